@@ -1,0 +1,82 @@
+/**
+ * Import boundaries (DESIGN §2): renderer → shared; main → shared, server; server → shared;
+ * shared → nothing of ours and no Node built-ins. Checked by `npm run lint`.
+ */
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'shared-is-self-contained',
+      comment: 'shared/ is platform-neutral: it imports nothing from server/, main/, renderer/ or scripts/.',
+      severity: 'error',
+      from: { path: '^shared/' },
+      to: { path: '^(server|main|renderer|scripts)/' },
+    },
+    {
+      name: 'shared-no-node-builtins',
+      comment: 'shared/ runs in browsers too: no Node built-in modules.',
+      severity: 'error',
+      from: { path: '^shared/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'server-only-shared',
+      comment: 'server/ (the hub) may import shared/ only.',
+      severity: 'error',
+      from: { path: '^server/' },
+      to: { path: '^(main|renderer|scripts)/' },
+    },
+    {
+      name: 'main-not-renderer',
+      comment: 'main/ may import shared/ and server/, never renderer/ or scripts/.',
+      severity: 'error',
+      from: { path: '^main/' },
+      to: { path: '^(renderer|scripts)/' },
+    },
+    {
+      name: 'renderer-only-shared',
+      comment: 'renderer/ talks to a backend through the contract client only: it imports shared/ and nothing else of ours.',
+      severity: 'error',
+      from: { path: '^renderer/' },
+      to: { path: '^(server|main|scripts)/' },
+    },
+    {
+      name: 'renderer-no-node-builtins',
+      comment: 'renderer/ runs sandboxed in a browser: no Node built-ins.',
+      severity: 'error',
+      from: { path: '^renderer/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'electron-only-in-main-electron',
+      comment: "Only files under main/electron/ import 'electron', so tests never load it.",
+      severity: 'error',
+      from: { pathNot: '^main/electron/' },
+      to: { path: '^electron$|node_modules/electron/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'not-to-unresolvable',
+      comment: 'Every import resolves (catches typos in aliases and missing packages).',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)(node_modules|dist|coverage)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'],
+    },
+  },
+};
