@@ -36,18 +36,24 @@ export const minorUnitsSchema = z
 export const nonNegativeMinorUnitsSchema = minorUnitsSchema.min(0, { error: 'must not be negative' });
 export const positiveMinorUnitsSchema = minorUnitsSchema.min(1, { error: 'must be more than zero' });
 
-export const minutesSchema = z.number().int({ error: 'must be a whole number of minutes' }).min(0).max(24 * 60);
+export const minutesSchema = z
+  .number()
+  .int({ error: 'must be a whole number of minutes' })
+  .min(0)
+  .max(24 * 60);
 
 /** Free text a person typed: trimmed, bounded, no control characters other than newlines and tabs. */
 export function text(max: number) {
-  return z
-    .string({ error: 'must be text' })
-    .trim()
-    .max(max, { error: `must be at most ${max} characters` })
-    // eslint-disable-next-line no-control-regex -- refusing control characters is the point
-    .refine((value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value), {
-      error: 'must not contain control characters',
-    });
+  return (
+    z
+      .string({ error: 'must be text' })
+      .trim()
+      .max(max, { error: `must be at most ${max} characters` })
+      // eslint-disable-next-line no-control-regex -- refusing control characters is the point
+      .refine((value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value), {
+        error: 'must not contain control characters',
+      })
+  );
 }
 export function requiredText(max: number) {
   return text(max).pipe(z.string().min(1, { error: 'is required' }));

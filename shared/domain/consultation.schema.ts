@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { idSchema, instantSchema, isoDateSchema, requiredText, text } from './common.schema';
+
+const reading = (min: number, max: number, unit: string) =>
+  z
+    .number({ error: `must be a number (${unit})` })
+    .min(min, { error: `must be at least ${min} ${unit}` })
+    .max(max, { error: `must be at most ${max} ${unit}` })
+    .nullable()
+    .default(null);
+
+export const vitalsSchema = z
+  .strictObject({
+    systolic: reading(40, 300, 'mmHg'),
+    diastolic: reading(20, 200, 'mmHg'),
+    pulse: reading(20, 250, 'beats/min'),
+    temperatureC: reading(30, 45, '°C'),
+    spo2: reading(50, 100, '%'),
+    weightKg: reading(0.3, 400, 'kg'),
+  })
+  .refine((v) => v.systolic === null || v.diastolic === null || v.systolic > v.diastolic, {
+    error: 'must be lower than the systolic pressure',
+    path: ['diastolic'],
+  });
+export type Vitals = z.infer<typeof vitalsSchema>;
+
+export const medicineTimingSchema = z.enum(
+  ['before_food', 'after_food', 'with_food', 'empty_stomach', 'bedtime', 'as_needed', 'any_time'],
+  { error: 'must be before_food, after_food, with_food, empty_stomach, bedtime, as_needed or any_time' },
+);
+
+/** Morning-noon-night pattern such as 1-0-1, 1-1-1-1 or ½ doses as 0.5-0-0.5. */
+export const dosePatternSchema = z
+  .string()
+  .regex(/^(\d+(\.5)?)(-(\d+(\.5)?)){2,3}$/, { error: 'must be a dose pattern like 1-0-1' });
+
+export const prescriptionItemSchema = z.strictObject({
+  medicine: requiredText(120),
+  strength: text(60).default(''),
+  dosePattern: dosePatternSchema,
+  timing: medicineTimingSchema.default('after_food'),
+  durationDays: z.number().int().min(1, { error: 'must be at least 1 day' }).max(3650),
+  instructions: text(300).default(''),
+});
+export type PrescriptionItem = z.infer<typeof prescriptionItemSchema>;
+
+export const testRequestSchema = z.strictObject({
+  name: requiredText(120),
+  notes: text(300).default(''),
+});
+
+export const diagnosisSchema = z.strictObject({
+  text: text(500).default(''),
+  /** Optional coded diagnosis, e.g. ICD-10 J06.9. */
+  code: z
+    .string()
+    .regex(/^[A-Z0-9][A-Z0-9.-]{1,15}$/, { error: 'must be a code such as J06.9' })
+    .nullable()
+    .default(null),
+});
+
+/** What a doctor writes; everything here is consultation content (never shown to reception). */
+export const consultationContentSchema = z.strictObject({
+  chiefComplaint: text(1000).default(''),
+  vitals: vitalsSchema.default({
+    systolic: null,
+    diastolic: null,
+    pulse: null,
+    temperatureC: null,
+    spo2: null,
+    weightKg: null,
+  }),
+  examinationNotes: text(4000).default(''),
+  diagnosis: diagnosisSchema.default({ text: '', code: null }),
+  /** Doctor-only: never in the patient's summary. */
+  clinicalNotes: text(8000).default(''),
+  advice: text(2000).default(''),
+  prescription: z.array(prescriptionItemSchema).max(50).default([]),
+  tests: z.array(testRequestSchema).max(50).default([]),
+  followUpDate: isoDateSchema.nullable().default(null),
+});
+export type ConsultationContent = z.infer<typeof consultationContentSchema>;
+
+export const consultationStatusSchema = z.enum(['draft', 'finalized']);
+
+export const consultationSchema = z.strictObject({
+  ...consultationContentSchema.shape,
+  id: idSchema,
+  appointmentId: idSchema,
+  patientId: idSchema,
+  doctorId: idSchema,
+  status: consultationStatusSchema,
+  signedBy: idSchema.nullable(),
+  signedAt: instantSchema.nullable(),
+  createdAt: instantSchema,
+  updatedAt: instantSchema,
+});
+export type Consultation = z.infer<typeof consultationSchema>;
+
+/** A correction after signing: the signed record itself never changes. */
+export const addendumSchema = z.strictObject({
+  id: idSchema,
+  consultationId: idSchema,
+  authorUserId: idSchema,
+  at: instantSchema,
+  text: requiredText(4000),
+});
+export type Addendum = z.infer<typeof addendumSchema>;
+
+/** The read-only part a patient sees (SPEC §8): no clinical notes, no examination notes. */
+export const consultationSummarySchema = z.strictObject({
+  id: idSchema,
+  appointmentId: idSchema,
+  doctorId: idSchema,
+  signedAt: instantSchema.nullable(),
+  diagnosis: diagnosisSchema,
+  advice: z.string(),
+  prescription: z.array(prescriptionItemSchema),
+  tests: z.array(testRequestSchema),
+  followUpDate: isoDateSchema.nullable(),
+});
+export type ConsultationSummary = z.infer<typeof consultationSummarySchema>;

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import {
+  emailSchema,
+  idSchema,
+  instantSchema,
+  isoDateSchema,
+  personNameSchema,
+  phoneSchema,
+  requiredText,
+  text,
+} from './common.schema';
+
+/** Hub-assigned code, never reused. */
+export const patientCodeSchema = z.string().regex(/^PAT\d{6,}$/, { error: 'must be a code like PAT000123' });
+/** Assigned on a desktop while the hub is unreachable; the hub replaces it on sync, both stay searchable. */
+export const provisionalPatientCodeSchema = z
+  .string()
+  .regex(/^TMP-[A-Z0-9]{4}-\d{4,}$/, { error: 'must be a provisional code like TMP-7F3A-0001' });
+
+export const sexSchema = z.enum(['female', 'male', 'other', 'unknown'], {
+  error: 'must be female, male, other or unknown',
+});
+export const bloodGroupSchema = z.enum(['A+', 'A-', 'B+', 'B-', 'AB+', 'AB-', 'O+', 'O-'], {
+  error: 'must be a blood group such as O+',
+});
+
+export const insuranceSchema = z.strictObject({
+  provider: requiredText(120),
+  policyNumber: requiredText(60),
+  validUntil: isoDateSchema.nullable().default(null),
+});
+
+export const emergencyContactSchema = z.strictObject({
+  name: personNameSchema,
+  relationship: text(60).default(''),
+  phone: phoneSchema,
+});
+
+const conditionList = z.array(requiredText(120)).max(50).default([]);
+
+/** The demographics staff (or the patient) can type. */
+export const patientDetailsSchema = z.strictObject({
+  fullName: personNameSchema,
+  dateOfBirth: isoDateSchema.nullable().default(null),
+  sex: sexSchema.default('unknown'),
+  phone: phoneSchema.nullable().default(null),
+  email: emailSchema.nullable().default(null),
+  address: text(500).default(''),
+  bloodGroup: bloodGroupSchema.nullable().default(null),
+  allergies: conditionList,
+  chronicConditions: conditionList,
+  insurance: insuranceSchema.nullable().default(null),
+  emergencyContact: emergencyContactSchema.nullable().default(null),
+});
+export type PatientDetails = z.infer<typeof patientDetailsSchema>;
+
+export const patientSchema = z.strictObject({
+  ...patientDetailsSchema.shape,
+  id: idSchema,
+  code: z.union([patientCodeSchema, provisionalPatientCodeSchema]),
+  provisionalCode: provisionalPatientCodeSchema.nullable(),
+  createdAt: instantSchema,
+  updatedAt: instantSchema,
+});
+export type Patient = z.infer<typeof patientSchema>;

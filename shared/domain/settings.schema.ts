@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import {
+  currencyCodeSchema,
+  emailSchema,
+  minutesSchema,
+  phoneSchema,
+  requiredText,
+  text,
+  timeZoneSchema,
+} from './common.schema';
+import { buffersSchema } from './schedule.schema';
+
+export const clinicSettingsSchema = z.strictObject({
+  clinicName: requiredText(120),
+  address: text(500).default(''),
+  phone: phoneSchema.nullable().default(null),
+  email: emailSchema.nullable().default(null),
+  timeZone: timeZoneSchema,
+  currency: currencyCodeSchema.default('INR'),
+  /** BCP 47 locale for dates and money, e.g. en-IN. */
+  locale: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: 'must be a locale such as en-IN' })
+    .default('en-IN'),
+  /** true: bookings start REQUESTED and staff confirm them; false: confirmed at once (SPEC §4). */
+  bookingNeedsConfirmation: z.boolean().default(false),
+  /** Patients may cancel up to this many minutes before the start (SPEC §5). */
+  cancellationWindowMinutes: minutesSchema.default(120),
+  minBookingNoticeMinutes: minutesSchema.default(0),
+  bookingHorizonDays: z.number().int().min(1).max(365).default(60),
+  defaultBuffers: buffersSchema.default({ before: 5, after: 5 }),
+  /** Whether patients may move their own appointment directly, or only request it. */
+  patientDirectReschedule: z.boolean().default(false),
+  refundPolicy: z
+    .strictObject({
+      /** Share of the paid amount refunded when a patient cancels after the window (0–10000). */
+      patientLatePercentBasisPoints: z.number().int().min(0).max(10_000).default(0),
+    })
+    .default({ patientLatePercentBasisPoints: 0 }),
+  waitlistHoldMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(30),
+  /** Desktop screens lock after this much inactivity. */
+  screenLockMinutes: z.number().int().min(1).max(240).default(10),
+  sessionIdleMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(60),
+  sessionAbsoluteHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+});
+export type ClinicSettings = z.infer<typeof clinicSettingsSchema>;
