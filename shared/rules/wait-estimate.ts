@@ -1,0 +1,129 @@
+/**
+ * Queue wait estimates (SPEC §7). Worked example that must hold: now 10:15, current patient started
+ * 10:00, average consultation 30 min, 3 patients ahead → 15 + 3 × 30 = 105 min → called at 12:00.
+ */
+
+const MINUTE_MS = 60_000;
+
+export interface AverageConsultationOptions {
+  /** How many of the most recent usable consultations to average (default 20). */
+  sampleSize?: number;
+  /** Fewer usable samples than this falls back to the session length (default 3). */
+  minSamples?: number;
+  /** Durations below this many minutes are outliers, e.g. opened by mistake (default 1). */
+  minMinutes?: number;
+  /** Durations above this multiple of the session length are outliers, e.g. never closed (default 4). */
+  maxSessionMultiple?: number;
+}
+
+/**
+ * The average consultation length for a doctor, learned from recent completed consultations.
+ * `recentDurationsMinutes` is ordered most recent first (as a query sorted by end time descending
+ * returns them). Outliers (shorter than 1 minute or longer than 4 × the session length) are ignored,
+ * then the most recent 20 usable durations are averaged and rounded to a whole minute. With fewer
+ * than 3 usable durations the session length is used instead. Never less than 1 minute.
+ */
+export function averageConsultationMinutes(
+  recentDurationsMinutes: readonly number[],
+  sessionMinutes: number,
+  options: AverageConsultationOptions = {},
+): number {
+  if (!Number.isFinite(sessionMinutes) || sessionMinutes <= 0) {
+    throw new RangeError(
+      `session length must be a positive number of minutes, got ${String(sessionMinutes)}`,
+    );
+  }
+  const { sampleSize = 20, minSamples = 3, minMinutes = 1, maxSessionMultiple = 4 } = options;
+  const maxMinutes = maxSessionMultiple * sessionMinutes;
+  const usable = recentDurationsMinutes
+    .filter((minutes) => Number.isFinite(minutes) && minutes >= minMinutes && minutes <= maxMinutes)
+    .slice(0, sampleSize);
+  if (usable.length < Math.max(1, minSamples)) return Math.max(1, Math.round(sessionMinutes));
+  const mean = usable.reduce((total, minutes) => total + minutes, 0) / usable.length;
+  return Math.max(1, Math.round(mean));
+}
+
+export interface WaitEstimateInput<T extends { id: string }> {
+  /** The current instant, ISO 8601 with an offset (normally UTC, …Z). */
+  now: string;
+  /** The patient in consultation, if any. */
+  current: { startedAt: string } | null;
+  /** Average consultation length in whole minutes (see averageConsultationMinutes). */
+  averageMinutes: number;
+  /** Waiting entries in queue order (first is called next). */
+  waiting: readonly T[];
+}
+
+export interface WaitEstimate {
+  id: string;
+  /** Waiting patients ahead of this one (the patient in consultation is not counted). */
+  patientsAhead: number;
+  waitMinutes: number;
+  /** now + waitMinutes, as a UTC ISO instant. */
+  estimatedCallAt: string;
+}
+
+/** Parses an ISO instant that states its offset; refuses zone-less text, which would mean "local time". */
+function parseInstant(value: string, what: string): number {
+  const ms = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i.test(value) ? Date.parse(value) : Number.NaN;
+  if (Number.isNaN(ms)) {
+    throw new RangeError(
+      `${what} must be an ISO instant with an offset such as 2026-11-21T04:45:00Z, got "${value}"`,
+    );
+  }
+  return ms;
+}
+
+function assertAverage(averageMinutes: number): void {
+  if (!Number.isSafeInteger(averageMinutes) || averageMinutes < 1) {
+    throw new RangeError(
+      `average consultation must be a whole number of minutes ≥ 1, got ${String(averageMinutes)}`,
+    );
+  }
+}
+
+/**
+ * Minutes left for the patient in consultation: the average minus the time elapsed, rounded up to a
+ * whole minute; 0 when nobody is in consultation or the consultation has overrun the average.
+ */
+export function remainingCurrentMinutes(
+  now: string,
+  current: { startedAt: string } | null,
+  averageMinutes: number,
+): number {
+  assertAverage(averageMinutes);
+  const nowMs = parseInstant(now, 'now');
+  if (current === null) return 0;
+  const elapsedMs = Math.max(0, nowMs - parseInstant(current.startedAt, 'startedAt'));
+  return Math.max(0, Math.ceil((averageMinutes * MINUTE_MS - elapsedMs) / MINUTE_MS));
+}
+
+/**
+ * Estimated wait for each waiting entry: for the entry with k patients ahead of it,
+ * remaining time of the current consultation + k × average.
+ */
+export function estimateWaits<T extends { id: string }>({
+  now,
+  current,
+  averageMinutes,
+  waiting,
+}: WaitEstimateInput<T>): WaitEstimate[] {
+  assertAverage(averageMinutes);
+  const nowMs = parseInstant(now, 'now');
+  const remaining = remainingCurrentMinutes(now, current, averageMinutes);
+  return waiting.map((entry, patientsAhead) => {
+    const waitMinutes = remaining + patientsAhead * averageMinutes;
+    return {
+      id: entry.id,
+      patientsAhead,
+      waitMinutes,
+      estimatedCallAt: new Date(nowMs + waitMinutes * MINUTE_MS).toISOString(),
+    };
+  });
+}
+
+/** Whole minutes a patient has been waiting since check-in (rounded down, never negative). */
+export function waitingMinutes(checkedInAt: string, now: string): number {
+  const elapsedMs = parseInstant(now, 'now') - parseInstant(checkedInAt, 'checkedInAt');
+  return Math.max(0, Math.floor(elapsedMs / MINUTE_MS));
+}
