@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { idSchema, instantSchema, isoDateSchema, minorUnitsSchema } from '@shared/domain/common.schema';
+import { auditEventSchema } from '@shared/domain/audit.schema';
+import { dateRangeSchema, documentSchema, pageOf } from './common';
+import { query } from './define';
+
+const modeSplitSchema = z.strictObject({
+  cash: minorUnitsSchema,
+  card: minorUnitsSchema,
+  upi: minorUnitsSchema,
+});
+
+export const analyticsDashboardSchema = z.strictObject({
+  days: z.array(
+    z.strictObject({
+      date: isoDateSchema,
+      total: z.number().int(),
+      completed: z.number().int(),
+      cancelled: z.number().int(),
+      noShow: z.number().int(),
+      revenue: minorUnitsSchema,
+    }),
+  ),
+  revenue: z.array(
+    z.strictObject({
+      period: z.string(),
+      granularity: z.enum(['day', 'week', 'month']),
+      total: minorUnitsSchema,
+      byMode: modeSplitSchema,
+    }),
+  ),
+  doctors: z.array(
+    z.strictObject({
+      doctorId: idSchema,
+      consultations: z.number().int(),
+      revenue: minorUnitsSchema,
+      noShowRate: z.number().min(0).max(1),
+    }),
+  ),
+  noShowRate: z.number().min(0).max(1),
+  /** Visits by local hour of day (0–23). */
+  peakHours: z.array(z.strictObject({ hour: z.number().int().min(0).max(23), visits: z.number().int() })),
+  /** Most booked local slot times, e.g. 10:00. */
+  popularSlots: z.array(z.strictObject({ localTime: z.string(), bookings: z.number().int() })),
+  patientTrends: z.array(
+    z.strictObject({
+      period: z.string(),
+      newPatients: z.number().int(),
+      returningPatients: z.number().int(),
+    }),
+  ),
+});
+
+/** Analytics, reports and the audit log (admin; SPEC §11). */
+export const adminContract = {
+  'analytics.dashboard': query(
+    'Daily summary, revenue (day/week/month with payment-mode split), doctor-wise figures, no-show ' +
+      'rate, peak hours, popular slots and patient visit trends for a date range.',
+    z.strictObject({ granularity: z.enum(['day', 'week', 'month']).default('day') }).and(dateRangeSchema),
+    analyticsDashboardSchema,
+  ),
+  'analytics.export': query(
+    'The dashboard as CSV (text) or PDF (base64).',
+    z.strictObject({ format: z.enum(['csv', 'pdf']) }).and(dateRangeSchema),
+    z.union([
+      z.strictObject({ fileName: z.string(), mimeType: z.literal('text/csv'), text: z.string() }),
+      documentSchema,
+    ]),
+  ),
+  'audit.list': query(
+    'Audit entries filtered by date range, user and patient, newest first.',
+    z.strictObject({
+      from: instantSchema.optional(),
+      to: instantSchema.optional(),
+      userId: idSchema.optional(),
+      patientId: idSchema.optional(),
+      limit: z.number().int().min(1).max(500).default(100),
+      offset: z.number().int().min(0).default(0),
+    }),
+    pageOf(auditEventSchema),
+  ),
+  'audit.verify': query(
+    'Re-walk the hash chain: reports the first entry that was edited, removed or reordered.',
+    z.strictObject({}),
+    z.strictObject({
+      ok: z.boolean(),
+      checked: z.number().int(),
+      firstBadSeq: z.number().int().nullable(),
+      problem: z.string().nullable(),
+    }),
+  ),
+} as const;

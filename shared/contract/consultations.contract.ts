@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { idSchema } from '@shared/domain/common.schema';
+import {
+  addendumSchema,
+  consultationContentSchema,
+  consultationSchema,
+  consultationSummarySchema,
+  vitalsSchema,
+} from '@shared/domain/consultation.schema';
+import { byIdSchema, documentSchema } from './common';
+import { command, query } from './define';
+
+export const allergyWarningSchema = z.strictObject({
+  medicine: z.string(),
+  allergy: z.string(),
+  itemIndex: z.number().int().min(0),
+});
+
+export const consultationViewSchema = z.strictObject({
+  consultation: consultationSchema,
+  addenda: z.array(addendumSchema),
+  /** Prescribed medicines matching a recorded allergy (SPEC §8). */
+  allergyWarnings: z.array(allergyWarningSchema),
+});
+
+export const consultationsContract = {
+  'consultations.get': query(
+    'The consultation record of an appointment (doctor; read is audited).',
+    z.strictObject({ appointmentId: idSchema }),
+    consultationViewSchema.nullable(),
+  ),
+  'consultations.saveDraft': command(
+    'Create or update the draft record of an appointment (the treating doctor only).',
+    z.strictObject({ id: idSchema, appointmentId: idSchema, content: consultationContentSchema }),
+    consultationViewSchema,
+  ),
+  'consultations.recordVitals': command(
+    'A nurse (or doctor) records vitals for a checked-in patient.',
+    z.strictObject({ id: idSchema, appointmentId: idSchema, vitals: vitalsSchema }),
+    z.strictObject({ consultationId: idSchema, vitals: vitalsSchema }),
+  ),
+  'consultations.finalize': command(
+    'Sign the record (doctor, time); afterwards it is append-only. "Prescription ready" is sent.',
+    byIdSchema,
+    consultationViewSchema,
+  ),
+  'consultations.addAddendum': command(
+    'A correction after signing, with author and time; nothing is deleted.',
+    z.strictObject({ id: idSchema, consultationId: idSchema, text: addendumSchema.shape.text }),
+    addendumSchema,
+  ),
+  'consultations.patientHistory': query(
+    'A patient’s previous consultations and prescriptions, newest first (doctor; audited).',
+    z.strictObject({ patientId: idSchema, limit: z.number().int().min(1).max(100).default(20) }),
+    z.array(consultationViewSchema),
+  ),
+  'consultations.mySummaries': query(
+    'The signed-in patient’s consultation summaries (never clinical notes).',
+    z.strictObject({}),
+    z.array(consultationSummarySchema),
+  ),
+  'consultations.prescriptionPdf': query(
+    'Prescription PDF with the clinic header, A4 or A5.',
+    z.strictObject({ id: idSchema, paper: z.enum(['A4', 'A5']).default('A4') }),
+    documentSchema,
+  ),
+} as const;

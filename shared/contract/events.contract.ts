@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { idSchema, instantSchema, isoDateSchema } from '@shared/domain/common.schema';
+
+/**
+ * Server push events. They are hints: Socket.IO delivers at most once, so a client that gets one
+ * pulls or re-queries, and correctness never depends on receiving it (DESIGN §5).
+ */
+export const eventsContract = {
+  /** New changes exist after `seq`: connected desktops pull. */
+  'sync.poke': z.strictObject({ hubId: z.string(), epoch: z.number().int(), seq: z.number().int().min(0) }),
+  /** A doctor's queue changed: display screens and dashboards re-query it. */
+  'queue.changed': z.strictObject({ doctorId: idSchema, clinicDate: isoDateSchema }),
+  /** A token was called: the display flashes it, chimes and speaks it. */
+  'queue.called': z.strictObject({
+    doctorId: idSchema,
+    token: z.string(),
+    roomName: z.string().nullable(),
+    calledAt: instantSchema,
+  }),
+  /** The session ended (logout elsewhere, disabled user, expiry): the client signs out or locks. */
+  'session.ended': z.strictObject({ reason: z.enum(['logout', 'disabled', 'expired', 'role_changed']) }),
+  /** A patient has new in-app messages. */
+  'notifications.new': z.strictObject({ unread: z.number().int().min(0) }),
+} as const;
+
+export type EventName = keyof typeof eventsContract;
+export type EventPayload<N extends EventName> = z.output<(typeof eventsContract)[N]>;

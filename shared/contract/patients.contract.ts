@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { idSchema, isoDateSchema, phoneSchema, text } from '@shared/domain/common.schema';
+import { appointmentSchema } from '@shared/domain/appointment.schema';
+import { billSchema } from '@shared/domain/billing.schema';
+import { patientDetailsSchema, patientSchema } from '@shared/domain/patient.schema';
+import { byIdSchema } from './common';
+import { command, query } from './define';
+
+export const duplicateCandidateSchema = z.strictObject({
+  patient: patientSchema,
+  matchedOn: z.array(z.enum(['name+phone', 'name+dateOfBirth'])),
+});
+
+export const patientProfileSchema = z.strictObject({
+  patient: patientSchema,
+  /** Derived from the date of birth on the clinic's today. */
+  ageYears: z.number().int().nullable(),
+  appointments: z.array(appointmentSchema),
+  bills: z.array(billSchema),
+});
+
+export const patientsContract = {
+  'patients.register': command(
+    'Register a patient; the hub assigns PAT000123 (a desktop offline assigns a provisional code). ' +
+      'Refused with CONFLICT listing duplicates unless acknowledgeDuplicates is true.',
+    z.strictObject({
+      id: idSchema,
+      details: patientDetailsSchema,
+      acknowledgeDuplicates: z.boolean().default(false),
+    }),
+    patientSchema,
+  ),
+  'patients.update': command(
+    'Update demographics (staff, or the patient their own).',
+    z.strictObject({ id: idSchema, details: patientDetailsSchema.partial() }),
+    patientSchema,
+  ),
+  'patients.checkDuplicates': query(
+    'Existing patients with the same name and phone, or name and date of birth.',
+    z.strictObject({
+      fullName: text(120),
+      phone: phoneSchema.nullable().default(null),
+      dateOfBirth: isoDateSchema.nullable().default(null),
+    }),
+    z.array(duplicateCandidateSchema),
+  ),
+  'patients.search': query(
+    'Search by name (prefix of any word, case- and accent-insensitive), phone, or code (also provisional).',
+    z.strictObject({ text: text(120), limit: z.number().int().min(1).max(100).default(20) }),
+    z.array(patientSchema),
+  ),
+  'patients.get': query('One patient.', byIdSchema, patientSchema),
+  'patients.profile': query(
+    'Demographics, allergies and conditions, appointments and bills.',
+    byIdSchema,
+    patientProfileSchema,
+  ),
+  'patients.me': query('The signed-in patient’s own record.', z.strictObject({}), patientSchema),
+} as const;

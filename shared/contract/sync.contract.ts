@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { instantSchema } from '@shared/domain/common.schema';
+import { apiErrorSchema } from './errors';
+
+/** Tables that travel in the change log, each filtered per role (rows and columns) on pull. */
+export const syncedEntities = [
+  'settings',
+  'users',
+  'patients',
+  'doctors',
+  'rooms',
+  'weekly_windows',
+  'schedule_exceptions',
+  'appointments',
+  'status_transitions',
+  'reschedule_records',
+  'reschedule_requests',
+  'queue_entries',
+  'queue_moves',
+  'consultations',
+  'addenda',
+  'bills',
+  'bill_items',
+  'payments',
+  'waitlist_entries',
+  'notifications',
+  'attachments',
+] as const;
+export const syncedEntitySchema = z.enum(syncedEntities);
+export type SyncedEntity = z.infer<typeof syncedEntitySchema>;
+
+/** Returned by the hub at connection: who it is and which incarnation of its database. */
+export const hubHelloSchema = z.strictObject({
+  hubId: z.string().min(1),
+  /** Changes when the hub's database is restored or replaced: clients then refetch everything. */
+  epoch: z.number().int().min(1),
+  protocolVersion: z.literal(1),
+  serverTime: instantSchema,
+  /** The last mutation id the hub processed from this client, so it can drop acknowledged rows. */
+  lastMutationId: z.number().int().min(0),
+});
+export type HubHello = z.infer<typeof hubHelloSchema>;
+
+/** One queued local change: a contract command, numbered 1, 2, 3 … per client. */
+export const mutationSchema = z.strictObject({
+  mutationId: z.number().int().min(1),
+  name: z.string().max(100),
+  input: z.unknown(),
+  /** The client's clock: informational only, never used for ordering. */
+  createdAt: instantSchema,
+});
+export type Mutation = z.infer<typeof mutationSchema>;
+
+export const pushRequestSchema = z.strictObject({
+  clientId: z.string().min(8).max(100),
+  epoch: z.number().int().min(1),
+  mutations: z.array(mutationSchema).min(1).max(500),
+});
+
+export const mutationOutcomeSchema = z.discriminatedUnion('status', [
+  z.strictObject({ mutationId: z.number().int(), status: z.literal('applied'), result: z.unknown() }),
+  /** Can never succeed: processed anyway, with the reason its author sees. */
+  z.strictObject({ mutationId: z.number().int(), status: z.literal('rejected'), error: apiErrorSchema }),
+]);
+export type MutationOutcome = z.infer<typeof mutationOutcomeSchema>;
+
+export const pushResponseSchema = z.strictObject({
+  outcomes: z.array(mutationOutcomeSchema),
+  lastMutationId: z.number().int().min(0),
+  /** Set when the batch starts after a gap: the client must resend from lastMutationId + 1. */
+  gap: z.boolean(),
+});
+
+export const pullRequestSchema = z.strictObject({
+  epoch: z.number().int().min(0),
+  cursor: z.number().int().min(0),
+  limit: z.number().int().min(1).max(5000).default(1000),
+});
+
+export const changeSchema = z.strictObject({
+  seq: z.number().int().min(1),
+  entity: syncedEntitySchema,
+  entityId: z.string(),
+  op: z.enum(['upsert', 'delete']),
+  /** The row as this client's role may see it (columns filtered); null for deletes. */
+  row: z.record(z.string(), z.unknown()).nullable(),
+});
+export type Change = z.infer<typeof changeSchema>;
+
+export const pullResponseSchema = z.strictObject({
+  hubId: z.string(),
+  epoch: z.number().int().min(1),
+  /** True when the client's epoch is stale: it must drop its replica and refetch from cursor 0. */
+  resetRequired: z.boolean(),
+  changes: z.array(changeSchema),
+  nextCursor: z.number().int().min(0),
+  hasMore: z.boolean(),
+  lastMutationId: z.number().int().min(0),
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;

@@ -1,0 +1,104 @@
+import type { Role } from '@shared/domain/common.schema';
+import type { SyncedEntity } from '@shared/contract/sync.contract';
+
+/**
+ * What each role may hold of each synced table (DESIGN §6): which rows ('all', 'own', or
+ * 'none') and which columns ('all' or a list). A receptionist's replica, wire and screen never
+ * carry consultation content, so consultations, addenda and attachments are 'none' for them.
+ */
+export interface EntityVisibility {
+  rows: 'all' | 'own' | 'none';
+  columns: 'all' | readonly string[];
+}
+
+const all: EntityVisibility = { rows: 'all', columns: 'all' };
+const own: EntityVisibility = { rows: 'own', columns: 'all' };
+const none: EntityVisibility = { rows: 'none', columns: [] };
+
+const staffAll = { receptionist: all, doctor: all, nurse: all, admin: all } as const;
+const clinicalOnly = { patient: none, receptionist: none, nurse: none, admin: none } as const;
+
+/** What a nurse needs to record vitals: the record's identity and its vitals, nothing written by the doctor. */
+const nurseConsultationColumns = [
+  'id',
+  'appointmentId',
+  'patientId',
+  'doctorId',
+  'status',
+  'vitals',
+  'createdAt',
+  'updatedAt',
+] as const;
+
+/** The patient's read-only summary (SPEC §8): never clinical or examination notes. */
+export const patientConsultationColumns = [
+  'id',
+  'appointmentId',
+  'patientId',
+  'doctorId',
+  'status',
+  'signedAt',
+  'diagnosis',
+  'advice',
+  'prescription',
+  'tests',
+  'followUpDate',
+] as const;
+
+const userColumns = ['id', 'username', 'displayName', 'role', 'doctorId', 'patientId', 'disabled'] as const;
+
+export const visibilityPolicy: Readonly<Record<SyncedEntity, Readonly<Record<Role, EntityVisibility>>>> = {
+  settings: { ...staffAll, patient: all },
+  users: {
+    receptionist: { rows: 'all', columns: userColumns },
+    doctor: { rows: 'all', columns: userColumns },
+    nurse: { rows: 'all', columns: userColumns },
+    admin: all,
+    patient: { rows: 'own', columns: userColumns },
+  },
+  patients: { ...staffAll, patient: own },
+  doctors: { ...staffAll, patient: all },
+  rooms: { ...staffAll, patient: none },
+  weekly_windows: { ...staffAll, patient: all },
+  schedule_exceptions: { ...staffAll, patient: none },
+  appointments: { ...staffAll, patient: own },
+  status_transitions: { ...staffAll, patient: own },
+  reschedule_records: { ...staffAll, patient: own },
+  reschedule_requests: { ...staffAll, patient: own },
+  queue_entries: { ...staffAll, patient: own },
+  queue_moves: { ...staffAll, nurse: none, patient: none },
+  consultations: {
+    doctor: all,
+    nurse: { rows: 'all', columns: nurseConsultationColumns },
+    patient: { rows: 'own', columns: patientConsultationColumns },
+    receptionist: none,
+    admin: none,
+  },
+  addenda: { ...clinicalOnly, doctor: all },
+  bills: { receptionist: all, admin: all, doctor: none, nurse: none, patient: own },
+  bill_items: { receptionist: all, admin: all, doctor: none, nurse: none, patient: own },
+  payments: { receptionist: all, admin: all, doctor: none, nurse: none, patient: own },
+  waitlist_entries: { receptionist: all, doctor: all, admin: all, nurse: none, patient: own },
+  notifications: { receptionist: all, admin: all, doctor: none, nurse: none, patient: own },
+  attachments: { ...clinicalOnly, doctor: all, patient: own },
+};
+
+export function visibilityOf(role: Role, entity: SyncedEntity): EntityVisibility {
+  return visibilityPolicy[entity][role];
+}
+
+/** Keeps only the columns the role may see; returns null when the role may see no row of the table. */
+export function redactRow<T extends Record<string, unknown>>(
+  role: Role,
+  entity: SyncedEntity,
+  row: T,
+): Partial<T> | null {
+  const { rows, columns } = visibilityOf(role, entity);
+  if (rows === 'none') return null;
+  if (columns === 'all') return { ...row };
+  const kept: Partial<T> = {};
+  for (const column of columns) {
+    if (Object.prototype.hasOwnProperty.call(row, column)) kept[column as keyof T] = row[column as keyof T];
+  }
+  return kept;
+}
