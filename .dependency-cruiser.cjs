@@ -35,7 +35,8 @@ module.exports = {
     },
     {
       name: 'renderer-only-shared',
-      comment: 'renderer/ talks to a backend through the contract client only: it imports shared/ and nothing else of ours.',
+      comment:
+        'renderer/ talks to a backend through the contract client only: it imports shared/ and nothing else of ours.',
       severity: 'error',
       from: { path: '^renderer/' },
       to: { path: '^(server|main|scripts)/' },

@@ -24,7 +24,8 @@ export default tseslint.config(
           patterns: [
             {
               group: ['../../*'],
-              message: 'Use a path alias (@shared/…, @server/…, @main/…, @renderer/…) instead of ../../ chains.',
+              message:
+                'Use a path alias (@shared/…, @server/…, @main/…, @renderer/…) instead of ../../ chains.',
             },
           ],
         },

@@ -27,9 +27,13 @@ for (const project of projects) {
     continue;
   }
   const started = Date.now();
-  const result = spawnSync(process.execPath, [join('node_modules', 'typescript', 'bin', 'tsc'), '-p', project], {
-    stdio: 'inherit',
-  });
+  const result = spawnSync(
+    process.execPath,
+    [join('node_modules', 'typescript', 'bin', 'tsc'), '-p', project],
+    {
+      stdio: 'inherit',
+    },
+  );
   console.log(`typecheck ${project}: ${result.status === 0 ? 'ok' : 'FAILED'} (${Date.now() - started} ms)`);
   failed ||= result.status !== 0;
 }
