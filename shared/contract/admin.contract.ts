@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { idSchema, instantSchema, isoDateSchema, minorUnitsSchema } from '@shared/domain/common.schema';
+import {
+  idSchema,
+  instantSchema,
+  isoDateSchema,
+  minorUnitsSchema,
+  pageSchema,
+} from '@shared/domain/common.schema';
 import { auditEventSchema } from '@shared/domain/audit.schema';
 import { dateRangeSchema, documentSchema, pageOf } from './common';
 import { query } from './define';
@@ -74,8 +80,7 @@ export const adminContract = {
       to: instantSchema.optional(),
       userId: idSchema.optional(),
       patientId: idSchema.optional(),
-      limit: z.number().int().min(1).max(500).default(100),
-      offset: z.number().int().min(0).default(0),
+      ...pageSchema.shape,
     }),
     pageOf(auditEventSchema),
   ),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, instantSchema, isoDateSchema, text } from '@shared/domain/common.schema';
+import { idSchema, instantSchema, isoDateSchema, text, pageSchema } from '@shared/domain/common.schema';
 import {
   appointmentModeSchema,
   appointmentSchema,
@@ -113,8 +113,7 @@ export const appointmentsContract = {
       toDate: isoDateSchema.optional(),
       doctorId: idSchema.optional(),
       patientId: idSchema.optional(),
-      limit: z.number().int().min(1).max(500).default(100),
-      offset: z.number().int().min(0).default(0),
+      ...pageSchema.shape,
     }),
     pageOf(appointmentSchema),
   ),

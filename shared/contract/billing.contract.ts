@@ -4,6 +4,7 @@ import {
   isoDateSchema,
   minorUnitsSchema,
   positiveMinorUnitsSchema,
+  pageSchema,
 } from '@shared/domain/common.schema';
 import {
   billItemInputSchema,
@@ -81,8 +82,7 @@ export const billingContract = {
       patientId: idSchema.optional(),
       fromDate: isoDateSchema.optional(),
       toDate: isoDateSchema.optional(),
-      limit: z.number().int().min(1).max(500).default(100),
-      offset: z.number().int().min(0).default(0),
+      ...pageSchema.shape,
     }),
     pageOf(billSchema),
   ),

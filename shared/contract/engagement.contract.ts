@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { idSchema, isoDateSchema, text } from '@shared/domain/common.schema';
+import { idSchema } from '@shared/domain/common.schema';
 import { appointmentSchema } from '@shared/domain/appointment.schema';
 import { attachmentMimeTypes, attachmentSchema } from '@shared/domain/attachment.schema';
 import { notificationSchema } from '@shared/domain/notification.schema';
-import { waitlistEntrySchema } from '@shared/domain/waitlist.schema';
+import { waitlistEntrySchema, waitlistRequestSchema } from '@shared/domain/waitlist.schema';
 import { byIdSchema, okSchema } from './common';
 import { command, query } from './define';
 
@@ -11,16 +11,7 @@ import { command, query } from './define';
 export const engagementContract = {
   'waitlist.join': command(
     'Ask for a doctor in a date range; a cancellation offers the first matching entry a held slot.',
-    z
-      .strictObject({
-        id: idSchema,
-        patientId: idSchema,
-        doctorId: idSchema,
-        fromDate: isoDateSchema,
-        toDate: isoDateSchema,
-        note: text(300).default(''),
-      })
-      .refine((w) => w.fromDate <= w.toDate, { error: 'must not be before fromDate', path: ['toDate'] }),
+    waitlistRequestSchema,
     waitlistEntrySchema,
   ),
   'waitlist.list': query(

@@ -74,6 +74,14 @@ export const staffRoles = ['receptionist', 'doctor', 'nurse', 'admin'] as const 
 
 /** A page request for list queries. */
 export const pageSchema = z.strictObject({
-  limit: z.number().int().min(1).max(500).default(50),
+  limit: z.number().int().min(1).max(500).default(100),
   offset: z.number().int().min(0).max(10_000_000).default(0),
 });
+
+/** Refuses a range whose toDate is before its fromDate, naming toDate. */
+export function inDateOrder<T extends z.ZodType<{ fromDate: string; toDate: string }>>(schema: T) {
+  return schema.refine((range) => range.fromDate <= range.toDate, {
+    error: 'must not be before fromDate',
+    path: ['toDate'],
+  });
+}

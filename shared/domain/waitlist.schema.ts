@@ -1,25 +1,28 @@
 import { z } from 'zod';
-import { idSchema, instantSchema, isoDateSchema, text } from './common.schema';
+import { idSchema, inDateOrder, instantSchema, isoDateSchema, text } from './common.schema';
 
 export const waitlistStatusSchema = z.enum(['WAITING', 'OFFERED', 'BOOKED', 'EXPIRED', 'CANCELLED']);
 
-/** A request for a doctor in a date range; a cancellation offers the slot, held for 30 minutes (SPEC §11). */
-export const waitlistEntrySchema = z
-  .strictObject({
-    id: idSchema,
-    patientId: idSchema,
-    doctorId: idSchema,
-    fromDate: isoDateSchema,
-    toDate: isoDateSchema,
-    note: text(300).default(''),
+/** What a patient (or receptionist) asks for: a doctor in a date range. */
+const waitlistRequestShape = {
+  id: idSchema,
+  patientId: idSchema,
+  doctorId: idSchema,
+  fromDate: isoDateSchema,
+  toDate: isoDateSchema,
+  note: text(300).default(''),
+};
+export const waitlistRequestSchema = inDateOrder(z.strictObject(waitlistRequestShape));
+
+/** A request on the list; a cancellation offers its slot, held for 30 minutes (SPEC §11). */
+export const waitlistEntrySchema = inDateOrder(
+  z.strictObject({
+    ...waitlistRequestShape,
     status: waitlistStatusSchema,
     offer: z
       .strictObject({ startsAt: instantSchema, endsAt: instantSchema, expiresAt: instantSchema })
       .nullable(),
     createdAt: instantSchema,
-  })
-  .refine((entry) => entry.fromDate <= entry.toDate, {
-    error: 'must not be before fromDate',
-    path: ['toDate'],
-  });
+  }),
+);
 export type WaitlistEntry = z.infer<typeof waitlistEntrySchema>;
