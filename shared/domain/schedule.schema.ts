@@ -85,11 +85,14 @@ export const scheduleExceptionSchema = z
   });
 export type ScheduleException = z.infer<typeof scheduleExceptionSchema>;
 
-/** Buffer minutes before and after each appointment (SPEC §3). */
-export const buffersSchema = z.strictObject({
-  before: minutesSchema.max(120),
-  after: minutesSchema.max(120),
-});
+/**
+ * Buffer minutes before and after each appointment (SPEC §3). Multiples of 5, like sessions:
+ * the hub enforces overlap with 5-minute claims in the database.
+ */
+const bufferMinutesSchema = minutesSchema
+  .max(120)
+  .multipleOf(5, { error: 'must be a multiple of 5 minutes' });
+export const buffersSchema = z.strictObject({ before: bufferMinutesSchema, after: bufferMinutesSchema });
 export type Buffers = z.infer<typeof buffersSchema>;
 
 /** Session length: 15, 30, or any multiple of 5 minutes up to 4 hours. */

@@ -1,0 +1,136 @@
+type Json = string;
+
+export interface QueueEntryTable {
+  id: string;
+  appointmentId: string;
+  doctorId: string;
+  patientId: string;
+  clinicDate: string;
+  token: string;
+  tokenNumber: number;
+  checkedInAt: string;
+  priority: 'normal' | 'urgent';
+  position: number;
+  state: string;
+  calledAt: string | null;
+  consultationStartedAt: string | null;
+  finishedAt: string | null;
+  displayInitials: string;
+}
+export interface QueueMoveTable {
+  id: string;
+  queueEntryId: string;
+  fromPosition: number;
+  toPosition: number;
+  priorityFrom: string;
+  priorityTo: string;
+  movedBy: string;
+  at: string;
+  reason: string;
+}
+export interface ConsultationTable {
+  id: string;
+  appointmentId: string;
+  patientId: string;
+  doctorId: string;
+  status: 'draft' | 'finalized';
+  chiefComplaint: string;
+  vitals: Json;
+  examinationNotes: string;
+  diagnosis: Json;
+  clinicalNotes: string;
+  advice: string;
+  prescription: Json;
+  tests: Json;
+  followUpDate: string | null;
+  signedBy: string | null;
+  signedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+export interface AddendumTable {
+  id: string;
+  consultationId: string;
+  authorUserId: string;
+  at: string;
+  text: string;
+}
+export interface BillTable {
+  id: string;
+  number: string | null;
+  patientId: string;
+  appointmentId: string | null;
+  doctorId: string | null;
+  currency: string;
+  discount: Json | null;
+  subtotal: number;
+  discountTotal: number;
+  total: number;
+  paid: number;
+  outstanding: number;
+  status: string;
+  createdAt: string;
+  updatedAt: string;
+}
+export interface BillItemTable {
+  id: string;
+  billId: string;
+  position: number;
+  kind: string;
+  description: string;
+  quantity: number;
+  unitPrice: number;
+}
+export interface PaymentTable {
+  id: string;
+  billId: string;
+  kind: 'payment' | 'refund';
+  amount: number;
+  mode: string;
+  reference: string;
+  reason: string;
+  receiptNumber: string | null;
+  recordedBy: string;
+  at: string;
+}
+export interface WaitlistEntryTable {
+  id: string;
+  patientId: string;
+  doctorId: string;
+  fromDate: string;
+  toDate: string;
+  note: string;
+  status: string;
+  offer: Json | null;
+  createdAt: string;
+}
+export interface NotificationTable {
+  id: string;
+  patientId: string | null;
+  kind: string;
+  channel: string;
+  recipient: string;
+  subject: string;
+  body: string;
+  state: string;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+  readAt: string | null;
+}
+export interface AttachmentTable {
+  id: string;
+  appointmentId: string;
+  fileName: string;
+  mimeType: string;
+  sizeBytes: number;
+  sha256: string;
+  uploadedBy: string;
+  uploaderRole: string;
+  at: string;
+}
+export interface AttachmentContentTable {
+  attachmentId: string;
+  content: Buffer;
+}

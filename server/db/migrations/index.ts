@@ -1,0 +1,11 @@
+import { coreMigration } from './001-core.migration';
+import { clinicMigration } from './002-clinic.migration';
+import { careMigration } from './003-care.migration';
+
+export interface Migration {
+  name: string;
+  sql: string;
+}
+
+/** Listed statically and applied in order; a released migration is never edited. */
+export const migrations: readonly Migration[] = [coreMigration, clinicMigration, careMigration];

@@ -1,0 +1,223 @@
+/**
+ * Kysely table types. Column names follow shared/ domain fields; JSON columns are TEXT and
+ * booleans INTEGER 0/1 (see codecs.ts for the conversion to entities).
+ */
+type Json = string;
+type Flag = 0 | 1;
+
+export interface HubMetaTable {
+  key: string;
+  value: string;
+}
+export interface CounterTable {
+  name: string;
+  value: number;
+}
+export interface SettingsTable {
+  id: number;
+  data: Json;
+}
+
+export interface UserTable {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  doctorId: string | null;
+  patientId: string | null;
+  disabled: Flag;
+  createdAt: string;
+  lastLoginAt: string | null;
+}
+export interface CredentialTable {
+  userId: string;
+  passwordHash: string;
+  updatedAt: string;
+}
+export interface SessionTable {
+  tokenHash: string;
+  userId: string;
+  deviceId: string;
+  createdAt: string;
+  lastSeenAt: string;
+  idleExpiresAt: string;
+  absoluteExpiresAt: string;
+  revokedAt: string | null;
+  revokeReason: string | null;
+}
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  firstFailureAt: string;
+  blockedUntil: string | null;
+}
+export interface ActivationCodeTable {
+  patientId: string;
+  codeHash: string;
+  expiresAt: string;
+  attempts: number;
+}
+
+export interface ChangeTable {
+  seq: number;
+  entity: string;
+  entityId: string;
+  op: 'upsert' | 'delete';
+  at: string;
+}
+export interface SyncClientTable {
+  clientId: string;
+  userId: string | null;
+  deviceName: string;
+  kind: string;
+  lastMutationId: number;
+  lastSeenAt: string | null;
+  pendingMutations: number;
+}
+export interface ProcessedMutationTable {
+  clientId: string;
+  mutationId: number;
+  name: string;
+  status: 'applied' | 'rejected';
+  response: Json;
+  processedAt: string;
+}
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actorUserId: string | null;
+  actorRole: string | null;
+  deviceId: string;
+  kind: 'change' | 'read' | 'auth';
+  action: string;
+  entity: string;
+  entityId: string | null;
+  patientId: string | null;
+  details: Json;
+  prevHash: string;
+  hash: string;
+}
+
+export interface PatientTable {
+  id: string;
+  code: string;
+  provisionalCode: string | null;
+  fullName: string;
+  nameFolded: string;
+  dateOfBirth: string | null;
+  sex: string;
+  phone: string | null;
+  phoneNormalized: string | null;
+  email: string | null;
+  address: string;
+  bloodGroup: string | null;
+  allergies: Json;
+  chronicConditions: Json;
+  insurance: Json | null;
+  emergencyContact: Json | null;
+  createdAt: string;
+  updatedAt: string;
+}
+export interface DoctorTable {
+  id: string;
+  userId: string | null;
+  fullName: string;
+  specialization: string;
+  qualification: string;
+  registrationNumber: string;
+  fees: Json;
+  sessionMinutes: number;
+  bufferOverride: Json | null;
+  tokenPrefix: string;
+  active: Flag;
+}
+export interface RoomTable {
+  id: string;
+  name: string;
+  type: string;
+  status: string;
+}
+export interface WeeklyWindowTable {
+  id: string;
+  doctorId: string;
+  weekday: number;
+  start: string;
+  end: string;
+  roomId: string | null;
+}
+export interface ScheduleExceptionTable {
+  id: string;
+  doctorId: string;
+  date: string;
+  kind: 'leave' | 'extra';
+  window: Json | null;
+  reason: string;
+}
+export interface AppointmentTable {
+  id: string;
+  number: string | null;
+  patientId: string;
+  doctorId: string;
+  roomId: string | null;
+  startsAt: string;
+  endsAt: string;
+  startMs: number;
+  endMs: number;
+  clinicDate: string;
+  bufferBeforeMinutes: number;
+  bufferAfterMinutes: number;
+  type: string;
+  mode: string;
+  status: string;
+  meetingLink: string | null;
+  bookedVia: string;
+  provisional: Flag;
+  slotless: Flag;
+  overrideReason: string | null;
+  note: string;
+  createdAt: string;
+  updatedAt: string;
+}
+export interface ClaimTable {
+  unit: number;
+  appointmentId: string;
+}
+
+export interface StatusTransitionTable {
+  id: string;
+  appointmentId: string;
+  from: string | null;
+  to: string;
+  actorUserId: string;
+  actorRole: string;
+  deviceId: string;
+  at: string;
+  reason: string | null;
+  undoOf: string | null;
+}
+export interface RescheduleRecordTable {
+  id: string;
+  appointmentId: string;
+  oldStartsAt: string;
+  oldEndsAt: string;
+  oldDoctorId: string;
+  newStartsAt: string;
+  newEndsAt: string;
+  newDoctorId: string;
+  changedBy: string;
+  reason: string;
+  at: string;
+  deviceId: string;
+}
+export interface RescheduleRequestTable {
+  id: string;
+  appointmentId: string;
+  preferredDate: string | null;
+  preferredStartsAt: string | null;
+  note: string;
+  status: string;
+  createdAt: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionReason: string | null;
+}
