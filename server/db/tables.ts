@@ -2,6 +2,8 @@
  * Kysely table types. Column names follow shared/ domain fields; JSON columns are TEXT and
  * booleans INTEGER 0/1 (see codecs.ts for the conversion to entities).
  */
+import type { Generated } from 'kysely';
+
 type Json = string;
 type Flag = 0 | 1;
 
@@ -59,7 +61,7 @@ export interface ActivationCodeTable {
 }
 
 export interface ChangeTable {
-  seq: number;
+  seq: Generated<number>;
   entity: string;
   entityId: string;
   op: 'upsert' | 'delete';

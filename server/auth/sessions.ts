@@ -1,0 +1,112 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { ClinicSettings } from '@shared/domain/settings.schema';
+import type { User } from '@shared/domain/user.schema';
+import { failure } from '@shared/contract/errors';
+import type { Db } from '@server/db/database';
+import { userFromRow } from '@server/db/codecs';
+
+export interface ActiveSession {
+  tokenHash: string;
+  user: User;
+  deviceId: string;
+  idleExpiresAt: string;
+  absoluteExpiresAt: string;
+}
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Only refresh the idle expiry when it moved by this much, so reads do not write on every call. */
+const TOUCH_EVERY_MS = 60_000;
+
+/** Opaque random session tokens (256 bits), stored hashed, with idle and absolute expiry (SPEC §15). */
+export class Sessions {
+  constructor(private readonly db: Db) {}
+
+  create(userId: string, deviceId: string, now: Date, settings: ClinicSettings) {
+    const token = randomBytes(32).toString('base64url');
+    const idleExpiresAt = new Date(now.getTime() + settings.sessionIdleMinutes * 60_000).toISOString();
+    const absoluteExpiresAt = new Date(
+      now.getTime() + settings.sessionAbsoluteHours * 3_600_000,
+    ).toISOString();
+    this.db.run(
+      this.db.q.insertInto('sessions').values({
+        tokenHash: hashToken(token),
+        userId,
+        deviceId,
+        createdAt: now.toISOString(),
+        lastSeenAt: now.toISOString(),
+        idleExpiresAt,
+        absoluteExpiresAt,
+        revokedAt: null,
+        revokeReason: null,
+      }),
+    );
+    return { token, idleExpiresAt, absoluteExpiresAt };
+  }
+
+  /** The live session of a token, its idle expiry slid forward; throws UNAUTHENTICATED otherwise. */
+  validate(token: string, now: Date, settings: ClinicSettings): ActiveSession {
+    const tokenHash = hashToken(token);
+    const row = this.db.first(
+      this.db.q
+        .selectFrom('sessions')
+        .innerJoin('users', 'users.id', 'sessions.userId')
+        .selectAll('users')
+        .select([
+          'sessions.tokenHash',
+          'sessions.deviceId',
+          'sessions.idleExpiresAt',
+          'sessions.absoluteExpiresAt',
+          'sessions.revokedAt',
+        ])
+        .where('sessions.tokenHash', '=', tokenHash),
+    );
+    const nowIso = now.toISOString();
+    if (!row || row.revokedAt !== null)
+      throw failure('UNAUTHENTICATED', 'Your session has ended. Please sign in again.');
+    if (row.disabled)
+      throw failure('UNAUTHENTICATED', 'This account is disabled. Please contact the clinic admin.');
+    if (row.absoluteExpiresAt <= nowIso || row.idleExpiresAt <= nowIso) {
+      throw failure('UNAUTHENTICATED', 'Your session has expired. Please sign in again.');
+    }
+    let idleExpiresAt = row.idleExpiresAt;
+    const slid = new Date(now.getTime() + settings.sessionIdleMinutes * 60_000);
+    if (slid.getTime() - Date.parse(row.idleExpiresAt) >= TOUCH_EVERY_MS) {
+      idleExpiresAt = slid.toISOString() < row.absoluteExpiresAt ? slid.toISOString() : row.absoluteExpiresAt;
+      this.db.run(
+        this.db.q
+          .updateTable('sessions')
+          .set({ idleExpiresAt, lastSeenAt: nowIso })
+          .where('tokenHash', '=', tokenHash),
+      );
+    }
+    return {
+      tokenHash,
+      user: userFromRow(row),
+      deviceId: row.deviceId,
+      idleExpiresAt,
+      absoluteExpiresAt: row.absoluteExpiresAt,
+    };
+  }
+
+  revokeToken(tokenHash: string, now: Date, reason: string): void {
+    this.db.run(
+      this.db.q
+        .updateTable('sessions')
+        .set({ revokedAt: now.toISOString(), revokeReason: reason })
+        .where('tokenHash', '=', tokenHash)
+        .where('revokedAt', 'is', null),
+    );
+  }
+
+  /** Ends every session of a user (logout everywhere, disable, password or role change). */
+  revokeUser(userId: string, now: Date, reason: string, exceptTokenHash?: string): number {
+    let query = this.db.q
+      .updateTable('sessions')
+      .set({ revokedAt: now.toISOString(), revokeReason: reason })
+      .where('userId', '=', userId)
+      .where('revokedAt', 'is', null);
+    if (exceptTokenHash) query = query.where('tokenHash', '!=', exceptTokenHash);
+    return Number(this.db.run(query).changes);
+  }
+}

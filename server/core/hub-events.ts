@@ -1,0 +1,30 @@
+import { EventEmitter } from 'node:events';
+import type { EventName, EventPayload } from '@shared/contract/events.contract';
+
+/** In-process events raised after commits; the sync endpoint relays them to connected clients. */
+export class HubEvents {
+  private readonly emitter = new EventEmitter();
+
+  constructor() {
+    this.emitter.setMaxListeners(0);
+  }
+
+  emit<N extends EventName>(name: N, payload: EventPayload<N>): void {
+    this.emitter.emit(name, payload);
+  }
+
+  on<N extends EventName>(name: N, listener: (payload: EventPayload<N>) => void): () => void {
+    this.emitter.on(name, listener);
+    return () => this.emitter.off(name, listener);
+  }
+
+  /** Session revocations: the endpoint disconnects sockets of these sessions or users. */
+  onRevoked(listener: (target: { userId: string; reason: EventPayload<'session.ended'>['reason'] }) => void) {
+    this.emitter.on('internal.revoked', listener);
+    return () => this.emitter.off('internal.revoked', listener);
+  }
+
+  revoked(userId: string, reason: EventPayload<'session.ended'>['reason']): void {
+    this.emitter.emit('internal.revoked', { userId, reason });
+  }
+}

@@ -1,0 +1,193 @@
+import { failure } from '@shared/contract/errors';
+import type { User } from '@shared/domain/user.schema';
+import { decoyHash, hashPassword, verifyPassword } from '@server/auth/password';
+import { userFromRow } from '@server/db/codecs';
+import { type HandlerContext, type HandlerMap, handler } from '@server/core/handler';
+import { requireActor } from '@server/repositories/ownership';
+
+function issueSession(ctx: HandlerContext, user: User, deviceId: string) {
+  const session = ctx.hub.sessions.create(user.id, deviceId, new Date(ctx.now), ctx.settings());
+  ctx.db.run(ctx.db.q.updateTable('users').set({ lastLoginAt: ctx.now }).where('id', '=', user.id));
+  return { ...session, user: { ...user, lastLoginAt: ctx.now } };
+}
+
+function findLoginUser(ctx: Pick<HandlerContext, 'db'>, username: string) {
+  return ctx.db.first(
+    ctx.db.q
+      .selectFrom('users')
+      .innerJoin('credentials', 'credentials.userId', 'users.id')
+      .selectAll('users')
+      .select('credentials.passwordHash')
+      .where('users.username', '=', username),
+  );
+}
+
+export const authHandlers: HandlerMap = {
+  'auth.setupStatus': handler('auth.setupStatus', {
+    run: (_input, ctx) => ({
+      needsSetup: !ctx.hub.isSetUp(),
+      clinicName: ctx.hub.isSetUp() ? ctx.settings().clinicName : null,
+    }),
+  }),
+
+  'auth.setup': handler('auth.setup', {
+    prepare: (input) => hashPassword(input.admin.password),
+    run: (input, ctx, passwordHash) => {
+      if (ctx.hub.isSetUp()) throw failure('CONFLICT', 'This hub is already set up; sign in as an admin.');
+      ctx.hub.saveSettings(input.settings);
+      const user: User = {
+        id: ctx.newId(),
+        username: input.admin.username,
+        displayName: input.admin.displayName,
+        role: 'admin',
+        doctorId: null,
+        patientId: null,
+        disabled: false,
+        createdAt: ctx.now,
+        lastLoginAt: null,
+      };
+      ctx.db.run(ctx.db.q.insertInto('users').values({ ...user, disabled: 0 }));
+      ctx.db.run(
+        ctx.db.q.insertInto('credentials').values({ userId: user.id, passwordHash, updatedAt: ctx.now }),
+      );
+      ctx.changed('settings', '1');
+      ctx.changed('users', user.id);
+      ctx.audit({
+        kind: 'auth',
+        action: 'auth.setup',
+        entity: 'users',
+        entityId: user.id,
+        patientId: null,
+        details: { username: user.username },
+      });
+      return issueSession(ctx, user, input.deviceId);
+    },
+  }),
+
+  'auth.login': handler('auth.login', {
+    // The password is checked before the transaction: argon2 must not hold the write lock.
+    prepare: async (input, ctx) => {
+      const keys = [`user:${input.username}`];
+      const now = new Date(ctx.now);
+      const wait = ctx.hub.throttle.retryAfterMs(keys, now);
+      if (wait > 0) {
+        throw failure(
+          'RATE_LIMITED',
+          `Too many failed sign-ins. Try again in ${Math.ceil(wait / 1000)} seconds.`,
+        );
+      }
+      const row = findLoginUser(ctx, input.username);
+      const valid = await verifyPassword(row?.passwordHash ?? (await decoyHash()), input.password);
+      if (!valid || !row || row.role === 'patient') {
+        ctx.db.transaction(() => {
+          ctx.hub.throttle.recordFailure(keys, now);
+          ctx.hub.audit.append({
+            at: ctx.now,
+            actorUserId: null,
+            actorRole: null,
+            deviceId: input.deviceId,
+            kind: 'auth',
+            action: 'auth.loginFailed',
+            entity: 'users',
+            entityId: row?.id ?? null,
+            patientId: null,
+            details: { username: input.username },
+          });
+        });
+        throw failure('UNAUTHENTICATED', 'Wrong username or password.');
+      }
+      return { keys, userId: row.id };
+    },
+    run: (input, ctx, { keys, userId }) => {
+      const row = ctx.db.first(ctx.db.q.selectFrom('users').selectAll().where('id', '=', userId));
+      if (!row) throw failure('UNAUTHENTICATED', 'Wrong username or password.');
+      if (row.disabled)
+        throw failure('UNAUTHENTICATED', 'This account is disabled. Please contact the clinic admin.');
+      ctx.hub.throttle.clear(keys);
+      ctx.audit({
+        kind: 'auth',
+        action: 'auth.login',
+        entity: 'users',
+        entityId: row.id,
+        patientId: null,
+        details: { deviceId: input.deviceId },
+      });
+      return issueSession(ctx, userFromRow(row), input.deviceId);
+    },
+  }),
+
+  'auth.session': handler('auth.session', {
+    run: (_input, ctx) => {
+      const actor = requireActor(ctx);
+      const row = ctx.db.first(
+        ctx.db.q
+          .selectFrom('sessions')
+          .innerJoin('users', 'users.id', 'sessions.userId')
+          .selectAll('users')
+          .select(['sessions.idleExpiresAt', 'sessions.absoluteExpiresAt'])
+          .where('users.id', '=', actor.userId)
+          .where('sessions.revokedAt', 'is', null)
+          .orderBy('sessions.lastSeenAt', 'desc')
+          .limit(1),
+      );
+      if (!row) throw failure('UNAUTHENTICATED', 'Please sign in again.');
+      return {
+        user: userFromRow(row),
+        idleExpiresAt: row.idleExpiresAt,
+        absoluteExpiresAt: row.absoluteExpiresAt,
+      };
+    },
+  }),
+
+  'auth.logout': handler('auth.logout', {
+    run: (_input, ctx) => {
+      const actor = requireActor(ctx);
+      ctx.hub.sessions.revokeUser(actor.userId, new Date(ctx.now), 'logout');
+      ctx.audit({
+        kind: 'auth',
+        action: 'auth.logout',
+        entity: 'users',
+        entityId: actor.userId,
+        patientId: null,
+        details: {},
+      });
+      ctx.afterCommit(() => ctx.events.revoked(actor.userId, 'logout'));
+      return { ok: true as const };
+    },
+  }),
+
+  'auth.changePassword': handler('auth.changePassword', {
+    prepare: async (input, ctx) => {
+      const actor = requireActor(ctx as HandlerContext);
+      const row = ctx.db.first(
+        ctx.db.q.selectFrom('credentials').selectAll().where('userId', '=', actor.userId),
+      );
+      if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
+        throw failure('VALIDATION', 'The current password is not right.', {
+          fields: [{ field: 'currentPassword', message: 'is not right' }],
+        });
+      }
+      return hashPassword(input.newPassword);
+    },
+    run: (_input, ctx, passwordHash) => {
+      const actor = requireActor(ctx);
+      ctx.db.run(
+        ctx.db.q
+          .updateTable('credentials')
+          .set({ passwordHash, updatedAt: ctx.now })
+          .where('userId', '=', actor.userId),
+      );
+      ctx.hub.sessions.revokeUser(actor.userId, new Date(ctx.now), 'password_changed');
+      ctx.audit({
+        kind: 'auth',
+        action: 'auth.changePassword',
+        entity: 'users',
+        entityId: actor.userId,
+        patientId: null,
+        details: {},
+      });
+      ctx.afterCommit(() => ctx.events.revoked(actor.userId, 'logout'));
+      return { ok: true as const };
+    },
+  }),
+};

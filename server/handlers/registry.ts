@@ -1,0 +1,25 @@
+import type { HandlerMap } from '@server/core/handler';
+import { adminHandlers } from './admin/admin.handlers';
+import { appointmentHandlers } from './appointments/appointments.handlers';
+import { authHandlers } from './auth/auth.handlers';
+import { userHandlers } from './auth/users.handlers';
+import { billingHandlers } from './billing/billing.handlers';
+import { clinicHandlers } from './clinic/clinic.handlers';
+import { consultationHandlers } from './consultations/consultations.handlers';
+import { engagementHandlers } from './engagement/engagement.handlers';
+import { patientHandlers } from './patients/patients.handlers';
+import { queueHandlers } from './queue/queue.handlers';
+
+/** Every contract operation the hub implements, by area. */
+export const handlers: HandlerMap = {
+  ...authHandlers,
+  ...userHandlers,
+  ...clinicHandlers,
+  ...patientHandlers,
+  ...appointmentHandlers,
+  ...queueHandlers,
+  ...consultationHandlers,
+  ...billingHandlers,
+  ...engagementHandlers,
+  ...adminHandlers,
+};

@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import type { Doctor } from '@shared/domain/doctor.schema';
+import type { Patient } from '@shared/domain/patient.schema';
+import { foldName, normalizePhone } from '@shared/rules/patient-identity';
+import { encode } from '@server/db/codecs';
+import type { Db } from '@server/db/database';
+
+/**
+ * Direct inserts for tests of one area without going through another area's handlers. They
+ * write rows exactly as the handlers do (same columns and codecs).
+ */
+const at = '2026-11-01T00:00:00.000Z';
+let sequence = 0;
+
+export function insertDoctor(db: Db, overrides: Partial<Doctor> = {}): Doctor {
+  const doctor: Doctor = {
+    id: randomUUID(),
+    userId: null,
+    fullName: 'Dr Kavita Menon',
+    specialization: 'General Physician',
+    qualification: 'MBBS, MD',
+    registrationNumber: `KMC-${10_000 + (sequence += 1)}`,
+    fees: { newVisit: 50_000, followUp: 30_000 },
+    sessionMinutes: 30,
+    bufferOverride: null,
+    tokenPrefix: 'K',
+    active: true,
+    ...overrides,
+  };
+  db.run(db.q.insertInto('doctors').values(encode('doctors', doctor) as never));
+  return doctor;
+}
+
+export function insertPatient(db: Db, overrides: Partial<Patient> = {}): Patient {
+  sequence += 1;
+  const patient: Patient = {
+    id: randomUUID(),
+    code: `PAT${String(900_000 + sequence).padStart(6, '0')}`,
+    provisionalCode: null,
+    fullName: 'Asha Rao',
+    dateOfBirth: '1990-04-01',
+    sex: 'female',
+    phone: `+91 98450 ${String(10_000 + sequence).slice(-5)}`,
+    email: null,
+    address: '',
+    bloodGroup: null,
+    allergies: [],
+    chronicConditions: [],
+    insurance: null,
+    emergencyContact: null,
+    createdAt: at,
+    updatedAt: at,
+    ...overrides,
+  };
+  db.run(
+    db.q.insertInto('patients').values({
+      ...(encode('patients', patient) as object),
+      nameFolded: foldName(patient.fullName),
+      phoneNormalized: patient.phone ? normalizePhone(patient.phone) : null,
+    } as never),
+  );
+  return patient;
+}
+
+/** Weekly windows, e.g. [[1, '09:00', '13:00'], [1, '14:00', '17:00']]. */
+export function insertWeeklyWindows(db: Db, doctorId: string, windows: [number, string, string][]): void {
+  for (const [weekday, start, end] of windows) {
+    db.run(
+      db.q
+        .insertInto('weekly_windows')
+        .values({ id: randomUUID(), doctorId, weekday, start, end, roomId: null }),
+    );
+  }
+}
+
+/** Monday–Friday 09:00–13:00 and 14:00–17:00 (the SPEC §4 worked example). */
+export function weekdaySchedule(db: Db, doctorId: string): void {
+  const windows: [number, string, string][] = [];
+  for (let day = 1; day <= 5; day++) windows.push([day, '09:00', '13:00'], [day, '14:00', '17:00']);
+  insertWeeklyWindows(db, doctorId, windows);
+}
