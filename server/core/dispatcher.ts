@@ -18,12 +18,32 @@ export interface Caller {
 
 export interface Dispatcher {
   call(name: string, input: unknown, caller: Caller): Promise<unknown>;
-  /** Runs an already-authorized operation for an actor (sync push uses this with its session). */
-  execute(name: OperationName, input: unknown, actor: Actor | null, caller: Caller): Promise<unknown>;
+  /** Runs an operation for an actor already resolved from a session (sync push uses this). */
+  execute(
+    name: OperationName,
+    input: unknown,
+    actor: Actor | null,
+    caller: Caller,
+    options?: ExecuteOptions,
+  ): Promise<unknown>;
+}
+
+export interface ExecuteOptions {
+  /**
+   * Runs inside the operation's own transaction after the handler succeeded, so that what it
+   * writes (e.g. a processed-mutation record) commits or rolls back together with the effects.
+   */
+  inTransaction?: (result: unknown) => void;
 }
 
 export function createDispatcher(core: HubCore, handlers: HandlerMap): Dispatcher {
-  async function execute(name: OperationName, rawInput: unknown, actor: Actor | null, caller: Caller) {
+  async function execute(
+    name: OperationName,
+    rawInput: unknown,
+    actor: Actor | null,
+    caller: Caller,
+    options: ExecuteOptions = {},
+  ) {
     const decision = authorize(actor?.role ?? null, name);
     if (!decision.allowed) {
       throw decision.reason === 'unauthenticated'
@@ -89,6 +109,7 @@ export function createDispatcher(core: HubCore, handlers: HandlerMap): Dispatche
         });
       }
       for (const entry of audits) core.audit.append(entry);
+      options.inTransaction?.(value);
       return value;
     });
 

@@ -19,7 +19,7 @@ export const codecs: Partial<Record<keyof Database, Codec>> = {
   },
   doctors: { json: ['fees', 'bufferOverride'], bool: ['active'] },
   schedule_exceptions: { json: ['window'] },
-  appointments: { bool: ['provisional', 'slotless'], internal: ['startMs', 'endMs', 'clinicDate'] },
+  appointments: { bool: ['provisional'], internal: ['startMs', 'endMs', 'clinicDate', 'slotless'] },
   consultations: { json: ['vitals', 'diagnosis', 'prescription', 'tests'] },
   bills: { json: ['discount'] },
   bill_items: { internal: ['billId', 'position'] },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, instantSchema, isoDateSchema, text } from '@shared/domain/common.schema';
+import { idSchema, instantSchema, isoDateSchema, text, patchOf } from '@shared/domain/common.schema';
 import { appointmentSchema } from '@shared/domain/appointment.schema';
 import {
   doctorDetailsSchema,
@@ -65,7 +65,7 @@ export const clinicContract = {
   ),
   'doctors.update': command(
     'Change a doctor profile.',
-    z.strictObject({ id: idSchema, details: doctorDetailsSchema.partial() }),
+    z.strictObject({ id: idSchema, details: patchOf(doctorDetailsSchema) }),
     doctorSchema,
   ),
 
@@ -77,7 +77,7 @@ export const clinicContract = {
   ),
   'rooms.update': command(
     'Change a room (e.g. out of service).',
-    z.strictObject({ id: idSchema, details: roomDetailsSchema.partial() }),
+    z.strictObject({ id: idSchema, details: patchOf(roomDetailsSchema) }),
     roomSchema,
   ),
 

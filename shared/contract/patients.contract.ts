@@ -1,8 +1,12 @@
 import { z } from 'zod';
-import { idSchema, isoDateSchema, phoneSchema, text } from '@shared/domain/common.schema';
+import { idSchema, isoDateSchema, phoneSchema, text, patchOf } from '@shared/domain/common.schema';
 import { appointmentSchema } from '@shared/domain/appointment.schema';
 import { billSchema } from '@shared/domain/billing.schema';
-import { patientDetailsSchema, patientSchema } from '@shared/domain/patient.schema';
+import {
+  patientDetailsSchema,
+  patientSchema,
+  provisionalPatientCodeSchema,
+} from '@shared/domain/patient.schema';
 import { byIdSchema } from './common';
 import { command, query } from './define';
 
@@ -27,12 +31,14 @@ export const patientsContract = {
       id: idSchema,
       details: patientDetailsSchema,
       acknowledgeDuplicates: z.boolean().default(false),
+      /** The code a desktop gave the patient while offline; kept and searchable after sync. */
+      provisionalCode: provisionalPatientCodeSchema.nullable().default(null),
     }),
     patientSchema,
   ),
   'patients.update': command(
     'Update demographics (staff, or the patient their own).',
-    z.strictObject({ id: idSchema, details: patientDetailsSchema.partial() }),
+    z.strictObject({ id: idSchema, details: patchOf(patientDetailsSchema) }),
     patientSchema,
   ),
   'patients.checkDuplicates': query(

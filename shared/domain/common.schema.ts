@@ -85,3 +85,22 @@ export function inDateOrder<T extends z.ZodType<{ fromDate: string; toDate: stri
     path: ['toDate'],
   });
 }
+
+type WithoutDefault<S> = S extends z.ZodDefault<infer Inner> ? Inner : S;
+
+/**
+ * An update input: every field optional and, unlike `.partial()`, no defaults filled in — in
+ * zod 4 a defaulted field left out of a partial still takes its default, which would silently
+ * reset it on every update.
+ */
+export function patchOf<Shape extends z.ZodRawShape>(schema: z.ZodObject<Shape>) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [key, field] of Object.entries(schema.shape)) {
+    const inner = field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType);
+    shape[key] = inner.optional();
+  }
+  return z.strictObject(shape) as unknown as z.ZodObject<
+    { [K in keyof Shape]: z.ZodOptional<WithoutDefault<Shape[K]>> },
+    z.core.$strict
+  >;
+}

@@ -1,0 +1,133 @@
+import type { z } from 'zod';
+import type { daySlotsSchema, Slot } from '@shared/contract/clinic.contract';
+import type { Doctor } from '@shared/domain/doctor.schema';
+import type { Buffers, TimeWindow } from '@shared/domain/schedule.schema';
+import { ACTIVE_STATUSES } from '@shared/rules/conflicts';
+import { availableSlotsForRange, type BusyAppointment } from '@shared/rules/slots';
+import type { ExceptionLike } from '@shared/rules/working-day';
+import { addDays, clinicDate } from '@shared/rules/zoned-time';
+import type { HandlerContext } from '@server/core/handler';
+import { getDoctor } from './lookups.repository';
+
+const HOUR_MS = 3_600_000;
+/** How far ahead nextFreeSlots looks. */
+const NEXT_FREE_DAYS = 14;
+/**
+ * Appointments are fetched by start time (the doctor/start index) around the range's UTC dates: a
+ * clinic day may begin up to 14 h before its UTC date (zone offset) and an earlier appointment may
+ * reach into it by its session and buffer after (≤ 4 h + 2 h); it may end up to 12 h after its UTC
+ * date plus one day, and a later appointment reaches back by its buffer before (≤ 2 h).
+ */
+const FETCH_BEFORE_MS = 20 * HOUR_MS;
+const FETCH_AFTER_MS = 38 * HOUR_MS;
+
+export type DaySlots = z.infer<typeof daySlotsSchema>;
+
+export interface DaySlotsOptions {
+  /** Leave this appointment's own time out of the busy intervals (moving it). */
+  excludeAppointmentId?: string;
+  /** The bare grid: no existing appointments, no past/notice cut-off. */
+  gridOnly?: boolean;
+}
+
+/** The buffers that apply to a doctor's new bookings (SPEC §3): the doctor's override or the clinic's. */
+export function effectiveBuffers(ctx: HandlerContext, doctor: Doctor): Buffers {
+  return doctor.bufferOverride ?? ctx.settings().defaultBuffers;
+}
+
+function busyAppointments(
+  ctx: HandlerContext,
+  doctorId: string,
+  fromDate: string,
+  toDate: string,
+  excludeId: string | undefined,
+): BusyAppointment[] {
+  let query = ctx.db.q
+    .selectFrom('appointments')
+    .select([
+      'startMs as start',
+      'endMs as end',
+      'bufferBeforeMinutes as bufferBefore',
+      'bufferAfterMinutes as bufferAfter',
+    ])
+    .where('doctorId', '=', doctorId)
+    .where('startMs', '>=', Date.parse(fromDate) - FETCH_BEFORE_MS)
+    .where('startMs', '<', Date.parse(toDate) + FETCH_AFTER_MS)
+    .where('status', 'in', ACTIVE_STATUSES)
+    .where('slotless', '=', 0);
+  if (excludeId) query = query.where('id', '!=', excludeId);
+  return ctx.db.all(query);
+}
+
+/**
+ * Free slots of a doctor for each clinic date from fromDate to toDate (SPEC §4): weekly windows,
+ * exceptions, the doctor's active appointments with their recorded buffers, past times and notice.
+ */
+export function daySlots(
+  ctx: HandlerContext,
+  doctorId: string,
+  fromDate: string,
+  toDate: string,
+  options: DaySlotsOptions = {},
+): DaySlots[] {
+  const doctor = getDoctor(ctx.db, doctorId);
+  const settings = ctx.settings();
+  const weeklyWindows = ctx.db.all(
+    ctx.db.q
+      .selectFrom('weekly_windows')
+      .select(['weekday', 'start', 'end', 'roomId'])
+      .where('doctorId', '=', doctorId),
+  );
+  const exceptions: ExceptionLike[] = ctx.db
+    .all(
+      ctx.db.q
+        .selectFrom('schedule_exceptions')
+        .select(['date', 'kind', 'window'])
+        .where('doctorId', '=', doctorId)
+        .where('date', '>=', fromDate)
+        .where('date', '<=', toDate),
+    )
+    .map((e) => ({ ...e, window: e.window === null ? null : (JSON.parse(e.window) as TimeWindow) }));
+  const busy = options.gridOnly
+    ? []
+    : busyAppointments(ctx, doctorId, fromDate, toDate, options.excludeAppointmentId);
+
+  const days = availableSlotsForRange({
+    zone: settings.timeZone,
+    sessionMinutes: doctor.sessionMinutes,
+    buffers: effectiveBuffers(ctx, doctor),
+    weeklyWindows,
+    exceptions,
+    busy,
+    now: options.gridOnly ? 0 : ctx.now,
+    minNoticeMinutes: options.gridOnly ? 0 : settings.minBookingNoticeMinutes,
+    fromDate,
+    toDate,
+  });
+  return days.map((day) =>
+    day.available
+      ? { doctorId, date: day.date, available: true, message: null, slots: day.slots }
+      : { doctorId, date: day.date, available: false, message: day.message, slots: [] },
+  );
+}
+
+/** The doctor's next free slots starting at or after `fromInstant`, looking up to 14 days ahead. */
+export function nextFreeSlots(
+  ctx: HandlerContext,
+  doctorId: string,
+  fromInstant: string,
+  limit: number,
+  options: Pick<DaySlotsOptions, 'excludeAppointmentId'> = {},
+): Slot[] {
+  const from = Date.parse(fromInstant);
+  const fromDate = clinicDate(from, ctx.settings().timeZone);
+  const found: Slot[] = [];
+  for (const day of daySlots(ctx, doctorId, fromDate, addDays(fromDate, NEXT_FREE_DAYS), options)) {
+    for (const slot of day.slots) {
+      if (Date.parse(slot.start) < from) continue;
+      found.push(slot);
+      if (found.length >= limit) return found;
+    }
+  }
+  return found;
+}
