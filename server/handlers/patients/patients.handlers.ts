@@ -1,4 +1,103 @@
-import type { HandlerMap } from '@server/core/handler';
+import { failure } from '@shared/contract/errors';
+import type { Patient } from '@shared/domain/patient.schema';
+import { patientCode } from '@shared/rules/patient-identity';
+import { type HandlerContext, type HandlerMap, handler } from '@server/core/handler';
+import { givenFields } from '@server/handlers/clinic/partial-details';
+import { getPatient } from '@server/repositories/lookups.repository';
+import { assertOwnPatient, requireActor } from '@server/repositories/ownership';
+import { duplicatesMessage, findDuplicates } from './patient-duplicates';
+import { patientProfile } from './patient-profile';
+import { changedFields, patientRow } from './patient-rows';
+import { searchPatients } from './patient-search';
+
+function auditChange(
+  ctx: HandlerContext,
+  action: string,
+  patient: Patient,
+  details: Record<string, unknown>,
+) {
+  ctx.audit({
+    kind: 'change',
+    action,
+    entity: 'patients',
+    entityId: patient.id,
+    patientId: patient.id,
+    details,
+  });
+}
 
 /** Patients: register, update, duplicates, search, profile (SPEC §2). */
-export const patientHandlers: HandlerMap = {};
+export const patientHandlers: HandlerMap = {
+  'patients.register': handler('patients.register', {
+    run: (input, ctx) => {
+      const { db } = ctx;
+      if (db.first(db.q.selectFrom('patients').select('id').where('id', '=', input.id))) {
+        throw failure(
+          'CONFLICT',
+          'This patient record already exists; open it instead of registering again.',
+        );
+      }
+      const duplicates = findDuplicates(db, input.details);
+      if (duplicates.length > 0 && !input.acknowledgeDuplicates) {
+        throw failure('CONFLICT', duplicatesMessage(duplicates));
+      }
+      const patient: Patient = {
+        ...input.details,
+        id: input.id,
+        code: patientCode(ctx.hub.nextCounter('patient')),
+        provisionalCode: input.provisionalCode,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      };
+      db.run(db.q.insertInto('patients').values(patientRow(patient)));
+      ctx.changed('patients', patient.id);
+      auditChange(ctx, 'patients.register', patient, {
+        code: patient.code,
+        acknowledgedDuplicates: duplicates.map((d) => d.patient.code),
+      });
+      return patient;
+    },
+  }),
+
+  'patients.update': handler('patients.update', {
+    run: (input, ctx) => {
+      assertOwnPatient(ctx, input.id);
+      const before = getPatient(ctx.db, input.id);
+      const after: Patient = { ...before, ...givenFields(input.details), updatedAt: ctx.now };
+      const fields = changedFields(before, after);
+      if (fields.length === 0) return before;
+      const { id: _id, code: _code, createdAt: _createdAt, ...columns } = patientRow(after);
+      ctx.db.run(ctx.db.q.updateTable('patients').set(columns).where('id', '=', input.id));
+      ctx.changed('patients', input.id);
+      auditChange(ctx, 'patients.update', after, { fields });
+      return after;
+    },
+  }),
+
+  'patients.checkDuplicates': handler('patients.checkDuplicates', {
+    run: (input, ctx) => findDuplicates(ctx.db, input),
+  }),
+
+  'patients.search': handler('patients.search', {
+    run: (input, ctx) => searchPatients(ctx.db, input.text, input.limit),
+  }),
+
+  'patients.get': handler('patients.get', {
+    run: (input, ctx) => {
+      assertOwnPatient(ctx, input.id);
+      return getPatient(ctx.db, input.id);
+    },
+  }),
+
+  'patients.profile': handler('patients.profile', {
+    run: (input, ctx) => patientProfile(ctx, input.id),
+  }),
+
+  'patients.me': handler('patients.me', {
+    run: (_input, ctx) => {
+      const { patientId } = requireActor(ctx);
+      if (!patientId) throw failure('NOT_FOUND', 'No patient record is linked to this account.');
+      return getPatient(ctx.db, patientId);
+    },
+  }),
+};

@@ -1,0 +1,22 @@
+import type { Appointment } from '@shared/domain/appointment.schema';
+import type { AppointmentLike } from '@shared/rules/conflicts';
+import { decode } from '@server/db/codecs';
+import type { AppointmentTable } from '@server/db/tables';
+
+export function appointmentFromRow(row: AppointmentTable): Appointment {
+  return decode<Appointment>('appointments', { ...row });
+}
+
+/** The shape the pure conflict rules take. */
+export function appointmentLike(row: AppointmentTable): AppointmentLike {
+  return {
+    id: row.id,
+    doctorId: row.doctorId,
+    patientId: row.patientId,
+    start: row.startsAt,
+    end: row.endsAt,
+    bufferBefore: row.bufferBeforeMinutes,
+    bufferAfter: row.bufferAfterMinutes,
+    status: row.status,
+  };
+}
