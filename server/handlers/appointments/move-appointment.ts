@@ -1,0 +1,116 @@
+import { failure } from '@shared/contract/errors';
+import type { Appointment, RescheduleRecord } from '@shared/domain/appointment.schema';
+import { isFinal } from '@shared/rules/lifecycle';
+import { clinicDate } from '@shared/rules/zoned-time';
+import type { HandlerContext } from '@server/core/handler';
+import { getAppointment, getDoctor } from '@server/repositories/lookups.repository';
+import { assertOwnDoctor, requireActor } from '@server/repositories/ownership';
+import { effectiveBuffers } from '@server/repositories/slots.repository';
+import { invalidField } from './appointment-rows';
+import { chooseSlot, claimingTime } from './slot-check';
+
+export interface Move {
+  newStartsAt: string;
+  doctorId?: string | undefined;
+  reason: string;
+  overrideReason?: string | undefined;
+  /** The input field holding the new time, named in validation errors. */
+  field: string;
+}
+
+/**
+ * Moves an appointment atomically (SPEC §6): one UPDATE releases the old claims and takes the new
+ * ones (trigger), and the move is recorded with old and new times, who, why and from where.
+ */
+export function moveAppointment(ctx: HandlerContext, appointment: Appointment, move: Move): Appointment {
+  const actor = requireActor(ctx);
+  if (isFinal(appointment.status)) {
+    throw failure(
+      'INVALID_TRANSITION',
+      `This appointment is ${appointment.status.toLowerCase().replace('_', '-')}; it cannot be moved.`,
+    );
+  }
+  const doctor = getDoctor(ctx.db, move.doctorId ?? appointment.doctorId);
+  assertOwnDoctor(ctx, doctor.id);
+  if (!doctor.active) {
+    throw failure(
+      'DOCTOR_NOT_AVAILABLE',
+      `Doctor not available: ${doctor.fullName} is not taking appointments.`,
+    );
+  }
+  const startMs = Date.parse(move.newStartsAt);
+  if (doctor.id === appointment.doctorId && startMs === Date.parse(appointment.startsAt)) {
+    throw invalidField(move.field, 'is the appointment’s current time; choose a different time');
+  }
+  const choice = chooseSlot(ctx, {
+    doctor,
+    startsAt: move.newStartsAt,
+    field: move.field,
+    overrideReason: move.overrideReason,
+    excludeAppointmentId: appointment.id,
+  });
+
+  const endMs = startMs + doctor.sessionMinutes * 60_000;
+  const startsAt = new Date(startMs).toISOString();
+  const endsAt = new Date(endMs).toISOString();
+  const buffers = effectiveBuffers(ctx, doctor);
+  const target = {
+    doctorId: doctor.id,
+    patientId: appointment.patientId,
+    startsAt,
+    endsAt,
+    excludeAppointmentId: appointment.id,
+  };
+  claimingTime(ctx, target, () =>
+    ctx.db.run(
+      ctx.db.q
+        .updateTable('appointments')
+        .set({
+          doctorId: doctor.id,
+          roomId: choice.roomId,
+          startsAt,
+          endsAt,
+          startMs,
+          endMs,
+          clinicDate: clinicDate(startMs, ctx.settings().timeZone),
+          bufferBeforeMinutes: buffers.before,
+          bufferAfterMinutes: buffers.after,
+          overrideReason: choice.override,
+          updatedAt: ctx.now,
+        })
+        .where('id', '=', appointment.id),
+    ),
+  );
+
+  const record: RescheduleRecord = {
+    id: ctx.newId(),
+    appointmentId: appointment.id,
+    oldStartsAt: appointment.startsAt,
+    oldEndsAt: appointment.endsAt,
+    oldDoctorId: appointment.doctorId,
+    newStartsAt: startsAt,
+    newEndsAt: endsAt,
+    newDoctorId: doctor.id,
+    changedBy: actor.userId,
+    reason: move.reason.trim(),
+    at: ctx.now,
+    deviceId: actor.deviceId,
+  };
+  ctx.db.run(ctx.db.q.insertInto('reschedule_records').values(record));
+  ctx.changed('appointments', appointment.id);
+  ctx.changed('reschedule_records', record.id);
+  ctx.audit({
+    kind: 'change',
+    action: 'appointment.reschedule',
+    entity: 'appointments',
+    entityId: appointment.id,
+    patientId: appointment.patientId,
+    details: {
+      from: { startsAt: appointment.startsAt, doctorId: appointment.doctorId },
+      to: { startsAt, doctorId: doctor.id },
+      reason: record.reason,
+      override: choice.override,
+    },
+  });
+  return getAppointment(ctx.db, appointment.id);
+}

@@ -1,0 +1,202 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestHub, type TestHub } from '@server/testing/test-hub';
+import { insertDoctor, insertWeeklyWindows } from '@server/testing/fixtures';
+import {
+  MONDAY,
+  TUESDAY,
+  at,
+  bookAt,
+  changeSettings,
+  examDoctor,
+  localTimes,
+  newPatient,
+  patientCaller,
+  refusal,
+} from './test-setup';
+
+describe('rescheduling (SPEC §6)', () => {
+  let hub: TestHub;
+  beforeEach(async () => {
+    hub = await createTestHub();
+  });
+  afterEach(() => hub.close());
+
+  const tuesdayTimes = async (doctorId: string) =>
+    localTimes(
+      (await hub.call(hub.admin, 'slots.list', { doctorId, fromDate: TUESDAY, toDate: TUESDAY }))[0]!.slots,
+    );
+
+  it('moves atomically: frees the old slot, takes the new one, keeps the history', async () => {
+    const doctor = examDoctor(hub);
+    const booked = await bookAt(hub, hub.admin, doctor.id, newPatient(hub).id, at(TUESDAY, '09:00'));
+    const moved = await hub.call(hub.admin, 'appointments.reschedule', {
+      id: booked.id,
+      newStartsAt: at(TUESDAY, '15:00'),
+      reason: 'Patient stuck at work',
+    });
+    expect(moved).toMatchObject({ startsAt: at(TUESDAY, '15:00'), endsAt: at(TUESDAY, '15:30') });
+    const times = await tuesdayTimes(doctor.id);
+    expect(times).toContain('09:00');
+    expect(times).not.toContain('15:00');
+    const { reschedules } = await hub.call(hub.admin, 'appointments.history', { id: booked.id });
+    expect(reschedules).toMatchObject([
+      {
+        oldStartsAt: at(TUESDAY, '09:00'),
+        newStartsAt: at(TUESDAY, '15:00'),
+        oldDoctorId: doctor.id,
+        newDoctorId: doctor.id,
+        reason: 'Patient stuck at work',
+        deviceId: 'admin-desktop',
+      },
+    ]);
+  });
+
+  it('moves to another doctor, and onto a time overlapping its own old time', async () => {
+    const doctor = insertDoctor(hub.db, { sessionMinutes: 60, bufferOverride: { before: 0, after: 0 } });
+    insertWeeklyWindows(hub.db, doctor.id, [[2, '09:00', '13:00']]);
+    const booked = await bookAt(hub, hub.admin, doctor.id, newPatient(hub).id, at(TUESDAY, '09:00'));
+    const shifted = await hub.call(hub.admin, 'appointments.reschedule', {
+      id: booked.id,
+      newStartsAt: at(TUESDAY, '09:30'),
+      reason: 'Doctor arrives late',
+      overrideReason: 'Half an hour later than the grid',
+    });
+    expect(shifted).toMatchObject({
+      startsAt: at(TUESDAY, '09:30'),
+      overrideReason: 'Half an hour later than the grid',
+    });
+
+    const other = examDoctor(hub);
+    const switched = await hub.call(hub.admin, 'appointments.reschedule', {
+      id: booked.id,
+      newStartsAt: at(TUESDAY, '11:00'),
+      doctorId: other.id,
+      reason: 'Seen by the other physician',
+    });
+    expect(switched).toMatchObject({
+      doctorId: other.id,
+      overrideReason: null,
+      endsAt: at(TUESDAY, '11:30'),
+    });
+    expect(await tuesdayTimes(doctor.id)).toEqual(['09:00', '10:00', '11:00', '12:00']);
+  });
+
+  it('refuses a taken time with SLOT_TAKEN and changes nothing; final appointments cannot move', async () => {
+    const doctor = examDoctor(hub);
+    const a = await bookAt(hub, hub.admin, doctor.id, newPatient(hub).id, at(TUESDAY, '09:00'));
+    await bookAt(hub, hub.admin, doctor.id, newPatient(hub, 'Ravi Kumar').id, at(TUESDAY, '09:30'));
+    const failure = await refusal(
+      hub.call(hub.admin, 'appointments.reschedule', {
+        id: a.id,
+        newStartsAt: at(TUESDAY, '09:30'),
+        reason: 'Later',
+      }),
+      'SLOT_TAKEN',
+    );
+    expect(failure.error.nextSlots?.[0]?.start).toBe(at(TUESDAY, '10:00'));
+    expect(await hub.call(hub.admin, 'appointments.get', { id: a.id })).toMatchObject({
+      startsAt: a.startsAt,
+    });
+    expect(hub.db.all(hub.db.q.selectFrom('reschedule_records').select('id'))).toEqual([]);
+
+    await hub.call(hub.admin, 'appointments.cancel', { id: a.id, reason: 'Called' });
+    await refusal(
+      hub.call(hub.admin, 'appointments.reschedule', {
+        id: a.id,
+        newStartsAt: at(TUESDAY, '11:00'),
+        reason: 'x y z',
+      }),
+      'INVALID_TRANSITION',
+    );
+  });
+
+  it('a patient moves directly only when policy allows and outside the cancellation window', async () => {
+    const doctor = examDoctor(hub);
+    const patient = newPatient(hub);
+    const app = patientCaller(hub, patient.id);
+    const soon = await bookAt(hub, app, doctor.id, patient.id, at(MONDAY, '09:00'));
+    const later = await bookAt(hub, app, doctor.id, patient.id, at(TUESDAY, '09:00'));
+    const move = (id: string) =>
+      hub.call(app, 'appointments.reschedule', { id, newStartsAt: at(TUESDAY, '12:00'), reason: 'Exam day' });
+    const denied = await refusal(move(later.id), 'POLICY');
+    expect(denied.message).toMatch(/reschedule request/);
+    changeSettings(hub, { patientDirectReschedule: true });
+    await refusal(move(soon.id), 'POLICY');
+    expect((await move(later.id)).startsAt).toBe(at(TUESDAY, '12:00'));
+  });
+
+  it('a patient requests, the clinic approves (moving it) or rejects with a reason', async () => {
+    const doctor = examDoctor(hub);
+    const patient = newPatient(hub);
+    const app = patientCaller(hub, patient.id);
+    const booked = await bookAt(hub, app, doctor.id, patient.id, at(TUESDAY, '09:00'));
+    const request = await hub.call(app, 'appointments.requestReschedule', {
+      id: booked.id,
+      requestId: randomUUID(),
+      preferredDate: '2026-11-25',
+      note: 'Any time after 10',
+    });
+    expect(request.status).toBe('PENDING');
+    await refusal(
+      hub.call(app, 'appointments.requestReschedule', { id: booked.id, requestId: randomUUID() }),
+      'CONFLICT',
+    );
+    const missing = await refusal(
+      hub.call(hub.admin, 'appointments.decideReschedule', { requestId: request.id, approve: true }),
+      'VALIDATION',
+    );
+    expect(missing.error.fields?.[0]?.field).toBe('newStartsAt');
+    const approved = await hub.call(hub.admin, 'appointments.decideReschedule', {
+      requestId: request.id,
+      approve: true,
+      newStartsAt: at('2026-11-25', '10:30'),
+    });
+    expect(approved).toMatchObject({ status: 'APPROVED', decidedAt: hub.clock.now().toISOString() });
+    expect((await hub.call(app, 'appointments.get', { id: booked.id })).startsAt).toBe(
+      at('2026-11-25', '10:30'),
+    );
+
+    const second = await hub.call(app, 'appointments.requestReschedule', {
+      id: booked.id,
+      requestId: randomUUID(),
+    });
+    await refusal(
+      hub.call(hub.admin, 'appointments.decideReschedule', { requestId: second.id, approve: false }),
+      'VALIDATION',
+    );
+    const rejected = await hub.call(hub.admin, 'appointments.decideReschedule', {
+      requestId: second.id,
+      approve: false,
+      reason: 'Doctor is fully booked that week',
+    });
+    expect(rejected).toMatchObject({
+      status: 'REJECTED',
+      decisionReason: 'Doctor is fully booked that week',
+    });
+    const history = await hub.call(app, 'appointments.history', { id: booked.id });
+    expect(history.requests.map((r) => r.status)).toEqual(['APPROVED', 'REJECTED']);
+    expect(history.reschedules).toHaveLength(1);
+  });
+
+  it('bulk reschedule moves what it can and reports the rest', async () => {
+    const doctor = examDoctor(hub);
+    const a = await bookAt(hub, hub.admin, doctor.id, newPatient(hub).id, at(TUESDAY, '09:00'));
+    const b = await bookAt(hub, hub.admin, doctor.id, newPatient(hub, 'Ravi Kumar').id, at(TUESDAY, '09:30'));
+    const result = await hub.call(hub.admin, 'schedules.bulkReschedule', {
+      moves: [
+        { appointmentId: a.id, newStartsAt: at('2026-11-25', '09:00') },
+        { appointmentId: b.id, newStartsAt: at('2026-11-25', '09:00') },
+      ],
+      reason: 'Doctor on leave Tuesday',
+    });
+    expect(result.moved.map((m) => m.id)).toEqual([a.id]);
+    expect(result.failed).toEqual([
+      { appointmentId: b.id, message: expect.stringMatching(/just taken/) as string },
+    ]);
+    expect((await hub.call(hub.admin, 'appointments.get', { id: b.id })).startsAt).toBe(at(TUESDAY, '09:30'));
+    expect(hub.db.all(hub.db.q.selectFrom('reschedule_records').select('appointmentId'))).toEqual([
+      { appointmentId: a.id },
+    ]);
+  });
+});

@@ -1,0 +1,142 @@
+import type { Slot } from '@shared/contract/clinic.contract';
+import { ApiFailure, failure } from '@shared/contract/errors';
+import type { Doctor } from '@shared/domain/doctor.schema';
+import { ACTIVE_STATUSES } from '@shared/rules/conflicts';
+import { clinicDate, instantToLocal } from '@shared/rules/zoned-time';
+import type { HandlerContext } from '@server/core/handler';
+import { requireActor } from '@server/repositories/ownership';
+import { daySlots, nextFreeSlots } from '@server/repositories/slots.repository';
+import { invalidField } from './appointment-rows';
+
+const GRID_MS = 300_000;
+const SUGGESTIONS = 5;
+
+export interface SlotChoice {
+  roomId: string | null;
+  /** The staff override reason when the time is not an offered slot. */
+  override: string | null;
+}
+
+export interface SlotRequest {
+  doctor: Doctor;
+  startsAt: string;
+  /** The input field holding the time, named in validation errors. */
+  field: string;
+  overrideReason?: string | undefined;
+  /** The appointment being moved: its own time does not count as taken. */
+  excludeAppointmentId?: string;
+}
+
+export function slotTaken(
+  ctx: HandlerContext,
+  doctorId: string,
+  fromInstant: string,
+  excludeAppointmentId?: string,
+): ApiFailure {
+  const from = Date.parse(fromInstant) > Date.parse(ctx.now) ? fromInstant : ctx.now;
+  const next = nextFreeSlots(
+    ctx,
+    doctorId,
+    from,
+    SUGGESTIONS,
+    excludeAppointmentId ? { excludeAppointmentId } : {},
+  );
+  return failure(
+    'SLOT_TAKEN',
+    next.length > 0
+      ? 'That slot was just taken. Please choose one of the next free times.'
+      : 'That slot was just taken, and the doctor has no free time in the next two weeks.',
+    { nextSlots: next.map((s) => ({ start: s.start, end: s.end })) },
+  );
+}
+
+const sameStart = (slot: Slot, startMs: number) => Date.parse(slot.start) === startMs;
+
+/**
+ * Checks that a requested time is one of the doctor's free slots (SPEC §4), or lets staff override
+ * the grid with a reason. The database claims still refuse any overlap afterwards.
+ */
+export function chooseSlot(ctx: HandlerContext, request: SlotRequest): SlotChoice {
+  const { doctor, field } = request;
+  const settings = ctx.settings();
+  const startMs = Date.parse(request.startsAt);
+  const date = clinicDate(startMs, settings.timeZone);
+  const exclude = request.excludeAppointmentId ? { excludeAppointmentId: request.excludeAppointmentId } : {};
+  const [day] = daySlots(ctx, doctor.id, date, date, exclude);
+  if (!day?.available) {
+    throw failure(
+      'DOCTOR_NOT_AVAILABLE',
+      `Doctor not available: ${doctor.fullName} is not working on ${date}.`,
+    );
+  }
+  const offered = day.slots.find((s) => sameStart(s, startMs));
+  if (offered) return { roomId: offered.roomId, override: null };
+
+  const grid = daySlots(ctx, doctor.id, date, date, { gridOnly: true })[0]?.slots ?? [];
+  const staff = requireActor(ctx).role !== 'patient';
+  if (request.overrideReason && staff) {
+    if (startMs % GRID_MS !== 0) throw invalidField(field, 'must be on a 5-minute mark (e.g. 10:05)');
+    const within = grid.find((s) => Date.parse(s.start) <= startMs && startMs < Date.parse(s.end));
+    return { roomId: within?.roomId ?? null, override: request.overrideReason.trim() };
+  }
+  if (startMs < Date.parse(ctx.now)) throw invalidField(field, 'is in the past');
+  if (!grid.some((s) => sameStart(s, startMs))) {
+    const time = instantToLocal(startMs, settings.timeZone).time;
+    throw invalidField(field, `${time} on ${date} is not one of ${doctor.fullName}’s slot times`);
+  }
+  const notice = settings.minBookingNoticeMinutes;
+  if (startMs < Date.parse(ctx.now) + notice * 60_000) {
+    throw failure('POLICY', `Bookings need at least ${notice} minutes’ notice; please choose a later time.`);
+  }
+  throw slotTaken(ctx, doctor.id, request.startsAt, request.excludeAppointmentId);
+}
+
+export interface ClaimTarget {
+  doctorId: string;
+  patientId: string;
+  startsAt: string;
+  endsAt: string;
+  excludeAppointmentId?: string;
+}
+
+function patientOverlap(ctx: HandlerContext, target: ClaimTarget): ApiFailure {
+  const startMs = Date.parse(target.startsAt);
+  const endMs = Date.parse(target.endsAt);
+  const clash = ctx.db.first(
+    ctx.db.q
+      .selectFrom('appointments')
+      .innerJoin('doctors', 'doctors.id', 'appointments.doctorId')
+      .select(['appointments.startMs', 'appointments.number', 'doctors.fullName'])
+      .where('appointments.patientId', '=', target.patientId)
+      .where('appointments.id', '!=', target.excludeAppointmentId ?? '')
+      .where('appointments.status', 'in', ACTIVE_STATUSES)
+      .where('appointments.slotless', '=', 0)
+      .where('appointments.startMs', '<', endMs)
+      .where('appointments.endMs', '>', startMs),
+  );
+  const detail = clash
+    ? ` (${clash.number ?? 'another booking'} with ${clash.fullName} at ` +
+      `${instantToLocal(clash.startMs, ctx.settings().timeZone).time})`
+    : '';
+  return failure('PATIENT_OVERLAP', `The patient already has an appointment at that time${detail}.`);
+}
+
+/**
+ * Runs a write that claims time; turns the database's overlap refusal into SLOT_TAKEN with the
+ * next free slots, or PATIENT_OVERLAP naming the clash (the failed statement leaves nothing behind).
+ */
+export function claimingTime<T>(ctx: HandlerContext, target: ClaimTarget, write: () => T): T {
+  try {
+    return write();
+  } catch (error) {
+    if (error instanceof ApiFailure) throw error;
+    const message = error instanceof Error ? error.message : '';
+    if (message.includes('doctor_claims')) {
+      throw slotTaken(ctx, target.doctorId, target.startsAt, target.excludeAppointmentId);
+    }
+    if (message.includes('patient_claims')) {
+      throw patientOverlap(ctx, target);
+    }
+    throw error;
+  }
+}
