@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import type { AppointmentStatus } from '@shared/domain/appointment.schema';
+import type { Doctor } from '@shared/domain/doctor.schema';
+import { localToInstant } from '@shared/rules/zoned-time';
+import type { Caller } from '@server/core/dispatcher';
+import type { Db } from '@server/db/database';
+import { insertDoctor, insertPatient, weekdaySchedule } from '@server/testing/fixtures';
+import type { TestHub } from '@server/testing/test-hub';
+
+/** Test set-up for the queue: direct inserts, so these tests do not depend on booking. */
+export const TODAY = '2026-11-23';
+const ZONE = 'Asia/Kolkata';
+
+/** The instant of a wall-clock time in Kolkata, on the test day unless given. */
+export function at(time: string, date = TODAY): string {
+  return localToInstant(date, time, ZONE);
+}
+
+export interface QueueWorld {
+  doctor: Doctor;
+  reception: Caller;
+  doctorCaller: Caller;
+}
+
+export async function queueWorld(hub: TestHub, doctor: Partial<Doctor> = {}): Promise<QueueWorld> {
+  // Tests jump through the clinic day; keep sessions alive across the jumps.
+  hub.core.saveSettings({ ...hub.core.settings(), sessionIdleMinutes: 24 * 60 });
+  const created = insertDoctor(hub.db, { tokenPrefix: 'K', sessionMinutes: 30, ...doctor });
+  weekdaySchedule(hub.db, created.id);
+  const reception = await hub.signIn('receptionist');
+  const doctorCaller = await hub.signIn('doctor', { doctorId: created.id });
+  return { doctor: created, reception, doctorCaller };
+}
+
+export interface AppointmentFixture {
+  doctorId: string;
+  patientId?: string;
+  patientName?: string;
+  time: string;
+  date?: string;
+  minutes?: number;
+  status?: AppointmentStatus;
+}
+
+/** A booked appointment (no buffers) for a new patient unless one is given; returns its id. */
+export function insertAppointment(db: Db, fixture: AppointmentFixture): string {
+  const patientId =
+    fixture.patientId ?? insertPatient(db, { fullName: fixture.patientName ?? 'Asha Rao' }).id;
+  const start = Date.parse(at(fixture.time, fixture.date));
+  const end = start + (fixture.minutes ?? 30) * 60_000;
+  const id = randomUUID();
+  const created = '2026-11-01T00:00:00.000Z';
+  db.sqlite
+    .prepare(
+      `INSERT INTO appointments (id, patientId, doctorId, startsAt, endsAt, startMs, endMs, clinicDate,
+        bufferBeforeMinutes, bufferAfterMinutes, type, mode, status, bookedVia, createdAt, updatedAt)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 'NEW_VISIT', 'IN_PERSON', ?, 'staff', ?, ?)`,
+    )
+    .run(
+      id,
+      patientId,
+      fixture.doctorId,
+      new Date(start).toISOString(),
+      new Date(end).toISOString(),
+      start,
+      end,
+      fixture.date ?? TODAY,
+      fixture.status ?? 'CONFIRMED',
+      created,
+      created,
+    );
+  return id;
+}
+
+/** A signed-in companion-app patient (the sign-up flow belongs to another area). */
+export function patientCaller(hub: TestHub, patientId: string): Caller {
+  const userId = randomUUID();
+  hub.db.run(
+    hub.db.q.insertInto('users').values({
+      id: userId,
+      username: `patient-${userId}`,
+      displayName: 'Patient',
+      role: 'patient',
+      doctorId: null,
+      patientId,
+      disabled: 0,
+      createdAt: hub.clock.now().toISOString(),
+      lastLoginAt: null,
+    }),
+  );
+  const { token } = hub.core.sessions.create(userId, 'phone-1', hub.clock.now(), hub.core.settings());
+  return { token, deviceId: 'phone-1' };
+}
+
+/** Gives the doctor's weekday windows a room; returns its name. */
+export function assignRoom(db: Db, doctorId: string, name = 'Room 2'): string {
+  const id = randomUUID();
+  db.run(db.q.insertInto('rooms').values({ id, name, type: 'consultation', status: 'available' }));
+  db.run(db.q.updateTable('weekly_windows').set({ roomId: id }).where('doctorId', '=', doctorId));
+  return name;
+}

@@ -1,0 +1,64 @@
+import type { ResultOf } from '@shared/contract/index';
+import type { Doctor } from '@shared/domain/doctor.schema';
+import { averageConsultationMinutes, estimateWaits, waitingMinutes } from '@shared/rules/wait-estimate';
+import type { Db } from '@server/db/database';
+import { type OrderedDay, orderedDay } from './queue-store';
+
+export type DoctorQueue = ResultOf<'queue.list'>;
+const MINUTE_MS = 60_000;
+
+/** The doctor's average consultation, learned from their last 20 finished consultations (SPEC §7). */
+export function learnedAverageMinutes(db: Db, doctor: Doctor): number {
+  const rows = db.all(
+    db.q
+      .selectFrom('queue_entries')
+      .select(['consultationStartedAt', 'finishedAt'])
+      .where('doctorId', '=', doctor.id)
+      .where('state', '=', 'done')
+      .where('consultationStartedAt', 'is not', null)
+      .where('finishedAt', 'is not', null)
+      .orderBy('finishedAt', 'desc')
+      .limit(20),
+  );
+  const durations = rows.map(
+    (row) => (Date.parse(row.finishedAt!) - Date.parse(row.consultationStartedAt!)) / MINUTE_MS,
+  );
+  return averageConsultationMinutes(durations, doctor.sessionMinutes);
+}
+
+/**
+ * One doctor's queue for a day with waits and estimates. Patients called but not yet in (pending)
+ * come first among the waiting: they will be seen before anyone still waiting. A called patient
+ * who is current counts as starting now, so the next in line waits a full consultation.
+ */
+export function buildDoctorQueue(
+  db: Db,
+  doctor: Doctor,
+  date: string,
+  now: string,
+  day: OrderedDay = orderedDay(db, doctor.id, date),
+): DoctorQueue {
+  const average = learnedAverageMinutes(db, doctor);
+  const current = day.current?.entry ?? null;
+  const waiting = [...day.pending, ...day.waiting].map((d) => d.entry);
+  const estimates = estimateWaits({
+    now,
+    current: current ? { startedAt: current.consultationStartedAt ?? now } : null,
+    averageMinutes: average,
+    waiting,
+  });
+  return {
+    doctorId: doctor.id,
+    clinicDate: date,
+    averageConsultationMinutes: average,
+    current,
+    waiting: waiting.map((entry, i) => ({
+      entry,
+      waitingMinutes: waitingMinutes(entry.checkedInAt, now),
+      patientsAhead: estimates[i]!.patientsAhead,
+      estimatedWaitMinutes: estimates[i]!.waitMinutes,
+      estimatedCallAt: estimates[i]!.estimatedCallAt,
+    })),
+    done: day.done.map((d) => d.entry),
+  };
+}

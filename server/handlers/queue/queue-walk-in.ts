@@ -1,0 +1,147 @@
+import type { ParsedInputOf } from '@shared/contract/index';
+import type { Appointment, StatusTransition } from '@shared/domain/appointment.schema';
+import type { Doctor } from '@shared/domain/doctor.schema';
+import type { Patient } from '@shared/domain/patient.schema';
+import { failure } from '@shared/contract/errors';
+import { foldName, normalizePhone, patientCode } from '@shared/rules/patient-identity';
+import { clinicDate } from '@shared/rules/zoned-time';
+import { encode } from '@server/db/codecs';
+import type { HandlerContext } from '@server/core/handler';
+import { getPatient } from '@server/repositories/lookups.repository';
+import { requireActor } from '@server/repositories/ownership';
+import { effectiveBuffers, nextFreeSlots } from '@server/repositories/slots.repository';
+
+type WalkIn = ParsedInputOf<'queue.walkIn'>;
+const MINUTE_MS = 60_000;
+const GRID_MS = 5 * MINUTE_MS;
+
+/** The walk-in's patient: the one given, or a new registration (as the registration desk does it). */
+export function walkInPatient(ctx: HandlerContext, input: WalkIn): Patient {
+  if (input.patientId) return getPatient(ctx.db, input.patientId);
+  const { id, details } = input.newPatient!;
+  if (ctx.db.first(ctx.db.q.selectFrom('patients').select('id').where('id', '=', id))) {
+    throw failure(
+      'CONFLICT',
+      'This patient is already registered; choose them instead of registering again.',
+    );
+  }
+  const patient: Patient = {
+    ...details,
+    id,
+    code: patientCode(ctx.hub.nextCounter('patient')),
+    provisionalCode: null,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  };
+  ctx.db.run(
+    ctx.db.q.insertInto('patients').values({
+      ...(encode('patients', patient) as object),
+      nameFolded: foldName(patient.fullName),
+      phoneNormalized: patient.phone ? normalizePhone(patient.phone) : null,
+    } as never),
+  );
+  ctx.changed('patients', patient.id);
+  ctx.audit({
+    kind: 'change',
+    action: 'patient.register',
+    entity: 'patients',
+    entityId: patient.id,
+    patientId: patient.id,
+    details: { code: patient.code, via: 'walk_in' },
+  });
+  return patient;
+}
+
+/** When the walk-in is seen: the next free slot today, or (queued) no time of its own. */
+function walkInTime(ctx: HandlerContext, doctor: Doctor, placement: WalkIn['placement']) {
+  const zone = ctx.settings().timeZone;
+  const today = clinicDate(ctx.now, zone);
+  if (placement === 'next_free_slot') {
+    const slot = nextFreeSlots(ctx, doctor.id, ctx.now, 1)[0];
+    if (!slot || clinicDate(slot.start, zone) !== today) {
+      throw failure('POLICY', 'No free slot left today; queue the patient instead.');
+    }
+    return { start: Date.parse(slot.start), end: Date.parse(slot.end), roomId: slot.roomId, slotless: false };
+  }
+  const start = Math.ceil(Date.parse(ctx.now) / GRID_MS) * GRID_MS;
+  return { start, end: start + doctor.sessionMinutes * MINUTE_MS, roomId: null, slotless: true };
+}
+
+/** Creates the walk-in's CONFIRMED appointment (the caller checks it in at once). */
+export function createWalkInAppointment(
+  ctx: HandlerContext,
+  input: WalkIn,
+  doctor: Doctor,
+  patient: Patient,
+): Appointment {
+  if (ctx.db.first(ctx.db.q.selectFrom('appointments').select('id').where('id', '=', input.appointmentId))) {
+    throw failure('CONFLICT', 'This walk-in has already been saved.');
+  }
+  const zone = ctx.settings().timeZone;
+  const time = walkInTime(ctx, doctor, input.placement);
+  const buffers = effectiveBuffers(ctx, doctor);
+  const seenBefore = ctx.db.first(
+    ctx.db.q
+      .selectFrom('appointments')
+      .select('id')
+      .where('patientId', '=', patient.id)
+      .where('doctorId', '=', doctor.id)
+      .where('status', '=', 'COMPLETED'),
+  );
+  const year = clinicDate(ctx.now, zone).slice(0, 4);
+  const appointment: Appointment = {
+    id: input.appointmentId,
+    number: `A-${year}-${String(ctx.hub.nextCounter(`appointment:${year}`)).padStart(6, '0')}`,
+    patientId: patient.id,
+    doctorId: doctor.id,
+    roomId: time.roomId,
+    startsAt: new Date(time.start).toISOString(),
+    endsAt: new Date(time.end).toISOString(),
+    bufferBeforeMinutes: buffers.before,
+    bufferAfterMinutes: buffers.after,
+    type: seenBefore ? 'FOLLOW_UP' : 'NEW_VISIT',
+    mode: 'IN_PERSON',
+    status: 'CONFIRMED',
+    meetingLink: null,
+    bookedVia: 'walk_in',
+    provisional: false,
+    overrideReason: null,
+    note: '',
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  };
+  ctx.db.run(
+    ctx.db.q.insertInto('appointments').values({
+      ...(encode('appointments', appointment) as object),
+      slotless: time.slotless ? 1 : 0,
+      startMs: time.start,
+      endMs: time.end,
+      clinicDate: clinicDate(time.start, zone),
+    } as never),
+  );
+  const actor = requireActor(ctx);
+  const transition: StatusTransition = {
+    id: ctx.newId(),
+    appointmentId: appointment.id,
+    from: null,
+    to: 'CONFIRMED',
+    actorUserId: actor.userId,
+    actorRole: actor.role,
+    deviceId: actor.deviceId,
+    at: ctx.now,
+    reason: null,
+    undoOf: null,
+  };
+  ctx.db.run(ctx.db.q.insertInto('status_transitions').values(transition));
+  ctx.changed('appointments', appointment.id);
+  ctx.changed('status_transitions', transition.id);
+  ctx.audit({
+    kind: 'change',
+    action: 'appointment.walk_in',
+    entity: 'appointments',
+    entityId: appointment.id,
+    patientId: patient.id,
+    details: { number: appointment.number, placement: input.placement, startsAt: appointment.startsAt },
+  });
+  return appointment;
+}
