@@ -1,0 +1,162 @@
+import { failure } from '@shared/contract/errors';
+import {
+  type Addendum,
+  type Consultation,
+  consultationContentSchema,
+  type Vitals,
+} from '@shared/domain/consultation.schema';
+import { type HandlerMap, handler } from '@server/core/handler';
+import { getAppointment, getPatient } from '@server/repositories/lookups.repository';
+import { assertOwnDoctor, requireActor } from '@server/repositories/ownership';
+import {
+  assertCheckedIn,
+  assertNotSigned,
+  auditConsultation,
+  consultationOfAppointment,
+  consultationView,
+  getConsultation,
+  insertDraft,
+  writeContent,
+} from './consultations.repository';
+
+const hasVitals = (vitals: Vitals) => Object.values(vitals).some((value) => value !== null);
+
+const isEmpty = (c: Consultation) =>
+  !c.chiefComplaint.trim() &&
+  !c.diagnosis.text.trim() &&
+  c.diagnosis.code === null &&
+  !c.advice.trim() &&
+  c.prescription.length === 0;
+
+/** Writing and signing the record of a visit, and addenda after signing (SPEC §8). */
+export const recordHandlers: HandlerMap = {
+  'consultations.saveDraft': handler('consultations.saveDraft', {
+    run: (input, ctx) => {
+      const appointment = getAppointment(ctx.db, input.appointmentId);
+      assertOwnDoctor(ctx, appointment.doctorId);
+      const existing = consultationOfAppointment(ctx.db, appointment.id);
+      assertNotSigned(existing);
+      assertCheckedIn(appointment.status, 'The consultation record');
+      let id: string;
+      if (existing) {
+        id = existing.id;
+        // A draft sent without vitals keeps what the nurse recorded.
+        const content = hasVitals(input.content.vitals)
+          ? input.content
+          : { ...input.content, vitals: existing.vitals };
+        writeContent(ctx, id, content);
+      } else {
+        id = input.id;
+        insertDraft(
+          ctx,
+          {
+            id,
+            appointmentId: appointment.id,
+            patientId: appointment.patientId,
+            doctorId: appointment.doctorId,
+          },
+          input.content,
+        );
+      }
+      const view = consultationView(
+        ctx.db,
+        getConsultation(ctx.db, id),
+        getPatient(ctx.db, appointment.patientId).allergies,
+      );
+      auditConsultation(ctx, 'change', 'consultation.saveDraft', view.consultation, {
+        appointmentId: appointment.id,
+        created: !existing,
+        prescriptionItems: view.consultation.prescription.length,
+        allergyWarnings: view.allergyWarnings.length,
+      });
+      return view;
+    },
+  }),
+
+  'consultations.recordVitals': handler('consultations.recordVitals', {
+    run: (input, ctx) => {
+      const appointment = getAppointment(ctx.db, input.appointmentId);
+      assertOwnDoctor(ctx, appointment.doctorId);
+      const existing = consultationOfAppointment(ctx.db, appointment.id);
+      assertNotSigned(existing);
+      assertCheckedIn(appointment.status, 'Vitals');
+      const id = existing?.id ?? input.id;
+      if (existing) {
+        writeContent(ctx, id, { vitals: input.vitals });
+      } else {
+        insertDraft(
+          ctx,
+          {
+            id,
+            appointmentId: appointment.id,
+            patientId: appointment.patientId,
+            doctorId: appointment.doctorId,
+          },
+          consultationContentSchema.parse({ vitals: input.vitals }),
+        );
+      }
+      auditConsultation(
+        ctx,
+        'change',
+        'consultation.recordVitals',
+        { id, patientId: appointment.patientId },
+        { appointmentId: appointment.id, created: !existing },
+      );
+      return { consultationId: id, vitals: input.vitals };
+    },
+  }),
+
+  'consultations.finalize': handler('consultations.finalize', {
+    run: (input, ctx) => {
+      const consultation = getConsultation(ctx.db, input.id);
+      assertOwnDoctor(ctx, consultation.doctorId);
+      if (consultation.status === 'finalized') {
+        throw failure('POLICY', 'This consultation is already signed; add an addendum to correct it.');
+      }
+      if (isEmpty(consultation)) {
+        throw failure(
+          'POLICY',
+          'The record is empty: write the consultation before signing (complaint, diagnosis, advice or prescription).',
+        );
+      }
+      const actor = requireActor(ctx);
+      ctx.db.run(
+        ctx.db.q
+          .updateTable('consultations')
+          .set({ status: 'finalized', signedBy: actor.userId, signedAt: ctx.now, updatedAt: ctx.now })
+          .where('id', '=', consultation.id),
+      );
+      ctx.changed('consultations', consultation.id);
+      auditConsultation(ctx, 'change', 'consultation.finalize', consultation, {
+        appointmentId: consultation.appointmentId,
+      });
+      return consultationView(ctx.db, getConsultation(ctx.db, consultation.id));
+    },
+  }),
+
+  'consultations.addAddendum': handler('consultations.addAddendum', {
+    run: (input, ctx) => {
+      const consultation = getConsultation(ctx.db, input.consultationId);
+      if (consultation.status !== 'finalized') {
+        throw failure(
+          'POLICY',
+          'This record is not signed yet; edit the draft instead of adding an addendum.',
+        );
+      }
+      if (ctx.db.first(ctx.db.q.selectFrom('addenda').select('id').where('id', '=', input.id))) {
+        throw failure('CONFLICT', 'This addendum was already added.');
+      }
+      const addendum: Addendum = {
+        id: input.id,
+        consultationId: consultation.id,
+        authorUserId: requireActor(ctx).userId,
+        at: ctx.now,
+        text: input.text,
+      };
+      ctx.db.run(ctx.db.q.insertInto('addenda').values(addendum));
+      ctx.changed('addenda', addendum.id);
+      auditConsultation(ctx, 'change', 'consultation.addAddendum', consultation, { addendumId: addendum.id });
+      return addendum;
+    },
+  }),
+};
