@@ -1,0 +1,104 @@
+/**
+ * The headless hub (DESIGN §1): `npm run hub -- [--data-dir DIR] [--port N] [--host H]
+ * [--gateway-port N] [--no-mdns] [--demo]`, plus `backup <file>` and `restore <file>`.
+ * Logs are JSON lines on stdout (pino).
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import pino from 'pino';
+import { defaultDataDir } from '@server/hub/data-dir';
+import { startHub } from '@server/hub/hub-server';
+import { backupDataDir, restoreDataDir } from '@server/hub/maintenance';
+
+const usage = `Usage:
+  npm run hub -- [--data-dir DIR] [--port N] [--host H] [--gateway-port N] [--no-mdns] [--demo]
+  npm run hub -- backup <file> [--data-dir DIR]
+  npm run hub -- restore <file> [--data-dir DIR]`;
+
+const logger = pino({ name: 'clinic-hub' });
+
+function fail(message: string): never {
+  logger.error(message);
+  process.exit(2);
+}
+
+function portOption(value: string | undefined, fallback: number | undefined, name: string) {
+  if (value === undefined) return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) fail(`--${name} must be a port number (0–65535)`);
+  return port;
+}
+
+async function main(): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: {
+        'data-dir': { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'gateway-port': { type: 'string' },
+        'no-mdns': { type: 'boolean', default: false },
+        demo: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    fail(`${(error as Error).message}\n${usage}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(usage);
+    return;
+  }
+  const dataDir = values['data-dir'] ?? defaultDataDir();
+  const [command, file, ...extra] = positionals;
+
+  if (command === 'backup' || command === 'restore') {
+    if (!file || extra.length > 0) fail(usage);
+    if (command === 'backup') {
+      const output = await backupDataDir(dataDir, file);
+      logger.info({ dataDir, backup: output }, `backup written to ${output}`);
+    } else {
+      if (!existsSync(dataDir)) mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+      const { epoch } = restoreDataDir(dataDir, file);
+      logger.info(
+        { dataDir, epoch },
+        `restored ${file}; new epoch ${epoch}: desktops will refetch everything when they reconnect`,
+      );
+    }
+    return;
+  }
+  if (command !== undefined) fail(`unknown command ${command}\n${usage}`);
+
+  const hub = await startHub({
+    dataDir,
+    port: portOption(values.port, 4810, 'port')!,
+    host: values.host ?? '0.0.0.0',
+    gatewayPort: portOption(values['gateway-port'], undefined, 'gateway-port'),
+    mdns: !values['no-mdns'],
+    demo: values.demo,
+    logger,
+  });
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    hub.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  logger.error({ err: error }, (error as Error).message ?? 'the hub failed');
+  process.exit(1);
+});

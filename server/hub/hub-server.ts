@@ -1,0 +1,132 @@
+import { mkdirSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
+import pino, { type Logger } from 'pino';
+import { type Clock, systemClock } from '@server/core/clock';
+import { createDispatcher, type Dispatcher } from '@server/core/dispatcher';
+import { HubCore } from '@server/core/hub-core';
+import { type Db, openDatabase } from '@server/db/database';
+import { handlers } from '@server/handlers/registry';
+import { createSocketEndpoint, type SocketEndpoint } from '@server/sync/socket-endpoint';
+import { loadAuditKey } from './audit-key';
+import { databaseFile } from './data-dir';
+import { lockDataDir } from './pid-file';
+
+export interface StartHubOptions {
+  dataDir: string;
+  /** The LAN sync port (0: any free port; the actual one is returned). */
+  port: number;
+  host: string;
+  /** The patient gateway's port (not served by this build yet). */
+  gatewayPort?: number;
+  /** Advertise the hub on the LAN by mDNS (not implemented by this build yet). */
+  mdns: boolean;
+  /** Seed a demo clinic (not available in this build). */
+  demo?: boolean;
+  clock?: Clock;
+  logger?: Logger;
+  /** Check every result against the contract (tests). */
+  validateResults?: boolean;
+}
+
+export interface RunningHub {
+  /** The sync URL on this machine. */
+  url: string;
+  /** The sync URLs desktops on the LAN can use. */
+  lanUrls: string[];
+  port: number;
+  core: HubCore;
+  dispatcher: Dispatcher;
+  /** Disconnects clients, closes the port and the database, releases the data directory. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a hub on a data directory: `clinic.db` (integrity-checked and migrated on open),
+ * `audit.key`, and `hub.pid` while it runs. Same code headless (`npm run hub`) and in Electron.
+ */
+export async function startHub(options: StartHubOptions): Promise<RunningHub> {
+  const logger = options.logger ?? pino({ name: 'clinic-hub' });
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const lock = lockDataDir(options.dataDir);
+  let db: Db | undefined;
+  let endpoint: SocketEndpoint | undefined;
+  try {
+    db = openDatabase(databaseFile(options.dataDir));
+    const auditKey = loadAuditKey(options.dataDir);
+    if (auditKey.created && db.sqlite.prepare('SELECT 1 FROM audit_log LIMIT 1').get()) {
+      logger.error(
+        { dataDir: options.dataDir },
+        'audit.key was missing and a new one was created: existing audit entries will not verify. ' +
+          'Restore the original audit.key from a backup of this data directory.',
+      );
+    }
+    const core = new HubCore({
+      db,
+      auditKey: auditKey.key,
+      clock: options.clock ?? systemClock,
+      logger,
+      validateResults: options.validateResults ?? false,
+    });
+    const dispatcher = createDispatcher(core, handlers);
+    endpoint = createSocketEndpoint({ core, dispatcher });
+    const port = await endpoint.listen(options.port, options.host);
+    const urls = serverUrls(options.host, port);
+    logger.info(
+      { port, host: options.host, urls: urls.lan, dataDir: options.dataDir, ...core.identity() },
+      `LAN sync listening on ${urls.lan.join(', ')}`,
+    );
+    reportLaterWork(options, logger);
+    if (!core.isSetUp()) {
+      logger.warn(
+        'This hub is not set up yet: complete the first-run setup (auth.setup) from a desktop or browser.',
+      );
+    }
+
+    let stopped: Promise<void> | undefined;
+    const [openDb, openEndpoint] = [db, endpoint];
+    return {
+      url: urls.local,
+      lanUrls: urls.lan,
+      port,
+      core,
+      dispatcher,
+      stop() {
+        stopped ??= (async () => {
+          try {
+            await openEndpoint.close();
+          } finally {
+            openDb.close();
+            lock.release();
+            logger.info('hub stopped');
+          }
+        })();
+        return stopped;
+      },
+    };
+  } catch (error) {
+    await endpoint?.close();
+    db?.close();
+    lock.release();
+    throw error;
+  }
+}
+
+function reportLaterWork(options: StartHubOptions, logger: Logger): void {
+  if (options.gatewayPort !== undefined) {
+    logger.warn({ gatewayPort: options.gatewayPort }, 'patient gateway: not available in this build');
+  }
+  if (options.mdns)
+    logger.info('mDNS advertising is not implemented yet: desktops need the hub address typed in');
+  if (options.demo) logger.warn('demo data: not available in this build');
+}
+
+function serverUrls(host: string, port: number): { local: string; lan: string[] } {
+  const wildcard = host === '0.0.0.0' || host === '::' || host === '';
+  const format = (address: string) => `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
+  if (!wildcard) return { local: format(host), lan: [format(host)] };
+  const lan = Object.values(networkInterfaces())
+    .flatMap((addresses) => addresses ?? [])
+    .filter((address) => address.family === 'IPv4' && !address.internal)
+    .map((address) => format(address.address));
+  return { local: format('127.0.0.1'), lan: [...lan, format('127.0.0.1')] };
+}

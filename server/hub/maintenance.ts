@@ -1,0 +1,33 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { backupDatabase, restoreDatabase } from '@server/db/backup';
+import { openDatabase } from '@server/db/database';
+import { databaseFile } from './data-dir';
+import { lockDataDir } from './pid-file';
+
+/** Online backup of a data directory's database: safe while a hub serves it. */
+export async function backupDataDir(dataDir: string, target: string): Promise<string> {
+  const file = databaseFile(dataDir);
+  if (!existsSync(file)) throw new Error(`There is no clinic database in ${dataDir}.`);
+  const db = openDatabase(file, { readonly: true, skipIntegrityCheck: true });
+  try {
+    const output = resolve(target);
+    await backupDatabase(db.sqlite, output);
+    return output;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Replaces a data directory's database with a backup, giving it a new epoch so every desktop
+ * refetches. Refused while a hub serves the directory; holds the directory while it works.
+ */
+export function restoreDataDir(dataDir: string, source: string): { epoch: number } {
+  const lock = lockDataDir(dataDir);
+  try {
+    return restoreDatabase(resolve(source), databaseFile(dataDir));
+  } finally {
+    lock.release();
+  }
+}

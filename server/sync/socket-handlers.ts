@@ -1,0 +1,128 @@
+import { failure } from '@shared/contract/errors';
+import type { HubHello } from '@shared/contract/sync.contract';
+import type { Actor } from '@shared/domain/user.schema';
+import type { Dispatcher } from '@server/core/dispatcher';
+import type { HubCore } from '@server/core/hub-core';
+import { pullChanges } from './pull';
+import type { PushApplier } from './push';
+import { lastMutationIdOf, touchClient } from './sync-clients.repository';
+import { callerOf, type HubSocket, type SocketRegistry } from './socket-session';
+import {
+  type Ack,
+  assertPayloadSize,
+  authMessageSchema,
+  callMessageSchema,
+  parseMessage,
+  type Reply,
+  toApiError,
+} from './wire';
+
+export interface SocketDeps {
+  core: HubCore;
+  dispatcher: Dispatcher;
+  pushes: PushApplier;
+  registry: SocketRegistry;
+  maxPayloadBytes: number;
+}
+
+/**
+ * The messages a connection may send, each answered through its acknowledgement with
+ * `{ ok: true, result }` or `{ ok: false, error }`:
+ * - `call` `{ name, input }`: one contract operation, as the connection's session (or public).
+ * - `auth` `{ token }`: adopt a session token (after `auth.login` over this socket), or `null` to drop it.
+ * - `hello`: the hub's identity and epoch, and this client's last processed mutation id.
+ * - `sync.push` / `sync.pull`: the sync protocol (shared/contract/sync.contract.ts); signed-in only.
+ */
+export function registerSocketHandlers(socket: HubSocket, deps: SocketDeps): void {
+  const { core, dispatcher, pushes, registry, maxPayloadBytes } = deps;
+
+  answer(socket, deps, 'call', (payload) => {
+    assertPayloadSize(payload, maxPayloadBytes);
+    const { name, input } = parseMessage(callMessageSchema, payload, 'call');
+    return dispatcher.call(name, input, callerOf(socket));
+  });
+
+  answer(socket, deps, 'auth', (payload) => {
+    const { token } = parseMessage(authMessageSchema, payload, 'auth');
+    if (token === null) {
+      registry.signOut(socket);
+      return { signedIn: false };
+    }
+    try {
+      const actor = core.authenticate(token, socket.data.deviceId);
+      registry.signIn(socket, token, actor);
+      touch(deps, socket, actor);
+      return { signedIn: true, actor };
+    } catch (error) {
+      registry.signOut(socket);
+      throw error;
+    }
+  });
+
+  answer(socket, deps, 'hello', (): HubHello => {
+    return {
+      ...core.identity(),
+      protocolVersion: 1,
+      serverTime: core.clock.now().toISOString(),
+      lastMutationId: lastMutationIdOf(core.db, socket.data.clientId),
+    };
+  });
+
+  answer(socket, deps, 'sync.push', (payload) => {
+    assertPayloadSize(payload, maxPayloadBytes);
+    const actor = requireSession(socket, deps);
+    const { clientId, deviceName, kind } = socket.data;
+    return pushes.push({ actor, caller: callerOf(socket), clientId, deviceName, kind }, payload);
+  });
+
+  answer(socket, deps, 'sync.pull', (payload) => {
+    const actor = requireSession(socket, deps);
+    return pullChanges(core, actor, socket.data.clientId, payload);
+  });
+}
+
+/** Records the client as seen (connect, sign-in), for the admin's devices list. */
+export function touch(deps: Pick<SocketDeps, 'core'>, socket: HubSocket, actor: Actor): void {
+  const { clientId, deviceName, kind } = socket.data;
+  if (!clientId) return;
+  const { core } = deps;
+  const at = core.clock.now().toISOString();
+  core.db.transaction(() => touchClient(core.db, { clientId, userId: actor.userId, deviceName, kind }, at));
+}
+
+/** The connection's session, checked again now: it may have ended since the connection was made. */
+function requireSession(socket: HubSocket, deps: SocketDeps): Actor {
+  const { token, deviceId } = socket.data;
+  if (!token) throw failure('UNAUTHENTICATED', 'Please sign in first.');
+  try {
+    const actor = deps.core.authenticate(token, deviceId);
+    socket.data.actor = actor;
+    return actor;
+  } catch (error) {
+    deps.registry.signOut(socket);
+    throw error;
+  }
+}
+
+/** Runs a message handler and answers through the acknowledgement, if the client asked for one. */
+function answer(
+  socket: HubSocket,
+  deps: SocketDeps,
+  event: string,
+  handle: (payload: unknown) => unknown,
+): void {
+  socket.on(event, (...args: unknown[]) => {
+    const last = args.at(-1);
+    const ack = typeof last === 'function' ? (last as Ack) : null;
+    const payload = args.length > (ack ? 1 : 0) ? args[0] : undefined;
+    void respond(deps, event, () => handle(payload)).then((reply) => ack?.(reply));
+  });
+}
+
+async function respond(deps: SocketDeps, event: string, handle: () => unknown): Promise<Reply> {
+  try {
+    return { ok: true, result: (await handle()) ?? null };
+  } catch (error) {
+    return { ok: false, error: toApiError(error, deps.core.logger, { event }) };
+  }
+}

@@ -1,0 +1,65 @@
+import type { Server, Socket } from 'socket.io';
+import type { EventName, EventPayload } from '@shared/contract/events.contract';
+import type { Actor } from '@shared/domain/user.schema';
+import type { Caller } from '@server/core/dispatcher';
+
+/** What the hub knows about one connection. Only the token (checked on every use) says who it is. */
+export interface SocketState {
+  token: string | null;
+  actor: Actor | null;
+  deviceId: string;
+  clientId: string | null;
+  kind: string;
+  deviceName: string;
+}
+
+type ServerEvents = { [N in EventName]: (payload: EventPayload<N>) => void };
+type ClientEvents = Record<string, (...args: unknown[]) => void>;
+export type HubSocket = Socket<ClientEvents, ServerEvents, Record<string, never>, SocketState>;
+export type HubIo = Server<ClientEvents, ServerEvents, Record<string, never>, SocketState>;
+
+/** Signed-in connections: the only ones that receive pokes and queue events. */
+export const SIGNED_IN_ROOM = 'signed-in';
+
+export function callerOf(socket: HubSocket): Caller {
+  return { token: socket.data.token, deviceId: socket.data.deviceId, address: socket.handshake.address };
+}
+
+/** Connections by user, so that ending a user's sessions also ends their live connections. */
+export class SocketRegistry {
+  private readonly byUser = new Map<string, Set<HubSocket>>();
+
+  signIn(socket: HubSocket, token: string, actor: Actor): void {
+    if (socket.data.actor && socket.data.actor.userId !== actor.userId) this.signOut(socket);
+    socket.data.token = token;
+    socket.data.actor = actor;
+    const sockets = this.byUser.get(actor.userId) ?? new Set();
+    sockets.add(socket);
+    this.byUser.set(actor.userId, sockets);
+    void socket.join(SIGNED_IN_ROOM);
+  }
+
+  signOut(socket: HubSocket): void {
+    const userId = socket.data.actor?.userId;
+    socket.data.token = null;
+    socket.data.actor = null;
+    void socket.leave(SIGNED_IN_ROOM);
+    if (userId) this.forget(userId, socket);
+  }
+
+  /** Drops a closed connection. */
+  remove(socket: HubSocket): void {
+    const userId = socket.data.actor?.userId;
+    if (userId) this.forget(userId, socket);
+  }
+
+  socketsOf(userId: string): HubSocket[] {
+    return [...(this.byUser.get(userId) ?? [])];
+  }
+
+  private forget(userId: string, socket: HubSocket): void {
+    const sockets = this.byUser.get(userId);
+    sockets?.delete(socket);
+    if (sockets?.size === 0) this.byUser.delete(userId);
+  }
+}

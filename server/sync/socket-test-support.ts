@@ -1,0 +1,166 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { io as connectClient, type Socket as ClientSocket } from 'socket.io-client';
+import { ApiFailure } from '@shared/contract/errors';
+import type { InputOf, OperationName, ResultOf } from '@shared/contract/index';
+import type { Mutation } from '@shared/contract/sync.contract';
+import { fixedClock } from '@server/core/clock';
+import { createDispatcher } from '@server/core/dispatcher';
+import { HubCore } from '@server/core/hub-core';
+import { openDatabase } from '@server/db/database';
+import { handlers } from '@server/handlers/registry';
+import { createTestHub, type TestHub } from '@server/testing/test-hub';
+import { createSocketEndpoint, type SocketEndpoint, type SocketEndpointOptions } from './socket-endpoint';
+import type { Reply } from './wire';
+
+/** A real hub with its Socket.IO endpoint listening on 127.0.0.1, for tests over the wire. */
+export interface SocketTestHub {
+  /** With `setUp: false` the hub has no admin: `admin`, `call` and `signIn` are not usable. */
+  hub: TestHub;
+  endpoint: SocketEndpoint;
+  url: string;
+  connect(auth: ClientAuth, options?: { origin?: string }): Promise<ClientSocket>;
+  close(): Promise<void>;
+}
+
+export interface ClientAuth {
+  token?: string | null;
+  deviceId?: string;
+  clientId?: string;
+  kind?: string;
+}
+
+type EndpointExtras = Omit<SocketEndpointOptions, 'core' | 'dispatcher'>;
+
+/** On a hub set up with an admin (createTestHub), or, with `setUp: false`, on a fresh one. */
+export async function startSocketHub(
+  options: { setUp?: boolean } & EndpointExtras = {},
+): Promise<SocketTestHub> {
+  const { setUp = true, ...extras } = options;
+  const hub = setUp ? await createTestHub() : bareHub();
+  const endpoint = createSocketEndpoint({ core: hub.core, dispatcher: hub.dispatcher, ...extras });
+  const port = await endpoint.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${port}`;
+  const sockets: ClientSocket[] = [];
+  return {
+    hub,
+    endpoint,
+    url,
+    async connect(auth, connectOptions = {}) {
+      const socket = await connectTo(url, auth, connectOptions.origin);
+      sockets.push(socket);
+      return socket;
+    },
+    async close() {
+      for (const socket of sockets) socket.disconnect();
+      await endpoint.close();
+      hub.close();
+    },
+  };
+}
+
+/** A hub on a temporary file that has not been set up (no admin, no settings). */
+function bareHub(): TestHub {
+  const dir = mkdtempSync(join(tmpdir(), 'clinic-sync-'));
+  const db = openDatabase(join(dir, 'clinic.db'));
+  const clock = fixedClock('2026-11-23T02:30:00.000Z');
+  const core = new HubCore({
+    db,
+    auditKey: randomBytes(32),
+    clock,
+    logger: pino({ level: 'silent' }),
+    validateResults: true,
+  });
+  const dispatcher = createDispatcher(core, handlers);
+  const unavailable = () => {
+    throw new Error('not available on a hub that is not set up');
+  };
+  return {
+    dir,
+    db,
+    core,
+    dispatcher,
+    clock,
+    admin: { token: null, deviceId: 'none' },
+    call: unavailable,
+    signIn: unavailable,
+    close() {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function connectTo(url: string, auth: ClientAuth, origin?: string): Promise<ClientSocket> {
+  const socket = connectClient(url, {
+    auth: { deviceId: 'test-pc', ...auth },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    ...(origin ? { extraHeaders: { origin } } : {}),
+  });
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', (error) => {
+      socket.disconnect();
+      reject(error);
+    });
+  });
+}
+
+export function send<T = unknown>(socket: ClientSocket, event: string, payload?: unknown): Promise<Reply<T>> {
+  const timed = socket.timeout(10_000);
+  return (payload === undefined ? timed.emitWithAck(event) : timed.emitWithAck(event, payload)) as Promise<
+    Reply<T>
+  >;
+}
+
+/** One contract operation over the socket; failures reject with ApiFailure like the dispatcher's. */
+export async function callOver<N extends OperationName>(
+  socket: ClientSocket,
+  name: N,
+  input: InputOf<N>,
+): Promise<ResultOf<N>> {
+  const reply = await send<ResultOf<N>>(socket, 'call', { name, input });
+  if (!reply.ok) throw new ApiFailure(reply.error);
+  return reply.result;
+}
+
+/** The error of a call that must fail. */
+export async function errorOf(promise: Promise<unknown>) {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ApiFailure) return error.error;
+    throw error;
+  }
+  throw new Error('expected the call to fail');
+}
+
+/** Resolves with the next payload of a server event. */
+export function nextEvent<T = unknown>(socket: ClientSocket, event: string, timeoutMs = 5_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
+    socket.once(event, (payload: T) => {
+      clearTimeout(timer);
+      resolve(payload);
+    });
+  });
+}
+
+/** A pushed users.create mutation (a command every hub build has). */
+export function createUserMutation(
+  mutationId: number,
+  username: string,
+  id: string = randomUUID(),
+): Mutation {
+  return {
+    mutationId,
+    name: 'users.create',
+    input: { id, username, displayName: username, role: 'receptionist', password: 'correct horse battery' },
+    createdAt: '2026-11-23T02:00:00.000Z',
+  };
+}
