@@ -22,7 +22,10 @@ export interface HandlerContext {
   /** Records a changed row for sync (the change log) — once per row per transaction is enough. */
   changed(entity: SyncedEntity, entityId: string, op?: 'upsert' | 'delete'): void;
   /** Adds an audit entry (changes are audited automatically; reads of medical content call this). */
-  audit(entry: Omit<AuditEntry, 'at' | 'actorUserId' | 'actorRole' | 'deviceId'>): void;
+  audit(
+    entry: Omit<AuditEntry, 'at' | 'actorUserId' | 'actorRole' | 'deviceId'> &
+      Partial<Pick<AuditEntry, 'actorUserId' | 'actorRole' | 'deviceId'>>,
+  ): void;
   /** Runs after the transaction commits (pokes, notifications). */
   afterCommit(fn: () => void): void;
   events: HubEvents;

@@ -1,4 +1,27 @@
-import type { HandlerMap } from '@server/core/handler';
+import type { AuditEvent } from '@shared/domain/audit.schema';
+import { type HandlerMap, handler } from '@server/core/handler';
 
 /** Analytics and the audit log (SPEC §11). */
-export const adminHandlers: HandlerMap = {};
+export const adminHandlers: HandlerMap = {
+  'audit.list': handler('audit.list', {
+    run: (input, ctx) => {
+      let query = ctx.db.q.selectFrom('audit_log');
+      if (input.from) query = query.where('at', '>=', input.from);
+      if (input.to) query = query.where('at', '<', input.to);
+      if (input.userId) query = query.where('actorUserId', '=', input.userId);
+      if (input.patientId) query = query.where('patientId', '=', input.patientId);
+      const total = ctx.db.first(query.select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
+      const rows = ctx.db.all(
+        query.selectAll().orderBy('seq', 'desc').limit(input.limit).offset(input.offset),
+      );
+      const items = rows.map((row): AuditEvent => ({
+        ...row,
+        actorRole: row.actorRole as AuditEvent['actorRole'],
+        details: JSON.parse(row.details) as Record<string, unknown>,
+      }));
+      return { items, total };
+    },
+  }),
+
+  'audit.verify': handler('audit.verify', { run: (_input, ctx) => ctx.hub.audit.verify() }),
+};

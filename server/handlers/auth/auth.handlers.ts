@@ -59,6 +59,9 @@ export const authHandlers: HandlerMap = {
         entityId: user.id,
         patientId: null,
         details: { username: user.username },
+        actorUserId: user.id,
+        actorRole: 'admin',
+        deviceId: input.deviceId,
       });
       return issueSession(ctx, user, input.deviceId);
     },
@@ -110,7 +113,10 @@ export const authHandlers: HandlerMap = {
         entity: 'users',
         entityId: row.id,
         patientId: null,
-        details: { deviceId: input.deviceId },
+        details: {},
+        actorUserId: row.id,
+        actorRole: userFromRow(row).role,
+        deviceId: input.deviceId,
       });
       return issueSession(ctx, userFromRow(row), input.deviceId);
     },
