@@ -6,12 +6,15 @@ import { assertIntegrity, migrate } from './database';
 export async function backupDatabase(sqlite: BetterSqlite3.Database, target: string): Promise<void> {
   if (existsSync(target)) throw new Error(`${target} already exists; choose a new file name for the backup`);
   await sqlite.backup(target);
-  const copy = new BetterSqlite3(target, { readonly: true });
+  // A single self-contained file: no -wal / -shm beside it.
+  const copy = new BetterSqlite3(target);
   try {
+    copy.pragma('journal_mode = DELETE');
     assertIntegrity(copy, target);
   } finally {
     copy.close();
   }
+  for (const suffix of ['-wal', '-shm']) rmSync(target + suffix, { force: true });
 }
 
 /**

@@ -1,11 +1,14 @@
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { backupDatabase, restoreDatabase } from '@server/db/backup';
 import { openDatabase } from '@server/db/database';
-import { databaseFile } from './data-dir';
+import { auditKeyFile, databaseFile } from './data-dir';
 import { lockDataDir } from './pid-file';
 
-/** Online backup of a data directory's database: safe while a hub serves it. */
+/** The audit key travels with each backup, or the restored audit chain could not be verified. */
+export const auditKeyOf = (backupFile: string) => `${backupFile}.audit-key`;
+
+/** Online backup of a data directory's database (and its audit key): safe while a hub serves it. */
 export async function backupDataDir(dataDir: string, target: string): Promise<string> {
   const file = databaseFile(dataDir);
   if (!existsSync(file)) throw new Error(`There is no clinic database in ${dataDir}.`);
@@ -13,6 +16,7 @@ export async function backupDataDir(dataDir: string, target: string): Promise<st
   try {
     const output = resolve(target);
     await backupDatabase(db.sqlite, output);
+    if (existsSync(auditKeyFile(dataDir))) copyFileSync(auditKeyFile(dataDir), auditKeyOf(output));
     return output;
   } finally {
     db.close();
@@ -26,7 +30,10 @@ export async function backupDataDir(dataDir: string, target: string): Promise<st
 export function restoreDataDir(dataDir: string, source: string): { epoch: number } {
   const lock = lockDataDir(dataDir);
   try {
-    return restoreDatabase(resolve(source), databaseFile(dataDir));
+    const restored = restoreDatabase(resolve(source), databaseFile(dataDir));
+    if (existsSync(auditKeyOf(resolve(source))))
+      copyFileSync(auditKeyOf(resolve(source)), auditKeyFile(dataDir));
+    return restored;
   } finally {
     lock.release();
   }
