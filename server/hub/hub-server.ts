@@ -7,6 +7,7 @@ import { HubCore } from '@server/core/hub-core';
 import { type Db, openDatabase } from '@server/db/database';
 import { handlers } from '@server/handlers/registry';
 import { createSocketEndpoint, type SocketEndpoint } from '@server/sync/socket-endpoint';
+import { seedDemoClinic } from '@server/demo/demo-clinic';
 import { loadAuditKey } from './audit-key';
 import { databaseFile } from './data-dir';
 import { lockDataDir } from './pid-file';
@@ -20,7 +21,7 @@ export interface StartHubOptions {
   gatewayPort?: number;
   /** Advertise the hub on the LAN by mDNS (not implemented by this build yet). */
   mdns: boolean;
-  /** Seed a demo clinic (not available in this build). */
+  /** Seed the demo clinic first, when the data directory has not been set up yet. */
   demo?: boolean;
   clock?: Clock;
   logger?: Logger;
@@ -59,6 +60,10 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
         'audit.key was missing and a new one was created: existing audit entries will not verify. ' +
           'Restore the original audit.key from a backup of this data directory.',
       );
+    }
+    if (options.demo) {
+      const now = (options.clock ?? systemClock).now();
+      await seedDemoClinic({ db, auditKey: auditKey.key, now, logger });
     }
     const core = new HubCore({
       db,
@@ -117,7 +122,6 @@ function reportLaterWork(options: StartHubOptions, logger: Logger): void {
   }
   if (options.mdns)
     logger.info('mDNS advertising is not implemented yet: desktops need the hub address typed in');
-  if (options.demo) logger.warn('demo data: not available in this build');
 }
 
 function serverUrls(host: string, port: number): { local: string; lan: string[] } {
