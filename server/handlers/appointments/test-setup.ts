@@ -24,28 +24,7 @@ export function changeSettings(hub: TestHub, change: Partial<ClinicSettings>): v
   hub.core.saveSettings({ ...hub.core.settings(), ...change });
 }
 
-/** A signed-in patient account for an existing patient record (the companion app's session). */
-export function patientCaller(hub: TestHub, patientId: string): Caller {
-  const existing = hub.db.first(hub.db.q.selectFrom('users').select('id').where('patientId', '=', patientId));
-  const userId = existing?.id ?? randomUUID();
-  if (!existing) {
-    hub.db.run(
-      hub.db.q.insertInto('users').values({
-        id: userId,
-        username: `patient-${userId.slice(0, 8)}`,
-        displayName: 'Patient',
-        role: 'patient',
-        doctorId: null,
-        patientId,
-        disabled: 0,
-        createdAt: hub.clock.now().toISOString(),
-        lastLoginAt: null,
-      }),
-    );
-  }
-  const session = hub.core.sessions.create(userId, 'phone-app', hub.clock.now(), hub.core.settings());
-  return { token: session.token, deviceId: 'phone-app' };
-}
+export { patientCaller } from '@server/testing/patient-caller';
 
 /** A new admin session, for after the clock moved past the idle limit. */
 export async function freshAdmin(hub: TestHub): Promise<Caller> {

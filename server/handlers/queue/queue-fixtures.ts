@@ -72,25 +72,7 @@ export function insertAppointment(db: Db, fixture: AppointmentFixture): string {
   return id;
 }
 
-/** A signed-in companion-app patient (the sign-up flow belongs to another area). */
-export function patientCaller(hub: TestHub, patientId: string): Caller {
-  const userId = randomUUID();
-  hub.db.run(
-    hub.db.q.insertInto('users').values({
-      id: userId,
-      username: `patient-${userId}`,
-      displayName: 'Patient',
-      role: 'patient',
-      doctorId: null,
-      patientId,
-      disabled: 0,
-      createdAt: hub.clock.now().toISOString(),
-      lastLoginAt: null,
-    }),
-  );
-  const { token } = hub.core.sessions.create(userId, 'phone-1', hub.clock.now(), hub.core.settings());
-  return { token, deviceId: 'phone-1' };
-}
+export { patientCaller } from '@server/testing/patient-caller';
 
 /** Gives the doctor's weekday windows a room; returns its name. */
 export function assignRoom(db: Db, doctorId: string, name = 'Room 2'): string {
