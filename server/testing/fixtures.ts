@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Doctor } from '@shared/domain/doctor.schema';
 import type { Patient } from '@shared/domain/patient.schema';
 import { foldName, normalizePhone } from '@shared/rules/patient-identity';
+import { clinicDate } from '@shared/rules/zoned-time';
 import { encode } from '@server/db/codecs';
 import type { Db } from '@server/db/database';
 
@@ -78,4 +79,52 @@ export function weekdaySchedule(db: Db, doctorId: string): void {
   const windows: [number, string, string][] = [];
   for (let day = 1; day <= 5; day++) windows.push([day, '09:00', '13:00'], [day, '14:00', '17:00']);
   insertWeeklyWindows(db, doctorId, windows);
+}
+
+export interface AppointmentRow {
+  doctorId: string;
+  patientId: string;
+  startsAt: string;
+  minutes?: number;
+  bufferBefore?: number;
+  bufferAfter?: number;
+  type?: 'NEW_VISIT' | 'FOLLOW_UP';
+  status?: string;
+  createdAt?: string;
+  /** The clinic's zone, for the row's clinic date. */
+  zone?: string;
+}
+
+/**
+ * A booked appointment written directly, with the columns the booking handlers write (the claims
+ * triggers still run). For tests of one area without the booking handlers. Returns its id.
+ */
+export function insertAppointmentRow(db: Db, row: AppointmentRow): string {
+  const id = randomUUID();
+  const startMs = Date.parse(row.startsAt);
+  const endMs = startMs + (row.minutes ?? 30) * 60_000;
+  const createdAt = row.createdAt ?? at;
+  db.sqlite
+    .prepare(
+      `INSERT INTO appointments (id, patientId, doctorId, startsAt, endsAt, startMs, endMs, clinicDate,
+        bufferBeforeMinutes, bufferAfterMinutes, type, mode, status, bookedVia, createdAt, updatedAt)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'IN_PERSON', ?, 'staff', ?, ?)`,
+    )
+    .run(
+      id,
+      row.patientId,
+      row.doctorId,
+      new Date(startMs).toISOString(),
+      new Date(endMs).toISOString(),
+      startMs,
+      endMs,
+      clinicDate(startMs, row.zone ?? 'Asia/Kolkata'),
+      row.bufferBefore ?? 0,
+      row.bufferAfter ?? 0,
+      row.type ?? 'NEW_VISIT',
+      row.status ?? 'CONFIRMED',
+      createdAt,
+      createdAt,
+    );
+  return id;
 }

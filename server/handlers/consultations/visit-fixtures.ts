@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { AppointmentStatus, AppointmentType } from '@shared/domain/appointment.schema';
-import { clinicDate } from '@shared/rules/zoned-time';
 import type { Caller } from '@server/core/dispatcher';
+import { insertAppointmentRow } from '@server/testing/fixtures';
+import { patientCaller } from '@server/testing/patient-caller';
 import type { TestHub } from '@server/testing/test-hub';
 
 /**
@@ -19,30 +19,9 @@ export function insertAppointment(
     status?: AppointmentStatus;
   },
 ): string {
-  const id = randomUUID();
-  const startMs = Date.parse(opts.startsAt);
-  const endMs = startMs + (opts.minutes ?? 30) * 60_000;
-  const now = hub.clock.now().toISOString();
-  hub.db.sqlite
-    .prepare(
-      `INSERT INTO appointments (id, patientId, doctorId, startsAt, endsAt, startMs, endMs, clinicDate,
-        bufferBeforeMinutes, bufferAfterMinutes, type, mode, status, bookedVia, createdAt, updatedAt)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, 'IN_PERSON', 'CONFIRMED', 'staff', ?, ?)`,
-    )
-    .run(
-      id,
-      opts.patientId,
-      opts.doctorId,
-      new Date(startMs).toISOString(),
-      new Date(endMs).toISOString(),
-      startMs,
-      endMs,
-      clinicDate(startMs, 'Asia/Kolkata'),
-      opts.type ?? 'NEW_VISIT',
-      now,
-      now,
-    );
-  setStatus(hub, id, opts.status ?? 'CHECKED_IN');
+  const { status, ...row } = opts;
+  const id = insertAppointmentRow(hub.db, { ...row, createdAt: hub.clock.now().toISOString() });
+  setStatus(hub, id, status ?? 'CHECKED_IN');
   return id;
 }
 
@@ -52,14 +31,5 @@ export function setStatus(hub: TestHub, appointmentId: string, status: Appointme
 
 /** A patient account linked to a patient record, signed in on a phone. */
 export function signInPatient(hub: TestHub, patientId: string): Caller {
-  const userId = randomUUID();
-  const now = hub.clock.now();
-  hub.db.sqlite
-    .prepare(
-      `INSERT INTO users (id, username, displayName, role, doctorId, patientId, disabled, createdAt)
-       VALUES (?, ?, 'Patient', 'patient', NULL, ?, 0, ?)`,
-    )
-    .run(userId, `patient-${userId}`, patientId, now.toISOString());
-  const { token } = hub.core.sessions.create(userId, 'patient-phone', now, hub.core.settings());
-  return { token, deviceId: 'patient-phone' };
+  return patientCaller(hub, patientId);
 }

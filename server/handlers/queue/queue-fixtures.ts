@@ -4,7 +4,7 @@ import type { Doctor } from '@shared/domain/doctor.schema';
 import { localToInstant } from '@shared/rules/zoned-time';
 import type { Caller } from '@server/core/dispatcher';
 import type { Db } from '@server/db/database';
-import { insertDoctor, insertPatient, weekdaySchedule } from '@server/testing/fixtures';
+import { insertAppointmentRow, insertDoctor, insertPatient, weekdaySchedule } from '@server/testing/fixtures';
 import type { TestHub } from '@server/testing/test-hub';
 
 /** Test set-up for the queue: direct inserts, so these tests do not depend on booking. */
@@ -46,30 +46,14 @@ export interface AppointmentFixture {
 export function insertAppointment(db: Db, fixture: AppointmentFixture): string {
   const patientId =
     fixture.patientId ?? insertPatient(db, { fullName: fixture.patientName ?? 'Asha Rao' }).id;
-  const start = Date.parse(at(fixture.time, fixture.date));
-  const end = start + (fixture.minutes ?? 30) * 60_000;
-  const id = randomUUID();
-  const created = '2026-11-01T00:00:00.000Z';
-  db.sqlite
-    .prepare(
-      `INSERT INTO appointments (id, patientId, doctorId, startsAt, endsAt, startMs, endMs, clinicDate,
-        bufferBeforeMinutes, bufferAfterMinutes, type, mode, status, bookedVia, createdAt, updatedAt)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 'NEW_VISIT', 'IN_PERSON', ?, 'staff', ?, ?)`,
-    )
-    .run(
-      id,
-      patientId,
-      fixture.doctorId,
-      new Date(start).toISOString(),
-      new Date(end).toISOString(),
-      start,
-      end,
-      fixture.date ?? TODAY,
-      fixture.status ?? 'CONFIRMED',
-      created,
-      created,
-    );
-  return id;
+  return insertAppointmentRow(db, {
+    doctorId: fixture.doctorId,
+    patientId,
+    startsAt: at(fixture.time, fixture.date),
+    minutes: fixture.minutes ?? 30,
+    status: fixture.status ?? 'CONFIRMED',
+    zone: ZONE,
+  });
 }
 
 export { patientCaller } from '@server/testing/patient-caller';
