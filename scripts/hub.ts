@@ -1,17 +1,20 @@
 /**
  * The headless hub (DESIGN §1): `npm run hub -- [--data-dir DIR] [--port N] [--host H]
- * [--gateway-port N] [--no-mdns] [--demo]`, plus `backup <file>` and `restore <file>`.
+ * [--gateway-port N] [--no-mdns] [--demo] [--renderer-dir DIR]`, plus `backup <file>` and `restore <file>`.
  * Logs are JSON lines on stdout (pino).
  */
 import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { defaultDataDir } from '@server/hub/data-dir';
 import { startHub } from '@server/hub/hub-server';
 import { backupDataDir, restoreDataDir } from '@server/hub/maintenance';
+import { defaultRendererDir } from '@server/sync/static-files';
 
 const usage = `Usage:
   npm run hub -- [--data-dir DIR] [--port N] [--host H] [--gateway-port N] [--no-mdns] [--demo]
+                 [--renderer-dir DIR]   (browser mode; default: dist/renderer when built)
   npm run hub -- backup <file> [--data-dir DIR]
   npm run hub -- restore <file> [--data-dir DIR]`;
 
@@ -29,6 +32,16 @@ function portOption(value: string | undefined, fallback: number | undefined, nam
   return port;
 }
 
+/** Browser mode: the given build folder, or this checkout's dist/renderer when it has been built. */
+function rendererOption(value: string | undefined): { rendererDir?: string } {
+  if (value !== undefined) {
+    if (!existsSync(`${value}/index.html`)) fail(`--renderer-dir ${value} has no index.html`);
+    return { rendererDir: value };
+  }
+  const dir = defaultRendererDir(fileURLToPath(new URL('..', import.meta.url)));
+  return dir ? { rendererDir: dir } : {};
+}
+
 async function main(): Promise<void> {
   let parsed;
   try {
@@ -41,6 +54,7 @@ async function main(): Promise<void> {
         'gateway-port': { type: 'string' },
         'no-mdns': { type: 'boolean', default: false },
         demo: { type: 'boolean', default: false },
+        'renderer-dir': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -80,6 +94,7 @@ async function main(): Promise<void> {
     mdns: !values['no-mdns'],
     demo: values.demo,
     logger,
+    ...rendererOption(values['renderer-dir']),
   });
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {

@@ -27,6 +27,8 @@ export interface StartHubOptions {
   logger?: Logger;
   /** Check every result against the contract (tests). */
   validateResults?: boolean;
+  /** Browser mode: serve this renderer build on the sync port (see server/sync/static-files.ts). */
+  rendererDir?: string;
 }
 
 export interface RunningHub {
@@ -73,13 +75,20 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
       validateResults: options.validateResults ?? false,
     });
     const dispatcher = createDispatcher(core, handlers);
-    endpoint = createSocketEndpoint({ core, dispatcher });
+    endpoint = createSocketEndpoint({
+      core,
+      dispatcher,
+      ...(options.rendererDir ? { rendererDir: options.rendererDir } : {}),
+    });
     const port = await endpoint.listen(options.port, options.host);
     const urls = serverUrls(options.host, port);
     logger.info(
       { port, host: options.host, urls: urls.lan, dataDir: options.dataDir, ...core.identity() },
       `LAN sync listening on ${urls.lan.join(', ')}`,
     );
+    if (options.rendererDir) {
+      logger.info({ rendererDir: options.rendererDir }, `staff app (browser mode) at ${urls.local}`);
+    }
     reportLaterWork(options, logger);
     if (!core.isSetUp()) {
       logger.warn(

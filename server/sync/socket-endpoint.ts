@@ -7,6 +7,7 @@ import type { HubCore } from '@server/core/hub-core';
 import { PushApplier } from './push';
 import { registerSocketHandlers, touch } from './socket-handlers';
 import { type HubIo, SIGNED_IN_ROOM, SocketRegistry } from './socket-session';
+import { createStaticHandler } from './static-files';
 import { handshakeAuthSchema, toApiError } from './wire';
 
 /** 10 MB attachments travel as base64 (4/3 larger) inside a JSON message. */
@@ -19,6 +20,8 @@ export interface SocketEndpointOptions {
   maxPayloadBytes?: number;
   /** Browser origins allowed besides the hub's own (none by default: CORS off). */
   allowedOrigins?: readonly string[];
+  /** Browser mode: serve this renderer build (index.html + assets) on the same port. */
+  rendererDir?: string;
 }
 
 export interface SocketEndpoint {
@@ -39,7 +42,9 @@ export function createSocketEndpoint(options: SocketEndpointOptions): SocketEndp
   const { core, dispatcher } = options;
   const maxPayloadBytes = options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES;
   const allowedOrigins = options.allowedOrigins ?? [];
-  const httpServer = createServer((_req, res) => {
+  const serveRenderer = options.rendererDir ? createStaticHandler(options.rendererDir) : null;
+  const httpServer = createServer((req, res) => {
+    if (serveRenderer) return serveRenderer(req, res);
     res.writeHead(404, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ error: { code: 'NOT_FOUND', message: 'This is the clinic hub’s sync port.' } }));
   });
