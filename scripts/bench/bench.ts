@@ -11,6 +11,7 @@ const jsonFile = process.argv.includes('--json')
   : undefined;
 const NOW = '2026-11-23T02:30:00.000Z'; // Monday 08:00 in Kolkata
 const DAY = 86_400_000;
+const BOOKING_CLIENTS = 8;
 const figures: Record<string, number> = {};
 
 async function bookingThroughput() {
@@ -28,10 +29,25 @@ async function bookingThroughput() {
         Math.floor(i / (doctors.length * 48)) * (DAY - 48 * 15 * 60_000),
     ).toISOString(),
   }));
-  const elapsed = await timeAsyncMs(async () => {
-    for (const booking of bookings) await hub.call(hub.receptionist, 'appointments.book', booking);
+  // One desk booking alone, then eight clients at once (receptionists and patient apps on a busy
+  // morning), which is where the hub's group commit lets bookings share a durable commit.
+  const sequential = bookings.slice(0, 500);
+  const sequentialMs = await timeAsyncMs(async () => {
+    for (const booking of sequential) await hub.call(hub.receptionist, 'appointments.book', booking);
   });
-  figures.booking_per_s = Math.round((bookings.length / elapsed) * 1000);
+  figures.booking_sequential_per_s = Math.round((sequential.length / sequentialMs) * 1000);
+  const concurrent = bookings.slice(sequential.length);
+  let next = 0;
+  const elapsed = await timeAsyncMs(() =>
+    Promise.all(
+      Array.from({ length: BOOKING_CLIENTS }, async () => {
+        while (next < concurrent.length) {
+          await hub.call(hub.receptionist, 'appointments.book', concurrent[next++]!);
+        }
+      }),
+    ),
+  );
+  figures.booking_per_s = Math.round((concurrent.length / elapsed) * 1000);
   const rows = hub.db.sqlite.prepare('SELECT * FROM appointments').all() as Record<string, unknown>[];
   hub.close();
 

@@ -74,44 +74,49 @@ export function createDispatcher(core: HubCore, handlers: HandlerMap): Dispatche
 
     const after: (() => void)[] = [];
     let lastSeq = 0;
-    const result = runInTransaction(core, () => {
-      const changed = new Map<string, { entity: SyncedEntity; entityId: string; op: 'upsert' | 'delete' }>();
-      const audits: AuditEntry[] = [];
-      const who = {
-        at: now,
-        actorUserId: actor?.userId ?? null,
-        actorRole: actor?.role ?? null,
-        deviceId: actor?.deviceId ?? caller.deviceId,
-      };
-      const ctx: HandlerContext = {
-        ...base,
-        changed: (entity, entityId, op = 'upsert') =>
-          changed.set(`${entity}:${entityId}`, { entity, entityId, op }),
-        audit: (entry) => audits.push({ ...who, ...entry }),
-        afterCommit: (fn) => after.push(fn),
-      };
-      const value = handler.run(parsed.data as never, ctx, prepared as never);
-      for (const change of changed.values()) {
-        lastSeq = Number(
-          core.db.run(core.db.q.insertInto('changes').values({ ...change, at: now })).lastInsertRowid,
-        );
-      }
-      if (operation.kind === 'command' && changed.size > 0 && !audits.some((a) => a.kind === 'change')) {
-        const [first] = changed.values();
-        audits.push({
-          ...who,
-          kind: 'change',
-          action: name,
-          entity: first!.entity,
-          entityId: first!.entityId,
-          patientId: null,
-          details: { rows: [...changed.values()].map((c) => `${c.entity}:${c.entityId}`) },
-        });
-      }
-      for (const entry of audits) core.audit.append(entry);
-      options.inTransaction?.(value);
-      return value;
-    });
+    const result = await core.writes.run(() =>
+      runInTransaction(core, () => {
+        const changed = new Map<
+          string,
+          { entity: SyncedEntity; entityId: string; op: 'upsert' | 'delete' }
+        >();
+        const audits: AuditEntry[] = [];
+        const who = {
+          at: now,
+          actorUserId: actor?.userId ?? null,
+          actorRole: actor?.role ?? null,
+          deviceId: actor?.deviceId ?? caller.deviceId,
+        };
+        const ctx: HandlerContext = {
+          ...base,
+          changed: (entity, entityId, op = 'upsert') =>
+            changed.set(`${entity}:${entityId}`, { entity, entityId, op }),
+          audit: (entry) => audits.push({ ...who, ...entry }),
+          afterCommit: (fn) => after.push(fn),
+        };
+        const value = handler.run(parsed.data as never, ctx, prepared as never);
+        for (const change of changed.values()) {
+          lastSeq = Number(
+            core.db.run(core.db.q.insertInto('changes').values({ ...change, at: now })).lastInsertRowid,
+          );
+        }
+        if (operation.kind === 'command' && changed.size > 0 && !audits.some((a) => a.kind === 'change')) {
+          const [first] = changed.values();
+          audits.push({
+            ...who,
+            kind: 'change',
+            action: name,
+            entity: first!.entity,
+            entityId: first!.entityId,
+            patientId: null,
+            details: { rows: [...changed.values()].map((c) => `${c.entity}:${c.entityId}`) },
+          });
+        }
+        for (const entry of audits) core.audit.append(entry);
+        options.inTransaction?.(value);
+        return value;
+      }),
+    );
 
     if (core.validateResults) operation.result.parse(result);
     if (lastSeq > 0) core.events.emit('sync.poke', { ...core.identity(), seq: lastSeq });

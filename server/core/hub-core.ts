@@ -8,6 +8,7 @@ import { LoginThrottle } from '@server/auth/login-throttle';
 import { Sessions } from '@server/auth/sessions';
 import { AuditLog } from './audit-log';
 import type { Clock } from './clock';
+import { GroupCommit } from './group-commit';
 import { HubEvents } from './hub-events';
 
 export interface HubCoreOptions {
@@ -29,6 +30,8 @@ export class HubCore {
   readonly audit: AuditLog;
   readonly sessions: Sessions;
   readonly throttle: LoginThrottle;
+  /** Operations arriving together share one durable commit (see GroupCommit). */
+  readonly writes: GroupCommit;
   readonly validateResults: boolean;
   private cachedSettings: ClinicSettings | null = null;
   private readonly hubId: string;
@@ -42,6 +45,7 @@ export class HubCore {
     this.audit = new AuditLog(this.db, options.auditKey);
     this.sessions = new Sessions(this.db);
     this.throttle = new LoginThrottle(this.db);
+    this.writes = new GroupCommit(this.db);
     this.hubId = this.meta('hub_id') ?? this.setMeta('hub_id', randomUUID());
     this.epoch = Number(this.meta('epoch') ?? this.setMeta('epoch', '1'));
   }
