@@ -1,0 +1,78 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DesktopBackend } from '@shared/contract/desktop-bridge';
+import type { EventPayload } from '@shared/contract/events.contract';
+import { startHub } from '@server/hub/hub-server';
+import { createHubBackend } from './hub-backend';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function hubBackend(): Promise<DesktopBackend> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'clinic-hub-backend-'));
+  const hub = await startHub({
+    dataDir,
+    port: 0,
+    host: '127.0.0.1',
+    mdns: false,
+    logger: pino({ level: 'silent' }),
+  });
+  const backend = createHubBackend(hub, 'reception-pc');
+  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+  cleanups.push(() => backend.close());
+  return backend;
+}
+
+describe('the hub PC’s own backend', () => {
+  it('serves the contract in-process: setup, signed-in calls, and errors as data naming the field', async () => {
+    const backend = await hubBackend();
+    const setup = await backend.call(
+      'auth.setup',
+      {
+        settings: { clinicName: 'Sunrise Clinic', timeZone: 'Asia/Kolkata' },
+        admin: { username: 'admin', displayName: 'Anita Admin', password: 'correct horse battery' },
+        deviceId: 'reception-pc',
+      },
+      null,
+    );
+    if (!setup.ok) throw new Error(setup.error.message);
+    const token = setup.result.token;
+
+    const settings = await backend.call('settings.get', {}, token);
+    expect(settings).toMatchObject({ ok: true, result: { clinicName: 'Sunrise Clinic' } });
+
+    const anonymous = await backend.call('settings.get', {}, null);
+    expect(anonymous).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+
+    const bad = await backend.call('rooms.create', { id: 'not-a-uuid', name: '' } as never, token);
+    expect(bad.ok).toBe(false);
+    if (!bad.ok)
+      expect(bad.error.fields?.map((f) => f.field)).toEqual(expect.arrayContaining(['id', 'name']));
+
+    expect(backend.connectionState()).toMatchObject({ mode: 'desktop', online: true, pendingChanges: 0 });
+  });
+
+  it('tells the window its session ended when the user logs out', async () => {
+    const backend = await hubBackend();
+    const setup = await backend.call(
+      'auth.setup',
+      {
+        settings: { clinicName: 'Sunrise Clinic', timeZone: 'Asia/Kolkata' },
+        admin: { username: 'admin', displayName: 'Anita Admin', password: 'correct horse battery' },
+        deviceId: 'reception-pc',
+      },
+      null,
+    );
+    if (!setup.ok) throw new Error(setup.error.message);
+    const ended: EventPayload<'session.ended'>[] = [];
+    backend.onEvent('session.ended', (payload) => ended.push(payload));
+    await backend.call('settings.get', {}, setup.result.token);
+    await backend.call('auth.logout', {}, setup.result.token);
+    expect(ended).toEqual([{ reason: 'logout' }]);
+  });
+});

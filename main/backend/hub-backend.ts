@@ -1,0 +1,61 @@
+import { ApiFailure } from '@shared/contract/errors';
+import type { BridgeReply, ConnectionState, DesktopBackend } from '@shared/contract/desktop-bridge';
+import type { EventName, EventPayload } from '@shared/contract/events.contract';
+import type { Actor } from '@shared/domain/user.schema';
+import type { RunningHub } from '@server/hub/hub-server';
+
+/**
+ * The backend of the hub PC's own window: calls go straight to the in-process hub's dispatcher
+ * (same validation, authorization and transactions as every other transport). It is always
+ * online and has no outbox.
+ */
+export function createHubBackend(hub: RunningHub, deviceId: string): DesktopBackend {
+  const { core, dispatcher } = hub;
+  let signedIn: Actor | null = null;
+  const sessionListeners = new Set<(payload: EventPayload<'session.ended'>) => void>();
+  const stopRevocations = core.events.onRevoked(({ userId, reason }) => {
+    if (signedIn?.userId !== userId) return;
+    signedIn = null;
+    for (const listener of sessionListeners) listener({ reason });
+  });
+  const state = (): ConnectionState => ({
+    mode: 'desktop',
+    online: true,
+    offlineSince: null,
+    pendingChanges: 0,
+    lastSyncAt: core.clock.now().toISOString(),
+    needsAttention: 0,
+  });
+
+  return {
+    async call(name, input, token) {
+      try {
+        const result = await dispatcher.call(name, input, { token, deviceId });
+        if (token) signedIn = core.authenticate(token, deviceId);
+        return { ok: true, result } as BridgeReply<never>;
+      } catch (error) {
+        if (error instanceof ApiFailure) return { ok: false, error: error.error };
+        core.logger.error({ err: error, operation: name }, 'desktop call failed');
+        return {
+          ok: false,
+          error: { code: 'INTERNAL', message: 'Something went wrong on the hub. Please try again.' },
+        };
+      }
+    },
+    onEvent<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) {
+      if (event === 'session.ended') {
+        const typed = listener as (payload: EventPayload<'session.ended'>) => void;
+        sessionListeners.add(typed);
+        return () => sessionListeners.delete(typed);
+      }
+      return core.events.on(event, listener);
+    },
+    connectionState: state,
+    onConnectionState: () => () => {},
+    async close() {
+      stopRevocations();
+      sessionListeners.clear();
+      await hub.stop();
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import type { ApiError } from './errors';
+import type { EventName, EventPayload } from './events.contract';
+import type { InputOf, OperationName, ResultOf } from './index';
+
+/** Every answer crosses a process boundary as data (errors cannot keep their class over IPC). */
+export type BridgeReply<T> = { ok: true; result: T } | { ok: false; error: ApiError };
+
+/** What the status bar shows (SPEC §13): always visible, never guessed. */
+export interface ConnectionState {
+  /** 'desktop': Electron with a local replica and outbox (or the hub itself); 'browser': straight to the hub. */
+  mode: 'desktop' | 'browser';
+  /** The hub answers now. */
+  online: boolean;
+  /** When the hub stopped answering (ISO instant); null while online or before the first contact. */
+  offlineSince: string | null;
+  /** Local changes not yet accepted by the hub (the desktop's outbox; always 0 in browser mode). */
+  pendingChanges: number;
+  /** Last completed exchange with the hub. */
+  lastSyncAt: string | null;
+  /** Changes the hub rejected whose author must act on them (desktop only). */
+  needsAttention: number;
+}
+
+/**
+ * What a desktop's main process offers the renderer (through the preload bridge): the contract,
+ * the session token of this window, push events and the connection state. Implemented by the
+ * in-process hub on the hub PC and by the client core on the other desktops.
+ */
+export interface DesktopBackend {
+  call<N extends OperationName>(
+    name: N,
+    input: InputOf<N>,
+    token: string | null,
+  ): Promise<BridgeReply<ResultOf<N>>>;
+  onEvent<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  connectionState(): ConnectionState;
+  onConnectionState(listener: (state: ConnectionState) => void): () => void;
+  close(): Promise<void>;
+}
