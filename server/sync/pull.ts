@@ -127,5 +127,9 @@ function toEntity(entity: SyncedEntity, row: Row): Row {
   const decoded = decode<Row>(entity, row);
   // A bill item's entity lives inside its bill; on the wire it is its own row and keeps its link.
   if (entity === 'bill_items') return { ...decoded, billId: row.billId, position: row.position };
+  // A replica cannot derive these two (the clinic date needs the zone at booking time, and a
+  // queued walk-in's lack of claimed time is not visible in the row), so they travel.
+  if (entity === 'appointments')
+    return { ...decoded, clinicDate: row.clinicDate, slotless: row.slotless === 1 };
   return decoded;
 }

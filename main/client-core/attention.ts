@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import type { ApiError } from '@shared/contract/errors';
+import type { Db } from '@server/db/database';
+
+/** What the author can do about a change the hub refused (SPEC §13). */
+export type NextAction =
+  | { kind: 'choose_another_slot'; nextSlots: NonNullable<ApiError['nextSlots']> }
+  | { kind: 'review_duplicates' }
+  | { kind: 'correct_and_retry'; fields: NonNullable<ApiError['fields']> }
+  | { kind: 'sign_in_again' }
+  | { kind: 'review'; hint: string };
+
+export interface AttentionEntry {
+  id: string;
+  userId: string;
+  mutationId: number;
+  name: string;
+  input: unknown;
+  error: ApiError;
+  nextAction: NextAction;
+  createdAt: string;
+}
+
+export function nextActionFor(
+  name: string,
+  error: ApiError,
+  suggested: () => ApiError['nextSlots'],
+): NextAction {
+  switch (error.code) {
+    case 'SLOT_TAKEN':
+    case 'PATIENT_OVERLAP':
+    case 'DOCTOR_NOT_AVAILABLE':
+      return {
+        kind: 'choose_another_slot',
+        nextSlots: error.nextSlots?.length ? error.nextSlots : (suggested() ?? []),
+      };
+    case 'VALIDATION':
+      return { kind: 'correct_and_retry', fields: error.fields ?? [] };
+    case 'UNAUTHENTICATED':
+      return { kind: 'sign_in_again' };
+    case 'CONFLICT':
+      if (name === 'patients.register') return { kind: 'review_duplicates' };
+      return {
+        kind: 'review',
+        hint: 'Open the record, check what changed meanwhile, and redo the change if still needed.',
+      };
+    default:
+      return { kind: 'review', hint: 'Check the record and redo the change if it is still needed.' };
+  }
+}
+
+/** Changes the hub rejected, with the reason and the next action, until the author dismisses them. */
+export class AttentionList {
+  constructor(private readonly db: Db) {}
+
+  add(entry: Omit<AttentionEntry, 'id'>): AttentionEntry {
+    const full = { ...entry, id: randomUUID() };
+    this.db.sqlite
+      .prepare(
+        `INSERT INTO client_attention (id, userId, mutationId, name, input, error, nextAction, createdAt)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        full.id,
+        full.userId,
+        full.mutationId,
+        full.name,
+        JSON.stringify(full.input),
+        JSON.stringify(full.error),
+        JSON.stringify(full.nextAction),
+        full.createdAt,
+      );
+    return full;
+  }
+
+  list(): AttentionEntry[] {
+    const rows = this.db.sqlite
+      .prepare('SELECT * FROM client_attention ORDER BY createdAt, rowid')
+      .all() as (Omit<AttentionEntry, 'input' | 'error' | 'nextAction'> & {
+      input: string;
+      error: string;
+      nextAction: string;
+    })[];
+    return rows.map((r) => ({
+      ...r,
+      input: JSON.parse(r.input) as unknown,
+      error: JSON.parse(r.error) as ApiError,
+      nextAction: JSON.parse(r.nextAction) as NextAction,
+    }));
+  }
+
+  count(): number {
+    return (this.db.sqlite.prepare('SELECT count(*) AS n FROM client_attention').get() as { n: number }).n;
+  }
+
+  dismiss(id: string): boolean {
+    return this.db.sqlite.prepare('DELETE FROM client_attention WHERE id = ?').run(id).changes > 0;
+  }
+}

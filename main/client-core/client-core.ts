@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  contract,
+  type InputOf,
+  isOperationName,
+  type OperationName,
+  type ResultOf,
+} from '@shared/contract/index';
+import { ApiFailure, failure } from '@shared/contract/errors';
+import type { Actor } from '@shared/domain/user.schema';
+import { provisionalPatientCode } from '@shared/rules/patient-identity';
+import { type Clock, systemClock } from '@server/core/clock';
+import { handlers } from '@server/handlers/registry';
+import { AttentionList, type AttentionEntry } from './attention';
+import { type ConnectionState, SessionKeeper } from './session-keeper';
+import { HubLink } from './hub-link';
+import { LocalExecutor } from './local-executor';
+import { LocalHub } from './local-hub';
+import { Outbox } from './outbox';
+import { hubOnlyQueries, outboxCommands } from './operations';
+import { runOutboxRow } from './rebase';
+import { openReplica } from './replica';
+
+export interface ClientCoreOptions {
+  /** Where the replica lives (`replica.db`). */
+  dataDir: string;
+  /** The hub's sync URL (from discovery, the last address that worked, or typed by an admin). */
+  hubUrl: string;
+  deviceId: string;
+  deviceName: string;
+  clock?: Clock;
+  /** Pull this often even without pokes (pokes are hints). Default 15 s. */
+  pullIntervalMs?: number;
+  /** How long a command waits online for the hub's verdict before returning its local result. Default 5 s. */
+  onlineWaitMs?: number;
+}
+
+export type ChangeEvent = { source: 'local' | 'remote' };
+
+export interface ClientCore {
+  /** The same shape as ApiClient.call: the renderer cannot tell it from the hub. */
+  call<N extends OperationName>(name: N, input: InputOf<N>): Promise<ResultOf<N>>;
+  signIn(username: string, password: string): Promise<Actor>;
+  unlock(username: string, password: string): Promise<Actor>;
+  signOut(): Promise<void>;
+  connectionState(): ConnectionState;
+  onStateChange(listener: (state: ConnectionState) => void): () => void;
+  /** After a local or a pulled change (the desktop's sync.poke): re-query what is on screen. */
+  onChange(listener: (event: ChangeEvent) => void): () => void;
+  needsAttention(): AttentionEntry[];
+  dismissAttention(id: string): boolean;
+  /** Push and pull now (normally driven by changes, pokes and a timer). */
+  syncNow(): Promise<void>;
+  readonly replicaFile: string;
+  close(): Promise<void>;
+}
+
+export function createClientCore(options: ClientCoreOptions): ClientCore {
+  const clock = options.clock ?? systemClock;
+  const now = () => clock.now().toISOString();
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const replicaFile = join(options.dataDir, 'replica.db');
+  const replica = openReplica(replicaFile);
+  const local = new LocalHub(replica.db, clock);
+  const executor = new LocalExecutor(local, handlers);
+  const outbox = new Outbox(replica.db);
+  const attention = new AttentionList(replica.db);
+  const link = new HubLink(options.hubUrl, { deviceId: options.deviceId, deviceName: options.deviceName });
+  const keeper = new SessionKeeper({ options, replica, local, executor, outbox, attention, link, now });
+  const onlineWaitMs = options.onlineWaitMs ?? 5_000;
+
+  async function enqueue(name: OperationName, rawInput: unknown): Promise<unknown> {
+    const session = keeper.requireSession();
+    const input = executor.parse(name, rawInput) as Record<string, unknown>;
+    const { clientId } = session;
+    if (name === 'patients.register' && !input.provisionalCode && !keeper.online) {
+      const counter = Number(replica.meta(`tmp:${clientId}`) ?? 0) + 1;
+      replica.setMeta(`tmp:${clientId}`, counter);
+      input.provisionalCode = provisionalPatientCode(clientId, counter);
+    }
+    const createdAt = now();
+    const { mutationId, result } = replica.db.transaction(() => {
+      const id = outbox.allocate(clientId);
+      const value = runOutboxRow(executor, { clientId, name, input, createdAt, actor: session.actor });
+      outbox.insert({
+        clientId,
+        mutationId: id,
+        userId: session.actor.userId,
+        actor: session.actor,
+        name,
+        input,
+        createdAt,
+      });
+      return { mutationId: id, result: value };
+    });
+    keeper.emitChange('local');
+    keeper.emitState();
+    if (!keeper.online) return result;
+
+    // Online: the hub's verdict comes back within milliseconds; the caller gets it as the hub's
+    // own answer (its result, or its refusal), exactly as over the wire.
+    const { engine } = keeper;
+    engine.awaited.add(mutationId);
+    try {
+      await Promise.race([
+        engine.sync(),
+        new Promise((resolve) => setTimeout(resolve, onlineWaitMs).unref()),
+      ]);
+      const outcome = engine.outcomes.get(mutationId);
+      if (!outcome) return result;
+      if (outcome.status === 'rejected') throw new ApiFailure(outcome.error);
+      return outcome.result;
+    } finally {
+      engine.awaited.delete(mutationId);
+      engine.outcomes.delete(mutationId);
+    }
+  }
+
+  async function call(name: string, input: unknown): Promise<unknown> {
+    if (!isOperationName(name))
+      throw failure('NOT_FOUND', `Unknown operation ${JSON.stringify(name).slice(0, 80)}.`);
+    const operation = contract[name];
+    if (operation.kind === 'command' && outboxCommands.has(name)) return enqueue(name, input);
+    if (operation.kind === 'command' || hubOnlyQueries.has(name) || !keeper.session) {
+      if (!keeper.online && !(keeper.connected && !keeper.session)) {
+        throw failure(
+          'POLICY',
+          'This needs the hub, which cannot be reached right now. Try again when online.',
+        );
+      }
+      const result = await keeper.forward(name, input);
+      if (operation.kind === 'command') await keeper.engine.sync();
+      return result;
+    }
+    const session = keeper.requireSession();
+    return executor.run({ name, input, actor: session.actor, now: now(), newId: randomUUID, capture: false });
+  }
+
+  keeper.start(options.pullIntervalMs ?? 15_000);
+  return {
+    call: call as ClientCore['call'],
+    signIn: (username, password) => keeper.signIn(username, password),
+    unlock: (username, password) => keeper.unlock(username, password),
+    signOut: () => keeper.signOut(),
+    connectionState: () => keeper.state(),
+    onStateChange: (listener) => keeper.onState(listener),
+    onChange: (listener) => keeper.onChange(listener),
+    needsAttention: () => attention.list(),
+    dismissAttention: (id) => {
+      const done = attention.dismiss(id);
+      keeper.emitState();
+      return done;
+    },
+    syncNow: () => keeper.engine.sync(),
+    replicaFile,
+    close() {
+      keeper.stop();
+      replica.close();
+      return Promise.resolve();
+    },
+  };
+}

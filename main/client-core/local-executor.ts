@@ -1,0 +1,129 @@
+import { contract, isOperationName, type OperationName } from '@shared/contract/index';
+import { type ApiError, ApiFailure, failure } from '@shared/contract/errors';
+import type { Actor } from '@shared/domain/user.schema';
+import { authorize } from '@shared/permissions/authorize';
+import { fieldErrors } from '@shared/validation/format-error';
+import type { HandlerContext, HandlerMap } from '@server/core/handler';
+import { nextFreeSlots } from '@server/repositories/slots.repository';
+import type { LocalHub } from './local-hub';
+import { setCapture } from './undo-log';
+
+export interface LocalRun {
+  name: string;
+  input: unknown;
+  actor: Actor;
+  now: string;
+  newId: () => string;
+  /** Record undo images of what this run changes (commands of the outbox). */
+  capture: boolean;
+}
+
+/**
+ * Runs a contract operation against the replica through the hub's own handler, as the hub's
+ * dispatcher would: authorize (shared policy, cached actor), validate (contract schema), run in
+ * one transaction. What only the hub does is skipped: the change log, the audit chain, pokes.
+ */
+export class LocalExecutor {
+  constructor(
+    private readonly local: LocalHub,
+    private readonly handlers: HandlerMap,
+  ) {}
+
+  /** Parses the input as the contract says (defaults filled), or throws VALIDATION naming fields. */
+  parse(name: OperationName, input: unknown): unknown {
+    const parsed = contract[name].input.safeParse(input);
+    if (!parsed.success) {
+      const fields = fieldErrors(parsed.error);
+      throw failure('VALIDATION', `Please correct: ${fields.map((f) => f.field).join(', ')}`, { fields });
+    }
+    return parsed.data;
+  }
+
+  run(run: LocalRun): unknown {
+    const { name, actor } = run;
+    if (!isOperationName(name)) throw failure('NOT_FOUND', `Unknown operation ${name.slice(0, 80)}.`);
+    const decision = authorize(actor.role, name);
+    if (!decision.allowed) throw failure('FORBIDDEN', 'Your role is not allowed to do this.');
+    const input = this.parse(name, run.input);
+    const handler = this.handlers[name];
+    if (!handler || handler.prepare) throw failure('INTERNAL', `${name} needs the hub.`);
+    const { db } = this.local;
+    const ctx: HandlerContext = {
+      db,
+      actor,
+      scope: decision.scope,
+      now: run.now,
+      settings: () => this.local.settings(),
+      newId: run.newId,
+      events: this.local.events,
+      hub: this.local,
+      changed: () => undefined,
+      audit: () => undefined,
+      afterCommit: () => undefined,
+    };
+    try {
+      return db.transaction(() => {
+        setCapture(db.sqlite, run.capture);
+        try {
+          const value = handler.run(input as never, ctx, undefined as never);
+          return run.capture ? markProvisional(this.local, name, input, value) : value;
+        } finally {
+          setCapture(db.sqlite, false);
+        }
+      });
+    } catch (error) {
+      throw this.translate(error, name, input, ctx);
+    }
+  }
+
+  private translate(error: unknown, name: string, input: unknown, ctx: HandlerContext): ApiFailure {
+    if (error instanceof ApiFailure) return error;
+    const message = (error as Error).message ?? '';
+    if (message.includes('doctor_claims')) {
+      return failure('SLOT_TAKEN', 'That slot was just taken. Please choose another time.', {
+        nextSlots: suggestSlots(ctx, input),
+      });
+    }
+    if (message.includes('patient_claims')) {
+      return failure('PATIENT_OVERLAP', 'The patient already has an appointment at that time.');
+    }
+    return failure('INTERNAL', `${name} could not be applied on this desktop: ${message}`);
+  }
+}
+
+/** The next free slots of the doctor a booking input names (for SLOT_TAKEN and needs attention). */
+export function suggestSlots(ctx: HandlerContext, input: unknown): NonNullable<ApiError['nextSlots']> {
+  const given = input as { doctorId?: unknown; startsAt?: unknown; newStartsAt?: unknown };
+  const doctorId = typeof given.doctorId === 'string' ? given.doctorId : null;
+  const at = typeof given.startsAt === 'string' ? given.startsAt : given.newStartsAt;
+  if (!doctorId || typeof at !== 'string') return [];
+  const from = Date.parse(at) > Date.parse(ctx.now) ? at : ctx.now;
+  try {
+    return nextFreeSlots(ctx, doctorId, from, 5).map((s) => ({ start: s.start, end: s.end }));
+  } catch {
+    return [];
+  }
+}
+
+/** A booking this desktop made is provisional until the hub has accepted it (SPEC §13). */
+function markProvisional(local: LocalHub, name: string, input: unknown, value: unknown): unknown {
+  const { sqlite } = local.db;
+  type Booked = { appointment: Record<string, unknown> };
+  if (name === 'appointments.book' || name === 'queue.walkIn') {
+    const id =
+      name === 'queue.walkIn'
+        ? (input as { appointmentId: string }).appointmentId
+        : (input as { id: string }).id;
+    sqlite.prepare('UPDATE appointments SET provisional = 1 WHERE id = ?').run(id);
+    const booked = value as Booked;
+    return { ...booked, appointment: { ...booked.appointment, provisional: true } };
+  }
+  if (name === 'patients.register') {
+    const { id, provisionalCode } = input as { id: string; provisionalCode: string | null };
+    // Offline, the patient is known by the provisional code until the hub assigns PAT…
+    if (!provisionalCode) return value;
+    sqlite.prepare('UPDATE patients SET code = ? WHERE id = ?').run(provisionalCode, id);
+    return { ...(value as object), code: provisionalCode };
+  }
+  return value;
+}

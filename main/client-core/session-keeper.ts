@@ -1,0 +1,327 @@
+import { ApiFailure, failure } from '@shared/contract/errors';
+import type { HubHello } from '@shared/contract/sync.contract';
+import type { Actor } from '@shared/domain/user.schema';
+import { nextActionFor, type AttentionList } from './attention';
+import type { ClientCoreOptions, ChangeEvent } from './client-core';
+import { HubUnreachable, type HubLink } from './hub-link';
+import { suggestSlots, type LocalExecutor } from './local-executor';
+import type { LocalHub } from './local-hub';
+import { OfflineAuth } from './offline-auth';
+import type { Outbox } from './outbox';
+import { rebase } from './rebase';
+import type { Replica } from './replica';
+import { SyncEngine } from './sync-engine';
+
+/** What the UI shows (SPEC §13): online / offline since / changes waiting / last sync / needs attention. */
+export interface ConnectionState {
+  online: boolean;
+  offlineSince: string | null;
+  pendingCount: number;
+  lastSyncAt: string | null;
+  needsAttention: number;
+  user: { userId: string; username: string; role: Actor['role'] } | null;
+  /** Why this desktop signed the user out (disabled meanwhile, session ended). */
+  signedOutReason: string | null;
+}
+
+interface Session {
+  username: string;
+  actor: Actor;
+  token: string | null;
+  clientId: string;
+  /** Kept in memory only after an offline unlock, to renew the session once the hub is back. */
+  password: string | null;
+}
+
+interface Parts {
+  options: ClientCoreOptions;
+  replica: Replica;
+  local: LocalHub;
+  executor: LocalExecutor;
+  outbox: Outbox;
+  attention: AttentionList;
+  link: HubLink;
+  now: () => string;
+}
+
+/** The signed-in session, the hub connection's life cycle and the state the UI watches. */
+export class SessionKeeper {
+  session: Session | null = null;
+  online = false;
+  readonly engine: SyncEngine;
+  private offlineSince: string | null;
+  private signedOutReason: string | null = null;
+  private readonly auth: OfflineAuth;
+  private readonly stateListeners = new Set<(state: ConnectionState) => void>();
+  private readonly changeListeners = new Set<(event: ChangeEvent) => void>();
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly parts: Parts) {
+    this.offlineSince = parts.now();
+    this.auth = new OfflineAuth(parts.replica.db);
+    this.engine = new SyncEngine(
+      parts.link,
+      parts.replica,
+      parts.outbox,
+      {
+        rebase: (page) => this.rebase(page),
+        rejected: (mutationId, error) => this.rejected(mutationId, error),
+        changed: () => this.emitChange('remote'),
+        stateChanged: () => this.emitState(),
+        resetNeeded: () => this.handshake(),
+      },
+      () => this.session?.clientId ?? null,
+      parts.now,
+    );
+  }
+
+  get connected(): boolean {
+    return this.parts.link.connected;
+  }
+
+  start(pullIntervalMs: number): void {
+    const { socket } = this.parts.link;
+    socket.on('connect', () => void this.handshake());
+    socket.on('disconnect', (reason) => {
+      this.setOnline(false);
+      // After the hub ends a session it closes the connection; come back signed out or renewed.
+      if (reason === 'io server disconnect') setTimeout(() => socket.connect(), 200).unref();
+    });
+    socket.on('sync.poke', () => {
+      if (this.online) void this.engine.sync();
+    });
+    socket.on('session.ended', (payload: { reason: string }) => this.sessionEnded(payload.reason));
+    this.timer = setInterval(() => {
+      if (this.online) void this.engine.sync();
+    }, pullIntervalMs);
+    this.timer.unref();
+    this.parts.link.start();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.parts.link.close();
+    this.online = false;
+  }
+
+  requireSession(): Session {
+    if (!this.session) throw failure('UNAUTHENTICATED', 'Please sign in first.');
+    return this.session;
+  }
+
+  forward(name: string, input: unknown): Promise<unknown> {
+    return this.parts.link.request('call', { name, input }).catch((error: unknown) => {
+      if (error instanceof HubUnreachable) {
+        throw failure(
+          'POLICY',
+          'This needs the hub, which cannot be reached right now. Try again when online.',
+        );
+      }
+      throw error;
+    });
+  }
+
+  async signIn(username: string, password: string): Promise<Actor> {
+    const { options, now, link } = this.parts;
+    await link.waitConnected(10_000);
+    const login = (await this.forward('auth.login', { username, password, deviceId: options.deviceId })) as {
+      token: string;
+      user: { id: string; role: Actor['role']; doctorId: string | null; patientId: string | null };
+    };
+    const actor: Actor = {
+      userId: login.user.id,
+      role: login.user.role,
+      doctorId: login.user.doctorId,
+      patientId: login.user.patientId,
+      deviceId: options.deviceId,
+    };
+    const cached = await this.auth.remember(username, password, login.token, actor, now());
+    this.begin({ username, actor, token: login.token, clientId: cached.clientId, password: null });
+    return actor;
+  }
+
+  /** Offline (or online) unlock for a user who signed in on this desktop before (SPEC §15). */
+  async unlock(username: string, password: string): Promise<Actor> {
+    const cached = await this.auth.verify(username, password);
+    if (!cached)
+      throw failure('UNAUTHENTICATED', 'Wrong username or password, or this user never signed in here.');
+    this.begin({
+      username,
+      actor: cached.actor,
+      token: cached.token,
+      clientId: cached.clientId,
+      password,
+    });
+    return cached.actor;
+  }
+
+  async signOut(): Promise<void> {
+    if (this.session && this.online) await this.forward('auth.logout', {}).catch(() => undefined);
+    if (this.session) this.auth.updateSession(this.session.username, null, this.session.actor);
+    this.end(null);
+  }
+
+  private begin(session: Session): void {
+    this.session = session;
+    this.signedOutReason = null;
+    this.holdRole(session.actor.role);
+    this.rebase(null);
+    this.setOnline(false);
+    const { options, link } = this.parts;
+    // The hub knows a desktop's sync client by its handshake: reconnect as this user's client.
+    link.reconnectAs({
+      deviceId: options.deviceId,
+      deviceName: options.deviceName,
+      clientId: session.clientId,
+    });
+    this.emitChange('local');
+  }
+
+  private end(reason: string | null): void {
+    this.session = null;
+    this.signedOutReason = reason;
+    this.setOnline(false);
+    this.emitState();
+  }
+
+  /** A replica holds one role's view: another role's data is purged first (DESIGN §6). */
+  private holdRole(role: Actor['role']): void {
+    const { replica } = this.parts;
+    if (replica.meta('role') === role) return;
+    replica.wipeSyncedRows();
+    replica.setMeta('cursor', 0);
+    replica.setMeta('role', role);
+    replica.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  private async handshake(): Promise<void> {
+    const { link } = this.parts;
+    if (!link.connected) return;
+    try {
+      const session = this.session;
+      if (!session) return this.emitState();
+      if (!(await this.authenticate(session))) return;
+      const hello = await link.request<HubHello>('hello');
+      this.engine.adopt(hello);
+      this.setOnline(true);
+      await this.engine.sync();
+    } catch (error) {
+      if (!(error instanceof HubUnreachable) && !(error instanceof ApiFailure)) throw error;
+    }
+  }
+
+  /** Renews the session with the hub: the cached token, else (after an unlock) a fresh sign-in. */
+  private async authenticate(session: Session): Promise<boolean> {
+    const { link, options } = this.parts;
+    try {
+      if (!session.token) throw failure('UNAUTHENTICATED', 'No session yet.');
+      const reply = await link.request<{ actor: Actor }>('auth', { token: session.token });
+      this.adoptActor(session, { ...reply.actor, deviceId: options.deviceId });
+      return true;
+    } catch (error) {
+      if (!(error instanceof ApiFailure) || error.code !== 'UNAUTHENTICATED') throw error;
+    }
+    if (!session.password) {
+      this.end('Your session has ended. Please sign in again.');
+      return false;
+    }
+    try {
+      const password = session.password;
+      await this.signIn(session.username, password);
+      return false; // signIn reconnects; the handshake runs again
+    } catch (error) {
+      if (!(error instanceof ApiFailure)) throw error;
+      if (/disabled/i.test(error.message)) this.auth.forget(session.username);
+      this.end(error.message);
+      return false;
+    }
+  }
+
+  private adoptActor(session: Session, actor: Actor): void {
+    session.password = null;
+    if (actor.role !== session.actor.role) {
+      session.actor = actor;
+      this.holdRole(actor.role);
+      this.rebase(null);
+    }
+    session.actor = actor;
+    this.auth.updateSession(session.username, session.token, actor);
+  }
+
+  private sessionEnded(reason: string): void {
+    const session = this.session;
+    if (!session) return;
+    if (reason === 'disabled') this.auth.forget(session.username);
+    this.end(
+      reason === 'disabled'
+        ? 'This account was disabled by the clinic admin.'
+        : reason === 'role_changed'
+          ? 'Your role was changed. Please sign in again.'
+          : 'Your session has ended. Please sign in again.',
+    );
+  }
+
+  rebase(page: Parameters<typeof rebase>[4]): void {
+    const { replica, local, executor, outbox } = this.parts;
+    rebase(replica, local, executor, outbox, page, this.session?.clientId ?? null);
+  }
+
+  private rejected(mutationId: number, error: ApiFailure['error']): void {
+    const { attention, outbox, now, local } = this.parts;
+    const session = this.session;
+    if (!session) return;
+    const row = outbox.get(session.clientId, mutationId);
+    const name = row?.name ?? 'unknown';
+    const input = row?.input ?? null;
+    const ctx = { db: local.db, now: now(), settings: () => local.settings() } as never;
+    attention.add({
+      userId: session.actor.userId,
+      mutationId,
+      name,
+      input,
+      error,
+      nextAction: nextActionFor(name, error, () => suggestSlots(ctx, input)),
+      createdAt: now(),
+    });
+  }
+
+  private setOnline(online: boolean): void {
+    if (this.online === online) return;
+    this.online = online;
+    if (online) this.offlineSince = null;
+    else this.offlineSince ??= this.parts.now();
+    this.emitState();
+  }
+
+  state(): ConnectionState {
+    const s = this.session;
+    return {
+      online: this.online,
+      offlineSince: this.offlineSince,
+      pendingCount: this.parts.outbox.countPending(),
+      lastSyncAt: this.engine.lastSyncAt,
+      needsAttention: this.parts.attention.count(),
+      user: s ? { userId: s.actor.userId, username: s.username, role: s.actor.role } : null,
+      signedOutReason: this.signedOutReason,
+    };
+  }
+
+  emitState(): void {
+    const state = this.state();
+    for (const listener of this.stateListeners) listener(state);
+  }
+
+  emitChange(source: ChangeEvent['source']): void {
+    for (const listener of this.changeListeners) listener({ source });
+  }
+
+  onState(listener: (state: ConnectionState) => void): () => void {
+    this.stateListeners.add(listener);
+    return () => this.stateListeners.delete(listener);
+  }
+
+  onChange(listener: (event: ChangeEvent) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+}

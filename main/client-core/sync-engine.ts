@@ -1,0 +1,157 @@
+import { ApiFailure, type ApiError } from '@shared/contract/errors';
+import type { HubHello, MutationOutcome, PullResponse } from '@shared/contract/sync.contract';
+import { HubUnreachable, type HubLink } from './hub-link';
+import type { Outbox } from './outbox';
+import type { Replica } from './replica';
+
+export interface EngineHooks {
+  /** Applies a pulled page (or, with null, re-runs pending changes) as one rebase. */
+  rebase(page: PullResponse | null): void;
+  /** A rejected change: reason and next action for its author. */
+  rejected(mutationId: number, error: ApiError): void;
+  /** Replica content changed (pulled or rebased). */
+  changed(): void;
+  /** Sync metadata (last sync, pending count) changed. */
+  stateChanged(): void;
+  /** The hub refused the push's epoch: say hello again. */
+  resetNeeded(): Promise<void>;
+}
+
+const PUSH_BATCH = 500;
+const PULL_LIMIT = 5_000;
+
+/**
+ * The sync loop of one signed-in desktop: push the outbox in order, then pull pages after the
+ * cursor and rebase on each. One run at a time; a request arriving meanwhile runs once more.
+ */
+export class SyncEngine {
+  private running: Promise<void> | null = null;
+  private again = false;
+  private resolvedSinceRebase = false;
+  /** Outcomes the caller of `call` is waiting for, by mutation id. */
+  readonly outcomes = new Map<number, MutationOutcome>();
+  readonly awaited = new Set<number>();
+  lastSyncAt: string | null = null;
+
+  constructor(
+    private readonly link: HubLink,
+    private readonly replica: Replica,
+    private readonly outbox: Outbox,
+    private readonly hooks: EngineHooks,
+    private readonly clientId: () => string | null,
+    private readonly now: () => string,
+  ) {}
+
+  epoch(): number {
+    return Number(this.replica.meta('epoch') ?? 0);
+  }
+
+  /** Adopts the hub's identity: a different hub or epoch drops the replica and renumbers the outbox. */
+  adopt(hello: HubHello): boolean {
+    const { replica } = this;
+    const known = replica.meta('hubId');
+    const reset = known !== undefined && (known !== hello.hubId || this.epoch() !== hello.epoch);
+    if (reset || known === undefined) {
+      replica.wipeSyncedRows();
+      replica.setMeta('cursor', 0);
+    }
+    replica.setMeta('hubId', hello.hubId);
+    replica.setMeta('epoch', hello.epoch);
+    const clientId = this.clientId();
+    if (clientId) {
+      const key = `epoch:${clientId}`;
+      const seen = replica.meta(key);
+      if (seen !== undefined && seen !== `${hello.hubId}:${hello.epoch}`)
+        this.outbox.renumber(clientId, hello.lastMutationId);
+      replica.setMeta(key, `${hello.hubId}:${hello.epoch}`);
+    }
+    return reset;
+  }
+
+  /** Runs push + pull now (or once more after the current run). Never throws. */
+  sync(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      try {
+        do {
+          this.again = false;
+          await this.push();
+          await this.pull();
+        } while (this.again && this.link.connected);
+      } catch (error) {
+        if (error instanceof ApiFailure && error.code === 'CONFLICT' && /epoch/.test(error.message)) {
+          await this.hooks.resetNeeded();
+        } else if (!(error instanceof HubUnreachable) && !(error instanceof ApiFailure)) {
+          throw error;
+        }
+      } finally {
+        this.running = null;
+      }
+    })();
+    return this.running;
+  }
+
+  private async push(): Promise<void> {
+    const clientId = this.clientId();
+    if (!clientId) return;
+    for (;;) {
+      const mutations = this.outbox.pending(clientId, PUSH_BATCH);
+      if (mutations.length === 0) return;
+      const reply = await this.link.request<{
+        outcomes: MutationOutcome[];
+        lastMutationId: number;
+        gap: boolean;
+      }>('sync.push', { clientId, epoch: this.epoch(), mutations });
+      this.replica.db.transaction(() => {
+        for (const outcome of reply.outcomes) this.record(clientId, outcome);
+      });
+      this.hooks.stateChanged();
+      if (reply.gap) {
+        // The hub lost changes it had acknowledged without changing epoch: push ours again after its last.
+        this.outbox.renumber(clientId, reply.lastMutationId);
+      } else if (reply.outcomes.length === 0) {
+        return;
+      }
+    }
+  }
+
+  private record(clientId: string, outcome: MutationOutcome): void {
+    const row = this.outbox.get(clientId, outcome.mutationId);
+    if (!row) return; // a duplicate answer
+    this.resolvedSinceRebase = true;
+    if (this.awaited.has(outcome.mutationId)) this.outcomes.set(outcome.mutationId, outcome);
+    if (outcome.status === 'applied') {
+      this.outbox.markAcked(clientId, outcome.mutationId);
+    } else {
+      this.outbox.remove(clientId, outcome.mutationId);
+      if (!this.awaited.has(outcome.mutationId)) this.hooks.rejected(outcome.mutationId, outcome.error);
+    }
+  }
+
+  private async pull(): Promise<void> {
+    for (;;) {
+      const cursor = Number(this.replica.meta('cursor') ?? 0);
+      const page = await this.link.request<PullResponse>('sync.pull', {
+        epoch: this.epoch(),
+        cursor,
+        limit: PULL_LIMIT,
+      });
+      if (page.resetRequired) {
+        await this.hooks.resetNeeded();
+        return;
+      }
+      const resolved = this.resolvedSinceRebase;
+      if (page.changes.length > 0 || resolved || page.nextCursor !== cursor) {
+        this.resolvedSinceRebase = false;
+        this.hooks.rebase(page);
+        if (page.changes.length > 0 || resolved) this.hooks.changed();
+      }
+      if (!page.hasMore) break;
+    }
+    this.lastSyncAt = this.now();
+    this.hooks.stateChanged();
+  }
+}

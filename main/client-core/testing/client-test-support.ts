@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { localToInstant } from '@shared/rules/zoned-time';
+import { fixedClock } from '@server/core/clock';
+import type { Db } from '@server/db/database';
+import { insertDoctor, insertPatient, weekdaySchedule } from '@server/testing/fixtures';
+import { TEST_PASSWORD } from '@server/testing/test-hub';
+import { startSocketHub, type SocketTestHub } from '@server/sync/socket-test-support';
+import { type ClientCore, createClientCore } from '@main/client-core/client-core';
+
+export { TEST_PASSWORD };
+/** The test hub's pinned now: Monday 2026-11-23 08:00 in Kolkata. */
+export const NOW = '2026-11-23T02:30:00.000Z';
+export const at = (date: string, time: string) => localToInstant(date, time, 'Asia/Kolkata');
+
+/** Rows inserted by fixtures travel only once the change log names them. */
+export function logAll(db: Db, entity: string): void {
+  db.sqlite
+    .prepare(`INSERT INTO changes (entity, entityId, op, at) SELECT ?, id, 'upsert', ? FROM "${entity}"`)
+    .run(entity, NOW);
+}
+
+export interface Clinic {
+  server: SocketTestHub;
+  doctorId: string;
+  patientIds: string[];
+  users: { receptionist: string; receptionist2: string; doctor: string };
+  close(): Promise<void>;
+}
+
+/** A hub on 127.0.0.1 with a doctor on the SPEC §4 schedule, a few patients, and staff accounts. */
+export async function startClinic(options: { patients?: number } = {}): Promise<Clinic> {
+  const server = await startSocketHub();
+  const { hub } = server;
+  const doctor = insertDoctor(hub.db, { sessionMinutes: 30, bufferOverride: { before: 0, after: 0 } });
+  weekdaySchedule(hub.db, doctor.id);
+  const patientIds = Array.from(
+    { length: options.patients ?? 3 },
+    (_, i) => insertPatient(hub.db, { fullName: `Patient ${i + 1}` }).id,
+  );
+  for (const entity of ['doctors', 'weekly_windows', 'patients']) logAll(hub.db, entity);
+  await hub.signIn('receptionist', { username: 'reception1' });
+  await hub.signIn('receptionist', { username: 'reception2' });
+  await hub.signIn('doctor', { username: 'doctor1', doctorId: doctor.id });
+  return {
+    server,
+    doctorId: doctor.id,
+    patientIds,
+    users: { receptionist: 'reception1', receptionist2: 'reception2', doctor: 'doctor1' },
+    close: () => server.close(),
+  };
+}
+
+export interface Desktop {
+  core: ClientCore;
+  dir: string;
+  close(): Promise<void>;
+}
+
+const dirs: string[] = [];
+
+export function newDesktop(hubUrl: string, name: string, dir?: string): Desktop {
+  const dataDir = dir ?? mkdtempSync(join(tmpdir(), `clinic-desktop-${name}-`));
+  if (!dir) dirs.push(dataDir);
+  const core = createClientCore({
+    dataDir,
+    hubUrl,
+    deviceId: `${name}-${randomUUID().slice(0, 8)}`,
+    deviceName: name,
+    clock: fixedClock(NOW),
+    pullIntervalMs: 2_000,
+  });
+  return { core, dir: dataDir, close: () => core.close() };
+}
+
+export function removeDesktopDirs(): void {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** Polls until `check` passes (no fixed sleeps in tests). */
+export async function waitFor<T>(check: () => T | Promise<T>, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value !== false && value !== undefined && value !== null) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+export async function signedIn(desktop: Desktop, username: string): Promise<void> {
+  await desktop.core.signIn(username, TEST_PASSWORD);
+  await waitFor(() => desktop.core.connectionState().online, `${username}'s desktop to be online`);
+  await desktop.core.syncNow();
+}
