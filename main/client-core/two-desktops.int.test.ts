@@ -11,7 +11,7 @@ import {
   waitFor,
 } from './testing/client-test-support';
 
-describe('client core: two desktops and a hub', () => {
+describe('client core: two desktops and a hub', { timeout: 60_000 }, () => {
   let clinic: Clinic | undefined;
   const desktops: Desktop[] = [];
   afterEach(async () => {

@@ -21,8 +21,10 @@ export function installUndoTriggers(
       .map((c) => `'${c.name}', old."${c.name}"`)
       .join(', ')})`;
     const when = 'WHEN (SELECT active FROM temp.capture) = 1';
+    // Not OR IGNORE: a trigger's conflict clause yields to the outer statement's.
     const insert = (rowKey: string, value: string) =>
-      `INSERT OR IGNORE INTO client_undo (tbl, rowKey, image) VALUES ('${table}', CAST(${rowKey} AS TEXT), ${value});`;
+      `INSERT INTO client_undo (tbl, rowKey, image) SELECT '${table}', CAST(${rowKey} AS TEXT), ${value}
+       WHERE NOT EXISTS (SELECT 1 FROM client_undo WHERE tbl = '${table}' AND rowKey = CAST(${rowKey} AS TEXT));`;
     sqlite.exec(`
       CREATE TEMP TRIGGER IF NOT EXISTS undo_${table}_i AFTER INSERT ON main."${table}" ${when}
       BEGIN ${insert(`new."${key}"`, 'NULL')} END;

@@ -101,3 +101,30 @@ export async function signedIn(desktop: Desktop, username: string): Promise<void
   await waitFor(() => desktop.core.connectionState().online, `${username}'s desktop to be online`);
   await desktop.core.syncNow();
 }
+
+/** Stops the hub's sync port (the hub's data stays), as if the reception PC dropped off the LAN. */
+export async function hubDown(clinic: Clinic): Promise<number> {
+  const port = Number(new URL(clinic.server.url).port);
+  await clinic.server.endpoint.close();
+  return port;
+}
+
+/** Serves the same hub again on the same port; desktops reconnect by themselves. */
+export async function hubUp(clinic: Clinic, port: number): Promise<void> {
+  const { createSocketEndpoint } = await import('@server/sync/socket-endpoint');
+  const endpoint = createSocketEndpoint({
+    core: clinic.server.hub.core,
+    dispatcher: clinic.server.hub.dispatcher,
+  });
+  await endpoint.listen(port, '127.0.0.1');
+  (clinic.server as { endpoint: typeof endpoint }).endpoint = endpoint;
+}
+
+export async function settled(desktops: Desktop[]): Promise<void> {
+  await waitFor(
+    () =>
+      desktops.every((d) => d.core.connectionState().online && d.core.connectionState().pendingCount === 0),
+    'desktops to be online with nothing waiting',
+  );
+  for (const d of desktops) await d.core.syncNow();
+}
