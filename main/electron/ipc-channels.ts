@@ -1,0 +1,9 @@
+/** IPC channel names shared by main (ipc-bridge.ts) and the preload script. */
+export const IPC = {
+  call: 'clinic:call',
+  authenticate: 'clinic:authenticate',
+  connectionState: 'clinic:connection-state',
+  event: 'clinic:event',
+  stateChanged: 'clinic:state-changed',
+  printPdf: 'clinic:print-pdf',
+} as const;
