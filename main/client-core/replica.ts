@@ -31,6 +31,8 @@ export function openReplica(file: string): Replica {
   // Pages carry each record's latest row in hub order, so a child may arrive before its parent,
   // and rows a role may not see (e.g. consultations for a receptionist) are simply absent.
   sqlite.pragma('foreign_keys = OFF');
+  // A purge (role change, new epoch) must not leave the old role's rows in free pages.
+  sqlite.pragma('secure_delete = ON');
   sqlite.exec(clientTablesSql);
   for (const trigger of replicaDroppedTriggers) sqlite.exec(`DROP TRIGGER IF EXISTS ${trigger}`);
 

@@ -34,6 +34,8 @@ export interface ExecuteOptions {
    * writes (e.g. a processed-mutation record) commits or rolls back together with the effects.
    */
   inTransaction?: (result: unknown) => void;
+  /** Ids for records the handler creates (sync push: derived from the mutation, as on the desktop). */
+  newId?: () => string;
 }
 
 export function createDispatcher(core: HubCore, handlers: HandlerMap): Dispatcher {
@@ -66,7 +68,7 @@ export function createDispatcher(core: HubCore, handlers: HandlerMap): Dispatche
       scope: decision.scope,
       now,
       settings: () => core.settings(),
-      newId: randomUUID,
+      newId: options.newId ?? randomUUID,
       events: core.events,
       hub: core,
     };

@@ -5,6 +5,7 @@ import { type Mutation, type MutationOutcome, pushRequestSchema } from '@shared/
 import type { Actor } from '@shared/domain/user.schema';
 import type { Caller, Dispatcher } from '@server/core/dispatcher';
 import type { HubCore } from '@server/core/hub-core';
+import { mutationIdSource } from './mutation-ids';
 import { type ClientInfo, lastMutationIdOf, recordOutcome, storedOutcome } from './sync-clients.repository';
 import { parseMessage } from './wire';
 
@@ -117,6 +118,7 @@ export class PushApplier {
     const recording: { error?: unknown } = {};
     try {
       const result = await this.dispatcher.execute(name, mutation.input, session.actor, session.caller, {
+        newId: mutationIdSource({ ...mutation, clientId: client.clientId }),
         inTransaction: (value) => {
           try {
             record({ mutationId, status: 'applied', result: value ?? null });

@@ -46,7 +46,12 @@ export async function checkHub(url: string, options: HelloCheckOptions): Promise
     try {
       await connected(socket, timeoutMs);
     } catch (error) {
-      return { ok: false, url, reason: 'unreachable', message: `No answer at ${url}: ${messageOf(error)}` };
+      return {
+        ok: false,
+        url,
+        reason: 'unreachable',
+        message: `No hub answers at ${url} (${messageOf(error)}).`,
+      };
     }
     let raw: unknown;
     try {

@@ -5,7 +5,14 @@
  */
 import { discoverHubs, findHub } from './find-hub';
 
-export type { DiscoveryOptions, FindHubOptions, FindHubResult, FoundHub, HubAttempt, HubSource } from './find-hub';
+export type {
+  DiscoveryOptions,
+  FindHubOptions,
+  FindHubResult,
+  FoundHub,
+  HubAttempt,
+  HubSource,
+} from './find-hub';
 export { discoverHubs, findHub } from './find-hub';
 export { checkHub, type HandshakeIdentity, type HelloOutcome } from './hello-check';
 export { normalizeHubAddress, type HubAddress } from './hub-address';

@@ -128,3 +128,43 @@ export async function settled(desktops: Desktop[]): Promise<void> {
   );
   for (const d of desktops) await d.core.syncNow();
 }
+
+/**
+ * Replaces the running hub by one restored from `backupFile` (new epoch), on the same port:
+ * the hub's data directory is its test hub's `dir`.
+ */
+export async function restoreHubFrom(clinic: Clinic, backupFile: string): Promise<void> {
+  const { restoreDatabase } = await import('@server/db/backup');
+  const { openDatabase } = await import('@server/db/database');
+  const { HubCore } = await import('@server/core/hub-core');
+  const { createDispatcher } = await import('@server/core/dispatcher');
+  const { handlers } = await import('@server/handlers/registry');
+  const { createSocketEndpoint } = await import('@server/sync/socket-endpoint');
+  const pino = (await import('pino')).default;
+  const port = await hubDown(clinic);
+  const { hub } = clinic.server;
+  hub.db.close();
+  const file = join(hub.dir, 'clinic.db');
+  restoreDatabase(backupFile, file);
+  const db = openDatabase(file);
+  const core = new HubCore({
+    db,
+    auditKey: Buffer.alloc(32),
+    clock: hub.clock,
+    logger: pino({ level: 'silent' }),
+  });
+  const dispatcher = createDispatcher(core, handlers);
+  Object.assign(hub, { db, core, dispatcher });
+  const endpoint = createSocketEndpoint({ core, dispatcher });
+  await endpoint.listen(port, '127.0.0.1');
+  (clinic.server as { endpoint: typeof endpoint }).endpoint = endpoint;
+}
+
+export function userIdOf(clinic: Clinic, username: string): string {
+  const row = clinic.server.hub.db.sqlite
+    .prepare('SELECT id FROM users WHERE username = ?')
+    .get(username) as {
+    id: string;
+  };
+  return row.id;
+}
