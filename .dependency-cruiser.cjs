@@ -43,9 +43,10 @@ module.exports = {
     },
     {
       name: 'renderer-no-node-builtins',
-      comment: 'renderer/ runs sandboxed in a browser: no Node built-ins.',
+      comment:
+        'renderer/ runs sandboxed in a browser: no Node built-ins. Only its browser-test support (renderer/testing/) and test files, which run in Node and drive Chromium, may use them.',
       severity: 'error',
-      from: { path: '^renderer/' },
+      from: { path: '^renderer/', pathNot: '^renderer/(testing/|.+\\.test\\.tsx?$)' },
       to: { dependencyTypes: ['core'] },
     },
     {

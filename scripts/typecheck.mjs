@@ -10,6 +10,7 @@ const projects = [
   'server/tsconfig.json',
   'main/tsconfig.json',
   'renderer/tsconfig.json',
+  'renderer/tsconfig.test.json',
   'scripts/tsconfig.json',
 ];
 

@@ -1,0 +1,81 @@
+import { useMemo } from 'react';
+import { useApiQuery } from '@renderer/api/hooks';
+
+export interface ClinicFormat {
+  timeZone: string;
+  locale: string;
+  /** "Mon 23 Nov 2026, 09:30" in the clinic's zone. */
+  dateTime(instant: string): string;
+  /** "09:30" in the clinic's zone. */
+  time(instant: string): string;
+  /** "Mon 23 Nov 2026" for an ISO date (YYYY-MM-DD) or an instant. */
+  date(value: string): string;
+  /** Today's date in the clinic's zone, YYYY-MM-DD. */
+  today(): string;
+  /** The clinic date (YYYY-MM-DD) of an instant. */
+  clinicDate(instant: string): string;
+}
+
+/** Formats times on the clinic's wall clock (settings.timeZone), whatever this computer's zone. */
+export function clinicFormat(timeZone: string, locale: string): ClinicFormat {
+  const dt = new Intl.DateTimeFormat(locale, {
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  const t = new Intl.DateTimeFormat(locale, {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  const d = new Intl.DateTimeFormat(locale, {
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  });
+  const dUtc = new Intl.DateTimeFormat(locale, {
+    timeZone: 'UTC',
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  });
+  const iso = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
+  return {
+    timeZone,
+    locale,
+    dateTime: (instant) => dt.format(new Date(instant)),
+    time: (instant) => t.format(new Date(instant)),
+    date: (value) =>
+      /^\d{4}-\d{2}-\d{2}$/.test(value)
+        ? dUtc.format(new Date(`${value}T00:00:00Z`))
+        : d.format(new Date(value)),
+    today: () => iso.format(new Date()),
+    clinicDate: (instant) => iso.format(new Date(instant)),
+  };
+}
+
+/** Clinic settings (name, zone, locale, lock timeout) for the signed-in app; cached for the session. */
+export function useClinicSettings() {
+  return useApiQuery('settings.get', {}, { staleTime: 5 * 60_000 });
+}
+
+export function useClinicFormat(): ClinicFormat {
+  const { data } = useClinicSettings();
+  const timeZone = data?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const locale = data?.locale ?? 'en-IN';
+  return useMemo(() => clinicFormat(timeZone, locale), [timeZone, locale]);
+}

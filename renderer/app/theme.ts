@@ -1,0 +1,49 @@
+import { createSystem, defaultConfig, defineConfig } from '@chakra-ui/react';
+
+/**
+ * A calm, professional clinic look: teal as the accent, soft slate neutrals, a readable type
+ * scale. Dark mode follows the `dark` class on <html> (see ColorModeProvider).
+ */
+const config = defineConfig({
+  globalCss: {
+    'html, body': { colorPalette: 'teal', bg: 'bg.canvas', color: 'fg' },
+    body: { fontSize: 'sm' },
+    '.skip-link': {
+      position: 'absolute',
+      insetStart: '2',
+      top: '-20',
+      zIndex: 'skipLink',
+      px: '3',
+      py: '2',
+      bg: 'bg.panel',
+      borderRadius: 'md',
+      boxShadow: 'md',
+      _focus: { top: '2' },
+    },
+  },
+  theme: {
+    tokens: {
+      fonts: {
+        heading: { value: '"Noto Sans", "Segoe UI", system-ui, -apple-system, sans-serif' },
+        body: { value: '"Noto Sans", "Segoe UI", system-ui, -apple-system, sans-serif' },
+      },
+    },
+    semanticTokens: {
+      colors: {
+        // Chakra's teal.600 under white text is 3.7:1; teal.700 gives 5.4:1 (WCAG AA).
+        teal: {
+          solid: { value: '{colors.teal.700}' },
+          emphasized: { value: { base: '{colors.teal.300}', _dark: '{colors.teal.700}' } },
+          focusRing: { value: '{colors.teal.600}' },
+        },
+        'bg.canvas': { value: { base: '{colors.gray.50}', _dark: '{colors.gray.950}' } },
+        'bg.nav': { value: { base: '{colors.white}', _dark: '{colors.gray.900}' } },
+        'bg.statusbar': { value: { base: '{colors.gray.100}', _dark: '{colors.gray.900}' } },
+        'nav.active': { value: { base: '{colors.teal.50}', _dark: '{colors.teal.950}' } },
+        'nav.activeFg': { value: { base: '{colors.teal.800}', _dark: '{colors.teal.200}' } },
+      },
+    },
+  },
+});
+
+export const system = createSystem(defaultConfig, config);

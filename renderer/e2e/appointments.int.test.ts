@@ -1,0 +1,106 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeScan } from '@renderer/testing/axe';
+import { type AppPage, launchBrowser, openApp } from '@renderer/testing/browser';
+import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
+import { signInAs } from '@renderer/testing/sign-in';
+
+const TIMEOUT = { timeout: 30_000 };
+
+describe('staff app in browser mode: the appointment list', () => {
+  let hub: DemoHub;
+  let browser: Browser;
+  let app: AppPage;
+
+  beforeAll(async () => {
+    hub = await startDemoHub();
+    browser = await launchBrowser();
+    app = await openApp(browser, hub.url);
+  }, 600_000); // seeding the demo (first test file of the day only) takes minutes beside the suite
+  afterAll(async () => {
+    await browser?.close();
+    await hub?.stop();
+  }, 60_000);
+
+  it('shows the sign-in screen without accessibility problems', async () => {
+    const { page } = app;
+    await page.getByRole('form', { name: 'Sign in' }).waitFor(TIMEOUT);
+    expect(await page.getByText('Sunrise Family Clinic').count()).toBeGreaterThan(0);
+    expect(await axeScan(page)).toEqual([]);
+  }, 60_000);
+
+  it('signs the receptionist in; the status bar says online', async () => {
+    const { page } = app;
+    await signInAs(page, 'receptionist');
+    await expect.poll(() => page.getByTestId('connection-state').innerText(), TIMEOUT).toBe('Online');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    for (const item of ['Today', 'Book', 'Patients', 'Queue', 'Appointments', 'Billing', 'Schedules']) {
+      expect(await nav.getByRole('link', { name: item, exact: true }).count(), item).toBe(1);
+    }
+    expect(await page.getByTestId('current-user').innerText()).toContain("Reena D'Souza");
+  }, 60_000);
+
+  it('filters the appointments by doctor', async () => {
+    const { page } = app;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Appointments' }).click();
+    await page.getByRole('heading', { name: 'Appointments', level: 1 }).waitFor(TIMEOUT);
+    await page.getByRole('button', { name: 'All dates' }).click();
+    await page.getByLabel('Doctor').selectOption({ label: 'Dr. Kavitha Iyer — Pediatrician' });
+    await expect.poll(() => page.url(), TIMEOUT).toContain('doctor=');
+    const rows = page.getByTestId('appointment-row');
+    await expect
+      .poll(async () => {
+        const doctors = await rows.locator('td:nth-child(4)').allInnerTexts();
+        return doctors.length > 0 && doctors.every((d) => d === 'Dr. Kavitha Iyer');
+      }, TIMEOUT)
+      .toBe(true);
+    expect(await axeScan(page)).toEqual([]);
+  }, 60_000);
+
+  it('finds an appointment by patient name and shows its history in the drawer', async () => {
+    const { page } = app;
+    const first = page.getByTestId('appointment-row').first();
+    const number = await first.locator('td:nth-child(2)').innerText();
+    const patientName = (await first.locator('td:nth-child(3) p').first().innerText()).trim();
+    expect(patientName).not.toBe('…');
+
+    await page.getByRole('searchbox', { name: /search appointments/i }).fill(patientName);
+    await expect.poll(() => page.url(), TIMEOUT).toContain('q=');
+    const found = page.getByTestId('appointment-row').filter({ hasText: number });
+    await found.waitFor(TIMEOUT);
+    const patients = await page
+      .getByTestId('appointment-row')
+      .locator('td:nth-child(3) p:first-child')
+      .allInnerTexts();
+    expect(patients.every((p) => p === patientName)).toBe(true);
+
+    await found.click();
+    const drawer = page.getByTestId('appointment-drawer');
+    await drawer.getByRole('heading', { name: `Appointment ${number}` }).waitFor(TIMEOUT);
+    const history = drawer.getByTestId('appointment-history');
+    await history.waitFor(TIMEOUT);
+    expect(await history.innerText()).toMatch(/Booked as (Requested|Confirmed)/);
+    expect(await drawer.innerText()).toContain(patientName);
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden', ...TIMEOUT });
+  }, 60_000);
+
+  it('toggles dark mode and remembers it after a reload', async () => {
+    const { page } = app;
+    const isDark = () => page.evaluate(() => document.documentElement.classList.contains('dark'));
+    expect(await isDark()).toBe(false);
+    await page.getByTestId('color-mode-toggle').click();
+    await expect.poll(isDark, TIMEOUT).toBe(true);
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).not.toBe('rgb(250, 250, 250)');
+    await page.reload();
+    await page.getByRole('navigation', { name: 'Main' }).waitFor(TIMEOUT); // the session survives a reload
+    expect(await isDark()).toBe(true);
+    await page.getByTestId('color-mode-toggle').click();
+    await expect.poll(isDark, TIMEOUT).toBe(false);
+  }, 60_000);
+
+  it('ran without console errors, page errors or CSP violations', () => {
+    expect(app.problems).toEqual([]);
+  });
+});

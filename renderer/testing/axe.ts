@@ -1,0 +1,34 @@
+import axe from 'axe-core';
+import type { Page } from 'playwright-core';
+
+export interface AxeProblem {
+  id: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
+
+/**
+ * Runs axe-core on the page as it is now and returns the serious and critical violations
+ * (WCAG 2.1 A/AA rules). Injected through the debugging protocol, so the page's CSP stays on.
+ */
+export async function axeScan(page: Page, options: { exclude?: string[] } = {}): Promise<AxeProblem[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
+  const violations = await page.evaluate(async (exclude) => {
+    const run = (window as unknown as { axe: typeof axe }).axe.run;
+    const result = await run(
+      { include: [document], exclude: exclude.map((selector) => [selector]) } as axe.ElementContext,
+      {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+        resultTypes: ['violations'],
+      },
+    );
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? 'unknown',
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(' ')),
+    }));
+  }, options.exclude ?? []);
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
