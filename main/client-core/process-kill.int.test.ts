@@ -35,8 +35,8 @@ function run(args: string[], ready: RegExp): Promise<ChildProcess> {
       out += data.toString();
       if (ready.test(out)) resolve(child);
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.once('exit', (code) =>
       reject(new Error(`process exited (${code}) before ready: ${out.slice(-2000)}`)),
     );
