@@ -7,7 +7,7 @@ import { HubUnreachable, type HubLink } from './hub-link';
 import { suggestSlots, type LocalExecutor } from './local-executor';
 import type { LocalHub } from './local-hub';
 import { OfflineAuth } from './offline-auth';
-import type { Outbox } from './outbox';
+import type { Outbox, OutboxRow } from './outbox';
 import { rebase } from './rebase';
 import type { Replica } from './replica';
 import { SyncEngine } from './sync-engine';
@@ -65,7 +65,7 @@ export class SessionKeeper {
       parts.outbox,
       {
         rebase: (page) => this.rebase(page),
-        rejected: (mutationId, error) => this.rejected(mutationId, error),
+        rejected: (row, error) => this.rejected(row, error),
         changed: () => this.emitChange('remote'),
         stateChanged: () => this.emitState(),
         resetNeeded: () => this.handshake(),
@@ -266,21 +266,16 @@ export class SessionKeeper {
     rebase(replica, local, executor, outbox, page, this.session?.clientId ?? null);
   }
 
-  private rejected(mutationId: number, error: ApiFailure['error']): void {
-    const { attention, outbox, now, local } = this.parts;
-    const session = this.session;
-    if (!session) return;
-    const row = outbox.get(session.clientId, mutationId);
-    const name = row?.name ?? 'unknown';
-    const input = row?.input ?? null;
+  private rejected(row: OutboxRow, error: ApiFailure['error']): void {
+    const { attention, now, local } = this.parts;
     const ctx = { db: local.db, now: now(), settings: () => local.settings() } as never;
     attention.add({
-      userId: session.actor.userId,
-      mutationId,
-      name,
-      input,
+      userId: row.userId,
+      mutationId: row.mutationId,
+      name: row.name,
+      input: row.input,
       error,
-      nextAction: nextActionFor(name, error, () => suggestSlots(ctx, input)),
+      nextAction: nextActionFor(row.name, error, () => suggestSlots(ctx, row.input)),
       createdAt: now(),
     });
   }

@@ -1,14 +1,14 @@
 import { ApiFailure, type ApiError } from '@shared/contract/errors';
 import type { HubHello, MutationOutcome, PullResponse } from '@shared/contract/sync.contract';
 import { HubUnreachable, type HubLink } from './hub-link';
-import type { Outbox } from './outbox';
+import type { Outbox, OutboxRow } from './outbox';
 import type { Replica } from './replica';
 
 export interface EngineHooks {
   /** Applies a pulled page (or, with null, re-runs pending changes) as one rebase. */
   rebase(page: PullResponse | null): void;
   /** A rejected change: reason and next action for its author. */
-  rejected(mutationId: number, error: ApiError): void;
+  rejected(row: OutboxRow, error: ApiError): void;
   /** Replica content changed (pulled or rebased). */
   changed(): void;
   /** Sync metadata (last sync, pending count) changed. */
@@ -126,8 +126,8 @@ export class SyncEngine {
     if (outcome.status === 'applied') {
       this.outbox.markAcked(clientId, outcome.mutationId);
     } else {
+      if (!this.awaited.has(outcome.mutationId)) this.hooks.rejected(row, outcome.error);
       this.outbox.remove(clientId, outcome.mutationId);
-      if (!this.awaited.has(outcome.mutationId)) this.hooks.rejected(outcome.mutationId, outcome.error);
     }
   }
 
