@@ -1,6 +1,6 @@
 /**
  * The headless hub (DESIGN §1): `npm run hub -- [--data-dir DIR] [--port N] [--host H]
- * [--gateway-port N] [--no-mdns] [--demo] [--renderer-dir DIR]`, plus `backup <file>` and `restore <file>`.
+ * [--gateway-port N] [--no-mdns] [--mdns-interface IF] [--demo] [--renderer-dir DIR]`, plus `backup <file>` and `restore <file>`.
  * Logs are JSON lines on stdout (pino).
  */
 import { existsSync, mkdirSync } from 'node:fs';
@@ -15,6 +15,8 @@ import { defaultRendererDir } from '@server/sync/static-files';
 const usage = `Usage:
   npm run hub -- [--data-dir DIR] [--port N] [--host H] [--gateway-port N] [--no-mdns] [--demo]
                  [--renderer-dir DIR]   (browser mode; default: dist/renderer when built)
+                 [--mdns-interface IF]  (advertise only there: a name like eth0 or an IPv4
+                                         address; repeat or comma-separate for several)
   npm run hub -- backup <file> [--data-dir DIR]
   npm run hub -- restore <file> [--data-dir DIR]`;
 
@@ -53,6 +55,7 @@ async function main(): Promise<void> {
         host: { type: 'string' },
         'gateway-port': { type: 'string' },
         'no-mdns': { type: 'boolean', default: false },
+        'mdns-interface': { type: 'string', multiple: true },
         demo: { type: 'boolean', default: false },
         'renderer-dir': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -92,6 +95,7 @@ async function main(): Promise<void> {
     host: values.host ?? '0.0.0.0',
     gatewayPort: portOption(values['gateway-port'], undefined, 'gateway-port'),
     mdns: !values['no-mdns'],
+    mdnsInterfaces: values['mdns-interface']?.flatMap((item) => item.split(',')),
     demo: values.demo,
     logger,
     ...rendererOption(values['renderer-dir']),

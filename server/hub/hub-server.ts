@@ -8,6 +8,7 @@ import { type Db, openDatabase } from '@server/db/database';
 import { handlers } from '@server/handlers/registry';
 import { createSocketEndpoint, type SocketEndpoint } from '@server/sync/socket-endpoint';
 import { seedDemoClinic } from '@server/demo/demo-clinic';
+import { advertiseHub } from '@server/discovery/mdns-advertiser';
 import { loadAuditKey } from './audit-key';
 import { databaseFile } from './data-dir';
 import { lockDataDir } from './pid-file';
@@ -19,8 +20,10 @@ export interface StartHubOptions {
   host: string;
   /** The patient gateway's port (not served by this build yet). */
   gatewayPort?: number;
-  /** Advertise the hub on the LAN by mDNS (not implemented by this build yet). */
+  /** Advertise the hub on the LAN by mDNS as `_clinic-hub._tcp` (server/discovery/). */
   mdns: boolean;
+  /** Interface names or IPv4 addresses to advertise on (default: the LAN interfaces of `host`). */
+  mdnsInterfaces?: readonly string[];
   /** Seed the demo clinic first, when the data directory has not been set up yet. */
   demo?: boolean;
   clock?: Clock;
@@ -90,6 +93,9 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
       logger.info({ rendererDir: options.rendererDir }, `staff app (browser mode) at ${urls.local}`);
     }
     reportLaterWork(options, logger);
+    const advertiser = options.mdns
+      ? advertiseHub(core, { port, host: options.host, interfaces: options.mdnsInterfaces, logger })
+      : undefined;
     if (!core.isSetUp()) {
       logger.warn(
         'This hub is not set up yet: complete the first-run setup (auth.setup) from a desktop or browser.',
@@ -107,6 +113,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
       stop() {
         stopped ??= (async () => {
           try {
+            await advertiser?.stop();
             await openEndpoint.close();
           } finally {
             openDb.close();
@@ -129,8 +136,6 @@ function reportLaterWork(options: StartHubOptions, logger: Logger): void {
   if (options.gatewayPort !== undefined) {
     logger.warn({ gatewayPort: options.gatewayPort }, 'patient gateway: not available in this build');
   }
-  if (options.mdns)
-    logger.info('mDNS advertising is not implemented yet: desktops need the hub address typed in');
 }
 
 function serverUrls(host: string, port: number): { local: string; lan: string[] } {
