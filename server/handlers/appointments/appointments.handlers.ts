@@ -3,14 +3,16 @@ import { bookingHandlers } from './booking.handlers';
 import { lifecycleHandlers } from './lifecycle.handlers';
 import { queryHandlers } from './queries.handlers';
 import { rescheduleHandlers } from './reschedule.handlers';
+import { slipHandlers } from './slip.handlers';
 
 /**
- * Booking, lifecycle, reschedule, undo, lists and search (SPEC §4–6), plus slots.list/nextFree and
- * schedules.bulkReschedule. appointments.slip (PDF) is not here yet.
+ * Booking, lifecycle, reschedule, undo, lists and search (SPEC §4–6), plus slots.list/nextFree,
+ * schedules.bulkReschedule and the appointment slip (PDF).
  */
 export const appointmentHandlers: HandlerMap = {
   ...bookingHandlers,
   ...lifecycleHandlers,
   ...rescheduleHandlers,
   ...queryHandlers,
+  ...slipHandlers,
 };

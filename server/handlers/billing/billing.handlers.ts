@@ -1,14 +1,13 @@
 import type { HandlerMap } from '@server/core/handler';
 import { billHandlers } from './bills.handlers';
 import { paymentHandlers } from './payments.handlers';
+import { receiptHandlers } from './receipt.handlers';
 import { reportHandlers } from './reports.handlers';
 
-/**
- * Bills, payments, refunds, collection reports (SPEC §9). billing.receiptPdf is not implemented
- * here yet (documents, SPEC §12).
- */
+/** Bills, payments, refunds, collection reports and the receipt PDF (SPEC §9, §12). */
 export const billingHandlers: HandlerMap = {
   ...billHandlers,
   ...paymentHandlers,
   ...reportHandlers,
+  ...receiptHandlers,
 };

@@ -1,14 +1,13 @@
 import type { HandlerMap } from '@server/core/handler';
 import { completeHandlers } from './complete.handlers';
+import { prescriptionHandlers } from './prescription.handlers';
 import { readHandlers } from './reads.handlers';
 import { recordHandlers } from './records.handlers';
 
-/**
- * Consultation records, signing, addenda, completion (SPEC §8). consultations.prescriptionPdf is
- * not implemented here yet (documents, SPEC §12).
- */
+/** Consultation records, signing, addenda, completion and the prescription PDF (SPEC §8, §12). */
 export const consultationHandlers: HandlerMap = {
   ...recordHandlers,
   ...readHandlers,
   ...completeHandlers,
+  ...prescriptionHandlers,
 };

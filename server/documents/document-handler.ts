@@ -1,0 +1,71 @@
+import type { OperationName, ParsedInputOf, ResultOf } from '@shared/contract/index';
+import { failure } from '@shared/contract/errors';
+import { type HandlerContext, handler } from '@server/core/handler';
+
+/** What `prepare` gets: the handler context without the in-transaction parts. */
+export type ReadContext = Omit<HandlerContext, 'changed' | 'audit' | 'afterCommit'>;
+
+export interface MadeDocument {
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+/** The contract's document shape: a PDF, base64-encoded so every transport can carry it. */
+export function pdfResult(document: MadeDocument) {
+  return {
+    fileName: document.fileName,
+    mimeType: 'application/pdf' as const,
+    base64: Buffer.from(document.bytes).toString('base64'),
+  };
+}
+
+/**
+ * Whether the caller may see a record of this patient (and doctor) under the policy's scope. A
+ * record that is not the caller's is answered exactly like a missing one (DESIGN §6).
+ */
+export function visibleTo(
+  ctx: Pick<HandlerContext, 'scope' | 'actor'>,
+  record: { patientId: string; doctorId?: string | null },
+): boolean {
+  if (ctx.scope !== 'own') return true;
+  if (ctx.actor?.role === 'patient') return ctx.actor.patientId === record.patientId;
+  if (ctx.actor?.role === 'doctor') return !record.doctorId || ctx.actor.doctorId === record.doctorId;
+  return true;
+}
+
+/** Loads a record the caller may see, or fails with the same NOT_FOUND as for a missing one. */
+export function requireVisible<T extends { patientId: string; doctorId?: string | null }>(
+  ctx: Pick<HandlerContext, 'scope' | 'actor'>,
+  record: T | null | undefined,
+  missing: string,
+): T {
+  if (!record || !visibleTo(ctx, record)) throw failure('NOT_FOUND', missing);
+  return record;
+}
+
+/**
+ * A handler that answers with a generated document. pdf-lib is asynchronous and a document takes
+ * tens of milliseconds, so the work happens in `prepare`, outside the write transaction: `load`
+ * reads everything the document shows in one synchronous step (one consistent view) and enforces
+ * ownership; `render` draws it. `run` then only records what must be recorded (the audit entry
+ * for medical content) inside the transaction and returns the file.
+ */
+export function documentHandler<N extends OperationName, D>(
+  name: N,
+  spec: {
+    load: (input: ParsedInputOf<N>, ctx: ReadContext) => D;
+    render: (data: D, input: ParsedInputOf<N>, ctx: ReadContext) => Promise<ResultOf<N>>;
+    audit?: (data: D, input: ParsedInputOf<N>, ctx: HandlerContext) => void;
+  },
+) {
+  return handler<N, { data: D; result: ResultOf<N> }>(name, {
+    prepare: async (input, ctx) => {
+      const data = spec.load(input, ctx);
+      return { data, result: await spec.render(data, input, ctx) };
+    },
+    run: (input, ctx, prepared) => {
+      spec.audit?.(prepared.data, input, ctx);
+      return prepared.result;
+    },
+  });
+}

@@ -1,0 +1,33 @@
+import type { HandlerMap } from '@server/core/handler';
+import { documentHandler, pdfResult, requireVisible } from '@server/documents/document-handler';
+import { renderSlip, type SlipData } from '@server/documents/slip.document';
+import { findAppointment, getDoctor, getPatient } from '@server/repositories/lookups.repository';
+
+/** The printable appointment slip (SPEC §4, §12), with the token once checked in. */
+export const slipHandlers: HandlerMap = {
+  'appointments.slip': documentHandler('appointments.slip', {
+    load: (input, ctx): SlipData => {
+      const appointment = requireVisible(ctx, findAppointment(ctx.db, input.id), 'No such appointment.');
+      const room = appointment.roomId
+        ? ctx.db.first(ctx.db.q.selectFrom('rooms').select('name').where('id', '=', appointment.roomId))
+        : undefined;
+      const attended = appointment.status === 'CHECKED_IN' || appointment.status === 'COMPLETED';
+      const queue = ctx.db.first(
+        ctx.db.q
+          .selectFrom('queue_entries')
+          .select(['token', 'checkedInAt'])
+          .where('appointmentId', '=', appointment.id),
+      );
+      return {
+        clinic: ctx.settings(),
+        appointment,
+        patient: getPatient(ctx.db, appointment.patientId),
+        doctor: getDoctor(ctx.db, appointment.doctorId),
+        room: room?.name ?? null,
+        queue: attended ? (queue ?? null) : null,
+        printedAt: ctx.now,
+      };
+    },
+    render: async (data, input) => pdfResult(await renderSlip(data, input.paper)),
+  }),
+};

@@ -1,0 +1,77 @@
+import { failure } from '@shared/contract/errors';
+import type { HandlerMap } from '@server/core/handler';
+import {
+  documentHandler,
+  pdfResult,
+  type ReadContext,
+  requireVisible,
+} from '@server/documents/document-handler';
+import { type PrescriptionData, renderPrescription } from '@server/documents/prescription.document';
+import { getAppointment, getDoctor, getPatient } from '@server/repositories/lookups.repository';
+import { auditConsultation, consultationOfAppointment, findConsultation } from './consultations.repository';
+
+/** Who signed: the doctor behind the signing account (name, qualification, registration). */
+function signerOf(ctx: ReadContext, userId: string): PrescriptionData['signer'] {
+  const user = ctx.db.first(
+    ctx.db.q.selectFrom('users').select(['displayName', 'doctorId']).where('id', '=', userId),
+  );
+  if (user?.doctorId) {
+    const doctor = getDoctor(ctx.db, user.doctorId);
+    return {
+      name: doctor.fullName,
+      qualification: doctor.qualification,
+      registrationNumber: doctor.registrationNumber,
+    };
+  }
+  return { name: user?.displayName ?? 'Unknown', qualification: '', registrationNumber: null };
+}
+
+/**
+ * The prescription PDF of a signed consultation (SPEC §8, §12). `id` is the consultation's id (an
+ * appointment's id is accepted too). Reading it is a read of medical content, audited like
+ * consultations.get; only the patient-facing summary is printed, never clinical notes.
+ */
+export const prescriptionHandlers: HandlerMap = {
+  'consultations.prescriptionPdf': documentHandler('consultations.prescriptionPdf', {
+    load: (input, ctx): PrescriptionData => {
+      const found = findConsultation(ctx.db, input.id) ?? consultationOfAppointment(ctx.db, input.id);
+      const consultation = requireVisible(ctx, found, 'No such prescription.');
+      if (consultation.status !== 'finalized' || !consultation.signedAt || !consultation.signedBy) {
+        // A patient never sees drafts: for them an unsigned record does not exist yet.
+        if (ctx.actor?.role === 'patient') throw failure('NOT_FOUND', 'No such prescription.');
+        throw failure(
+          'POLICY',
+          'This consultation is not signed yet; sign it before printing the prescription.',
+        );
+      }
+      return {
+        clinic: ctx.settings(),
+        summary: {
+          id: consultation.id,
+          appointmentId: consultation.appointmentId,
+          doctorId: consultation.doctorId,
+          signedAt: consultation.signedAt,
+          diagnosis: consultation.diagnosis,
+          advice: consultation.advice,
+          prescription: consultation.prescription,
+          tests: consultation.tests,
+          followUpDate: consultation.followUpDate,
+        },
+        appointment: getAppointment(ctx.db, consultation.appointmentId),
+        patient: getPatient(ctx.db, consultation.patientId),
+        doctor: getDoctor(ctx.db, consultation.doctorId),
+        signer: signerOf(ctx, consultation.signedBy),
+        printedAt: ctx.now,
+      };
+    },
+    render: async (data, input) => pdfResult(await renderPrescription(data, input.paper)),
+    audit: (data, input, ctx) =>
+      auditConsultation(
+        ctx,
+        'read',
+        'consultation.prescriptionPdf',
+        { id: data.summary.id, patientId: data.patient.id },
+        { appointmentId: data.summary.appointmentId, paper: input.paper },
+      ),
+  }),
+};
