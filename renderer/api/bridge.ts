@@ -1,25 +1,9 @@
-import type { ApiError } from '@shared/contract/errors';
+import type { BridgeReply, ConnectionState } from '@shared/contract/desktop-bridge';
 import type { EventName, EventPayload } from '@shared/contract/events.contract';
 import type { InputOf, OperationName, ResultOf } from '@shared/contract/index';
 
-/** Every answer crosses the transport as data (errors cannot keep their class over IPC). */
-export type BridgeReply<T> = { ok: true; result: T } | { ok: false; error: ApiError };
-
-/** What the status bar shows (SPEC §13): always visible, never guessed. */
-export interface ConnectionState {
-  /** 'desktop': Electron with a local replica and outbox; 'browser': straight to the hub. */
-  mode: 'desktop' | 'browser';
-  /** The hub answers now. */
-  online: boolean;
-  /** When the hub stopped answering (ISO instant); null while online or before the first contact. */
-  offlineSince: string | null;
-  /** Local changes not yet accepted by the hub (the desktop's outbox; always 0 in browser mode). */
-  pendingChanges: number;
-  /** Last completed exchange with the hub (a sync on a desktop; a reply or push in browser mode). */
-  lastSyncAt: string | null;
-  /** Changes the hub rejected whose author must act on them (desktop only). */
-  needsAttention: number;
-}
+/** Shared with main/ (the preload script implements this interface); defined in shared/. */
+export type { BridgeReply, ConnectionState };
 
 /**
  * The one way the renderer reaches a backend. In Electron the preload script exposes it as
@@ -36,6 +20,8 @@ export interface ClinicBridge {
   onEvent<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   connectionState(): ConnectionState;
   onConnectionState(listener: (state: ConnectionState) => void): () => void;
+  /** Desktop only: print a PDF the hub made (slip, receipt, prescription) via the system dialog. */
+  printPdf?: (base64: string, title: string) => Promise<unknown>;
 }
 
 declare global {

@@ -47,3 +47,9 @@ export async function openApp(
   await page.goto(url);
   return { page, context, problems, close: () => context.close() };
 }
+
+/** Waits until fonts are loaded and no animation runs (drawers, fades): ready for a screenshot. */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+}

@@ -1,4 +1,4 @@
-import { Box, Button, Field, Input, InputGroup, NativeSelect, SimpleGrid } from '@chakra-ui/react';
+import { Box, Button, Field, Flex, Input, InputGroup, NativeSelect, SimpleGrid } from '@chakra-ui/react';
 import { useEffect, useState } from 'react';
 import type { Doctor } from '@shared/domain/doctor.schema';
 import type { Patient } from '@shared/domain/patient.schema';
@@ -28,21 +28,47 @@ export function AppointmentFilterBar({
   }, [debounced]);
 
   return (
-    <Box bg="bg.panel" borderWidth="1px" borderRadius="lg" p="4" mb="4">
-      <Field.Root mb="4">
-        <Field.Label srOnly>Search appointments</Field.Label>
-        <InputGroup startElement={<SearchIcon boxSize="4" color="fg.muted" />} width="full">
-          <Input
-            data-shortcut="search"
-            type="search"
-            placeholder="Search by appointment number, id or patient name  ( / )"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            aria-label="Search appointments by number, id or patient name"
-          />
-        </InputGroup>
-      </Field.Root>
-      <SimpleGrid columns={{ base: 2, lg: 5 }} gap="4" alignItems="end">
+    <Box bg="bg.panel" borderWidth="1px" borderRadius="lg" p="3" mb="4">
+      <Flex gap="2" mb="3" align="center">
+        <Field.Root flex="1">
+          <Field.Label srOnly>Search appointments</Field.Label>
+          <InputGroup startElement={<SearchIcon boxSize="4" color="fg.muted" />} width="full">
+            <Input
+              data-shortcut="search"
+              type="search"
+              placeholder="Search by appointment number, id or patient name  ( / )"
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              aria-label="Search appointments by number, id or patient name"
+            />
+          </InputGroup>
+        </Field.Root>
+
+        <Button size="sm" variant="outline" onClick={() => onChange({ fromDate: today, toDate: today })}>
+          Today
+        </Button>
+        <Button size="sm" variant="outline" onClick={() => onChange({ fromDate: null, toDate: null })}>
+          All dates
+        </Button>
+        <Button
+          size="sm"
+          variant="ghost"
+          onClick={() => {
+            setText('');
+            onChange({
+              status: null,
+              doctorId: null,
+              patientId: null,
+              text: '',
+              fromDate: today,
+              toDate: today,
+            });
+          }}
+        >
+          Reset filters
+        </Button>
+      </Flex>
+      <SimpleGrid columns={{ base: 2, lg: 5 }} gap="3" alignItems="end">
         <Field.Root>
           <Field.Label>Status</Field.Label>
           <NativeSelect.Root size="sm">
@@ -97,31 +123,6 @@ export function AppointmentFilterBar({
         </Field.Root>
         <PatientPicker patient={patient} onChange={(patientId) => onChange({ patientId })} />
       </SimpleGrid>
-      <Box mt="3" display="flex" gap="2">
-        <Button size="xs" variant="outline" onClick={() => onChange({ fromDate: today, toDate: today })}>
-          Today
-        </Button>
-        <Button size="xs" variant="outline" onClick={() => onChange({ fromDate: null, toDate: null })}>
-          All dates
-        </Button>
-        <Button
-          size="xs"
-          variant="ghost"
-          onClick={() => {
-            setText('');
-            onChange({
-              status: null,
-              doctorId: null,
-              patientId: null,
-              text: '',
-              fromDate: today,
-              toDate: today,
-            });
-          }}
-        >
-          Reset filters
-        </Button>
-      </Box>
     </Box>
   );
 }

@@ -1,0 +1,92 @@
+/**
+ * `npm run screenshots`: builds the renderer, starts the demo hub (browser mode), signs in per
+ * role and saves a PNG of every main screen to docs/screenshots/ at 1280×720.
+ * Adding a screen is one line in SHOTS.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchBrowser, openApp, settle } from '@renderer/testing/browser';
+import { repoRoot, startDemoHub } from '@renderer/testing/demo-hub';
+import { type StaffRole, signInAs } from '@renderer/testing/sign-in';
+
+interface Shot {
+  /** File name in docs/screenshots/ (without .png). */
+  name: string;
+  /** Who is signed in; null: signed out. */
+  role: StaffRole | null;
+  /** The URL path to open. */
+  path: string;
+  /** What must be visible before the picture is taken. */
+  ready: (page: Page) => Promise<unknown>;
+  /** Optional: what to do on the screen first (open a drawer, fill a form…). */
+  act?: (page: Page) => Promise<unknown>;
+  dark?: boolean;
+}
+
+const firstRow = (page: Page) => page.getByTestId('appointment-row').first().waitFor();
+const openFirstRow = async (page: Page) => {
+  await page.getByTestId('appointment-row').first().click();
+  await page.getByTestId('appointment-history').waitFor();
+};
+
+const SHOTS: Shot[] = [
+  {
+    name: 'sign-in',
+    role: null,
+    path: '/',
+    ready: (p) => p.getByRole('form', { name: 'Sign in' }).waitFor(),
+  },
+  { name: 'reception-appointments', role: 'receptionist', path: '/appointments', ready: firstRow },
+  {
+    name: 'reception-appointment-detail',
+    role: 'receptionist',
+    path: '/appointments',
+    ready: firstRow,
+    act: openFirstRow,
+  },
+  { name: 'doctor-appointments-dark', role: 'doctor', path: '/appointments', ready: firstRow, dark: true },
+  {
+    name: 'admin-appointments',
+    role: 'admin',
+    path: '/appointments?from=&to=&status=NO_SHOW',
+    ready: firstRow,
+  },
+];
+
+async function main(): Promise<void> {
+  const build = spawnSync('npm', ['run', 'build:renderer'], { cwd: repoRoot, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('npm run build:renderer failed');
+  const outDir = join(repoRoot, 'docs', 'screenshots');
+  mkdirSync(outDir, { recursive: true });
+  const hub = await startDemoHub();
+  const browser = await launchBrowser();
+  try {
+    for (const shot of SHOTS) {
+      const app = await openApp(browser, hub.url, { colorScheme: shot.dark ? 'dark' : 'light' });
+      try {
+        const { page } = app;
+        if (shot.role) await signInAs(page, shot.role);
+        await page.goto(`${hub.url}${shot.path}`);
+        await shot.ready(page);
+        await shot.act?.(page);
+        await settle(page);
+        const file = join(outDir, `${shot.name}.png`);
+        await page.screenshot({ path: file });
+        console.log(`saved ${file}`);
+        if (app.problems.length > 0) console.warn(`${shot.name}: ${app.problems.join('\n')}`);
+      } finally {
+        await app.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    await hub.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
