@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { insertAppointments, insertPatients } from './generate-data';
 import { benchDoctors, benchHub, percentile, timeAsyncMs, timeMs } from './bench-hub';
+import { syncBenchmarks } from './bench-sync';
 
 /**
  * npm run bench [-- --json FILE]: performance figures of the hub with ratios against raw
@@ -134,10 +135,15 @@ const targets: Record<string, string> = {
   slots_month_p50_ms: '< 5',
   search_p50_ms: '< 10',
   hub_rss_mb: '< 250',
+  propagation_p99_ms: '< 50 and ≤ 5 × socketio_rtt_p99_ms',
+  propagation_vs_rtt_p99: '≤ 5',
+  catchup_5000_s: '< 5',
+  initial_sync_s: '< 10',
 };
 
 await bookingThroughput();
 await queriesAtScale();
+await syncBenchmarks(figures);
 console.table(
   Object.entries(figures).map(([key, value]) => ({ figure: key, value, target: targets[key] ?? '' })),
 );

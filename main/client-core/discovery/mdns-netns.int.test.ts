@@ -85,8 +85,8 @@ describe.skipIf(unavailable !== null)('mDNS discovery between network namespaces
     });
     const other = spawn(lab!.other, BROWSE_CHILD, { steps: [{ kind: 'discover', browseMs: 3_000 }] });
     await Promise.all([
-      desk.waitFor((e) => e.event === 'done', 'desk done', 45_000),
-      other.waitFor((e) => e.event === 'done', 'other done', 45_000),
+      desk.waitFor((e) => e.event === 'done', 'desk done', { timeoutMs: 45_000 }),
+      other.waitFor((e) => e.event === 'done', 'other done', { timeoutMs: 45_000 }),
     ]);
 
     const onDesk = desk.events.find((e) => e.event === 'discovered')!.hubs as FoundHub[];
@@ -117,54 +117,81 @@ describe.skipIf(unavailable !== null)('mDNS discovery between network namespaces
     );
   }, 60_000);
 
-  it('drops a hub that says goodbye; the handshake filters one that vanished without a word', async () => {
+  it('drops a hub that says goodbye and sees it again when it restarts; the handshake filters one that vanished without a word', async () => {
     const late = spawn(lab!.hub, HUB_CHILD, { hubs: [{ name: 'D' }] });
     await started(late, 'D');
     await advertising(late, 'D', LAB.link1.hub.name);
 
     const desk = spawn(lab!.desk, BROWSE_CHILD, { steps: [{ kind: 'watch' }] });
-    const upOn = (name: string) =>
-      desk.waitFor(
-        (e) => e.event === 'up' && (e.candidate as HubCandidate).advertisedHubId === idOf(name),
-        `${name} up on the desk`,
-      );
-    await Promise.all([upOn('A'), upOn('C'), upOn('D')]);
+    const seen = (event: string, name: string) => (e: ChildEvent) =>
+      e.event === event && (e.candidate as HubCandidate).advertisedHubId === idOf(name);
+    await Promise.all(
+      ['A', 'C', 'D'].map((name) => desk.waitFor(seen('up', name), `${name} up on the desk`)),
+    );
 
     hubProcess.send({ cmd: 'stop', name: 'A' });
     await hubProcess.waitFor((e) => e.event === 'stopped' && e.name === 'A', 'A stopped');
-    await desk.waitFor(
-      (e) => e.event === 'down' && (e.candidate as HubCandidate).advertisedHubId === idOf('A'),
-      'the goodbye of A',
-    );
+    await desk.waitFor(seen('down', 'A'), 'the goodbye of A');
+
+    // Restarted (same data directory, same hub id, another port): announced afresh.
+    const mark = desk.events.length;
+    const before = hubProcess.events.length;
+    hubProcess.send({ cmd: 'restart', name: 'A' });
+    const again = await hubProcess.waitFor((e) => e.event === 'started' && e.name === 'A', 'A restarted', {
+      from: before,
+    });
+    await desk.waitFor(seen('up', 'A'), 'A up again', { from: mark });
 
     late.kill('SIGKILL');
     await late.exited;
     desk.send({ cmd: 'finish' });
-    const watched = await desk.waitFor((e) => e.event === 'watched', 'the watch result', 30_000);
-    const listed = (watched.candidates as HubCandidate[]).map((candidate) => candidate.advertisedHubId!);
+    const watched = await desk.waitFor((e) => e.event === 'watched', 'the watch result');
+    const candidates = watched.candidates as HubCandidate[];
     // D's records stay until their TTL (it sent no goodbye); only the handshake can tell.
-    expect(sorted(listed)).toEqual(sorted([idOf('C'), idOf('D')]));
-    const confirmed = watched.confirmed as { hubId: string }[];
-    expect(confirmed.map((hub) => hub.hubId)).toEqual([idOf('C')]);
+    expect(sorted(candidates.map((candidate) => candidate.advertisedHubId!))).toEqual(
+      sorted([idOf('A'), idOf('C'), idOf('D')]),
+    );
+    const confirmed = watched.confirmed as { hubId: string; url: string }[];
+    expect(sorted(confirmed.map((hub) => hub.hubId))).toEqual(sorted([idOf('A'), idOf('C')]));
+    expect(confirmed).toContainEqual({
+      hubId: idOf('A'),
+      url: `http://${LAB.link1.hub.address}:${again.port as number}`,
+    });
   }, 60_000);
 
-  it('keeps the hub running when mDNS cannot work (port 5353 taken), and falls back', async () => {
+  it('keeps the hub running when mDNS cannot work (port 5353 taken), falls back, and retries', async () => {
     // In the "other" namespace, which runs no hub: its port 5353 is taken without SO_REUSEADDR.
-    const hub = spawn(lab!.other, HUB_CHILD, { hubs: [{ name: 'E' }], occupyMdnsPort: true });
-    const { port } = await started(hub, 'E');
-    const error = await hub.waitFor((e) => e.event === 'mdns-error', 'the mDNS error in the log');
-    expect(error.message).toMatch(/EADDRINUSE/);
-
-    const desk = spawn(lab!.other, BROWSE_CHILD, {
-      steps: [
-        { kind: 'discover', browseMs: 3_000 },
-        { kind: 'find', expectedHubId: idOf('E'), manualAddress: `127.0.0.1:${port}` },
-      ],
+    const hub = spawn(lab!.other, HUB_CHILD, {
+      hubs: [{ name: 'E' }],
+      occupyMdnsPort: true,
+      retryingAdvertiser: true,
     });
-    await desk.waitFor((e) => e.event === 'done', 'browsing done', 45_000);
-    expect(desk.events.find((e) => e.event === 'discovered')!.hubs).toEqual([]);
-    const result = desk.events.find((e) => e.event === 'found')!.result as FindHubResult;
-    expect(result).toMatchObject({ found: true, hub: { source: 'manual', hubId: idOf('E') } });
+    const { port, hubId } = await started(hub, 'E');
+    for (const name of ['E', 'R']) {
+      const error = await hub.waitFor(
+        (e) => e.event === 'mdns-error' && e.name === name,
+        `the mDNS error of ${name}`,
+      );
+      expect(error.message).toMatch(/EADDRINUSE/);
+    }
+
+    const browse = (steps: unknown[]) => spawn(lab!.other, BROWSE_CHILD, { steps });
+    const blocked = browse([
+      { kind: 'discover', browseMs: 3_000 },
+      { kind: 'find', expectedHubId: hubId, manualAddress: `127.0.0.1:${port}` },
+    ]);
+    await blocked.waitFor((e) => e.event === 'done', 'browsing done', { timeoutMs: 45_000 });
+    expect(blocked.events.find((e) => e.event === 'discovered')!.hubs).toEqual([]);
+    const result = blocked.events.find((e) => e.event === 'found')!.result as FindHubResult;
+    expect(result).toMatchObject({ found: true, hub: { source: 'manual', hubId } });
+
+    // Once the port is free, the next scan advertises.
+    hub.send({ cmd: 'free-port' });
+    await hub.waitFor((e) => e.event === 'advertising' && e.name === 'R', 'R advertising after the retry');
+    const freed = browse([{ kind: 'discover', browseMs: 3_000 }]);
+    await freed.waitFor((e) => e.event === 'done', 'browsing done', { timeoutMs: 45_000 });
+    const hubs = freed.events.find((e) => e.event === 'discovered')!.hubs as FoundHub[];
+    expect(hubs).toMatchObject([{ hubId, source: 'mdns', url: `http://${LAB.link2.other.address}:${port}` }]);
     expect(hub.events.some((e) => e.event === 'crashed')).toBe(false);
   }, 60_000);
 });

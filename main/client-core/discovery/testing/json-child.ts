@@ -51,11 +51,15 @@ export class JsonChild {
     this.child.stdin?.write(`${JSON.stringify(command)}\n`);
   }
 
-  /** The first event (already seen or coming) matching `test`. */
-  waitFor(test: (event: ChildEvent) => boolean, what: string, timeoutMs = 30_000): Promise<ChildEvent> {
+  /** The first event (already seen or coming, from the `from`-th on) matching `test`. */
+  waitFor(
+    test: (event: ChildEvent) => boolean,
+    what: string,
+    { timeoutMs = 30_000, from = 0 }: { timeoutMs?: number; from?: number } = {},
+  ): Promise<ChildEvent> {
     return new Promise((resolve, reject) => {
       const check = () => {
-        const found = this.events.find(test);
+        const found = this.events.slice(from).find(test);
         if (found) return finish(() => resolve(found));
         if (this.child.exitCode !== null || this.child.signalCode !== null)
           finish(() => reject(this.failure(`exited before ${what}`)));

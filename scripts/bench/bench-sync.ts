@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { send } from '@server/sync/socket-test-support';
+import {
+  hubDown,
+  hubUp,
+  logAll,
+  newDesktop,
+  removeDesktopDirs,
+  settled,
+  signedIn,
+  startClinic,
+  waitFor,
+} from '@main/client-core/testing/client-test-support';
+import { benchDoctors, percentile } from './bench-hub';
+import { insertAppointments, insertPatients } from './generate-data';
+
+/**
+ * Sync figures (issue 4): propagation desktop A → desktop B's replica against the raw Socket.IO
+ * round trip of the same run, catch-up of 5,000 offline changes, and a fresh desktop's initial sync.
+ */
+export async function syncBenchmarks(figures: Record<string, number>): Promise<void> {
+  await propagation(figures);
+  await catchUp(figures);
+  await initialSync(figures);
+  removeDesktopDirs();
+}
+
+async function propagation(figures: Record<string, number>) {
+  const clinic = await startClinic();
+  const a = newDesktop(clinic.server.url, 'bench-a');
+  const b = newDesktop(clinic.server.url, 'bench-b');
+  await signedIn(a, clinic.users.receptionist);
+  await signedIn(b, clinic.users.receptionist2);
+  const samples: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const id = randomUUID();
+    const seen = new Promise<number>((resolve) => {
+      const stop = b.core.onChange(() => {
+        void b.core.call('patients.get', { id }).then(
+          () => {
+            stop();
+            resolve(performance.now());
+          },
+          () => undefined,
+        );
+      });
+    });
+    const start = performance.now();
+    await a.core.call('patients.register', { id, details: { fullName: `Bench ${i}`, sex: 'unknown' } });
+    samples.push((await seen) - start);
+  }
+  figures.propagation_p50_ms = Number(percentile(samples, 50).toFixed(2));
+  figures.propagation_p99_ms = Number(percentile(samples, 99).toFixed(2));
+
+  const raw = await clinic.server.connect({});
+  const rtt: number[] = [];
+  for (let i = 0; i < 400; i++) {
+    const start = performance.now();
+    await send(raw, 'hello');
+    rtt.push(performance.now() - start);
+  }
+  figures.socketio_rtt_p99_ms = Number(percentile(rtt, 99).toFixed(3));
+  figures.propagation_vs_rtt_p99 = Number(
+    (figures.propagation_p99_ms / figures.socketio_rtt_p99_ms).toFixed(1),
+  );
+  await a.close();
+  await b.close();
+  await clinic.close();
+}
+
+async function catchUp(figures: Record<string, number>) {
+  const clinic = await startClinic();
+  const desk = newDesktop(clinic.server.url, 'bench-offline');
+  await signedIn(desk, clinic.users.receptionist);
+  const port = await hubDown(clinic);
+  await waitFor(() => !desk.core.connectionState().online, 'offline');
+  for (let i = 0; i < 5_000; i++) {
+    await desk.core.call('patients.register', {
+      id: randomUUID(),
+      details: { fullName: `Offline ${i}`, sex: 'unknown' },
+    });
+  }
+  const start = performance.now();
+  await hubUp(clinic, port);
+  await settled([desk], 600_000);
+  figures.catchup_5000_s = Number(((performance.now() - start) / 1000).toFixed(2));
+  await desk.close();
+  await clinic.close();
+}
+
+async function initialSync(figures: Record<string, number>) {
+  const clinic = await startClinic();
+  const { db } = clinic.server.hub;
+  const doctors = benchDoctors(db, 5, 30);
+  const patients = insertPatients(db, 20_000);
+  insertAppointments(db, doctors, patients, 50_000, Date.parse('2025-06-01T00:00:00.000Z'));
+  db.sqlite.prepare("DELETE FROM changes WHERE entity IN ('patients', 'doctors', 'appointments')").run();
+  for (const entity of ['doctors', 'patients', 'appointments']) logAll(db, entity);
+  const desk = newDesktop(clinic.server.url, 'bench-fresh');
+  const start = performance.now();
+  await signedIn(desk, clinic.users.receptionist);
+  await waitFor(() => desk.core.connectionState().lastSyncAt !== null, 'first sync', 120_000);
+  figures.initial_sync_s = Number(((performance.now() - start) / 1000).toFixed(2));
+  const page = await desk.core.call('appointments.list', { limit: 1 });
+  figures.initial_sync_appointments = page.total ?? 0;
+  await desk.close();
+  await clinic.close();
+}
