@@ -120,11 +120,12 @@ export async function hubUp(clinic: Clinic, port: number): Promise<void> {
   (clinic.server as { endpoint: typeof endpoint }).endpoint = endpoint;
 }
 
-export async function settled(desktops: Desktop[]): Promise<void> {
+export async function settled(desktops: Desktop[], timeoutMs = 20_000): Promise<void> {
   await waitFor(
     () =>
       desktops.every((d) => d.core.connectionState().online && d.core.connectionState().pendingCount === 0),
     'desktops to be online with nothing waiting',
+    timeoutMs,
   );
   for (const d of desktops) await d.core.syncNow();
 }
