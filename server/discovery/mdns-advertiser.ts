@@ -29,6 +29,8 @@ export interface MdnsAdvertiser {
 interface Announcer {
   iface: LanInterface;
   mdns: SafeBonjour;
+  /** Its socket failed (port taken, interface gone): replaced at the next scan. */
+  readonly failed: boolean;
 }
 
 const DEFAULT_RESCAN_MS = 15_000;
@@ -45,6 +47,8 @@ const ANNOUNCE_WARNING_MS = 10_000;
 export function startMdnsAdvertiser(options: MdnsAdvertiserOptions): MdnsAdvertiser {
   const { logger } = options;
   const announcers = new Map<string, Announcer>();
+  /** The last failure per interface, so that a retry failing the same way logs quietly. */
+  const failures = new Map<string, string>();
   let lastProblems = '';
   let stopped = false;
 
@@ -66,14 +70,15 @@ export function startMdnsAdvertiser(options: MdnsAdvertiserOptions): MdnsAdverti
     lastProblems = report;
     const wanted = new Map(interfaces.map((iface) => [key(iface), iface]));
     for (const [id, announcer] of announcers) {
-      if (wanted.has(id)) continue;
+      if (wanted.has(id) && !announcer.failed) continue;
       announcers.delete(id);
-      logger.info({ mdnsInterface: announcer.iface }, 'mDNS: interface gone, no longer advertising on it');
+      if (!announcer.failed)
+        logger.info({ mdnsInterface: announcer.iface }, 'mDNS: interface gone, no longer advertising on it');
       void announcer.mdns.close();
     }
     for (const [id, iface] of wanted) {
       if (announcers.has(id)) continue;
-      const announcer = announce(iface, options);
+      const announcer = announce(iface, options, failures);
       if (announcer) announcers.set(id, announcer);
     }
   };
@@ -96,19 +101,25 @@ export function startMdnsAdvertiser(options: MdnsAdvertiserOptions): MdnsAdverti
   };
 }
 
-function announce(iface: LanInterface, options: MdnsAdvertiserOptions): Announcer | undefined {
+function announce(
+  iface: LanInterface,
+  options: MdnsAdvertiserOptions,
+  failures: Map<string, string>,
+): Announcer | undefined {
   const { logger, hubId, port } = options;
   const context = { mdnsInterface: iface, port };
-  let failed = false;
+  const state = { failed: false };
   try {
     const mdns = openSafeBonjour({
       interfaceAddress: iface.address,
       onError: (error) => {
-        failed = true;
-        logger.error(
+        state.failed = true;
+        const repeated = failures.get(key(iface)) === error.message;
+        failures.set(key(iface), error.message);
+        logger[repeated ? 'debug' : 'error'](
           { ...context, err: error },
           `mDNS advertising on ${iface.name} failed: ${error.message}. ` +
-            'Desktops can still connect with the last address that worked or a typed one.',
+            'Desktops can still connect with the last address that worked or a typed one. Retrying.',
         );
       },
       onWarning: (error) => logger.debug({ ...context, err: error }, `mDNS: ${error.message}`),
@@ -132,21 +143,34 @@ function announce(iface: LanInterface, options: MdnsAdvertiserOptions): Announce
       ...records().filter((record) => record.type !== 'A' && record.type !== 'AAAA'),
       { name: host, type: 'A', ttl: 120, data: iface.address },
     ];
-    const silence = setTimeout(
-      () =>
-        logger.warn(
+    const silence = setTimeout(() => {
+      if (state.failed) return;
+      if (!service.activated) {
+        // bonjour-service gives the name up when a probe is answered (and says so on stdout).
+        state.failed = true;
+        logger.error(
           context,
-          `mDNS: not announced on ${iface.name} yet (the service name is in use, or the network is down)`,
-        ),
-      ANNOUNCE_WARNING_MS,
-    );
+          `mDNS: another machine advertises this hub (same hub id) on ${iface.name}. ` +
+            "Is a copy of this hub's data directory running elsewhere? Retrying.",
+        );
+      } else {
+        logger.warn(context, `mDNS: not announced on ${iface.name} yet (is the network down?)`);
+      }
+    }, ANNOUNCE_WARNING_MS);
     silence.unref();
     service.once('up', () => {
       clearTimeout(silence);
-      if (!failed)
-        logger.info(context, `mDNS: advertising ${HUB_SERVICE_TYPE} on ${iface.name} (${iface.address})`);
+      if (state.failed) return;
+      failures.delete(key(iface));
+      logger.info(context, `mDNS: advertising ${HUB_SERVICE_TYPE} on ${iface.name} (${iface.address})`);
     });
-    return { iface, mdns };
+    return {
+      iface,
+      mdns,
+      get failed() {
+        return state.failed;
+      },
+    };
   } catch (error) {
     logger.error({ ...context, err: error }, `mDNS advertising on ${iface.name} could not start`);
     return undefined;
