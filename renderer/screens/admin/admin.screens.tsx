@@ -1,7 +1,7 @@
 import type { ScreenDef } from '@renderer/app/screens';
 import { ScreenPlaceholder } from '@renderer/components/ScreenPlaceholder';
-import { schedulesScreen } from '@renderer/screens/reception/reception.screens';
 import { appointmentsScreen } from '@renderer/screens/shared/appointments/appointments.screen';
+import { schedulesScreen } from '@renderer/screens/shared/schedules/schedules.screen';
 
 /** The admin's navigation, in order. */
 export const adminScreens: ScreenDef[] = [

@@ -1,15 +1,7 @@
 import type { ScreenDef } from '@renderer/app/screens';
 import { ScreenPlaceholder } from '@renderer/components/ScreenPlaceholder';
 import { appointmentsScreen } from '@renderer/screens/shared/appointments/appointments.screen';
-
-/** The schedules screen: reception and admin both manage doctors' schedules (SPEC §1, §3). */
-export const schedulesScreen: ScreenDef = {
-  path: 'schedules',
-  label: 'Schedules',
-  element: (
-    <ScreenPlaceholder title="Schedules" description="Doctors' weekly schedules, leave and extra hours." />
-  ),
-};
+import { schedulesScreen } from '@renderer/screens/shared/schedules/schedules.screen';
 
 /** The receptionist's navigation, in order. */
 export const receptionScreens: ScreenDef[] = [
