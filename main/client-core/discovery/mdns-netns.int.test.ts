@@ -78,12 +78,12 @@ describe.skipIf(unavailable !== null)('mDNS discovery between network namespaces
   it('finds hubs announced before browsing began, confirmed by hello, only on their interfaces', async () => {
     const desk = spawn(lab!.desk, BROWSE_CHILD, {
       steps: [
-        { kind: 'discover', browseMs: 3_000 },
+        { kind: 'discover', browseMs: 4_000 },
         // The last-known address is dead: the hub found by mDNS is used.
         { kind: 'find', expectedHubId: idOf('A'), lastKnownUrl: `http://${LAB.link1.hub.address}:1` },
       ],
     });
-    const other = spawn(lab!.other, BROWSE_CHILD, { steps: [{ kind: 'discover', browseMs: 3_000 }] });
+    const other = spawn(lab!.other, BROWSE_CHILD, { steps: [{ kind: 'discover', browseMs: 4_000 }] });
     await Promise.all([
       desk.waitFor((e) => e.event === 'done', 'desk done', { timeoutMs: 45_000 }),
       other.waitFor((e) => e.event === 'done', 'other done', { timeoutMs: 45_000 }),
@@ -115,7 +115,7 @@ describe.skipIf(unavailable !== null)('mDNS discovery between network namespaces
     expect(result.attempts).toContainEqual(
       expect.objectContaining({ source: 'last-known', outcome: 'unreachable' }),
     );
-  }, 60_000);
+  }, 90_000);
 
   it('drops a hub that says goodbye and sees it again when it restarts; the handshake filters one that vanished without a word', async () => {
     const late = spawn(lab!.hub, HUB_CHILD, { hubs: [{ name: 'D' }] });
@@ -157,7 +157,7 @@ describe.skipIf(unavailable !== null)('mDNS discovery between network namespaces
       hubId: idOf('A'),
       url: `http://${LAB.link1.hub.address}:${again.port as number}`,
     });
-  }, 60_000);
+  }, 90_000);
 
   it('keeps the hub running when mDNS cannot work (port 5353 taken), falls back, and retries', async () => {
     // In the "other" namespace, which runs no hub: its port 5353 is taken without SO_REUSEADDR.
@@ -177,7 +177,7 @@ describe.skipIf(unavailable !== null)('mDNS discovery between network namespaces
 
     const browse = (steps: unknown[]) => spawn(lab!.other, BROWSE_CHILD, { steps });
     const blocked = browse([
-      { kind: 'discover', browseMs: 3_000 },
+      { kind: 'discover', browseMs: 4_000 },
       { kind: 'find', expectedHubId: hubId, manualAddress: `127.0.0.1:${port}` },
     ]);
     await blocked.waitFor((e) => e.event === 'done', 'browsing done', { timeoutMs: 45_000 });
@@ -189,7 +189,7 @@ describe.skipIf(unavailable !== null)('mDNS discovery between network namespaces
     // Once the port is free, the next scan advertises.
     hub.send({ cmd: 'free-port' });
     await hub.waitFor((e) => e.event === 'advertising' && e.name === 'R', 'R advertising after the retry');
-    const freed = browse([{ kind: 'discover', browseMs: 3_000 }]);
+    const freed = browse([{ kind: 'discover', browseMs: 4_000 }]);
     await freed.waitFor((e) => e.event === 'done', 'browsing done', { timeoutMs: 45_000 });
     const hubs = freed.events.find((e) => e.event === 'discovered')!.hubs as FoundHub[];
     // B and C (hub namespace, link 2) answer too, now that this namespace can browse.
@@ -197,5 +197,5 @@ describe.skipIf(unavailable !== null)('mDNS discovery between network namespaces
       expect.objectContaining({ hubId, source: 'mdns', url: `http://${LAB.link2.other.address}:${port}` }),
     );
     expect(hub.events.some((e) => e.event === 'crashed')).toBe(false);
-  }, 60_000);
+  }, 90_000);
 });

@@ -20,6 +20,8 @@ type Step =
 const { steps } = JSON.parse(process.argv[2] ?? '{}') as { steps: Step[] };
 const print = (event: object) => process.stdout.write(`${JSON.stringify(event)}\n`);
 const identity = { deviceId: 'desk-test', deviceName: 'Desk in a namespace' };
+/** Generous: the machine may be loaded; these tests are about what is found, not how fast. */
+const handshakeTimeoutMs = 15_000;
 const lines = createInterface({ input: process.stdin });
 const logger = {
   warn: (details: object, message: string) => process.stderr.write(`${message} ${JSON.stringify(details)}\n`),
@@ -50,7 +52,7 @@ async function watch(): Promise<void> {
   const confirmed = [];
   for (const candidate of candidates) {
     for (const url of candidate.urls) {
-      const outcome = await checkHub(url, { identity, timeoutMs: 5_000 });
+      const outcome = await checkHub(url, { identity, timeoutMs: handshakeTimeoutMs });
       if (outcome.ok) confirmed.push({ url, hubId: outcome.hello.hubId });
     }
   }
@@ -60,10 +62,13 @@ async function watch(): Promise<void> {
 async function main(): Promise<void> {
   for (const step of steps) {
     if (step.kind === 'discover') {
-      print({ event: 'discovered', hubs: await discoverHubs({ identity, browseMs: step.browseMs, logger }) });
+      print({
+        event: 'discovered',
+        hubs: await discoverHubs({ identity, browseMs: step.browseMs, handshakeTimeoutMs, logger }),
+      });
     } else if (step.kind === 'find') {
       const { kind: _kind, ...options } = step;
-      print({ event: 'found', result: await findHub({ ...options, identity, logger }) });
+      print({ event: 'found', result: await findHub({ handshakeTimeoutMs, ...options, identity, logger }) });
     } else {
       await watch();
     }
