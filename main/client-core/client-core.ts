@@ -43,6 +43,8 @@ export interface ClientCore {
   /** The same shape as ApiClient.call: the renderer cannot tell it from the hub. */
   call<N extends OperationName>(name: N, input: InputOf<N>): Promise<ResultOf<N>>;
   signIn(username: string, password: string): Promise<Actor>;
+  /** The hub's sync port answers now (signed in or not): sign in with it rather than unlock. */
+  hubReachable(): boolean;
   unlock(username: string, password: string): Promise<Actor>;
   signOut(): Promise<void>;
   connectionState(): ConnectionState;
@@ -142,6 +144,7 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
   return {
     call: call as ClientCore['call'],
     signIn: (username, password) => keeper.signIn(username, password),
+    hubReachable: () => keeper.connected,
     unlock: (username, password) => keeper.unlock(username, password),
     signOut: () => keeper.signOut(),
     connectionState: () => keeper.state(),

@@ -36,6 +36,10 @@ export function installIpcBridge(backend: DesktopBackend, isOurWindow: (contents
     return { ok: true, result: { signedIn: token !== null } };
   });
   ipcMain.handle(IPC.connectionState, (event) => (trusted(event) ? backend.connectionState() : null));
+  ipcMain.handle(IPC.attentionList, (event) => (trusted(event) ? (backend.needsAttention?.() ?? []) : []));
+  ipcMain.handle(IPC.attentionDismiss, (event, id: unknown) =>
+    trusted(event) && typeof id === 'string' ? (backend.dismissAttention?.(id) ?? false) : false,
+  );
 
   return {
     /** Forwards push events and connection changes to one window. */
@@ -53,7 +57,14 @@ export function installIpcBridge(backend: DesktopBackend, isOurWindow: (contents
       return () => stops.forEach((stop) => stop());
     },
     dispose() {
-      for (const channel of [IPC.call, IPC.authenticate, IPC.connectionState]) ipcMain.removeHandler(channel);
+      for (const channel of [
+        IPC.call,
+        IPC.authenticate,
+        IPC.connectionState,
+        IPC.attentionList,
+        IPC.attentionDismiss,
+      ])
+        ipcMain.removeHandler(channel);
       tokens.clear();
     },
   };

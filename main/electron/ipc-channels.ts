@@ -6,4 +6,10 @@ export const IPC = {
   event: 'clinic:event',
   stateChanged: 'clinic:state-changed',
   printPdf: 'clinic:print-pdf',
+  setupNeeded: 'clinic:setup-needed',
+  setupDiscover: 'clinic:setup-discover',
+  setupBecomeHub: 'clinic:setup-become-hub',
+  setupConnect: 'clinic:setup-connect',
+  attentionList: 'clinic:attention-list',
+  attentionDismiss: 'clinic:attention-dismiss',
 } as const;

@@ -41,6 +41,14 @@ contextBridge.exposeInMainWorld('clinic', {
   connectionState: () => state,
   /** Prints a PDF the hub made (slip, receipt, prescription) through the system print dialog. */
   printPdf: (base64: string, title: string) => ipcRenderer.invoke(channels.printPdf, base64, title),
+  desktopSetup: {
+    needed: () => ipcRenderer.invoke(channels.setupNeeded),
+    discover: () => ipcRenderer.invoke(channels.setupDiscover),
+    becomeHub: () => ipcRenderer.invoke(channels.setupBecomeHub),
+    connect: (address: string) => ipcRenderer.invoke(channels.setupConnect, address),
+  },
+  needsAttention: () => ipcRenderer.invoke(channels.attentionList),
+  dismissAttention: (id: string) => ipcRenderer.invoke(channels.attentionDismiss, id),
   onConnectionState(listener: (state: ConnectionState) => void) {
     stateListeners.add(listener);
     return () => stateListeners.delete(listener);

@@ -17,6 +17,8 @@ export const CONTENT_SECURITY_POLICY = [
   "font-src 'self' data:",
   "connect-src 'self'",
   "object-src 'none'",
+  // PDFs the hub made (prescription, slip, receipt) are previewed in an iframe of a blob: URL.
+  "frame-src 'self' blob:",
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",

@@ -1,4 +1,9 @@
-import type { BridgeReply, ConnectionState } from '@shared/contract/desktop-bridge';
+import type {
+  BridgeReply,
+  ConnectionState,
+  DesktopSetupBridge,
+  NeedsAttentionEntry,
+} from '@shared/contract/desktop-bridge';
 import type { EventName, EventPayload } from '@shared/contract/events.contract';
 import type { InputOf, OperationName, ResultOf } from '@shared/contract/index';
 
@@ -22,6 +27,11 @@ export interface ClinicBridge {
   onConnectionState(listener: (state: ConnectionState) => void): () => void;
   /** Desktop only: print a PDF the hub made (slip, receipt, prescription) via the system dialog. */
   printPdf?: (base64: string, title: string) => Promise<unknown>;
+  /** Desktop only: the first-run choice (hub or client). */
+  desktopSetup?: DesktopSetupBridge;
+  /** Desktop only: changes the hub rejected, with reason and next action. */
+  needsAttention?: () => Promise<NeedsAttentionEntry[]>;
+  dismissAttention?: (id: string) => Promise<boolean>;
 }
 
 declare global {

@@ -6,6 +6,7 @@ import type { ClinicClient } from '@renderer/api/client';
 import { LoadingState } from '@renderer/components/StateViews';
 import { Toaster } from '@renderer/components/toaster';
 import { ColorModeProvider } from './ColorModeProvider';
+import { DesktopSetupGate } from './desktop/DesktopSetupGate';
 import { AppLayout } from './layout/AppLayout';
 import { SessionProvider, useSession } from './session/SessionProvider';
 import { SetupScreen } from './session/SetupScreen';
@@ -32,9 +33,11 @@ export function App({ client, queryClient }: { client: ClinicClient; queryClient
           <ApiProvider client={client}>
             <BrowserRouter>
               <ShortcutProvider>
-                <SessionProvider>
-                  <SessionGate />
-                </SessionProvider>
+                <DesktopSetupGate>
+                  <SessionProvider>
+                    <SessionGate />
+                  </SessionProvider>
+                </DesktopSetupGate>
               </ShortcutProvider>
             </BrowserRouter>
             <Toaster />

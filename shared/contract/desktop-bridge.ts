@@ -21,6 +21,18 @@ export interface ConnectionState {
   needsAttention: number;
 }
 
+/** A change made on this desktop that the hub refused: its author sees why and what to do next. */
+export interface NeedsAttentionEntry {
+  id: string;
+  mutationId: number;
+  /** The contract operation, e.g. `appointments.book`. */
+  name: string;
+  input: unknown;
+  error: ApiError;
+  nextAction: { kind: string; [detail: string]: unknown };
+  createdAt: string;
+}
+
 /**
  * What a desktop's main process offers the renderer (through the preload bridge): the contract,
  * the session token of this window, push events and the connection state. Implemented by the
@@ -35,5 +47,26 @@ export interface DesktopBackend {
   onEvent<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   connectionState(): ConnectionState;
   onConnectionState(listener: (state: ConnectionState) => void): () => void;
+  /** Changes the hub rejected, with the reason and the next action (client desktops only). */
+  needsAttention?(): readonly NeedsAttentionEntry[];
+  dismissAttention?(id: string): boolean;
   close(): Promise<void>;
+}
+
+/** A hub found on the LAN and confirmed by its handshake, for the first-run picker. */
+export interface DiscoveredHub {
+  url: string;
+  hubId: string;
+  clinicName: string | null;
+}
+
+/**
+ * The first-run choice on a new desktop (Electron only): this PC is the clinic hub, or it connects
+ * to the hub found on the LAN / typed by an admin. Choosing restarts the app in that mode.
+ */
+export interface DesktopSetupBridge {
+  needed(): Promise<boolean>;
+  discover(): Promise<DiscoveredHub[]>;
+  becomeHub(): Promise<BridgeReply<{ restarting: true }>>;
+  connect(address: string): Promise<BridgeReply<{ restarting: true }>>;
 }

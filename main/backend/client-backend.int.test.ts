@@ -1,0 +1,76 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DesktopBackend } from '@shared/contract/desktop-bridge';
+import {
+  type Clinic,
+  type Desktop,
+  hubDown,
+  newDesktop,
+  removeDesktopDirs,
+  startClinic,
+  TEST_PASSWORD,
+  waitFor,
+} from '@main/client-core/testing/client-test-support';
+import { clientBackend } from './client-backend';
+import { KnownUsers } from './known-users';
+
+describe('a client desktop’s backend', { timeout: 60_000 }, () => {
+  let clinic: Clinic | undefined;
+  let desktop: Desktop | undefined;
+  let backend: DesktopBackend | undefined;
+  afterEach(async () => {
+    await backend?.close();
+    await clinic?.close();
+    removeDesktopDirs();
+  });
+
+  async function signIn(username: string) {
+    const reply = await backend!.call(
+      'auth.login',
+      { username, password: TEST_PASSWORD, deviceId: 'ignored' },
+      null,
+    );
+    if (!reply.ok) throw new Error(reply.error.message);
+    return reply.result;
+  }
+
+  it('signs in with the hub, serves the contract to the window’s token only, then unlocks offline', async () => {
+    clinic = await startClinic();
+    desktop = newDesktop(clinic.server.url, 'front-desk');
+    backend = clientBackend(desktop.core, new KnownUsers(join(desktop.dir, 'known-users.json')));
+
+    const session = await signIn(clinic.users.receptionist);
+    expect(session.user).toMatchObject({ username: clinic.users.receptionist, role: 'receptionist' });
+    await waitFor(() => backend!.connectionState().online, 'online');
+
+    const search = await backend.call('patients.search', { text: 'Patient' }, session.token);
+
+    expect(search.ok && search.result.length).toBe(3);
+    expect(await backend.call('patients.search', { text: 'Patient' }, 'someone-else')).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
+    expect((await backend.call('rooms.create', { name: '' } as never, session.token)).ok).toBe(false);
+
+    await backend.call('auth.logout', {}, session.token);
+    await hubDown(clinic);
+    await waitFor(() => !backend!.connectionState().online, 'offline');
+
+    // Offline: the same user unlocks with the cached verifier; a wrong password does not.
+    const wrong = await backend.call(
+      'auth.login',
+      { username: clinic.users.receptionist, password: 'not the password', deviceId: 'x' },
+      null,
+    );
+    expect(wrong.ok).toBe(false);
+    const offline = await signIn(clinic.users.receptionist);
+    expect(offline.user.username).toBe(clinic.users.receptionist);
+    const me = await backend.call('auth.session', {}, offline.token);
+    expect(me).toMatchObject({ ok: true, result: { user: { role: 'receptionist' } } });
+    const stillThere = await backend.call('patients.search', { text: 'Patient' }, offline.token);
+
+    expect(stillThere.ok && stillThere.result.length).toBe(3);
+    expect(backend.connectionState()).toMatchObject({ mode: 'desktop', online: false });
+    expect(backend.connectionState().offlineSince).not.toBeNull();
+  });
+});
