@@ -16,6 +16,7 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "connect-src 'self'",
+  "frame-src 'self' blob:",
   "object-src 'none'",
   // PDFs the hub made (prescription, slip, receipt) are previewed in an iframe of a blob: URL.
   "frame-src 'self' blob:",

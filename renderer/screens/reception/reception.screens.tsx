@@ -1,5 +1,7 @@
 import type { ScreenDef } from '@renderer/app/screens';
 import { ScreenPlaceholder } from '@renderer/components/ScreenPlaceholder';
+import { BillingScreen } from '@renderer/screens/reception/billing/BillingScreen';
+import { QueueScreen } from '@renderer/screens/reception/queue/QueueScreen';
 import { appointmentsScreen } from '@renderer/screens/shared/appointments/appointments.screen';
 import { schedulesScreen } from '@renderer/screens/shared/schedules/schedules.screen';
 
@@ -16,10 +18,10 @@ export const receptionScreens: ScreenDef[] = [
   {
     path: 'queue',
     label: 'Queue',
-    element: <ScreenPlaceholder title="Queue and check-in" />,
+    element: <QueueScreen />,
     shortcut: { keys: ['alt+c'], description: 'Check a patient in' },
   },
   appointmentsScreen,
-  { path: 'billing', label: 'Billing', element: <ScreenPlaceholder title="Billing" /> },
+  { path: 'billing', label: 'Billing', element: <BillingScreen /> },
   schedulesScreen,
 ];

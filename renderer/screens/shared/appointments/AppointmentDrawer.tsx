@@ -13,10 +13,12 @@ import type { ReactNode } from 'react';
 import type { ResultOf } from '@shared/contract/index';
 import type { Appointment } from '@shared/domain/appointment.schema';
 import { useApiQuery } from '@renderer/api/hooks';
+import { useCurrentUser } from '@renderer/app/session/SessionProvider';
 import { type ClinicFormat, useClinicFormat } from '@renderer/app/clinic-format';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { LoadingState } from '@renderer/components/StateViews';
 import { CHANNEL_LABELS, MODE_LABELS, STATUS_LABELS, TYPE_LABELS } from './appointment-labels';
+import { AppointmentActions } from './AppointmentActions';
 import { StatusBadge } from './StatusBadge';
 import { useDoctors, usePatients } from './use-people';
 
@@ -62,6 +64,7 @@ function AppointmentDetail({ id }: { id: string }) {
               patient={patients.get(a.patientId)?.fullName}
               doctor={doctors.get(a.doctorId)?.fullName}
             />
+            <AppointmentActions appointment={a} history={history.data} />
             <Stack gap="3">
               <Heading as="h2" size="md">
                 History
@@ -126,8 +129,13 @@ function History({
 }: {
   history: ResultOf<'appointments.history'>;
   format: ClinicFormat;
-  doctors: Map<string, { fullName: string }>;
+  doctors: Map<string, { fullName: string; userId: string | null }>;
 }) {
+  const user = useCurrentUser();
+  const who = (userId: string, role?: string) =>
+    userId === user.id
+      ? user.displayName
+      : ([...doctors.values()].find((d) => d.userId === userId)?.fullName ?? role ?? 'other staff');
   const entries: HistoryEntry[] = [
     ...history.transitions.map((t) => ({
       at: t.at,
@@ -135,7 +143,7 @@ function History({
         ? `${STATUS_LABELS[t.from]} → ${STATUS_LABELS[t.to]}${t.undoOf ? ' (undo)' : ''}`
         : `Booked as ${STATUS_LABELS[t.to]}`,
       detail: t.reason,
-      meta: `by ${t.actorRole} · ${t.deviceId}`,
+      meta: `by ${who(t.actorUserId, t.actorRole)} · ${t.deviceId}`,
     })),
     ...history.reschedules.map((r) => ({
       at: r.at,
@@ -146,7 +154,7 @@ function History({
           ? ` (doctor ${doctors.get(r.oldDoctorId)?.fullName ?? '?'} → ${doctors.get(r.newDoctorId)?.fullName ?? '?'})`
           : '') +
         (r.reason ? ` — ${r.reason}` : ''),
-      meta: r.deviceId,
+      meta: `by ${who(r.changedBy)} · ${r.deviceId}`,
     })),
     ...history.requests.map((q) => ({
       at: q.createdAt,

@@ -1,0 +1,188 @@
+import { Button, Dialog, Input, Portal, SimpleGrid, Stack, Text, Textarea } from '@chakra-ui/react';
+import { useEffect, useState } from 'react';
+import type { Appointment } from '@shared/domain/appointment.schema';
+import { toApiError } from '@renderer/api/form-errors';
+import { useApiMutation, useApiQuery } from '@renderer/api/hooks';
+import { useClinicFormat } from '@renderer/app/clinic-format';
+import { ErrorMessage } from '@renderer/components/ErrorMessage';
+import { FormField } from '@renderer/components/FormField';
+import { LoadingState } from '@renderer/components/StateViews';
+import { toaster } from '@renderer/components/toaster';
+
+/**
+ * Moves an appointment to a free slot of its doctor (SPEC §6): pick a date, a free time, and give
+ * the reason; the hub releases the old slot and takes the new one atomically and keeps the history.
+ */
+export function RescheduleDialog({
+  appointment,
+  open,
+  onClose,
+}: {
+  appointment: Appointment;
+  open: boolean;
+  onClose: () => void;
+}) {
+  const format = useClinicFormat();
+  const today = format.today();
+  const initialDate = () => {
+    const date = format.clinicDate(appointment.startsAt);
+    return date < today ? today : date;
+  };
+  const [date, setDate] = useState(initialDate);
+  const [startsAt, setStartsAt] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const [problems, setProblems] = useState<{ slot?: string; reason?: string }>({});
+  useEffect(() => {
+    if (open) {
+      setDate(initialDate());
+      setStartsAt(null);
+      setReason('');
+      setProblems({});
+      reschedule.reset();
+    }
+  }, [open]);
+
+  const slots = useApiQuery(
+    'slots.list',
+    { doctorId: appointment.doctorId, fromDate: date, toDate: date },
+    { enabled: open && /^\d{4}-\d{2}-\d{2}$/.test(date) },
+  );
+  const day = slots.data?.[0];
+  const reschedule = useApiMutation('appointments.reschedule', {
+    onSuccess: (moved) => {
+      toaster.create({
+        type: 'success',
+        title: 'Appointment rescheduled',
+        description: `Now ${format.dateTime(moved.startsAt)}`,
+      });
+      onClose();
+    },
+  });
+  const refusal = reschedule.error ? toApiError(reschedule.error) : null;
+
+  const submit = () => {
+    const next = {
+      ...(startsAt ? {} : { slot: 'Choose a free time' }),
+      ...(reason.trim().length >= 3 ? {} : { reason: 'Give a reason (at least 3 characters)' }),
+    };
+    setProblems(next);
+    if (!startsAt || next.reason) return;
+    reschedule.mutate({ id: appointment.id, newStartsAt: startsAt, reason: reason.trim() });
+  };
+
+  return (
+    <Dialog.Root open={open} onOpenChange={(e) => !e.open && onClose()} size="lg">
+      <Portal>
+        <Dialog.Backdrop />
+        <Dialog.Positioner>
+          <Dialog.Content
+            as="form"
+            aria-label="Reschedule appointment"
+            onSubmit={(e) => {
+              e.preventDefault();
+              submit();
+            }}
+          >
+            <Dialog.Header>
+              <Dialog.Title>Reschedule {appointment.number ?? 'appointment'}</Dialog.Title>
+            </Dialog.Header>
+            <Dialog.Body>
+              <Stack gap="4">
+                <Text color="fg.muted">Now: {format.dateTime(appointment.startsAt)}</Text>
+                <FormField label="New date" required>
+                  <Input
+                    type="date"
+                    min={today}
+                    value={date}
+                    onChange={(e) => {
+                      setDate(e.target.value);
+                      setStartsAt(null);
+                    }}
+                  />
+                </FormField>
+                <Stack gap="2" role="group" aria-label="Free times">
+                  <Text fontSize="sm" fontWeight="medium">
+                    Free times {day ? `on ${format.date(day.date)}` : ''}
+                  </Text>
+                  {slots.isLoading && <LoadingState label="Loading free times…" />}
+                  <ErrorMessage error={slots.error} />
+                  {day && day.slots.length === 0 && (
+                    <Text color="fg.muted">
+                      {day.message ?? 'No free time on this date; try another date.'}
+                    </Text>
+                  )}
+                  {day && day.slots.length > 0 && (
+                    <SimpleGrid columns={{ base: 4, md: 6 }} gap="2" maxH="12rem" overflowY="auto" p="1">
+                      {day.slots.map((slot) => (
+                        <Button
+                          key={slot.start}
+                          size="sm"
+                          type="button"
+                          variant={slot.start === startsAt ? 'solid' : 'outline'}
+                          aria-pressed={slot.start === startsAt}
+                          onClick={() => setStartsAt(slot.start)}
+                        >
+                          {slot.localTime}
+                        </Button>
+                      ))}
+                    </SimpleGrid>
+                  )}
+                  {problems.slot && (
+                    <Text color="fg.error" fontSize="sm" role="alert">
+                      {problems.slot}
+                    </Text>
+                  )}
+                </Stack>
+                <FormField
+                  label="Reason for the change"
+                  required
+                  error={problems.reason ? { type: 'min', message: problems.reason } : undefined}
+                >
+                  <Textarea
+                    value={reason}
+                    onChange={(e) => setReason(e.target.value)}
+                    rows={2}
+                    maxLength={500}
+                  />
+                </FormField>
+                <ErrorMessage error={refusal} />
+                {refusal?.nextSlots && refusal.nextSlots.length > 0 && (
+                  <Stack gap="2">
+                    <Text fontSize="sm">Next free times:</Text>
+                    <SimpleGrid columns={{ base: 2, md: 3 }} gap="2">
+                      {refusal.nextSlots.map((s) => (
+                        <Button
+                          key={s.start}
+                          size="sm"
+                          type="button"
+                          variant="outline"
+                          onClick={() => {
+                            setDate(format.clinicDate(s.start));
+                            setStartsAt(s.start);
+                            reschedule.reset();
+                          }}
+                        >
+                          {format.dateTime(s.start)}
+                        </Button>
+                      ))}
+                    </SimpleGrid>
+                  </Stack>
+                )}
+              </Stack>
+            </Dialog.Body>
+            <Dialog.Footer>
+              <Dialog.ActionTrigger asChild>
+                <Button variant="outline" type="button">
+                  Keep as is
+                </Button>
+              </Dialog.ActionTrigger>
+              <Button type="submit" loading={reschedule.isPending}>
+                Reschedule
+              </Button>
+            </Dialog.Footer>
+          </Dialog.Content>
+        </Dialog.Positioner>
+      </Portal>
+    </Dialog.Root>
+  );
+}

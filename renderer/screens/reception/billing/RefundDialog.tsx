@@ -1,0 +1,126 @@
+import { Button, Dialog, Input, NativeSelect, Portal, Stack, Textarea } from '@chakra-ui/react';
+import { useEffect, useState } from 'react';
+import type { Bill, Payment, PaymentMode } from '@shared/domain/billing.schema';
+import { validatePayment } from '@shared/rules/money';
+import { useApiMutation } from '@renderer/api/hooks';
+import { ErrorMessage } from '@renderer/components/ErrorMessage';
+import { FormField } from '@renderer/components/FormField';
+import { toaster } from '@renderer/components/toaster';
+import { MODE_LABELS, money, readAmount } from './bill-format';
+
+/** A refund under the clinic's policy: an amount up to what was paid, a mode and a reason. */
+export function RefundDialog({
+  bill,
+  payments,
+  open,
+  onClose,
+}: {
+  bill: Bill;
+  payments: Payment[];
+  open: boolean;
+  onClose: () => void;
+}) {
+  const [amount, setAmount] = useState('');
+  const [mode, setMode] = useState<PaymentMode>('cash');
+  const [reason, setReason] = useState('');
+  const [problems, setProblems] = useState<{ amount?: string; reason?: string }>({});
+  const refund = useApiMutation('billing.refund', {
+    onSuccess: () => {
+      toaster.create({ type: 'success', title: 'Refund recorded' });
+      onClose();
+    },
+  });
+  useEffect(() => {
+    if (!open) return;
+    setAmount('');
+    setMode('cash');
+    setReason('');
+    setProblems({});
+    refund.reset();
+  }, [open]);
+  const submit = () => {
+    const parsed = readAmount(amount, bill.currency);
+    const next: typeof problems = {};
+    if (!parsed.ok) next.amount = parsed.message;
+    else {
+      const refused = validatePayment(bill.total, payments, -parsed.minor, bill.currency);
+      if (parsed.minor <= 0) next.amount = 'Enter an amount greater than zero';
+      else if (refused) next.amount = refused;
+    }
+    if (reason.trim().length < 3) next.reason = 'Give a reason (at least 3 characters)';
+    setProblems(next);
+    if (next.amount || next.reason || !parsed.ok) return;
+    refund.mutate({
+      id: crypto.randomUUID(),
+      billId: bill.id,
+      amount: parsed.minor,
+      mode,
+      reason: reason.trim(),
+    });
+  };
+  const err = (m?: string) => (m ? { type: 'client', message: m } : undefined);
+  return (
+    <Dialog.Root open={open} onOpenChange={(e) => !e.open && onClose()} size="sm">
+      <Portal>
+        <Dialog.Backdrop />
+        <Dialog.Positioner>
+          <Dialog.Content
+            as="form"
+            aria-label="Refund"
+            onSubmit={(e) => {
+              e.preventDefault();
+              submit();
+            }}
+          >
+            <Dialog.Header>
+              <Dialog.Title>Refund on bill {bill.number ?? ''}</Dialog.Title>
+            </Dialog.Header>
+            <Dialog.Body>
+              <Stack gap="3">
+                <FormField
+                  label="Refund amount (₹)"
+                  helper={`Paid so far ${money(bill.paid, bill.currency)}`}
+                  error={err(problems.amount)}
+                  required
+                >
+                  <Input inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />
+                </FormField>
+                <FormField label="Refund by">
+                  <NativeSelect.Root>
+                    <NativeSelect.Field value={mode} onChange={(e) => setMode(e.target.value as PaymentMode)}>
+                      {(Object.keys(MODE_LABELS) as PaymentMode[]).map((m) => (
+                        <option key={m} value={m}>
+                          {MODE_LABELS[m]}
+                        </option>
+                      ))}
+                    </NativeSelect.Field>
+                    <NativeSelect.Indicator />
+                  </NativeSelect.Root>
+                </FormField>
+                <FormField label="Reason" required error={err(problems.reason)}>
+                  <Textarea
+                    value={reason}
+                    onChange={(e) => setReason(e.target.value)}
+                    rows={2}
+                    maxLength={500}
+                  />
+                </FormField>
+                <ErrorMessage error={refund.error} />
+              </Stack>
+            </Dialog.Body>
+            <Dialog.Footer>
+              <Dialog.ActionTrigger asChild>
+                <Button variant="outline" type="button">
+                  Cancel
+                </Button>
+              </Dialog.ActionTrigger>
+              <Button type="submit" colorPalette="red" loading={refund.isPending}>
+                Refund
+              </Button>
+            </Dialog.Footer>
+          </Dialog.Content>
+        </Dialog.Positioner>
+      </Portal>
+    </Dialog.Root>
+  );
+}
