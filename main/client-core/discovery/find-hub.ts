@@ -84,7 +84,7 @@ export async function discoverHubs(options: DiscoveryOptions): Promise<FoundHub[
   if (options.mdns === false) return [];
   const browser = HubBrowser.start(browserOptions(options, () => undefined));
   if (!(browser instanceof HubBrowser)) return [];
-  await untilOver(options.browseMs ?? DEFAULT_BROWSE_MS, browser);
+  await browseWindow(options.browseMs ?? DEFAULT_BROWSE_MS, browser);
   const candidates = browser.candidates();
   await browser.stop();
   const check = checker(options, []);
@@ -148,7 +148,7 @@ async function browseAndConfirm(options: FindHubOptions, check: Check): Promise<
     }),
   );
   if (!(browser instanceof HubBrowser)) return undefined;
-  await Promise.race([untilOver(options.browseMs ?? DEFAULT_BROWSE_MS, browser), matched]);
+  await browseWindow(options.browseMs ?? DEFAULT_BROWSE_MS, browser, matched);
   await browser.stop();
   // With an expected hub id, every confirmed hub is that hub: the first to answer wins.
   if (options.expectedHubId) {
@@ -187,16 +187,17 @@ function browserOptions(options: DiscoveryOptions, onUp: (candidate: HubCandidat
   };
 }
 
-/** Resolves after `ms`, or at once when mDNS fails (nothing more can arrive). */
-function untilOver(ms: number, browser: HubBrowser): Promise<void> {
+/** Resolves after `ms`, at `early`, or at once when mDNS fails (nothing more can arrive). */
+function browseWindow(ms: number, browser: HubBrowser, early?: Promise<void>): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(finish, ms);
-    const poll = setInterval(() => browser.failed && finish(), 50);
-    function finish() {
+    const finish = () => {
       clearTimeout(timer);
       clearInterval(poll);
       resolve();
-    }
+    };
+    const timer = setTimeout(finish, ms);
+    const poll = setInterval(() => browser.failed && finish(), 50);
+    void early?.then(finish);
   });
 }
 
