@@ -1,0 +1,90 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeScan } from '@renderer/testing/axe';
+import { type AppPage, launchBrowser, openApp } from '@renderer/testing/browser';
+import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
+import { signInAs } from '@renderer/testing/sign-in';
+
+const TIMEOUT = { timeout: 30_000 };
+const REASON = 'Patient asked for another time';
+
+/** Reschedule through the appointment drawer (SPEC §6): old and new time, who and why in the history. */
+describe('reception: reschedule an appointment with a reason', () => {
+  let hub: DemoHub;
+  let browser: Browser;
+  let app: AppPage;
+
+  beforeAll(async () => {
+    hub = await startDemoHub();
+    browser = await launchBrowser();
+    app = await openApp(browser, hub.url);
+    await signInAs(app.page, 'receptionist');
+  }, 600_000);
+  afterAll(async () => {
+    await browser?.close();
+    await hub?.stop();
+  }, 60_000);
+
+  it('moves a confirmed appointment to a free slot; the history shows old → new, who and why', async () => {
+    const { page } = app;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Appointments' }).click();
+    await page.getByRole('heading', { name: 'Appointments', level: 1 }).waitFor(TIMEOUT);
+    await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Confirmed' });
+    await page.getByRole('button', { name: 'All dates' }).click();
+    const row = page.getByTestId('appointment-row').first();
+    await expect.poll(() => page.url(), TIMEOUT).toContain('status=CONFIRMED');
+    await row.waitFor(TIMEOUT);
+    const number = (await row.locator('td:nth-child(2)').innerText()).trim();
+    await row.click();
+
+    const drawer = page.getByTestId('appointment-drawer');
+    await drawer.getByRole('heading', { name: `Appointment ${number}` }).waitFor(TIMEOUT);
+    const oldDate = await drawer.locator('dd').nth(1).innerText();
+    const oldTime = (await drawer.locator('dd').nth(2).innerText()).split('–')[0]!.trim();
+    await drawer.getByRole('button', { name: 'Reschedule' }).click();
+
+    const dialog = page.getByRole('dialog', { name: `Reschedule ${number}` });
+    await dialog.waitFor(TIMEOUT);
+    const times = dialog.getByRole('group', { name: 'Free times' });
+    const dateInput = dialog.getByLabel('New date');
+    let date = await dateInput.inputValue();
+    // The appointment's own day may be fully booked: try the following days until one has a free time.
+    for (let tries = 0; tries < 14; tries++) {
+      const found = await Promise.race([
+        times
+          .getByRole('button')
+          .first()
+          .waitFor(TIMEOUT)
+          .then(() => true),
+        times
+          .getByText(/No free time|not available|not working/i)
+          .waitFor(TIMEOUT)
+          .then(() => false),
+      ]);
+      if (found) break;
+      date = new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+      await dateInput.fill(date);
+    }
+    const slot = times.getByRole('button').last();
+    const newTime = (await slot.innerText()).trim();
+    await slot.click();
+    expect(await slot.getAttribute('aria-pressed')).toBe('true');
+    await dialog.getByLabel('Reason for the change').fill(REASON);
+    expect(await axeScan(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Reschedule', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden', ...TIMEOUT });
+
+    const history = drawer.getByTestId('appointment-history');
+    await expect.poll(() => history.innerText(), TIMEOUT).toContain('Rescheduled');
+    const text = await history.innerText();
+    expect(text).toContain(`${oldDate}, ${oldTime} →`);
+    expect(text).toMatch(new RegExp(`→ [^\\n]*, ${newTime}`));
+    expect(text).toContain(REASON);
+    expect(text).toContain("by Reena D'Souza");
+    expect(await drawer.locator('dd').nth(2).innerText()).toContain(newTime);
+  }, 240_000);
+
+  it('ran without console errors, page errors or CSP violations', () => {
+    expect(app.problems).toEqual([]);
+  });
+});
