@@ -1,20 +1,25 @@
 import type { ScreenDef } from '@renderer/app/screens';
 import { ScreenPlaceholder } from '@renderer/components/ScreenPlaceholder';
+import { AuditScreen } from '@renderer/screens/admin/audit/AuditScreen';
+import { DevicesScreen } from '@renderer/screens/admin/devices/DevicesScreen';
+import { SettingsScreen } from '@renderer/screens/admin/settings/SettingsScreen';
+import { SummaryScreen } from '@renderer/screens/admin/summary/SummaryScreen';
+import { UsersScreen } from '@renderer/screens/admin/users/UsersScreen';
 import { appointmentsScreen } from '@renderer/screens/shared/appointments/appointments.screen';
 import { schedulesScreen } from '@renderer/screens/shared/schedules/schedules.screen';
 
 /** The admin's navigation, in order. */
 export const adminScreens: ScreenDef[] = [
-  { path: 'summary', label: 'Summary', element: <ScreenPlaceholder title="Summary" /> },
-  { path: 'users', label: 'Users', element: <ScreenPlaceholder title="Users" /> },
+  { path: 'summary', label: 'Summary', element: <SummaryScreen /> },
+  { path: 'users', label: 'Users', element: <UsersScreen /> },
   {
     path: 'doctors-rooms',
     label: 'Doctors & rooms',
     element: <ScreenPlaceholder title="Doctors and rooms" />,
   },
   schedulesScreen,
-  { path: 'settings', label: 'Settings', element: <ScreenPlaceholder title="Clinic settings" /> },
-  { path: 'audit', label: 'Audit log', element: <ScreenPlaceholder title="Audit log" /> },
-  { path: 'devices', label: 'Devices', element: <ScreenPlaceholder title="Devices" /> },
+  { path: 'settings', label: 'Settings', element: <SettingsScreen /> },
+  { path: 'audit', label: 'Audit log', element: <AuditScreen /> },
+  { path: 'devices', label: 'Devices', element: <DevicesScreen /> },
   appointmentsScreen,
 ];

@@ -1,0 +1,174 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeScan } from '@renderer/testing/axe';
+import { type AppPage, launchBrowser, openApp } from '@renderer/testing/browser';
+import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
+import { signInAs, signInWith } from '@renderer/testing/sign-in';
+
+const TIMEOUT = { timeout: 30_000 };
+const NEW_USER = { username: 'rita.front', name: 'Rita Fernandes', password: 'front-desk-2026!' };
+
+const nav = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
+
+/** "1–25 of 31" under the appointment list → 31; the empty state → 0. */
+async function appointmentListTotal(page: Page): Promise<number> {
+  const range = page.getByText(/^\d+–\d+ of \d+$/);
+  const empty = page.getByText('No appointments found');
+  await range.or(empty).first().waitFor(TIMEOUT);
+  if (await empty.isVisible()) return 0;
+  return Number(/of (\d+)$/.exec(await range.innerText())![1]);
+}
+
+describe('staff app in browser mode: the admin screens', () => {
+  let hub: DemoHub;
+  let browser: Browser;
+  let admin: AppPage;
+
+  beforeAll(async () => {
+    hub = await startDemoHub();
+    browser = await launchBrowser();
+    admin = await openApp(browser, hub.url);
+  }, 600_000); // seeding the demo (first test file of the day only) takes minutes beside the suite
+  afterAll(async () => {
+    await browser?.close();
+    await hub?.stop();
+  }, 60_000);
+
+  it("admin sees the day's summary, matching the appointment list for today", async () => {
+    const { page } = admin;
+    await signInAs(page, 'admin');
+    await page.getByRole('heading', { name: 'Summary', level: 1 }).waitFor(TIMEOUT);
+    const stat = async (id: string) => {
+      const value = page.getByTestId(`stat-${id}-value`);
+      await value.waitFor(TIMEOUT);
+      return value.innerText();
+    };
+    const total = Number(await stat('total'));
+    const completed = Number(await stat('completed'));
+    const noShow = Number(await stat('no-show'));
+    expect(total).toBeGreaterThan(0); // the demo always has appointments today
+    expect(completed + noShow + Number(await stat('cancelled'))).toBeLessThanOrEqual(total);
+    expect(await stat('revenue')).toMatch(/₹/);
+    expect(await page.getByRole('list', { name: 'Revenue by payment mode' }).innerText()).toMatch(/Cash/);
+    expect(await axeScan(page)).toEqual([]);
+
+    await nav(page, 'Appointments');
+    await page.getByRole('heading', { name: 'Appointments', level: 1 }).waitFor(TIMEOUT);
+    await page.getByRole('button', { name: 'Today' }).click();
+    expect(await appointmentListTotal(page)).toBe(total);
+    await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Completed' });
+    await expect.poll(() => page.url(), TIMEOUT).toContain('status=COMPLETED');
+    await expect.poll(() => appointmentListTotal(page), TIMEOUT).toBe(completed);
+    await page.getByLabel('Status', { exact: true }).selectOption({ label: 'No-show' });
+    await expect.poll(() => appointmentListTotal(page), TIMEOUT).toBe(noShow);
+
+    await nav(page, 'Summary');
+    await page.getByRole('button', { name: 'This week' }).click();
+    await expect.poll(() => page.url(), TIMEOUT).toContain('range=week');
+    await page.getByRole('list', { name: 'Appointments per day' }).waitFor(TIMEOUT);
+    expect(Number(await stat('total'))).toBeGreaterThanOrEqual(total);
+  }, 120_000);
+
+  it('creates a receptionist who can sign in elsewhere; disabling signs them out', async () => {
+    const { page } = admin;
+    await nav(page, 'Users');
+    await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor(TIMEOUT);
+    await page.getByTestId('user-row').first().waitFor(TIMEOUT);
+    expect(await axeScan(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'New user' }).click();
+    const form = page.getByRole('form', { name: 'New user' });
+    await form.getByLabel('Full name').fill(NEW_USER.name);
+    await form.getByLabel('Username').fill(NEW_USER.username);
+    await form.getByLabel('Role').selectOption('receptionist');
+    await form.getByLabel('Initial password').fill(NEW_USER.password);
+    await form.getByLabel('Password again').fill('something else');
+    await form.getByRole('button', { name: 'Create user' }).click();
+    await form.getByText('the two passwords differ').waitFor(TIMEOUT);
+    await form.getByLabel('Password again').fill(NEW_USER.password);
+    await form.getByRole('button', { name: 'Create user' }).click();
+    await form.waitFor({ state: 'hidden', ...TIMEOUT });
+    const row = page.locator(`[data-testid="user-row"][data-username="${NEW_USER.username}"]`);
+    await row.waitFor(TIMEOUT);
+    expect(await row.innerText()).toMatch(/Receptionist[\s\S]*Active/);
+
+    const rita = await openApp(browser, hub.url);
+    try {
+      await signInWith(rita.page, NEW_USER.username, NEW_USER.password);
+      await rita.page.getByRole('navigation', { name: 'Main' }).waitFor(TIMEOUT);
+      expect(await rita.page.getByTestId('current-user').innerText()).toContain(NEW_USER.name);
+
+      await row.getByRole('button', { name: `Disable ${NEW_USER.name}` }).click();
+      const confirm = page.getByRole('alertdialog');
+      expect(await confirm.innerText()).toMatch(/signed out everywhere/);
+      await confirm.getByRole('button', { name: 'Disable and sign out' }).click();
+      await confirm.waitFor({ state: 'hidden', ...TIMEOUT });
+      await expect.poll(() => row.innerText(), TIMEOUT).toMatch(/Disabled/);
+
+      await rita.page.getByRole('form', { name: 'Sign in' }).waitFor(TIMEOUT);
+      await rita.page.getByText('Your account was disabled by the clinic’s admin.').waitFor(TIMEOUT);
+      await signInWith(rita.page, NEW_USER.username, NEW_USER.password);
+      await rita.page.getByText(/account is disabled/).waitFor(TIMEOUT);
+      expect(rita.problems).toEqual([]);
+    } finally {
+      await rita.close();
+    }
+  }, 120_000);
+
+  it('filters the audit log by the new user and shows their sign-in; the chain verifies', async () => {
+    const { page } = admin;
+    await nav(page, 'Audit log');
+    await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor(TIMEOUT);
+    await page.getByTestId('audit-row').first().waitFor(TIMEOUT);
+    await page.getByLabel('User').selectOption({ label: `${NEW_USER.name} (${NEW_USER.username})` });
+    await expect
+      .poll(async () => {
+        const whos = await page
+          .getByTestId('audit-row')
+          .locator('td:nth-child(3) p:first-child')
+          .allInnerTexts();
+        return whos.length > 0 && whos.every((w) => w === NEW_USER.name);
+      }, TIMEOUT)
+      .toBe(true);
+    expect(await page.getByTestId('audit-action').allInnerTexts()).toContain('auth.login');
+    expect(await axeScan(page)).toEqual([]);
+
+    await page.getByLabel('Action').fill('no-such-action');
+    await page.getByText('No entries').waitFor(TIMEOUT);
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await page.getByTestId('audit-row').first().waitFor(TIMEOUT);
+
+    await page.getByRole('button', { name: 'Verify chain' }).click();
+    await page.getByText(/Chain intact: \d+ entries checked/).waitFor(TIMEOUT);
+  }, 120_000);
+
+  it('saves a clinic setting and shows why the time zone cannot change', async () => {
+    const { page } = admin;
+    await nav(page, 'Settings');
+    await page.getByRole('heading', { name: 'Clinic settings', level: 1 }).waitFor(TIMEOUT);
+    const form = page.getByRole('form', { name: 'Clinic settings' });
+    await form.getByLabel('Clinic name').waitFor(TIMEOUT);
+    expect(await axeScan(page)).toEqual([]);
+
+    const window = form.getByLabel('Cancellation window');
+    const next = String(Number(await window.inputValue()) + 15);
+    await window.fill(next);
+    await form.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Settings saved').first().waitFor(TIMEOUT);
+    await page.reload();
+    await page
+      .getByRole('form', { name: 'Clinic settings' })
+      .getByLabel('Cancellation window')
+      .waitFor(TIMEOUT);
+    expect(await page.getByLabel('Cancellation window').inputValue()).toBe(next);
+
+    await page.getByLabel('Time zone').fill('Europe/London');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('cannot change once appointments exist').waitFor(TIMEOUT);
+  }, 120_000);
+
+  it('ran without console errors, page errors or CSP violations', () => {
+    expect(admin.problems).toEqual([]);
+  });
+});

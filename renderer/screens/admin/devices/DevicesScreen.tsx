@@ -1,0 +1,75 @@
+import { Badge, Box, Table, Text } from '@chakra-ui/react';
+import { useApiQuery } from '@renderer/api/hooks';
+import { useClinicFormat } from '@renderer/app/clinic-format';
+import { ErrorMessage } from '@renderer/components/ErrorMessage';
+import { ScreenHeader } from '@renderer/components/ScreenHeader';
+import { EmptyState, LoadingState } from '@renderer/components/StateViews';
+
+const KIND_LABELS = {
+  desktop: 'Desktop',
+  browser: 'Browser',
+  display: 'Queue display',
+  companion: 'Companion app',
+};
+
+/** Desktops and browsers known to the hub: who used them last, when, and unsynced changes (SPEC §13). */
+export function DevicesScreen() {
+  const format = useClinicFormat();
+  const devices = useApiQuery('devices.list', {});
+  const users = useApiQuery('users.list', {}, { staleTime: 60_000 });
+  const names = new Map((users.data ?? []).map((u) => [u.id, u.displayName]));
+  const rows = [...(devices.data ?? [])].sort((a, b) =>
+    (b.lastSeenAt ?? '').localeCompare(a.lastSeenAt ?? ''),
+  );
+  return (
+    <>
+      <ScreenHeader title="Devices" description="Desktops and browsers that have connected to this hub." />
+      <ErrorMessage error={devices.error} />
+      {devices.isLoading ? (
+        <LoadingState label="Loading devices…" />
+      ) : rows.length === 0 && !devices.error ? (
+        <EmptyState title="No devices yet" description="Devices appear here once they connect to the hub." />
+      ) : (
+        <Box bg="bg.panel" borderWidth="1px" borderRadius="lg" overflowX="auto">
+          <Table.Root size="sm" aria-label="Devices">
+            <Table.Header>
+              <Table.Row bg="bg.muted">
+                <Table.ColumnHeader>Name</Table.ColumnHeader>
+                <Table.ColumnHeader>Kind</Table.ColumnHeader>
+                <Table.ColumnHeader>Last user</Table.ColumnHeader>
+                <Table.ColumnHeader>Last seen</Table.ColumnHeader>
+                <Table.ColumnHeader textAlign="end">Pending changes</Table.ColumnHeader>
+              </Table.Row>
+            </Table.Header>
+            <Table.Body>
+              {rows.map((d) => (
+                <Table.Row key={d.id} data-testid="device-row">
+                  <Table.Cell>
+                    <Text fontWeight="medium">{d.name}</Text>
+                    <Text color="fg.muted" fontSize="xs">
+                      {d.id}
+                    </Text>
+                  </Table.Cell>
+                  <Table.Cell>{KIND_LABELS[d.kind]}</Table.Cell>
+                  <Table.Cell>{d.lastUserId ? (names.get(d.lastUserId) ?? '…') : '—'}</Table.Cell>
+                  <Table.Cell whiteSpace="nowrap">
+                    {d.lastSeenAt ? format.dateTime(d.lastSeenAt) : 'Never'}
+                  </Table.Cell>
+                  <Table.Cell textAlign="end">
+                    {d.pendingMutations > 0 ? (
+                      <Badge colorPalette="orange" variant="subtle">
+                        {d.pendingMutations} waiting
+                      </Badge>
+                    ) : (
+                      <Text color="fg.muted">None</Text>
+                    )}
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table.Root>
+        </Box>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,20 @@
+import { describe as suite, expect, it } from 'vitest';
+import { clinicSettingsSchema } from '@shared/domain/settings.schema';
+import { describe, SETTINGS_PATHS } from './settings-groups';
+
+suite('settings form groups', () => {
+  it('reads each input kind from the settings schema', () => {
+    expect(describe('clinicName')).toEqual({ kind: 'text', nullable: false });
+    expect(describe('phone')).toEqual({ kind: 'text', nullable: true });
+    expect(describe('bookingNeedsConfirmation')).toEqual({ kind: 'boolean', nullable: false });
+    expect(describe('defaultBuffers.after')).toEqual({ kind: 'number', nullable: false });
+    expect(describe('refundPolicy.patientLatePercentBasisPoints').kind).toBe('number');
+  });
+  it('covers every top-level setting', () => {
+    const top = new Set(SETTINGS_PATHS.map((p) => p.split('.')[0]));
+    expect([...top].sort()).toEqual(Object.keys(clinicSettingsSchema.shape).sort());
+  });
+  it('refuses a path the schema does not have', () => {
+    expect(() => describe('nope')).toThrow(/no nope/);
+  });
+});

@@ -1,0 +1,125 @@
+import type { z } from 'zod';
+import { clinicSettingsSchema } from '@shared/domain/settings.schema';
+
+export type FieldKind = 'text' | 'number' | 'boolean';
+
+export interface SettingsField {
+  /** Dotted path into ClinicSettings, e.g. defaultBuffers.before. */
+  path: string;
+  label: string;
+  helper?: string;
+  kind: FieldKind;
+  nullable: boolean;
+  unit?: string;
+}
+
+interface FieldSpec {
+  path: string;
+  label: string;
+  helper?: string;
+  unit?: string;
+}
+
+/** How the settings form is grouped; each field's input kind comes from the settings schema. */
+const GROUPS: { title: string; description: string; fields: FieldSpec[] }[] = [
+  {
+    title: 'Clinic',
+    description: 'Shown on slips, receipts and prescriptions.',
+    fields: [
+      { path: 'clinicName', label: 'Clinic name' },
+      { path: 'address', label: 'Address' },
+      { path: 'phone', label: 'Phone' },
+      { path: 'email', label: 'Email' },
+      {
+        path: 'timeZone',
+        label: 'Time zone',
+        helper: 'IANA name, e.g. Asia/Kolkata. Cannot change once appointments exist.',
+      },
+      { path: 'currency', label: 'Currency', helper: 'ISO code, e.g. INR' },
+      { path: 'locale', label: 'Locale', helper: 'For dates and money, e.g. en-IN' },
+    ],
+  },
+  {
+    title: 'Booking',
+    description: 'How appointments are booked and kept apart (SPEC §3, §4).',
+    fields: [
+      {
+        path: 'bookingNeedsConfirmation',
+        label: 'Bookings need staff confirmation',
+        helper: 'On: new bookings start as requested until staff confirm them.',
+      },
+      { path: 'minBookingNoticeMinutes', label: 'Minimum notice', unit: 'minutes' },
+      { path: 'bookingHorizonDays', label: 'Booking horizon', unit: 'days ahead' },
+      { path: 'defaultBuffers.before', label: 'Buffer before each appointment', unit: 'minutes' },
+      { path: 'defaultBuffers.after', label: 'Buffer after each appointment', unit: 'minutes' },
+      {
+        path: 'patientDirectReschedule',
+        label: 'Patients may reschedule directly',
+        helper: 'Off: patients can only request a new time.',
+      },
+      { path: 'waitlistHoldMinutes', label: 'Waiting-list hold', unit: 'minutes' },
+    ],
+  },
+  {
+    title: 'Cancellation and refunds',
+    description: 'What patients may do before their appointment (SPEC §5, §9).',
+    fields: [
+      { path: 'cancellationWindowMinutes', label: 'Cancellation window', unit: 'minutes before' },
+      {
+        path: 'refundPolicy.patientLatePercentBasisPoints',
+        label: 'Refund after the window',
+        unit: 'basis points',
+        helper: 'Share refunded when a patient cancels late: 10000 = 100%, 5000 = 50%.',
+      },
+    ],
+  },
+  {
+    title: 'Sessions and security',
+    description: 'When screens lock and sign-ins end (SPEC §15).',
+    fields: [
+      { path: 'screenLockMinutes', label: 'Lock the screen after', unit: 'idle minutes' },
+      { path: 'sessionIdleMinutes', label: 'End a session after', unit: 'idle minutes' },
+      { path: 'sessionAbsoluteHours', label: 'End every session after', unit: 'hours' },
+    ],
+  },
+];
+
+interface Def {
+  type: string;
+  innerType?: z.ZodType;
+  in?: z.ZodType;
+  shape?: Record<string, z.ZodType>;
+}
+const def = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
+
+/** The input kind of a settings path, read from the schema (defaults, nullables and pipes unwrapped). */
+export function describe(path: string): { kind: FieldKind; nullable: boolean } {
+  let schema: z.ZodType = clinicSettingsSchema;
+  let nullable = false;
+  const unwrap = () => {
+    for (;;) {
+      const d = def(schema);
+      if (d.type === 'nullable') nullable = true;
+      if ((d.type === 'default' || d.type === 'nullable' || d.type === 'optional') && d.innerType)
+        schema = d.innerType;
+      else if (d.type === 'pipe' && d.in) schema = d.in;
+      else return d;
+    }
+  };
+  for (const key of path.split('.')) {
+    const d = unwrap();
+    const next = d.shape?.[key];
+    if (!next) throw new Error(`settings schema has no ${path}`);
+    schema = next;
+  }
+  const type = unwrap().type;
+  return { kind: type === 'boolean' ? 'boolean' : type === 'number' ? 'number' : 'text', nullable };
+}
+
+export const SETTINGS_GROUPS = GROUPS.map((g) => ({
+  ...g,
+  fields: g.fields.map((f): SettingsField => ({ ...f, ...describe(f.path) })),
+}));
+
+/** Every path the form shows (for mapping the hub's field errors). */
+export const SETTINGS_PATHS = SETTINGS_GROUPS.flatMap((g) => g.fields.map((f) => f.path));
