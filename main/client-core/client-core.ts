@@ -11,7 +11,7 @@ import {
 import { ApiFailure, failure } from '@shared/contract/errors';
 import type { Actor } from '@shared/domain/user.schema';
 import { provisionalPatientCode } from '@shared/rules/patient-identity';
-import { type Clock, systemClock } from '@server/core/clock';
+import { systemClock } from '@server/core/clock';
 import { handlers } from '@server/handlers/registry';
 import { AttentionList, type AttentionEntry } from './attention';
 import { type ConnectionState, SessionKeeper } from './session-keeper';
@@ -22,22 +22,9 @@ import { Outbox } from './outbox';
 import { hubOnlyQueries, outboxCommands } from './operations';
 import { runOutboxRow } from './rebase';
 import { openReplica } from './replica';
+import type { ChangeEvent, ClientCoreOptions } from './client-options';
 
-export interface ClientCoreOptions {
-  /** Where the replica lives (`replica.db`). */
-  dataDir: string;
-  /** The hub's sync URL (from discovery, the last address that worked, or typed by an admin). */
-  hubUrl: string;
-  deviceId: string;
-  deviceName: string;
-  clock?: Clock;
-  /** Pull this often even without pokes (pokes are hints). Default 15 s. */
-  pullIntervalMs?: number;
-  /** How long a command waits online for the hub's verdict before returning its local result. Default 5 s. */
-  onlineWaitMs?: number;
-}
-
-export type ChangeEvent = { source: 'local' | 'remote' };
+export type { ChangeEvent, ClientCoreOptions } from './client-options';
 
 export interface ClientCore {
   /** The same shape as ApiClient.call: the renderer cannot tell it from the hub. */

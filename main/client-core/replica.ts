@@ -1,15 +1,10 @@
 import { syncedEntities, type SyncedEntity } from '@shared/contract/sync.contract';
 import { type Db, openDatabase } from '@server/db/database';
 import { clientTablesSql, replicaDroppedTriggers } from './client-tables';
+import type { ColumnInfo } from './column-info';
 import { installUndoTriggers } from './undo-log';
 
-export interface ColumnInfo {
-  name: string;
-  type: string;
-  notnull: boolean;
-  hasDefault: boolean;
-  pk: boolean;
-}
+export type { ColumnInfo } from './column-info';
 
 /** A desktop's replica: the hub's schema (same migrations) holding what the signed-in role may see. */
 export interface Replica {

@@ -2,7 +2,7 @@ import { ApiFailure, failure } from '@shared/contract/errors';
 import type { HubHello } from '@shared/contract/sync.contract';
 import type { Actor } from '@shared/domain/user.schema';
 import { nextActionFor, type AttentionList } from './attention';
-import type { ClientCoreOptions, ChangeEvent } from './client-core';
+import type { ChangeEvent, ClientCoreOptions } from './client-options';
 import { HubUnreachable, type HubLink } from './hub-link';
 import { suggestSlots, type LocalExecutor } from './local-executor';
 import type { LocalHub } from './local-hub';

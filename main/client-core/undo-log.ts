@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { ColumnInfo } from './replica';
+import type { ColumnInfo } from './column-info';
 
 type Columns = (table: string) => ColumnInfo[];
 
