@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import { send } from '@server/sync/socket-test-support';
 import {
   hubDown,
@@ -106,4 +107,19 @@ async function initialSync(figures: Record<string, number>) {
   figures.initial_sync_appointments = page.total ?? 0;
   await desk.close();
   await clinic.close();
+}
+
+/**
+ * Standalone: `npx tsx scripts/bench/bench-sync.ts [propagation,catchup,initial]` runs only the
+ * sync figures (or the named ones), with the raw Socket.IO baseline of the same run.
+ */
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const only = new Set((process.argv[2] ?? 'propagation,catchup,initial').split(','));
+  const figures: Record<string, number> = {};
+  if (only.has('propagation')) await propagation(figures);
+  if (only.has('catchup')) await catchUp(figures);
+  if (only.has('initial')) await initialSync(figures);
+  removeDesktopDirs();
+  console.table(figures);
+  process.exit(0);
 }
