@@ -26,6 +26,33 @@ export interface Dispatcher {
     caller: Caller,
     options?: ExecuteOptions,
   ): Promise<unknown>;
+  /**
+   * `execute` in two steps, for callers that run several operations under one durable commit
+   * (sync push): validation, authorization and `prepare` now; `run` inside the caller's
+   * transaction; `committed` once that transaction has committed.
+   */
+  prepare(
+    name: OperationName,
+    input: unknown,
+    actor: Actor | null,
+    caller: Caller,
+    options?: ExecuteOptions,
+  ): Promise<PreparedOperation>;
+  /** Whether the operation has an async `prepare` step (it may read what earlier operations wrote). */
+  hasPrepareStep(name: OperationName): boolean;
+}
+
+export interface PreparedOperation {
+  /**
+   * Runs the handler, the change log, the audit entries and `inTransaction` in one transaction
+   * (a savepoint inside the caller's). Database constraint failures become SLOT_TAKEN /
+   * PATIENT_OVERLAP, anything else not an ApiFailure INTERNAL; a failure rolls back only this.
+   */
+  run(): unknown;
+  /** The last change-log sequence number `run` wrote (0: none). */
+  readonly lastSeq: number;
+  /** After the commit: checks the result, pokes (unless `poke: false`), runs after-commit hooks. */
+  committed(options?: { poke?: boolean }): void;
 }
 
 export interface ExecuteOptions {
@@ -39,13 +66,13 @@ export interface ExecuteOptions {
 }
 
 export function createDispatcher(core: HubCore, handlers: HandlerMap): Dispatcher {
-  async function execute(
+  async function prepare(
     name: OperationName,
     rawInput: unknown,
     actor: Actor | null,
     caller: Caller,
     options: ExecuteOptions = {},
-  ) {
+  ): Promise<PreparedOperation> {
     const decision = authorize(actor?.role ?? null, name);
     if (!decision.allowed) {
       throw decision.reason === 'unauthenticated'
@@ -76,58 +103,83 @@ export function createDispatcher(core: HubCore, handlers: HandlerMap): Dispatche
 
     const after: (() => void)[] = [];
     let lastSeq = 0;
-    const result = await core.writes.run(() =>
-      runInTransaction(core, () => {
-        const changed = new Map<
-          string,
-          { entity: SyncedEntity; entityId: string; op: 'upsert' | 'delete' }
-        >();
-        const audits: AuditEntry[] = [];
-        const who = {
-          at: now,
-          actorUserId: actor?.userId ?? null,
-          actorRole: actor?.role ?? null,
-          deviceId: actor?.deviceId ?? caller.deviceId,
-        };
-        const ctx: HandlerContext = {
-          ...base,
-          changed: (entity, entityId, op = 'upsert') =>
-            changed.set(`${entity}:${entityId}`, { entity, entityId, op }),
-          audit: (entry) => audits.push({ ...who, ...entry }),
-          afterCommit: (fn) => after.push(fn),
-        };
-        const value = handler.run(parsed.data as never, ctx, prepared as never);
-        for (const change of changed.values()) {
-          lastSeq = Number(
-            core.db.run(core.db.q.insertInto('changes').values({ ...change, at: now })).lastInsertRowid,
-          );
-        }
-        if (operation.kind === 'command' && changed.size > 0 && !audits.some((a) => a.kind === 'change')) {
-          const [first] = changed.values();
-          audits.push({
-            ...who,
-            kind: 'change',
-            action: name,
-            entity: first!.entity,
-            entityId: first!.entityId,
-            patientId: null,
-            details: { rows: [...changed.values()].map((c) => `${c.entity}:${c.entityId}`) },
-          });
-        }
-        for (const entry of audits) core.audit.append(entry);
-        options.inTransaction?.(value);
-        return value;
-      }),
-    );
+    let result: unknown;
+    const body = () => {
+      const changed = new Map<string, { entity: SyncedEntity; entityId: string; op: 'upsert' | 'delete' }>();
+      const audits: AuditEntry[] = [];
+      const who = {
+        at: now,
+        actorUserId: actor?.userId ?? null,
+        actorRole: actor?.role ?? null,
+        deviceId: actor?.deviceId ?? caller.deviceId,
+      };
+      const ctx: HandlerContext = {
+        ...base,
+        changed: (entity, entityId, op = 'upsert') =>
+          changed.set(`${entity}:${entityId}`, { entity, entityId, op }),
+        audit: (entry) => audits.push({ ...who, ...entry }),
+        afterCommit: (fn) => after.push(fn),
+      };
+      const value = handler.run(parsed.data as never, ctx, prepared as never);
+      let seq = 0;
+      for (const change of changed.values()) {
+        seq = Number(
+          core.db.run(core.db.q.insertInto('changes').values({ ...change, at: now })).lastInsertRowid,
+        );
+      }
+      if (operation.kind === 'command' && changed.size > 0 && !audits.some((a) => a.kind === 'change')) {
+        const [first] = changed.values();
+        audits.push({
+          ...who,
+          kind: 'change',
+          action: name,
+          entity: first!.entity,
+          entityId: first!.entityId,
+          patientId: null,
+          details: { rows: [...changed.values()].map((c) => `${c.entity}:${c.entityId}`) },
+        });
+      }
+      for (const entry of audits) core.audit.append(entry);
+      options.inTransaction?.(value);
+      return { value, seq };
+    };
 
-    if (core.validateResults) operation.result.parse(result);
-    if (lastSeq > 0) core.events.emit('sync.poke', { ...core.identity(), seq: lastSeq });
-    for (const fn of after) fn();
+    return {
+      run() {
+        after.length = 0;
+        const done = runInTransaction(core, body);
+        lastSeq = done.seq;
+        result = done.value;
+        return done.value;
+      },
+      get lastSeq() {
+        return lastSeq;
+      },
+      committed({ poke = true } = {}) {
+        if (core.validateResults) operation.result.parse(result);
+        if (poke && lastSeq > 0) core.events.emit('sync.poke', { ...core.identity(), seq: lastSeq });
+        for (const fn of after) fn();
+      },
+    };
+  }
+
+  async function execute(
+    name: OperationName,
+    input: unknown,
+    actor: Actor | null,
+    caller: Caller,
+    options: ExecuteOptions = {},
+  ) {
+    const operation = await prepare(name, input, actor, caller, options);
+    const result = await core.writes.run(() => operation.run());
+    operation.committed();
     return result;
   }
 
   return {
     execute,
+    prepare,
+    hasPrepareStep: (name) => handlers[name]?.prepare !== undefined,
     async call(name, input, caller) {
       if (!isOperationName(name))
         throw failure('NOT_FOUND', `Unknown operation ${JSON.stringify(name).slice(0, 80)}.`);

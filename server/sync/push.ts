@@ -3,7 +3,7 @@ import { contract, isOperationName } from '@shared/contract/index';
 import { type ApiError, ApiFailure, failure } from '@shared/contract/errors';
 import { type Mutation, type MutationOutcome, pushRequestSchema } from '@shared/contract/sync.contract';
 import type { Actor } from '@shared/domain/user.schema';
-import type { Caller, Dispatcher } from '@server/core/dispatcher';
+import type { Caller, Dispatcher, PreparedOperation } from '@server/core/dispatcher';
 import type { HubCore } from '@server/core/hub-core';
 import { mutationIdSource } from './mutation-ids';
 import { type ClientInfo, lastMutationIdOf, recordOutcome, storedOutcome } from './sync-clients.repository';
@@ -27,15 +27,24 @@ export interface PushSession {
 
 export type PushRequest = z.output<typeof pushRequestSchema>;
 
+/** How many mutations of a push share one durable commit (bounds how long the write lock is held). */
+export const PUSH_COMMIT_CHUNK = 100;
+
+/** One mutation of a push, ready to run: its prepared operation, or the reason it is refused. */
+type Step = { mutation: Mutation; recording?: { error: unknown } } & (
+  { operation: PreparedOperation; error?: undefined } | { operation?: undefined; error: ApiError }
+);
+
 /**
  * Applies pushed mutations (DESIGN §5): each mutation id is checked (duplicate → its stored
  * outcome; gap → stop), then the same handler as the online path runs for the session's actor,
  * and the outcome is stored with the client's last mutation id.
  *
- * Exactly once: an applied mutation is recorded inside the handler's own transaction (the
- * dispatcher's `inTransaction` hook), so its effects and its record commit together or not at
- * all. A rejected mutation wrote nothing, so it is recorded in a transaction of its own; a crash
- * before that only means a re-push runs the handler again.
+ * Exactly once: each mutation runs in its own savepoint, and its processed-mutation record is
+ * written inside it (the dispatcher's `inTransaction` hook), so its effects and its record stand
+ * or fall together; a rejected mutation's savepoint is rolled back and its rejection recorded in
+ * its place, in order. Up to PUSH_COMMIT_CHUNK consecutive mutations share one durable commit
+ * (one group-commit work item); nothing is answered before that commit has returned.
  */
 export class PushApplier {
   /** Pushes from one client are applied one at a time, so two batches never race on an id. */
@@ -44,6 +53,7 @@ export class PushApplier {
   constructor(
     private readonly core: HubCore,
     private readonly dispatcher: Dispatcher,
+    private readonly chunkSize = PUSH_COMMIT_CHUNK,
   ) {}
 
   push(session: PushSession, rawRequest: unknown): Promise<PushResult> {
@@ -69,75 +79,127 @@ export class PushApplier {
       deviceName: session.deviceName,
       kind: session.kind,
     };
-    let last = lastMutationIdOf(this.core.db, request.clientId);
     const outcomes: MutationOutcome[] = [];
+    let chunk: Step[] = [];
+    const flush = async () => {
+      if (chunk.length === 0) return;
+      const steps = chunk;
+      chunk = [];
+      outcomes.push(...(await this.commit(client, steps)));
+    };
+    // The next id to process: ids in the chunk count as processed (they commit before any reply).
+    let next = lastMutationIdOf(this.core.db, request.clientId) + 1;
     for (const mutation of request.mutations) {
-      if (mutation.mutationId <= last) {
+      if (mutation.mutationId < next) {
+        await flush();
         outcomes.push(
           storedOutcome(this.core.db, request.clientId, mutation.mutationId) ?? forgotten(mutation),
         );
         continue;
       }
-      if (mutation.mutationId > last + 1) return { outcomes, lastMutationId: last, gap: true };
-      outcomes.push(await this.process(session, client, mutation));
-      last = mutation.mutationId;
+      if (mutation.mutationId > next) {
+        await flush();
+        return { outcomes, lastMutationId: next - 1, gap: true };
+      }
+      // A handler's async prepare step may read what the earlier mutations wrote: commit them first.
+      if (isOperationName(mutation.name) && this.dispatcher.hasPrepareStep(mutation.name)) await flush();
+      chunk.push(await this.prepare(session, client, mutation));
+      next += 1;
+      if (chunk.length >= this.chunkSize) await flush();
     }
-    return { outcomes, lastMutationId: last, gap: false };
+    await flush();
+    return { outcomes, lastMutationId: next - 1, gap: false };
   }
 
-  private async process(
-    session: PushSession,
-    client: ClientInfo,
-    mutation: Mutation,
-  ): Promise<MutationOutcome> {
-    const { db } = this.core;
+  /** Validation, authorization (from the session) and the handler's prepare step, outside the transaction. */
+  private async prepare(session: PushSession, client: ClientInfo, mutation: Mutation): Promise<Step> {
     const { mutationId, name } = mutation;
-    const record = (outcome: MutationOutcome) => {
-      // Pushes of a client are serialized; this guards the invariant where it is written.
-      if (lastMutationIdOf(db, client.clientId) !== mutationId - 1) {
-        throw new Error(`mutation ${mutationId} of client ${client.clientId} is out of order`);
-      }
-      recordOutcome(db, client, name, outcome, this.core.clock.now().toISOString());
-    };
-
-    const reject = (error: ApiError): MutationOutcome => {
-      const rejected: MutationOutcome = { mutationId, status: 'rejected', error };
-      db.transaction(() => record(rejected));
-      return rejected;
-    };
-
     if (!isOperationName(name)) {
-      return reject({
-        code: 'VALIDATION',
-        message: `${name} is not an operation this hub knows; update the hub.`,
-      });
+      return {
+        mutation,
+        error: { code: 'VALIDATION', message: `${name} is not an operation this hub knows; update the hub.` },
+      };
     }
     if (contract[name].kind !== 'command') {
-      return reject({ code: 'VALIDATION', message: `${name} reads data; only changes can be pushed.` });
+      return {
+        mutation,
+        error: { code: 'VALIDATION', message: `${name} reads data; only changes can be pushed.` },
+      };
     }
-    const recording: { error?: unknown } = {};
+    const step: Pick<Step, 'recording'> = {};
     try {
-      const result = await this.dispatcher.execute(name, mutation.input, session.actor, session.caller, {
+      const operation = await this.dispatcher.prepare(name, mutation.input, session.actor, session.caller, {
         newId: mutationIdSource({ ...mutation, clientId: client.clientId }),
         inTransaction: (value) => {
           try {
-            record({ mutationId, status: 'applied', result: value ?? null });
+            this.record(client, mutation, { mutationId, status: 'applied', result: value ?? null });
           } catch (error) {
-            recording.error = error;
+            step.recording = { error };
             throw error;
           }
         },
       });
-      return { mutationId, status: 'applied', result: result ?? null };
+      return Object.assign(step, { mutation, operation });
     } catch (error) {
-      // Recording failed, so nothing was applied and nothing is known of the mutation: the
-      // push fails and the client sends it again.
-      if ('error' in recording) throw recording.error;
-      // A step after the commit failed: the mutation is applied and recorded.
-      const stored = storedOutcome(db, client.clientId, mutationId);
-      if (stored) return stored;
-      return reject(this.reason(error, mutation));
+      return { mutation, error: this.reason(error, mutation) };
     }
+  }
+
+  /**
+   * Runs the steps in order under one durable commit, each in its own savepoint, and answers
+   * once that commit has returned. A failure to record an outcome fails the whole chunk (nothing
+   * of it is kept; the client sends it again).
+   */
+  private async commit(client: ClientInfo, steps: Step[]): Promise<MutationOutcome[]> {
+    const { db } = this.core;
+    const outcomes = await this.core.writes.run(() =>
+      db.transaction(() =>
+        steps.map((step): MutationOutcome => {
+          const { mutationId } = step.mutation;
+          if (!step.operation) return this.rejectIn(client, step.mutation, step.error);
+          try {
+            return { mutationId, status: 'applied', result: step.operation.run() ?? null };
+          } catch (failed) {
+            // Recording failed, so nothing of the mutation is known: the push fails.
+            if (step.recording) throw step.recording.error;
+            return this.rejectIn(client, step.mutation, this.reason(failed, step.mutation));
+          }
+        }),
+      ),
+    );
+    let lastSeq = 0;
+    for (const step of steps) {
+      if (!step.operation) continue;
+      lastSeq = Math.max(lastSeq, step.operation.lastSeq);
+      try {
+        step.operation.committed({ poke: false });
+      } catch (error) {
+        // A step after the commit failed: the mutation is applied and recorded all the same.
+        this.core.logger.error(
+          { err: error, mutationId: step.mutation.mutationId, name: step.mutation.name },
+          'after-commit step of a pushed mutation failed',
+        );
+      }
+    }
+    if (lastSeq > 0) this.core.events.emit('sync.poke', { ...this.core.identity(), seq: lastSeq });
+    return outcomes;
+  }
+
+  /** Records a mutation that can never succeed (its savepoint wrote nothing) in its place. */
+  private rejectIn(client: ClientInfo, mutation: Mutation, error: ApiError): MutationOutcome {
+    const rejected: MutationOutcome = { mutationId: mutation.mutationId, status: 'rejected', error };
+    this.record(client, mutation, rejected);
+    return rejected;
+  }
+
+  /** Marks a mutation processed, inside the current transaction; only the next id may be recorded. */
+  private record(client: ClientInfo, mutation: Mutation, outcome: MutationOutcome): void {
+    const { db } = this.core;
+    // Pushes of a client are serialized; this guards the invariant where it is written.
+    if (lastMutationIdOf(db, client.clientId) !== outcome.mutationId - 1) {
+      throw new Error(`mutation ${outcome.mutationId} of client ${client.clientId} is out of order`);
+    }
+    recordOutcome(db, client, mutation.name, outcome, this.core.clock.now().toISOString());
   }
 
   private reason(error: unknown, mutation: Mutation): ApiError {
