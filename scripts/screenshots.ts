@@ -31,6 +31,29 @@ const openFirstRow = async (page: Page) => {
   await page.getByTestId('appointment-history').waitFor();
 };
 
+/** Reception shots: a walk-in so the queue has someone in it; a paid bill's receipt; the reschedule dialog. */
+const addWalkIn = async (page: Page) => {
+  await page.getByRole('button', { name: 'Walk-in' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Walk-in patient' });
+  await dialog.getByText('New patient', { exact: true }).click();
+  await dialog.getByLabel('Full name').fill('Meera Pillai');
+  await dialog.getByText('Queue between scheduled patients').click();
+  await dialog.getByRole('button', { name: 'Add walk-in' }).click();
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await page.getByTestId('queue-row').first().waitFor();
+};
+const showReceipt = async (page: Page) => {
+  await page.getByTestId('bill-row').filter({ hasText: 'Paid' }).first().getByRole('link').click();
+  await page.getByRole('button', { name: 'Show receipt' }).click();
+  await page.getByTestId('receipt-frame').waitFor();
+  await page.getByRole('region', { name: 'Receipt' }).scrollIntoViewIfNeeded();
+};
+const openReschedule = async (page: Page) => {
+  await openFirstRow(page);
+  await page.getByTestId('appointment-drawer').getByRole('button', { name: 'Reschedule' }).click();
+  await page.getByRole('group', { name: 'Free times' }).getByRole('button').first().waitFor();
+};
+
 const SHOTS: Shot[] = [
   {
     name: 'sign-in',
@@ -53,6 +76,33 @@ const SHOTS: Shot[] = [
     path: '/appointments?from=&to=&status=NO_SHOW',
     ready: firstRow,
   },
+  {
+    name: 'reception-queue',
+    role: 'receptionist',
+    path: '/queue',
+    ready: (p) => p.getByRole('heading', { name: 'Check in' }).waitFor(),
+    act: addWalkIn,
+  },
+  {
+    name: 'reception-billing',
+    role: 'receptionist',
+    path: '/billing?view=outstanding',
+    ready: (p) => p.getByTestId('bill-row').first().waitFor(),
+  },
+  {
+    name: 'reception-receipt',
+    role: 'receptionist',
+    path: '/billing',
+    ready: (p) => p.getByTestId('bill-row').first().waitFor(),
+    act: showReceipt,
+  },
+  {
+    name: 'reception-reschedule',
+    role: 'receptionist',
+    path: '/appointments?status=CONFIRMED&from=&to=',
+    ready: firstRow,
+    act: openReschedule,
+  },
 ];
 
 async function main(): Promise<void> {
@@ -63,7 +113,9 @@ async function main(): Promise<void> {
   const hub = await startDemoHub();
   const browser = await launchBrowser();
   try {
-    for (const shot of SHOTS) {
+    // `npm run screenshots -- reception-queue reception-billing` takes only the named pictures.
+    const only = process.argv.slice(2);
+    for (const shot of SHOTS.filter((s) => only.length === 0 || only.includes(s.name))) {
       const app = await openApp(browser, hub.url, { colorScheme: shot.dark ? 'dark' : 'light' });
       try {
         const { page } = app;
