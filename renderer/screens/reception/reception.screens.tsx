@@ -2,19 +2,22 @@ import type { ScreenDef } from '@renderer/app/screens';
 import { ScreenPlaceholder } from '@renderer/components/ScreenPlaceholder';
 import { BillingScreen } from '@renderer/screens/reception/billing/BillingScreen';
 import { QueueScreen } from '@renderer/screens/reception/queue/QueueScreen';
+import { BookScreen } from '@renderer/screens/reception/booking/BookScreen';
+import { PatientsScreen } from '@renderer/screens/reception/patients/PatientsScreen';
+import { TodayScreen } from '@renderer/screens/reception/today/TodayScreen';
 import { appointmentsScreen } from '@renderer/screens/shared/appointments/appointments.screen';
 import { schedulesScreen } from '@renderer/screens/shared/schedules/schedules.screen';
 
 /** The receptionist's navigation, in order. */
 export const receptionScreens: ScreenDef[] = [
-  { path: 'today', label: 'Today', element: <ScreenPlaceholder title="Today" /> },
+  { path: 'today', label: 'Today', element: <TodayScreen /> },
   {
     path: 'book',
     label: 'Book',
-    element: <ScreenPlaceholder title="Book an appointment" />,
+    element: <BookScreen />,
     shortcut: { keys: ['alt+n'], description: 'New booking' },
   },
-  { path: 'patients', label: 'Patients', element: <ScreenPlaceholder title="Patients" /> },
+  { path: 'patients', label: 'Patients', element: <PatientsScreen /> },
   {
     path: 'queue',
     label: 'Queue',

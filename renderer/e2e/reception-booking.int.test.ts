@@ -1,0 +1,158 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeScan } from '@renderer/testing/axe';
+import { type AppPage, launchBrowser, openApp } from '@renderer/testing/browser';
+import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
+import { signInAs } from '@renderer/testing/sign-in';
+import {
+  chooseFirstSlot,
+  confirmBooking,
+  openBookingWithFreeSlot,
+  quickRegister,
+  showBoardFor,
+  UI_TIMEOUT,
+  uniqueName,
+} from '@renderer/screens/reception/booking/booking-steps.testing';
+
+describe('reception: Today board, booking with quick registration and slip, patients', () => {
+  let hub: DemoHub;
+  let browser: Browser;
+  let app: AppPage;
+  const name = uniqueName('Meera');
+  const phone = `+91 98${String(Date.now() % 100000000).padStart(8, '0')}`;
+  let booked: { number: string; date: string; doctor: string; time: string };
+
+  beforeAll(async () => {
+    hub = await startDemoHub();
+    browser = await launchBrowser();
+    app = await openApp(browser, hub.url);
+    await signInAs(app.page, 'receptionist');
+  }, 600_000);
+  afterAll(async () => {
+    await browser?.close();
+    await hub?.stop();
+  }, 60_000);
+
+  it('opens on the Today board: every active doctor in a column, without accessibility problems', async () => {
+    const { page } = app;
+    await page.getByRole('heading', { name: 'Today', level: 1 }).waitFor(UI_TIMEOUT);
+    await page.getByTestId('today-board').waitFor(UI_TIMEOUT);
+    expect(await page.getByTestId('doctor-column').count()).toBeGreaterThan(1);
+    expect(await axeScan(page)).toEqual([]);
+  }, 120_000);
+
+  it('books a newly registered patient (Alt+N → doctor → date → slot → quick registration → confirm) and shows the slip', async () => {
+    const { page } = app;
+    const { date, doctor } = await openBookingWithFreeSlot(page);
+    const time = await chooseFirstSlot(page);
+    expect(await axeScan(page)).toEqual([]);
+    await quickRegister(page, name, phone);
+    await page.getByRole('radio', { name: 'Follow-up' }).check({ force: true });
+    await page.getByLabel('Note (optional)').fill('Bring old reports');
+    const number = await confirmBooking(page);
+    expect(number).toMatch(/^A-\d{4}-\d{6,}$/);
+    booked = { number, date, doctor: doctor.split(' — ')[0]!, time };
+
+    const frame = page.getByTestId('pdf-frame');
+    await frame.waitFor(UI_TIMEOUT);
+    expect(await frame.getAttribute('src')).toMatch(/^blob:/);
+    expect(await frame.getAttribute('title')).toBe('Appointment slip');
+    await page.getByRole('button', { name: 'Print' }).waitFor(UI_TIMEOUT);
+    expect(await page.getByRole('link', { name: 'Download' }).getAttribute('download')).toMatch(/\.pdf$/);
+    expect(await page.getByText(name).count()).toBeGreaterThan(0);
+    expect(await axeScan(page, { exclude: ['[data-testid="pdf-frame"]'] })).toEqual([]);
+  }, 300_000);
+
+  it('the booked appointment is on the Today board of its date, in its doctor’s column; the drawer opens', async () => {
+    const { page } = app;
+    await showBoardFor(page, booked.date);
+    const column = page.getByTestId('doctor-column').filter({ hasText: booked.doctor });
+    const card = column.getByTestId('board-appointment').filter({ hasText: booked.number });
+    await card.waitFor(UI_TIMEOUT);
+    expect(await card.innerText()).toContain(name);
+    expect(await card.innerText()).toContain(booked.time);
+    await card.click();
+    const drawer = page.getByTestId('appointment-drawer');
+    await drawer.getByRole('heading', { name: `Appointment ${booked.number}` }).waitFor(UI_TIMEOUT);
+    expect(await drawer.innerText()).toContain('Bring old reports');
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden', ...UI_TIMEOUT });
+  }, 120_000);
+
+  it('a free slot on the board opens Book prefilled with that doctor and time', async () => {
+    const { page } = app;
+    const free = page.getByTestId('free-slot').first();
+    if ((await free.count()) === 0) return; // the day may be fully booked; nothing to prefill then
+    const doctor = await free.getAttribute('data-doctor');
+    const time = await free.getAttribute('data-time');
+    await free.click();
+    await page.getByRole('heading', { name: 'Book an appointment', level: 1 }).waitFor(UI_TIMEOUT);
+    await expect
+      .poll(() => page.getByTestId('booking-summary').innerText(), UI_TIMEOUT)
+      .toContain(`${doctor} ·`);
+    expect(await page.getByTestId('booking-summary').innerText()).toContain(`at ${time}`);
+  }, 120_000);
+
+  it('finds the new patient on Patients by code prefix and phone; the profile shows the appointment', async () => {
+    const { page } = app;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click();
+    const search = page.getByRole('searchbox', { name: /search patients/i });
+    await search.fill(name.split(' ')[1]!.slice(0, 6));
+    const row = page.getByTestId('patient-row').filter({ hasText: name });
+    await row.waitFor(UI_TIMEOUT);
+    expect(await axeScan(page)).toEqual([]);
+    await row.getByRole('link', { name }).click();
+    await page.getByRole('heading', { name, level: 1 }).waitFor(UI_TIMEOUT);
+    const appointments = page.getByRole('region', { name: 'Appointments' });
+    await appointments.getByText(booked.number).waitFor(UI_TIMEOUT);
+    expect(await page.getByRole('region', { name: 'Demographics' }).innerText()).toContain(phone);
+    expect(await axeScan(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Book for this patient' }).click();
+    await page.getByTestId('chosen-patient').getByText(name).waitFor(UI_TIMEOUT);
+  }, 120_000);
+
+  it('registers with every demographic after a duplicate warning (same name and phone), then edits', async () => {
+    const { page } = app;
+    await page.goto(`${hub.url}/patients/new`);
+    const form = page.getByRole('form', { name: 'Register a patient' });
+    await form.getByLabel('Full name').fill(name);
+    await form.getByLabel('Phone', { exact: true }).fill(phone);
+    await form.getByLabel('Date of birth').fill('1990-05-17');
+    await form.getByLabel('Email').fill('meera@example.org');
+    await form.getByRole('combobox', { name: 'Blood group' }).selectOption('B+');
+    await form.getByLabel('Address').fill('12 Lake Road');
+    await form.getByLabel('Allergies').fill('Penicillin, Sulfa');
+    await form.getByLabel('Chronic conditions').fill('Asthma');
+    await form.getByLabel('Insurance provider').fill('Star Health');
+    await form.getByLabel('Policy number').fill('SH-77');
+    await form.getByLabel('Contact name').fill('Ravi');
+    await form.getByLabel('Contact phone').fill('+91 9000000001');
+    await form.getByRole('button', { name: 'Register patient' }).click();
+    const warning = page.getByTestId('duplicate-warning');
+    await warning.waitFor(UI_TIMEOUT);
+    expect(await warning.innerText()).toContain(name);
+    expect(await axeScan(page)).toEqual([]);
+    await warning.getByRole('button', { name: 'Register as a new patient anyway' }).click();
+    await page.getByRole('heading', { name, level: 1 }).waitFor(UI_TIMEOUT);
+    const medical = page.getByRole('region', { name: 'Allergies and conditions' });
+    for (const item of ['Penicillin', 'Sulfa', 'Asthma']) await medical.getByText(item).waitFor(UI_TIMEOUT);
+    expect(await page.getByRole('region', { name: 'Demographics' }).innerText()).toContain(
+      'Star Health · SH-77',
+    );
+
+    await page.getByRole('link', { name: 'Edit details' }).click();
+    const edit = page.getByRole('form', { name: 'Edit patient' });
+    await edit.getByLabel('Address').fill('14 Lake Road');
+    await edit.getByLabel('Email').fill('not-an-email');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await edit.getByText('must be an email address').waitFor(UI_TIMEOUT);
+    await edit.getByLabel('Email').fill('meera@example.org');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('heading', { name, level: 1 }).waitFor(UI_TIMEOUT);
+    await page.getByRole('region', { name: 'Demographics' }).getByText('14 Lake Road').waitFor(UI_TIMEOUT);
+  }, 180_000);
+
+  it('ran without console errors, page errors or CSP violations', () => {
+    expect(app.problems).toEqual([]);
+  });
+});

@@ -1,0 +1,88 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { settle } from '@renderer/testing/browser';
+
+/** Browser-test steps for the reception booking screen, through the UI only (shared by e2e files). */
+export const UI_TIMEOUT = { timeout: 30_000 };
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Opens Book with Alt+N and picks the first doctor and date (from today on) that has a free slot. */
+export async function openBookingWithFreeSlot(page: Page): Promise<{ date: string; doctor: string }> {
+  await page.keyboard.press('Alt+N');
+  await page.getByRole('heading', { name: 'Book an appointment', level: 1 }).waitFor(UI_TIMEOUT);
+  const doctorSelect = page.getByRole('combobox', { name: 'Doctor', exact: true });
+  const dateInput = page.getByLabel('Date', { exact: true });
+  const today = await dateInput.inputValue();
+  const doctors = (await doctorSelect.locator('option').allInnerTexts()).slice(1);
+  for (let offset = 0; offset < 10; offset++) {
+    const date = addDays(today, offset);
+    await dateInput.fill(date);
+    for (const doctor of doctors) {
+      await doctorSelect.selectOption({ label: doctor });
+      const group = page.getByTestId('slot-group');
+      await expect
+        .poll(async () => (await group.innerText()).includes('Loading free slots'), UI_TIMEOUT)
+        .toBe(false);
+      if ((await group.getByTestId('slot').count()) > 0) return { date, doctor };
+    }
+  }
+  throw new Error('No doctor has a free slot in the next 10 days');
+}
+
+/** Chooses the first free slot; returns its HH:MM. */
+export async function chooseFirstSlot(page: Page): Promise<string> {
+  const slot = page.getByTestId('slot').first();
+  const time = await slot.innerText();
+  await slot.click();
+  await expect.poll(() => slot.getAttribute('aria-pressed'), UI_TIMEOUT).toBe('true');
+  await page.mouse.move(0, 0); // axe would judge the hover colours of the button under the pointer
+  await settle(page); // and the colours half-way through the button's transition to "selected"
+  return time;
+}
+
+/** Types a new name in "Find patient", then quick-registers them (phone, age, sex). */
+export async function quickRegister(page: Page, name: string, phone: string): Promise<void> {
+  await page.getByRole('combobox', { name: 'Find patient' }).fill(name);
+  await page.getByText(/No patient matches/).waitFor(UI_TIMEOUT);
+  await page.getByRole('button', { name: 'Register a new patient' }).click();
+  const form = page.getByRole('form', { name: 'Quick registration' });
+  expect(await form.getByLabel('Full name').inputValue()).toBe(name);
+  await form.getByLabel('Phone', { exact: true }).fill(phone);
+  await form.getByLabel('Age (years)').fill('34');
+  await form.getByRole('combobox', { name: 'Sex' }).selectOption({ label: 'Female' });
+  await form.getByRole('button', { name: 'Register patient' }).click();
+  await page.getByTestId('chosen-patient').getByText(name).waitFor(UI_TIMEOUT);
+}
+
+/** Confirms the booking and waits for the success view; returns the appointment number. */
+export async function confirmBooking(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Confirm booking' }).click();
+  await page.getByRole('heading', { name: 'Appointment booked', level: 1 }).waitFor(UI_TIMEOUT);
+  return (await page.getByTestId('appointment-number').innerText()).trim();
+}
+
+/** Shows the Today board for a date (the board's own date field). */
+export async function showBoardFor(page: Page, date: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Today', exact: true })
+    .click();
+  await page.getByRole('heading', { name: 'Today', level: 1 }).waitFor(UI_TIMEOUT);
+  await page.getByLabel('Board date').fill(date);
+  await page.getByTestId('today-board').waitFor(UI_TIMEOUT);
+}
+
+/** A person's name nobody in the demo has (letters only: "Meera Qxbtk"). */
+export function uniqueName(first: string): string {
+  const letters = Date.now()
+    .toString(26)
+    .split('')
+    .map((c) => String.fromCharCode(97 + parseInt(c, 26)))
+    .join('');
+  return `${first} Q${letters.slice(-6)}`;
+}

@@ -1,0 +1,126 @@
+import { Fieldset, Input, NativeSelect, SimpleGrid, Textarea } from '@chakra-ui/react';
+import type { UseFormReturn } from 'react-hook-form';
+import { FormField } from '@renderer/components/FormField';
+import { BLOOD_GROUPS, type PatientFormValues, SEX_OPTIONS } from './patient-form';
+
+/**
+ * The patient demographics inputs (SPEC §2). `quick`: the few a receptionist asks at the desk
+ * while booking (name, phone, date of birth or age, sex); otherwise everything.
+ */
+export function PatientFields({
+  form,
+  quick = false,
+  withAge = true,
+}: {
+  form: UseFormReturn<PatientFormValues>;
+  quick?: boolean;
+  withAge?: boolean;
+}) {
+  const { register, formState } = form;
+  const errors = formState.errors;
+  return (
+    <>
+      <Fieldset.Root>
+        <Fieldset.Legend srOnly={quick}>Identity and contact</Fieldset.Legend>
+        <SimpleGrid columns={{ base: 1, md: 2 }} gap="3">
+          <FormField label="Full name" error={errors.fullName} required>
+            <Input autoComplete="off" {...register('fullName')} />
+          </FormField>
+          <FormField label="Phone" error={errors.phone} helper="Digits, optional leading +">
+            <Input type="tel" autoComplete="off" {...register('phone')} />
+          </FormField>
+          <FormField label="Date of birth" error={errors.dateOfBirth}>
+            <Input type="date" {...register('dateOfBirth')} />
+          </FormField>
+          {withAge && (
+            <FormField label="Age (years)" error={errors.ageYears} helper="If the date of birth is not known">
+              <Input inputMode="numeric" {...register('ageYears')} />
+            </FormField>
+          )}
+          <FormField label="Sex" error={errors.sex}>
+            <NativeSelect.Root>
+              <NativeSelect.Field {...register('sex')}>
+                {SEX_OPTIONS.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </NativeSelect.Field>
+              <NativeSelect.Indicator />
+            </NativeSelect.Root>
+          </FormField>
+          {!quick && (
+            <>
+              <FormField label="Email" error={errors.email}>
+                <Input type="email" autoComplete="off" {...register('email')} />
+              </FormField>
+              <FormField label="Blood group" error={errors.bloodGroup}>
+                <NativeSelect.Root>
+                  <NativeSelect.Field {...register('bloodGroup')}>
+                    <option value="">Not known</option>
+                    {BLOOD_GROUPS.map((g) => (
+                      <option key={g} value={g}>
+                        {g}
+                      </option>
+                    ))}
+                  </NativeSelect.Field>
+                  <NativeSelect.Indicator />
+                </NativeSelect.Root>
+              </FormField>
+              <FormField label="Address" error={errors.address}>
+                <Textarea rows={2} {...register('address')} />
+              </FormField>
+            </>
+          )}
+        </SimpleGrid>
+      </Fieldset.Root>
+      {!quick && (
+        <>
+          <Fieldset.Root>
+            <Fieldset.Legend>Medical background</Fieldset.Legend>
+            <SimpleGrid columns={{ base: 1, md: 2 }} gap="3">
+              <FormField label="Allergies" error={errors.allergies} helper="One per line or comma-separated">
+                <Textarea rows={2} {...register('allergies')} />
+              </FormField>
+              <FormField
+                label="Chronic conditions"
+                error={errors.chronicConditions}
+                helper="One per line or comma-separated"
+              >
+                <Textarea rows={2} {...register('chronicConditions')} />
+              </FormField>
+            </SimpleGrid>
+          </Fieldset.Root>
+          <Fieldset.Root>
+            <Fieldset.Legend>Insurance</Fieldset.Legend>
+            <SimpleGrid columns={{ base: 1, md: 3 }} gap="3">
+              <FormField label="Insurance provider" error={errors.insuranceProvider}>
+                <Input {...register('insuranceProvider')} />
+              </FormField>
+              <FormField label="Policy number" error={errors.insurancePolicy}>
+                <Input {...register('insurancePolicy')} />
+              </FormField>
+              <FormField label="Valid until" error={errors.insuranceValidUntil}>
+                <Input type="date" {...register('insuranceValidUntil')} />
+              </FormField>
+            </SimpleGrid>
+          </Fieldset.Root>
+          <Fieldset.Root>
+            <Fieldset.Legend>Emergency contact</Fieldset.Legend>
+            <SimpleGrid columns={{ base: 1, md: 3 }} gap="3">
+              <FormField label="Contact name" error={errors.emergencyName}>
+                <Input {...register('emergencyName')} />
+              </FormField>
+              <FormField label="Relationship" error={errors.emergencyRelationship}>
+                <Input {...register('emergencyRelationship')} />
+              </FormField>
+              <FormField label="Contact phone" error={errors.emergencyPhone}>
+                <Input type="tel" {...register('emergencyPhone')} />
+              </FormField>
+            </SimpleGrid>
+          </Fieldset.Root>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,160 @@
+import { Badge, Box, Button, DataList, Heading, SimpleGrid, Stack, Text, Wrap } from '@chakra-ui/react';
+import type { ReactNode } from 'react';
+import { Link as RouterLink, useParams } from 'react-router';
+import type { ResultOf } from '@shared/contract/index';
+import { useApiQuery } from '@renderer/api/hooks';
+import { useClinicFormat } from '@renderer/app/clinic-format';
+import { ErrorMessage } from '@renderer/components/ErrorMessage';
+import { ScreenHeader } from '@renderer/components/ScreenHeader';
+import { LoadingState } from '@renderer/components/StateViews';
+import { sexLabel } from './patient-form';
+import { ProfileHistory } from './ProfileHistory';
+
+type Profile = ResultOf<'patients.profile'>;
+
+/**
+ * /patients/:id — demographics, allergies and conditions, visit history, appointments and bills
+ * (SPEC §2). Shows only what the hub sent: a receptionist's profile carries no consultation content.
+ */
+export function PatientProfileScreen() {
+  const { id = '' } = useParams();
+  const profile = useApiQuery('patients.profile', { id });
+  const p = profile.data?.patient;
+  return (
+    <>
+      <ScreenHeader
+        title={p ? p.fullName : 'Patient'}
+        description={
+          p
+            ? `${p.code}${p.provisionalCode && p.provisionalCode !== p.code ? ` (was ${p.provisionalCode})` : ''}`
+            : undefined
+        }
+        actions={
+          p && (
+            <>
+              <Button asChild variant="outline">
+                <RouterLink to={`/patients/${p.id}/edit`}>Edit details</RouterLink>
+              </Button>
+              <Button asChild>
+                <RouterLink to={`/book?patient=${p.id}`}>Book for this patient</RouterLink>
+              </Button>
+            </>
+          )
+        }
+      />
+      {profile.isLoading && <LoadingState label="Loading the profile…" />}
+      <ErrorMessage error={profile.error} />
+      {profile.data && (
+        <Stack gap="6">
+          <SimpleGrid columns={{ base: 1, lg: 2 }} gap="4">
+            <Demographics profile={profile.data} />
+            <Medical profile={profile.data} />
+          </SimpleGrid>
+          <ProfileHistory profile={profile.data} />
+        </Stack>
+      )}
+    </>
+  );
+}
+
+function Panel({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Box as="section" bg="bg.panel" borderWidth="1px" borderRadius="lg" p="4" aria-label={title}>
+      <Heading as="h2" size="md" mb="3">
+        {title}
+      </Heading>
+      {children}
+    </Box>
+  );
+}
+
+function Demographics({ profile }: { profile: Profile }) {
+  const format = useClinicFormat();
+  const p = profile.patient;
+  const rows: [string, ReactNode][] = [
+    [
+      'Date of birth',
+      p.dateOfBirth
+        ? `${format.date(p.dateOfBirth)}${profile.ageYears !== null ? ` (${profile.ageYears} years)` : ''}`
+        : '—',
+    ],
+    ['Sex', sexLabel(p.sex)],
+    ['Phone', p.phone ?? '—'],
+    ['Email', p.email ?? '—'],
+    ['Address', p.address || '—'],
+    ['Blood group', p.bloodGroup ?? '—'],
+    [
+      'Emergency contact',
+      p.emergencyContact
+        ? `${p.emergencyContact.name}${p.emergencyContact.relationship ? ` (${p.emergencyContact.relationship})` : ''} · ${p.emergencyContact.phone}`
+        : '—',
+    ],
+    [
+      'Insurance',
+      p.insurance
+        ? `${p.insurance.provider} · ${p.insurance.policyNumber}${p.insurance.validUntil ? ` · valid until ${format.date(p.insurance.validUntil)}` : ''}`
+        : '—',
+    ],
+    ['Registered', format.dateTime(p.createdAt)],
+  ];
+  return (
+    <Panel title="Demographics">
+      <DataList.Root orientation="horizontal" size="sm">
+        {rows.map(([label, value]) => (
+          <DataList.Item key={label}>
+            <DataList.ItemLabel minW="9rem">{label}</DataList.ItemLabel>
+            <DataList.ItemValue>{value}</DataList.ItemValue>
+          </DataList.Item>
+        ))}
+      </DataList.Root>
+    </Panel>
+  );
+}
+
+function Medical({ profile }: { profile: Profile }) {
+  const p = profile.patient;
+  return (
+    <Panel title="Allergies and conditions">
+      <Stack gap="4">
+        <TagList label="Allergies" items={p.allergies} palette="red" none="No known allergies" />
+        <TagList
+          label="Chronic conditions"
+          items={p.chronicConditions}
+          palette="orange"
+          none="None recorded"
+        />
+      </Stack>
+    </Panel>
+  );
+}
+
+function TagList({
+  label,
+  items,
+  palette,
+  none,
+}: {
+  label: string;
+  items: string[];
+  palette: string;
+  none: string;
+}) {
+  return (
+    <Box>
+      <Text fontWeight="medium" mb="1.5">
+        {label}
+      </Text>
+      {items.length === 0 ? (
+        <Text color="fg.muted">{none}</Text>
+      ) : (
+        <Wrap gap="2">
+          {items.map((item) => (
+            <Badge key={item} colorPalette={palette} variant="subtle" size="md">
+              {item}
+            </Badge>
+          ))}
+        </Wrap>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Slot } from '@shared/contract/clinic.contract';
+import type { Appointment } from '@shared/domain/appointment.schema';
+
+export type BoardItem =
+  { kind: 'appointment'; at: string; appointment: Appointment } | { kind: 'free'; at: string; slot: Slot };
+
+/** One doctor's day: appointments and free slots in time order (cancelled ones after the live ones at a time). */
+export function boardItems(appointments: Appointment[], slots: Slot[], showFree: boolean): BoardItem[] {
+  const items: BoardItem[] = [
+    ...appointments.map((appointment) => ({
+      kind: 'appointment' as const,
+      at: appointment.startsAt,
+      appointment,
+    })),
+    ...(showFree ? slots.map((slot) => ({ kind: 'free' as const, at: slot.start, slot })) : []),
+  ];
+  const rank = (i: BoardItem) =>
+    i.kind === 'free'
+      ? 1
+      : i.appointment.status === 'CANCELLED' || i.appointment.status === 'NO_SHOW'
+        ? 2
+        : 0;
+  return items.sort((a, b) => a.at.localeCompare(b.at) || rank(a) - rank(b));
+}
+
+/** "/book?doctor=…&date=…&start=…": the booking screen prefilled with a free slot. */
+export function bookingLink(doctorId: string, date: string, start?: string, patientId?: string): string {
+  const params = new URLSearchParams({ doctor: doctorId, date });
+  if (start) params.set('start', start);
+  if (patientId) params.set('patient', patientId);
+  return `/book?${params.toString()}`;
+}
