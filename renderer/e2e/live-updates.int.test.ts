@@ -1,0 +1,89 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AppPage, launchBrowser, openApp } from '@renderer/testing/browser';
+import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
+import { signInAs } from '@renderer/testing/sign-in';
+import {
+  chooseFirstSlot,
+  confirmBooking,
+  openBookingWithFreeSlot,
+  quickRegister,
+  showBoardFor,
+  UI_TIMEOUT,
+  uniqueName,
+} from '@renderer/screens/reception/booking/booking-steps.testing';
+
+/**
+ * SPEC §13: a change made on one desktop shows on every other connected desktop within a second.
+ * Three browser sessions (three devices, receptionists): one books; one watches the Today board
+ * of that date; one has the same doctor's free slots open on its Book screen.
+ */
+describe('live updates between desktops (browser mode)', () => {
+  let hub: DemoHub;
+  let browser: Browser;
+  let booker: AppPage;
+  let board: AppPage;
+  let slots: AppPage;
+
+  beforeAll(async () => {
+    hub = await startDemoHub();
+    browser = await launchBrowser();
+    [booker, board, slots] = await Promise.all([
+      openApp(browser, hub.url),
+      openApp(browser, hub.url),
+      openApp(browser, hub.url),
+    ]);
+    for (const app of [booker, board, slots]) await signInAs(app.page, 'receptionist');
+  }, 600_000);
+  afterAll(async () => {
+    await browser?.close();
+    await hub?.stop();
+  }, 60_000);
+
+  it('a booking made on one desktop appears on the others’ Today board and free slots within a second', async () => {
+    const name = uniqueName('Lina');
+    const { date, doctor } = await openBookingWithFreeSlot(booker.page);
+    const time = await chooseFirstSlot(booker.page);
+    const doctorName = doctor.split(' — ')[0]!;
+
+    await showBoardFor(board.page, date);
+    const column = board.page.getByTestId('doctor-column').filter({ hasText: doctorName });
+    await column.waitFor(UI_TIMEOUT);
+    const freeOnBoard = column.locator(`[data-testid="free-slot"][data-time="${time}"]`);
+    await freeOnBoard.waitFor(UI_TIMEOUT);
+
+    await openBookingWithSameSlots(slots.page, doctor, date);
+    const freeOnBook = slots.page.getByTestId('slot').filter({ hasText: time });
+    await freeOnBook.waitFor(UI_TIMEOUT);
+
+    await quickRegister(booker.page, name, '+91 99887 76655');
+    const clicked = Date.now();
+    const number = await confirmBooking(booker.page);
+    const booked = Date.now();
+
+    const card = column.getByTestId('board-appointment').filter({ hasText: number });
+    // Within a second of the booking's success (3 s would be the fallback on an overloaded machine).
+    await expect.poll(() => card.count(), { timeout: 1_000, interval: 25 }).toBe(1);
+    const onBoard = Date.now() - booked;
+    await expect.poll(() => freeOnBook.count(), { timeout: 1_000, interval: 25 }).toBe(0);
+    const offSlots = Date.now() - booked;
+    console.log(
+      `live update: board ${onBoard} ms, free slots ${offSlots} ms after the booking's success ` +
+        `(${booked - clicked} ms from the Confirm click to the success view)`,
+    );
+
+    expect(await card.innerText()).toContain(name);
+    expect(await freeOnBoard.count()).toBe(0);
+  }, 300_000);
+
+  it('ran without console errors, page errors or CSP violations', () => {
+    expect([...booker.problems, ...board.problems, ...slots.problems]).toEqual([]);
+  });
+});
+
+async function openBookingWithSameSlots(page: AppPage['page'], doctor: string, date: string) {
+  await page.keyboard.press('Alt+N');
+  await page.getByRole('heading', { name: 'Book an appointment', level: 1 }).waitFor(UI_TIMEOUT);
+  await page.getByLabel('Date', { exact: true }).fill(date);
+  await page.getByRole('combobox', { name: 'Doctor', exact: true }).selectOption({ label: doctor });
+}
