@@ -29,6 +29,7 @@ describe('staff app in browser mode: the admin screens', () => {
     hub = await startDemoHub();
     browser = await launchBrowser();
     admin = await openApp(browser, hub.url);
+    await signInAs(admin.page, 'admin'); // the admin's home is the Summary
   }, 600_000); // seeding the demo (first test file of the day only) takes minutes beside the suite
   afterAll(async () => {
     await browser?.close();
@@ -37,7 +38,6 @@ describe('staff app in browser mode: the admin screens', () => {
 
   it("admin sees the day's summary, matching the appointment list for today", async () => {
     const { page } = admin;
-    await signInAs(page, 'admin');
     await page.getByRole('heading', { name: 'Summary', level: 1 }).waitFor(TIMEOUT);
     const stat = async (id: string) => {
       const value = page.getByTestId(`stat-${id}-value`);
@@ -167,6 +167,47 @@ describe('staff app in browser mode: the admin screens', () => {
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('cannot change once appointments exist').waitFor(TIMEOUT);
   }, 120_000);
+
+  it('previews a weekly change against bookings; leave with bookings offers a bulk reschedule', async () => {
+    const { page } = admin;
+    await nav(page, 'Schedules');
+    await page.getByRole('heading', { name: 'Schedules', level: 1 }).waitFor(TIMEOUT);
+    await page.getByLabel('Doctor').selectOption({ label: 'Dr. Kavitha Iyer — Pediatrician' });
+    const table = page.getByRole('table', { name: 'Weekly windows of Dr. Kavitha Iyer' });
+    await table.waitFor(TIMEOUT);
+    expect(await axeScan(page)).toEqual([]);
+
+    // Without any window every upcoming booking would fall outside working time: listed, not saved.
+    const removers = table.getByRole('button', { name: /^Remove .* window \d+$/ });
+    expect(await removers.count()).toBeGreaterThan(0);
+    while ((await removers.count()) > 0) await removers.first().click();
+    await page.getByText(/booked appointments? would fall outside the new hours/).waitFor(TIMEOUT);
+    const save = page.getByRole('button', { name: 'Save schedule' });
+    expect(await save.isDisabled()).toBe(true);
+    const firstWhen = await page.getByTestId('collision-list').locator('tbody tr td').first().innerText();
+    await page.getByRole('button', { name: 'Discard changes' }).click();
+    await page.getByText(/would fall outside the new hours/).waitFor({ state: 'hidden', ...TIMEOUT });
+
+    // Leave on that booked day: the hub lists the bookings; adding anyway offers to move them.
+    const [, day, month, year] = /(\d{1,2}) (\w{3}),? (\d{4})/.exec(firstWhen)!;
+    const date = new Date(`${day} ${month} ${year} UTC`).toISOString().slice(0, 10);
+    const form = page.getByRole('form', { name: 'Add a date exception' });
+    await form.getByLabel('Date').fill(date);
+    await form.getByLabel('Reason').fill('Conference');
+    await form.getByRole('button', { name: 'Add leave' }).click();
+    await form.getByText('Booked appointments are affected').waitFor(TIMEOUT);
+    await form.getByRole('button', { name: 'Add anyway and reschedule them' }).click();
+    const toMove = page.getByRole('region', { name: 'Appointments to move' });
+    await toMove.waitFor(TIMEOUT);
+    await page.getByTestId('exception-row').filter({ hasText: 'Conference' }).waitFor(TIMEOUT);
+    await toMove.getByRole('button', { name: 'Find new times' }).click();
+    const move = toMove.getByRole('button', { name: /^Move \d+ appointments?$/ });
+    await move.waitFor(TIMEOUT);
+    const count = Number(/\d+/.exec(await move.innerText())![0]);
+    expect(count).toBeGreaterThan(0);
+    await move.click();
+    await toMove.getByText(`Moved ${count}.`).waitFor(TIMEOUT);
+  }, 180_000);
 
   it('ran without console errors, page errors or CSP violations', () => {
     expect(admin.problems).toEqual([]);
