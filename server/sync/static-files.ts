@@ -21,6 +21,8 @@ export const CONTENT_SECURITY_POLICY = [
   "connect-src 'self' ws: wss:",
   "media-src 'self' data: blob:",
   "object-src 'none'",
+  // PDFs the hub made (prescription, slip, receipt) are previewed in an iframe of a blob: URL.
+  "frame-src 'self' blob:",
   "base-uri 'none'",
   "form-action 'self'",
   "frame-ancestors 'none'",
