@@ -13,4 +13,6 @@ export interface ScreenDef {
   element: ReactNode;
   /** Opens this screen from anywhere, e.g. `{ keys: ['alt+n'], description: 'New booking' }`. */
   shortcut?: { keys: KeyCombo[]; description: string };
+  /** A route without a navigation item (e.g. a workspace opened from another screen). */
+  hideInNav?: boolean;
 }

@@ -7,7 +7,7 @@ export function SideNav({ screens }: { screens: ScreenDef[] }) {
   return (
     <Box as="nav" aria-label="Main" bg="bg.nav" borderEndWidth="1px" py="4" px="3" overflowY="auto">
       <Stack as="ul" gap="1" listStyleType="none">
-        {screens.map((screen) => (
+        {screens.filter(inNav).map((screen) => (
           <li key={screen.path}>
             <Box
               asChild
@@ -29,3 +29,5 @@ export function SideNav({ screens }: { screens: ScreenDef[] }) {
     </Box>
   );
 }
+
+const inNav = (screen: ScreenDef) => !screen.hideInNav;

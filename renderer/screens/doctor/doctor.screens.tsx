@@ -1,15 +1,15 @@
 import type { ScreenDef } from '@renderer/app/screens';
-import { ScreenPlaceholder } from '@renderer/components/ScreenPlaceholder';
 import { appointmentsScreen } from '@renderer/screens/shared/appointments/appointments.screen';
+import { ConsultationScreen } from './consultation/ConsultationScreen';
+import { MyQueueScreen } from './queue/MyQueueScreen';
+import { RequestsScreen } from './requests/RequestsScreen';
+import { ScheduleScreen } from './schedule/ScheduleScreen';
 
 /** The doctor's navigation, in order. */
 export const doctorScreens: ScreenDef[] = [
-  { path: 'my-queue', label: 'My queue', element: <ScreenPlaceholder title="My queue" /> },
-  { path: 'schedule', label: 'Schedule', element: <ScreenPlaceholder title="My schedule" /> },
-  {
-    path: 'requests',
-    label: 'Requests',
-    element: <ScreenPlaceholder title="Booking and reschedule requests" />,
-  },
+  { path: 'my-queue', label: 'My queue', element: <MyQueueScreen /> },
+  { path: 'schedule', label: 'Schedule', element: <ScheduleScreen /> },
+  { path: 'requests', label: 'Requests', element: <RequestsScreen /> },
   appointmentsScreen,
+  { path: 'consultation', label: 'Consultation', element: <ConsultationScreen />, hideInNav: true },
 ];

@@ -1,0 +1,218 @@
+import { Box, Button, Flex, Grid, Heading, HStack, Input, Stack, Text, Textarea } from '@chakra-ui/react';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { ResultOf } from '@shared/contract/index';
+import { consultationContentSchema } from '@shared/domain/consultation.schema';
+import { useApiMutation } from '@renderer/api/hooks';
+import type { ClinicFormat } from '@renderer/app/clinic-format';
+import { useShortcut } from '@renderer/app/shortcuts/ShortcutProvider';
+import { ErrorMessage } from '@renderer/components/ErrorMessage';
+import { FormField } from '@renderer/components/FormField';
+import { toaster } from '@renderer/components/toaster';
+import { AllergyWarnings } from './AllergyWarnings';
+import { type ConsultationForm, toForm, VITALS } from './consultation-form';
+import { FinalizeDialog } from './FinalizeDialog';
+import { PrescriptionBuilder } from './PrescriptionBuilder';
+import { TestsEditor } from './TestsEditor';
+import { type SaveState, useDraftSaving } from './use-autosave';
+
+type View = ResultOf<'consultations.get'>;
+
+/** The draft record of a checked-in patient: write, save (auto and on demand), finalize. */
+export function ConsultationEditor({
+  appointmentId,
+  view,
+  format,
+}: {
+  appointmentId: string;
+  view: View;
+  format: ClinicFormat;
+}) {
+  // The record's id is fixed for this workspace: the first save creates it under this id.
+  const [ids] = useState(() => ({ id: view?.consultation.id ?? crypto.randomUUID(), appointmentId }));
+  const form = useForm<ConsultationForm>({
+    defaultValues: toForm(view?.consultation ?? consultationContentSchema.parse({})),
+  });
+  const { register, control, formState } = form;
+  const errors = formState.errors;
+  const draft = useDraftSaving(form, ids, view);
+  const [finalizing, setFinalizing] = useState<ResultOf<'consultations.saveDraft'> | null>(null);
+  const finalize = useApiMutation('consultations.finalize', {
+    onSuccess: () => {
+      setFinalizing(null);
+      toaster.create({
+        type: 'success',
+        title: 'Consultation signed',
+        description: 'The record is now read-only.',
+      });
+    },
+  });
+
+  const saveNow = () => void draft.persist(true);
+  const askToFinalize = async () => {
+    const saved = await draft.persist(true);
+    if (saved) {
+      finalize.reset();
+      setFinalizing(saved);
+    }
+  };
+  useShortcut('mod+s', saveNow, { description: 'Save the draft', group: 'Consultation' });
+
+  return (
+    <form aria-label="Consultation record" onSubmit={(e) => e.preventDefault()} noValidate>
+      <Stack gap="5">
+        <Section title="Vitals">
+          <Grid
+            templateColumns={{ base: 'repeat(3, minmax(0, 1fr))', lg: 'repeat(6, minmax(0, 1fr))' }}
+            gap="3"
+          >
+            {VITALS.map((v) => (
+              <FormField key={v.key} label={`${v.label} (${v.unit})`} error={errors.vitals?.[v.key]}>
+                <Input size="sm" inputMode="decimal" {...register(`vitals.${v.key}`)} />
+              </FormField>
+            ))}
+          </Grid>
+        </Section>
+
+        <Section title="Complaint and examination">
+          <Stack gap="3">
+            <FormField label="Chief complaint" error={errors.chiefComplaint}>
+              <Textarea rows={2} autoresize {...register('chiefComplaint')} />
+            </FormField>
+            <FormField label="Examination notes" error={errors.examinationNotes}>
+              <Textarea rows={2} autoresize {...register('examinationNotes')} />
+            </FormField>
+          </Stack>
+        </Section>
+
+        <Section title="Diagnosis">
+          <Grid templateColumns={{ base: '1fr', md: '3fr 1fr' }} gap="3">
+            <FormField label="Diagnosis" error={errors.diagnosis?.text}>
+              <Input {...register('diagnosis.text')} />
+            </FormField>
+            <FormField label="Code (optional)" helper="e.g. ICD-10 J06.9" error={errors.diagnosis?.code}>
+              <Input textTransform="uppercase" {...register('diagnosis.code')} />
+            </FormField>
+          </Grid>
+        </Section>
+
+        <Section title="Prescription">
+          <PrescriptionBuilder
+            control={control}
+            register={register}
+            errors={errors.prescription}
+            warnings={draft.warnings}
+            readOnly={false}
+          />
+        </Section>
+
+        <Section title="Tests and follow-up">
+          <Stack gap="3">
+            <TestsEditor control={control} register={register} errors={errors.tests} />
+            <Box maxW="16rem">
+              <FormField label="Follow-up date" error={errors.followUpDate}>
+                <Input type="date" min={format.today()} {...register('followUpDate')} />
+              </FormField>
+            </Box>
+          </Stack>
+        </Section>
+
+        <Section title="Advice and notes">
+          <Stack gap="3">
+            <FormField label="Advice for the patient" error={errors.advice}>
+              <Textarea rows={3} autoresize {...register('advice')} />
+            </FormField>
+            <FormField
+              label="Clinical notes (doctor only)"
+              helper="Never shown to the patient."
+              error={errors.clinicalNotes}
+            >
+              <Textarea rows={3} autoresize {...register('clinicalNotes')} />
+            </FormField>
+          </Stack>
+        </Section>
+
+        <AllergyWarnings warnings={draft.warnings} />
+        <ErrorMessage error={draft.refused} />
+        {draft.state === 'invalid' && (
+          <Text color="fg.error" role="alert">
+            The draft is not saved: please correct the highlighted details.
+          </Text>
+        )}
+
+        <Flex
+          position="sticky"
+          bottom="0"
+          bg="bg.panel"
+          borderWidth="1px"
+          borderRadius="lg"
+          p="3"
+          gap="3"
+          justify="space-between"
+          align="center"
+          wrap="wrap"
+        >
+          <SaveStatus state={draft.state} savedAt={draft.savedAt} format={format} />
+          <HStack gap="2">
+            <Button variant="outline" onClick={saveNow} loading={draft.saving}>
+              Save draft
+            </Button>
+            <Button colorPalette="teal" onClick={() => void askToFinalize()}>
+              Finalize…
+            </Button>
+          </HStack>
+        </Flex>
+      </Stack>
+
+      <FinalizeDialog
+        open={finalizing !== null}
+        warnings={finalizing?.allergyWarnings ?? []}
+        busy={finalize.isPending}
+        error={finalize.error}
+        onConfirm={() => finalizing && finalize.mutate({ id: finalizing.consultation.id })}
+        onClose={() => setFinalizing(null)}
+      />
+    </form>
+  );
+}
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <Box as="section" bg="bg.panel" borderWidth="1px" borderRadius="lg" p="4">
+      <Heading as="h2" size="md" mb="3">
+        {title}
+      </Heading>
+      {children}
+    </Box>
+  );
+}
+
+const SAVE_TEXT: Record<SaveState, string> = {
+  saved: 'Draft saved',
+  unsaved: 'Unsaved changes (saved automatically after a pause)',
+  saving: 'Saving…',
+  invalid: 'Not saved: check the highlighted details',
+  failed: 'Not saved: the hub refused the draft',
+};
+
+function SaveStatus({
+  state,
+  savedAt,
+  format,
+}: {
+  state: SaveState;
+  savedAt: string | null;
+  format: ClinicFormat;
+}) {
+  return (
+    <Text
+      color={state === 'invalid' || state === 'failed' ? 'fg.error' : 'fg.muted'}
+      fontSize="sm"
+      aria-live="polite"
+      data-testid="save-status"
+    >
+      {state === 'saved' && !savedAt ? 'Nothing written yet' : SAVE_TEXT[state]}
+      {state === 'saved' && savedAt && ` at ${format.time(savedAt)}`}
+    </Text>
+  );
+}

@@ -1,0 +1,108 @@
+import { Button, Grid, HStack, Stack } from '@chakra-ui/react';
+import { Route, Routes, useNavigate, useParams } from 'react-router';
+import { useApiMutation, useApiQuery } from '@renderer/api/hooks';
+import { useClinicFormat } from '@renderer/app/clinic-format';
+import { ErrorMessage } from '@renderer/components/ErrorMessage';
+import { ScreenHeader } from '@renderer/components/ScreenHeader';
+import { EmptyState, LoadingState } from '@renderer/components/StateViews';
+import { toaster } from '@renderer/components/toaster';
+import { ConsultationEditor } from './ConsultationEditor';
+import { HistoryPanel } from './HistoryPanel';
+import { PatientHeader } from './PatientHeader';
+import { PrescriptionPdf } from './PrescriptionPdf';
+import { SignedRecord } from './SignedRecord';
+
+/** `/consultation/:appointmentId`: the doctor's workspace for one visit (SPEC §8). */
+export function ConsultationScreen() {
+  return (
+    <Routes>
+      <Route path=":appointmentId" element={<WorkspaceRoute />} />
+      <Route
+        path="*"
+        element={
+          <>
+            <ScreenHeader title="Consultation" />
+            <EmptyState title="No consultation open" description="Start one from My queue." />
+          </>
+        }
+      />
+    </Routes>
+  );
+}
+
+function WorkspaceRoute() {
+  const { appointmentId = '' } = useParams();
+  // A new workspace (fresh form state) for each appointment.
+  return <Workspace key={appointmentId} appointmentId={appointmentId} />;
+}
+
+function Workspace({ appointmentId }: { appointmentId: string }) {
+  const format = useClinicFormat();
+  const navigate = useNavigate();
+  const appointment = useApiQuery('appointments.get', { id: appointmentId });
+  const a = appointment.data;
+  const patient = useApiQuery('patients.get', { id: a?.patientId ?? '' }, { enabled: !!a });
+  const record = useApiQuery('consultations.get', { appointmentId });
+  const complete = useApiMutation('appointments.complete', {
+    onSuccess: (done) =>
+      toaster.create({
+        type: 'success',
+        title: `Visit ${done.number ?? ''} completed`,
+        description: 'Reception can now bill the visit.',
+      }),
+  });
+
+  const loading = appointment.isLoading || record.isLoading || (!!a && patient.isLoading);
+  const view = record.data ?? null;
+  const signed = view?.consultation.status === 'finalized';
+
+  return (
+    <>
+      <ScreenHeader
+        title="Consultation"
+        actions={
+          <HStack gap="2">
+            <Button variant="outline" onClick={() => void navigate('/my-queue')}>
+              Back to my queue
+            </Button>
+            {signed && a?.status === 'CHECKED_IN' && (
+              <Button
+                colorPalette="teal"
+                loading={complete.isPending}
+                onClick={() => complete.mutate({ id: appointmentId })}
+              >
+                Complete visit
+              </Button>
+            )}
+          </HStack>
+        }
+      />
+      <ErrorMessage error={appointment.error ?? patient.error ?? record.error} />
+      <ErrorMessage error={complete.error} />
+      {loading && <LoadingState label="Opening the consultation…" />}
+      {a && patient.data && !record.isLoading && !record.error && (
+        <>
+          <PatientHeader patient={patient.data} appointment={a} format={format} />
+          <Grid templateColumns={{ base: '1fr', xl: 'minmax(0, 1fr) 19rem' }} gap="5" alignItems="start">
+            <Stack gap="5" minW="0">
+              {signed && view ? (
+                <>
+                  <SignedRecord view={view} format={format} />
+                  <PrescriptionPdf consultationId={view.consultation.id} />
+                </>
+              ) : a.status === 'CHECKED_IN' ? (
+                <ConsultationEditor appointmentId={appointmentId} view={view} format={format} />
+              ) : (
+                <EmptyState
+                  title="No consultation record"
+                  description="A record can be written only while the patient is checked in."
+                />
+              )}
+            </Stack>
+            <HistoryPanel patientId={a.patientId} appointmentId={appointmentId} format={format} />
+          </Grid>
+        </>
+      )}
+    </>
+  );
+}

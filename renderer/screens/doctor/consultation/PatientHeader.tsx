@@ -1,0 +1,103 @@
+import { Alert, Badge, Box, Flex, HStack, Text } from '@chakra-ui/react';
+import type { Appointment } from '@shared/domain/appointment.schema';
+import type { Patient } from '@shared/domain/patient.schema';
+import type { ClinicFormat } from '@renderer/app/clinic-format';
+import { StatusBadge } from '@renderer/screens/shared/appointments/StatusBadge';
+
+const SEX = { female: 'F', male: 'M', other: 'Other', unknown: '' } as const;
+
+/** Whole years between a date of birth and a clinic date (both YYYY-MM-DD). */
+export function ageOn(dateOfBirth: string, today: string): number {
+  const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
+  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
+}
+
+/** Who is being seen, with allergies and chronic conditions impossible to miss (SPEC §8). */
+export function PatientHeader({
+  patient,
+  appointment,
+  format,
+}: {
+  patient: Patient;
+  appointment: Appointment;
+  format: ClinicFormat;
+}) {
+  const age = patient.dateOfBirth ? `${ageOn(patient.dateOfBirth, format.today())} y` : 'age unknown';
+  const sex = SEX[patient.sex];
+  return (
+    <Box mb="4">
+      <Flex
+        bg="bg.panel"
+        borderWidth="1px"
+        borderRadius="lg"
+        p="4"
+        gap="4"
+        justify="space-between"
+        align="center"
+        wrap="wrap"
+      >
+        <div>
+          <Text fontSize="xl" fontWeight="semibold" data-testid="patient-name">
+            {patient.fullName}
+          </Text>
+          <HStack gap="2" color="fg.muted" fontSize="sm" wrap="wrap">
+            <Text>{[age, sex].filter(Boolean).join(' · ')}</Text>
+            <Text>·</Text>
+            <Text>{patient.code}</Text>
+            {patient.bloodGroup && (
+              <>
+                <Text>·</Text>
+                <Text>Blood group {patient.bloodGroup}</Text>
+              </>
+            )}
+          </HStack>
+        </div>
+        <HStack gap="3">
+          <Text color="fg.muted" fontSize="sm">
+            {appointment.number} · {format.dateTime(appointment.startsAt)}
+          </Text>
+          <StatusBadge status={appointment.status} />
+        </HStack>
+      </Flex>
+      <AllergyBanner patient={patient} />
+    </Box>
+  );
+}
+
+function AllergyBanner({ patient }: { patient: Patient }) {
+  const { allergies, chronicConditions } = patient;
+  if (allergies.length === 0 && chronicConditions.length === 0) {
+    return (
+      <Text mt="2" color="fg.muted" fontSize="sm" data-testid="allergy-banner">
+        No known allergies or chronic conditions recorded.
+      </Text>
+    );
+  }
+  return (
+    <Alert.Root
+      status={allergies.length > 0 ? 'error' : 'warning'}
+      variant="surface"
+      mt="2"
+      data-testid="allergy-banner"
+      aria-label="Allergies and chronic conditions"
+    >
+      <Alert.Indicator />
+      <Alert.Content>
+        {allergies.length > 0 && (
+          <Alert.Title>
+            Allergies:{' '}
+            {allergies.map((a) => (
+              <Badge key={a} colorPalette="red" variant="solid" me="1">
+                {a}
+              </Badge>
+            ))}
+          </Alert.Title>
+        )}
+        {chronicConditions.length > 0 && (
+          <Alert.Description>Chronic conditions: {chronicConditions.join(', ')}</Alert.Description>
+        )}
+      </Alert.Content>
+    </Alert.Root>
+  );
+}

@@ -1,0 +1,131 @@
+import type { z } from 'zod';
+import {
+  type ConsultationContent,
+  consultationContentSchema,
+  type PrescriptionItem,
+} from '@shared/domain/consultation.schema';
+
+/** Readings are typed as text (an empty box is "not measured"); everything else mirrors the content. */
+export interface VitalsForm {
+  systolic: string;
+  diastolic: string;
+  pulse: string;
+  temperatureC: string;
+  spo2: string;
+  weightKg: string;
+}
+export type VitalKey = keyof VitalsForm;
+
+export interface PrescriptionRowForm extends Omit<PrescriptionItem, 'durationDays'> {
+  durationDays: string;
+}
+
+export interface ConsultationForm {
+  chiefComplaint: string;
+  vitals: VitalsForm;
+  examinationNotes: string;
+  diagnosis: { text: string; code: string };
+  clinicalNotes: string;
+  advice: string;
+  prescription: PrescriptionRowForm[];
+  tests: { name: string; notes: string }[];
+  followUpDate: string;
+}
+
+export const VITALS: { key: VitalKey; label: string; unit: string; step: string }[] = [
+  { key: 'systolic', label: 'BP systolic', unit: 'mmHg', step: '1' },
+  { key: 'diastolic', label: 'BP diastolic', unit: 'mmHg', step: '1' },
+  { key: 'pulse', label: 'Pulse', unit: '/min', step: '1' },
+  { key: 'temperatureC', label: 'Temperature', unit: '°C', step: '0.1' },
+  { key: 'spo2', label: 'SpO₂', unit: '%', step: '1' },
+  { key: 'weightKg', label: 'Weight', unit: 'kg', step: '0.1' },
+];
+
+export const TIMING_LABELS: Record<PrescriptionItem['timing'], string> = {
+  after_food: 'After food',
+  before_food: 'Before food',
+  with_food: 'With food',
+  empty_stomach: 'Empty stomach',
+  bedtime: 'At bedtime',
+  as_needed: 'As needed',
+  any_time: 'Any time',
+};
+
+export const emptyMedicine = (): PrescriptionRowForm => ({
+  medicine: '',
+  strength: '',
+  dosePattern: '1-0-1',
+  timing: 'after_food',
+  durationDays: '5',
+  instructions: '',
+});
+
+const text = (n: number | null) => (n === null ? '' : String(n));
+const reading = (s: string) => (s.trim() === '' ? null : Number(s));
+
+export function toForm(content: ConsultationContent): ConsultationForm {
+  const v = content.vitals;
+  return {
+    chiefComplaint: content.chiefComplaint,
+    vitals: {
+      systolic: text(v.systolic),
+      diastolic: text(v.diastolic),
+      pulse: text(v.pulse),
+      temperatureC: text(v.temperatureC),
+      spo2: text(v.spo2),
+      weightKg: text(v.weightKg),
+    },
+    examinationNotes: content.examinationNotes,
+    diagnosis: { text: content.diagnosis.text, code: content.diagnosis.code ?? '' },
+    clinicalNotes: content.clinicalNotes,
+    advice: content.advice,
+    prescription: content.prescription.map((p) => ({ ...p, durationDays: String(p.durationDays) })),
+    tests: content.tests.map((t) => ({ ...t })),
+    followUpDate: content.followUpDate ?? '',
+  };
+}
+
+/** What the form says, as the contract's input (not yet validated: see `checkContent`). */
+export function toContentInput(form: ConsultationForm): z.input<typeof consultationContentSchema> {
+  return {
+    chiefComplaint: form.chiefComplaint,
+    vitals: {
+      systolic: reading(form.vitals.systolic),
+      diastolic: reading(form.vitals.diastolic),
+      pulse: reading(form.vitals.pulse),
+      temperatureC: reading(form.vitals.temperatureC),
+      spo2: reading(form.vitals.spo2),
+      weightKg: reading(form.vitals.weightKg),
+    },
+    examinationNotes: form.examinationNotes,
+    diagnosis: { text: form.diagnosis.text, code: form.diagnosis.code.trim().toUpperCase() || null },
+    clinicalNotes: form.clinicalNotes,
+    advice: form.advice,
+    prescription: form.prescription.map((p) => ({
+      ...p,
+      dosePattern: p.dosePattern.trim(),
+      durationDays: p.durationDays.trim() === '' ? Number.NaN : Number(p.durationDays),
+    })),
+    tests: form.tests,
+    followUpDate: form.followUpDate || null,
+  };
+}
+
+export type ContentCheck =
+  { ok: true; content: ConsultationContent } | { ok: false; problems: { field: string; message: string }[] };
+
+/** Validates with the shared schema the hub uses; problems name form fields (e.g. `prescription.1.dosePattern`). */
+export function checkContent(form: ConsultationForm): ContentCheck {
+  const parsed = consultationContentSchema.safeParse(toContentInput(form));
+  if (parsed.success) return { ok: true, content: parsed.data };
+  return {
+    ok: false,
+    problems: parsed.error.issues.map((issue) => ({
+      field: issue.path.join('.'),
+      message:
+        issue.code === 'invalid_type' && issue.path.includes('durationDays')
+          ? 'must be a number of days'
+          : issue.message,
+    })),
+  };
+}

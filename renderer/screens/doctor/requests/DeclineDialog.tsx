@@ -1,0 +1,87 @@
+import { Button, CloseButton, Dialog, Portal, Stack, Text, Textarea } from '@chakra-ui/react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { reasonSchema } from '@shared/contract/common';
+import type { ApiError } from '@shared/contract/errors';
+import type { Appointment } from '@shared/domain/appointment.schema';
+import { applyApiError } from '@renderer/api/form-errors';
+import { useApiMutation } from '@renderer/api/hooks';
+import { ErrorMessage } from '@renderer/components/ErrorMessage';
+import { FormField } from '@renderer/components/FormField';
+import { toaster } from '@renderer/components/toaster';
+
+const schema = z.strictObject({ reason: reasonSchema });
+type Values = z.input<typeof schema>;
+
+/** Declining cancels the request with a reason; the patient is told (SPEC §5). */
+export function DeclineDialog({
+  appointment,
+  onClose,
+}: {
+  appointment: Appointment | null;
+  onClose: () => void;
+}) {
+  const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { reason: '' } });
+  const [refused, setRefused] = useState<ApiError | null>(null);
+  const close = () => {
+    form.reset({ reason: '' });
+    setRefused(null);
+    onClose();
+  };
+  const decline = useApiMutation('appointments.decline', {
+    onSuccess: (a) => {
+      toaster.create({
+        type: 'success',
+        title: `${a.number ?? 'Request'} declined`,
+        description: 'The patient is told.',
+      });
+      close();
+    },
+    onError: (error) => setRefused(applyApiError(error, form.setError, { knownFields: ['reason'] })),
+  });
+  return (
+    <Dialog.Root open={appointment !== null} onOpenChange={(e) => !e.open && close()} size="sm">
+      <Portal>
+        <Dialog.Backdrop />
+        <Dialog.Positioner>
+          <Dialog.Content asChild>
+            <form
+              aria-label="Decline the request"
+              onSubmit={(e) =>
+                void form.handleSubmit(
+                  (v) => appointment && decline.mutate({ id: appointment.id, reason: v.reason }),
+                )(e)
+              }
+            >
+              <Dialog.Header>
+                <Dialog.Title>Decline {appointment?.number ?? 'this request'}?</Dialog.Title>
+              </Dialog.Header>
+              <Dialog.Body>
+                <Stack gap="3">
+                  <Text>The appointment is cancelled and the patient receives your reason.</Text>
+                  <FormField label="Reason" required error={form.formState.errors.reason}>
+                    <Textarea rows={3} {...form.register('reason')} />
+                  </FormField>
+                  <ErrorMessage error={refused} />
+                </Stack>
+              </Dialog.Body>
+              <Dialog.Footer>
+                <Button variant="outline" onClick={close}>
+                  Keep the request
+                </Button>
+                <Button type="submit" colorPalette="red" loading={decline.isPending}>
+                  Decline
+                </Button>
+              </Dialog.Footer>
+              <Dialog.CloseTrigger asChild>
+                <CloseButton size="sm" aria-label="Close" />
+              </Dialog.CloseTrigger>
+            </form>
+          </Dialog.Content>
+        </Dialog.Positioner>
+      </Portal>
+    </Dialog.Root>
+  );
+}

@@ -1,0 +1,122 @@
+import { Box, Button, HStack, Table, Text } from '@chakra-ui/react';
+import { useState } from 'react';
+import type { Appointment } from '@shared/domain/appointment.schema';
+import { useApiMutation, useApiQuery } from '@renderer/api/hooks';
+import { useClinicFormat } from '@renderer/app/clinic-format';
+import { ErrorMessage } from '@renderer/components/ErrorMessage';
+import { ScreenHeader } from '@renderer/components/ScreenHeader';
+import { EmptyState, LoadingState } from '@renderer/components/StateViews';
+import { notifyError, toaster } from '@renderer/components/toaster';
+import { MODE_LABELS, TYPE_LABELS } from '@renderer/screens/shared/appointments/appointment-labels';
+import { usePatients } from '@renderer/screens/shared/appointments/use-people';
+import { NotLinked } from '@renderer/screens/doctor/common/NotLinked';
+import { useMyDoctorId } from '@renderer/screens/doctor/common/use-my-doctor';
+import { DeclineDialog } from './DeclineDialog';
+
+/** Booking requests waiting for this doctor's answer (SPEC §4, §5): confirm, or decline with a reason. */
+export function RequestsScreen() {
+  const doctorId = useMyDoctorId();
+  return (
+    <>
+      <ScreenHeader title="Requests" description="Booking requests from patients waiting for your answer." />
+      {doctorId ? <Requests doctorId={doctorId} /> : <NotLinked />}
+    </>
+  );
+}
+
+function Requests({ doctorId }: { doctorId: string }) {
+  const format = useClinicFormat();
+  const settings = useApiQuery('settings.get', {}, { staleTime: 5 * 60_000 });
+  const list = useApiQuery('appointments.list', {
+    doctorId,
+    statuses: ['REQUESTED'],
+    fromDate: format.today(),
+    limit: 200,
+  });
+  const rows = list.data?.items ?? [];
+  const patients = usePatients(rows.map((a) => a.patientId));
+  const [declining, setDeclining] = useState<Appointment | null>(null);
+  const confirm = useApiMutation('appointments.confirm', {
+    onSuccess: (a) => toaster.create({ type: 'success', title: `${a.number ?? 'Appointment'} confirmed` }),
+    onError: (error) => notifyError(error, 'Could not confirm'),
+  });
+
+  if (list.isLoading) return <LoadingState label="Loading requests…" />;
+  if (list.error) return <ErrorMessage error={list.error} />;
+  if (rows.length === 0) {
+    return (
+      <EmptyState
+        title="No requests waiting"
+        description={
+          settings.data && !settings.data.bookingNeedsConfirmation
+            ? 'The clinic confirms bookings at once, so requests rarely need your answer.'
+            : 'New booking requests for you appear here.'
+        }
+      />
+    );
+  }
+  return (
+    <>
+      <Box bg="bg.panel" borderWidth="1px" borderRadius="lg" overflowX="auto">
+        <Table.Root size="sm" aria-label="Booking requests">
+          <Table.Header>
+            <Table.Row bg="bg.muted">
+              <Table.ColumnHeader>When</Table.ColumnHeader>
+              <Table.ColumnHeader>Number</Table.ColumnHeader>
+              <Table.ColumnHeader>Patient</Table.ColumnHeader>
+              <Table.ColumnHeader>Visit</Table.ColumnHeader>
+              <Table.ColumnHeader>Note</Table.ColumnHeader>
+              <Table.ColumnHeader>
+                <Text srOnly>Actions</Text>
+              </Table.ColumnHeader>
+            </Table.Row>
+          </Table.Header>
+          <Table.Body>
+            {rows.map((a) => {
+              const patient = patients.get(a.patientId);
+              return (
+                <Table.Row key={a.id} data-testid="request-row">
+                  <Table.Cell whiteSpace="nowrap">{format.dateTime(a.startsAt)}</Table.Cell>
+                  <Table.Cell whiteSpace="nowrap">{a.number ?? 'Provisional'}</Table.Cell>
+                  <Table.Cell>
+                    <Text>{patient?.fullName ?? '…'}</Text>
+                    <Text color="fg.muted" fontSize="xs">
+                      {patient?.code ?? ''}
+                    </Text>
+                  </Table.Cell>
+                  <Table.Cell>
+                    {TYPE_LABELS[a.type]} · {MODE_LABELS[a.mode]}
+                  </Table.Cell>
+                  <Table.Cell>{a.note || '—'}</Table.Cell>
+                  <Table.Cell>
+                    <HStack gap="2" justify="end">
+                      <Button
+                        size="xs"
+                        colorPalette="teal"
+                        loading={confirm.isPending && confirm.variables?.id === a.id}
+                        onClick={() => confirm.mutate({ id: a.id })}
+                        aria-label={`Confirm ${a.number ?? 'appointment'}`}
+                      >
+                        Confirm
+                      </Button>
+                      <Button
+                        size="xs"
+                        variant="outline"
+                        colorPalette="red"
+                        onClick={() => setDeclining(a)}
+                        aria-label={`Decline ${a.number ?? 'appointment'}`}
+                      >
+                        Decline
+                      </Button>
+                    </HStack>
+                  </Table.Cell>
+                </Table.Row>
+              );
+            })}
+          </Table.Body>
+        </Table.Root>
+      </Box>
+      <DeclineDialog appointment={declining} onClose={() => setDeclining(null)} />
+    </>
+  );
+}
