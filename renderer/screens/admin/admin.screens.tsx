@@ -1,6 +1,6 @@
 import type { ScreenDef } from '@renderer/app/screens';
-import { ScreenPlaceholder } from '@renderer/components/ScreenPlaceholder';
 import { AuditScreen } from '@renderer/screens/admin/audit/AuditScreen';
+import { DoctorsRoomsScreen } from '@renderer/screens/admin/doctors-rooms/DoctorsRoomsScreen';
 import { DevicesScreen } from '@renderer/screens/admin/devices/DevicesScreen';
 import { SettingsScreen } from '@renderer/screens/admin/settings/SettingsScreen';
 import { SummaryScreen } from '@renderer/screens/admin/summary/SummaryScreen';
@@ -15,7 +15,7 @@ export const adminScreens: ScreenDef[] = [
   {
     path: 'doctors-rooms',
     label: 'Doctors & rooms',
-    element: <ScreenPlaceholder title="Doctors and rooms" />,
+    element: <DoctorsRoomsScreen />,
   },
   schedulesScreen,
   { path: 'settings', label: 'Settings', element: <SettingsScreen /> },

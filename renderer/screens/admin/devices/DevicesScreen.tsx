@@ -23,12 +23,18 @@ export function DevicesScreen() {
   );
   return (
     <>
-      <ScreenHeader title="Devices" description="Desktops and browsers that have connected to this hub." />
+      <ScreenHeader
+        title="Devices"
+        description="Desktops that sync with this hub: who used them last, when, and changes not yet sent."
+      />
       <ErrorMessage error={devices.error} />
       {devices.isLoading ? (
         <LoadingState label="Loading devices…" />
       ) : rows.length === 0 && !devices.error ? (
-        <EmptyState title="No devices yet" description="Devices appear here once they connect to the hub." />
+        <EmptyState
+          title="No devices yet"
+          description="Desktops appear here once they sync with the hub (browser tabs work online only and do not sync)."
+        />
       ) : (
         <Box bg="bg.panel" borderWidth="1px" borderRadius="lg" overflowX="auto">
           <Table.Root size="sm" aria-label="Devices">
