@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser, openApp, settle } from '@renderer/testing/browser';
 import { repoRoot, startDemoHub } from '@renderer/testing/demo-hub';
+import { adminShots } from '@renderer/screens/admin/admin-shots.testing';
+import { doctorShots } from '@renderer/screens/doctor/doctor-shots.testing';
 import { type StaffRole, signInAs } from '@renderer/testing/sign-in';
 
 interface Shot {
@@ -52,6 +54,37 @@ const openReschedule = async (page: Page) => {
   await openFirstRow(page);
   await page.getByTestId('appointment-drawer').getByRole('button', { name: 'Reschedule' }).click();
   await page.getByRole('group', { name: 'Free times' }).getByRole('button').first().waitFor();
+};
+
+/** Reception front desk: a doctor and date with free slots on Book; a booking through to its slip. */
+const showFreeSlots = async (page: Page) => {
+  const doctor = page.getByRole('combobox', { name: 'Doctor', exact: true });
+  const date = page.getByLabel('Date', { exact: true });
+  const start = new Date(`${await date.inputValue()}T00:00:00Z`);
+  const labels = (await doctor.locator('option').allInnerTexts()).slice(1);
+  for (let offset = 0; offset < 10; offset++) {
+    await date.fill(new Date(start.getTime() + offset * 86_400_000).toISOString().slice(0, 10));
+    for (const label of labels) {
+      await doctor.selectOption({ label });
+      await page.getByText('Loading free slots…').first().waitFor({ state: 'detached' });
+      if ((await page.getByTestId('slot').count()) > 3) {
+        await page.getByTestId('slot').nth(1).click();
+        await page.mouse.move(0, 0);
+        return;
+      }
+    }
+  }
+};
+const bookToSlip = async (page: Page) => {
+  await showFreeSlots(page);
+  await page.getByRole('combobox', { name: 'Find patient' }).fill('Sen');
+  await page.getByTestId('patient-option').first().click();
+  await page.getByRole('button', { name: 'Confirm booking' }).click();
+  await page.getByTestId('pdf-frame').waitFor();
+};
+const openProfile = async (page: Page) => {
+  await page.getByTestId('patient-row').first().getByRole('link').click();
+  await page.getByRole('heading', { name: 'Visit history' }).waitFor();
 };
 
 const SHOTS: Shot[] = [
@@ -103,6 +136,48 @@ const SHOTS: Shot[] = [
     ready: firstRow,
     act: openReschedule,
   },
+  {
+    name: 'reception-today',
+    role: 'receptionist',
+    path: '/today',
+    ready: (p) => p.getByTestId('board-appointment').first().waitFor(),
+  },
+  {
+    name: 'reception-today-dark',
+    role: 'receptionist',
+    path: '/today',
+    ready: (p) => p.getByTestId('board-appointment').first().waitFor(),
+    dark: true,
+  },
+  {
+    name: 'reception-book',
+    role: 'receptionist',
+    path: '/book',
+    ready: (p) => p.getByRole('combobox', { name: 'Doctor', exact: true }).waitFor(),
+    act: showFreeSlots,
+  },
+  {
+    name: 'reception-slip',
+    role: 'receptionist',
+    path: '/book',
+    ready: (p) => p.getByRole('combobox', { name: 'Doctor', exact: true }).waitFor(),
+    act: bookToSlip,
+  },
+  {
+    name: 'reception-patients',
+    role: 'receptionist',
+    path: '/patients?q=sen',
+    ready: (p) => p.getByTestId('patient-row').first().waitFor(),
+  },
+  {
+    name: 'reception-patient-profile',
+    role: 'receptionist',
+    path: '/patients?q=sen',
+    ready: (p) => p.getByTestId('patient-row').first().waitFor(),
+    act: openProfile,
+  },
+  ...doctorShots,
+  ...adminShots,
 ];
 
 async function main(): Promise<void> {

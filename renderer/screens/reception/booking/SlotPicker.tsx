@@ -48,7 +48,7 @@ export function SlotPicker({
               key={slot.start}
               data-testid="slot"
               size="sm"
-              fontFamily="mono"
+              fontVariantNumeric="tabular-nums"
               variant={selected ? 'solid' : 'outline'}
               aria-pressed={selected}
               aria-label={`${slot.localTime} with ${doctor.fullName}`}

@@ -85,7 +85,7 @@ export function DoctorColumn({
                 data-time={item.slot.localTime}
                 onClick={() => void navigate(bookingLink(doctor.id, date, item.slot.start))}
               >
-                <Text fontFamily="mono">{item.slot.localTime}</Text>
+                <Text fontVariantNumeric="tabular-nums">{item.slot.localTime}</Text>
                 <Text color="fg.muted">
                   Free — book<VisuallyHidden> with {doctor.fullName}</VisuallyHidden>
                 </Text>
@@ -138,7 +138,7 @@ function AppointmentCard({
       <button type="button" onClick={() => onOpen(a.id)}>
         <HStack justify="space-between" gap="2">
           <Text
-            fontFamily="mono"
+            fontVariantNumeric="tabular-nums"
             fontSize="sm"
             fontWeight="semibold"
             textDecoration={muted ? 'line-through' : undefined}
