@@ -12,7 +12,14 @@ const alias = {
   '@server': join(root, 'server'),
   '@main': join(root, 'main'),
 };
-const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: true, alias, logLevel: 'info' } as const;
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  sourcemap: true,
+  alias,
+  logLevel: 'info',
+} as const;
 
 await build({
   ...common,
@@ -20,7 +27,9 @@ await build({
   outfile: join(root, 'dist', 'main', 'index.js'),
   format: 'esm',
   packages: 'external',
-  banner: { js: "import { createRequire as __clinicRequire } from 'node:module'; const require = __clinicRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __clinicRequire } from 'node:module'; const require = __clinicRequire(import.meta.url);",
+  },
 });
 await build({
   ...common,
