@@ -51,6 +51,7 @@ export async function benchHub(now: string) {
   return {
     db,
     call,
+    admin: admin as Caller,
     receptionist: { token: login.token, deviceId: 'bench' } as Caller,
     close() {
       db.close();

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { insertAppointments, insertPatients } from './generate-data';
 import { benchDoctors, benchHub, percentile, timeAsyncMs, timeMs } from './bench-hub';
 import { syncBenchmarks } from './bench-sync';
+import { analyticsAtScale } from './analytics-bench';
 
 /**
  * npm run bench [-- --json FILE]: performance figures of the hub with ratios against raw
@@ -144,6 +145,7 @@ const targets: Record<string, string> = {
 await bookingThroughput();
 await queriesAtScale();
 await syncBenchmarks(figures);
+await analyticsAtScale(figures);
 console.table(
   Object.entries(figures).map(([key, value]) => ({ figure: key, value, target: targets[key] ?? '' })),
 );

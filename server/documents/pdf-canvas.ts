@@ -1,6 +1,5 @@
 import {
   beginText,
-  type Color,
   endText,
   moveText,
   PDFDocument,
@@ -12,47 +11,24 @@ import {
   type PDFPage,
   popGraphicsState,
   pushGraphicsState,
-  rgb,
   setFillingColor,
   setFontAndSize,
   showText,
 } from 'pdf-lib';
 import { embedFonts, type FontSet } from './fonts';
 import { splitRuns, wrapText } from './text-runs';
+import {
+  type Align,
+  PAPERS,
+  type Paper,
+  POINTS,
+  type Size,
+  type TextStyle,
+  TONES,
+  type Tone,
+} from './pdf-style';
 
-export type Paper = 'A4' | 'A5';
-const PAPERS: Record<Paper, { width: number; height: number; margin: number; scale: number }> = {
-  A4: { width: 595.28, height: 841.89, margin: 42, scale: 1 },
-  A5: { width: 419.53, height: 595.28, margin: 28, scale: 0.84 },
-};
-
-export type Size = 'display' | 'title' | 'heading' | 'body' | 'small' | 'tiny';
-const POINTS: Record<Size, number> = {
-  display: 20,
-  title: 15,
-  heading: 10.5,
-  body: 9.5,
-  small: 8.5,
-  tiny: 7,
-};
-
-export type Tone = 'ink' | 'muted' | 'accent' | 'alert' | 'rule' | 'shade' | 'paper';
-const TONES: Record<Tone, Color> = {
-  ink: rgb(0.11, 0.13, 0.16),
-  muted: rgb(0.4, 0.44, 0.5),
-  accent: rgb(0.05, 0.38, 0.46),
-  alert: rgb(0.7, 0.16, 0.12),
-  rule: rgb(0.8, 0.83, 0.87),
-  shade: rgb(0.93, 0.96, 0.97),
-  paper: rgb(1, 1, 1),
-};
-
-export type Align = 'left' | 'right' | 'center';
-export interface TextStyle {
-  size?: Size;
-  bold?: boolean;
-  tone?: Tone;
-}
+export type { Align, Paper, Size, TextStyle, Tone };
 
 export interface CanvasOptions {
   paper: Paper;
@@ -169,15 +145,20 @@ export class PdfCanvas {
 
   measure(text: string, style: TextStyle = {}): number {
     const size = this.pt(style.size);
-    const key = `${style.bold ? 'b' : 'r'}${size}|${text}`;
+    let width = 0;
+    for (const run of splitRuns(text)) width += this.runWidth(this.fontOf(run.script, style), run.text, size);
+    return width;
+  }
+
+  /** Shaping is the costly part of text: each run is measured once, at 1 pt, and scaled. */
+  private runWidth(font: PDFFont, text: string, size: number): number {
+    const key = `${font.name}|${text}`;
     let width = this.widths.get(key);
     if (width === undefined) {
-      width = 0;
-      for (const run of splitRuns(text))
-        width += this.fontOf(run.script, style).widthOfTextAtSize(run.text, size);
+      width = font.widthOfTextAtSize(text, 1);
       this.widths.set(key, width);
     }
-    return width;
+    return width * size;
   }
 
   wrap(text: string, width: number, style: TextStyle = {}): string[] {
@@ -215,7 +196,7 @@ export class PdfCanvas {
       if (shaped) operators.push(PDFOperator.of(PDFOperatorNames.EndMarkedContent));
       operators.push(endText(), popGraphicsState());
       this.page.pushOperators(...operators);
-      start += font.widthOfTextAtSize(run.text, size);
+      start += this.runWidth(font, run.text, size);
     }
   }
 

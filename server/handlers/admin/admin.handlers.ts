@@ -1,8 +1,10 @@
 import type { AuditEvent } from '@shared/domain/audit.schema';
 import { type HandlerMap, handler } from '@server/core/handler';
+import { analyticsHandlers } from './analytics.handlers';
 
 /** Analytics and the audit log (SPEC §11). */
 export const adminHandlers: HandlerMap = {
+  ...analyticsHandlers,
   'audit.list': handler('audit.list', {
     run: (input, ctx) => {
       let query = ctx.db.q.selectFrom('audit_log');
