@@ -1,5 +1,4 @@
 import type { ScreenDef } from '@renderer/app/screens';
-import { ScreenPlaceholder } from '@renderer/components/ScreenPlaceholder';
 import { BillingScreen } from '@renderer/screens/reception/billing/BillingScreen';
 import { QueueScreen } from '@renderer/screens/reception/queue/QueueScreen';
 import { BookScreen } from '@renderer/screens/reception/booking/BookScreen';
