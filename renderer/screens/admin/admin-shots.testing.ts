@@ -28,7 +28,10 @@ export const adminShots: AdminShot[] = [
     ready: (p) => p.getByRole('table', { name: /^Weekly windows of/ }).waitFor(),
     // A change that leaves bookings outside the hours: the collision preview (nothing is saved).
     act: async (p) => {
-      await p.getByRole('button', { name: /^Remove .* window 1$/ }).first().click();
+      await p
+        .getByRole('button', { name: /^Remove .* window 1$/ })
+        .first()
+        .click();
       await p
         .getByText(/would fall outside the new hours|No booked appointment is affected/)
         .first()
