@@ -1,3 +1,4 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Change, SyncedEntity } from '@shared/contract/sync.contract';
 import { clinicSettingsSchema } from '@shared/domain/settings.schema';
 import { foldName, normalizePhone } from '@shared/rules/patient-identity';
@@ -14,33 +15,56 @@ type Row = Record<string, unknown>;
  * values; deletes remove the row. Settings go first: clinic dates depend on the time zone.
  */
 export function applyChanges(replica: Replica, changes: readonly Change[]): void {
-  const ordered = [
-    ...changes.filter((c) => c.entity === 'settings'),
-    ...changes.filter((c) => c.entity !== 'settings'),
-  ];
+  const statements = statementsOf(replica);
   const { sqlite } = replica.db;
-  for (const change of ordered) {
-    if (change.entity === 'settings') {
-      sqlite.prepare('DELETE FROM settings').run();
-      if (change.op === 'upsert' && change.row) {
-        sqlite
-          .prepare('INSERT INTO settings (id, data) VALUES (1, ?)')
-          .run(JSON.stringify(clinicSettingsSchema.parse(change.row)));
-      }
-      continue;
+  for (const change of changes) {
+    if (change.entity !== 'settings') continue;
+    sqlite.prepare('DELETE FROM settings').run();
+    if (change.op === 'upsert' && change.row) {
+      sqlite
+        .prepare('INSERT INTO settings (id, data) VALUES (1, ?)')
+        .run(JSON.stringify(clinicSettingsSchema.parse(change.row)));
     }
-    sqlite.prepare(`DELETE FROM "${change.entity}" WHERE id = ?`).run(change.entityId);
+  }
+  // Read once per page, after the page's settings: clinic dates depend on the time zone.
+  let zone: string | undefined;
+  const zoneOf = () => (zone ??= timeZone(replica));
+  for (const change of changes) {
+    if (change.entity === 'settings') continue;
+    statements.remove(change.entity).run(change.entityId);
     if (change.op === 'delete' || !change.row) continue;
-    const row = storedRow(replica, change.entity, change.row);
+    const row = storedRow(replica, change.entity, change.row, zoneOf);
     const names = Object.keys(row);
     // OR REPLACE also reaches the claims the row's triggers insert: a stale row of another
     // appointment (updated in a later page) must not block the hub's current one.
-    sqlite
-      .prepare(
-        `INSERT OR REPLACE INTO "${change.entity}" (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
-      )
-      .run(...names.map((n) => row[n]));
+    statements.upsert(change.entity, names).run(...names.map((n) => row[n]));
   }
+}
+
+interface Statements {
+  remove(entity: string): BetterSqlite3.Statement;
+  upsert(entity: string, names: string[]): BetterSqlite3.Statement;
+}
+
+const cache = new WeakMap<Replica, Map<string, BetterSqlite3.Statement>>();
+
+/** Prepared once per replica and reused for every row (a page holds thousands). */
+function statementsOf(replica: Replica): Statements {
+  let prepared = cache.get(replica);
+  if (!prepared) cache.set(replica, (prepared = new Map<string, BetterSqlite3.Statement>()));
+  const map = prepared;
+  const get = (sql: string) => {
+    let statement = map.get(sql);
+    if (!statement) map.set(sql, (statement = replica.db.sqlite.prepare(sql)));
+    return statement;
+  };
+  return {
+    remove: (entity) => get(`DELETE FROM "${entity}" WHERE id = ?`),
+    upsert: (entity, names) =>
+      get(
+        `INSERT OR REPLACE INTO "${entity}" (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
+      ),
+  };
 }
 
 function timeZone(replica: Replica): string {
@@ -50,7 +74,12 @@ function timeZone(replica: Replica): string {
 }
 
 /** The wire row as the table stores it. */
-export function storedRow(replica: Replica, entity: Exclude<SyncedEntity, 'settings'>, wire: Row): Row {
+export function storedRow(
+  replica: Replica,
+  entity: Exclude<SyncedEntity, 'settings'>,
+  wire: Row,
+  zone: () => string = () => timeZone(replica),
+): Row {
   const encoded = encode(entity, wire);
   const derived: Row = {};
   if (entity === 'patients') {
@@ -60,12 +89,10 @@ export function storedRow(replica: Replica, entity: Exclude<SyncedEntity, 'setti
     derived.startMs = Date.parse(String(wire.startsAt));
     derived.endMs = Date.parse(String(wire.endsAt));
     derived.clinicDate =
-      typeof wire.clinicDate === 'string'
-        ? wire.clinicDate
-        : clinicDate(derived.startMs as number, timeZone(replica));
+      typeof wire.clinicDate === 'string' ? wire.clinicDate : clinicDate(derived.startMs as number, zone());
     derived.slotless = wire.slotless === true || wire.slotless === 1 ? 1 : 0;
   }
-  const json = new Set(codecs[entity]?.json ?? []);
+  const json = jsonColumnsOf(entity);
   const row: Row = {};
   for (const column of replica.columns(entity)) {
     const value = column.name in derived ? derived[column.name] : encoded[column.name];
@@ -75,6 +102,13 @@ export function storedRow(replica: Replica, entity: Exclude<SyncedEntity, 'setti
       row[column.name] = neutral(column.type, json.has(column.name));
   }
   return row;
+}
+
+const jsonColumns = new Map<string, Set<string>>();
+function jsonColumnsOf(entity: Exclude<SyncedEntity, 'settings'>): Set<string> {
+  let columns = jsonColumns.get(entity);
+  if (!columns) jsonColumns.set(entity, (columns = new Set(codecs[entity]?.json ?? [])));
+  return columns;
 }
 
 /** A value for a NOT NULL column the role does not receive (e.g. a nurse's consultation rows). */

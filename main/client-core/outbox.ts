@@ -1,3 +1,4 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Mutation } from '@shared/contract/sync.contract';
 import type { Actor } from '@shared/domain/user.schema';
 import type { Db } from '@server/db/database';
@@ -31,49 +32,50 @@ const toRow = (row: StoredRow): OutboxRow => ({
  * complete pull has brought their effects, so the replica never shows them vanishing.
  */
 export class Outbox {
+  private readonly statements = new Map<string, BetterSqlite3.Statement>();
+
   constructor(private readonly db: Db) {}
+
+  /** Prepared once, reused (a catch-up records thousands of outcomes). */
+  private sql(text: string): BetterSqlite3.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) this.statements.set(text, (statement = this.db.sqlite.prepare(text)));
+    return statement;
+  }
 
   /** The next mutation id of a client (inside the caller's transaction). */
   allocate(clientId: string): number {
-    const row = this.db.sqlite
-      .prepare(
-        'UPDATE client_users SET nextMutationId = nextMutationId + 1 WHERE clientId = ? RETURNING nextMutationId - 1 AS id',
-      )
-      .get(clientId) as { id: number } | undefined;
+    const row = this.sql(
+      'UPDATE client_users SET nextMutationId = nextMutationId + 1 WHERE clientId = ? RETURNING nextMutationId - 1 AS id',
+    ).get(clientId) as { id: number } | undefined;
     if (!row) throw new Error(`unknown sync client ${clientId}`);
     return row.id;
   }
 
   insert(row: Omit<OutboxRow, 'seq' | 'state'>): void {
-    this.db.sqlite
-      .prepare(
-        `INSERT INTO client_outbox (clientId, mutationId, userId, actor, name, input, createdAt, state)
+    this.sql(
+      `INSERT INTO client_outbox (clientId, mutationId, userId, actor, name, input, createdAt, state)
          VALUES (?, ?, ?, ?, ?, ?, ?, 'pending')`,
-      )
-      .run(
-        row.clientId,
-        row.mutationId,
-        row.userId,
-        JSON.stringify(row.actor),
-        row.name,
-        JSON.stringify(row.input),
-        row.createdAt,
-      );
+    ).run(
+      row.clientId,
+      row.mutationId,
+      row.userId,
+      JSON.stringify(row.actor),
+      row.name,
+      JSON.stringify(row.input),
+      row.createdAt,
+    );
   }
 
   /** Every row not yet confirmed by a complete pull, in the order they were made (for rebase). */
   all(): OutboxRow[] {
-    return (this.db.sqlite.prepare('SELECT * FROM client_outbox ORDER BY seq').all() as StoredRow[]).map(
-      toRow,
-    );
+    return (this.sql('SELECT * FROM client_outbox ORDER BY seq').all() as StoredRow[]).map(toRow);
   }
 
   pending(clientId: string, limit: number): Mutation[] {
-    const rows = this.db.sqlite
-      .prepare(
-        "SELECT * FROM client_outbox WHERE clientId = ? AND state = 'pending' ORDER BY mutationId LIMIT ?",
-      )
-      .all(clientId, limit) as StoredRow[];
+    const rows = this.sql(
+      "SELECT * FROM client_outbox WHERE clientId = ? AND state = 'pending' ORDER BY mutationId LIMIT ?",
+    ).all(clientId, limit) as StoredRow[];
     return rows.map((r) => ({
       mutationId: r.mutationId,
       name: r.name,
@@ -83,36 +85,34 @@ export class Outbox {
   }
 
   get(clientId: string, mutationId: number): OutboxRow | undefined {
-    const row = this.db.sqlite
-      .prepare('SELECT * FROM client_outbox WHERE clientId = ? AND mutationId = ?')
-      .get(clientId, mutationId) as StoredRow | undefined;
+    const row = this.sql('SELECT * FROM client_outbox WHERE clientId = ? AND mutationId = ?').get(
+      clientId,
+      mutationId,
+    ) as StoredRow | undefined;
     return row && toRow(row);
   }
 
   countPending(): number {
     return (
-      this.db.sqlite.prepare("SELECT count(*) AS n FROM client_outbox WHERE state = 'pending'").get() as {
+      this.sql("SELECT count(*) AS n FROM client_outbox WHERE state = 'pending'").get() as {
         n: number;
       }
     ).n;
   }
 
   markAcked(clientId: string, mutationId: number): void {
-    this.db.sqlite
-      .prepare("UPDATE client_outbox SET state = 'acked' WHERE clientId = ? AND mutationId = ?")
-      .run(clientId, mutationId);
+    this.sql("UPDATE client_outbox SET state = 'acked' WHERE clientId = ? AND mutationId = ?").run(
+      clientId,
+      mutationId,
+    );
   }
 
   remove(clientId: string, mutationId: number): void {
-    this.db.sqlite
-      .prepare('DELETE FROM client_outbox WHERE clientId = ? AND mutationId = ?')
-      .run(clientId, mutationId);
+    this.sql('DELETE FROM client_outbox WHERE clientId = ? AND mutationId = ?').run(clientId, mutationId);
   }
 
   dropAcked(clientId: string): number {
-    return this.db.sqlite
-      .prepare("DELETE FROM client_outbox WHERE clientId = ? AND state = 'acked'")
-      .run(clientId).changes;
+    return this.sql("DELETE FROM client_outbox WHERE clientId = ? AND state = 'acked'").run(clientId).changes;
   }
 
   /**
