@@ -14,6 +14,14 @@ export interface Replica {
   setMeta(key: string, value: string | number): void;
   /** Drops every synced row (role change, new hub epoch); the outbox and sign-ins stay. */
   wipeSyncedRows(): void;
+  /**
+   * Runs `fn` with commits that do not wait for the disk (`synchronous=NORMAL`), for writes the
+   * hub can always give again: pulled pages (the cursor moves in the same transaction) and push
+   * outcomes (a re-push returns the stored ones). Local changes keep `synchronous=FULL`; the WAL
+   * is written in order, so a later FULL commit makes these durable too, and a power cut can
+   * only lose the newest of them, never corrupt or reorder.
+   */
+  relaxed<T>(fn: () => T): T;
   close(): void;
 }
 
@@ -71,6 +79,14 @@ export function openReplica(file: string): Replica {
         sqlite.exec('DELETE FROM patient_claims;');
         sqlite.exec("INSERT INTO patients_fts(patients_fts) VALUES ('rebuild')");
       });
+    },
+    relaxed(fn) {
+      sqlite.pragma('synchronous = NORMAL');
+      try {
+        return fn();
+      } finally {
+        sqlite.pragma('synchronous = FULL');
+      }
     },
     close: () => db.close(),
   };

@@ -105,9 +105,11 @@ export class SyncEngine {
         lastMutationId: number;
         gap: boolean;
       }>('sync.push', { clientId, epoch: this.epoch(), mutations });
-      this.replica.db.transaction(() => {
-        for (const outcome of reply.outcomes) this.record(clientId, outcome);
-      });
+      this.replica.relaxed(() =>
+        this.replica.db.transaction(() => {
+          for (const outcome of reply.outcomes) this.record(clientId, outcome);
+        }),
+      );
       this.hooks.stateChanged();
       if (reply.gap) {
         // The hub lost changes it had acknowledged without changing epoch: push ours again after its last.
@@ -146,7 +148,7 @@ export class SyncEngine {
       const resolved = this.resolvedSinceRebase;
       if (page.changes.length > 0 || resolved || page.nextCursor !== cursor) {
         this.resolvedSinceRebase = false;
-        this.hooks.rebase(page);
+        this.replica.relaxed(() => this.hooks.rebase(page));
         if (page.changes.length > 0 || resolved) this.hooks.changed();
       }
       if (!page.hasMore) break;
