@@ -6,7 +6,8 @@ import type { Actor } from '@shared/domain/user.schema';
 import type { Caller, Dispatcher, PreparedOperation } from '@server/core/dispatcher';
 import type { HubCore } from '@server/core/hub-core';
 import { mutationIdSource } from './mutation-ids';
-import { type ClientInfo, lastMutationIdOf, recordOutcome, storedOutcome } from './sync-clients.repository';
+import { ProcessedLog } from './processed-log';
+import { type ClientInfo, lastMutationIdOf, storedOutcome, touchClient } from './sync-clients.repository';
 import { parseMessage } from './wire';
 
 export interface PushResult {
@@ -49,12 +50,15 @@ type Step = { mutation: Mutation; recording?: { error: unknown } } & (
 export class PushApplier {
   /** Pushes from one client are applied one at a time, so two batches never race on an id. */
   private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly processed: ProcessedLog;
 
   constructor(
     private readonly core: HubCore,
     private readonly dispatcher: Dispatcher,
     private readonly chunkSize = PUSH_COMMIT_CHUNK,
-  ) {}
+  ) {
+    this.processed = new ProcessedLog(core.db);
+  }
 
   push(session: PushSession, rawRequest: unknown): Promise<PushResult> {
     const request = parseMessage(pushRequestSchema, rawRequest, 'sync.push');
@@ -153,8 +157,9 @@ export class PushApplier {
   private async commit(client: ClientInfo, steps: Step[]): Promise<MutationOutcome[]> {
     const { db } = this.core;
     const outcomes = await this.core.writes.run(() =>
-      db.transaction(() =>
-        steps.map((step): MutationOutcome => {
+      db.transaction(() => {
+        touchClient(db, client, this.core.clock.now().toISOString());
+        return steps.map((step): MutationOutcome => {
           const { mutationId } = step.mutation;
           if (!step.operation) return this.rejectIn(client, step.mutation, step.error);
           try {
@@ -164,8 +169,8 @@ export class PushApplier {
             if (step.recording) throw step.recording.error;
             return this.rejectIn(client, step.mutation, this.reason(failed, step.mutation));
           }
-        }),
-      ),
+        });
+      }),
     );
     let lastSeq = 0;
     for (const step of steps) {
@@ -194,12 +199,7 @@ export class PushApplier {
 
   /** Marks a mutation processed, inside the current transaction; only the next id may be recorded. */
   private record(client: ClientInfo, mutation: Mutation, outcome: MutationOutcome): void {
-    const { db } = this.core;
-    // Pushes of a client are serialized; this guards the invariant where it is written.
-    if (lastMutationIdOf(db, client.clientId) !== outcome.mutationId - 1) {
-      throw new Error(`mutation ${outcome.mutationId} of client ${client.clientId} is out of order`);
-    }
-    recordOutcome(db, client, mutation.name, outcome, this.core.clock.now().toISOString());
+    this.processed.record(client.clientId, mutation.name, outcome, this.core.clock.now().toISOString());
   }
 
   private reason(error: unknown, mutation: Mutation): ApiError {
