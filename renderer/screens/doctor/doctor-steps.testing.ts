@@ -1,0 +1,109 @@
+import type { Page } from 'playwright-core';
+import { openApp } from '@renderer/testing/browser';
+import { signInAs } from '@renderer/testing/sign-in';
+
+/** Browser steps for the doctor's screens, through the UI only (screenshots; see the e2e test). */
+const WAIT = { timeout: 60_000 };
+
+/**
+ * Reception adds a walk-in for a doctor in its own browser context (a second desktop), queued
+ * between the scheduled patients, so it works at any time of day. `patientCode` picks a registered
+ * patient; otherwise `newName` registers one. Returns the token.
+ */
+export async function addWalkIn(
+  doctorPage: Page,
+  walkIn: { doctor: string; patientCode?: string; newName?: string; urgent?: boolean },
+): Promise<string> {
+  const browser = doctorPage.context().browser();
+  if (!browser) throw new Error('addWalkIn needs a page from a launched browser');
+  const app = await openApp(browser, new URL(doctorPage.url()).origin);
+  try {
+    const r = app.page;
+    await signInAs(r, 'receptionist');
+    await r.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Queue' }).click();
+    await r.getByRole('button', { name: 'Walk-in' }).click();
+    const dialog = r.getByRole('dialog');
+    if (walkIn.patientCode) {
+      await dialog.getByRole('combobox', { name: 'Find the patient' }).fill(walkIn.patientCode);
+      await dialog
+        .getByRole('button', { name: new RegExp(walkIn.patientCode) })
+        .first()
+        .click();
+    } else {
+      await dialog.getByText('New patient').click();
+      await dialog.getByLabel('Full name').fill(walkIn.newName ?? 'Walk-in Patient');
+    }
+    const doctorSelect = dialog.getByLabel('Doctor');
+    const option = await doctorSelect
+      .locator('option', { hasText: walkIn.doctor })
+      .first()
+      .getAttribute('value');
+    await doctorSelect.selectOption(option ?? '');
+    await dialog.getByText('Queue between scheduled patients').click();
+    if (walkIn.urgent) await dialog.getByText('Urgent (goes first)').click();
+    await dialog.getByRole('button', { name: 'Add walk-in' }).click();
+    const result = r.getByTestId('walk-in-result');
+    await result.waitFor(WAIT);
+    return /Token ([A-Z]+-\d+)/.exec(await result.innerText())?.[1] ?? '';
+  } finally {
+    await app.close();
+  }
+}
+
+/** From My queue: the patient in the room, or call the next one in; opens the workspace. */
+export async function openConsultation(page: Page): Promise<void> {
+  const current = page.getByTestId('current-patient');
+  await current.waitFor(WAIT);
+  const open = current.getByRole('button', { name: 'Open consultation' });
+  if ((await open.count()) === 0) {
+    if ((await current.getByRole('button', { name: 'Start consultation' }).count()) === 0) {
+      await page.getByRole('button', { name: 'Call next', exact: true }).click();
+    }
+    await current.getByRole('button', { name: 'Start consultation' }).click();
+  } else {
+    await open.click();
+  }
+  await page.getByRole('heading', { name: 'Consultation', level: 1 }).waitFor(WAIT);
+  await page.getByLabel('Chief complaint').waitFor(WAIT);
+}
+
+/** Fills the workspace like a short visit: vitals, complaint, diagnosis, advice, two medicines. */
+export async function fillConsultation(page: Page): Promise<void> {
+  const fill = async (label: string, value: string, exact = false) =>
+    page.getByLabel(label, { exact }).fill(value);
+  await fill('BP systolic (mmHg)', '128');
+  await fill('BP diastolic (mmHg)', '84');
+  await fill('Pulse (/min)', '76');
+  await fill('Temperature (°C)', '38.2');
+  await fill('SpO₂ (%)', '98');
+  await fill('Weight (kg)', '68.5');
+  await fill('Chief complaint', 'Fever and sore throat for two days');
+  await fill('Diagnosis', 'Acute pharyngitis', true);
+  await fill('Code (optional)', 'J02.9');
+  await fill('Advice for the patient', 'Warm saline gargles, plenty of fluids, rest.');
+  const rows = page.getByTestId('prescription-row');
+  const medicines = [
+    { medicine: 'Paracetamol', strength: '650 mg', dose: '1-1-1', days: '3' },
+    { medicine: 'Azithromycin', strength: '500 mg', dose: '1-0-0', days: '5' },
+  ];
+  for (const m of medicines) {
+    await page.getByRole('button', { name: /Add medicine/ }).click();
+    const row = rows.last();
+    await row.getByLabel('Medicine', { exact: true }).fill(m.medicine);
+    await row.getByLabel('Strength').fill(m.strength);
+    await row.getByLabel('Dose pattern').fill(m.dose);
+    await row.getByLabel('Days').fill(m.days);
+  }
+}
+
+/** Saves, signs (acknowledging any allergy warning) and completes the visit; the PDF shows. */
+export async function finalizeAndComplete(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Finalize…' }).click();
+  const confirm = page.getByRole('alertdialog');
+  await confirm.getByText(/read-only/).waitFor(WAIT);
+  const ack = confirm.getByText(/I have reviewed the allergy warnings/);
+  if ((await ack.count()) > 0) await ack.click();
+  await confirm.getByRole('button', { name: 'Sign and finalize' }).click();
+  await page.getByRole('button', { name: 'Complete visit' }).click();
+  await page.getByRole('button', { name: 'Complete visit' }).waitFor({ state: 'detached', ...WAIT });
+}
