@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser, openApp, settle } from '@renderer/testing/browser';
 import { repoRoot, startDemoHub } from '@renderer/testing/demo-hub';
-import { doctorShots } from '@renderer/screens/doctor/doctor-shots.testing';
 import { adminShots } from '@renderer/screens/admin/admin-shots.testing';
 import { doctorShots } from '@renderer/screens/doctor/doctor-shots.testing';
 import { type StaffRole, signInAs } from '@renderer/testing/sign-in';
@@ -179,7 +178,6 @@ const SHOTS: Shot[] = [
   },
   ...doctorShots,
   ...adminShots,
-  ...doctorShots,
 ];
 
 async function main(): Promise<void> {
