@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
+import BetterSqlite3 from 'better-sqlite3';
 import { send } from '@server/sync/socket-test-support';
 import {
   hubDown,
@@ -24,6 +28,7 @@ export async function syncBenchmarks(figures: Record<string, number>): Promise<v
   await propagation(figures);
   await catchUp(figures);
   await initialSync(figures);
+  rawBaseline(figures);
   removeDesktopDirs();
 }
 
@@ -110,6 +115,35 @@ async function initialSync(figures: Record<string, number>) {
 }
 
 /**
+ * The same machine's raw speed in this run (it is shared and often loaded): 70,000 rows of a
+ * dozen columns inserted through one prepared statement, 5,000 per durable transaction, into a
+ * plain WAL table with one index. Catch-up and initial sync are also given as ratios to it.
+ */
+function rawBaseline(figures: Record<string, number>) {
+  const dir = mkdtempSync(join(tmpdir(), 'clinic-bench-raw-'));
+  const sqlite = new BetterSqlite3(join(dir, 'raw.db'));
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  const columns = Array.from({ length: 12 }, (_, i) => `c${i}`);
+  sqlite.exec(`CREATE TABLE t (id TEXT PRIMARY KEY, ${columns.map((c) => `${c} TEXT`).join(', ')})`);
+  sqlite.exec('CREATE INDEX t_c0 ON t (c0)');
+  const insert = sqlite.prepare(`INSERT INTO t VALUES (?, ${columns.map(() => '?').join(', ')})`);
+  const start = performance.now();
+  for (let page = 0; page < 14; page++) {
+    sqlite.transaction(() => {
+      for (let i = 0; i < 5_000; i++) insert.run(randomUUID(), ...columns.map((c) => `${c}-${page}-${i}`));
+    })();
+  }
+  figures.raw_insert_70000_s = Number(((performance.now() - start) / 1000).toFixed(2));
+  sqlite.close();
+  rmSync(dir, { recursive: true, force: true });
+  if (figures.catchup_5000_s !== undefined)
+    figures.catchup_vs_raw = Number((figures.catchup_5000_s / figures.raw_insert_70000_s).toFixed(1));
+  if (figures.initial_sync_s !== undefined)
+    figures.initial_sync_vs_raw = Number((figures.initial_sync_s / figures.raw_insert_70000_s).toFixed(1));
+}
+
+/**
  * Standalone: `npx tsx scripts/bench/bench-sync.ts [propagation,catchup,initial]` runs only the
  * sync figures (or the named ones), with the raw Socket.IO baseline of the same run.
  */
@@ -119,6 +153,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   if (only.has('propagation')) await propagation(figures);
   if (only.has('catchup')) await catchUp(figures);
   if (only.has('initial')) await initialSync(figures);
+  if (only.has('catchup') || only.has('initial')) rawBaseline(figures);
   removeDesktopDirs();
   console.table(figures);
   process.exit(0);
