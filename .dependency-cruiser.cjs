@@ -44,9 +44,9 @@ module.exports = {
     {
       name: 'renderer-no-node-builtins',
       comment:
-        'renderer/ runs sandboxed in a browser: no Node built-ins. Only its browser-test support (renderer/testing/) and test files, which run in Node and drive Chromium, may use them.',
+        'renderer/ runs sandboxed in a browser: no Node built-ins. Only its browser-test support (renderer/testing/, *.testing.ts step helpers) and test files, which run in Node and drive Chromium, may use them.',
       severity: 'error',
-      from: { path: '^renderer/', pathNot: '^renderer/(testing/|.+\\.test\\.tsx?$)' },
+      from: { path: '^renderer/', pathNot: '^renderer/(testing/|.+\\.test\\.tsx?$|.+\\.testing\\.tsx?$)' },
       to: { dependencyTypes: ['core'] },
     },
     {
