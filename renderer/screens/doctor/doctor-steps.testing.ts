@@ -5,49 +5,67 @@ import { signInAs } from '@renderer/testing/sign-in';
 /** Browser steps for the doctor's screens, through the UI only (screenshots; see the e2e test). */
 const WAIT = { timeout: 60_000 };
 
+/** A walk-in as the reception Walk-in dialog takes it. */
+export interface WalkIn {
+  doctor: string;
+  patientCode?: string;
+  newName?: string;
+  urgent?: boolean;
+  /** Default: queue between the scheduled patients (works at any time of day). */
+  placement?: 'queue' | 'next_free_slot';
+}
+
 /**
  * Reception adds a walk-in for a doctor in its own browser context (a second desktop), queued
  * between the scheduled patients, so it works at any time of day. `patientCode` picks a registered
  * patient; otherwise `newName` registers one. Returns the token.
  */
-export async function addWalkIn(
-  doctorPage: Page,
-  walkIn: { doctor: string; patientCode?: string; newName?: string; urgent?: boolean },
-): Promise<string> {
+export async function addWalkIn(doctorPage: Page, walkIn: WalkIn): Promise<string> {
   const browser = doctorPage.context().browser();
   if (!browser) throw new Error('addWalkIn needs a page from a launched browser');
   const app = await openApp(browser, new URL(doctorPage.url()).origin);
   try {
-    const r = app.page;
-    await signInAs(r, 'receptionist');
-    await r.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Queue' }).click();
-    await r.getByRole('button', { name: 'Walk-in' }).click();
-    const dialog = r.getByRole('dialog');
-    if (walkIn.patientCode) {
-      await dialog.getByRole('combobox', { name: 'Find the patient' }).fill(walkIn.patientCode);
-      await dialog
-        .getByRole('button', { name: new RegExp(walkIn.patientCode) })
-        .first()
-        .click();
-    } else {
-      await dialog.getByText('New patient').click();
-      await dialog.getByLabel('Full name').fill(walkIn.newName ?? 'Walk-in Patient');
-    }
-    const doctorSelect = dialog.getByLabel('Doctor');
-    const option = await doctorSelect
-      .locator('option', { hasText: walkIn.doctor })
-      .first()
-      .getAttribute('value');
-    await doctorSelect.selectOption(option ?? '');
-    await dialog.getByText('Queue between scheduled patients').click();
-    if (walkIn.urgent) await dialog.getByText('Urgent (goes first)').click();
-    await dialog.getByRole('button', { name: 'Add walk-in' }).click();
-    const result = r.getByTestId('walk-in-result');
-    await result.waitFor(WAIT);
-    return /Token ([A-Z]+-\d+)/.exec(await result.innerText())?.[1] ?? '';
+    await signInAs(app.page, 'receptionist');
+    return await addWalkInAt(app.page, walkIn);
   } finally {
     await app.close();
   }
+}
+
+/**
+ * The Walk-in dialog on a page signed in at reception (from the Queue screen); leaves the dialog
+ * open on its result. Returns the token.
+ */
+export async function addWalkInAt(r: Page, walkIn: WalkIn): Promise<string> {
+  await r.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Queue' }).click();
+  await r.getByRole('button', { name: 'Walk-in' }).click();
+  const dialog = r.getByRole('dialog');
+  if (walkIn.patientCode) {
+    await dialog.getByRole('combobox', { name: 'Find the patient' }).fill(walkIn.patientCode);
+    await dialog
+      .getByRole('button', { name: new RegExp(walkIn.patientCode) })
+      .first()
+      .click();
+  } else {
+    await dialog.getByText('New patient').click();
+    await dialog.getByLabel('Full name').fill(walkIn.newName ?? 'Walk-in Patient');
+  }
+  const doctorSelect = dialog.getByLabel('Doctor');
+  const option = await doctorSelect
+    .locator('option', { hasText: walkIn.doctor })
+    .first()
+    .getAttribute('value');
+  await doctorSelect.selectOption(option ?? '');
+  await dialog
+    .getByText(
+      walkIn.placement === 'next_free_slot' ? 'Next free slot today' : 'Queue between scheduled patients',
+    )
+    .click();
+  if (walkIn.urgent) await dialog.getByText('Urgent (goes first)').click();
+  await dialog.getByRole('button', { name: 'Add walk-in' }).click();
+  const result = r.getByTestId('walk-in-result');
+  await result.waitFor(WAIT);
+  return /Token ([A-Z]+-\d+)/.exec(await result.innerText())?.[1] ?? '';
 }
 
 /** From My queue: the patient in the room, or call the next one in; opens the workspace. */
@@ -106,4 +124,21 @@ export async function finalizeAndComplete(page: Page): Promise<void> {
   await confirm.getByRole('button', { name: 'Sign and finalize' }).click();
   await page.getByRole('button', { name: 'Complete visit' }).click();
   await page.getByRole('button', { name: 'Complete visit' }).waitFor({ state: 'detached', ...WAIT });
+}
+
+/**
+ * From My queue: signs and completes the visit of a patient already in consultation (the demo
+ * leaves one in each in-session doctor's room), then back on My queue with nobody in the room.
+ */
+export async function finishPatientInRoom(page: Page): Promise<void> {
+  const current = page.getByTestId('current-patient');
+  await current.waitFor(WAIT);
+  if ((await current.getByRole('button', { name: 'Open consultation' }).count()) === 0) return;
+  await openConsultation(page);
+  const diagnosis = page.getByLabel('Diagnosis', { exact: true });
+  if (!(await diagnosis.inputValue())) await diagnosis.fill('Viral fever');
+  await finalizeAndComplete(page);
+  await page.getByRole('button', { name: 'Back to my queue' }).click();
+  await page.getByRole('heading', { name: 'My queue', level: 1 }).waitFor(WAIT);
+  await current.getByText('Nobody is with you').waitFor(WAIT);
 }

@@ -11,15 +11,38 @@ export function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** Which doctors and how many days (from today) to look through for a free slot. */
+export interface SlotSearch {
+  /** Only doctors whose option text contains this (e.g. 'Dr. Arvind Menon'); default: every doctor. */
+  doctor?: string;
+  /** Days to try, today first; default 10 (1: today only). */
+  days?: number;
+}
+
 /** Opens Book with Alt+N and picks the first doctor and date (from today on) that has a free slot. */
-export async function openBookingWithFreeSlot(page: Page): Promise<{ date: string; doctor: string }> {
+export async function openBookingWithFreeSlot(
+  page: Page,
+  search: SlotSearch = {},
+): Promise<{ date: string; doctor: string }> {
+  const found = await findBookingWithFreeSlot(page, search);
+  if (!found) throw new Error(`No doctor has a free slot in the next ${search.days ?? 10} days`);
+  return found;
+}
+
+/** Like openBookingWithFreeSlot, but null (Book left open) when no doctor searched has a free slot. */
+export async function findBookingWithFreeSlot(
+  page: Page,
+  search: SlotSearch = {},
+): Promise<{ date: string; doctor: string } | null> {
   await page.keyboard.press('Alt+N');
   await page.getByRole('heading', { name: 'Book an appointment', level: 1 }).waitFor(UI_TIMEOUT);
   const doctorSelect = page.getByRole('combobox', { name: 'Doctor', exact: true });
   const dateInput = page.getByLabel('Date', { exact: true });
   const today = await dateInput.inputValue();
-  const doctors = (await doctorSelect.locator('option').allInnerTexts()).slice(1);
-  for (let offset = 0; offset < 10; offset++) {
+  const doctors = (await doctorSelect.locator('option').allInnerTexts())
+    .slice(1)
+    .filter((d) => !search.doctor || d.includes(search.doctor));
+  for (let offset = 0; offset < (search.days ?? 10); offset++) {
     const date = addDays(today, offset);
     await dateInput.fill(date);
     for (const doctor of doctors) {
@@ -31,7 +54,7 @@ export async function openBookingWithFreeSlot(page: Page): Promise<{ date: strin
       if ((await group.getByTestId('slot').count()) > 0) return { date, doctor };
     }
   }
-  throw new Error('No doctor has a free slot in the next 10 days');
+  return null;
 }
 
 /** Chooses the first free slot; returns its HH:MM. */
