@@ -13,6 +13,18 @@ export interface AxeProblem {
  * (WCAG 2.1 A/AA rules). Injected through the debugging protocol, so the page's CSP stays on.
  */
 export async function axeScan(page: Page, options: { exclude?: string[] } = {}): Promise<AxeProblem[]> {
+  // A toast or dialog mid-fade is measured at part opacity, which is not what users read:
+  // scan once running animations (fades, slides) have finished.
+  await page
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+      undefined,
+      { timeout: 10_000 },
+    )
+    .catch(() => undefined);
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
   const violations = await page.evaluate(async (exclude) => {
     const run = (window as unknown as { axe: typeof axe }).axe.run;
