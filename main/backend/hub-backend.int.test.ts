@@ -72,7 +72,14 @@ describe('the hub PC’s own backend', () => {
     const ended: EventPayload<'session.ended'>[] = [];
     backend.onEvent('session.ended', (payload) => ended.push(payload));
     await backend.call('settings.get', {}, setup.result.token);
-    await backend.call('auth.logout', {}, setup.result.token);
+    expect(await backend.call('auth.logout', {}, setup.result.token)).toEqual({
+      ok: true,
+      result: { ok: true },
+    });
     expect(ended).toEqual([{ reason: 'logout' }]);
+    expect(await backend.call('settings.get', {}, setup.result.token)).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
   });
 });

@@ -12,10 +12,22 @@ import type { RunningHub } from '@server/hub/hub-server';
 export function createHubBackend(hub: RunningHub, deviceId: string): DesktopBackend {
   const { core, dispatcher } = hub;
   let signedIn: Actor | null = null;
+  let signedInToken: string | null = null;
+  /** Who this window acts as, resolved once per token (the dispatcher authenticates each call). */
+  const noteUser = (token: string | null) => {
+    if (!token || token === signedInToken) return;
+    try {
+      signedIn = core.authenticate(token, deviceId);
+      signedInToken = token;
+    } catch {
+      // An ended session: the call itself answers UNAUTHENTICATED.
+    }
+  };
   const sessionListeners = new Set<(payload: EventPayload<'session.ended'>) => void>();
   const stopRevocations = core.events.onRevoked(({ userId, reason }) => {
     if (signedIn?.userId !== userId) return;
     signedIn = null;
+    signedInToken = null;
     for (const listener of sessionListeners) listener({ reason });
   });
   const state = (): ConnectionState => ({
@@ -29,9 +41,9 @@ export function createHubBackend(hub: RunningHub, deviceId: string): DesktopBack
 
   return {
     async call(name, input, token) {
+      noteUser(token);
       try {
         const result = await dispatcher.call(name, input, { token, deviceId });
-        if (token) signedIn = core.authenticate(token, deviceId);
         return { ok: true, result } as BridgeReply<never>;
       } catch (error) {
         if (error instanceof ApiFailure) return { ok: false, error: error.error };
