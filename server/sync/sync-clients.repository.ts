@@ -46,33 +46,3 @@ export function storedOutcome(db: Db, clientId: string, mutationId: number): Mut
   );
   return row ? (JSON.parse(row.response) as MutationOutcome) : undefined;
 }
-
-/**
- * Marks a mutation processed: its outcome stored and the client's last mutation id bumped. The
- * caller runs this inside a transaction.
- */
-export function recordOutcome(
-  db: Db,
-  client: ClientInfo,
-  name: string,
-  outcome: MutationOutcome,
-  at: string,
-) {
-  db.run(
-    db.q.insertInto('processed_mutations').values({
-      clientId: client.clientId,
-      mutationId: outcome.mutationId,
-      name,
-      status: outcome.status,
-      response: JSON.stringify(outcome),
-      processedAt: at,
-    }),
-  );
-  touchClient(db, client, at);
-  db.run(
-    db.q
-      .updateTable('sync_clients')
-      .set({ lastMutationId: outcome.mutationId })
-      .where('clientId', '=', client.clientId),
-  );
-}
