@@ -22,12 +22,18 @@ export function PdfDocument({
   base64,
   fileName,
   title,
+  printTitle = title,
   height = '32rem',
+  testId = 'pdf-frame',
 }: {
   base64: string;
   fileName: string;
+  /** The frame's accessible title. */
   title: string;
+  /** The print job's name (defaults to `title`). */
+  printTitle?: string;
   height?: string;
+  testId?: string;
 }) {
   const { bridge } = useApiClient();
   const url = usePdfUrl(base64);
@@ -35,7 +41,7 @@ export function PdfDocument({
 
   const print = async () => {
     try {
-      if (bridge.printPdf) await bridge.printPdf(base64, title);
+      if (bridge.printPdf) await bridge.printPdf(base64, printTitle);
       else frame.current?.contentWindow?.print();
     } catch (error) {
       notifyError(error, 'Could not print');
@@ -59,7 +65,7 @@ export function PdfDocument({
           ref={frame}
           src={url}
           title={title}
-          data-testid="pdf-frame"
+          data-testid={testId}
           style={{ width: '100%', height, border: 0, display: 'block' }}
         />
       </Box>
