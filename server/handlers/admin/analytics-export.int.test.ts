@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiFailure } from '@shared/contract/errors';
 import { pdfFlatText, pdfInfo, previewPdf } from '@server/documents/pdf-reader.testing';
+import { failureOf } from '@server/testing/failure';
 import { createTestHub, type TestHub } from '@server/testing/test-hub';
 import { admin, clinicDays, MON, WED } from './analytics-fixtures.testing';
 
@@ -104,12 +104,9 @@ describe('analytics.export', () => {
   });
 
   it('is for the admin only', async () => {
-    const error = await hub
-      .call(world.reception, 'analytics.export', { format: 'csv', fromDate: MON, toDate: WED })
-      .then(
-        () => null,
-        (e: unknown) => (e as ApiFailure).error,
-      );
+    const error = await failureOf(
+      hub.call(world.reception, 'analytics.export', { format: 'csv', fromDate: MON, toDate: WED }),
+    );
     expect(error).toMatchObject({ code: 'FORBIDDEN' });
   });
 });

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiFailure } from '@shared/contract/errors';
 import { localToInstant } from '@shared/rules/zoned-time';
 import { insertAppointmentRow, insertDoctor, insertPatient } from '@server/testing/fixtures';
+import { failureOf } from '@server/testing/failure';
 import { createTestHub, type TestHub } from '@server/testing/test-hub';
 import { admin, clinicDays, MON, TUE, WED } from './analytics-fixtures.testing';
 
@@ -104,18 +104,13 @@ describe('analytics.dashboard', () => {
   });
 
   it('is for the admin only, and refuses ranges backwards or too long naming the field', async () => {
-    const refused = (promise: Promise<unknown>) =>
-      promise.then(
-        () => null,
-        (error: unknown) => (error as ApiFailure).error,
-      );
     expect(
-      await refused(
+      await failureOf(
         hub.call(world.reception, 'analytics.dashboard', { fromDate: MON, toDate: WED, granularity: 'day' }),
       ),
     ).toMatchObject({ code: 'FORBIDDEN' });
     const caller = await admin(hub);
-    const long = await refused(
+    const long = await failureOf(
       hub.call(caller, 'analytics.dashboard', {
         fromDate: '2020-01-01',
         toDate: '2026-12-31',
@@ -123,7 +118,7 @@ describe('analytics.dashboard', () => {
       }),
     );
     expect(long).toMatchObject({ code: 'VALIDATION', fields: [{ field: 'toDate' }] });
-    const backwards = await refused(
+    const backwards = await failureOf(
       hub.call(caller, 'analytics.dashboard', { fromDate: WED, toDate: MON, granularity: 'day' }),
     );
     expect(backwards).toMatchObject({ code: 'VALIDATION' });

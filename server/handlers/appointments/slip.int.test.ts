@@ -1,16 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiFailure } from '@shared/contract/errors';
 import { pdfFlatText, pdfInfo, previewPdf } from '@server/documents/pdf-reader.testing';
 import { HINDI_NAME, type VisitWorld, visitWorld } from '@server/documents/visit-world.testing';
+import { failureOf } from '@server/testing/failure';
 import { patientCaller } from '@server/testing/patient-caller';
 import { createTestHub, type TestHub } from '@server/testing/test-hub';
-
-const refusal = (promise: Promise<unknown>) =>
-  promise.then(
-    () => null,
-    (error: unknown) => (error as ApiFailure).error,
-  );
 
 describe('appointments.slip', () => {
   let hub: TestHub;
@@ -79,12 +73,12 @@ describe('appointments.slip', () => {
     const slip = await hub.call(phone, 'appointments.slip', { id: mine.id });
     expect(await pdfFlatText(slip.base64)).toContain('Asha Rao');
 
-    const forbidden = await refusal(hub.call(phone, 'appointments.slip', { id: theirs.id }));
-    const missing = await refusal(hub.call(phone, 'appointments.slip', { id: randomUUID() }));
+    const forbidden = await failureOf(hub.call(phone, 'appointments.slip', { id: theirs.id }));
+    const missing = await failureOf(hub.call(phone, 'appointments.slip', { id: randomUUID() }));
     expect(forbidden).toEqual({ code: 'NOT_FOUND', message: 'No such appointment.' });
     expect(forbidden).toEqual(missing);
     // Slips are printed at the front desk (and by patients): the policy leaves doctors out.
-    expect(await refusal(hub.call(world.doctor, 'appointments.slip', { id: mine.id }))).toMatchObject({
+    expect(await failureOf(hub.call(world.doctor, 'appointments.slip', { id: mine.id }))).toMatchObject({
       code: 'FORBIDDEN',
     });
   });

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiFailure } from '@shared/contract/errors';
 import type { InputOf } from '@shared/contract/index';
 import type { Caller } from '@server/core/dispatcher';
 import { insertDoctor, insertPatient } from '@server/testing/fixtures';
+import { failureOf } from '@server/testing/failure';
+import { patientCaller } from '@server/testing/patient-caller';
 import { createTestHub, type TestHub } from '@server/testing/test-hub';
-import { insertAppointment, setStatus, signInPatient } from '@server/handlers/consultations/visit-fixtures';
+import { insertAppointment, setStatus } from '@server/handlers/consultations/visit-fixtures';
 
 type Item = InputOf<'billing.createBill'>['items'] extends (infer I)[] | undefined ? I : never;
 const consultation: Item = {
@@ -15,15 +16,6 @@ const consultation: Item = {
   unitPrice: 50_000,
 };
 const cbc: Item = { kind: 'test', description: 'CBC', quantity: 2, unitPrice: 15_000 };
-
-async function failureOf(promise: Promise<unknown>) {
-  const error = (await promise.then(
-    () => null,
-    (e: unknown) => e,
-  )) as ApiFailure | null;
-  expect(error, 'expected the call to fail').not.toBeNull();
-  return error!.error;
-}
 
 describe('bills and payments', () => {
   let hub: TestHub;
@@ -180,7 +172,7 @@ describe('bills and payments', () => {
     const otherPatient = insertPatient(hub.db).id;
     const theirs = await createBill([cbc], { patientId: otherPatient });
 
-    const patient = signInPatient(hub, patientId);
+    const patient = patientCaller(hub, patientId);
     expect((await hub.call(patient, 'billing.get', { id: mine.bill.id })).bill.id).toBe(mine.bill.id);
     expect((await failureOf(hub.call(patient, 'billing.get', { id: theirs.bill.id }))).code).toBe(
       'NOT_FOUND',

@@ -1,16 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiFailure } from '@shared/contract/errors';
 import { pdfFlatText, pdfInfo, previewPdf } from '@server/documents/pdf-reader.testing';
 import { at, HINDI_NAME, type VisitWorld, visitWorld } from '@server/documents/visit-world.testing';
+import { failureOf } from '@server/testing/failure';
 import { patientCaller } from '@server/testing/patient-caller';
 import { createTestHub, type TestHub } from '@server/testing/test-hub';
-
-const refusal = (promise: Promise<unknown>) =>
-  promise.then(
-    () => null,
-    (error: unknown) => (error as ApiFailure).error,
-  );
 
 describe('billing.receiptPdf', () => {
   let hub: TestHub;
@@ -134,12 +128,12 @@ describe('billing.receiptPdf', () => {
     const own = await hub.call(phone, 'billing.receiptPdf', { billId: mine.billId });
     expect(await pdfFlatText(own.base64)).toContain('Asha Rao');
 
-    const other = await refusal(hub.call(phone, 'billing.receiptPdf', { billId: theirs.billId }));
-    const missing = await refusal(hub.call(phone, 'billing.receiptPdf', { billId: randomUUID() }));
+    const other = await failureOf(hub.call(phone, 'billing.receiptPdf', { billId: theirs.billId }));
+    const missing = await failureOf(hub.call(phone, 'billing.receiptPdf', { billId: randomUUID() }));
     expect(other).toEqual({ code: 'NOT_FOUND', message: 'No such bill.' });
     expect(other).toEqual(missing);
     expect(
-      await refusal(hub.call(world.doctor, 'billing.receiptPdf', { billId: mine.billId })),
+      await failureOf(hub.call(world.doctor, 'billing.receiptPdf', { billId: mine.billId })),
     ).toMatchObject({
       code: 'FORBIDDEN',
     });

@@ -24,3 +24,7 @@ export function insertAppointment(
 export function rows<T>(hub: TestHub, query: string, ...params: unknown[]): T[] {
   return hub.db.sqlite.prepare(query).all(...params) as T[];
 }
+
+export function count(hub: TestHub, table: string): number {
+  return (hub.db.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+}

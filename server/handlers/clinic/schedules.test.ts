@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { insertDoctor, insertPatient, weekdaySchedule } from '@server/testing/fixtures';
+import { failureOf } from '@server/testing/failure';
 import { createTestHub, type TestHub } from '@server/testing/test-hub';
-import { count, failureOf } from '@server/handlers/patients/patient-session.testing';
-import { insertAppointment, rows } from './clinic-fixtures.testing';
+import { count, insertAppointment, rows } from './clinic-fixtures.testing';
 
 let hub: TestHub;
 afterEach(() => hub?.close());

@@ -1,21 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiFailure } from '@shared/contract/errors';
 import type { Caller } from '@server/core/dispatcher';
 import { insertPatient } from '@server/testing/fixtures';
+import { failureOf } from '@server/testing/failure';
 import { createTestHub, type TestHub } from '@server/testing/test-hub';
 import { insertAppointment } from './visit-fixtures';
 
 const NINE_AM = '2026-11-23T03:30:00.000Z';
-
-async function failureOf(promise: Promise<unknown>) {
-  const error = (await promise.then(
-    () => null,
-    (e: unknown) => e,
-  )) as ApiFailure | null;
-  expect(error, 'expected the call to fail').not.toBeNull();
-  return error!.error;
-}
 
 describe('appointments.complete', () => {
   let hub: TestHub;

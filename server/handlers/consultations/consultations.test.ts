@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiFailure } from '@shared/contract/errors';
 import type { InputOf } from '@shared/contract/index';
 import type { Caller } from '@server/core/dispatcher';
 import { insertPatient } from '@server/testing/fixtures';
+import { failureOf } from '@server/testing/failure';
+import { patientCaller } from '@server/testing/patient-caller';
 import { createTestHub, type TestHub } from '@server/testing/test-hub';
-import { insertAppointment, signInPatient } from './visit-fixtures';
+import { insertAppointment } from './visit-fixtures';
 
 const NINE_AM = '2026-11-23T03:30:00.000Z'; // 09:00 in Kolkata on the test day
 const SECRET_NOTE = 'suspect undisclosed alcohol use';
@@ -22,15 +23,6 @@ const content = (overrides: Partial<InputOf<'consultations.saveDraft'>['content'
   tests: [{ name: 'H. pylori stool antigen' }],
   ...overrides,
 });
-
-async function failureOf(promise: Promise<unknown>) {
-  const error = (await promise.then(
-    () => null,
-    (e: unknown) => e,
-  )) as ApiFailure | null;
-  expect(error, 'expected the call to fail').not.toBeNull();
-  return error!.error;
-}
 
 describe('consultation records', () => {
   let hub: TestHub;
@@ -198,7 +190,7 @@ describe('consultation records', () => {
   it('hides the record from reception and gives the patient only the summary', async () => {
     const receptionist = await hub.signIn('receptionist');
     const draft = await saveDraft(doctor);
-    const patient = signInPatient(hub, patientId);
+    const patient = patientCaller(hub, patientId);
     expect(await hub.call(patient, 'consultations.mySummaries', {})).toEqual([]); // drafts are not shown
 
     await hub.call(doctor, 'consultations.finalize', { id: draft.consultation.id });

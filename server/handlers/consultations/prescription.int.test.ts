@@ -1,16 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiFailure } from '@shared/contract/errors';
 import { pdfFlatText, pdfInfo, previewPdf } from '@server/documents/pdf-reader.testing';
 import { at, HINDI_NAME, type VisitWorld, visitWorld } from '@server/documents/visit-world.testing';
+import { failureOf } from '@server/testing/failure';
 import { patientCaller } from '@server/testing/patient-caller';
 import { createTestHub, type TestHub } from '@server/testing/test-hub';
-
-const refusal = (promise: Promise<unknown>) =>
-  promise.then(
-    () => null,
-    (error: unknown) => (error as ApiFailure).error,
-  );
 
 describe('consultations.prescriptionPdf', () => {
   let hub: TestHub;
@@ -107,15 +101,15 @@ describe('consultations.prescriptionPdf', () => {
 
     for (const staff of [world.reception, await world.admin()]) {
       expect(
-        await refusal(hub.call(staff, 'consultations.prescriptionPdf', { id: mine.consultationId })),
+        await failureOf(hub.call(staff, 'consultations.prescriptionPdf', { id: mine.consultationId })),
       ).toMatchObject({ code: 'FORBIDDEN' });
     }
     const own = await hub.call(phone, 'consultations.prescriptionPdf', { id: mine.consultationId });
     expect(await pdfFlatText(own.base64)).toContain('Asha Rao');
-    const other = await refusal(
+    const other = await failureOf(
       hub.call(phone, 'consultations.prescriptionPdf', { id: theirs.consultationId }),
     );
-    const missing = await refusal(hub.call(phone, 'consultations.prescriptionPdf', { id: randomUUID() }));
+    const missing = await failureOf(hub.call(phone, 'consultations.prescriptionPdf', { id: randomUUID() }));
     expect(other).toEqual({ code: 'NOT_FOUND', message: 'No such prescription.' });
     expect(other).toEqual(missing);
   });
@@ -130,11 +124,11 @@ describe('consultations.prescriptionPdf', () => {
       content: { diagnosis: { text: 'Migraine' } },
     });
     const id = draft.consultation.id;
-    expect(await refusal(hub.call(world.doctor, 'consultations.prescriptionPdf', { id }))).toMatchObject({
+    expect(await failureOf(hub.call(world.doctor, 'consultations.prescriptionPdf', { id }))).toMatchObject({
       code: 'POLICY',
     });
     expect(
-      await refusal(hub.call(patientCaller(hub, patient.id), 'consultations.prescriptionPdf', { id })),
+      await failureOf(hub.call(patientCaller(hub, patient.id), 'consultations.prescriptionPdf', { id })),
     ).toEqual({
       code: 'NOT_FOUND',
       message: 'No such prescription.',

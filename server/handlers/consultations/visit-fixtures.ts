@@ -1,12 +1,10 @@
 import type { AppointmentStatus, AppointmentType } from '@shared/domain/appointment.schema';
-import type { Caller } from '@server/core/dispatcher';
 import { insertAppointmentRow } from '@server/testing/fixtures';
-import { patientCaller } from '@server/testing/patient-caller';
 import type { TestHub } from '@server/testing/test-hub';
 
 /**
  * Test-only helpers for consultation and billing tests: an appointment row written directly (as
- * the appointments area would), and a signed-in patient account.
+ * the appointments area would), and its status set.
  */
 export function insertAppointment(
   hub: TestHub,
@@ -27,9 +25,4 @@ export function insertAppointment(
 
 export function setStatus(hub: TestHub, appointmentId: string, status: AppointmentStatus): void {
   hub.db.sqlite.prepare('UPDATE appointments SET status = ? WHERE id = ?').run(status, appointmentId);
-}
-
-/** A patient account linked to a patient record, signed in on a phone. */
-export function signInPatient(hub: TestHub, patientId: string): Caller {
-  return patientCaller(hub, patientId);
 }

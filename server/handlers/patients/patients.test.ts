@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { insertDoctor, insertPatient } from '@server/testing/fixtures';
+import { failureOf } from '@server/testing/failure';
+import { patientCaller } from '@server/testing/patient-caller';
 import { createTestHub, type TestHub } from '@server/testing/test-hub';
-import { count, failureOf, patientSession } from './patient-session.testing';
+import { count } from '@server/handlers/clinic/clinic-fixtures.testing';
 
 let hub: TestHub;
 afterEach(() => hub?.close());
@@ -164,7 +166,7 @@ describe('patients.update', () => {
     hub = await createTestHub();
     const own = insertPatient(hub.db, { fullName: 'Asha Rao' });
     const other = insertPatient(hub.db, { fullName: 'Ravi Kumar' });
-    const session = await patientSession(hub, own.id);
+    const session = patientCaller(hub, own.id);
     const { id: _id, code: _c, provisionalCode: _p, createdAt: _a, updatedAt: _u, ...details } = own;
     const updated = await hub.call(session, 'patients.update', {
       id: own.id,
@@ -186,7 +188,7 @@ describe('patient access', () => {
     hub = await createTestHub();
     const own = insertPatient(hub.db, { fullName: 'Asha Rao' });
     const other = insertPatient(hub.db, { fullName: 'Ravi Kumar' });
-    const session = await patientSession(hub, own.id);
+    const session = patientCaller(hub, own.id);
 
     expect(await hub.call(session, 'patients.me', {})).toEqual(own);
     expect(await hub.call(session, 'patients.get', { id: own.id })).toEqual(own);
