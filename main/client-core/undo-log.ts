@@ -41,7 +41,7 @@ function keyColumn(columns: ColumnInfo[]): string {
 }
 
 export function setCapture(sqlite: BetterSqlite3.Database, active: boolean): void {
-  sqlite.prepare('UPDATE temp.capture SET active = ?').run(active ? 1 : 0);
+  prepared(sqlite, 'UPDATE temp.capture SET active = ?').run(active ? 1 : 0);
 }
 
 /**
@@ -51,25 +51,37 @@ export function setCapture(sqlite: BetterSqlite3.Database, active: boolean): voi
  */
 export function revertAll(sqlite: BetterSqlite3.Database, columns: Columns): number {
   setCapture(sqlite, false);
-  const entries = sqlite.prepare('SELECT tbl, rowKey, image FROM client_undo ORDER BY seq').all() as {
+  const entries = prepared(sqlite, 'SELECT tbl, rowKey, image FROM client_undo ORDER BY seq').all() as {
     tbl: string;
     rowKey: string;
     image: string | null;
   }[];
   for (const { tbl, rowKey } of entries) {
     const key = keyColumn(columns(tbl));
-    sqlite.prepare(`DELETE FROM "${tbl}" WHERE "${key}" = ?`).run(rowKey);
+    prepared(sqlite, `DELETE FROM "${tbl}" WHERE "${key}" = ?`).run(rowKey);
   }
+  const namesOf = new Map<string, string[]>();
   for (const { tbl, image } of entries) {
     if (image === null) continue;
     const row = JSON.parse(image) as Record<string, unknown>;
-    const names = columns(tbl).map((c) => c.name);
-    sqlite
-      .prepare(
-        `INSERT OR REPLACE INTO "${tbl}" (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
-      )
-      .run(...names.map((n) => row[n] ?? null));
+    let names = namesOf.get(tbl);
+    if (!names) namesOf.set(tbl, (names = columns(tbl).map((c) => c.name)));
+    prepared(
+      sqlite,
+      `INSERT OR REPLACE INTO "${tbl}" (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
+    ).run(...names.map((n) => row[n] ?? null));
   }
   sqlite.exec('DELETE FROM client_undo');
   return entries.length;
+}
+
+const statements = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
+
+/** Prepared once per replica and reused (a rebase reverts thousands of rows; capture flips per mutation). */
+function prepared(sqlite: BetterSqlite3.Database, sql: string): BetterSqlite3.Statement {
+  let bySql = statements.get(sqlite);
+  if (!bySql) statements.set(sqlite, (bySql = new Map<string, BetterSqlite3.Statement>()));
+  let statement = bySql.get(sql);
+  if (!statement) bySql.set(sql, (statement = sqlite.prepare(sql)));
+  return statement;
 }
