@@ -1,5 +1,6 @@
 import { Field, Input, NativeSelect, SimpleGrid, Stack, Text } from '@chakra-ui/react';
 import type { Doctor } from '@shared/domain/doctor.schema';
+import { DoctorSelect } from '@renderer/components/DoctorSelect';
 import { type ChosenSlot, SlotPicker } from './SlotPicker';
 
 /** Step 1: doctor or specialization → date → a live free slot. */
@@ -48,17 +49,12 @@ export function WhenSection({
         </Field.Root>
         <Field.Root>
           <Field.Label>Doctor</Field.Label>
-          <NativeSelect.Root>
-            <NativeSelect.Field value={doctorId} onChange={(e) => onDoctor(e.target.value)}>
-              <option value="">{specialization ? `Any ${specialization}` : 'Choose a doctor'}</option>
-              {inSpecialization.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.fullName} — {d.specialization}
-                </option>
-              ))}
-            </NativeSelect.Field>
-            <NativeSelect.Indicator />
-          </NativeSelect.Root>
+          <DoctorSelect
+            doctors={inSpecialization}
+            placeholder={specialization ? `Any ${specialization}` : 'Choose a doctor'}
+            value={doctorId}
+            onChange={(e) => onDoctor(e.target.value)}
+          />
         </Field.Root>
         <Field.Root>
           <Field.Label>Date</Field.Label>

@@ -20,6 +20,7 @@ import { useClinicFormat } from '@renderer/app/clinic-format';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { FormField } from '@renderer/components/FormField';
 import { PatientPicker } from '@renderer/screens/shared/appointments/PatientPicker';
+import { DoctorSelect } from '@renderer/components/DoctorSelect';
 
 type Placement = 'next_free_slot' | 'queue';
 type Sex = 'female' | 'male' | 'other' | 'unknown';
@@ -168,16 +169,11 @@ export function WalkInDialog({
                     </SimpleGrid>
                   )}
                   <FormField label="Doctor" required>
-                    <NativeSelect.Root>
-                      <NativeSelect.Field value={doctorId} onChange={(e) => setDoctorId(e.target.value)}>
-                        {doctors.map((d) => (
-                          <option key={d.id} value={d.id}>
-                            {d.fullName} — {d.specialization}
-                          </option>
-                        ))}
-                      </NativeSelect.Field>
-                      <NativeSelect.Indicator />
-                    </NativeSelect.Root>
+                    <DoctorSelect
+                      doctors={doctors}
+                      value={doctorId}
+                      onChange={(e) => setDoctorId(e.target.value)}
+                    />
                   </FormField>
                   <RadioGroup.Root
                     value={placement}

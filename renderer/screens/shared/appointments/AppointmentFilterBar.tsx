@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { Doctor } from '@shared/domain/doctor.schema';
 import type { Patient } from '@shared/domain/patient.schema';
 import { SearchIcon } from '@renderer/components/icons';
+import { DoctorSelect } from '@renderer/components/DoctorSelect';
 import { STATUS_OPTIONS } from './appointment-labels';
 import type { AppointmentFilters, FilterPatch } from './appointment-filters';
 import { PatientPicker, useDebounced } from './PatientPicker';
@@ -88,20 +89,13 @@ export function AppointmentFilterBar({
         </Field.Root>
         <Field.Root>
           <Field.Label>Doctor</Field.Label>
-          <NativeSelect.Root size="sm">
-            <NativeSelect.Field
-              value={filters.doctorId ?? ''}
-              onChange={(e) => onChange({ doctorId: e.target.value || null })}
-            >
-              <option value="">All doctors</option>
-              {doctors.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.fullName} — {d.specialization}
-                </option>
-              ))}
-            </NativeSelect.Field>
-            <NativeSelect.Indicator />
-          </NativeSelect.Root>
+          <DoctorSelect
+            size="sm"
+            doctors={doctors}
+            placeholder="All doctors"
+            value={filters.doctorId ?? ''}
+            onChange={(e) => onChange({ doctorId: e.target.value || null })}
+          />
         </Field.Root>
         <Field.Root>
           <Field.Label>From</Field.Label>

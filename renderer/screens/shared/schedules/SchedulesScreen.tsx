@@ -1,4 +1,4 @@
-import { Field, NativeSelect, Stack } from '@chakra-ui/react';
+import { Field, Stack } from '@chakra-ui/react';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Appointment } from '@shared/domain/appointment.schema';
@@ -9,6 +9,7 @@ import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { ScreenHeader } from '@renderer/components/ScreenHeader';
 import { EmptyState, LoadingState } from '@renderer/components/StateViews';
 import { useDoctors } from '@renderer/screens/shared/appointments/use-people';
+import { DoctorSelect } from '@renderer/components/DoctorSelect';
 import { BulkReschedule } from './BulkReschedule';
 import { ExceptionForm } from './ExceptionForm';
 import { ExceptionList } from './ExceptionList';
@@ -38,22 +39,15 @@ export function SchedulesScreen() {
       <ScreenHeader title="Schedules" description="Doctors' weekly hours, leave and extra hours." />
       <Field.Root maxW="24rem" mb="4">
         <Field.Label>Doctor</Field.Label>
-        <NativeSelect.Root size="sm">
-          <NativeSelect.Field
-            value={doctorId ?? ''}
-            onChange={(e) => {
-              setCollided([]);
-              setParams({ doctor: e.target.value }, { replace: true });
-            }}
-          >
-            {active.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.fullName} — {d.specialization}
-              </option>
-            ))}
-          </NativeSelect.Field>
-          <NativeSelect.Indicator />
-        </NativeSelect.Root>
+        <DoctorSelect
+          size="sm"
+          doctors={active}
+          value={doctorId ?? ''}
+          onChange={(e) => {
+            setCollided([]);
+            setParams({ doctor: e.target.value }, { replace: true });
+          }}
+        />
       </Field.Root>
       {isLoading && <LoadingState label="Loading doctors…" />}
       {!isLoading && !doctor && <EmptyState title="No active doctors" description="Add a doctor first." />}
