@@ -1,4 +1,4 @@
-import { Input, NativeSelect, SimpleGrid } from '@chakra-ui/react';
+import { Input, SimpleGrid } from '@chakra-ui/react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -12,7 +12,8 @@ import { FormDialog } from '@renderer/components/admin/FormDialog';
 import { FormField } from '@renderer/components/FormField';
 import { toaster } from '@renderer/components/toaster';
 import { useDoctors } from '@renderer/screens/shared/appointments/use-people';
-import { ROLE_LABELS, STAFF_ROLES } from './user-labels';
+import { RoleFields } from './RoleFields';
+import { STAFF_ROLES } from './user-labels';
 
 const schema = z
   .object({
@@ -97,33 +98,13 @@ export function CreateUserDialog({ open, onClose }: { open: boolean; onClose: ()
         <FormField label="Username" error={errors.username} helper="Used to sign in" required>
           <Input autoComplete="off" {...form.register('username')} />
         </FormField>
-        <FormField label="Role" error={errors.role} required>
-          <NativeSelect.Root>
-            <NativeSelect.Field {...form.register('role')}>
-              {STAFF_ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {ROLE_LABELS[r]}
-                </option>
-              ))}
-            </NativeSelect.Field>
-            <NativeSelect.Indicator />
-          </NativeSelect.Root>
-        </FormField>
-        {role === 'doctor' && (
-          <FormField label="Doctor profile" error={errors.doctorId} required>
-            <NativeSelect.Root>
-              <NativeSelect.Field {...form.register('doctorId')}>
-                <option value="">Choose a doctor…</option>
-                {unlinked.map((d) => (
-                  <option key={d.id} value={d.id}>
-                    {d.fullName} — {d.specialization}
-                  </option>
-                ))}
-              </NativeSelect.Field>
-              <NativeSelect.Indicator />
-            </NativeSelect.Root>
-          </FormField>
-        )}
+        <RoleFields
+          role={role}
+          roleField={form.register('role')}
+          doctorField={form.register('doctorId')}
+          doctors={unlinked}
+          errors={errors}
+        />
       </SimpleGrid>
       <SimpleGrid columns={{ base: 1, md: 2 }} gap="4">
         <FormField
