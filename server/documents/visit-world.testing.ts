@@ -4,7 +4,7 @@ import type { PatientDetails } from '@shared/domain/patient.schema';
 import { localToInstant } from '@shared/rules/zoned-time';
 import type { Caller } from '@server/core/dispatcher';
 import { insertDoctor, weekdaySchedule } from '@server/testing/fixtures';
-import { TEST_PASSWORD, type TestHub } from '@server/testing/test-hub';
+import type { TestHub } from '@server/testing/test-hub';
 
 /**
  * Test set-up for the document tests: a clinic with its letterhead, a doctor with a room, a
@@ -15,8 +15,6 @@ export const HINDI_NAME = 'सुनीता शर्मा';
 export const at = (time: string, date = '2026-11-23') => localToInstant(date, time, 'Asia/Kolkata');
 
 export interface VisitWorld {
-  /** A new admin session (the first one expires when tests move the clock). */
-  admin(): Promise<Caller>;
   reception: Caller;
   doctor: Caller & { doctorId: string };
   doctorId: string;
@@ -79,14 +77,6 @@ export async function visitWorld(hub: TestHub): Promise<VisitWorld> {
   const doctor = await hub.signIn('doctor', { doctorId });
 
   return {
-    async admin() {
-      const { token } = await hub.call(null, 'auth.login', {
-        username: 'admin',
-        password: TEST_PASSWORD,
-        deviceId: 'admin-desktop',
-      });
-      return { token, deviceId: 'admin-desktop' };
-    },
     reception,
     doctor: { ...doctor, doctorId },
     doctorId,

@@ -30,6 +30,16 @@ export interface TestHub {
 
 export const TEST_PASSWORD = 'correct horse battery';
 
+/** A new admin session (tests move the clock past the first one's idle limit). */
+export async function freshAdmin(hub: Pick<TestHub, 'call'>): Promise<Caller> {
+  const { token } = await hub.call(null, 'auth.login', {
+    username: 'admin',
+    password: TEST_PASSWORD,
+    deviceId: 'admin-desktop',
+  });
+  return { token, deviceId: 'admin-desktop' };
+}
+
 /**
  * A real hub on a temporary SQLite file, with a pinned clock (default: Monday 2026-11-23 08:00
  * in Kolkata), set up with an admin. Results are checked against the contract's result schemas.
@@ -70,13 +80,7 @@ export async function createTestHub(options: { now?: string; timeZone?: string }
       const username = opts.username ?? `${role}${counter}`;
       const doctorId =
         role === 'doctor' ? (opts.doctorId ?? insertDoctor(db, { fullName: `Dr ${username}` }).id) : null;
-      // A fresh admin session: tests move the clock past the idle limit.
-      const adminLogin = await call(null, 'auth.login', {
-        username: 'admin',
-        password: TEST_PASSWORD,
-        deviceId: 'admin-desktop',
-      });
-      const user = await call({ token: adminLogin.token, deviceId: 'admin-desktop' }, 'users.create', {
+      const user = await call(await freshAdmin({ call }), 'users.create', {
         id: randomUUID(),
         username,
         displayName: username,

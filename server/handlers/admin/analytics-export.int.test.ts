@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pdfFlatText, pdfInfo, previewPdf } from '@server/documents/pdf-reader.testing';
 import { failureOf } from '@server/testing/failure';
-import { createTestHub, type TestHub } from '@server/testing/test-hub';
-import { admin, clinicDays, MON, WED } from './analytics-fixtures.testing';
+import { createTestHub, freshAdmin, type TestHub } from '@server/testing/test-hub';
+import { clinicDays, MON, WED } from './analytics-fixtures.testing';
 
 describe('analytics.export', () => {
   let hub: TestHub;
@@ -15,7 +15,7 @@ describe('analytics.export', () => {
   afterEach(() => hub.close());
 
   it('writes the dashboard as CSV: RFC 4180 lines, exact decimal amounts, doctor names', async () => {
-    const csv = await hub.call(await admin(hub), 'analytics.export', {
+    const csv = await hub.call(await freshAdmin(hub), 'analytics.export', {
       format: 'csv',
       fromDate: MON,
       toDate: WED,
@@ -52,7 +52,7 @@ describe('analytics.export', () => {
   });
 
   it('writes the dashboard as an A4 PDF report', async () => {
-    const pdf = await hub.call(await admin(hub), 'analytics.export', {
+    const pdf = await hub.call(await freshAdmin(hub), 'analytics.export', {
       format: 'pdf',
       fromDate: '2026-11-01',
       toDate: '2026-12-31',
@@ -88,7 +88,7 @@ describe('analytics.export', () => {
   });
 
   it('lists appointments by day in a report of a month or less', async () => {
-    const pdf = await hub.call(await admin(hub), 'analytics.export', {
+    const pdf = await hub.call(await freshAdmin(hub), 'analytics.export', {
       format: 'pdf',
       fromDate: MON,
       toDate: WED,

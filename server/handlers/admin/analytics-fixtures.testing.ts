@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { PaymentMode } from '@shared/domain/billing.schema';
 import { localToInstant } from '@shared/rules/zoned-time';
-import type { Caller } from '@server/core/dispatcher';
 import { insertDoctor, insertPatient, weekdaySchedule } from '@server/testing/fixtures';
-import { TEST_PASSWORD, type TestHub } from '@server/testing/test-hub';
+import type { TestHub } from '@server/testing/test-hub';
 
 export const at = (date: string, time: string) => localToInstant(date, time, 'Asia/Kolkata');
 export const MON = '2026-11-23';
@@ -115,14 +114,4 @@ export async function clinicDays(hub: TestHub) {
     reason: 'Duplicate charge',
   });
   return { menon: menon.id, iyer: iyer.id, reception };
-}
-
-/** A new admin session (the set-up moves the clock past the first one's idle limit). */
-export async function admin(hub: TestHub): Promise<Caller> {
-  const { token } = await hub.call(null, 'auth.login', {
-    username: 'admin',
-    password: TEST_PASSWORD,
-    deviceId: 'admin-desktop',
-  });
-  return { token, deviceId: 'admin-desktop' };
 }

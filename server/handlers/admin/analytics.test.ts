@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { localToInstant } from '@shared/rules/zoned-time';
 import { insertAppointmentRow, insertDoctor, insertPatient } from '@server/testing/fixtures';
 import { failureOf } from '@server/testing/failure';
-import { createTestHub, type TestHub } from '@server/testing/test-hub';
-import { admin, clinicDays, MON, TUE, WED } from './analytics-fixtures.testing';
+import { createTestHub, freshAdmin, type TestHub } from '@server/testing/test-hub';
+import { clinicDays, MON, TUE, WED } from './analytics-fixtures.testing';
 
 describe('analytics.dashboard', () => {
   let hub: TestHub;
@@ -17,7 +17,7 @@ describe('analytics.dashboard', () => {
   afterEach(() => hub.close());
 
   it('gives the daily summary, revenue by mode, doctors, no-shows, hours, slots and patients exactly', async () => {
-    const dashboard = await hub.call(await admin(hub), 'analytics.dashboard', {
+    const dashboard = await hub.call(await freshAdmin(hub), 'analytics.dashboard', {
       fromDate: MON,
       toDate: WED,
       granularity: 'day',
@@ -63,7 +63,7 @@ describe('analytics.dashboard', () => {
   });
 
   it('rolls revenue and patients up by ISO week and by month', async () => {
-    const caller = await admin(hub);
+    const caller = await freshAdmin(hub);
     const weekly = await hub.call(caller, 'analytics.dashboard', {
       fromDate: MON,
       toDate: '2026-11-30',
@@ -109,7 +109,7 @@ describe('analytics.dashboard', () => {
         hub.call(world.reception, 'analytics.dashboard', { fromDate: MON, toDate: WED, granularity: 'day' }),
       ),
     ).toMatchObject({ code: 'FORBIDDEN' });
-    const caller = await admin(hub);
+    const caller = await freshAdmin(hub);
     const long = await failureOf(
       hub.call(caller, 'analytics.dashboard', {
         fromDate: '2020-01-01',
@@ -159,7 +159,7 @@ describe('analytics.dashboard in a zone with daylight saving', () => {
         mode: 'cash',
       });
     }
-    const caller = await admin(hub);
+    const caller = await freshAdmin(hub);
     const dashboard = await hub.call(caller, 'analytics.dashboard', {
       fromDate: '2026-10-31',
       toDate: '2026-11-02',

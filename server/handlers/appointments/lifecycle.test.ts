@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestHub, type TestHub } from '@server/testing/test-hub';
+import { createTestHub, freshAdmin, type TestHub } from '@server/testing/test-hub';
 import {
   MONDAY,
   TUESDAY,
@@ -7,7 +7,6 @@ import {
   bookAt,
   changeSettings,
   examDoctor,
-  freshAdmin,
   localTimes,
   newPatient,
   patientCaller,

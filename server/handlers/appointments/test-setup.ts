@@ -5,7 +5,7 @@ import type { ClinicSettings } from '@shared/domain/settings.schema';
 import { localToInstant } from '@shared/rules/zoned-time';
 import type { Caller } from '@server/core/dispatcher';
 import { insertDoctor, insertPatient, weekdaySchedule } from '@server/testing/fixtures';
-import { TEST_PASSWORD, type TestHub } from '@server/testing/test-hub';
+import type { TestHub } from '@server/testing/test-hub';
 
 /** The test hub's default day: Monday 2026-11-23, 08:00 in Kolkata. */
 export const MONDAY = '2026-11-23';
@@ -25,16 +25,6 @@ export function changeSettings(hub: TestHub, change: Partial<ClinicSettings>): v
 }
 
 export { patientCaller } from '@server/testing/patient-caller';
-
-/** A new admin session, for after the clock moved past the idle limit. */
-export async function freshAdmin(hub: TestHub): Promise<Caller> {
-  const { token } = await hub.call(null, 'auth.login', {
-    username: 'admin',
-    password: TEST_PASSWORD,
-    deviceId: 'admin-desktop',
-  });
-  return { token, deviceId: 'admin-desktop' };
-}
 
 export function newPatient(hub: TestHub, fullName = 'Asha Rao') {
   return insertPatient(hub.db, { fullName });

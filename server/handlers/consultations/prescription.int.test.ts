@@ -4,7 +4,7 @@ import { pdfFlatText, pdfInfo, previewPdf } from '@server/documents/pdf-reader.t
 import { at, HINDI_NAME, type VisitWorld, visitWorld } from '@server/documents/visit-world.testing';
 import { failureOf } from '@server/testing/failure';
 import { patientCaller } from '@server/testing/patient-caller';
-import { createTestHub, type TestHub } from '@server/testing/test-hub';
+import { createTestHub, freshAdmin, type TestHub } from '@server/testing/test-hub';
 
 describe('consultations.prescriptionPdf', () => {
   let hub: TestHub;
@@ -84,7 +84,7 @@ describe('consultations.prescriptionPdf', () => {
     });
     expect(byAppointment.fileName).toBe(a4.fileName);
 
-    const reads = await hub.call(await world.admin(), 'audit.list', {
+    const reads = await hub.call(await freshAdmin(hub), 'audit.list', {
       patientId: patient.id,
       limit: 50,
       offset: 0,
@@ -99,7 +99,7 @@ describe('consultations.prescriptionPdf', () => {
     const theirs = await signedVisit('Ravi Kumar', '09:30');
     const phone = patientCaller(hub, mine.patient.id);
 
-    for (const staff of [world.reception, await world.admin()]) {
+    for (const staff of [world.reception, await freshAdmin(hub)]) {
       expect(
         await failureOf(hub.call(staff, 'consultations.prescriptionPdf', { id: mine.consultationId })),
       ).toMatchObject({ code: 'FORBIDDEN' });
