@@ -87,8 +87,8 @@ export class SessionKeeper {
       // After the hub ends a session it closes the connection; come back signed out or renewed.
       if (reason === 'io server disconnect') setTimeout(() => socket.connect(), 200).unref();
     });
-    socket.on('sync.poke', () => {
-      if (this.online) void this.engine.sync();
+    socket.on('sync.poke', (poke: { hubId: string; epoch: number; seq: number }) => {
+      if (this.online) void this.engine.poked(poke);
     });
     socket.on('session.ended', (payload: { reason: string }) => this.sessionEnded(payload.reason));
     this.timer = setInterval(() => {

@@ -27,6 +27,8 @@ const PULL_LIMIT = 5_000;
 export class SyncEngine {
   private running: Promise<void> | null = null;
   private again = false;
+  /** The highest change seq a poke announced during the current run (0: none). */
+  private pokedSeq = 0;
   private resolvedSinceRebase = false;
   /** Outcomes the caller of `call` is waiting for, by mutation id. */
   readonly outcomes = new Map<number, MutationOutcome>();
@@ -68,6 +70,21 @@ export class SyncEngine {
     return reset;
   }
 
+  /**
+   * A poke: syncs unless the replica already holds the change it announces. A desktop's own push
+   * pokes it before the push is answered; the pull that follows the push brings that change, so
+   * no second round is run for it.
+   */
+  poked(poke: { hubId: string; epoch: number; seq: number }): Promise<void> {
+    const sameHub = poke.hubId === this.replica.meta('hubId') && poke.epoch === this.epoch();
+    if (!sameHub) return this.sync();
+    if (this.running) {
+      this.pokedSeq = Math.max(this.pokedSeq, poke.seq);
+      return this.running;
+    }
+    return poke.seq > this.cursor() ? this.sync() : Promise.resolve();
+  }
+
   /** Runs push + pull now (or once more after the current run). Never throws. */
   sync(): Promise<void> {
     if (this.running) {
@@ -78,9 +95,10 @@ export class SyncEngine {
       try {
         do {
           this.again = false;
+          this.pokedSeq = 0;
           await this.push();
           await this.pull();
-        } while (this.again && this.link.connected);
+        } while ((this.again || this.pokedSeq > this.cursor()) && this.link.connected);
       } catch (error) {
         if (error instanceof ApiFailure && error.code === 'CONFLICT' && /epoch/.test(error.message)) {
           await this.hooks.resetNeeded();
@@ -133,9 +151,13 @@ export class SyncEngine {
     }
   }
 
+  private cursor(): number {
+    return Number(this.replica.meta('cursor') ?? 0);
+  }
+
   private async pull(): Promise<void> {
     for (;;) {
-      const cursor = Number(this.replica.meta('cursor') ?? 0);
+      const cursor = this.cursor();
       const page = await this.link.request<PullResponse>('sync.pull', {
         epoch: this.epoch(),
         cursor,
