@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { useCallback } from 'react';
+import { formatMoney } from '@shared/rules/money';
 import { useClinicSettings } from '@renderer/app/clinic-format';
 
 /** Money in minor units (paise) → "₹1,200.00" in the clinic's currency and locale. */
@@ -6,11 +7,7 @@ export function useMoney(): (minorUnits: number) => string {
   const { data } = useClinicSettings();
   const locale = data?.locale ?? 'en-IN';
   const currency = data?.currency ?? 'INR';
-  return useMemo(() => {
-    const format = new Intl.NumberFormat(locale, { style: 'currency', currency });
-    const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-    return (minorUnits: number) => format.format(minorUnits / 10 ** digits);
-  }, [locale, currency]);
+  return useCallback((minorUnits: number) => formatMoney(minorUnits, currency, locale), [locale, currency]);
 }
 
 /** 0.125 → "12.5%". */

@@ -2,6 +2,7 @@ import { Badge, Box, Button, Heading, Table, Text } from '@chakra-ui/react';
 import { type ReactNode, useState } from 'react';
 import type { ResultOf } from '@shared/contract/index';
 import type { Appointment } from '@shared/domain/appointment.schema';
+import { formatMoney } from '@shared/rules/money';
 import { useClinicFormat } from '@renderer/app/clinic-format';
 import { AppointmentDrawer } from '@renderer/screens/shared/appointments/AppointmentDrawer';
 import { TYPE_LABELS } from '@renderer/screens/shared/appointments/appointment-labels';
@@ -15,11 +16,6 @@ const BILL_STATUS = {
   PARTIALLY_PAID: { label: 'Part paid', palette: 'orange' },
   PAID: { label: 'Paid', palette: 'green' },
 } as const;
-
-function money(minor: number, currency: string, locale: string): string {
-  const format = new Intl.NumberFormat(locale, { style: 'currency', currency });
-  return format.format(minor / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
-}
 
 /** Visits (completed appointments), all appointments and bills of one patient's profile. */
 export function ProfileHistory({ profile }: { profile: Profile }) {
@@ -79,8 +75,8 @@ export function ProfileHistory({ profile }: { profile: Profile }) {
                   <Table.Cell>{b.number ?? 'Provisional'}</Table.Cell>
                   <Table.Cell>{format.date(b.createdAt)}</Table.Cell>
                   <Table.Cell>{doctorName(b.doctorId)}</Table.Cell>
-                  <Table.Cell>{money(b.total, b.currency, format.locale)}</Table.Cell>
-                  <Table.Cell>{money(b.outstanding, b.currency, format.locale)}</Table.Cell>
+                  <Table.Cell>{formatMoney(b.total, b.currency, format.locale)}</Table.Cell>
+                  <Table.Cell>{formatMoney(b.outstanding, b.currency, format.locale)}</Table.Cell>
                   <Table.Cell>
                     <Badge colorPalette={BILL_STATUS[b.status].palette} variant="subtle">
                       {BILL_STATUS[b.status].label}
