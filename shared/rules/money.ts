@@ -80,7 +80,7 @@ export function currencyExponent(code: string): number {
 }
 
 /** The exact decimal string of an amount, e.g. 123450 INR → "1234.50", -5 INR → "-0.05". */
-function toDecimalString(minor: number, exponent: number): `${number}` {
+export function toDecimalString(minor: number, exponent: number): `${number}` {
   const digits = Math.abs(minor)
     .toString()
     .padStart(exponent + 1, '0');

@@ -1,17 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
-import { currencyExponent } from '@shared/rules/money';
+import { currencyExponent, toDecimalString } from '@shared/rules/money';
 import type { AnalyticsExport } from '@server/documents/analytics.document';
-
-/** An amount in major units with exact decimals, e.g. 123450 INR → "1234.50" (for spreadsheets). */
-export function decimalAmount(minor: number, currency: string): string {
-  const exponent = currencyExponent(currency);
-  const digits = Math.abs(minor)
-    .toString()
-    .padStart(exponent + 1, '0');
-  const whole = digits.slice(0, digits.length - exponent);
-  const fraction = exponent > 0 ? `.${digits.slice(digits.length - exponent)}` : '';
-  return `${minor < 0 ? '-' : ''}${whole}${fraction}`;
-}
 
 /**
  * The dashboard as one CSV file (RFC 4180 via csv-stringify: CRLF, quoting; a UTF-8 byte order
@@ -21,7 +10,9 @@ export function decimalAmount(minor: number, currency: string): string {
 export function analyticsCsv(data: AnalyticsExport): string {
   const { dashboard } = data;
   const { currency } = data.clinic;
-  const money = (minor: number) => decimalAmount(minor, currency);
+  // Amounts in major units with exact decimals, e.g. 123450 INR → "1234.50" (for spreadsheets).
+  const exponent = currencyExponent(currency);
+  const money = (minor: number) => toDecimalString(minor, exponent);
   const sum = (pick: (day: (typeof dashboard.days)[number]) => number) =>
     dashboard.days.reduce((total, day) => total + pick(day), 0);
   const unit = `(${currency})`;
