@@ -12,19 +12,22 @@ export const slipHandlers: HandlerMap = {
         ? ctx.db.first(ctx.db.q.selectFrom('rooms').select('name').where('id', '=', appointment.roomId))
         : undefined;
       const attended = appointment.status === 'CHECKED_IN' || appointment.status === 'COMPLETED';
-      const queue = ctx.db.first(
-        ctx.db.q
-          .selectFrom('queue_entries')
-          .select(['token', 'checkedInAt'])
-          .where('appointmentId', '=', appointment.id),
-      );
+      // The token is printed only once the patient has come (an undone check-in keeps its row).
+      const queue = attended
+        ? ctx.db.first(
+            ctx.db.q
+              .selectFrom('queue_entries')
+              .select(['token', 'checkedInAt'])
+              .where('appointmentId', '=', appointment.id),
+          )
+        : undefined;
       return {
         clinic: ctx.settings(),
         appointment,
         patient: getPatient(ctx.db, appointment.patientId),
         doctor: getDoctor(ctx.db, appointment.doctorId),
         room: room?.name ?? null,
-        queue: attended ? (queue ?? null) : null,
+        queue: queue ?? null,
         printedAt: ctx.now,
       };
     },
