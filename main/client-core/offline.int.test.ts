@@ -1,17 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync, existsSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
+  appointmentsOf,
   at,
+  clinicPerTest,
   type Clinic,
-  type Desktop,
   hubDown,
   hubUp,
   newDesktop,
-  removeDesktopDirs,
   settled,
   signedIn,
-  startClinic,
   waitFor,
 } from './testing/client-test-support';
 
@@ -25,27 +24,11 @@ function activeAt(clinic: Clinic, startsAt: string) {
     .all(startsAt) as { id: string; patientId: string }[];
 }
 
-async function appointmentsOf(desktop: Desktop, doctorId: string) {
-  const page = await desktop.core.call('appointments.list', {
-    doctorId,
-    fromDate: '2026-11-23',
-    toDate: '2026-12-31',
-    limit: 200,
-  });
-  return page.items.map((a) => `${a.id}:${a.status}:${a.startsAt}`).sort();
-}
-
 describe('client core offline', { timeout: 60_000 }, () => {
-  let clinic: Clinic | undefined;
-  const desktops: Desktop[] = [];
-  afterEach(async () => {
-    for (const d of desktops.splice(0)) await d.close();
-    await clinic?.close();
-    removeDesktopDirs();
-  });
+  const { desktops, start } = clinicPerTest();
 
   it('keeps both desktops working while the hub is down, converges after, and one of two same-slot bookings gets needs-attention with alternatives', async () => {
-    clinic = await startClinic();
+    const clinic = await start();
     const a = newDesktop(clinic.server.url, 'front-desk');
     const b = newDesktop(clinic.server.url, 'back-desk');
     desktops.push(a, b);
@@ -142,7 +125,7 @@ describe('client core offline', { timeout: 60_000 }, () => {
   });
 
   it("never writes a doctor's consultation text into a receptionist's replica file; the doctor works offline", async () => {
-    clinic = await startClinic();
+    const clinic = await start();
     const reception = newDesktop(clinic.server.url, 'reception');
     const doctor = newDesktop(clinic.server.url, 'doctor');
     desktops.push(reception, doctor);
@@ -158,7 +141,7 @@ describe('client core offline', { timeout: 60_000 }, () => {
     await reception.core.call('queue.checkIn', { appointmentId });
     await waitFor(
       async () =>
-        (await doctor.core.call('queue.list', { doctorId: clinic!.doctorId, date: '2026-11-23' })).waiting
+        (await doctor.core.call('queue.list', { doctorId: clinic.doctorId, date: '2026-11-23' })).waiting
           .length === 1,
       "the check-in to reach the doctor's desktop",
     );

@@ -2,21 +2,20 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { backupDatabase } from '@server/db/backup';
 import { connectTo, send } from '@server/sync/socket-test-support';
 import {
   at,
+  clinicPerTest,
   type Clinic,
   type Desktop,
   hubDown,
   hubUp,
   newDesktop,
-  removeDesktopDirs,
   restoreHubFrom,
   settled,
   signedIn,
-  startClinic,
   TEST_PASSWORD,
   userIdOf,
   waitFor,
@@ -26,16 +25,10 @@ const count = (clinic: Clinic, sql: string, ...args: unknown[]) =>
   (clinic.server.hub.db.sqlite.prepare(sql).get(...args) as { n: number }).n;
 
 describe('client core sync protocol', { timeout: 60_000 }, () => {
-  let clinic: Clinic | undefined;
-  const desktops: Desktop[] = [];
-  afterEach(async () => {
-    for (const d of desktops.splice(0)) await d.close();
-    await clinic?.close();
-    removeDesktopDirs();
-  });
+  const { desktops, start } = clinicPerTest();
 
   it('refers offline to records an offline change created (same ids on desktop and hub); duplicated and reordered deliveries apply once', async () => {
-    clinic = await startClinic();
+    const clinic = await start();
     const a = newDesktop(clinic.server.url, 'front-desk');
     desktops.push(a);
     await signedIn(a, clinic.users.receptionist);
@@ -92,7 +85,7 @@ describe('client core sync protocol', { timeout: 60_000 }, () => {
 
     // Pages delivered twice (cursor rewound) change nothing.
     const list = async () =>
-      JSON.stringify(await a.core.call('queue.list', { doctorId: clinic!.doctorId, date: '2026-11-23' }));
+      JSON.stringify(await a.core.call('queue.list', { doctorId: clinic.doctorId, date: '2026-11-23' }));
     const shown = await list();
     rewindCursor(a);
     await a.core.syncNow();
@@ -100,7 +93,7 @@ describe('client core sync protocol', { timeout: 60_000 }, () => {
   });
 
   it('refetches and re-pushes its outbox after the hub is restored from a backup (new epoch)', async () => {
-    clinic = await startClinic();
+    const clinic = await start();
     const a = newDesktop(clinic.server.url, 'front-desk');
     desktops.push(a);
     await signedIn(a, clinic.users.receptionist);
@@ -142,7 +135,7 @@ describe('client core sync protocol', { timeout: 60_000 }, () => {
   });
 
   it('purges and refetches when the role changes; signs out a user disabled meanwhile; unlocks offline with a cached verifier', async () => {
-    clinic = await startClinic();
+    const clinic = await start();
     const { hub } = clinic.server;
     const secret = 'confidential-dx-4471';
     const booking = randomUUID();
@@ -160,7 +153,7 @@ describe('client core sync protocol', { timeout: 60_000 }, () => {
     await reception.core.call('queue.checkIn', { appointmentId: booking });
     await waitFor(
       async () =>
-        (await doctor.core.call('queue.list', { doctorId: clinic!.doctorId, date: '2026-11-23' })).waiting
+        (await doctor.core.call('queue.list', { doctorId: clinic.doctorId, date: '2026-11-23' })).waiting
           .length === 1,
       'check-in on the doctor desktop',
     );

@@ -1,27 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  at,
-  type Clinic,
-  type Desktop,
-  newDesktop,
-  removeDesktopDirs,
-  signedIn,
-  startClinic,
-  waitFor,
-} from './testing/client-test-support';
+import { describe, expect, it } from 'vitest';
+import { at, clinicPerTest, newDesktop, signedIn, waitFor } from './testing/client-test-support';
 
 describe('client core: two desktops and a hub', { timeout: 60_000 }, () => {
-  let clinic: Clinic | undefined;
-  const desktops: Desktop[] = [];
-  afterEach(async () => {
-    for (const d of desktops.splice(0)) await d.close();
-    await clinic?.close();
-    removeDesktopDirs();
-  });
+  const { desktops, start } = clinicPerTest();
 
   it('serves queries from the replica and shows each desktop the other one’s changes', async () => {
-    clinic = await startClinic();
+    const clinic = await start();
     const a = newDesktop(clinic.server.url, 'front-desk');
     const b = newDesktop(clinic.server.url, 'back-desk');
     desktops.push(a, b);
@@ -56,7 +41,7 @@ describe('client core: two desktops and a hub', { timeout: 60_000 }, () => {
           await b.core.call('appointments.list', {
             fromDate: '2026-11-23',
             toDate: '2026-11-23',
-            doctorId: clinic!.doctorId,
+            doctorId: clinic.doctorId,
           })
         ).items.length === 1,
       'desktop B to see the booking',

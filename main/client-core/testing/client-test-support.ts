@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import { localToInstant } from '@shared/rules/zoned-time';
 import { fixedClock } from '@server/core/clock';
 import type { Db } from '@server/db/database';
@@ -77,6 +78,36 @@ export function newDesktop(hubUrl: string, name: string, dir?: string): Desktop 
 
 export function removeDesktopDirs(): void {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * A hub per test, closed after it with the desktops the test lists in `desktops` (their folders
+ * removed). Call in a `describe`; `start` starts the test's hub.
+ */
+export function clinicPerTest(): {
+  desktops: Desktop[];
+  start: (options?: { patients?: number }) => Promise<Clinic>;
+} {
+  let clinic: Clinic | undefined;
+  const desktops: Desktop[] = [];
+  afterEach(async () => {
+    for (const d of desktops.splice(0)) await d.close();
+    await clinic?.close();
+    clinic = undefined;
+    removeDesktopDirs();
+  });
+  return { desktops, start: async (options) => (clinic = await startClinic(options)) };
+}
+
+/** The doctor's appointments from the desktop's replica, as sortable `id:status:startsAt` lines. */
+export async function appointmentsOf(desktop: Desktop, doctorId: string): Promise<string[]> {
+  const page = await desktop.core.call('appointments.list', {
+    doctorId,
+    fromDate: '2026-11-23',
+    toDate: '2026-12-31',
+    limit: 200,
+  });
+  return page.items.map((a) => `${a.id}:${a.status}:${a.startsAt}`).sort();
 }
 
 /** Polls until `check` passes (no fixed sleeps in tests). */
