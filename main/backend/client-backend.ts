@@ -58,10 +58,9 @@ export function clientBackend(core: ClientCore, knownUsers: KnownUsers): Desktop
   let lastUser: string | null = null;
 
   const stopState = core.onStateChange((state) => {
-    if (lastUser && !state.user && state.signedOutReason) {
+    if (lastUser && !state.user && state.signedOutCode) {
       windowToken = null;
-      for (const listener of sessionEnded)
-        listener({ reason: state.signedOutReason.includes('disabled') ? 'disabled' : 'expired' });
+      for (const listener of sessionEnded) listener({ reason: state.signedOutCode });
     }
     lastUser = state.user?.userId ?? null;
   });

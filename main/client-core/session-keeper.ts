@@ -22,7 +22,11 @@ export interface ConnectionState {
   user: { userId: string; username: string; role: Actor['role'] } | null;
   /** Why this desktop signed the user out (disabled meanwhile, session ended). */
   signedOutReason: string | null;
+  /** The same, as a code the renderer's `session.ended` event carries. */
+  signedOutCode: SignedOutCode | null;
 }
+
+export type SignedOutCode = 'disabled' | 'expired' | 'role_changed';
 
 interface Session {
   username: string;
@@ -51,6 +55,7 @@ export class SessionKeeper {
   readonly engine: SyncEngine;
   private offlineSince: string | null;
   private signedOutReason: string | null = null;
+  private signedOutCode: SignedOutCode | null = null;
   private readonly auth: OfflineAuth;
   private readonly stateListeners = new Set<(state: ConnectionState) => void>();
   private readonly changeListeners = new Set<(event: ChangeEvent) => void>();
@@ -177,9 +182,10 @@ export class SessionKeeper {
     this.emitChange('local');
   }
 
-  private end(reason: string | null): void {
+  private end(reason: string | null, code: SignedOutCode | null = null): void {
     this.session = null;
     this.signedOutReason = reason;
+    this.signedOutCode = code;
     this.setOnline(false);
     this.emitState();
   }
@@ -222,7 +228,7 @@ export class SessionKeeper {
       if (!(error instanceof ApiFailure) || error.code !== 'UNAUTHENTICATED') throw error;
     }
     if (!session.password) {
-      this.end('Your session has ended. Please sign in again.');
+      this.end('Your session has ended. Please sign in again.', 'expired');
       return false;
     }
     try {
@@ -231,8 +237,9 @@ export class SessionKeeper {
       return false; // signIn reconnects; the handshake runs again
     } catch (error) {
       if (!(error instanceof ApiFailure)) throw error;
-      if (/disabled/i.test(error.message)) this.auth.forget(session.username);
-      this.end(error.message);
+      const disabled = /disabled/i.test(error.message);
+      if (disabled) this.auth.forget(session.username);
+      this.end(error.message, disabled ? 'disabled' : 'expired');
       return false;
     }
   }
@@ -252,13 +259,14 @@ export class SessionKeeper {
     const session = this.session;
     if (!session) return;
     if (reason === 'disabled') this.auth.forget(session.username);
-    this.end(
-      reason === 'disabled'
-        ? 'This account was disabled by the clinic admin.'
-        : reason === 'role_changed'
-          ? 'Your role was changed. Please sign in again.'
-          : 'Your session has ended. Please sign in again.',
-    );
+    const code: SignedOutCode =
+      reason === 'disabled' ? 'disabled' : reason === 'role_changed' ? 'role_changed' : 'expired';
+    const messages: Record<SignedOutCode, string> = {
+      disabled: 'This account was disabled by the clinic admin.',
+      role_changed: 'Your role was changed. Please sign in again.',
+      expired: 'Your session has ended. Please sign in again.',
+    };
+    this.end(messages[code], code);
   }
 
   rebase(page: Parameters<typeof rebase>[4]): void {
@@ -298,6 +306,7 @@ export class SessionKeeper {
       needsAttention: this.parts.attention.count(),
       user: s ? { userId: s.actor.userId, username: s.username, role: s.actor.role } : null,
       signedOutReason: this.signedOutReason,
+      signedOutCode: this.signedOutCode,
     };
   }
 
