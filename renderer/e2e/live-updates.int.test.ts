@@ -63,7 +63,12 @@ describe('live updates between desktops (browser mode)', () => {
     const number = await confirmBooking(booker.page);
     const booked = Date.now();
 
-    const card = column.getByTestId('board-appointment').filter({ hasText: number });
+    // The board fetches a newly seen patient's name separately, so the card counts as shown once
+    // it carries the name, not only the appointment number.
+    const card = column
+      .getByTestId('board-appointment')
+      .filter({ hasText: number })
+      .filter({ hasText: name });
     // SPEC §13 asks for a second; typical figures are 15–410 ms (printed below). The deadline is
     // 3 s because CI runs nine browser suites at once on two cores, where a second was missed once.
     await expect.poll(() => card.count(), { timeout: LIVE_UPDATE_DEADLINE_MS, interval: 25 }).toBe(1);
@@ -75,7 +80,6 @@ describe('live updates between desktops (browser mode)', () => {
         `(${booked - clicked} ms from the Confirm click to the success view)`,
     );
 
-    expect(await card.innerText()).toContain(name);
     expect(await freeOnBoard.count()).toBe(0);
   }, 300_000);
 
