@@ -264,3 +264,25 @@ describe('dayClock', () => {
     expect(clock.localTime(Date.parse('2026-11-01T14:00Z'))).toBe('09:00');
   });
 });
+
+describe('instantToLocal around clock changes (offsets remembered per hour)', () => {
+  // Lord Howe moves its clocks by 30 minutes at 02:00 local, in the middle of a UTC hour;
+  // Kathmandu sits at +05:45; the others change by an hour.
+  const cases: [string, string][] = [
+    [NY, '2026-03-08'],
+    [NY, '2026-11-01'],
+    [LONDON, '2026-03-29'],
+    [LONDON, '2026-10-25'],
+    ['Australia/Lord_Howe', '2026-04-05'],
+    ['Australia/Lord_Howe', '2026-10-04'],
+    ['Asia/Kathmandu', '2026-06-01'],
+  ];
+  it.each(cases)('matches luxon minute by minute in %s on %s', (zone, date) => {
+    const from = Date.parse(`${date}T00:00:00Z`) - 86_400_000;
+    for (let at = from; at < from + 3 * 86_400_000; at += 60_000) {
+      const expected = DateTime.fromMillis(at, { zone });
+      const local = instantToLocal(at, zone);
+      expect(`${local.date} ${local.time}`).toBe(expected.toFormat('yyyy-MM-dd HH:mm'));
+    }
+  });
+});

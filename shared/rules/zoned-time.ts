@@ -67,6 +67,30 @@ function zoneOf(zone: string): IANAZone {
   return iana;
 }
 
+const HOUR_MS = 60 * MINUTE_MS;
+const offsetCache = new Map<string, Map<number, number | null>>();
+const OFFSET_CACHE_LIMIT = 50_000;
+
+/**
+ * The zone's offset (minutes) at an instant. luxon asks Intl for it each time, which costs tens of
+ * microseconds, so offsets are remembered per UTC hour: an hour whose two ends have one offset has
+ * it throughout (no zone changes its clocks twice within an hour). An hour with a change inside
+ * is asked about each time.
+ */
+function offsetAt(iana: IANAZone, at: number): number {
+  let hours = offsetCache.get(iana.name);
+  if (!hours) offsetCache.set(iana.name, (hours = new Map()));
+  const hour = Math.floor(at / HOUR_MS);
+  let offset = hours.get(hour);
+  if (offset === undefined) {
+    if (hours.size >= OFFSET_CACHE_LIMIT) hours.clear();
+    const start = iana.offset(hour * HOUR_MS);
+    offset = start === iana.offset((hour + 1) * HOUR_MS - 1) ? start : null;
+    hours.set(hour, offset);
+  }
+  return offset ?? iana.offset(at);
+}
+
 /** The wall-clock reading (date and time) as if it were UTC, in epoch ms: "local ms". */
 function localMs(date: string, time: string): number {
   const { year, month, day } = parseDate(date);
@@ -135,8 +159,8 @@ export interface DayClock {
 export function dayClock(date: string, zone: string): DayClock {
   const iana = zoneOf(zone);
   const midnight = localMs(date, '00:00');
-  const offsetEarly = iana.offset(midnight - OFFSET_SPAN_MS);
-  const offsetLate = iana.offset(midnight + DAY_MS + OFFSET_SPAN_MS);
+  const offsetEarly = offsetAt(iana, midnight - OFFSET_SPAN_MS);
+  const offsetLate = offsetAt(iana, midnight + DAY_MS + OFFSET_SPAN_MS);
   // Like luxon's getPossibleOffsets, assume at most one transition within a day either side:
   // equal offsets around the date mean one offset for all of its instants.
   const fixed = offsetEarly === offsetLate ? offsetEarly * MINUTE_MS : null;
@@ -152,7 +176,7 @@ export function dayClock(date: string, zone: string): DayClock {
     startOf: (time) => edge(time, 'earlier'),
     endOf: (time) => edge(time, 'later'),
     localTime: (at) => {
-      const local = new Date(at + (fixed ?? iana.offset(at) * MINUTE_MS));
+      const local = new Date(at + (fixed ?? offsetAt(iana, at) * MINUTE_MS));
       return `${pad2(local.getUTCHours())}:${pad2(local.getUTCMinutes())}`;
     },
   };
@@ -183,7 +207,7 @@ export function toEpochMs(instant: string | number): number {
 /** The wall-clock date, time and ISO weekday of an instant in a zone. */
 export function instantToLocal(instant: string | number, zone: string): LocalDateTime {
   const at = toEpochMs(instant);
-  const local = new Date(at + zoneOf(zone).offset(at) * MINUTE_MS);
+  const local = new Date(at + offsetAt(zoneOf(zone), at) * MINUTE_MS);
   const date = `${local.getUTCFullYear()}-${pad2(local.getUTCMonth() + 1)}-${pad2(local.getUTCDate())}`;
   const time = `${pad2(local.getUTCHours())}:${pad2(local.getUTCMinutes())}`;
   return { date, time, weekday: local.getUTCDay() || 7 };
