@@ -81,7 +81,8 @@ export class HubCore {
   authenticate(token: string, deviceId: string): Actor {
     const settings =
       this.storedSettings() ?? clinicSettingsSchema.parse({ clinicName: '-', timeZone: 'UTC' });
-    const session = this.db.transaction(() => this.sessions.validate(token, this.clock.now(), settings));
+    // No transaction: a read, then at most one statement (the sliding expiry), each atomic.
+    const session = this.sessions.validate(token, this.clock.now(), settings);
     return {
       userId: session.user.id,
       role: session.user.role,
