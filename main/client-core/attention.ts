@@ -49,7 +49,10 @@ export function nextActionFor(
   }
 }
 
-/** Changes the hub rejected, with the reason and the next action, until the author dismisses them. */
+/**
+ * Changes the hub rejected, with the reason and the next action, until the author dismisses them.
+ * Each user sees only their own entries (several staff may share a desktop).
+ */
 export class AttentionList {
   constructor(private readonly db: Db) {}
 
@@ -73,10 +76,10 @@ export class AttentionList {
     return full;
   }
 
-  list(): AttentionEntry[] {
+  list(userId: string): AttentionEntry[] {
     const rows = this.db.sqlite
-      .prepare('SELECT * FROM client_attention ORDER BY createdAt, rowid')
-      .all() as (Omit<AttentionEntry, 'input' | 'error' | 'nextAction'> & {
+      .prepare('SELECT * FROM client_attention WHERE userId = ? ORDER BY createdAt, rowid')
+      .all(userId) as (Omit<AttentionEntry, 'input' | 'error' | 'nextAction'> & {
       input: string;
       error: string;
       nextAction: string;
@@ -89,11 +92,17 @@ export class AttentionList {
     }));
   }
 
-  count(): number {
-    return (this.db.sqlite.prepare('SELECT count(*) AS n FROM client_attention').get() as { n: number }).n;
+  count(userId: string): number {
+    const row = this.db.sqlite
+      .prepare('SELECT count(*) AS n FROM client_attention WHERE userId = ?')
+      .get(userId) as { n: number };
+    return row.n;
   }
 
-  dismiss(id: string): boolean {
-    return this.db.sqlite.prepare('DELETE FROM client_attention WHERE id = ?').run(id).changes > 0;
+  dismiss(id: string, userId: string): boolean {
+    const deleted = this.db.sqlite
+      .prepare('DELETE FROM client_attention WHERE id = ? AND userId = ?')
+      .run(id, userId);
+    return deleted.changes > 0;
   }
 }

@@ -38,6 +38,7 @@ export interface ClientCore {
   onStateChange(listener: (state: ConnectionState) => void): () => void;
   /** After a local or a pulled change (the desktop's sync.poke): re-query what is on screen. */
   onChange(listener: (event: ChangeEvent) => void): () => void;
+  /** The signed-in user’s own changes the hub rejected (none when signed out). */
   needsAttention(): AttentionEntry[];
   dismissAttention(id: string): boolean;
   /** Push and pull now (normally driven by changes, pokes and a timer). */
@@ -137,9 +138,9 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
     connectionState: () => keeper.state(),
     onStateChange: (listener) => keeper.onState(listener),
     onChange: (listener) => keeper.onChange(listener),
-    needsAttention: () => attention.list(),
+    needsAttention: () => (keeper.session ? attention.list(keeper.session.actor.userId) : []),
     dismissAttention: (id) => {
-      const done = attention.dismiss(id);
+      const done = keeper.session ? attention.dismiss(id, keeper.session.actor.userId) : false;
       keeper.emitState();
       return done;
     },

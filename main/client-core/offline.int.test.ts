@@ -120,7 +120,20 @@ describe('client core offline', { timeout: 60_000 }, () => {
     }
     const queue = await b.core.call('queue.list', { doctorId: clinic.doctorId, date: '2026-11-23' });
     expect(JSON.stringify(queue)).toContain(early);
-    loser.core.dismissAttention(attention[0]!.id);
+    // Only its author sees the entry: another receptionist signing in on that desktop does not.
+    const [author, other] =
+      loser === a
+        ? [clinic.users.receptionist, clinic.users.receptionist2]
+        : [clinic.users.receptionist2, clinic.users.receptionist];
+    await loser.core.signOut();
+    await signedIn(loser, other);
+    expect(loser.core.needsAttention()).toEqual([]);
+    expect(loser.core.connectionState().needsAttention).toBe(0);
+    expect(loser.core.dismissAttention(attention[0]!.id)).toBe(false);
+    await loser.core.signOut();
+    await signedIn(loser, author);
+    expect(loser.core.needsAttention().map((e) => e.id)).toEqual([attention[0]!.id]);
+    expect(loser.core.dismissAttention(attention[0]!.id)).toBe(true);
     expect(loser.core.needsAttention()).toHaveLength(0);
   });
 

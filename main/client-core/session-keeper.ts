@@ -161,9 +161,14 @@ export class SessionKeeper {
   }
 
   async signOut(): Promise<void> {
-    if (this.session && this.online) await this.forward('auth.logout', {}).catch(() => undefined);
+    const { link, options } = this.parts;
+    const loggedOut = this.session !== null && this.online;
+    if (loggedOut) await this.forward('auth.logout', {}).catch(() => undefined);
     if (this.session) this.auth.updateSession(this.session.username, null, this.session.actor);
     this.end(null);
+    // The hub drops the signed-out connection right after answering; a fresh anonymous one is
+    // ready for the next user's sign-in instead of racing that drop.
+    if (loggedOut) link.reconnectAs({ deviceId: options.deviceId, deviceName: options.deviceName });
   }
 
   private begin(session: Session): void {
@@ -303,7 +308,7 @@ export class SessionKeeper {
       offlineSince: this.offlineSince,
       pendingCount: this.parts.outbox.countPending(),
       lastSyncAt: this.engine.lastSyncAt,
-      needsAttention: this.parts.attention.count(),
+      needsAttention: s ? this.parts.attention.count(s.actor.userId) : 0,
       user: s ? { userId: s.actor.userId, username: s.username, role: s.actor.role } : null,
       signedOutReason: this.signedOutReason,
       signedOutCode: this.signedOutCode,

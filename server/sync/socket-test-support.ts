@@ -45,7 +45,7 @@ export async function startSocketHub(
   const port = await endpoint.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   const sockets: ClientSocket[] = [];
-  return {
+  const server: SocketTestHub = {
     hub,
     endpoint,
     url,
@@ -56,10 +56,12 @@ export async function startSocketHub(
     },
     async close() {
       for (const socket of sockets) socket.disconnect();
-      await endpoint.close();
+      // Tests may have replaced the endpoint (the hub going down and up again): close the current one.
+      await server.endpoint.close();
       hub.close();
     },
   };
+  return server;
 }
 
 /** A hub on a temporary file that has not been set up (no admin, no settings). */
