@@ -79,7 +79,7 @@ const OFFSET_CACHE_LIMIT = 50_000;
  */
 function offsetAt(iana: IANAZone, at: number): number {
   let hours = offsetCache.get(iana.name);
-  if (!hours) offsetCache.set(iana.name, (hours = new Map()));
+  if (!hours) offsetCache.set(iana.name, (hours = new Map<number, number | null>()));
   const hour = Math.floor(at / HOUR_MS);
   let offset = hours.get(hour);
   if (offset === undefined) {
