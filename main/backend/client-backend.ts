@@ -81,7 +81,7 @@ export function clientBackend(core: ClientCore, knownUsers: KnownUsers): Desktop
       windowToken = randomBytes(24).toString('base64url');
       return { ...session, token: windowToken };
     } catch (error) {
-      const offline = error instanceof ApiFailure && error.error.code === 'POLICY';
+      const offline = error instanceof ApiFailure && error.error.code === 'UNREACHABLE';
       if (!offline && core.connectionState().online) throw error;
       // The hub cannot be reached: unlock with the verifier cached at an earlier sign-in here.
       await core.unlock(input.username, input.password);

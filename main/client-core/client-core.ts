@@ -116,8 +116,8 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
     if (operation.kind === 'command' || hubOnlyQueries.has(name) || !keeper.session) {
       if (!keeper.online && !(keeper.connected && !keeper.session)) {
         throw failure(
-          'POLICY',
-          'This needs the hub, which cannot be reached right now. Try again when online.',
+          'UNREACHABLE',
+          'This needs the clinic hub, which cannot be reached right now. Try again when online.',
         );
       }
       const result = await keeper.forward(name, input);

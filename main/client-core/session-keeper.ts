@@ -118,8 +118,8 @@ export class SessionKeeper {
     return this.parts.link.request('call', { name, input }).catch((error: unknown) => {
       if (error instanceof HubUnreachable) {
         throw failure(
-          'POLICY',
-          'This needs the hub, which cannot be reached right now. Try again when online.',
+          'UNREACHABLE',
+          'This needs the clinic hub, which cannot be reached right now. Try again when online.',
         );
       }
       throw error;

@@ -136,7 +136,7 @@ export function createSocketBridge(options: SocketBridgeOptions): ClinicBridge &
 
 function unreachable(): ApiError {
   return {
-    code: 'INTERNAL',
+    code: 'UNREACHABLE',
     message:
       'The hub did not answer in time. Check the network connection; if you were saving something, ' +
       'look whether it was saved before trying again.',

@@ -15,6 +15,7 @@ const TITLES: Partial<Record<ApiError['code'], string>> = {
   RATE_LIMITED: 'Too many attempts',
   PAYLOAD_TOO_LARGE: 'Too large',
   INTERNAL: 'Something went wrong',
+  UNREACHABLE: 'The clinic hub cannot be reached',
 };
 
 /**
