@@ -105,7 +105,11 @@ export function suggestSlots(ctx: HandlerContext, input: unknown): NonNullable<A
   }
 }
 
-/** A booking this desktop made is provisional until the hub has accepted it (SPEC §13). */
+/**
+ * A booking this desktop made is provisional until the hub has accepted it (SPEC §13), and has
+ * no appointment number yet: only the hub hands those out (a guess here would be another
+ * booking's number).
+ */
 function markProvisional(local: LocalHub, name: string, input: unknown, value: unknown): unknown {
   const { sqlite } = local.db;
   type Booked = { appointment: Record<string, unknown> };
@@ -114,9 +118,9 @@ function markProvisional(local: LocalHub, name: string, input: unknown, value: u
       name === 'queue.walkIn'
         ? (input as { appointmentId: string }).appointmentId
         : (input as { id: string }).id;
-    sqlite.prepare('UPDATE appointments SET provisional = 1 WHERE id = ?').run(id);
+    sqlite.prepare('UPDATE appointments SET provisional = 1, number = NULL WHERE id = ?').run(id);
     const booked = value as Booked;
-    return { ...booked, appointment: { ...booked.appointment, provisional: true } };
+    return { ...booked, appointment: { ...booked.appointment, provisional: true, number: null } };
   }
   if (name === 'patients.register') {
     const { id, provisionalCode } = input as { id: string; provisionalCode: string | null };

@@ -13,13 +13,16 @@ import { StatusBadge } from '@renderer/screens/shared/appointments/StatusBadge';
 
 /** After a booking: the appointment number and the printable slip (SPEC §4). */
 export function BookingSuccess({
-  appointment: a,
+  appointment: booked,
   onAnother,
 }: {
   appointment: Appointment;
   onAnother: () => void;
 }) {
   const format = useClinicFormat();
+  // Live: a provisional booking (made offline on a desktop) gets its number once the hub accepts it.
+  const current = useApiQuery('appointments.get', { id: booked.id }, { enabled: booked.provisional });
+  const a = current.data ?? booked;
   const doctor = useApiQuery('doctors.get', { id: a.doctorId });
   const patient = useApiQuery('patients.get', { id: a.patientId });
   const client = useApiClient();
@@ -28,11 +31,12 @@ export function BookingSuccess({
     queryKey: ['slip', a.id],
     queryFn: () => client.call('appointments.slip', { id: a.id, paper: 'A5' }),
     staleTime: Infinity,
+    enabled: !a.provisional,
   });
   return (
     <>
       <ScreenHeader
-        title="Appointment booked"
+        title={a.provisional ? 'Booked on this desktop (provisional)' : 'Appointment booked'}
         actions={
           <>
             <Button onClick={onAnother}>Book another</Button>
@@ -44,17 +48,30 @@ export function BookingSuccess({
       />
       <SimpleGrid columns={{ base: 1, lg: 2 }} gap="4" alignItems="start">
         <Box bg="bg.panel" borderWidth="1px" borderRadius="lg" p="4">
-          <Alert.Root status="success" mb="4">
-            <Alert.Indicator />
-            <Alert.Content>
-              <Alert.Title>Appointment number</Alert.Title>
-              <Alert.Description>
-                <Text fontSize="2xl" fontWeight="bold" fontFamily="mono" data-testid="appointment-number">
-                  {a.number ?? 'Provisional (number when the hub accepts it)'}
-                </Text>
-              </Alert.Description>
-            </Alert.Content>
-          </Alert.Root>
+          {a.provisional ? (
+            <Alert.Root status="warning" mb="4" data-testid="provisional-booking">
+              <Alert.Indicator />
+              <Alert.Content>
+                <Alert.Title>Provisional: not yet accepted by the clinic hub</Alert.Title>
+                <Alert.Description>
+                  Saved on this desktop. It gets its appointment number when the hub accepts it; if someone
+                  took the slot meanwhile, it shows under “needs attention” with the next free times.
+                </Alert.Description>
+              </Alert.Content>
+            </Alert.Root>
+          ) : (
+            <Alert.Root status="success" mb="4">
+              <Alert.Indicator />
+              <Alert.Content>
+                <Alert.Title>Appointment number</Alert.Title>
+                <Alert.Description>
+                  <Text fontSize="2xl" fontWeight="bold" fontFamily="mono" data-testid="appointment-number">
+                    {a.number}
+                  </Text>
+                </Alert.Description>
+              </Alert.Content>
+            </Alert.Root>
+          )}
           <DataList.Root orientation="horizontal">
             {(
               [
@@ -87,6 +104,9 @@ export function BookingSuccess({
           <Heading as="h2" size="md" mb="3">
             Slip
           </Heading>
+          {a.provisional && (
+            <Text color="fg.muted">The slip can be printed once the hub has accepted the booking.</Text>
+          )}
           {slip.isLoading && <LoadingState label="Preparing the slip…" />}
           <ErrorMessage error={slip.error} />
           {slip.data && (
