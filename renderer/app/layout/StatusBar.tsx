@@ -1,5 +1,7 @@
-import { Box, Flex, HStack, Text } from '@chakra-ui/react';
+import { Box, Button, Flex, HStack, Text } from '@chakra-ui/react';
+import { useState } from 'react';
 import { useConnectionState } from '@renderer/api/ApiProvider';
+import { NeedsAttentionDialog } from '@renderer/app/attention/NeedsAttentionDialog';
 import { useClinicFormat } from '@renderer/app/clinic-format';
 
 /**
@@ -10,6 +12,7 @@ import { useClinicFormat } from '@renderer/app/clinic-format';
 export function StatusBar() {
   const state = useConnectionState();
   const format = useClinicFormat();
+  const [attentionOpen, setAttentionOpen] = useState(false);
   const connection = state.online
     ? 'Online'
     : state.offlineSince
@@ -50,10 +53,17 @@ export function StatusBar() {
       )}
       <Text>Last sync {state.lastSyncAt ? format.time(state.lastSyncAt) : '—'}</Text>
       {state.needsAttention > 0 && (
-        <Text color="orange.fg" fontWeight="semibold">
+        <Button
+          size="2xs"
+          variant="subtle"
+          colorPalette="orange"
+          data-testid="needs-attention-count"
+          onClick={() => setAttentionOpen(true)}
+        >
           {state.needsAttention} need{state.needsAttention === 1 ? 's' : ''} attention
-        </Text>
+        </Button>
       )}
+      <NeedsAttentionDialog open={attentionOpen} onClose={() => setAttentionOpen(false)} />
       <Text ms="auto">{state.mode === 'browser' ? 'Browser' : 'Desktop'}</Text>
     </Flex>
   );
