@@ -6,6 +6,7 @@ import { signInAs } from '@renderer/testing/sign-in';
 import {
   chooseFirstSlot,
   confirmBooking,
+  openBookingFor,
   openBookingWithFreeSlot,
   quickRegister,
   showBoardFor,
@@ -54,7 +55,7 @@ describe('live updates between desktops (browser mode)', () => {
     const freeOnBoard = column.locator(`[data-testid="free-slot"][data-time="${time}"]`);
     await freeOnBoard.waitFor(UI_TIMEOUT);
 
-    await openBookingWithSameSlots(slots.page, doctor, date);
+    await openBookingFor(slots.page, doctor, date);
     const freeOnBook = slots.page.getByTestId('slot').filter({ hasText: time });
     await freeOnBook.waitFor(UI_TIMEOUT);
 
@@ -87,10 +88,3 @@ describe('live updates between desktops (browser mode)', () => {
     expect([...booker.problems, ...board.problems, ...slots.problems]).toEqual([]);
   });
 });
-
-async function openBookingWithSameSlots(page: AppPage['page'], doctor: string, date: string) {
-  await page.keyboard.press('Alt+N');
-  await page.getByRole('heading', { name: 'Book an appointment', level: 1 }).waitFor(UI_TIMEOUT);
-  await page.getByLabel('Date', { exact: true }).fill(date);
-  await page.getByRole('combobox', { name: 'Doctor', exact: true }).selectOption({ label: doctor });
-}

@@ -57,6 +57,14 @@ export async function findBookingWithFreeSlot(
   return null;
 }
 
+/** Opens Book (Alt+N) for one doctor and date, e.g. to race another desk for the same slot. */
+export async function openBookingFor(page: Page, doctor: string, date: string): Promise<void> {
+  await page.keyboard.press('Alt+N');
+  await page.getByRole('heading', { name: 'Book an appointment', level: 1 }).waitFor(UI_TIMEOUT);
+  await page.getByLabel('Date', { exact: true }).fill(date);
+  await page.getByRole('combobox', { name: 'Doctor', exact: true }).selectOption({ label: doctor });
+}
+
 /** Chooses the first free slot; returns its HH:MM. */
 export async function chooseFirstSlot(page: Page): Promise<string> {
   const slot = page.getByTestId('slot').first();

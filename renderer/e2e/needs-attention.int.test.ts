@@ -1,0 +1,122 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeScan } from '@renderer/testing/axe';
+import { type AppPage, launchBrowser, openApp } from '@renderer/testing/browser';
+import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
+import { type DesktopApp, openDesktopApp } from '@renderer/testing/desktop-app';
+import { DEMO_PASSWORD, signInAs, signInWith } from '@renderer/testing/sign-in';
+import { startTcpProxy, type TcpProxy } from '@renderer/testing/tcp-proxy';
+import {
+  chooseFirstSlot,
+  confirmBooking,
+  openBookingFor,
+  openBookingWithFreeSlot,
+  quickRegister,
+  UI_TIMEOUT,
+  uniqueName,
+} from '@renderer/screens/reception/booking/booking-steps.testing';
+
+/**
+ * SPEC §13 on a client desktop (the renderer over a real client core, as in Electron): the
+ * desktop loses the LAN, keeps booking from its replica, and when it is back the hub refuses the
+ * booking whose slot another desk took meanwhile. The status bar says so; the needs-attention
+ * list shows why and offers the next free times; choosing one books it.
+ */
+describe('needs attention on a desktop that was offline', () => {
+  let hub: DemoHub;
+  let proxy: TcpProxy;
+  let browser: Browser;
+  let desk: DesktopApp;
+  let other: AppPage;
+
+  beforeAll(async () => {
+    hub = await startDemoHub();
+    proxy = await startTcpProxy(hub.url);
+    browser = await launchBrowser();
+    desk = await openDesktopApp(browser, hub.url, proxy.url);
+    other = await openApp(browser, hub.url);
+    await signInAs(desk.page, 'receptionist');
+    await signInWith(other.page, 'rahul', DEMO_PASSWORD);
+    await other.page.getByRole('navigation', { name: 'Main' }).waitFor(UI_TIMEOUT);
+  }, 600_000);
+  afterAll(async () => {
+    await desk?.close();
+    await browser?.close();
+    await proxy?.close();
+    await hub?.stop();
+  }, 60_000);
+
+  it('books offline, is refused the taken slot on reconnect, and rebooks from the next free times', async () => {
+    const status = desk.page.getByTestId('status-bar');
+    await expect.poll(() => status.getByTestId('connection-state').innerText(), UI_TIMEOUT).toBe('Online');
+    expect(await status.innerText()).toContain('Desktop');
+
+    proxy.cut();
+    await expect
+      .poll(() => status.getByTestId('connection-state').innerText(), UI_TIMEOUT)
+      .toMatch(/^Offline since \d\d:\d\d$/);
+
+    // Offline, from the replica: a new patient and a booking, both waiting in the outbox.
+    const name = uniqueName('Nila');
+    const { date, doctor } = await openBookingWithFreeSlot(desk.page);
+    const time = await chooseFirstSlot(desk.page);
+    await quickRegister(desk.page, name, '+91 98450 12345');
+    await desk.page.getByRole('button', { name: 'Confirm booking' }).click();
+    await desk.page
+      .getByRole('heading', { name: 'Booked on this desktop (provisional)', level: 1 })
+      .waitFor(UI_TIMEOUT);
+    expect(await desk.page.getByTestId('provisional-booking').innerText()).toContain(
+      'not yet accepted by the clinic hub',
+    );
+    await expect
+      .poll(() => status.getByTestId('pending-changes').innerText(), UI_TIMEOUT)
+      .toBe('2 changes waiting');
+
+    // Meanwhile another desk, on the LAN, books the same slot at the hub.
+    await openBookingFor(other.page, doctor, date);
+    await other.page.getByTestId('slot').filter({ hasText: time }).click();
+    await quickRegister(other.page, uniqueName('Tara'), '+91 98450 54321');
+    await confirmBooking(other.page);
+
+    proxy.restore();
+    const attention = status.getByTestId('needs-attention-count');
+    await attention.waitFor(UI_TIMEOUT);
+    expect(await attention.innerText()).toBe('1 needs attention');
+    await expect
+      .poll(() => status.getByTestId('pending-changes').innerText(), UI_TIMEOUT)
+      .toBe('All changes saved');
+
+    await attention.click();
+    const dialog = desk.page.getByTestId('needs-attention');
+    const entry = dialog.getByTestId('attention-entry');
+    await entry.waitFor(UI_TIMEOUT);
+    await expect.poll(() => entry.innerText(), UI_TIMEOUT).toContain(name);
+    const text = await entry.innerText();
+    expect(text).toContain('Booking');
+    expect(text).toContain(doctor.split(' — ')[0]!);
+    expect(text).toContain('That slot was just taken');
+    const choices = entry.getByRole('list', { name: 'Next free times' }).getByRole('button');
+    expect(await choices.count()).toBeGreaterThan(0);
+    expect(await axeScan(desk.page)).toEqual([]);
+
+    const chosen = (await choices.first().innerText()).trim();
+    await choices.first().click();
+    await desk.page.getByText(`Booked for ${chosen}`).waitFor(UI_TIMEOUT);
+    await dialog.getByText('Nothing needs attention').waitFor(UI_TIMEOUT);
+    await dialog.getByRole('button', { name: 'Close' }).first().click();
+    await attention.waitFor({ state: 'detached', ...UI_TIMEOUT });
+
+    // The hub holds the new booking: the other desk finds it in the appointment list.
+    const { page } = other;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Appointments' }).click();
+    await page.getByRole('heading', { name: 'Appointments', level: 1 }).waitFor(UI_TIMEOUT);
+    await page.getByRole('searchbox', { name: /search appointments/i }).fill(name);
+    const row = page.getByTestId('appointment-row').filter({ hasText: name });
+    await row.waitFor(UI_TIMEOUT);
+    expect(await row.innerText()).toContain(chosen.match(/\d\d:\d\d/)![0]);
+  }, 300_000);
+
+  it('ran without console errors, page errors or CSP violations', () => {
+    expect([...desk.problems, ...other.problems]).toEqual([]);
+  });
+});

@@ -1,0 +1,136 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { type AppPage, openApp } from './browser';
+import { repoRoot } from './demo-hub';
+
+const BRIDGE_PROCESS = join(repoRoot, 'main', 'backend', 'testing', 'desktop-bridge-process.ts');
+
+export interface DesktopApp extends AppPage {
+  /** The desktop's own data folder (replica, outbox, known users). */
+  dataDir: string;
+}
+
+/**
+ * The renderer as it runs on a client desktop: the page (served by the hub) gets `window.clinic`
+ * wired to a real client core in another process (main/backend/testing/desktop-bridge-process.ts)
+ * which reaches the hub at `hubUrl`. The shim below does what Electron's preload does: keeps the
+ * window's token, forwards calls, relays push events and connection states.
+ */
+export async function openDesktopApp(browser: Browser, pageUrl: string, hubUrl: string): Promise<DesktopApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'clinic-ui-desktop-'));
+  const child = fork(BRIDGE_PROCESS, [dataDir, hubUrl, `ui-desktop-${process.pid}-${Date.now()}`], {
+    execArgv: ['--import', 'tsx'],
+    cwd: repoRoot,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const answers = new Map<number, (result: unknown) => void>();
+  let nextId = 1;
+  let deliver: ((message: unknown) => void) | null = null;
+  const ready = new Promise<void>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`desktop bridge process exited (${code})`)));
+    child.on('message', (message: { ready?: true; id?: number; result?: unknown; push?: string }) => {
+      if (message.ready) resolve();
+      else if (message.id !== undefined) answers.get(message.id)?.(message.result);
+      else if (message.push) deliver?.(message);
+    });
+  });
+  await ready;
+  const ask = (request: object) =>
+    new Promise<unknown>((resolve) => {
+      const id = nextId++;
+      answers.set(id, (result) => {
+        answers.delete(id);
+        resolve(result);
+      });
+      child.send({ ...request, id });
+    });
+
+  const app = await openApp(browser, 'about:blank');
+  await app.context.exposeBinding('__clinicDesktop', (_source, request: object) => ask(request));
+  await app.context.addInitScript(preloadShim);
+  deliver = (message) => {
+    app.page.evaluate((m) => window.__clinicDesktopPush?.(m), message).catch(() => undefined);
+  };
+  await app.page.goto(pageUrl);
+  return {
+    ...app,
+    dataDir,
+    async close() {
+      await app.close();
+      await stop(child);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.send({ method: 'close' });
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+declare global {
+  interface Window {
+    __clinicDesktop?: (request: object) => Promise<unknown>;
+    __clinicDesktopPush?: (message: unknown) => void;
+  }
+}
+
+/** Runs in the page before its scripts, like main/electron/preload.ts. */
+function preloadShim() {
+  type Listener = (payload: unknown) => void;
+  let token: string | null = null;
+  let state: unknown = {
+    mode: 'desktop',
+    online: false,
+    offlineSince: null,
+    pendingChanges: 0,
+    lastSyncAt: null,
+    needsAttention: 0,
+  };
+  const stateListeners = new Set<Listener>();
+  const eventListeners = new Set<{ event: string; listener: Listener }>();
+  const ipc = (request: object) => window.__clinicDesktop!(request);
+  window.__clinicDesktopPush = (message) => {
+    const m = message as { push: string; state?: unknown; name?: string; payload?: unknown };
+    if (m.push === 'state') {
+      state = m.state;
+      for (const listener of stateListeners) listener(state);
+    } else {
+      for (const { event, listener } of eventListeners) if (event === m.name) listener(m.payload);
+    }
+  };
+  Object.defineProperty(window, 'clinic', {
+    value: {
+      call: (name: string, input: unknown) => ipc({ method: 'call', name, input, token }),
+      authenticate(next: string | null) {
+        token = next;
+        return Promise.resolve({ ok: true, result: { signedIn: next !== null } });
+      },
+      currentToken: () => token,
+      onEvent(event: string, listener: Listener) {
+        const entry = { event, listener };
+        eventListeners.add(entry);
+        return () => eventListeners.delete(entry);
+      },
+      connectionState: () => state,
+      onConnectionState(listener: Listener) {
+        stateListeners.add(listener);
+        return () => stateListeners.delete(listener);
+      },
+      needsAttention: () => ipc({ method: 'needsAttention' }),
+      dismissAttention: (id: string) => ipc({ method: 'dismissAttention', attentionId: id }),
+    },
+  });
+  setTimeout(() => {
+    void ipc({ method: 'connectionState' }).then((s) =>
+      window.__clinicDesktopPush?.({ push: 'state', state: s }),
+    );
+  }, 0);
+}
