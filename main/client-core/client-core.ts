@@ -14,6 +14,7 @@ import { provisionalPatientCode } from '@shared/rules/patient-identity';
 import { systemClock } from '@server/core/clock';
 import { handlers } from '@server/handlers/registry';
 import { AttentionList, type AttentionEntry } from './attention';
+import { ReadLog } from './read-log';
 import { type ConnectionState, SessionKeeper } from './session-keeper';
 import { HubLink } from './hub-link';
 import { LocalExecutor } from './local-executor';
@@ -54,11 +55,22 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
   const replicaFile = join(options.dataDir, 'replica.db');
   const replica = openReplica(replicaFile);
   const local = new LocalHub(replica.db, clock);
-  const executor = new LocalExecutor(local, handlers);
+  const reads = new ReadLog(replica.db);
+  const executor = new LocalExecutor(local, handlers, reads);
   const outbox = new Outbox(replica.db);
   const attention = new AttentionList(replica.db);
   const link = new HubLink(options.hubUrl, { deviceId: options.deviceId, deviceName: options.deviceName });
-  const keeper = new SessionKeeper({ options, replica, local, executor, outbox, attention, link, now });
+  const keeper = new SessionKeeper({
+    options,
+    replica,
+    local,
+    executor,
+    outbox,
+    attention,
+    reads,
+    link,
+    now,
+  });
   const onlineWaitMs = options.onlineWaitMs ?? 5_000;
 
   async function enqueue(name: OperationName, rawInput: unknown): Promise<unknown> {

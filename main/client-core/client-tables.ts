@@ -1,6 +1,7 @@
 /**
  * Tables only a desktop's replica has (never a hub migration): sync metadata, the outbox, undo
- * images of rows touched by pending mutations, the needs-attention list and cached sign-ins.
+ * images of rows touched by pending mutations, the needs-attention list, reads of medical content
+ * not yet audited by the hub, and cached sign-ins.
  */
 export const clientTablesSql = `
   CREATE TABLE IF NOT EXISTS client_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
@@ -32,6 +33,16 @@ export const clientTablesSql = `
     error TEXT NOT NULL,
     nextAction TEXT NOT NULL,
     createdAt TEXT NOT NULL
+  ) STRICT;
+  CREATE TABLE IF NOT EXISTS client_reads (
+    id TEXT PRIMARY KEY,
+    userId TEXT NOT NULL,
+    at TEXT NOT NULL,
+    action TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    entityId TEXT,
+    patientId TEXT,
+    details TEXT NOT NULL
   ) STRICT;
   CREATE TABLE IF NOT EXISTS client_users (
     username TEXT PRIMARY KEY COLLATE NOCASE,

@@ -6,6 +6,7 @@ import { fieldErrors } from '@shared/validation/format-error';
 import type { HandlerContext, HandlerMap } from '@server/core/handler';
 import { nextFreeSlots } from '@server/repositories/slots.repository';
 import type { LocalHub } from './local-hub';
+import type { ReadLog } from './read-log';
 import { setCapture } from './undo-log';
 
 export interface LocalRun {
@@ -21,12 +22,15 @@ export interface LocalRun {
 /**
  * Runs a contract operation against the replica through the hub's own handler, as the hub's
  * dispatcher would: authorize (shared policy, cached actor), validate (contract schema), run in
- * one transaction. What only the hub does is skipped: the change log, the audit chain, pokes.
+ * one transaction. What only the hub does is skipped: the change log, the audit chain, pokes;
+ * reads of medical content are kept for the hub's audit log.
  */
 export class LocalExecutor {
   constructor(
     private readonly local: LocalHub,
     private readonly handlers: HandlerMap,
+    /** Where reads of medical content go until the hub audits them (none: not recorded). */
+    private readonly reads?: ReadLog,
   ) {}
 
   /** Parses the input as the contract says (defaults filled), or throws VALIDATION naming fields. */
@@ -58,7 +62,11 @@ export class LocalExecutor {
       events: this.local.events,
       hub: this.local,
       changed: () => undefined,
-      audit: () => undefined,
+      // A query's reads of medical content are audited by the hub later (sync.reads); a command
+      // re-run by a rebase reads nothing new.
+      audit: (entry) => {
+        if (entry.kind === 'read' && !run.capture) this.reads?.record(actor.userId, run.now, entry);
+      },
       afterCommit: () => undefined,
     };
     try {

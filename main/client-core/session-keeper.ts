@@ -7,6 +7,7 @@ import { HubUnreachable, type HubLink } from './hub-link';
 import { suggestSlots, type LocalExecutor } from './local-executor';
 import type { LocalHub } from './local-hub';
 import { OfflineAuth } from './offline-auth';
+import type { ReadLog } from './read-log';
 import type { Outbox, OutboxRow } from './outbox';
 import { rebase } from './rebase';
 import type { Replica } from './replica';
@@ -44,6 +45,7 @@ interface Parts {
   executor: LocalExecutor;
   outbox: Outbox;
   attention: AttentionList;
+  reads: ReadLog;
   link: HubLink;
   now: () => string;
 }
@@ -74,6 +76,8 @@ export class SessionKeeper {
         changed: () => this.emitChange('remote'),
         stateChanged: () => this.emitState(),
         resetNeeded: () => this.handshake(),
+        pendingReads: () => (this.session ? parts.reads.pending(this.session.actor.userId) : []),
+        readsRecorded: (ids) => parts.reads.remove(ids),
       },
       () => this.session?.clientId ?? null,
       parts.now,

@@ -1,5 +1,5 @@
 import { ApiFailure, type ApiError } from '@shared/contract/errors';
-import type { HubHello, MutationOutcome, PullResponse } from '@shared/contract/sync.contract';
+import type { HubHello, MutationOutcome, PullResponse, ReplicaRead } from '@shared/contract/sync.contract';
 import { HubUnreachable, type HubLink } from './hub-link';
 import type { Outbox, OutboxRow } from './outbox';
 import type { Replica } from './replica';
@@ -15,6 +15,9 @@ export interface EngineHooks {
   stateChanged(): void;
   /** The hub refused the push's epoch: say hello again. */
   resetNeeded(): Promise<void>;
+  /** The signed-in user's reads of medical content served from the replica, not yet audited. */
+  pendingReads(): ReplicaRead[];
+  readsRecorded(ids: readonly string[]): void;
 }
 
 const PUSH_BATCH = 500;
@@ -97,6 +100,7 @@ export class SyncEngine {
           this.again = false;
           this.pokedSeq = 0;
           await this.push();
+          await this.pushReads();
           await this.pull();
         } while ((this.again || this.pokedSeq > this.cursor()) && this.link.connected);
       } catch (error) {
@@ -134,6 +138,22 @@ export class SyncEngine {
         this.outbox.renumber(clientId, reply.lastMutationId);
       } else if (reply.outcomes.length === 0) {
         return;
+      }
+    }
+  }
+
+  /** Sends the reads the hub's audit log does not have yet; a refusal keeps them for later. */
+  private async pushReads(): Promise<void> {
+    for (;;) {
+      const reads = this.hooks.pendingReads();
+      if (reads.length === 0) return;
+      try {
+        const reply = await this.link.request<{ recorded: string[] }>('sync.reads', { reads });
+        this.hooks.readsRecorded(reply.recorded);
+        if (reply.recorded.length < reads.length) return;
+      } catch (error) {
+        if (error instanceof ApiFailure) return;
+        throw error;
       }
     }
   }

@@ -77,7 +77,12 @@ describe('hub database', () => {
     expect(db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
     const names = db.sqlite.prepare('SELECT name FROM schema_migrations ORDER BY name').all();
-    expect(names).toEqual([{ name: '001-core' }, { name: '002-clinic' }, { name: '003-care' }]);
+    expect(names).toEqual([
+      { name: '001-core' },
+      { name: '002-clinic' },
+      { name: '003-care' },
+      { name: '004-replica-reads' },
+    ]);
   });
 
   it('refuses to serve a corrupt file, with a clear message', () => {

@@ -4,6 +4,7 @@ import type { Actor } from '@shared/domain/user.schema';
 import type { Dispatcher } from '@server/core/dispatcher';
 import type { HubCore } from '@server/core/hub-core';
 import { pullChanges } from './pull';
+import { recordReplicaReads } from './replica-reads';
 import type { PushApplier } from './push';
 import { lastMutationIdOf, touchClient } from './sync-clients.repository';
 import { callerOf, type HubSocket, type SocketRegistry } from './socket-session';
@@ -31,6 +32,7 @@ export interface SocketDeps {
  * - `call` `{ name, input }`: one contract operation, as the connection's session (or public).
  * - `auth` `{ token }`: adopt a session token (after `auth.login` over this socket), or `null` to drop it.
  * - `hello`: the hub's identity and epoch, and this client's last processed mutation id.
+ * - `sync.reads`: reads of medical content a desktop served from its replica, for the audit log.
  * - `sync.push` / `sync.pull`: the sync protocol (shared/contract/sync.contract.ts); signed-in only.
  */
 export function registerSocketHandlers(socket: HubSocket, deps: SocketDeps): void {
@@ -73,6 +75,12 @@ export function registerSocketHandlers(socket: HubSocket, deps: SocketDeps): voi
     const actor = requireSession(socket, deps);
     const { clientId, deviceName, kind } = socket.data;
     return pushes.push({ actor, caller: callerOf(socket), clientId, deviceName, kind }, payload);
+  });
+
+  answer(socket, deps, 'sync.reads', (payload) => {
+    assertPayloadSize(payload, maxPayloadBytes);
+    const actor = requireSession(socket, deps);
+    return recordReplicaReads(core, actor, socket.data.clientId, payload);
   });
 
   answer(socket, deps, 'sync.pull', (payload) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { instantSchema } from '@shared/domain/common.schema';
+import { idSchema, instantSchema } from '@shared/domain/common.schema';
 import { apiErrorSchema } from './errors';
 
 /** Tables that travel in the change log, each filtered per role (rows and columns) on pull. */
@@ -98,3 +98,27 @@ export const pullResponseSchema = z.strictObject({
   lastMutationId: z.number().int().min(0),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+/**
+ * A read of medical content a desktop served from its replica (DESIGN §6: every such read is
+ * audited). Kept on the desktop and sent with `sync.reads`; the hub audits it under the sending
+ * session's user and device, once per id.
+ */
+export const replicaReadSchema = z.strictObject({
+  id: idSchema,
+  /** When the desktop served the read (its clock: informational). */
+  at: instantSchema,
+  action: z.string().min(1).max(60),
+  entity: z.string().min(1).max(40),
+  entityId: z.string().max(100).nullable(),
+  patientId: z.string().max(100).nullable(),
+  details: z.record(z.string(), z.unknown()),
+});
+export type ReplicaRead = z.infer<typeof replicaReadSchema>;
+
+export const readsPushRequestSchema = z.strictObject({
+  reads: z.array(replicaReadSchema).min(1).max(500),
+});
+
+/** The ids the hub holds now (recorded by this message or an earlier one): the desktop drops them. */
+export const readsPushResponseSchema = z.strictObject({ recorded: z.array(idSchema) });

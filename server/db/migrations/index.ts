@@ -1,6 +1,7 @@
 import { coreMigration } from './001-core.migration';
 import { clinicMigration } from './002-clinic.migration';
 import { careMigration } from './003-care.migration';
+import { replicaReadsMigration } from './004-replica-reads.migration';
 
 export interface Migration {
   name: string;
@@ -8,4 +9,9 @@ export interface Migration {
 }
 
 /** Listed statically and applied in order; a released migration is never edited. */
-export const migrations: readonly Migration[] = [coreMigration, clinicMigration, careMigration];
+export const migrations: readonly Migration[] = [
+  coreMigration,
+  clinicMigration,
+  careMigration,
+  replicaReadsMigration,
+];
