@@ -19,7 +19,12 @@ export interface DesktopApp extends AppPage {
  * which reaches the hub at `hubUrl`. The shim below does what Electron's preload does: keeps the
  * window's token, forwards calls, relays push events and connection states.
  */
-export async function openDesktopApp(browser: Browser, pageUrl: string, hubUrl: string): Promise<DesktopApp> {
+export async function openDesktopApp(
+  browser: Browser,
+  pageUrl: string,
+  hubUrl: string,
+  options: { fakeClock?: boolean } = {},
+): Promise<DesktopApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'clinic-ui-desktop-'));
   const child = fork(BRIDGE_PROCESS, [dataDir, hubUrl, `ui-desktop-${process.pid}-${Date.now()}`], {
     execArgv: ['--import', 'tsx'],
@@ -51,6 +56,8 @@ export async function openDesktopApp(browser: Browser, pageUrl: string, hubUrl: 
   const app = await openApp(browser, 'about:blank');
   await app.context.exposeBinding('__clinicDesktop', (_source, request: object) => ask(request));
   await app.context.addInitScript(preloadShim);
+  // Playwright's clock (runs at real pace until a test fast-forwards it, e.g. to the screen lock).
+  if (options.fakeClock) await app.context.clock.install();
   deliver = (message) => {
     app.page.evaluate((m) => window.__clinicDesktopPush?.(m), message).catch(() => undefined);
   };
