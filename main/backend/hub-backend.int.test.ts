@@ -28,20 +28,25 @@ async function hubBackend(): Promise<DesktopBackend> {
   return backend;
 }
 
+/** First-run setup through the backend itself; returns the admin's session token. */
+async function setUpClinic(backend: DesktopBackend): Promise<string> {
+  const setup = await backend.call(
+    'auth.setup',
+    {
+      settings: { clinicName: 'Sunrise Clinic', timeZone: 'Asia/Kolkata' },
+      admin: { username: 'admin', displayName: 'Anita Admin', password: 'correct horse battery' },
+      deviceId: 'reception-pc',
+    },
+    null,
+  );
+  if (!setup.ok) throw new Error(setup.error.message);
+  return setup.result.token;
+}
+
 describe('the hub PC’s own backend', () => {
   it('serves the contract in-process: setup, signed-in calls, and errors as data naming the field', async () => {
     const backend = await hubBackend();
-    const setup = await backend.call(
-      'auth.setup',
-      {
-        settings: { clinicName: 'Sunrise Clinic', timeZone: 'Asia/Kolkata' },
-        admin: { username: 'admin', displayName: 'Anita Admin', password: 'correct horse battery' },
-        deviceId: 'reception-pc',
-      },
-      null,
-    );
-    if (!setup.ok) throw new Error(setup.error.message);
-    const token = setup.result.token;
+    const token = await setUpClinic(backend);
 
     const settings = await backend.call('settings.get', {}, token);
     expect(settings).toMatchObject({ ok: true, result: { clinicName: 'Sunrise Clinic' } });
@@ -59,25 +64,16 @@ describe('the hub PC’s own backend', () => {
 
   it('tells the window its session ended when the user logs out', async () => {
     const backend = await hubBackend();
-    const setup = await backend.call(
-      'auth.setup',
-      {
-        settings: { clinicName: 'Sunrise Clinic', timeZone: 'Asia/Kolkata' },
-        admin: { username: 'admin', displayName: 'Anita Admin', password: 'correct horse battery' },
-        deviceId: 'reception-pc',
-      },
-      null,
-    );
-    if (!setup.ok) throw new Error(setup.error.message);
+    const token = await setUpClinic(backend);
     const ended: EventPayload<'session.ended'>[] = [];
     backend.onEvent('session.ended', (payload) => ended.push(payload));
-    await backend.call('settings.get', {}, setup.result.token);
-    expect(await backend.call('auth.logout', {}, setup.result.token)).toEqual({
+    await backend.call('settings.get', {}, token);
+    expect(await backend.call('auth.logout', {}, token)).toEqual({
       ok: true,
       result: { ok: true },
     });
     expect(ended).toEqual([{ reason: 'logout' }]);
-    expect(await backend.call('settings.get', {}, setup.result.token)).toMatchObject({
+    expect(await backend.call('settings.get', {}, token)).toMatchObject({
       ok: false,
       error: { code: 'UNAUTHENTICATED' },
     });
