@@ -29,8 +29,8 @@ export class LocalExecutor {
   constructor(
     private readonly local: LocalHub,
     private readonly handlers: HandlerMap,
-    /** Where reads of medical content go until the hub audits them (none: not recorded). */
-    private readonly reads?: ReadLog,
+    /** Where reads of medical content go until the hub audits them. */
+    private readonly reads: ReadLog,
   ) {}
 
   /** Parses the input as the contract says (defaults filled), or throws VALIDATION naming fields. */
@@ -65,7 +65,7 @@ export class LocalExecutor {
       // A query's reads of medical content are audited by the hub later (sync.reads); a command
       // re-run by a rebase reads nothing new.
       audit: (entry) => {
-        if (entry.kind === 'read' && !run.capture) this.reads?.record(actor.userId, run.now, entry);
+        if (entry.kind === 'read' && !run.capture) this.reads.record(actor.userId, run.now, entry);
       },
       afterCommit: () => undefined,
     };
