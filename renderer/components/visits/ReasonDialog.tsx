@@ -1,7 +1,7 @@
-import { Button, Dialog, Portal, Stack, Text, Textarea } from '@chakra-ui/react';
+import { Button, Dialog, Portal, Stack, Text } from '@chakra-ui/react';
 import { useEffect, useState } from 'react';
-import { FormField } from '@renderer/components/FormField';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
+import { ReasonField, reasonProblem } from './ReasonField';
 
 /**
  * Asks for a reason before an action (cancel, no-show, undo, refund…) and runs it. The hub's
@@ -33,18 +33,17 @@ export function ReasonDialog({
   onClose: () => void;
 }) {
   const [reason, setReason] = useState('');
-  const [tooShort, setTooShort] = useState(false);
+  const [problem, setProblem] = useState<string | undefined>(undefined);
   useEffect(() => {
     if (open) {
       setReason('');
-      setTooShort(false);
+      setProblem(undefined);
     }
   }, [open]);
   const submit = () => {
-    if (reasonRequired && reason.trim().length < 3) {
-      setTooShort(true);
-      return;
-    }
+    const next = reasonRequired ? reasonProblem(reason) : undefined;
+    setProblem(next);
+    if (next) return;
     onConfirm(reason.trim());
   };
   return (
@@ -65,20 +64,14 @@ export function ReasonDialog({
             <Dialog.Body>
               <Stack gap="4">
                 {description && <Text color="fg.muted">{description}</Text>}
-                <FormField
+                <ReasonField
                   label={reasonLabel}
                   required={reasonRequired}
-                  error={
-                    tooShort ? { type: 'min', message: 'Give a reason (at least 3 characters)' } : undefined
-                  }
-                >
-                  <Textarea
-                    value={reason}
-                    onChange={(e) => setReason(e.target.value)}
-                    rows={3}
-                    maxLength={500}
-                  />
-                </FormField>
+                  value={reason}
+                  onChange={setReason}
+                  problem={problem}
+                  rows={3}
+                />
                 <ErrorMessage error={error} />
               </Stack>
             </Dialog.Body>

@@ -1,4 +1,4 @@
-import { Button, Dialog, Input, Portal, SimpleGrid, Stack, Text, Textarea } from '@chakra-ui/react';
+import { Button, Dialog, Input, Portal, SimpleGrid, Stack, Text } from '@chakra-ui/react';
 import { useEffect, useState } from 'react';
 import type { Appointment } from '@shared/domain/appointment.schema';
 import { toApiError } from '@renderer/api/form-errors';
@@ -8,6 +8,7 @@ import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { FormField } from '@renderer/components/FormField';
 import { LoadingState } from '@renderer/components/StateViews';
 import { toaster } from '@renderer/components/toaster';
+import { ReasonField, reasonProblem } from './ReasonField';
 
 /**
  * Moves an appointment to a free slot of its doctor (SPEC §6): pick a date, a free time, and give
@@ -61,9 +62,10 @@ export function RescheduleDialog({
   const refusal = reschedule.error ? toApiError(reschedule.error) : null;
 
   const submit = () => {
+    const reasonError = reasonProblem(reason);
     const next = {
       ...(startsAt ? {} : { slot: 'Choose a free time' }),
-      ...(reason.trim().length >= 3 ? {} : { reason: 'Give a reason (at least 3 characters)' }),
+      ...(reasonError ? { reason: reasonError } : {}),
     };
     setProblems(next);
     if (!startsAt || next.reason) return;
@@ -133,18 +135,12 @@ export function RescheduleDialog({
                     </Text>
                   )}
                 </Stack>
-                <FormField
+                <ReasonField
                   label="Reason for the change"
-                  required
-                  error={problems.reason ? { type: 'min', message: problems.reason } : undefined}
-                >
-                  <Textarea
-                    value={reason}
-                    onChange={(e) => setReason(e.target.value)}
-                    rows={2}
-                    maxLength={500}
-                  />
-                </FormField>
+                  value={reason}
+                  onChange={setReason}
+                  problem={problems.reason}
+                />
                 <ErrorMessage error={refusal} />
                 {refusal?.nextSlots && refusal.nextSlots.length > 0 && (
                   <Stack gap="2">

@@ -1,4 +1,4 @@
-import { Button, Dialog, Input, NativeSelect, Portal, Stack, Textarea } from '@chakra-ui/react';
+import { Button, Dialog, Input, NativeSelect, Portal, Stack } from '@chakra-ui/react';
 import { useEffect, useState } from 'react';
 import type { Bill, Payment, PaymentMode } from '@shared/domain/billing.schema';
 import { validatePayment } from '@shared/rules/money';
@@ -6,6 +6,7 @@ import { useApiMutation } from '@renderer/api/hooks';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { FormField } from '@renderer/components/FormField';
 import { toaster } from '@renderer/components/toaster';
+import { ReasonField, reasonProblem } from '@renderer/components/visits/ReasonField';
 import { MODE_LABELS, money, readAmount } from './bill-format';
 
 /** A refund under the clinic's policy: an amount up to what was paid, a mode and a reason. */
@@ -47,7 +48,8 @@ export function RefundDialog({
       if (parsed.minor <= 0) next.amount = 'Enter an amount greater than zero';
       else if (refused) next.amount = refused;
     }
-    if (reason.trim().length < 3) next.reason = 'Give a reason (at least 3 characters)';
+    const reasonError = reasonProblem(reason);
+    if (reasonError) next.reason = reasonError;
     setProblems(next);
     if (next.amount || next.reason || !parsed.ok) return;
     refund.mutate({
@@ -97,14 +99,7 @@ export function RefundDialog({
                     <NativeSelect.Indicator />
                   </NativeSelect.Root>
                 </FormField>
-                <FormField label="Reason" required error={err(problems.reason)}>
-                  <Textarea
-                    value={reason}
-                    onChange={(e) => setReason(e.target.value)}
-                    rows={2}
-                    maxLength={500}
-                  />
-                </FormField>
+                <ReasonField label="Reason" value={reason} onChange={setReason} problem={problems.reason} />
                 <ErrorMessage error={refund.error} />
               </Stack>
             </Dialog.Body>
