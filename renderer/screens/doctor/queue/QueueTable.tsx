@@ -2,6 +2,7 @@ import { Badge, Box, Button, Table, Text } from '@chakra-ui/react';
 import type { ResultOf } from '@shared/contract/index';
 import type { Patient } from '@shared/domain/patient.schema';
 import type { ClinicFormat } from '@renderer/app/clinic-format';
+import { PatientCell } from '@renderer/components/PatientCell';
 import { formatMinutes, minutesSince } from '@renderer/screens/doctor/common/use-now';
 
 type Waiting = ResultOf<'queue.list'>['waiting'][number];
@@ -56,12 +57,7 @@ export function QueueTable({
                     </Badge>
                   )}
                 </Table.Cell>
-                <Table.Cell>
-                  <Text>{patient?.fullName ?? '…'}</Text>
-                  <Text color="fg.muted" fontSize="xs">
-                    {patient?.code ?? ''}
-                  </Text>
-                </Table.Cell>
+                <PatientCell patient={patient} />
                 <Table.Cell whiteSpace="nowrap">{format.time(w.entry.checkedInAt)}</Table.Cell>
                 <Table.Cell whiteSpace="nowrap" data-testid="waiting-time">
                   {formatMinutes(minutesSince(w.entry.checkedInAt, now))}

@@ -4,6 +4,7 @@ import type { Appointment } from '@shared/domain/appointment.schema';
 import { useApiMutation, useApiQuery } from '@renderer/api/hooks';
 import { useClinicFormat } from '@renderer/app/clinic-format';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
+import { PatientCell } from '@renderer/components/PatientCell';
 import { ScreenHeader } from '@renderer/components/ScreenHeader';
 import { EmptyState, LoadingState } from '@renderer/components/StateViews';
 import { notifyError, toaster } from '@renderer/components/toaster';
@@ -78,12 +79,7 @@ function Requests({ doctorId }: { doctorId: string }) {
                 <Table.Row key={a.id} data-testid="request-row">
                   <Table.Cell whiteSpace="nowrap">{format.dateTime(a.startsAt)}</Table.Cell>
                   <Table.Cell whiteSpace="nowrap">{a.number ?? 'Provisional'}</Table.Cell>
-                  <Table.Cell>
-                    <Text>{patient?.fullName ?? '…'}</Text>
-                    <Text color="fg.muted" fontSize="xs">
-                      {patient?.code ?? ''}
-                    </Text>
-                  </Table.Cell>
+                  <PatientCell patient={patient} />
                   <Table.Cell>
                     {TYPE_LABELS[a.type]} · {MODE_LABELS[a.mode]}
                   </Table.Cell>

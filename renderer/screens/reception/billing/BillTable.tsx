@@ -4,6 +4,7 @@ import type { Bill } from '@shared/domain/billing.schema';
 import type { Doctor } from '@shared/domain/doctor.schema';
 import type { Patient } from '@shared/domain/patient.schema';
 import type { ClinicFormat } from '@renderer/app/clinic-format';
+import { PatientCell } from '@renderer/components/PatientCell';
 import { money } from './bill-format';
 import { BillStatusBadge } from './BillStatusBadge';
 
@@ -47,12 +48,7 @@ export function BillTable({
                     {format.dateTime(b.createdAt)}
                   </Text>
                 </Table.Cell>
-                <Table.Cell>
-                  <Text>{p?.fullName ?? '…'}</Text>
-                  <Text color="fg.muted" fontSize="xs">
-                    {p?.code ?? ''}
-                  </Text>
-                </Table.Cell>
+                <PatientCell patient={p} />
                 <Table.Cell>{b.doctorId ? (doctors.get(b.doctorId)?.fullName ?? '…') : '—'}</Table.Cell>
                 <Table.Cell textAlign="end">{money(b.total, b.currency)}</Table.Cell>
                 <Table.Cell textAlign="end">{money(b.paid, b.currency)}</Table.Cell>

@@ -5,6 +5,7 @@ import type { Doctor } from '@shared/domain/doctor.schema';
 import { useApiMutation, useApiQuery } from '@renderer/api/hooks';
 import { useClinicFormat } from '@renderer/app/clinic-format';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
+import { PatientCell } from '@renderer/components/PatientCell';
 import { EmptyState, LoadingState } from '@renderer/components/StateViews';
 import { StatusBadge } from '@renderer/screens/shared/appointments/StatusBadge';
 import { usePatients } from '@renderer/screens/shared/appointments/use-people';
@@ -117,12 +118,7 @@ export function CheckInPanel({
                           {a.number ?? 'Provisional'}
                         </Link>
                       </Table.Cell>
-                      <Table.Cell>
-                        <Text>{p?.fullName ?? '…'}</Text>
-                        <Text color="fg.muted" fontSize="xs">
-                          {p?.code ?? ''}
-                        </Text>
-                      </Table.Cell>
+                      <PatientCell patient={p} />
                       <Table.Cell>{doctors.get(a.doctorId)?.fullName ?? '…'}</Table.Cell>
                       <Table.Cell>
                         <StatusBadge status={a.status} />

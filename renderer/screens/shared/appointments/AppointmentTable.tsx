@@ -3,6 +3,7 @@ import type { Appointment } from '@shared/domain/appointment.schema';
 import type { Doctor } from '@shared/domain/doctor.schema';
 import type { Patient } from '@shared/domain/patient.schema';
 import type { ClinicFormat } from '@renderer/app/clinic-format';
+import { PatientCell } from '@renderer/components/PatientCell';
 import { TYPE_LABELS } from './appointment-labels';
 import { StatusBadge } from './StatusBadge';
 
@@ -61,12 +62,7 @@ export function AppointmentTable({
                     {a.number ?? 'Provisional'}
                   </Link>
                 </Table.Cell>
-                <Table.Cell>
-                  <Text>{patient?.fullName ?? '…'}</Text>
-                  <Text color="fg.muted" fontSize="xs">
-                    {patient?.code ?? ''}
-                  </Text>
-                </Table.Cell>
+                <PatientCell patient={patient} />
                 <Table.Cell>{doctors.get(a.doctorId)?.fullName ?? '…'}</Table.Cell>
                 <Table.Cell>{TYPE_LABELS[a.type]}</Table.Cell>
                 <Table.Cell>
