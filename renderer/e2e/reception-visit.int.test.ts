@@ -113,7 +113,8 @@ describe('reception: check-in, queue and billing of a visit', () => {
     await table.waitFor(TIMEOUT);
     const row = table.getByTestId('queue-row').filter({ hasText: token });
     await row.waitFor(TIMEOUT);
-    expect(await row.innerText()).toContain(PATIENT);
+    // The patient's name is fetched apart from the queue row: wait for it rather than read once.
+    await expect.poll(() => row.innerText(), TIMEOUT).toContain(PATIENT);
     expect(await row.getByTestId('waiting-time').innerText()).toMatch(/\d+\s*(min|m)/);
     await doctorApp.close();
   }, 120_000);
