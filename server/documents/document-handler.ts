@@ -48,7 +48,9 @@ export function requireVisible<T extends { patientId: string; doctorId?: string 
  * tens of milliseconds, so the work happens in `prepare`, outside the write transaction: `load`
  * reads everything the document shows in one synchronous step (one consistent view) and enforces
  * ownership; `render` draws it. `run` then only records what must be recorded (the audit entry
- * for medical content) inside the transaction and returns the file.
+ * for medical content) inside the transaction and returns the file. Handlers import their
+ * `render…` module when first asked for a document: pdf-lib and fontkit add about 40 MB to a hub
+ * process, which a hub that never prints need not carry.
  */
 export function documentHandler<N extends OperationName, D>(
   name: N,

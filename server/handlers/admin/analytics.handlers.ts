@@ -1,6 +1,6 @@
 import { failure } from '@shared/contract/errors';
 import { type HandlerMap, handler } from '@server/core/handler';
-import { type AnalyticsExport, renderAnalytics } from '@server/documents/analytics.document';
+import type { AnalyticsExport } from '@server/documents/analytics.document';
 import { documentHandler, pdfResult } from '@server/documents/document-handler';
 import { analyticsCsv } from './analytics-csv';
 import { buildDashboard, MAX_RANGE_DAYS, summaryByPeriod } from './analytics-dashboard';
@@ -54,7 +54,10 @@ export const analyticsHandlers: HandlerMap = {
       };
     },
     render: async (data, input) => {
-      if (input.format === 'pdf') return pdfResult(await renderAnalytics(data, 'A4'));
+      if (input.format === 'pdf')
+        return pdfResult(
+          await (await import('@server/documents/analytics.document')).renderAnalytics(data, 'A4'),
+        );
       return {
         fileName: `analytics-${data.fromDate}-to-${data.toDate}.csv`,
         mimeType: 'text/csv' as const,

@@ -1,6 +1,6 @@
 import type { HandlerMap } from '@server/core/handler';
 import { documentHandler, pdfResult, requireVisible } from '@server/documents/document-handler';
-import { renderSlip, type SlipData } from '@server/documents/slip.document';
+import type { SlipData } from '@server/documents/slip.document';
 import { findAppointment, getDoctor, getPatient } from '@server/repositories/lookups.repository';
 
 /** The printable appointment slip (SPEC §4, §12), with the token once checked in. */
@@ -31,6 +31,7 @@ export const slipHandlers: HandlerMap = {
         printedAt: ctx.now,
       };
     },
-    render: async (data, input) => pdfResult(await renderSlip(data, input.paper)),
+    render: async (data, input) =>
+      pdfResult(await (await import('@server/documents/slip.document')).renderSlip(data, input.paper)),
   }),
 };

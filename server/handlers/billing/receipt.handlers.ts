@@ -1,6 +1,6 @@
 import type { HandlerMap } from '@server/core/handler';
 import { documentHandler, pdfResult, requireVisible } from '@server/documents/document-handler';
-import { type ReceiptData, renderReceipt } from '@server/documents/receipt.document';
+import type { ReceiptData } from '@server/documents/receipt.document';
 import { findAppointment, getDoctor, getPatient } from '@server/repositories/lookups.repository';
 import { billPayments, findBill } from './bills.repository';
 
@@ -19,6 +19,7 @@ export const receiptHandlers: HandlerMap = {
         printedAt: ctx.now,
       };
     },
-    render: async (data, input) => pdfResult(await renderReceipt(data, input.paper)),
+    render: async (data, input) =>
+      pdfResult(await (await import('@server/documents/receipt.document')).renderReceipt(data, input.paper)),
   }),
 };

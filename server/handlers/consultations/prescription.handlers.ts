@@ -6,7 +6,7 @@ import {
   type ReadContext,
   requireVisible,
 } from '@server/documents/document-handler';
-import { type PrescriptionData, renderPrescription } from '@server/documents/prescription.document';
+import type { PrescriptionData } from '@server/documents/prescription.document';
 import { getAppointment, getDoctor, getPatient } from '@server/repositories/lookups.repository';
 import { auditConsultation, consultationOfAppointment, findConsultation } from './consultations.repository';
 
@@ -64,7 +64,10 @@ export const prescriptionHandlers: HandlerMap = {
         printedAt: ctx.now,
       };
     },
-    render: async (data, input) => pdfResult(await renderPrescription(data, input.paper)),
+    render: async (data, input) =>
+      pdfResult(
+        await (await import('@server/documents/prescription.document')).renderPrescription(data, input.paper),
+      ),
     audit: (data, input, ctx) =>
       auditConsultation(
         ctx,
