@@ -122,14 +122,16 @@ function removeOldTemplates(current: string): void {
   }
 }
 
-interface ChildHub {
+export interface ChildHub {
   url: string;
+  /** The hub's own process (tsx runs it as a child of the process `spawn` started). */
+  pid: number;
   log: string[];
   stop(): Promise<void>;
 }
 
 /** Runs `scripts/hub.ts` with mDNS off on a free 127.0.0.1 port and waits until it listens. */
-async function spawnHub(args: string[], startTimeoutMs = 120_000): Promise<ChildHub> {
+export async function spawnHub(args: string[], startTimeoutMs = 120_000): Promise<ChildHub> {
   const child: ChildProcess = spawn(
     join(repoRoot, 'node_modules', '.bin', 'tsx'),
     ['scripts/hub.ts', '--no-mdns', '--port', '0', '--host', '127.0.0.1', ...args],
@@ -138,13 +140,13 @@ async function spawnHub(args: string[], startTimeoutMs = 120_000): Promise<Child
   const log: string[] = [];
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   child.stderr?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
-  const port = await new Promise<number>((resolve, reject) => {
+  const listening = await new Promise<{ port: number; pid: number }>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`The hub did not start listening in time:\n${log.join('\n')}`));
     }, startTimeoutMs);
     createInterface({ input: child.stdout! }).on('line', (line) => {
-      let entry: { msg?: string; port?: number };
+      let entry: { msg?: string; port?: number; pid?: number };
       try {
         entry = JSON.parse(line) as typeof entry;
       } catch {
@@ -153,7 +155,7 @@ async function spawnHub(args: string[], startTimeoutMs = 120_000): Promise<Child
       log.push(entry.msg ?? line);
       if (entry.msg?.startsWith('LAN sync listening') && typeof entry.port === 'number') {
         clearTimeout(timer);
-        resolve(entry.port);
+        resolve({ port: entry.port, pid: entry.pid ?? child.pid! });
       }
     });
     void exited.then((code) => {
@@ -162,7 +164,8 @@ async function spawnHub(args: string[], startTimeoutMs = 120_000): Promise<Child
     });
   });
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${listening.port}`,
+    pid: listening.pid,
     log,
     async stop() {
       if (child.exitCode !== null) return;

@@ -50,11 +50,13 @@ export async function benchHub(now: string) {
   });
   return {
     db,
+    dir,
+    password: PASSWORD,
     call,
     admin: admin as Caller,
     receptionist: { token: login.token, deviceId: 'bench' } as Caller,
     close() {
-      db.close();
+      if (db.sqlite.open) db.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -3,9 +3,10 @@ import { insertAppointments, insertPatients } from './generate-data';
 import { benchDoctors, benchHub, percentile, timeAsyncMs, timeMs } from './bench-hub';
 import { syncBenchmarks } from './bench-sync';
 import { analyticsAtScale } from './analytics-bench';
+import { hubProcessRssMb } from './hub-memory';
 
 /**
- * npm run bench [-- --json FILE]: performance figures of the hub with ratios against raw
+ * npm run bench [-- --json FILE] [--only booking|queries|sync|analytics]: performance figures of the hub with ratios against raw
  * baselines measured in the same run. Not a test: it never fails on a number.
  */
 const jsonFile = process.argv.includes('--json')
@@ -126,7 +127,13 @@ async function queriesAtScale() {
   }
   figures.search_p50_ms = Number(percentile(searchSamples, 50).toFixed(2));
   figures.search_raw_fts_p50_ms = Number(percentile(rawSearchSamples, 50).toFixed(3));
-  figures.hub_rss_mb = Math.round(process.memoryUsage().rss / 1024 / 1024);
+  figures.bench_process_rss_mb = Math.round(process.memoryUsage().rss / 1024 / 1024);
+  hub.db.close();
+  figures.hub_rss_mb = await hubProcessRssMb(
+    hub.dir,
+    { username: 'reception', password: hub.password },
+    { month, searches },
+  );
   hub.close();
 }
 
@@ -142,10 +149,17 @@ const targets: Record<string, string> = {
   initial_sync_s: '< 10',
 };
 
-await bookingThroughput();
-await queriesAtScale();
-await syncBenchmarks(figures);
-await analyticsAtScale(figures);
+const phases: Record<string, () => Promise<void>> = {
+  booking: bookingThroughput,
+  queries: queriesAtScale,
+  sync: () => syncBenchmarks(figures),
+  analytics: () => analyticsAtScale(figures),
+};
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+if (only !== undefined && !(only in phases)) {
+  throw new Error(`--only takes one of: ${Object.keys(phases).join(', ')}`);
+}
+for (const [name, run] of Object.entries(phases)) if (only === undefined || only === name) await run();
 console.table(
   Object.entries(figures).map(([key, value]) => ({ figure: key, value, target: targets[key] ?? '' })),
 );
