@@ -20,6 +20,7 @@ import {
 } from '@main/client-core/testing/client-test-support';
 import { benchDoctors, percentile } from './bench-hub';
 import { insertAppointments, insertPatients } from './generate-data';
+import { startLanHub } from './lan-hub';
 
 /**
  * Sync figures (issue 4): propagation desktop A → desktop B's replica against the raw Socket.IO
@@ -35,16 +36,17 @@ export async function syncBenchmarks(figures: Record<string, number>): Promise<v
 
 /**
  * Propagation: a patient registered on desktop A, from A's local commit until desktop B can read it
- * from its own replica (A's push, the hub's durable commit, the poke, B's pull and rebase). Hub, A
- * and B run in three processes, as on a LAN. The raw baseline is `hello` round trips from B's
+ * from its own replica (A's push, the hub's durable commit, the poke, B's pull and rebase). Hub (a real
+ * `npm run hub` process), A and B run in three processes, as on a LAN, so that no side's
+ * garbage collection or queued work lands in another's event loop. The raw baseline is `hello` round trips from B's
  * process to the same hub on a plain Socket.IO connection, taken between the samples (same
  * conditions: same processes, same heap and disk activity); a back-to-back series is reported too.
  */
 async function propagation(figures: Record<string, number>) {
-  const clinic = await startClinic();
+  const hub = await startLanHub(['reception-a', 'reception-b'], TEST_PASSWORD);
   const [a, b] = await Promise.all([
-    forkDesktop(clinic.server.url, clinic.users.receptionist),
-    forkDesktop(clinic.server.url, clinic.users.receptionist2),
+    forkDesktop(hub.url, 'reception-a'),
+    forkDesktop(hub.url, 'reception-b'),
   ]);
   const samples: number[] = [];
   const rtt: number[] = [];
@@ -66,7 +68,7 @@ async function propagation(figures: Record<string, number>) {
     (figures.propagation_p99_ms / figures.socketio_rtt_p99_ms).toFixed(1),
   );
   await Promise.all([a.close(), b.close()]);
-  await clinic.close();
+  await hub.stop();
 }
 
 interface DesktopAnswer {
