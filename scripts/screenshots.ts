@@ -6,9 +6,10 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openApp, settle } from '@renderer/testing/browser';
-import { repoRoot, startDemoHub } from '@renderer/testing/demo-hub';
+import { type DemoHub, repoRoot, startDemoHub } from '@renderer/testing/demo-hub';
+import { openFirstRunApp } from '@renderer/testing/first-run-app';
 import { adminShots } from '@renderer/screens/admin/admin-shots.testing';
 import { doctorShots } from '@renderer/screens/doctor/doctor-shots.testing';
 import { type StaffRole, signInAs } from '@renderer/testing/sign-in';
@@ -207,9 +208,26 @@ async function main(): Promise<void> {
         await app.close();
       }
     }
+    if (only.length === 0 || only.includes('desktop-first-run')) await firstRunShot(browser, hub, outDir);
   } finally {
     await browser.close();
     await hub.stop();
+  }
+}
+
+/** A new desktop's first start (Electron's setup bridge, here the same backend over Node IPC). */
+async function firstRunShot(browser: Browser, hub: DemoHub, outDir: string): Promise<void> {
+  const app = await openFirstRunApp(browser, hub.url, [
+    { url: hub.url, clinicName: 'Sunrise Family Clinic' },
+  ]);
+  try {
+    await app.page.getByRole('button', { name: /^Sunrise Family Clinic/ }).waitFor();
+    await settle(app.page);
+    const file = join(outDir, 'desktop-first-run.png');
+    await app.page.screenshot({ path: file });
+    console.log(`saved ${file}`);
+  } finally {
+    await app.close();
   }
 }
 

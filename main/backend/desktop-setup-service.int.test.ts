@@ -22,7 +22,7 @@ function setUpDesktop() {
     deviceId: 'new-pc',
     needed: true,
     restart: () => restarts++,
-    discover: async () => [],
+    discover: () => Promise.resolve([]),
   });
   return { setup, configFile, restarts: () => restarts };
 }

@@ -1,4 +1,4 @@
-import { Button, Input, Separator, Stack, Text } from '@chakra-ui/react';
+import { Alert, Button, Input, Separator, Stack, Text } from '@chakra-ui/react';
 import { useEffect, useState } from 'react';
 import type { ApiError } from '@shared/contract/errors';
 import type { DesktopSetupBridge, DiscoveredHub } from '@shared/contract/desktop-bridge';
@@ -14,6 +14,7 @@ export function FirstRunScreen({ setup }: { setup: DesktopSetupBridge }) {
   const [address, setAddress] = useState('');
   const [busy, setBusy] = useState(false);
   const [refused, setRefused] = useState<ApiError | null>(null);
+  const [restarting, setRestarting] = useState<string | null>(null);
 
   const search = () => {
     setHubs(null);
@@ -21,15 +22,18 @@ export function FirstRunScreen({ setup }: { setup: DesktopSetupBridge }) {
   };
   useEffect(search, [setup]);
 
-  const act = async (choice: () => Promise<{ ok: true } | { ok: false; error: ApiError }>) => {
+  const act = async (choice: () => Promise<{ ok: true } | { ok: false; error: ApiError }>, done: string) => {
     setBusy(true);
     setRefused(null);
     const reply = await choice();
-    if (!reply.ok) {
+    if (reply.ok) {
+      setRestarting(done);
+    } else {
       setRefused(reply.error);
       setBusy(false);
     }
   };
+  const connected = 'Connected to the clinic hub. The app restarts to sign in…';
 
   return (
     <AuthCard title="Set up this computer" subtitle="Choose the role of this PC in the clinic." width="md">
@@ -45,7 +49,7 @@ export function FirstRunScreen({ setup }: { setup: DesktopSetupBridge }) {
               key={hub.hubId}
               variant="outline"
               disabled={busy}
-              onClick={() => void act(() => setup.connect(hub.url))}
+              onClick={() => void act(() => setup.connect(hub.url), connected)}
             >
               {hub.clinicName ?? 'Clinic hub'} — {hub.url}
             </Button>
@@ -53,12 +57,13 @@ export function FirstRunScreen({ setup }: { setup: DesktopSetupBridge }) {
           <form
             onSubmit={(event) => {
               event.preventDefault();
-              void act(() => setup.connect(address));
+              void act(() => setup.connect(address), connected);
             }}
           >
             <Stack direction="row" gap="2">
               <Input
                 aria-label="Hub address"
+                aria-invalid={refused?.fields?.some((f) => f.field === 'address') || undefined}
                 placeholder="192.168.1.20 or reception-pc:4810"
                 value={address}
                 onChange={(event) => setAddress(event.target.value)}
@@ -78,11 +83,26 @@ export function FirstRunScreen({ setup }: { setup: DesktopSetupBridge }) {
           <Text color="fg.muted" fontSize="sm">
             Choose this on the reception PC that keeps the clinic’s data. Other desktops connect to it.
           </Text>
-          <Button colorPalette="teal" disabled={busy} onClick={() => void act(() => setup.becomeHub())}>
+          <Button
+            colorPalette="teal"
+            disabled={busy}
+            onClick={() =>
+              void act(
+                () => setup.becomeHub(),
+                'This PC is now the clinic hub. The app restarts to set it up…',
+              )
+            }
+          >
             Make this PC the hub
           </Button>
         </Stack>
         <ErrorMessage error={refused} />
+        {restarting && (
+          <Alert.Root status="success" role="status">
+            <Alert.Indicator />
+            <Alert.Title>{restarting}</Alert.Title>
+          </Alert.Root>
+        )}
       </Stack>
     </AuthCard>
   );

@@ -1,0 +1,126 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { type AppPage, openApp } from './browser';
+import { repoRoot } from './demo-hub';
+
+const SETUP_PROCESS = join(repoRoot, 'main', 'backend', 'testing', 'desktop-setup-process.ts');
+
+export interface FirstRunApp extends AppPage {
+  /** The desktop's saved choice (null until one is made). */
+  savedConfig(): unknown;
+  /** How many times the app would have relaunched. */
+  restarts(): number;
+}
+
+/**
+ * The renderer on a new desktop before its first-run choice: `window.clinic.desktopSetup` is
+ * wired, as Electron's preload wires it, to the real first-run backend in another process
+ * (main/backend/testing/desktop-setup-process.ts). `announced` are the hubs mDNS would list.
+ */
+export async function openFirstRunApp(
+  browser: Browser,
+  pageUrl: string,
+  announced: { url: string; clinicName: string | null }[],
+): Promise<FirstRunApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'clinic-ui-first-run-'));
+  const configFile = join(dir, 'desktop.json');
+  const child = fork(SETUP_PROCESS, [configFile, `first-run-${process.pid}`, JSON.stringify(announced)], {
+    execArgv: ['--import', 'tsx'],
+    cwd: repoRoot,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const answers = new Map<number, (result: unknown) => void>();
+  let nextId = 1;
+  let restarts = 0;
+  await new Promise<void>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`first-run process exited (${code})`)));
+    child.on('message', (message: { ready?: true; restarted?: true; id?: number; result?: unknown }) => {
+      if (message.ready) resolve();
+      else if (message.restarted) restarts++;
+      else if (message.id !== undefined) answers.get(message.id)?.(message.result);
+    });
+  });
+  const ask = (request: object) =>
+    new Promise<unknown>((resolve) => {
+      const id = nextId++;
+      answers.set(id, (result) => {
+        answers.delete(id);
+        resolve(result);
+      });
+      child.send({ ...request, id });
+    });
+
+  const app = await openApp(browser, 'about:blank');
+  await app.context.exposeBinding('__clinicSetup', (_source, request: object) => ask(request));
+  // Under tsx (npm run screenshots) esbuild's keepNames wraps named functions in __name(), which
+  // the page does not have when the shim is serialized into it.
+  await app.context.addInitScript({ content: 'globalThis.__name ??= (target) => target;' });
+  await app.context.addInitScript(preloadShim);
+  await app.page.goto(pageUrl);
+  return {
+    ...app,
+    savedConfig() {
+      try {
+        return JSON.parse(readFileSync(configFile, 'utf8')) as unknown;
+      } catch {
+        return null;
+      }
+    },
+    restarts: () => restarts,
+    async close() {
+      await app.close();
+      await stop(child);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.disconnect();
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+declare global {
+  interface Window {
+    __clinicSetup?: (request: object) => Promise<unknown>;
+  }
+}
+
+/**
+ * Runs in the page before its scripts, like main/electron/preload.ts on a desktop with no saved
+ * choice: the setup bridge answers; there is no backend behind the contract yet.
+ */
+function preloadShim() {
+  const setup = (request: object) => window.__clinicSetup!(request);
+  const noBackend = { ok: false, error: { code: 'UNREACHABLE', message: 'This desktop is not set up yet.' } };
+  Object.defineProperty(window, 'clinic', {
+    value: {
+      call: () => Promise.resolve(noBackend),
+      authenticate: () => Promise.resolve(noBackend),
+      currentToken: () => null,
+      onEvent: () => () => undefined,
+      connectionState: () => ({
+        mode: 'desktop',
+        online: false,
+        offlineSince: null,
+        pendingChanges: 0,
+        lastSyncAt: null,
+        needsAttention: 0,
+      }),
+      onConnectionState: () => () => undefined,
+      desktopSetup: {
+        needed: () => setup({ method: 'needed' }),
+        discover: () => setup({ method: 'discover' }),
+        becomeHub: () => setup({ method: 'becomeHub' }),
+        connect: (address: string) => setup({ method: 'connect', address }),
+      },
+    },
+  });
+}
