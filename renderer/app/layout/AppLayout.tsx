@@ -28,7 +28,14 @@ export function AppLayout() {
   if (locked) return <LockScreen onUnlocked={unlock} />;
   const home = screens[0];
   return (
-    <Grid templateRows="auto 1fr auto" templateColumns="13rem 1fr" h="100vh" overflow="hidden">
+    // Below `lg` (tablets in portrait) the navigation is a row under the top bar, so the screen
+    // keeps the full width.
+    <Grid
+      templateRows={{ base: 'auto auto 1fr auto', lg: 'auto 1fr auto' }}
+      templateColumns={{ base: '1fr', lg: '13rem 1fr' }}
+      h="100vh"
+      overflow="hidden"
+    >
       <Box asChild gridColumn="1 / -1">
         <div>
           <a href="#main" className="skip-link">
@@ -38,7 +45,15 @@ export function AppLayout() {
         </div>
       </Box>
       <SideNav screens={screens} />
-      <Box as="main" id="main" tabIndex={-1} overflowY="auto" px="8" py="6" outline="none">
+      <Box
+        as="main"
+        id="main"
+        tabIndex={-1}
+        overflowY="auto"
+        px={{ base: '5', lg: '8' }}
+        py={{ base: '4', lg: '6' }}
+        outline="none"
+      >
         <Routes>
           {home && <Route index element={<Navigate to={`/${home.path}`} replace />} />}
           {screens.map((screen) => (

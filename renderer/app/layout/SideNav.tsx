@@ -2,13 +2,32 @@ import { Box, Stack } from '@chakra-ui/react';
 import { NavLink } from 'react-router';
 import type { ScreenDef } from '@renderer/app/screens';
 
-/** The role's screens, in order; the current one is marked (aria-current) and highlighted. */
+/**
+ * The role's screens, in order; the current one is marked (aria-current) and highlighted. A
+ * column beside the screen from `lg` up; rows under the top bar on narrower screens (tablets),
+ * wrapping so that every screen stays one tap away.
+ */
 export function SideNav({ screens }: { screens: ScreenDef[] }) {
   return (
-    <Box as="nav" aria-label="Main" bg="bg.nav" borderEndWidth="1px" py="4" px="3" overflowY="auto">
-      <Stack as="ul" gap="1" listStyleType="none">
+    <Box
+      as="nav"
+      aria-label="Main"
+      bg="bg.nav"
+      borderEndWidth={{ base: '0', lg: '1px' }}
+      borderBottomWidth={{ base: '1px', lg: '0' }}
+      py={{ base: '2', lg: '4' }}
+      px="3"
+      overflowY={{ base: 'visible', lg: 'auto' }}
+    >
+      <Stack
+        as="ul"
+        direction={{ base: 'row', lg: 'column' }}
+        wrap={{ base: 'wrap', lg: 'nowrap' }}
+        gap="1"
+        listStyleType="none"
+      >
         {screens.filter(inNav).map((screen) => (
-          <li key={screen.path}>
+          <Box as="li" key={screen.path} flexShrink="0" whiteSpace="nowrap">
             <Box
               asChild
               display="block"
@@ -23,7 +42,7 @@ export function SideNav({ screens }: { screens: ScreenDef[] }) {
             >
               <NavLink to={`/${screen.path}`}>{screen.label}</NavLink>
             </Box>
-          </li>
+          </Box>
         ))}
       </Stack>
     </Box>
