@@ -1,10 +1,10 @@
-import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { type AppPage, openApp } from './browser';
 import { repoRoot } from './demo-hub';
+import { forkIpcChild } from './ipc-child';
 
 const BRIDGE_PROCESS = join(repoRoot, 'main', 'backend', 'testing', 'desktop-bridge-process.ts');
 
@@ -26,35 +26,20 @@ export async function openDesktopApp(
   options: { fakeClock?: boolean } = {},
 ): Promise<DesktopApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'clinic-ui-desktop-'));
-  const child = fork(BRIDGE_PROCESS, [dataDir, hubUrl, `ui-desktop-${process.pid}-${Date.now()}`], {
-    execArgv: ['--import', 'tsx'],
-    cwd: repoRoot,
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const answers = new Map<number, (result: unknown) => void>();
-  let nextId = 1;
   let deliver: ((message: unknown) => void) | null = null;
-  const ready = new Promise<void>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`desktop bridge process exited (${code})`)));
-    child.on('message', (message: { ready?: true; id?: number; result?: unknown; push?: string }) => {
-      if (message.ready) resolve();
-      else if (message.id !== undefined) answers.get(message.id)?.(message.result);
-      else if (message.push) deliver?.(message);
-    });
-  });
-  await ready;
-  const ask = (request: object) =>
-    new Promise<unknown>((resolve) => {
-      const id = nextId++;
-      answers.set(id, (result) => {
-        answers.delete(id);
-        resolve(result);
-      });
-      child.send({ ...request, id });
-    });
+  const child = await forkIpcChild(
+    BRIDGE_PROCESS,
+    [dataDir, hubUrl, `ui-desktop-${process.pid}-${Date.now()}`],
+    {
+      onPush: (message) => {
+        if (message.push) deliver?.(message);
+      },
+      closeMessage: { method: 'close' },
+    },
+  );
 
   const app = await openApp(browser, 'about:blank');
-  await app.context.exposeBinding('__clinicDesktop', (_source, request: object) => ask(request));
+  await app.context.exposeBinding('__clinicDesktop', (_source, request: object) => child.ask(request));
   await app.context.addInitScript(preloadShim);
   // Playwright's clock (runs at real pace until a test fast-forwards it, e.g. to the screen lock).
   if (options.fakeClock) await app.context.clock.install();
@@ -67,19 +52,10 @@ export async function openDesktopApp(
     dataDir,
     async close() {
       await app.close();
-      await stop(child);
+      await child.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.send({ method: 'close' });
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 declare global {

@@ -1,10 +1,10 @@
-import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { type AppPage, openApp } from './browser';
 import { repoRoot } from './demo-hub';
+import { forkIpcChild } from './ipc-child';
 
 const SETUP_PROCESS = join(repoRoot, 'main', 'backend', 'testing', 'desktop-setup-process.ts');
 
@@ -27,34 +27,18 @@ export async function openFirstRunApp(
 ): Promise<FirstRunApp> {
   const dir = mkdtempSync(join(tmpdir(), 'clinic-ui-first-run-'));
   const configFile = join(dir, 'desktop.json');
-  const child = fork(SETUP_PROCESS, [configFile, `first-run-${process.pid}`, JSON.stringify(announced)], {
-    execArgv: ['--import', 'tsx'],
-    cwd: repoRoot,
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const answers = new Map<number, (result: unknown) => void>();
-  let nextId = 1;
   let restarts = 0;
-  await new Promise<void>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`first-run process exited (${code})`)));
-    child.on('message', (message: { ready?: true; restarted?: true; id?: number; result?: unknown }) => {
-      if (message.ready) resolve();
-      else if (message.restarted) restarts++;
-      else if (message.id !== undefined) answers.get(message.id)?.(message.result);
-    });
-  });
-  const ask = (request: object) =>
-    new Promise<unknown>((resolve) => {
-      const id = nextId++;
-      answers.set(id, (result) => {
-        answers.delete(id);
-        resolve(result);
-      });
-      child.send({ ...request, id });
-    });
-
+  const child = await forkIpcChild(
+    SETUP_PROCESS,
+    [configFile, `first-run-${process.pid}`, JSON.stringify(announced)],
+    {
+      onPush: (message) => {
+        if (message.restarted) restarts++;
+      },
+    },
+  );
   const app = await openApp(browser, 'about:blank');
-  await app.context.exposeBinding('__clinicSetup', (_source, request: object) => ask(request));
+  await app.context.exposeBinding('__clinicSetup', (_source, request: object) => child.ask(request));
   // Under tsx (npm run screenshots) esbuild's keepNames wraps named functions in __name(), which
   // the page does not have when the shim is serialized into it.
   await app.context.addInitScript({ content: 'globalThis.__name ??= (target) => target;' });
@@ -72,19 +56,10 @@ export async function openFirstRunApp(
     restarts: () => restarts,
     async close() {
       await app.close();
-      await stop(child);
+      await child.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.disconnect();
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 declare global {
