@@ -1,6 +1,6 @@
-import { Button, Dialog, Portal, Stack, Text } from '@chakra-ui/react';
+import { Text } from '@chakra-ui/react';
 import { useEffect, useState } from 'react';
-import { ErrorMessage } from '@renderer/components/ErrorMessage';
+import { FormDialog } from '@renderer/components/FormDialog';
 import { ReasonField, reasonProblem } from './ReasonField';
 
 /**
@@ -47,47 +47,30 @@ export function ReasonDialog({
     onConfirm(reason.trim());
   };
   return (
-    <Dialog.Root open={open} onOpenChange={(e) => !e.open && onClose()} size="sm">
-      <Portal>
-        <Dialog.Backdrop />
-        <Dialog.Positioner>
-          <Dialog.Content
-            as="form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              submit();
-            }}
-          >
-            <Dialog.Header>
-              <Dialog.Title>{title}</Dialog.Title>
-            </Dialog.Header>
-            <Dialog.Body>
-              <Stack gap="4">
-                {description && <Text color="fg.muted">{description}</Text>}
-                <ReasonField
-                  label={reasonLabel}
-                  required={reasonRequired}
-                  value={reason}
-                  onChange={setReason}
-                  problem={problem}
-                  rows={3}
-                />
-                <ErrorMessage error={error} />
-              </Stack>
-            </Dialog.Body>
-            <Dialog.Footer>
-              <Dialog.ActionTrigger asChild>
-                <Button variant="outline" type="button">
-                  Keep as is
-                </Button>
-              </Dialog.ActionTrigger>
-              <Button type="submit" loading={pending} colorPalette={destructive ? 'red' : 'teal'}>
-                {confirmLabel}
-              </Button>
-            </Dialog.Footer>
-          </Dialog.Content>
-        </Dialog.Positioner>
-      </Portal>
-    </Dialog.Root>
+    <FormDialog
+      open={open}
+      title={title}
+      submitLabel={confirmLabel}
+      submitPalette={destructive ? 'red' : 'teal'}
+      cancelLabel="Keep as is"
+      busy={pending}
+      refused={error}
+      size="sm"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+      onClose={onClose}
+    >
+      {description && <Text color="fg.muted">{description}</Text>}
+      <ReasonField
+        label={reasonLabel}
+        required={reasonRequired}
+        value={reason}
+        onChange={setReason}
+        problem={problem}
+        rows={3}
+      />
+    </FormDialog>
   );
 }

@@ -7,7 +7,7 @@ import type { Doctor } from '@shared/domain/doctor.schema';
 import { applyApiError } from '@renderer/api/form-errors';
 import { useApiMutation } from '@renderer/api/hooks';
 import { useClinicSettings } from '@renderer/app/clinic-format';
-import { FormDialog } from '@renderer/components/admin/FormDialog';
+import { FormDialog } from '@renderer/components/FormDialog';
 import { FormField } from '@renderer/components/FormField';
 import { toaster } from '@renderer/components/toaster';
 import {

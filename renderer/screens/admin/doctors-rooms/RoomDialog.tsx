@@ -8,7 +8,7 @@ import { type Room, roomStatusSchema } from '@shared/domain/doctor.schema';
 import { roomNameSchema } from '@shared/domain/schedule.schema';
 import { applyApiError } from '@renderer/api/form-errors';
 import { useApiMutation } from '@renderer/api/hooks';
-import { FormDialog } from '@renderer/components/admin/FormDialog';
+import { FormDialog } from '@renderer/components/FormDialog';
 import { FormField } from '@renderer/components/FormField';
 import { toaster } from '@renderer/components/toaster';
 

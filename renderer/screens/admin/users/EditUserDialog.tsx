@@ -8,7 +8,7 @@ import { personNameSchema } from '@shared/domain/common.schema';
 import type { User } from '@shared/domain/user.schema';
 import { applyApiError } from '@renderer/api/form-errors';
 import { useApiMutation } from '@renderer/api/hooks';
-import { FormDialog } from '@renderer/components/admin/FormDialog';
+import { FormDialog } from '@renderer/components/FormDialog';
 import { FormField } from '@renderer/components/FormField';
 import { toaster } from '@renderer/components/toaster';
 import { useDoctors } from '@renderer/screens/shared/appointments/use-people';

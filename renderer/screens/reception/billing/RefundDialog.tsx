@@ -1,9 +1,9 @@
-import { Button, Dialog, Input, NativeSelect, Portal, Stack } from '@chakra-ui/react';
+import { Input, NativeSelect } from '@chakra-ui/react';
 import { useEffect, useState } from 'react';
 import type { Bill, Payment, PaymentMode } from '@shared/domain/billing.schema';
 import { validatePayment } from '@shared/rules/money';
 import { useApiMutation } from '@renderer/api/hooks';
-import { ErrorMessage } from '@renderer/components/ErrorMessage';
+import { FormDialog } from '@renderer/components/FormDialog';
 import { FormField } from '@renderer/components/FormField';
 import { toaster } from '@renderer/components/toaster';
 import { ReasonField, reasonProblem } from '@renderer/components/visits/ReasonField';
@@ -62,60 +62,42 @@ export function RefundDialog({
   };
   const err = (m?: string) => (m ? { type: 'client', message: m } : undefined);
   return (
-    <Dialog.Root open={open} onOpenChange={(e) => !e.open && onClose()} size="sm">
-      <Portal>
-        <Dialog.Backdrop />
-        <Dialog.Positioner>
-          <Dialog.Content
-            as="form"
-            aria-label="Refund"
-            onSubmit={(e) => {
-              e.preventDefault();
-              submit();
-            }}
-          >
-            <Dialog.Header>
-              <Dialog.Title>Refund on bill {bill.number ?? ''}</Dialog.Title>
-            </Dialog.Header>
-            <Dialog.Body>
-              <Stack gap="3">
-                <FormField
-                  label="Refund amount (₹)"
-                  helper={`Paid so far ${money(bill.paid, bill.currency)}`}
-                  error={err(problems.amount)}
-                  required
-                >
-                  <Input inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />
-                </FormField>
-                <FormField label="Refund by">
-                  <NativeSelect.Root>
-                    <NativeSelect.Field value={mode} onChange={(e) => setMode(e.target.value as PaymentMode)}>
-                      {(Object.keys(MODE_LABELS) as PaymentMode[]).map((m) => (
-                        <option key={m} value={m}>
-                          {MODE_LABELS[m]}
-                        </option>
-                      ))}
-                    </NativeSelect.Field>
-                    <NativeSelect.Indicator />
-                  </NativeSelect.Root>
-                </FormField>
-                <ReasonField label="Reason" value={reason} onChange={setReason} problem={problems.reason} />
-                <ErrorMessage error={refund.error} />
-              </Stack>
-            </Dialog.Body>
-            <Dialog.Footer>
-              <Dialog.ActionTrigger asChild>
-                <Button variant="outline" type="button">
-                  Cancel
-                </Button>
-              </Dialog.ActionTrigger>
-              <Button type="submit" colorPalette="red" loading={refund.isPending}>
-                Refund
-              </Button>
-            </Dialog.Footer>
-          </Dialog.Content>
-        </Dialog.Positioner>
-      </Portal>
-    </Dialog.Root>
+    <FormDialog
+      open={open}
+      title={`Refund on bill ${bill.number ?? ''}`}
+      formLabel="Refund"
+      submitLabel="Refund"
+      submitPalette="red"
+      busy={refund.isPending}
+      refused={refund.error}
+      size="sm"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+      onClose={onClose}
+    >
+      <FormField
+        label="Refund amount (₹)"
+        helper={`Paid so far ${money(bill.paid, bill.currency)}`}
+        error={err(problems.amount)}
+        required
+      >
+        <Input inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />
+      </FormField>
+      <FormField label="Refund by">
+        <NativeSelect.Root>
+          <NativeSelect.Field value={mode} onChange={(e) => setMode(e.target.value as PaymentMode)}>
+            {(Object.keys(MODE_LABELS) as PaymentMode[]).map((m) => (
+              <option key={m} value={m}>
+                {MODE_LABELS[m]}
+              </option>
+            ))}
+          </NativeSelect.Field>
+          <NativeSelect.Indicator />
+        </NativeSelect.Root>
+      </FormField>
+      <ReasonField label="Reason" value={reason} onChange={setReason} problem={problems.reason} />
+    </FormDialog>
   );
 }

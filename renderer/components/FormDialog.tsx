@@ -6,7 +6,10 @@ import { ErrorMessage } from '@renderer/components/ErrorMessage';
 export function FormDialog({
   open,
   title,
+  formLabel = title,
   submitLabel,
+  submitPalette,
+  cancelLabel = 'Cancel',
   busy,
   refused,
   onSubmit,
@@ -16,7 +19,12 @@ export function FormDialog({
 }: {
   open: boolean;
   title: string;
+  /** The form's accessible name (default: the title). */
+  formLabel?: string;
   submitLabel: string;
+  /** e.g. 'red' for an action that cannot be taken back. */
+  submitPalette?: 'red' | 'teal';
+  cancelLabel?: string;
   busy: boolean;
   refused: unknown;
   onSubmit: (event: FormEvent<HTMLFormElement>) => void;
@@ -30,7 +38,7 @@ export function FormDialog({
         <Dialog.Backdrop />
         <Dialog.Positioner>
           <Dialog.Content>
-            <form onSubmit={onSubmit} noValidate aria-label={title}>
+            <form onSubmit={onSubmit} noValidate aria-label={formLabel}>
               <Dialog.Header>
                 <Dialog.Title>{title}</Dialog.Title>
               </Dialog.Header>
@@ -42,9 +50,9 @@ export function FormDialog({
               </Dialog.Body>
               <Dialog.Footer>
                 <Button variant="outline" onClick={onClose}>
-                  Cancel
+                  {cancelLabel}
                 </Button>
-                <Button type="submit" loading={busy}>
+                <Button type="submit" loading={busy} colorPalette={submitPalette}>
                   {submitLabel}
                 </Button>
               </Dialog.Footer>
