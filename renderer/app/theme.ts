@@ -36,6 +36,8 @@ const config = defineConfig({
           emphasized: { value: { base: '{colors.teal.300}', _dark: '{colors.teal.700}' } },
           focusRing: { value: '{colors.teal.600}' },
         },
+        // Chakra's red.500 error text on white is 3.8:1; red.600 gives 4.8:1 (WCAG AA for small text).
+        'fg.error': { value: { base: '{colors.red.600}', _dark: '{colors.red.400}' } },
         'bg.canvas': { value: { base: '{colors.gray.50}', _dark: '{colors.gray.950}' } },
         'bg.nav': { value: { base: '{colors.white}', _dark: '{colors.gray.900}' } },
         'bg.statusbar': { value: { base: '{colors.gray.100}', _dark: '{colors.gray.900}' } },
