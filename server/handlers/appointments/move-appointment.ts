@@ -47,7 +47,6 @@ export function moveAppointment(ctx: HandlerContext, appointment: Appointment, m
     startsAt: move.newStartsAt,
     field: move.field,
     overrideReason: move.overrideReason,
-    excludeAppointmentId: appointment.id,
   });
 
   const endMs = startMs + doctor.sessionMinutes * 60_000;

@@ -130,6 +130,39 @@ describe('slots.list (SPEC §4)', () => {
     expect(failure.error.nextSlots?.[0]).toEqual({ start: at(TUESDAY, '10:20'), end: at(TUESDAY, '10:50') });
   });
 
+  it('a grid time books exactly when it is offered: the database claims agree with the slot engine', async () => {
+    const doctor = examDoctor(hub, { before: 5, after: 5 });
+    for (const time of ['09:10', '11:55', '14:30']) {
+      await bookAt(hub, hub.admin, doctor.id, newPatient(hub).id, at(TUESDAY, time), {
+        overrideReason: 'Only time the patient can come',
+      });
+    }
+    const [day] = await hub.call(hub.admin, 'slots.list', {
+      doctorId: doctor.id,
+      fromDate: TUESDAY,
+      toDate: TUESDAY,
+    });
+    const offered = localTimes(day!.slots);
+    expect(offered).toEqual(['10:20', '11:00', '15:20', '16:00']);
+    const grid = ['09:00', '09:40', '10:20', '11:00', '11:40', '12:20', '14:00', '14:40', '15:20', '16:00'];
+    for (const time of grid.filter((t) => !offered.includes(t))) {
+      const failure = await refusal(
+        bookAt(hub, hub.admin, doctor.id, newPatient(hub).id, at(TUESDAY, time)),
+        'SLOT_TAKEN',
+      );
+      expect(failure.error.nextSlots?.[0]?.start, time).toBe(
+        at(
+          TUESDAY,
+          offered.find((t) => t > time)!,
+        ),
+      );
+    }
+    for (const time of offered)
+      await bookAt(hub, hub.admin, doctor.id, newPatient(hub).id, at(TUESDAY, time));
+    const booked = hub.db.all(hub.db.q.selectFrom('appointments').select('id'));
+    expect(booked).toHaveLength(3 + offered.length);
+  });
+
   it('slots.nextFree lists the next free slots across days', async () => {
     const doctor = examDoctor(hub);
     hub.clock.set(at(MONDAY, '16:10'));
