@@ -4,6 +4,7 @@ import type { User } from '@shared/domain/user.schema';
 import { failure } from '@shared/contract/errors';
 import type { Db } from '@server/db/database';
 import { userFromRow } from '@server/db/codecs';
+import { type ParameterOf, preparedQuery } from '@server/db/prepared-query';
 
 export interface ActiveSession {
   tokenHash: string;
@@ -17,6 +18,21 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 
 /** Only refresh the idle expiry when it moved by this much, so reads do not write on every call. */
 const TOUCH_EVERY_MS = 60_000;
+
+const sessionByToken = preparedQuery((q, p: ParameterOf<{ tokenHash: string }>) =>
+  q
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.userId')
+    .selectAll('users')
+    .select([
+      'sessions.tokenHash',
+      'sessions.deviceId',
+      'sessions.idleExpiresAt',
+      'sessions.absoluteExpiresAt',
+      'sessions.revokedAt',
+    ])
+    .where('sessions.tokenHash', '=', p('tokenHash')),
+);
 
 /** Opaque random session tokens (256 bits), stored hashed, with idle and absolute expiry (SPEC §15). */
 export class Sessions {
@@ -47,20 +63,7 @@ export class Sessions {
   /** The live session of a token, its idle expiry slid forward; throws UNAUTHENTICATED otherwise. */
   validate(token: string, now: Date, settings: ClinicSettings): ActiveSession {
     const tokenHash = hashToken(token);
-    const row = this.db.first(
-      this.db.q
-        .selectFrom('sessions')
-        .innerJoin('users', 'users.id', 'sessions.userId')
-        .selectAll('users')
-        .select([
-          'sessions.tokenHash',
-          'sessions.deviceId',
-          'sessions.idleExpiresAt',
-          'sessions.absoluteExpiresAt',
-          'sessions.revokedAt',
-        ])
-        .where('sessions.tokenHash', '=', tokenHash),
-    );
+    const row = sessionByToken.first(this.db, { tokenHash });
     const nowIso = now.toISOString();
     if (!row || row.revokedAt !== null)
       throw failure('UNAUTHENTICATED', 'Your session has ended. Please sign in again.');

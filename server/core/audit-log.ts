@@ -1,6 +1,8 @@
 import { createHmac } from 'node:crypto';
 import type { Role } from '@shared/domain/common.schema';
 import type { Db } from '@server/db/database';
+import { type ParameterOf, preparedQuery } from '@server/db/prepared-query';
+import type { AuditLogTable } from '@server/db/tables';
 
 export interface AuditEntry {
   at: string;
@@ -16,6 +18,34 @@ export interface AuditEntry {
 }
 
 const GENESIS = '0'.repeat(64);
+
+const lastEntry = preparedQuery((q) =>
+  q.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1),
+);
+const insertEntry = preparedQuery((q, p: ParameterOf<AuditLogTable>) =>
+  q.insertInto('audit_log').values({
+    seq: p('seq'),
+    at: p('at'),
+    actorUserId: p('actorUserId'),
+    actorRole: p('actorRole'),
+    deviceId: p('deviceId'),
+    kind: p('kind'),
+    action: p('action'),
+    entity: p('entity'),
+    entityId: p('entityId'),
+    patientId: p('patientId'),
+    details: p('details'),
+    prevHash: p('prevHash'),
+    hash: p('hash'),
+  }),
+);
+// The head, so that cutting entries off the end is detected too.
+const saveHead = preparedQuery((q, p: ParameterOf<{ head: string }>) =>
+  q
+    .insertInto('hub_meta')
+    .values({ key: 'audit_head', value: p('head') })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: p('head') })),
+);
 
 function entryHash(key: Buffer, seq: number, prevHash: string, entry: AuditEntry): string {
   const canonical = JSON.stringify([
@@ -47,28 +77,12 @@ export class AuditLog {
   ) {}
 
   append(entry: AuditEntry): void {
-    const last = this.db.first(
-      this.db.q.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1),
-    );
+    const last = lastEntry.first(this.db, {});
     const seq = (last?.seq ?? 0) + 1;
     const prevHash = last?.hash ?? GENESIS;
     const hash = entryHash(this.key, seq, prevHash, entry);
-    this.db.run(
-      this.db.q.insertInto('audit_log').values({
-        seq,
-        ...entry,
-        details: JSON.stringify(entry.details),
-        prevHash,
-        hash,
-      }),
-    );
-    // The head, so that cutting entries off the end is detected too.
-    this.db.run(
-      this.db.q
-        .insertInto('hub_meta')
-        .values({ key: 'audit_head', value: `${seq}:${hash}` })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ value: `${seq}:${hash}` })),
-    );
+    insertEntry.run(this.db, { seq, ...entry, details: JSON.stringify(entry.details), prevHash, hash });
+    saveHead.run(this.db, { head: `${seq}:${hash}` });
   }
 
   verify(): { ok: boolean; checked: number; firstBadSeq: number | null; problem: string | null } {

@@ -5,6 +5,8 @@ import type { SyncedEntity } from '@shared/contract/sync.contract';
 import type { Actor } from '@shared/domain/user.schema';
 import { authorize } from '@shared/permissions/authorize';
 import { fieldErrors } from '@shared/validation/format-error';
+import { type ParameterOf, preparedQuery } from '@server/db/prepared-query';
+import type { ChangeTable } from '@server/db/tables';
 import type { AuditEntry } from './audit-log';
 import type { HandlerContext, HandlerMap } from './handler';
 import type { HubCore } from './hub-core';
@@ -65,6 +67,10 @@ export interface ExecuteOptions {
   newId?: () => string;
 }
 
+const logChange = preparedQuery((q, p: ParameterOf<Omit<ChangeTable, 'seq'>>) =>
+  q.insertInto('changes').values({ entity: p('entity'), entityId: p('entityId'), op: p('op'), at: p('at') }),
+);
+
 export function createDispatcher(core: HubCore, handlers: HandlerMap): Dispatcher {
   async function prepare(
     name: OperationName,
@@ -123,9 +129,7 @@ export function createDispatcher(core: HubCore, handlers: HandlerMap): Dispatche
       const value = handler.run(parsed.data as never, ctx, prepared as never);
       let seq = 0;
       for (const change of changed.values()) {
-        seq = Number(
-          core.db.run(core.db.q.insertInto('changes').values({ ...change, at: now })).lastInsertRowid,
-        );
+        seq = Number(logChange.run(core.db, { ...change, at: now }).lastInsertRowid);
       }
       if (operation.kind === 'command' && changed.size > 0 && !audits.some((a) => a.kind === 'change')) {
         const [first] = changed.values();

@@ -4,12 +4,21 @@ import { failure } from '@shared/contract/errors';
 import { type ClinicSettings, clinicSettingsSchema } from '@shared/domain/settings.schema';
 import type { Actor } from '@shared/domain/user.schema';
 import type { Db } from '@server/db/database';
+import { type ParameterOf, preparedQuery } from '@server/db/prepared-query';
 import { LoginThrottle } from '@server/auth/login-throttle';
 import { Sessions } from '@server/auth/sessions';
 import { AuditLog } from './audit-log';
 import type { Clock } from './clock';
 import { GroupCommit } from './group-commit';
 import { HubEvents } from './hub-events';
+
+const bumpCounter = preparedQuery((q, p: ParameterOf<{ name: string }>) =>
+  q
+    .insertInto('counters')
+    .values({ name: p('name'), value: 1 })
+    .onConflict((oc) => oc.column('name').doUpdateSet((eb) => ({ value: eb('counters.value', '+', 1) })))
+    .returning('value'),
+);
 
 export interface HubCoreOptions {
   db: Db;
@@ -94,14 +103,7 @@ export class HubCore {
 
   /** The next value of a named counter (patient codes, bill numbers, tokens), inside the caller's transaction. */
   nextCounter(name: string): number {
-    const row = this.db.first(
-      this.db.q
-        .insertInto('counters')
-        .values({ name, value: 1 })
-        .onConflict((oc) => oc.column('name').doUpdateSet((eb) => ({ value: eb('counters.value', '+', 1) })))
-        .returning('value'),
-    );
-    return row!.value;
+    return bumpCounter.first(this.db, { name })!.value;
   }
 
   private storedSettings(): ClinicSettings | null {

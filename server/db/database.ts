@@ -34,12 +34,15 @@ export interface Db {
   all<R>(query: Compilable<R>): R[];
   first<R>(query: Compilable<R>): R | undefined;
   run(query: Compilable<unknown>): BetterSqlite3.RunResult;
+  /** The prepared statement for this SQL, prepared once per database (see prepared-query.ts). */
+  statement(sql: string): BetterSqlite3.Statement;
   /** Runs fn in one IMMEDIATE transaction (nested calls become savepoints). */
   transaction<T>(fn: () => T): T;
   close(): void;
 }
 
-const builder = new Kysely<Database>({
+/** Builds queries; never executes them (the Db executes what it compiles). */
+export const queryBuilder = new Kysely<Database>({
   dialect: {
     createAdapter: () => new SqliteAdapter(),
     createDriver: () => new DummyDriver(),
@@ -69,20 +72,24 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   }
 
   const statements = new Map<string, BetterSqlite3.Statement>();
+  const statement = (sql: string) => {
+    let prepared = statements.get(sql);
+    if (!prepared) {
+      prepared = sqlite.prepare(sql);
+      statements.set(sql, prepared);
+    }
+    return prepared;
+  };
   const prepare = (query: Compilable<unknown>) => {
     const compiled = query.compile();
-    let statement = statements.get(compiled.sql);
-    if (!statement) {
-      statement = sqlite.prepare(compiled.sql);
-      statements.set(compiled.sql, statement);
-    }
-    return { statement, parameters: compiled.parameters as unknown[] };
+    return { statement: statement(compiled.sql), parameters: compiled.parameters as unknown[] };
   };
 
   return {
     file,
     sqlite,
-    q: builder,
+    q: queryBuilder,
+    statement,
     all<R>(query: Compilable<R>) {
       const { statement, parameters } = prepare(query);
       return statement.all(...parameters) as R[];
