@@ -96,6 +96,7 @@ export async function renderAnalytics(
     author: data.clinic.clinicName,
     footer: `${data.clinic.clinicName} · Analytics ${range} · generated ${f.dateTime(data.generatedAt)}`,
     createdAt: data.generatedAt,
+    content: data,
   });
   clinicHeader(canvas, data.clinic, {
     title: 'Analytics report',

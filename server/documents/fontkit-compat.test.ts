@@ -1,6 +1,7 @@
 import fontkit from '@pdf-lib/fontkit';
 import { describe, expect, it } from 'vitest';
-import { fontBytes } from './fonts';
+import { familyBytes } from './fonts';
+import type { Script } from './scripts';
 import { clinicFontkit } from './fontkit-compat';
 
 type ParsedFont = ReturnType<typeof fontkit.create>;
@@ -20,7 +21,7 @@ function encodeSubset(font: ParsedFont, text: string): Promise<{ bytes: Uint8Arr
 
 describe('fontkit as the documents use it', () => {
   it('keeps every glyph outline intact when subsetting Noto Sans (odd-length glyph records)', async () => {
-    const bytes = (await fontBytes()).latinRegular;
+    const bytes = (await familyBytes('latin')).regular;
     const font = clinicFontkit(bytes).create(bytes);
     const text = 'Total ₹1,234.50 — Paracetamol 650 mg, 1-0-1 ℞';
     const { bytes: encoded, ids } = await encodeSubset(font, text);
@@ -36,7 +37,7 @@ describe('fontkit as the documents use it', () => {
   });
 
   it('shapes Devanagari (conjuncts, reph, vowel signs) instead of failing on the missing generator runtime', async () => {
-    const bytes = (await fontBytes()).devanagariRegular;
+    const bytes = (await familyBytes('devanagari')).regular;
     const font = clinicFontkit(bytes).create(bytes);
     const shaped = font.layout('शर्मा क्षत्रिय');
     // Fewer glyphs than characters: the reph and the conjuncts are single glyphs.
@@ -44,10 +45,27 @@ describe('fontkit as the documents use it', () => {
     expect(shaped.glyphs.every((glyph) => glyph.id !== 0)).toBe(true);
   });
 
+  it.each<[Script, string]>([
+    ['bengali', 'ক্ষমা শর্মা'],
+    ['gurmukhi', 'ਪ੍ਰੀਤ ਕ੍ਰਿਸ਼ਨ'],
+    ['gujarati', 'ક્ષમા શર્મા'],
+    ['oriya', 'କ୍ଷମା ଶର୍ମା'],
+    ['tamil', 'க்ஷமா ஸ்ரீ'],
+    ['telugu', 'క్షమ శర్మ'],
+    ['kannada', 'ಕ್ಷಮಾ ಶರ್ಮಾ'],
+    ['malayalam', 'ക്ഷമ ശർമ്മ'],
+  ])('shapes %s conjuncts with its own font, every glyph found', async (script, text) => {
+    const bytes = (await familyBytes(script)).regular;
+    const font = clinicFontkit(bytes).create(bytes);
+    const shaped = font.layout(text);
+    expect(shaped.glyphs.length).toBeLessThan([...text].length);
+    expect(shaped.glyphs.every((glyph) => glyph.id !== 0)).toBe(true);
+  });
+
   it('parses each font file once and reuses it', async () => {
-    const bytes = (await fontBytes()).latinBold;
+    const bytes = (await familyBytes('latin')).bold;
     const kit = clinicFontkit(bytes);
     expect(kit.create(bytes)).toBe(kit.create(bytes));
-    expect(await fontBytes()).toBe(await fontBytes());
+    expect(await familyBytes('kannada')).toBe(await familyBytes('kannada'));
   });
 });

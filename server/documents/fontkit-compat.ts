@@ -14,6 +14,9 @@ type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
  *    format (offsets divided by two) for small subsets. Fonts whose glyph records have odd
  *    lengths — Noto Sans is one — come out with shifted, garbled glyphs. Subsets are written with
  *    long offsets instead, which need no alignment (it is the format the source font uses).
+ * 3. Its mark positioning dereferences NULL anchors, which the OpenType spec allows ("no anchor
+ *    for this mark class"); Noto Sans Gurmukhi has them, so shaping most Punjabi words threw
+ *    (fontkit issue #367). A NULL anchor now leaves the mark where it is, as HarfBuzz does.
  */
 
 interface GeneratorState {
@@ -54,11 +57,42 @@ interface SubsetInternals {
 }
 
 const patched = Symbol.for('clinic.fontkit.longLoca');
+const anchorsPatched = Symbol.for('clinic.fontkit.nullAnchors');
+
+type ApplyAnchor = (
+  this: unknown,
+  markRecord: { markAnchor?: unknown },
+  baseAnchor: unknown,
+  base: number,
+) => void;
+interface GposInternals {
+  applyAnchor?: ApplyAnchor;
+  [anchorsPatched]?: true;
+}
+
+function skipNullAnchors(sample: Uint8Array): void {
+  const font = fontkit.create(sample) as unknown as {
+    layout(text: string): unknown;
+    _layoutEngine?: { engine?: { GPOSProcessor?: object } };
+  };
+  font.layout('a');
+  const processor = font._layoutEngine?.engine?.GPOSProcessor;
+  if (!processor) return;
+  const prototype = Object.getPrototypeOf(processor) as GposInternals;
+  const applyAnchor = prototype.applyAnchor;
+  if (!applyAnchor || prototype[anchorsPatched]) return;
+  prototype.applyAnchor = function (markRecord, baseAnchor, base) {
+    if (!baseAnchor || !markRecord.markAnchor) return;
+    applyAnchor.call(this, markRecord, baseAnchor, base);
+  };
+  prototype[anchorsPatched] = true;
+}
 
 function installFixes(sample: Uint8Array): void {
   const scope = globalThis as { regeneratorRuntime?: unknown };
   scope.regeneratorRuntime ??= generatorRuntime;
 
+  skipNullAnchors(sample);
   const subset = fontkit.create(sample).createSubset() as unknown as SubsetInternals;
   const prototype = Object.getPrototypeOf(subset) as SubsetInternals & { [patched]?: true };
   const addGlyph = prototype._addGlyph;

@@ -3,79 +3,83 @@ import { createRequire } from 'node:module';
 import type { PDFDocument, PDFFont } from 'pdf-lib';
 import { failure } from '@shared/contract/errors';
 import { clinicFontkit } from './fontkit-compat';
+import { SCRIPTS, type Script } from './scripts';
 
 /**
- * The embedded Unicode fonts (SPEC §12): Noto Sans for Latin text, digits and the rupee sign,
- * Noto Sans Devanagari for Hindi, Marathi and other Devanagari text. pdf-lib has no font
- * fallback, so text is split into runs by script (text-runs.ts) and each run drawn with the
- * family that has its glyphs. Files are resolved through Node's module resolution from this
- * module, so they are found wherever the packages are installed (also inside a packaged app).
+ * The embedded Unicode fonts (SPEC §12): Noto Sans for Latin text, digits and the rupee sign, and
+ * one Noto Sans family per Indic script (scripts.ts). pdf-lib has no font fallback, so text is
+ * split into runs by script (text-runs.ts) and each run drawn with the family that has its
+ * glyphs. Files are resolved through Node's module resolution from this module, so they are found
+ * wherever the packages are installed (also inside a packaged app).
  */
-const FONT_FILES = {
-  latinRegular: '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf',
-  latinBold: '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf',
-  devanagariRegular: '@expo-google-fonts/noto-sans-devanagari/400Regular/NotoSansDevanagari_400Regular.ttf',
-  devanagariBold: '@expo-google-fonts/noto-sans-devanagari/700Bold/NotoSansDevanagari_700Bold.ttf',
-} as const;
-type FontName = keyof typeof FONT_FILES;
+const WEIGHTS = { regular: '400Regular', bold: '700Bold' } as const;
+type Weight = keyof typeof WEIGHTS;
 
-export type Script = 'latin' | 'devanagari';
+export type { Script };
 export interface FontFamily {
   regular: PDFFont;
   bold: PDFFont;
 }
-export type FontSet = Record<Script, FontFamily>;
+/** Latin always; the other scripts the document's content uses. */
+export type FontSet = { latin: FontFamily } & Partial<Record<Script, FontFamily>>;
+
+type FamilyBytes = Record<Weight, Uint8Array>;
 
 const resolveModule = createRequire(import.meta.url).resolve;
-let loading: Promise<Record<FontName, Uint8Array>> | null = null;
+const loading = new Map<Script, Promise<FamilyBytes>>();
 
-async function readFonts(): Promise<Record<FontName, Uint8Array>> {
-  const entries = await Promise.all(
-    (Object.keys(FONT_FILES) as FontName[]).map(async (name) => {
-      let file: string;
-      try {
-        file = resolveModule(FONT_FILES[name]);
-      } catch {
-        throw failure(
-          'INTERNAL',
-          `The document font ${FONT_FILES[name].split('/')[1]} is not installed with the hub; ` +
-            'documents cannot be made until the app is reinstalled.',
-        );
-      }
-      return [name, await readFile(file)] as const;
-    }),
+/** `@expo-google-fonts/noto-sans-kannada/400Regular/NotoSansKannada_400Regular.ttf` and the like. */
+export function fontModule(script: Script, weight: Weight): string {
+  const family = SCRIPTS[script].family;
+  const name = family.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
+  return `@expo-google-fonts/${name}/${WEIGHTS[weight]}/${family}_${WEIGHTS[weight]}.ttf`;
+}
+
+async function readWeight(script: Script, weight: Weight): Promise<Uint8Array> {
+  const module = fontModule(script, weight);
+  let file: string;
+  try {
+    file = resolveModule(module);
+  } catch {
+    throw failure(
+      'INTERNAL',
+      `The document font ${module.split('/')[1]} is not installed with the hub; ` +
+        'documents cannot be made until the app is reinstalled.',
+    );
+  }
+  return readFile(file);
+}
+
+/** A family's font files, read once per process. */
+export function familyBytes(script: Script): Promise<FamilyBytes> {
+  let family = loading.get(script);
+  if (!family) {
+    family = Promise.all([readWeight(script, 'regular'), readWeight(script, 'bold')]).then(
+      ([regular, bold]) => ({ regular, bold }),
+    );
+    family.catch(() => loading.delete(script));
+    loading.set(script, family);
+  }
+  return family;
+}
+
+/**
+ * Embeds Noto Sans and the families of `scripts` (subset: only the glyphs a document uses are
+ * written), so a document carries only the fonts its text needs.
+ */
+export async function embedFonts(doc: PDFDocument, scripts: Iterable<Script> = []): Promise<FontSet> {
+  const latinBytes = await familyBytes('latin');
+  doc.registerFontkit(clinicFontkit(latinBytes.regular));
+  const embedFamily = async (script: Script): Promise<[Script, FontFamily]> => {
+    const bytes = script === 'latin' ? latinBytes : await familyBytes(script);
+    const [regular, bold] = await Promise.all([
+      doc.embedFont(bytes.regular, { subset: true }),
+      doc.embedFont(bytes.bold, { subset: true }),
+    ]);
+    return [script, { regular, bold }];
+  };
+  const families = await Promise.all(
+    ['latin' as const, ...new Set(scripts)].filter((s, i) => i === 0 || s !== 'latin').map(embedFamily),
   );
-  const bytes = new Map<FontName, Uint8Array>(entries);
-  return {
-    latinRegular: bytes.get('latinRegular')!,
-    latinBold: bytes.get('latinBold')!,
-    devanagariRegular: bytes.get('devanagariRegular')!,
-    devanagariBold: bytes.get('devanagariBold')!,
-  };
-}
-
-/** The font files' bytes, read once per process. */
-export function fontBytes(): Promise<Record<FontName, Uint8Array>> {
-  loading ??= readFonts().catch((error: unknown) => {
-    loading = null;
-    throw error;
-  });
-  return loading;
-}
-
-/** Embeds the four fonts (subset: only the glyphs a document uses are written). */
-export async function embedFonts(doc: PDFDocument): Promise<FontSet> {
-  const bytes = await fontBytes();
-  doc.registerFontkit(clinicFontkit(bytes.latinRegular));
-  const embed = (name: FontName) => doc.embedFont(bytes[name], { subset: true });
-  const [latinRegular, latinBold, devanagariRegular, devanagariBold] = await Promise.all([
-    embed('latinRegular'),
-    embed('latinBold'),
-    embed('devanagariRegular'),
-    embed('devanagariBold'),
-  ]);
-  return {
-    latin: { regular: latinRegular, bold: latinBold },
-    devanagari: { regular: devanagariRegular, bold: devanagariBold },
-  };
+  return Object.fromEntries(families) as FontSet;
 }

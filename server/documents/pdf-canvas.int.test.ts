@@ -1,3 +1,4 @@
+import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { sectionTitle, table } from './pdf-blocks';
 import { type Paper, PdfCanvas } from './pdf-canvas';
@@ -13,6 +14,7 @@ async function sample(paper: Paper) {
     author: 'Sunrise Clinic',
     footer: 'Sunrise Clinic · Sample',
     createdAt: '2026-11-23T02:30:00.000Z',
+    content: [MIXED, 'दवा'],
   });
   canvas.onContinuation((next) => {
     next.paragraph('Sample (continued)', { size: 'small', tone: 'muted' });
@@ -65,4 +67,88 @@ describe('PdfCanvas', () => {
     expect(fonts.some((name) => name.startsWith('NotoSansDevanagari-Regular'))).toBe(true);
     expect(bytes.length).toBeLessThan(150_000);
   });
+
+  it('prints each Indic script with its own font, and embeds only the fonts the content uses', async () => {
+    const canvas = await PdfCanvas.create({
+      paper: 'A5',
+      title: 'Scripts',
+      author: 'Sunrise Clinic',
+      footer: 'Sunrise Clinic · Scripts',
+      createdAt: '2026-11-23T02:30:00.000Z',
+      content: Object.values(NAMES),
+    });
+    for (const [script, name] of Object.entries(NAMES)) {
+      canvas.paragraph(`${script}: ${name} ₹250`);
+      canvas.paragraph(`${name} (${script})`, { bold: true });
+    }
+    const bytes = await canvas.save();
+    await previewPdf('canvas-scripts', bytes);
+    const text = await pdfFlatText(bytes);
+    for (const [script, name] of Object.entries(NAMES))
+      expect(text, script).toContain(`${script}: ${name} ₹250`);
+    const used = await pdfFonts(bytes);
+    for (const family of FAMILIES) {
+      expect(
+        used.some((font) => font.startsWith(`${family}-Regular`)),
+        family,
+      ).toBe(true);
+      expect(
+        used.some((font) => font.startsWith(`${family}-Bold`)),
+        family,
+      ).toBe(true);
+    }
+    expect((await embeddedFonts(bytes)).length).toBe(2 * FAMILIES.length);
+
+    const latinOnly = await PdfCanvas.create({
+      paper: 'A5',
+      title: 'Receipt',
+      author: 'Sunrise Clinic',
+      footer: 'Sunrise Clinic',
+      createdAt: '2026-11-23T02:30:00.000Z',
+      content: { patient: 'Asha Rao', amount: '₹250' },
+    });
+    latinOnly.paragraph('Asha Rao ₹250');
+    const latinFonts = await embeddedFonts(await latinOnly.save());
+    expect(latinFonts.sort()).toEqual(['NotoSans-Bold', 'NotoSans-Regular']);
+  });
 });
+
+/** Patients' names as a clinic in each state would register them. */
+const NAMES = {
+  hindi: 'सुनीता शर्मा',
+  bengali: 'শ্যামল দাস',
+  punjabi: 'ਹਰਪ੍ਰੀਤ ਕੌਰ',
+  gujarati: 'ક્ષમા પટેલ',
+  odia: 'ସୁଜାତା ମହାନ୍ତି',
+  tamil: 'ஸ்ரீநிவாசன் க்ஷேத்ரா',
+  telugu: 'వెంకటేశ్వర్ రావు',
+  kannada: 'ರಮೇಶ್ ಗೌಡ',
+  malayalam: 'ശ്യാമള മേനോൻ',
+};
+const FAMILIES = [
+  'NotoSans',
+  'NotoSansDevanagari',
+  'NotoSansBengali',
+  'NotoSansGurmukhi',
+  'NotoSansGujarati',
+  'NotoSansOriya',
+  'NotoSansTamil',
+  'NotoSansTelugu',
+  'NotoSansKannada',
+  'NotoSansMalayalam',
+];
+
+/** Names of the font programs written into the file, used on a page or not. */
+async function embeddedFonts(bytes: Uint8Array): Promise<string[]> {
+  const doc = await PDFDocument.load(bytes);
+  return doc.context
+    .enumerateIndirectObjects()
+    .map(([, object]) => object)
+    .filter((object): object is PDFDict => object instanceof PDFDict)
+    .filter((dict) => dict.get(PDFName.of('Type')) === PDFName.of('FontDescriptor'))
+    .map((dict) =>
+      String(dict.get(PDFName.of('FontName')))
+        .replace(/^\/([A-Z]{6}\+)?/, '')
+        .replace(/-\d+$/, ''),
+    );
+}

@@ -16,6 +16,7 @@ import {
   showText,
 } from 'pdf-lib';
 import { embedFonts, type FontSet } from './fonts';
+import { type Script, scriptsIn } from './scripts';
 import { splitRuns, wrapText } from './text-runs';
 import {
   type Align,
@@ -40,11 +41,16 @@ export interface CanvasOptions {
   footer: string;
   /** When the document was made (ISO); also its PDF creation date, so output is reproducible. */
   createdAt: string;
+  /**
+   * Everything the document prints from its data (names, notes, medicines…): the scripts found in
+   * it, with those of title, author and footer, decide which fonts are embedded.
+   */
+  content: unknown;
 }
 
 /**
  * A page-flowing drawing surface on top of pdf-lib: a cursor that moves down the page, text in
- * any mix of Latin and Devanagari (each run with its own font; Devanagari runs carry their
+ * any mix of Latin and Indic scripts (each run with its own font; Indic runs carry their
  * logical text as ActualText so copying and text extraction give the typed characters), wrapping,
  * and a new page (with the document's continuation header) whenever content does not fit.
  * Coordinates given to callers are distances from the top edge, in points.
@@ -84,7 +90,8 @@ export class PdfCanvas {
 
   static async create(options: CanvasOptions): Promise<PdfCanvas> {
     const doc = await PDFDocument.create();
-    const fonts = await embedFonts(doc);
+    const text = JSON.stringify([options.content, options.title, options.author, options.footer]);
+    const fonts = await embedFonts(doc, scriptsIn(text));
     const created = new Date(options.createdAt);
     doc.setTitle(options.title, { showInWindowTitleBar: true });
     doc.setAuthor(options.author);
@@ -278,8 +285,9 @@ export class PdfCanvas {
     this.cursor = this.margin;
   }
 
-  private fontOf(script: keyof FontSet, style: TextStyle): PDFFont {
-    const family = this.fonts[script];
+  /** A script missing from the content given at creation falls back to Noto Sans (boxes). */
+  private fontOf(script: Script, style: TextStyle): PDFFont {
+    const family = this.fonts[script] ?? this.fonts.latin;
     return style.bold ? family.bold : family.regular;
   }
 

@@ -51,6 +51,7 @@ export async function renderPrescription(
     author: data.clinic.clinicName,
     footer: `${data.clinic.clinicName} · Prescription for ${visit} · printed ${f.dateTime(data.printedAt)}`,
     createdAt: data.printedAt,
+    content: data,
   });
   clinicHeader(canvas, data.clinic, {
     title: 'Prescription',

@@ -39,6 +39,7 @@ export async function renderReceipt(
     author: data.clinic.clinicName,
     footer: `${data.clinic.clinicName} · Bill ${number} · printed ${f.dateTime(data.printedAt)}`,
     createdAt: data.printedAt,
+    content: data,
   });
   clinicHeader(canvas, data.clinic, {
     title,

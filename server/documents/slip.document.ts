@@ -61,6 +61,7 @@ export async function renderSlip(
     author: data.clinic.clinicName,
     footer: `${data.clinic.clinicName} · Appointment slip ${number} · printed ${f.dateTime(data.printedAt)}`,
     createdAt: data.printedAt,
+    content: data,
   });
   clinicHeader(canvas, data.clinic, {
     title: 'Appointment slip',

@@ -14,6 +14,31 @@ describe('splitRuns', () => {
     ]);
   });
 
+  it('gives each Indic script its own run, and keeps a danda with the script it ends', () => {
+    expect(splitRuns('ರಮೇಶ್ ಗೌಡ / ரமேஷ் (PAT000002): ಊಟದ ನಂತರ। Done।')).toEqual([
+      { script: 'kannada', text: 'ರಮೇಶ್ ಗೌಡ ' },
+      { script: 'latin', text: '/ ' },
+      { script: 'tamil', text: 'ரமேஷ் ' },
+      { script: 'latin', text: '(PAT000002): ' },
+      { script: 'kannada', text: 'ಊಟದ ನಂತರ। ' },
+      { script: 'latin', text: 'Done' },
+      { script: 'devanagari', text: '।' },
+    ]);
+    expect(splitRuns('শ্যামল দাস · ശ്യാമള · ਸਿੰਘ · ଓଡ଼ିଆ · తెలుగు · ગુજરાતી').map((r) => r.script)).toEqual([
+      'bengali',
+      'latin',
+      'malayalam',
+      'latin',
+      'gurmukhi',
+      'latin',
+      'oriya',
+      'latin',
+      'telugu',
+      'latin',
+      'gujarati',
+    ]);
+  });
+
   it('keeps combining marks and joiners with the letter they follow', () => {
     const decomposed = 'Jose\u0301 क्\u200Dष';
     expect(splitRuns(decomposed)).toEqual([

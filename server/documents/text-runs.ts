@@ -1,4 +1,4 @@
-import type { Script } from './fonts';
+import { type Script, scriptOf } from './scripts';
 
 /** A stretch of text drawn with one font family. */
 export interface Run {
@@ -6,37 +6,31 @@ export interface Run {
   text: string;
 }
 
-/** Devanagari, Devanagari Extended and Vedic Extensions. */
-const DEVANAGARI_BLOCKS: readonly [number, number][] = [
-  [0x0900, 0x097f],
-  [0xa8e0, 0xa8ff],
-  [0x1cd0, 0x1cff],
-];
-const isDevanagari = (char: string) => {
-  const code = char.codePointAt(0)!;
-  return DEVANAGARI_BLOCKS.some(([first, last]) => code >= first && code <= last);
-};
 /** Spaces, combining marks and joiners belong to the run they sit in. */
 const INHERITS = /\s|\p{M}|\u200C|\u200D/u;
+/** The danda and double danda end sentences in several Indic scripts; every Indic Noto font has them. */
+const DANDAS = /[\u0964\u0965]/u;
 
 /**
  * Splits text into runs by script so that each run can be drawn with a font that has its glyphs
- * (pdf-lib has no fallback). Devanagari goes to the Devanagari family, everything else (Latin,
- * digits, punctuation, ₹) to Noto Sans; spaces and marks stay with their neighbours so a Hindi
- * name is one run and shapes as a whole.
+ * (pdf-lib has no fallback). Each Indic script goes to its own Noto family, everything else
+ * (Latin, digits, punctuation, ₹) to Noto Sans; spaces, marks and dandas stay with their
+ * neighbours so that a Hindi or Kannada name is one run and shapes as a whole.
  */
 export function splitRuns(text: string): Run[] {
   const runs: Run[] = [];
   let leading = '';
   for (const char of text) {
     const last = runs[runs.length - 1];
-    let script: Script;
-    if (isDevanagari(char)) script = 'devanagari';
-    else if (INHERITS.test(char)) {
+    const script = scriptOf(char);
+    const inherits =
+      (script === 'latin' && INHERITS.test(char)) ||
+      (DANDAS.test(char) && last !== undefined && last.script !== 'latin');
+    if (inherits) {
       if (last) last.text += char;
       else leading += char;
       continue;
-    } else script = 'latin';
+    }
     if (last?.script === script) last.text += char;
     else {
       runs.push({ script, text: leading + char });

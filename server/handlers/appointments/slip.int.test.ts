@@ -64,14 +64,15 @@ describe('appointments.slip', () => {
   });
 
   it('gives a patient their own slip only, and answers for another patient’s as for a missing one', async () => {
-    const own = await world.register({ fullName: 'Asha Rao' });
+    // A Kannada name (as the demo clinic has): printed in its own script, not as boxes.
+    const own = await world.register({ fullName: 'ಸುಮಾ ರಾಘವೇಂದ್ರ' });
     const other = await world.register({ fullName: 'Ravi Kumar' });
     const mine = await world.book(own.id, '09:00');
     const theirs = await world.book(other.id, '09:30');
     const phone = patientCaller(hub, own.id);
 
     const slip = await hub.call(phone, 'appointments.slip', { id: mine.id });
-    expect(await pdfFlatText(slip.base64)).toContain('Asha Rao');
+    expect(await pdfFlatText(slip.base64)).toContain('ಸುಮಾ ರಾಘವೇಂದ್ರ');
 
     const forbidden = await failureOf(hub.call(phone, 'appointments.slip', { id: theirs.id }));
     const missing = await failureOf(hub.call(phone, 'appointments.slip', { id: randomUUID() }));
