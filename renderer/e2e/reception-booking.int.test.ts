@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeScan } from '@renderer/testing/axe';
 import { type AppPage, launchBrowser, openApp } from '@renderer/testing/browser';
@@ -39,6 +39,22 @@ describe('reception: Today board, booking with quick registration and slip, pati
     await page.getByTestId('today-board').waitFor(UI_TIMEOUT);
     expect(await page.getByTestId('doctor-column').count()).toBeGreaterThan(1);
     expect(await axeScan(page)).toEqual([]);
+  }, 120_000);
+
+  it('Alt+N and Alt+C put the cursor in the screen’s first field, so the receptionist types at once', async () => {
+    const { page } = app;
+    const isFocused = (locator: Locator) => locator.evaluate((field) => field === document.activeElement);
+    await page.keyboard.press('Alt+c');
+    await page.getByRole('heading', { name: 'Queue and check-in', level: 1 }).waitFor(UI_TIMEOUT);
+    const find = page.getByRole('searchbox', { name: 'Find today’s appointment' });
+    await expect.poll(() => isFocused(find), UI_TIMEOUT).toBe(true);
+    await page.keyboard.type('PAT');
+    expect(await find.inputValue()).toBe('PAT');
+
+    await page.keyboard.press('Alt+n');
+    await page.getByRole('heading', { name: 'Book an appointment', level: 1 }).waitFor(UI_TIMEOUT);
+    const doctor = page.getByRole('combobox', { name: 'Doctor', exact: true });
+    await expect.poll(() => isFocused(doctor), UI_TIMEOUT).toBe(true);
   }, 120_000);
 
   it('books a newly registered patient (Alt+N → doctor → date → slot → quick registration → confirm) and shows the slip', async () => {

@@ -1,6 +1,6 @@
 import { Box, Grid } from '@chakra-ui/react';
-import { useState } from 'react';
-import { Navigate, Route, Routes, useNavigate } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useLiveInvalidation } from '@renderer/api/live-invalidation';
 import { useClinicSettings } from '@renderer/app/clinic-format';
 import { screensFor, searchScreenFor } from '@renderer/app/navigation';
@@ -24,6 +24,7 @@ export function AppLayout() {
   const [helpOpen, setHelpOpen] = useState(false);
   useLiveInvalidation();
   useGlobalShortcuts(searchScreenFor(user.role), () => setHelpOpen(true));
+  useStartFieldFocus();
 
   if (locked) return <LockScreen onUnlocked={unlock} />;
   const home = screens[0];
@@ -83,31 +84,49 @@ function useGlobalShortcuts(searchPath: string, openHelp: () => void) {
     () => {
       if (!focusSearch()) {
         void navigate(`/${searchPath}`);
-        focusSearchSoon();
+        focusSoon(focusSearch);
       }
     },
     { description: 'Search', group: 'Everywhere' },
   );
 }
 
-/** A screen's own opening shortcut (Alt+N: Book, Alt+C: Queue, …). */
+/** A screen's own opening shortcut (Alt+N: Book, Alt+C: Queue, …); the cursor goes to its first field. */
 function ScreenShortcut({ screen }: { screen: ScreenDef }) {
   const navigate = useNavigate();
-  useShortcut(screen.shortcut?.keys ?? [], () => void navigate(`/${screen.path}`), {
-    description: screen.shortcut?.description ?? screen.label,
-    group: 'Everywhere',
-  });
+  useShortcut(
+    screen.shortcut?.keys ?? [],
+    () => void navigate(`/${screen.path}`, { state: { focus: 'start' } }),
+    { description: screen.shortcut?.description ?? screen.label, group: 'Everywhere' },
+  );
   return null;
+}
+
+/**
+ * After a screen shortcut, once the new screen is shown: focuses its first field
+ * (`data-shortcut="start"`, else its search box), so the receptionist types straight away.
+ */
+function useStartFieldFocus() {
+  const location = useLocation();
+  const wanted = (location.state as { focus?: string } | null)?.focus === 'start';
+  useEffect(() => {
+    if (wanted) focusSoon(() => focusFirst('[data-shortcut="start"]') || focusSearch());
+  }, [location.key, wanted]);
+}
+
+function focusFirst(selector: string): boolean {
+  const field = document.querySelector<HTMLElement>(selector);
+  field?.focus();
+  return !!field;
 }
 
 /** Focuses the current screen's search box (`data-shortcut="search"`), if it has one. */
 function focusSearch(): boolean {
-  const box = document.querySelector<HTMLElement>('[data-shortcut="search"]');
-  box?.focus();
-  return !!box;
+  return focusFirst('[data-shortcut="search"]');
 }
 
-function focusSearchSoon(tries = 20): void {
-  if (tries === 0 || focusSearch()) return;
-  setTimeout(() => focusSearchSoon(tries - 1), 50);
+/** Tries `focus` until it succeeds (the screen may still be loading), for up to a second. */
+function focusSoon(focus: () => boolean, tries = 20): void {
+  if (tries === 0 || focus()) return;
+  setTimeout(() => focusSoon(focus, tries - 1), 50);
 }

@@ -54,6 +54,7 @@ export function WhenSection({
             placeholder={specialization ? `Any ${specialization}` : 'Choose a doctor'}
             value={doctorId}
             onChange={(e) => onDoctor(e.target.value)}
+            data-shortcut="start"
           />
         </Field.Root>
         <Field.Root>
