@@ -26,7 +26,7 @@ export interface ClinicBridge {
   connectionState(): ConnectionState;
   onConnectionState(listener: (state: ConnectionState) => void): () => void;
   /** Desktop only: print a PDF the hub made (slip, receipt, prescription) via the system dialog. */
-  printPdf?: (base64: string, title: string) => Promise<unknown>;
+  printPdf?: (base64: string, title: string) => Promise<PrintOutcome>;
   /** Desktop only: the first-run choice (hub or client). */
   desktopSetup?: DesktopSetupBridge;
   /** Desktop only: changes the hub rejected, with reason and next action. */
@@ -39,4 +39,10 @@ declare global {
     /** Set by the Electron preload script; absent in a plain browser. */
     clinic?: ClinicBridge;
   }
+}
+
+/** How a desktop print ended: Electron's `reason` is "cancelled" when the user closed the dialog. */
+export interface PrintOutcome {
+  printed: boolean;
+  reason?: string;
 }

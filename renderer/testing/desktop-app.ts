@@ -11,6 +11,15 @@ const BRIDGE_PROCESS = join(repoRoot, 'main', 'backend', 'testing', 'desktop-bri
 export interface DesktopApp extends AppPage {
   /** The desktop's own data folder (replica, outbox, known users). */
   dataDir: string;
+  /** What the page sent to the print bridge (Electron's `printPdf`), oldest first. */
+  prints: PrintJob[];
+  /** How the next prints end, as Electron reports it (default: printed). */
+  setPrintOutcome(outcome: { printed: boolean; reason?: string }): void;
+}
+
+export interface PrintJob {
+  title: string;
+  bytes: Buffer;
 }
 
 /**
@@ -40,6 +49,12 @@ export async function openDesktopApp(
 
   const app = await openApp(browser, 'about:blank');
   await app.context.exposeBinding('__clinicDesktop', (_source, request: object) => child.ask(request));
+  const prints: PrintJob[] = [];
+  let printOutcome: { printed: boolean; reason?: string } = { printed: true };
+  await app.context.exposeBinding('__clinicPrint', (_source, base64: string, title: string) => {
+    prints.push({ title, bytes: Buffer.from(base64, 'base64') });
+    return printOutcome;
+  });
   await app.context.addInitScript(preloadShim);
   // Playwright's clock (runs at real pace until a test fast-forwards it, e.g. to the screen lock).
   if (options.fakeClock) await app.context.clock.install();
@@ -50,6 +65,10 @@ export async function openDesktopApp(
   return {
     ...app,
     dataDir,
+    prints,
+    setPrintOutcome(outcome) {
+      printOutcome = outcome;
+    },
     async close() {
       await app.close();
       await child.stop();
@@ -62,6 +81,7 @@ declare global {
   interface Window {
     __clinicDesktop?: (request: object) => Promise<unknown>;
     __clinicDesktopPush?: (message: unknown) => void;
+    __clinicPrint?: (base64: string, title: string) => Promise<unknown>;
   }
 }
 
@@ -109,6 +129,7 @@ function preloadShim() {
       },
       needsAttention: () => ipc({ method: 'needsAttention' }),
       dismissAttention: (id: string) => ipc({ method: 'dismissAttention', attentionId: id }),
+      printPdf: (base64: string, title: string) => window.__clinicPrint!(base64, title),
     },
   });
   setTimeout(() => {

@@ -1,7 +1,8 @@
 import { Box, Button, HStack } from '@chakra-ui/react';
 import { useEffect, useMemo, useRef } from 'react';
 import { useApiClient } from '@renderer/api/ApiProvider';
-import { notifyError } from '@renderer/components/toaster';
+import type { PrintOutcome } from '@renderer/api/bridge';
+import { notifyError, toaster } from '@renderer/components/toaster';
 
 /** base64 → a blob: URL of a PDF (revoked when the document changes or leaves the screen). */
 function usePdfUrl(base64: string): string {
@@ -13,6 +14,20 @@ function usePdfUrl(base64: string): string {
   return url;
 }
 
+/** A print that did not happen says so (closing the dialog is not a failure). */
+function reportPrint(outcome: PrintOutcome): void {
+  if (outcome.printed || outcome.reason === 'cancelled') return;
+  toaster.create({
+    type: 'error',
+    title: 'Could not print',
+    description:
+      outcome.reason === 'failed' || !outcome.reason
+        ? 'The printer reported a problem. Check that it is on and has paper, then print again.'
+        : outcome.reason,
+    duration: 10_000,
+  });
+}
+
 /**
  * A PDF the hub made (slip, receipt, prescription), shown in a frame with Print and Download.
  * Print goes through the desktop's system dialog when the app runs in Electron
@@ -22,7 +37,7 @@ export function PdfDocument({
   base64,
   fileName,
   title,
-  printTitle = title,
+  printTitle = fileName.replace(/\.pdf$/i, ''),
   height = '32rem',
   testId = 'pdf-frame',
 }: {
@@ -30,7 +45,7 @@ export function PdfDocument({
   fileName: string;
   /** The frame's accessible title. */
   title: string;
-  /** The print job's name (defaults to `title`). */
+  /** The print job's name in the printer queue (defaults to the file name, which has the number). */
   printTitle?: string;
   height?: string;
   testId?: string;
@@ -41,7 +56,7 @@ export function PdfDocument({
 
   const print = async () => {
     try {
-      if (bridge.printPdf) await bridge.printPdf(base64, printTitle);
+      if (bridge.printPdf) reportPrint(await bridge.printPdf(base64, printTitle));
       else frame.current?.contentWindow?.print();
     } catch (error) {
       notifyError(error, 'Could not print');
