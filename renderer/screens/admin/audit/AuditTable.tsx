@@ -1,9 +1,10 @@
-import { Badge, Box, Code, Table, Text } from '@chakra-ui/react';
+import { Badge, Code, Table, Text } from '@chakra-ui/react';
 import type { AuditEvent } from '@shared/domain/audit.schema';
 import { useApiQuery } from '@renderer/api/hooks';
 import { useClinicFormat } from '@renderer/app/clinic-format';
 import { usePatients } from '@renderer/screens/shared/appointments/use-people';
 import { detailText } from './audit-filters';
+import { TablePanel } from '@renderer/components/TablePanel';
 
 const KIND_PALETTES = { change: 'blue', read: 'orange', auth: 'purple' } as const;
 
@@ -13,7 +14,7 @@ export function AuditTable({ entries }: { entries: AuditEvent[] }) {
   const names = new Map((users.data ?? []).map((u) => [u.id, u.displayName]));
   const patients = usePatients(entries.flatMap((e) => (e.patientId ? [e.patientId] : [])));
   return (
-    <Box bg="bg.panel" borderWidth="1px" borderRadius="lg" overflowX="auto">
+    <TablePanel label="Audit entries">
       <Table.Root size="sm" aria-label="Audit entries">
         <Table.Header>
           <Table.Row bg="bg.muted">
@@ -64,6 +65,6 @@ export function AuditTable({ entries }: { entries: AuditEvent[] }) {
           ))}
         </Table.Body>
       </Table.Root>
-    </Box>
+    </TablePanel>
   );
 }

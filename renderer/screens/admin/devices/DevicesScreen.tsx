@@ -1,9 +1,10 @@
-import { Badge, Box, Table, Text } from '@chakra-ui/react';
+import { Badge, Table, Text } from '@chakra-ui/react';
 import { useApiQuery } from '@renderer/api/hooks';
 import { useClinicFormat } from '@renderer/app/clinic-format';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { ScreenHeader } from '@renderer/components/ScreenHeader';
 import { EmptyState, LoadingState } from '@renderer/components/StateViews';
+import { TablePanel } from '@renderer/components/TablePanel';
 
 const KIND_LABELS = {
   desktop: 'Desktop',
@@ -36,7 +37,7 @@ export function DevicesScreen() {
           description="Desktops appear here once they sync with the hub (browser tabs work online only and do not sync)."
         />
       ) : (
-        <Box bg="bg.panel" borderWidth="1px" borderRadius="lg" overflowX="auto">
+        <TablePanel label="Devices">
           <Table.Root size="sm" aria-label="Devices">
             <Table.Header>
               <Table.Row bg="bg.muted">
@@ -74,7 +75,7 @@ export function DevicesScreen() {
               ))}
             </Table.Body>
           </Table.Root>
-        </Box>
+        </TablePanel>
       )}
     </>
   );

@@ -11,6 +11,7 @@ import { LoadingState } from '@renderer/components/StateViews';
 import { useDoctors } from '@renderer/screens/shared/appointments/use-people';
 import { DoctorDialog } from './DoctorDialog';
 import { ROOM_TYPES, RoomDialog } from './RoomDialog';
+import { TablePanel } from '@renderer/components/TablePanel';
 
 /** Doctor profiles (fees, session length, buffers) and rooms (SPEC §3). */
 export function DoctorsRoomsScreen() {
@@ -37,7 +38,7 @@ export function DoctorsRoomsScreen() {
             }
           >
             {isLoading && <LoadingState label="Loading doctors…" />}
-            <Box overflowX="auto">
+            <TablePanel label="Doctors" bare>
               <Table.Root size="sm" aria-label="Doctors">
                 <Table.Header>
                   <Table.Row>
@@ -92,7 +93,7 @@ export function DoctorsRoomsScreen() {
                   ))}
                 </Table.Body>
               </Table.Root>
-            </Box>
+            </TablePanel>
           </Panel>
         </Box>
         <Panel

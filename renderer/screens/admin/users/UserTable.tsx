@@ -1,8 +1,9 @@
-import { Badge, Box, Button, HStack, Table, Text } from '@chakra-ui/react';
+import { Badge, Button, HStack, Table, Text } from '@chakra-ui/react';
 import type { User } from '@shared/domain/user.schema';
 import { useClinicFormat } from '@renderer/app/clinic-format';
 import { useDoctors } from '@renderer/screens/shared/appointments/use-people';
 import { ROLE_LABELS, ROLE_PALETTES } from './user-labels';
+import { TablePanel } from '@renderer/components/TablePanel';
 
 export function UserTable({
   users,
@@ -18,7 +19,7 @@ export function UserTable({
   const format = useClinicFormat();
   const { byId: doctors } = useDoctors();
   return (
-    <Box bg="bg.panel" borderWidth="1px" borderRadius="lg" overflowX="auto">
+    <TablePanel label="Users">
       <Table.Root size="sm" interactive aria-label="Users">
         <Table.Header>
           <Table.Row bg="bg.muted">
@@ -90,6 +91,6 @@ export function UserTable({
           ))}
         </Table.Body>
       </Table.Root>
-    </Box>
+    </TablePanel>
   );
 }

@@ -4,6 +4,7 @@ import type { ResultOf } from '@shared/contract/index';
 import type { ClinicFormat } from '@renderer/app/clinic-format';
 import { AddendumForm } from './AddendumForm';
 import { TIMING_LABELS, VITALS } from './consultation-form';
+import { TablePanel } from '@renderer/components/TablePanel';
 
 type View = NonNullable<ResultOf<'consultations.get'>>;
 
@@ -49,7 +50,7 @@ export function SignedRecord({ view, format }: { view: View; format: ClinicForma
         </DataList.Root>
       </Box>
 
-      <Box bg="bg.panel" borderWidth="1px" borderRadius="lg" overflowX="auto">
+      <TablePanel label="Prescribed medicines">
         <Heading as="h2" size="md" p="4" pb="2">
           Prescription
         </Heading>
@@ -83,7 +84,7 @@ export function SignedRecord({ view, format }: { view: View; format: ClinicForma
             </Table.Body>
           </Table.Root>
         )}
-      </Box>
+      </TablePanel>
 
       <Box bg="bg.panel" borderWidth="1px" borderRadius="lg" p="4">
         <Heading as="h2" size="md" mb="3">

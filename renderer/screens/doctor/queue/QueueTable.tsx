@@ -1,9 +1,10 @@
-import { Badge, Box, Button, Table, Text } from '@chakra-ui/react';
+import { Badge, Button, Table, Text } from '@chakra-ui/react';
 import type { ResultOf } from '@shared/contract/index';
 import type { Patient } from '@shared/domain/patient.schema';
 import type { ClinicFormat } from '@renderer/app/clinic-format';
 import { PatientCell } from '@renderer/components/PatientCell';
 import { formatMinutes, minutesSince } from '@renderer/screens/doctor/common/use-now';
+import { TablePanel } from '@renderer/components/TablePanel';
 
 type Waiting = ResultOf<'queue.list'>['waiting'][number];
 
@@ -29,7 +30,7 @@ export function QueueTable({
   onStart: (entryId: string) => void;
 }) {
   return (
-    <Box bg="bg.panel" borderWidth="1px" borderRadius="lg" overflowX="auto">
+    <TablePanel label="Waiting patients">
       <Table.Root size="sm" aria-label="Waiting patients">
         <Table.Header>
           <Table.Row bg="bg.muted">
@@ -84,6 +85,6 @@ export function QueueTable({
           })}
         </Table.Body>
       </Table.Root>
-    </Box>
+    </TablePanel>
   );
 }

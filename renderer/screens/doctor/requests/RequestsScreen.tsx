@@ -1,4 +1,4 @@
-import { Box, Button, HStack, Table, Text } from '@chakra-ui/react';
+import { Button, HStack, Table, Text } from '@chakra-ui/react';
 import { useState } from 'react';
 import type { Appointment } from '@shared/domain/appointment.schema';
 import { useApiMutation, useApiQuery } from '@renderer/api/hooks';
@@ -13,6 +13,7 @@ import { usePatients } from '@renderer/screens/shared/appointments/use-people';
 import { NotLinked } from '@renderer/screens/doctor/common/NotLinked';
 import { useMyDoctorId } from '@renderer/screens/doctor/common/use-my-doctor';
 import { DeclineDialog } from './DeclineDialog';
+import { TablePanel } from '@renderer/components/TablePanel';
 
 /** Booking requests waiting for this doctor's answer (SPEC §4, §5): confirm, or decline with a reason. */
 export function RequestsScreen() {
@@ -58,7 +59,7 @@ function Requests({ doctorId }: { doctorId: string }) {
   }
   return (
     <>
-      <Box bg="bg.panel" borderWidth="1px" borderRadius="lg" overflowX="auto">
+      <TablePanel label="Booking requests">
         <Table.Root size="sm" aria-label="Booking requests">
           <Table.Header>
             <Table.Row bg="bg.muted">
@@ -111,7 +112,7 @@ function Requests({ doctorId }: { doctorId: string }) {
             })}
           </Table.Body>
         </Table.Root>
-      </Box>
+      </TablePanel>
       <DeclineDialog appointment={declining} onClose={() => setDeclining(null)} />
     </>
   );

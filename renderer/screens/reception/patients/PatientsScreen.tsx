@@ -11,6 +11,7 @@ import { EditPatientScreen } from './EditPatientScreen';
 import { PatientProfileScreen } from './PatientProfileScreen';
 import { RegisterPatientScreen } from './RegisterPatientScreen';
 import { sexLabel } from './patient-form';
+import { TablePanel } from '@renderer/components/TablePanel';
 
 /** Reception: find, register, view and edit patients (SPEC §2). Owns /patients/*. */
 export function PatientsScreen() {
@@ -94,7 +95,7 @@ function PatientSearchScreen() {
           }
         />
       ) : (
-        <Box bg="bg.panel" borderWidth="1px" borderRadius="lg" overflowX="auto">
+        <TablePanel label="Patients found">
           <Table.Root size="sm" interactive aria-label="Patients found">
             <Table.Header>
               <Table.Row>
@@ -133,7 +134,7 @@ function PatientSearchScreen() {
               ? 'Showing the first 50 matches; type more to narrow.'
               : `${results.data?.length ?? 0} found`}
           </Text>
-        </Box>
+        </TablePanel>
       )}
     </>
   );

@@ -8,6 +8,7 @@ import { AppointmentDrawer } from '@renderer/screens/shared/appointments/Appoint
 import { TYPE_LABELS } from '@renderer/screens/shared/appointments/appointment-labels';
 import { StatusBadge } from '@renderer/screens/shared/appointments/StatusBadge';
 import { useDoctors } from '@renderer/screens/shared/appointments/use-people';
+import { TablePanel } from '@renderer/components/TablePanel';
 
 type Profile = ResultOf<'patients.profile'>;
 
@@ -110,13 +111,7 @@ function Section({ title, empty, children }: { title: string; empty: string | nu
       <Heading as="h2" size="md" mb="2">
         {title}
       </Heading>
-      {empty ? (
-        <Text color="fg.muted">{empty}</Text>
-      ) : (
-        <Box bg="bg.panel" borderWidth="1px" borderRadius="lg" overflowX="auto">
-          {children}
-        </Box>
-      )}
+      {empty ? <Text color="fg.muted">{empty}</Text> : <TablePanel label={title}>{children}</TablePanel>}
     </Box>
   );
 }
