@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useApiQuery } from '@renderer/api/hooks';
 import { useClinicFormat } from '@renderer/app/clinic-format';
+import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { ScreenHeader } from '@renderer/components/ScreenHeader';
 import { EmptyState, LoadingState } from '@renderer/components/StateViews';
 import { PlusIcon } from '@renderer/components/icons';
@@ -14,7 +15,7 @@ import { WalkInDialog } from './WalkInDialog';
 
 /** Reception's queue desk (SPEC §7): check-in, walk-ins, and each doctor's queue by tab. */
 export function QueueScreen() {
-  const { doctors: all, byId, isLoading } = useDoctors();
+  const { doctors: all, byId, isLoading, error } = useDoctors();
   const doctors = all.filter((d) => d.active);
   const [params, setParams] = useSearchParams();
   const selected = params.get('doctor') ?? doctors[0]?.id ?? null;
@@ -38,6 +39,8 @@ export function QueueScreen() {
         <Stack gap="3">
           {isLoading ? (
             <LoadingState label="Loading doctors…" />
+          ) : error ? (
+            <ErrorMessage error={error} title="The doctors could not be loaded" />
           ) : doctors.length === 0 || !selected ? (
             <EmptyState title="No active doctors" />
           ) : (

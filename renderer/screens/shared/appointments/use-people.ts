@@ -6,12 +6,22 @@ import { useApiClient } from '@renderer/api/ApiProvider';
 import { apiKey, useApiQuery } from '@renderer/api/hooks';
 
 /** Every doctor (inactive ones too: old appointments name them), by id. */
-export function useDoctors(): { doctors: Doctor[]; byId: Map<string, Doctor>; isLoading: boolean } {
+export function useDoctors(): {
+  doctors: Doctor[];
+  byId: Map<string, Doctor>;
+  isLoading: boolean;
+  error: unknown;
+} {
   const query = useApiQuery('doctors.list', { includeInactive: true }, { staleTime: 5 * 60_000 });
   return useMemo(() => {
     const doctors = [...(query.data ?? [])].sort((a, b) => a.fullName.localeCompare(b.fullName));
-    return { doctors, byId: new Map(doctors.map((d) => [d.id, d])), isLoading: query.isLoading };
-  }, [query.data, query.isLoading]);
+    return {
+      doctors,
+      byId: new Map(doctors.map((d) => [d.id, d])),
+      isLoading: query.isLoading,
+      error: query.error,
+    };
+  }, [query.data, query.isLoading, query.error]);
 }
 
 /** The patients behind a list of ids (one cached `patients.get` each), by id. */
