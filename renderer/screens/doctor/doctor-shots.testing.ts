@@ -83,4 +83,10 @@ export const doctorShots: DoctorShot[] = [
       await dismissToasts(page);
     },
   },
+  {
+    name: 'doctor-schedule',
+    role: 'doctor',
+    path: '/schedule',
+    ready: (page) => page.getByTestId('schedule-day').first().waitFor(WAIT),
+  },
 ];
