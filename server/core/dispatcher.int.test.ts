@@ -1,19 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiFailure } from '@shared/contract/errors';
+import { failureOf } from '@server/testing/failure';
 import { createTestHub, TEST_PASSWORD, type TestHub } from '@server/testing/test-hub';
 
 let hub: TestHub;
 afterEach(() => hub?.close());
-
-async function failureOf(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiFailure) return error.error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('dispatcher, accounts and sessions', () => {
   it('sets up once, then refuses a second setup', async () => {

@@ -1,14 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { hubHelloSchema } from '@shared/contract/sync.contract';
 import { TEST_PASSWORD } from '@server/testing/test-hub';
-import {
-  callOver,
-  errorOf,
-  nextEvent,
-  send,
-  type SocketTestHub,
-  startSocketHub,
-} from './socket-test-support';
+import { failureOf } from '@server/testing/failure';
+import { callOver, nextEvent, send, type SocketTestHub, startSocketHub } from './socket-test-support';
 
 let server: SocketTestHub | undefined;
 afterEach(async () => {
@@ -21,7 +15,7 @@ describe('operations over the LAN sync socket', () => {
     server = await startSocketHub({ setUp: false });
     const socket = await server.connect({ deviceId: 'reception-pc' });
     expect(await callOver(socket, 'auth.setupStatus', {})).toEqual({ needsSetup: true, clinicName: null });
-    expect((await errorOf(callOver(socket, 'users.list', {}))).code).toBe('UNAUTHENTICATED');
+    expect((await failureOf(callOver(socket, 'users.list', {}))).code).toBe('UNAUTHENTICATED');
 
     await callOver(socket, 'auth.setup', {
       settings: { clinicName: 'Sunrise Clinic', timeZone: 'Asia/Kolkata' },
@@ -53,14 +47,14 @@ describe('operations over the LAN sync socket', () => {
 
     // Dropping the token makes the socket anonymous again.
     await send(socket, 'auth', { token: null });
-    expect((await errorOf(callOver(socket, 'users.list', {}))).code).toBe('UNAUTHENTICATED');
+    expect((await failureOf(callOver(socket, 'users.list', {}))).code).toBe('UNAUTHENTICATED');
   });
 
   it('authenticates from the handshake and enforces the role policy', async () => {
     server = await startSocketHub();
     const receptionist = await server.hub.signIn('receptionist');
     const socket = await server.connect({ token: receptionist.token, deviceId: receptionist.deviceId });
-    const forbidden = await errorOf(callOver(socket, 'users.list', {}));
+    const forbidden = await failureOf(callOver(socket, 'users.list', {}));
     expect(forbidden).toEqual({ code: 'FORBIDDEN', message: 'Your role is not allowed to do this.' });
 
     const admin = await server.connect({ token: server.hub.admin.token, deviceId: 'admin-desktop' });
@@ -88,7 +82,7 @@ describe('operations over the LAN sync socket', () => {
       ok: false,
       error: { code: 'VALIDATION' },
     });
-    const invalid = await errorOf(
+    const invalid = await failureOf(
       callOver(socket, 'users.create', {
         id: 'x',
         username: 'a',

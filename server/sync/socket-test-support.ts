@@ -131,17 +131,6 @@ export async function callOver<N extends OperationName>(
   return reply.result;
 }
 
-/** The error of a call that must fail. */
-export async function errorOf(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiFailure) return error.error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
-
 /** Resolves with the next payload of a server event. */
 export function nextEvent<T = unknown>(socket: ClientSocket, event: string, timeoutMs = 5_000): Promise<T> {
   return new Promise((resolve, reject) => {
