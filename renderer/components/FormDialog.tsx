@@ -1,5 +1,6 @@
-import { Button, CloseButton, Dialog, Portal, Stack } from '@chakra-ui/react';
+import { Button, Stack } from '@chakra-ui/react';
 import type { FormEvent, ReactNode } from 'react';
+import { DialogFrame } from '@renderer/components/DialogFrame';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 
 /** A dialog holding one form: fields, the hub's refusal, Cancel and a submit button. */
@@ -33,36 +34,27 @@ export function FormDialog({
   children: ReactNode;
 }) {
   return (
-    <Dialog.Root open={open} onOpenChange={(e) => !e.open && onClose()} size={size}>
-      <Portal>
-        <Dialog.Backdrop />
-        <Dialog.Positioner>
-          <Dialog.Content>
-            <form onSubmit={onSubmit} noValidate aria-label={formLabel}>
-              <Dialog.Header>
-                <Dialog.Title>{title}</Dialog.Title>
-              </Dialog.Header>
-              <Dialog.Body>
-                <Stack gap="4">
-                  <ErrorMessage error={refused} />
-                  {children}
-                </Stack>
-              </Dialog.Body>
-              <Dialog.Footer>
-                <Button variant="outline" onClick={onClose}>
-                  {cancelLabel}
-                </Button>
-                <Button type="submit" loading={busy} colorPalette={submitPalette}>
-                  {submitLabel}
-                </Button>
-              </Dialog.Footer>
-            </form>
-            <Dialog.CloseTrigger asChild>
-              <CloseButton size="sm" aria-label="Close" />
-            </Dialog.CloseTrigger>
-          </Dialog.Content>
-        </Dialog.Positioner>
-      </Portal>
-    </Dialog.Root>
+    <DialogFrame
+      open={open}
+      onClose={onClose}
+      title={title}
+      size={size}
+      form={{ onSubmit, noValidate: true, 'aria-label': formLabel }}
+      footer={
+        <>
+          <Button variant="outline" onClick={onClose}>
+            {cancelLabel}
+          </Button>
+          <Button type="submit" loading={busy} colorPalette={submitPalette}>
+            {submitLabel}
+          </Button>
+        </>
+      }
+    >
+      <Stack gap="4">
+        <ErrorMessage error={refused} />
+        {children}
+      </Stack>
+    </DialogFrame>
   );
 }

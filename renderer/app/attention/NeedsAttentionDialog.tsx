@@ -1,4 +1,5 @@
-import { Button, CloseButton, Dialog, Portal, Stack, Text } from '@chakra-ui/react';
+import { Button, Stack, Text } from '@chakra-ui/react';
+import { DialogFrame } from '@renderer/components/DialogFrame';
 import { EmptyState, LoadingState } from '@renderer/components/StateViews';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { AttentionEntryCard } from './AttentionEntryCard';
@@ -12,39 +13,31 @@ import { useNeedsAttention } from './use-needs-attention';
 export function NeedsAttentionDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const entries = useNeedsAttention(open);
   return (
-    <Dialog.Root open={open} onOpenChange={(e) => !e.open && onClose()} size="lg" scrollBehavior="inside">
-      <Portal>
-        <Dialog.Backdrop />
-        <Dialog.Positioner>
-          <Dialog.Content data-testid="needs-attention">
-            <Dialog.Header>
-              <Dialog.Title>Needs attention</Dialog.Title>
-            </Dialog.Header>
-            <Dialog.Body>
-              <Stack gap="4">
-                <Text color="fg.muted">
-                  Changes you made on this desktop that the clinic hub refused when they reached it. Each says
-                  why, and what you can do now.
-                </Text>
-                {entries.isLoading && <LoadingState label="Loading…" />}
-                <ErrorMessage error={entries.error} />
-                {entries.data?.length === 0 && <EmptyState title="Nothing needs attention" />}
-                {entries.data?.map((entry) => (
-                  <AttentionEntryCard key={entry.id} entry={entry} />
-                ))}
-              </Stack>
-            </Dialog.Body>
-            <Dialog.Footer>
-              <Dialog.ActionTrigger asChild>
-                <Button variant="outline">Close</Button>
-              </Dialog.ActionTrigger>
-            </Dialog.Footer>
-            <Dialog.CloseTrigger asChild>
-              <CloseButton size="sm" aria-label="Close" />
-            </Dialog.CloseTrigger>
-          </Dialog.Content>
-        </Dialog.Positioner>
-      </Portal>
-    </Dialog.Root>
+    <DialogFrame
+      open={open}
+      onClose={onClose}
+      title="Needs attention"
+      size="lg"
+      scrollInside
+      testId="needs-attention"
+      footer={
+        <Button variant="outline" onClick={onClose}>
+          Close
+        </Button>
+      }
+    >
+      <Stack gap="4">
+        <Text color="fg.muted">
+          Changes you made on this desktop that the clinic hub refused when they reached it. Each says why,
+          and what you can do now.
+        </Text>
+        {entries.isLoading && <LoadingState label="Loading…" />}
+        <ErrorMessage error={entries.error} />
+        {entries.data?.length === 0 && <EmptyState title="Nothing needs attention" />}
+        {entries.data?.map((entry) => (
+          <AttentionEntryCard key={entry.id} entry={entry} />
+        ))}
+      </Stack>
+    </DialogFrame>
   );
 }

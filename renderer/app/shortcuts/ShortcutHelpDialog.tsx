@@ -1,4 +1,5 @@
-import { CloseButton, Dialog, HStack, Kbd, Portal, Stack, Table, Text } from '@chakra-ui/react';
+import { HStack, Kbd, Stack, Table, Text } from '@chakra-ui/react';
+import { DialogFrame } from '@renderer/components/DialogFrame';
 import { describeCombo } from './keys';
 import { useShortcutList } from './ShortcutProvider';
 
@@ -7,54 +8,39 @@ export function ShortcutHelpDialog({ open, onClose }: { open: boolean; onClose: 
   const shortcuts = useShortcutList();
   const groups = [...new Set(shortcuts.map((s) => s.group))];
   return (
-    <Dialog.Root open={open} onOpenChange={(e) => !e.open && onClose()} size="md">
-      <Portal>
-        <Dialog.Backdrop />
-        <Dialog.Positioner>
-          <Dialog.Content>
-            <Dialog.Header>
-              <Dialog.Title>Keyboard shortcuts</Dialog.Title>
-            </Dialog.Header>
-            <Dialog.Body>
-              <Stack gap="5">
-                {groups.map((group) => (
-                  <Stack key={group} gap="2">
-                    <Text fontWeight="semibold" color="fg.muted" fontSize="xs" textTransform="uppercase">
-                      {group}
-                    </Text>
-                    <Table.Root size="sm" variant="line">
-                      <Table.Body>
-                        {shortcuts
-                          .filter((s) => s.group === group)
-                          .map((s) => (
-                            <Table.Row key={`${s.keys.join()}-${s.description}`}>
-                              <Table.Cell>{s.description}</Table.Cell>
-                              <Table.Cell textAlign="end">
-                                <HStack justify="flex-end" gap="2" wrap="wrap">
-                                  {s.keys.map((combo, i) => (
-                                    <HStack key={combo} gap="1">
-                                      {i > 0 && <Text color="fg.muted">or</Text>}
-                                      {describeCombo(combo).map((k) => (
-                                        <Kbd key={k}>{k}</Kbd>
-                                      ))}
-                                    </HStack>
-                                  ))}
-                                </HStack>
-                              </Table.Cell>
-                            </Table.Row>
+    <DialogFrame open={open} onClose={onClose} title="Keyboard shortcuts">
+      <Stack gap="5">
+        {groups.map((group) => (
+          <Stack key={group} gap="2">
+            <Text fontWeight="semibold" color="fg.muted" fontSize="xs" textTransform="uppercase">
+              {group}
+            </Text>
+            <Table.Root size="sm" variant="line">
+              <Table.Body>
+                {shortcuts
+                  .filter((s) => s.group === group)
+                  .map((s) => (
+                    <Table.Row key={`${s.keys.join()}-${s.description}`}>
+                      <Table.Cell>{s.description}</Table.Cell>
+                      <Table.Cell textAlign="end">
+                        <HStack justify="flex-end" gap="2" wrap="wrap">
+                          {s.keys.map((combo, i) => (
+                            <HStack key={combo} gap="1">
+                              {i > 0 && <Text color="fg.muted">or</Text>}
+                              {describeCombo(combo).map((k) => (
+                                <Kbd key={k}>{k}</Kbd>
+                              ))}
+                            </HStack>
                           ))}
-                      </Table.Body>
-                    </Table.Root>
-                  </Stack>
-                ))}
-              </Stack>
-            </Dialog.Body>
-            <Dialog.CloseTrigger asChild>
-              <CloseButton size="sm" aria-label="Close" />
-            </Dialog.CloseTrigger>
-          </Dialog.Content>
-        </Dialog.Positioner>
-      </Portal>
-    </Dialog.Root>
+                        </HStack>
+                      </Table.Cell>
+                    </Table.Row>
+                  ))}
+              </Table.Body>
+            </Table.Root>
+          </Stack>
+        ))}
+      </Stack>
+    </DialogFrame>
   );
 }

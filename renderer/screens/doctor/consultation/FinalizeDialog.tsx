@@ -1,7 +1,8 @@
-import { Button, Checkbox, CloseButton, Dialog, Portal, Stack, Text } from '@chakra-ui/react';
+import { Button, Checkbox, Stack, Text } from '@chakra-ui/react';
 import { useState } from 'react';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { AllergyWarnings, type AllergyWarningView } from './AllergyWarnings';
+import { DialogFrame } from '@renderer/components/DialogFrame';
 
 /** Signing is final (SPEC §8): say so, and make allergy warnings an explicit acknowledgement. */
 export function FinalizeDialog({
@@ -22,64 +23,45 @@ export function FinalizeDialog({
   const [acknowledged, setAcknowledged] = useState(false);
   const needsAck = warnings.length > 0;
   return (
-    <Dialog.Root
+    <DialogFrame
       open={open}
-      onOpenChange={(e) => {
-        if (!e.open) onClose();
+      onClose={() => {
         setAcknowledged(false);
+        onClose();
       }}
-      role="alertdialog"
-      size="md"
+      title="Finalize and sign this consultation?"
+      alert
+
+      footer={
+        <>
+          <Button variant="outline" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button colorPalette="teal" loading={busy} disabled={needsAck && !acknowledged} onClick={onConfirm}>
+            Sign and finalize
+          </Button>
+        </>
+      }
     >
-      <Portal>
-        <Dialog.Backdrop />
-        <Dialog.Positioner>
-          <Dialog.Content>
-            <Dialog.Header>
-              <Dialog.Title>Finalize and sign this consultation?</Dialog.Title>
-            </Dialog.Header>
-            <Dialog.Body>
-              <Stack gap="3">
-                <Text>
-                  The record is signed with your name and the time. Afterwards it is read-only: corrections
-                  are added as addenda, and nothing is deleted.
-                </Text>
-                <AllergyWarnings warnings={warnings} />
-                {needsAck && (
-                  <Checkbox.Root
-                    checked={acknowledged}
-                    onCheckedChange={(e) => setAcknowledged(e.checked === true)}
-                    colorPalette="red"
-                  >
-                    <Checkbox.HiddenInput />
-                    <Checkbox.Control />
-                    <Checkbox.Label>
-                      I have reviewed the allergy warnings and still prescribe these.
-                    </Checkbox.Label>
-                  </Checkbox.Root>
-                )}
-                <ErrorMessage error={error} />
-              </Stack>
-            </Dialog.Body>
-            <Dialog.Footer>
-              <Button variant="outline" onClick={onClose}>
-                Cancel
-              </Button>
-              <Button
-                colorPalette="teal"
-                loading={busy}
-                disabled={needsAck && !acknowledged}
-                onClick={onConfirm}
-              >
-                Sign and finalize
-              </Button>
-            </Dialog.Footer>
-            <Dialog.CloseTrigger asChild>
-              <CloseButton size="sm" aria-label="Close" />
-            </Dialog.CloseTrigger>
-          </Dialog.Content>
-        </Dialog.Positioner>
-      </Portal>
-    </Dialog.Root>
+      <Stack gap="3">
+        <Text>
+          The record is signed with your name and the time. Afterwards it is read-only: corrections are added
+          as addenda, and nothing is deleted.
+        </Text>
+        <AllergyWarnings warnings={warnings} />
+        {needsAck && (
+          <Checkbox.Root
+            checked={acknowledged}
+            onCheckedChange={(e) => setAcknowledged(e.checked === true)}
+            colorPalette="red"
+          >
+            <Checkbox.HiddenInput />
+            <Checkbox.Control />
+            <Checkbox.Label>I have reviewed the allergy warnings and still prescribe these.</Checkbox.Label>
+          </Checkbox.Root>
+        )}
+        <ErrorMessage error={error} />
+      </Stack>
+    </DialogFrame>
   );
 }

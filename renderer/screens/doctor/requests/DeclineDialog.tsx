@@ -1,4 +1,4 @@
-import { Button, CloseButton, Dialog, Portal, Stack, Text, Textarea } from '@chakra-ui/react';
+import { Button, Stack, Text, Textarea } from '@chakra-ui/react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -11,6 +11,7 @@ import { useApiMutation } from '@renderer/api/hooks';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { FormField } from '@renderer/components/FormField';
 import { toaster } from '@renderer/components/toaster';
+import { DialogFrame } from '@renderer/components/DialogFrame';
 
 const schema = z.strictObject({ reason: reasonSchema });
 type Values = z.input<typeof schema>;
@@ -42,46 +43,36 @@ export function DeclineDialog({
     onError: (error) => setRefused(applyApiError(error, form.setError, { knownFields: ['reason'] })),
   });
   return (
-    <Dialog.Root open={appointment !== null} onOpenChange={(e) => !e.open && close()} size="sm">
-      <Portal>
-        <Dialog.Backdrop />
-        <Dialog.Positioner>
-          <Dialog.Content asChild>
-            <form
-              aria-label="Decline the request"
-              onSubmit={(e) =>
-                void form.handleSubmit(
-                  (v) => appointment && decline.mutate({ id: appointment.id, reason: v.reason }),
-                )(e)
-              }
-            >
-              <Dialog.Header>
-                <Dialog.Title>Decline {appointment?.number ?? 'this request'}?</Dialog.Title>
-              </Dialog.Header>
-              <Dialog.Body>
-                <Stack gap="3">
-                  <Text>The appointment is cancelled and the patient receives your reason.</Text>
-                  <FormField label="Reason" required error={form.formState.errors.reason}>
-                    <Textarea rows={3} {...form.register('reason')} />
-                  </FormField>
-                  <ErrorMessage error={refused} />
-                </Stack>
-              </Dialog.Body>
-              <Dialog.Footer>
-                <Button variant="outline" onClick={close}>
-                  Keep the request
-                </Button>
-                <Button type="submit" colorPalette="red" loading={decline.isPending}>
-                  Decline
-                </Button>
-              </Dialog.Footer>
-              <Dialog.CloseTrigger asChild>
-                <CloseButton size="sm" aria-label="Close" />
-              </Dialog.CloseTrigger>
-            </form>
-          </Dialog.Content>
-        </Dialog.Positioner>
-      </Portal>
-    </Dialog.Root>
+    <DialogFrame
+      open={appointment !== null}
+      onClose={close}
+      title={`Decline ${appointment?.number ?? 'this request'}?`}
+      size="sm"
+      form={{
+        'aria-label': 'Decline the request',
+        onSubmit: (e) =>
+          void form.handleSubmit(
+            (v) => appointment && decline.mutate({ id: appointment.id, reason: v.reason }),
+          )(e),
+      }}
+      footer={
+        <>
+          <Button variant="outline" onClick={close}>
+            Keep the request
+          </Button>
+          <Button type="submit" colorPalette="red" loading={decline.isPending}>
+            Decline
+          </Button>
+        </>
+      }
+    >
+      <Stack gap="3">
+        <Text>The appointment is cancelled and the patient receives your reason.</Text>
+        <FormField label="Reason" required error={form.formState.errors.reason}>
+          <Textarea rows={3} {...form.register('reason')} />
+        </FormField>
+        <ErrorMessage error={refused} />
+      </Stack>
+    </DialogFrame>
   );
 }
