@@ -1,5 +1,5 @@
 import { Box } from '@chakra-ui/react';
-import { type ReactNode, useLayoutEffect, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useLayoutEffect, useRef, useState } from 'react';
 
 /**
  * The panel around a wide table: scrolls sideways on narrow screens (tablets), and while it does,
@@ -33,15 +33,17 @@ export function TablePanel({
 
 function useScrollsSideways(ref: React.RefObject<HTMLDivElement | null>): boolean {
   const [scrolls, setScrolls] = useState(false);
-  useLayoutEffect(() => {
+  const check = useCallback(() => {
     const panel = ref.current;
-    if (!panel) return;
-    const check = () => setScrolls(panel.scrollWidth > panel.clientWidth + 1);
-    check();
+    if (panel) setScrolls(panel.scrollWidth > panel.clientWidth + 1);
+  }, [ref]);
+  // The panel resizing (window, layout) and its content changing (each render) both matter.
+  useLayoutEffect(check);
+  useLayoutEffect(() => {
+    if (!ref.current) return;
     const observer = new ResizeObserver(check);
-    observer.observe(panel);
-    for (const child of panel.children) observer.observe(child);
+    observer.observe(ref.current);
     return () => observer.disconnect();
-  });
+  }, [ref, check]);
   return scrolls;
 }

@@ -78,8 +78,6 @@ export async function embedFonts(doc: PDFDocument, scripts: Iterable<Script> = [
     ]);
     return [script, { regular, bold }];
   };
-  const families = await Promise.all(
-    ['latin' as const, ...new Set(scripts)].filter((s, i) => i === 0 || s !== 'latin').map(embedFamily),
-  );
+  const families = await Promise.all([...new Set<Script>(['latin', ...scripts])].map(embedFamily));
   return Object.fromEntries(families) as FontSet;
 }
