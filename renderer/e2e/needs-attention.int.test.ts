@@ -90,10 +90,17 @@ describe('needs attention on a desktop that was offline', () => {
     const dialog = desk.page.getByTestId('needs-attention');
     const entry = dialog.getByTestId('attention-entry');
     await entry.waitFor(UI_TIMEOUT);
-    await expect.poll(() => entry.innerText(), UI_TIMEOUT).toContain(name);
+    // The patient's and the doctor's names arrive by their own queries.
+    const doctorName = doctor.split(' — ')[0]!;
+    await expect
+      .poll(async () => {
+        const shown = await entry.innerText();
+        return shown.includes(name) && shown.includes(doctorName);
+      }, UI_TIMEOUT)
+      .toBe(true);
     const text = await entry.innerText();
     expect(text).toContain('Booking');
-    expect(text).toContain(doctor.split(' — ')[0]!);
+    expect(text).toContain(doctorName);
     expect(text).toContain('That slot was just taken');
     const choices = entry.getByRole('list', { name: 'Next free times' }).getByRole('button');
     expect(await choices.count()).toBeGreaterThan(0);
