@@ -90,7 +90,10 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
       `LAN sync listening on ${urls.lan.join(', ')}`,
     );
     if (options.rendererDir) {
-      logger.info({ rendererDir: options.rendererDir }, `staff app (browser mode) at ${urls.local}`);
+      logger.info(
+        { rendererDir: options.rendererDir, url: urls.local, lanUrls: urls.lan },
+        `staff app (browser mode) at ${urls.local}`,
+      );
     }
     reportLaterWork(options, logger);
     const advertiser = options.mdns

@@ -1,0 +1,61 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const repo = resolve(import.meta.dirname, '..');
+const dataHome = mkdtempSync(join(tmpdir(), 'clinic-start-'));
+afterAll(() => rmSync(dataHome, { recursive: true, force: true }));
+
+function electronInstalled(): boolean {
+  try {
+    const binary = createRequire(import.meta.url)('electron') as unknown;
+    return typeof binary === 'string' && existsSync(binary);
+  } catch {
+    return false;
+  }
+}
+
+describe('npm start', () => {
+  it('without the Electron runtime, says so and serves the demo clinic in the browser at the URL it prints', async () => {
+    // Where Electron is installed, --browser asks for the same fallback.
+    const asked = electronInstalled() ? ['--browser'] : [];
+    const start = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/start.ts', ...asked, '--no-mdns', '--host', '127.0.0.1', '--port', '0'],
+      { cwd: repo, env: { ...process.env, XDG_DATA_HOME: dataHome }, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const exited = new Promise<number | null>((done) => start.on('exit', (code) => done(code)));
+    try {
+      const printed: string[] = [];
+      const url = await new Promise<string>((found, failed) => {
+        createInterface({ input: start.stdout }).on('line', (line) => {
+          printed.push(line);
+          const match = /^Clinic is running\. Open (http:\/\/\S+\/) in a browser\.$/.exec(line);
+          if (match) found(match[1]!);
+        });
+        void exited.then((code) => failed(new Error(`npm start exited (${code}):\n${printed.join('\n')}`)));
+      });
+
+      const intro = printed.slice(0, 3).join('\n');
+      expect(intro).toContain(
+        asked.length > 0 ? 'Browser mode, as asked' : 'The Electron runtime is not installed on this machine',
+      );
+      expect(intro).toContain(`data: ${join(dataHome, 'clinic-hub-demo')}`);
+      expect(printed).toContain(
+        'Sign in as admin, reena (reception) or dr.menon (doctor); password clinic-demo-2026.',
+      );
+      const page = await fetch(url);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<div id="root">');
+      // The demo clinic was seeded into the per-user data folder, not into the checkout.
+      expect(existsSync(join(dataHome, 'clinic-hub-demo', 'clinic.db'))).toBe(true);
+    } finally {
+      start.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+  }, 180_000);
+});
