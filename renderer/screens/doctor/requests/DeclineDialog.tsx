@@ -50,6 +50,7 @@ export function DeclineDialog({
       size="sm"
       form={{
         'aria-label': 'Decline the request',
+        noValidate: true,
         onSubmit: (e) =>
           void form.handleSubmit(
             (v) => appointment && decline.mutate({ id: appointment.id, reason: v.reason }),

@@ -25,14 +25,20 @@ import { PatientSection } from './PatientSection';
 import type { ChosenSlot } from './SlotPicker';
 import { WhenSection } from './WhenSection';
 
-/** Alt+N: book an appointment at the desk (SPEC §4). Prefilled by ?doctor=&date=&start=&patient=. */
+/**
+ * Alt+N: book an appointment at the desk (SPEC §4). Prefilled by ?doctor=&date=&start=&patient=.
+ * The success view belongs to the visit of the screen that booked: Alt+N (a new visit) starts over.
+ */
 export function BookScreen() {
   const location = useLocation();
-  const [done, setDone] = useState<Appointment | null>(null);
-  return done ? (
-    <BookingSuccess appointment={done} onAnother={() => setDone(null)} />
+  const [done, setDone] = useState<{ appointment: Appointment; visit: string } | null>(null);
+  return done?.visit === location.key ? (
+    <BookingSuccess appointment={done.appointment} onAnother={() => setDone(null)} />
   ) : (
-    <BookingForm key={location.key} onBooked={setDone} />
+    <BookingForm
+      key={location.key}
+      onBooked={(appointment) => setDone({ appointment, visit: location.key })}
+    />
   );
 }
 

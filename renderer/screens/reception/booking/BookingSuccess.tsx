@@ -36,7 +36,13 @@ export function BookingSuccess({
   return (
     <>
       <ScreenHeader
-        title={a.provisional ? 'Booked on this desktop (provisional)' : 'Appointment booked'}
+        title={
+          a.provisional
+            ? 'Booked on this desktop (provisional)'
+            : a.status === 'REQUESTED'
+              ? 'Booking requested'
+              : 'Appointment booked'
+        }
         actions={
           <>
             <Button onClick={onAnother}>Book another</Button>
@@ -60,7 +66,7 @@ export function BookingSuccess({
               </Alert.Content>
             </Alert.Root>
           ) : (
-            <Alert.Root status="success" mb="4">
+            <Alert.Root status={a.status === 'REQUESTED' ? 'info' : 'success'} mb="4">
               <Alert.Indicator />
               <Alert.Content>
                 <Alert.Title>Appointment number</Alert.Title>
@@ -68,6 +74,12 @@ export function BookingSuccess({
                   <Text fontSize="2xl" fontWeight="bold" fontFamily="mono" data-testid="appointment-number">
                     {a.number}
                   </Text>
+                  {a.status === 'REQUESTED' && (
+                    <Text data-testid="awaiting-confirmation">
+                      The clinic confirms bookings before they are final: the doctor answers under Requests,
+                      or staff confirm it from the appointment. The patient is told either way.
+                    </Text>
+                  )}
                 </Alert.Description>
               </Alert.Content>
             </Alert.Root>

@@ -90,10 +90,12 @@ export async function quickRegister(page: Page, name: string, phone: string): Pr
   await page.getByTestId('chosen-patient').getByText(name).waitFor(UI_TIMEOUT);
 }
 
-/** Confirms the booking and waits for the success view; returns the appointment number. */
+/** Confirms the booking and waits for the success view (booked, or requested where the clinic confirms bookings); returns the appointment number. */
 export async function confirmBooking(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'Confirm booking' }).click();
-  await page.getByRole('heading', { name: 'Appointment booked', level: 1 }).waitFor(UI_TIMEOUT);
+  await page
+    .getByRole('heading', { name: /^(Appointment booked|Booking requested)$/, level: 1 })
+    .waitFor(UI_TIMEOUT);
   return (await page.getByTestId('appointment-number').innerText()).trim();
 }
 

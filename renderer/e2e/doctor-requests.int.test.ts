@@ -1,0 +1,156 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeScan } from '@renderer/testing/axe';
+import { type AppPage, launchBrowser, openApp } from '@renderer/testing/browser';
+import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
+import { signInAs } from '@renderer/testing/sign-in';
+import {
+  chooseFirstSlot,
+  confirmBooking,
+  openBookingWithFreeSlot,
+  quickRegister,
+  uniqueName,
+} from '@renderer/screens/reception/booking/booking-steps.testing';
+
+const TIMEOUT = { timeout: 30_000 };
+const DOCTOR = 'Dr. Arvind Menon'; // the demo's doctor account, dr.menon
+const REASON = 'Please see Dr. Iyer for this; I am away that week';
+
+const nav = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
+
+/** Opens an appointment from the Appointments list, searched by its number, and returns its drawer. */
+async function openAppointment(page: Page, number: string) {
+  await nav(page, 'Appointments');
+  await page.getByRole('heading', { name: 'Appointments', level: 1 }).waitFor(TIMEOUT);
+  await page.getByRole('button', { name: 'All dates' }).click();
+  await page.getByRole('searchbox', { name: /search appointments/i }).fill(number);
+  const row = page.getByTestId('appointment-row').filter({ hasText: number });
+  await row.waitFor(TIMEOUT);
+  await row.click();
+  const drawer = page.getByTestId('appointment-drawer');
+  await drawer.getByRole('heading', { name: `Appointment ${number}` }).waitFor(TIMEOUT);
+  return drawer;
+}
+
+/**
+ * Where the clinic confirms bookings (SPEC §4 policy), reception's booking starts REQUESTED and
+ * waits on the doctor's Requests screen: the doctor confirms one and declines one with a reason
+ * (SPEC §5). Admin, reception and doctor each in their own browser context (three desktops).
+ */
+describe('doctor: booking requests, confirmed or declined', () => {
+  let hub: DemoHub;
+  let browser: Browser;
+  let admin: AppPage;
+  let reception: AppPage;
+  let doctor: AppPage;
+  const requests: { number: string; name: string }[] = [];
+
+  beforeAll(async () => {
+    hub = await startDemoHub();
+    browser = await launchBrowser();
+    admin = await openApp(browser, hub.url);
+    reception = await openApp(browser, hub.url);
+    doctor = await openApp(browser, hub.url);
+    await signInAs(admin.page, 'admin');
+    await signInAs(reception.page, 'receptionist');
+    await signInAs(doctor.page, 'doctor');
+  }, 600_000);
+  afterAll(async () => {
+    await browser?.close();
+    await hub?.stop();
+  }, 60_000);
+
+  it('with no requests, the Requests screen says the clinic confirms bookings at once', async () => {
+    const { page } = doctor;
+    await nav(page, 'Requests');
+    await page.getByRole('heading', { name: 'Requests', level: 1 }).waitFor(TIMEOUT);
+    await page.getByText('No requests waiting').waitFor(TIMEOUT);
+    await page.getByText('The clinic confirms bookings at once').waitFor(TIMEOUT);
+  }, 120_000);
+
+  it('admin turns on "Bookings need staff confirmation"', async () => {
+    const { page } = admin;
+    await nav(page, 'Settings');
+    const form = page.getByRole('form', { name: 'Clinic settings' });
+    const setting = form.getByRole('checkbox', { name: 'Bookings need staff confirmation' });
+    await setting.waitFor({ state: 'attached', ...TIMEOUT });
+    expect(await setting.isChecked()).toBe(false);
+    await setting.check({ force: true });
+    await form.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Settings saved').first().waitFor(TIMEOUT);
+  }, 120_000);
+
+  it("reception's bookings now start as requests and say so", async () => {
+    const { page } = reception;
+    for (const first of ['Kiran', 'Deepa']) {
+      const name = uniqueName(first);
+      await openBookingWithFreeSlot(page, { doctor: DOCTOR });
+      await chooseFirstSlot(page);
+      await quickRegister(page, name, `+91 96${String(Date.now() % 100000000).padStart(8, '0')}`);
+      const number = await confirmBooking(page);
+      await page.getByRole('heading', { name: 'Booking requested', level: 1 }).waitFor(TIMEOUT);
+      await page.getByTestId('awaiting-confirmation').waitFor(TIMEOUT);
+      expect(await page.getByText('Requested', { exact: true }).count()).toBeGreaterThan(0);
+      requests.push({ number, name });
+    }
+  }, 300_000);
+
+  it('both requests appear on the doctor’s Requests screen without a reload', async () => {
+    const { page } = doctor;
+    for (const { number, name } of requests) {
+      const row = page.getByTestId('request-row').filter({ hasText: number });
+      await row.waitFor(TIMEOUT);
+      await expect.poll(() => row.innerText(), TIMEOUT).toContain(name);
+    }
+    expect(await axeScan(page)).toEqual([]);
+  }, 120_000);
+
+  it('Confirm confirms the first; it leaves the list', async () => {
+    const { page } = doctor;
+    const { number } = requests[0]!;
+    await page.getByRole('button', { name: `Confirm ${number}` }).click();
+    await page.getByText(`${number} confirmed`).first().waitFor(TIMEOUT);
+    await page
+      .getByTestId('request-row')
+      .filter({ hasText: number })
+      .waitFor({ state: 'detached', ...TIMEOUT });
+  }, 120_000);
+
+  it('Decline asks for a reason, names the field when it is empty, then cancels the request', async () => {
+    const { page } = doctor;
+    const { number } = requests[1]!;
+    await page.getByRole('button', { name: `Decline ${number}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Decline ${number}?` });
+    await dialog.waitFor(TIMEOUT);
+    await dialog.getByRole('button', { name: 'Decline', exact: true }).click();
+    await dialog.getByText('give a reason (at least 3 characters)').waitFor(TIMEOUT);
+    expect(await dialog.getByRole('textbox', { name: 'Reason' }).getAttribute('aria-invalid')).toBe('true');
+    expect(await axeScan(page)).toEqual([]);
+    await dialog.getByLabel('Reason').fill(REASON);
+    await dialog.getByRole('button', { name: 'Decline', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden', ...TIMEOUT });
+    await page.getByText(`${number} declined`).first().waitFor(TIMEOUT);
+    await page.getByText('No requests waiting').waitFor(TIMEOUT);
+  }, 120_000);
+
+  it("reception sees the doctor's answers in each appointment's history", async () => {
+    const { page } = reception;
+    const confirmed = await openAppointment(page, requests[0]!.number);
+    const history = confirmed.getByTestId('appointment-history');
+    await expect.poll(() => history.innerText(), TIMEOUT).toContain('Requested → Confirmed');
+    expect(await history.innerText()).toContain(`by ${DOCTOR}`);
+    await page.keyboard.press('Escape');
+    await confirmed.waitFor({ state: 'hidden', ...TIMEOUT });
+
+    const declined = await openAppointment(page, requests[1]!.number);
+    const text = () => declined.getByTestId('appointment-history').innerText();
+    await expect.poll(text, TIMEOUT).toContain('Requested → Cancelled');
+    expect(await text()).toContain(REASON);
+    expect(await text()).toContain(`by ${DOCTOR}`);
+  }, 120_000);
+
+  it('ran without console errors, page errors or CSP violations', () => {
+    expect([...admin.problems, ...reception.problems, ...doctor.problems]).toEqual([]);
+  });
+});
