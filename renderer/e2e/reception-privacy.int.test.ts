@@ -88,19 +88,54 @@ describe('reception privacy: no consultation content on screen or on the wire', 
     await page.keyboard.press('Escape');
   }, 120_000);
 
+  it('none of it on any of the patient’s bills (items, payments, receipt)', async () => {
+    const { page } = app;
+    const bills = page.getByTestId('profile-bill');
+    const count = await bills.count();
+    expect(count).toBeGreaterThan(0); // a completed visit is billed
+    for (let i = 0; i < count; i++) {
+      await bills.nth(i).getByRole('link').click();
+      await page.getByRole('region', { name: 'Bill summary' }).getByTestId('bill-status').waitFor(UI_TIMEOUT);
+      await expectNoSecrets(page, record);
+      await page.goBack();
+      await bills.nth(i).waitFor(UI_TIMEOUT);
+    }
+  }, 120_000);
+
+  it('none of it on the Appointments list, the queue or the Billing screen', async () => {
+    const { page } = app;
+    const open = async (screen: string, heading = screen) => {
+      await page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: screen, exact: true })
+        .click();
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor(UI_TIMEOUT);
+    };
+    await open('Appointments');
+    await page.getByRole('button', { name: 'All dates' }).click();
+    await page.getByRole('searchbox', { name: /search appointments/i }).fill(record.number);
+    await page.getByTestId('appointment-row').filter({ hasText: record.number }).click();
+    await page.getByTestId('appointment-drawer').getByTestId('appointment-history').waitFor(UI_TIMEOUT);
+    await expectNoSecrets(page, record);
+    await page.keyboard.press('Escape');
+
+    await open('Queue', 'Queue and check-in');
+    await page.getByTestId('in-consultation').first().waitFor(UI_TIMEOUT);
+    await page.getByTestId('queue-row').or(page.getByText('Nobody is waiting')).first().waitFor(UI_TIMEOUT);
+    await expectNoSecrets(page, record);
+
+    await open('Billing');
+    await page.getByTestId('bill-row').or(page.getByText('No bills today yet')).first().waitFor(UI_TIMEOUT);
+    await expectNoSecrets(page, record);
+  }, 120_000);
+
   it('no frame the receptionist’s page received carries consultation texts or keys', () => {
     expect(frames.length).toBeGreaterThan(10);
     expect(frames.some((f) => f.includes(record.patientCode))).toBe(true); // the frames were observed
     for (const frame of frames) {
       for (const secret of record.secrets)
         expect(frame, 'a consultation text on the wire').not.toContain(secret);
-      for (const key of [
-        'clinicalNotes',
-        'diagnosis',
-        'chiefComplaint',
-        'examinationNotes',
-        'prescription',
-      ]) {
+      for (const key of CONSULTATION_KEYS) {
         expect(frame, `key ${key} on the wire`).not.toContain(`"${key}"`);
       }
     }
@@ -110,6 +145,19 @@ describe('reception privacy: no consultation content on screen or on the wire', 
     expect(app.problems).toEqual([]);
   });
 });
+
+/** Keys only a consultation record has: none may reach a receptionist's page. */
+const CONSULTATION_KEYS = [
+  'clinicalNotes',
+  'diagnosis',
+  'chiefComplaint',
+  'examinationNotes',
+  'advice',
+  'vitals',
+  'prescription',
+  'dosePattern',
+  'followUpDate',
+];
 
 async function expectNoSecrets(page: Page, record: SignedRecord): Promise<void> {
   const text = await page.locator('body').innerText();
@@ -151,14 +199,22 @@ async function signedRecordSeenByDoctor(url: string): Promise<SignedRecord> {
         'patients.get',
         { id: a.patientId },
       );
-      const shown = [a.note, ...patient.allergies, ...patient.chronicConditions].map((s) => s.toLowerCase());
+      // What reception may see anyway: the booking note, allergies and conditions, and the bill's
+      // items (tests and medicines the clinic charges for, SPEC §9).
+      const shown = [
+        a.note,
+        ...patient.allergies,
+        ...patient.chronicConditions,
+        ...c.tests.map((t) => t.name),
+      ].map((s) => s.toLowerCase());
       const secrets = [
         c.chiefComplaint,
         c.diagnosis.text,
         c.examinationNotes,
         c.clinicalNotes,
         c.advice,
-        ...c.prescription.map((p) => p.instructions),
+        ...c.prescription.flatMap((p) => [p.medicine, p.instructions]),
+        ...c.tests.map((t) => t.notes),
       ]
         .map((s) => s.trim())
         .filter((s) => s.length >= 8 && !shown.some((d) => d.includes(s.toLowerCase())));
@@ -185,5 +241,6 @@ interface Consultation {
   examinationNotes: string;
   clinicalNotes: string;
   advice: string;
-  prescription: { instructions: string }[];
+  prescription: { medicine: string; instructions: string }[];
+  tests: { name: string; notes: string }[];
 }

@@ -1,5 +1,6 @@
-import { Badge, Box, Button, Heading, Table, Text } from '@chakra-ui/react';
+import { Badge, Box, Button, Heading, Link, Table, Text } from '@chakra-ui/react';
 import { type ReactNode, useState } from 'react';
+import { Link as RouterLink } from 'react-router';
 import type { ResultOf } from '@shared/contract/index';
 import type { Appointment } from '@shared/domain/appointment.schema';
 import { formatMoney } from '@shared/rules/money';
@@ -73,7 +74,11 @@ export function ProfileHistory({ profile }: { profile: Profile }) {
               .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
               .map((b) => (
                 <Table.Row key={b.id} data-testid="profile-bill">
-                  <Table.Cell>{b.number ?? 'Provisional'}</Table.Cell>
+                  <Table.Cell>
+                    <Link asChild fontWeight="medium" color="colorPalette.fg">
+                      <RouterLink to={`/billing/${b.id}`}>{b.number ?? 'Provisional'}</RouterLink>
+                    </Link>
+                  </Table.Cell>
                   <Table.Cell>{format.date(b.createdAt)}</Table.Cell>
                   <Table.Cell>{doctorName(b.doctorId)}</Table.Cell>
                   <Table.Cell>{formatMoney(b.total, b.currency, format.locale)}</Table.Cell>
