@@ -28,6 +28,8 @@ export interface DemoHub {
   dataDir: string;
   /** What the hub logged so far (JSON lines' `msg`), for failure messages. */
   log: string[];
+  /** Moves the hub's clock forward (only with `movableClock`; the browser keeps the real time). */
+  advanceClock(minutes: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -37,18 +39,19 @@ export interface DemoHub {
  * The demo is seeded once and kept as a template (in the temp folder, per day and per version
  * of the demo and migrations); each hub gets its own copy, so tests may change data freely.
  */
-export async function startDemoHub(): Promise<DemoHub> {
+export async function startDemoHub(options: { movableClock?: boolean } = {}): Promise<DemoHub> {
   if (!existsSync(join(rendererBuild, 'index.html'))) {
     throw new Error('The renderer is not built: run `npm run build:renderer` first (npm test does).');
   }
   const template = await seededTemplate();
   const dataDir = mkdtempSync(join(tmpdir(), 'clinic-ui-hub-'));
   cpSync(template, dataDir, { recursive: true, filter: (src) => !/hub\.pid$|seeded\.ok$/.test(src) });
-  const hub = await spawnHub(['--data-dir', dataDir, '--renderer-dir', rendererBuild]);
+  const hub = await spawnHub(['--data-dir', dataDir, '--renderer-dir', rendererBuild], undefined, options);
   return {
     url: hub.url,
     dataDir,
     log: hub.log,
+    advanceClock: hub.advanceClock,
     async stop() {
       await hub.stop();
       rmSync(dataDir, { recursive: true, force: true });
@@ -127,16 +130,31 @@ export interface ChildHub {
   /** The hub's own process (tsx runs it as a child of the process `spawn` started). */
   pid: number;
   log: string[];
+  /** See DemoHub.advanceClock. */
+  advanceClock(minutes: number): Promise<void>;
   stop(): Promise<void>;
 }
 
-/** Runs `scripts/hub.ts` with mDNS off on a free 127.0.0.1 port and waits until it listens. */
-export async function spawnHub(args: string[], startTimeoutMs = 120_000): Promise<ChildHub> {
-  const child: ChildProcess = spawn(
-    join(repoRoot, 'node_modules', '.bin', 'tsx'),
-    ['scripts/hub.ts', '--no-mdns', '--port', '0', '--host', '127.0.0.1', ...args],
-    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+/**
+ * Runs `scripts/hub.ts` with mDNS off on a free 127.0.0.1 port and waits until it listens.
+ * With `movableClock`, runs `server/testing/movable-clock-hub.ts` instead (the same hub, its clock
+ * moved forward over IPC; it takes only --data-dir and --renderer-dir).
+ */
+export async function spawnHub(
+  args: string[],
+  startTimeoutMs = 120_000,
+  options: { movableClock?: boolean } = {},
+): Promise<ChildHub> {
+  const child: ChildProcess = options.movableClock
+    ? spawn(process.execPath, ['--import', 'tsx', 'server/testing/movable-clock-hub.ts', ...args], {
+        cwd: repoRoot,
+        stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      })
+    : spawn(
+        join(repoRoot, 'node_modules', '.bin', 'tsx'),
+        ['scripts/hub.ts', '--no-mdns', '--port', '0', '--host', '127.0.0.1', ...args],
+        { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
   const log: string[] = [];
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   child.stderr?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
@@ -167,6 +185,13 @@ export async function spawnHub(args: string[], startTimeoutMs = 120_000): Promis
     url: `http://127.0.0.1:${listening.port}`,
     pid: listening.pid,
     log,
+    advanceClock(minutes) {
+      if (!options.movableClock) return Promise.reject(new Error('This hub runs on the real clock'));
+      return new Promise((resolve) => {
+        child.once('message', () => resolve());
+        child.send({ advanceMinutes: minutes });
+      });
+    },
     async stop() {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');

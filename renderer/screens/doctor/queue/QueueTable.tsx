@@ -53,7 +53,7 @@ export function QueueTable({
                 <Table.Cell whiteSpace="nowrap">
                   <Text fontWeight="semibold">{w.entry.token}</Text>
                   {w.entry.priority === 'urgent' && (
-                    <Badge colorPalette="red" size="sm">
+                    <Badge data-testid="urgent" colorPalette="red" size="sm">
                       Urgent
                     </Badge>
                   )}

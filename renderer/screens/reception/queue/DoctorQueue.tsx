@@ -98,7 +98,7 @@ export function DoctorQueue({ doctor, onOpen }: { doctor: Doctor; onOpen: (appoi
                         {name(e)}
                       </Link>
                       {urgent && (
-                        <Badge ms="2" colorPalette="red" variant="solid" size="sm">
+                        <Badge data-testid="urgent" ms="2" colorPalette="red" variant="solid" size="sm">
                           Urgent
                         </Badge>
                       )}

@@ -1,0 +1,173 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeScan } from '@renderer/testing/axe';
+import { type AppPage, launchBrowser, openApp } from '@renderer/testing/browser';
+import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
+import { signInAs } from '@renderer/testing/sign-in';
+import { addWalkInAt } from '@renderer/screens/doctor/doctor-steps.testing';
+
+const TIMEOUT = { timeout: 30_000 };
+const DOCTOR = 'Dr. Arvind Menon'; // the demo account signInAs(…, 'doctor') uses
+
+/** The tokens of a queue table, top to bottom (the first cell of each row starts with the token). */
+async function tokens(rows: Locator): Promise<string[]> {
+  return (await rows.locator('td:first-child').allInnerTexts()).map((cell) => cell.trim().split(/\s/)[0]!);
+}
+
+/** Whether the rows marked urgent (their "Urgent" badge) are exactly the first ones. */
+async function urgentFirst(rows: Locator): Promise<boolean> {
+  const urgent = await rows.evaluateAll((all) =>
+    all.map((row) => !!row.querySelector('[data-testid="urgent"]')),
+  );
+  return urgent.every((flag, i) => flag || !urgent.slice(i).some(Boolean));
+}
+
+/**
+ * SPEC §7: the receptionist moves queue entries up and down and marks one urgent, which puts it
+ * ahead of the others; the doctor's own queue (another desktop) shows the same order. SPEC §5: a
+ * patient who did not come is marked no-show (refused before the start time, with the reason), and
+ * that can be undone. Demo data follows the real clock, so the test makes its own queue: two
+ * walk-ins, which works at any time of day; the hub's clock is then moved past a start time.
+ */
+describe('reception: queue order, priority and no-show', () => {
+  let hub: DemoHub;
+  let browser: Browser;
+  let reception: AppPage;
+  let doctor: AppPage;
+  const walkIns: { name: string; token: string }[] = [];
+
+  const receptionRows = () => reception.page.getByRole('tabpanel').getByTestId('queue-row');
+  const doctorRows = () => doctor.page.getByTestId('queue-row');
+  const row = (page: Page, token: string) =>
+    page.getByTestId('queue-row').filter({ has: page.getByText(token, { exact: true }) });
+
+  beforeAll(async () => {
+    hub = await startDemoHub({ movableClock: true });
+    browser = await launchBrowser();
+    reception = await openApp(browser, hub.url);
+    doctor = await openApp(browser, hub.url);
+    await signInAs(reception.page, 'receptionist');
+    await signInAs(doctor.page, 'doctor'); // opens on My queue
+  }, 600_000);
+  afterAll(async () => {
+    await browser?.close();
+    await hub?.stop();
+  }, 60_000);
+
+  it('two walk-ins join the doctor’s queue in the order they came', async () => {
+    const { page } = reception;
+    for (const name of [
+      `Queue First ${Date.now().toString(36).slice(-5)}`,
+      `Queue Second ${Date.now().toString(36).slice(-5)}`,
+    ]) {
+      const token = await addWalkInAt(page, { doctor: DOCTOR, newName: name });
+      expect(token).toMatch(/^[A-Z]{1,3}-\d{3,}$/);
+      const dialog = page.getByRole('dialog', { name: 'Walk-in patient' });
+      await dialog.getByRole('button', { name: 'Done' }).click();
+      await dialog.waitFor({ state: 'hidden', ...TIMEOUT });
+      walkIns.push({ name, token });
+    }
+    await page.getByRole('tab', { name: new RegExp(DOCTOR) }).click();
+    const [first, second] = walkIns;
+    await row(page, second!.token).waitFor(TIMEOUT);
+    const order = await tokens(receptionRows());
+    expect(order.indexOf(first!.token)).toBeGreaterThanOrEqual(0);
+    expect(order.indexOf(first!.token)).toBeLessThan(order.indexOf(second!.token));
+  }, 180_000);
+
+  it('moving the second walk-in up puts it ahead of the first, on both desktops', async () => {
+    const { page } = reception;
+    const [first, second] = walkIns;
+    const before = await tokens(receptionRows());
+    const steps = before.indexOf(second!.token) - before.indexOf(first!.token);
+    for (let step = 0; step < steps; step++) {
+      const at = (await tokens(receptionRows())).indexOf(second!.token);
+      await page.getByRole('button', { name: `Move ${second!.token} up` }).click();
+      await expect
+        .poll(async () => (await tokens(receptionRows())).indexOf(second!.token), TIMEOUT)
+        .toBe(at - 1);
+    }
+    const after = await tokens(receptionRows());
+    expect(after.indexOf(second!.token)).toBe(after.indexOf(first!.token) - 1);
+    // Only the moved entry changed place.
+    expect(after.filter((t) => t !== second!.token)).toEqual(before.filter((t) => t !== second!.token));
+    expect(await axeScan(page)).toEqual([]);
+
+    await expect
+      .poll(async () => {
+        const mine = await tokens(doctorRows());
+        return mine.indexOf(second!.token) >= 0 && mine.indexOf(second!.token) < mine.indexOf(first!.token);
+      }, TIMEOUT)
+      .toBe(true);
+  }, 180_000);
+
+  it('marking the first walk-in urgent puts it ahead of everyone not urgent, on both desktops', async () => {
+    const { page } = reception;
+    const [first] = walkIns;
+    const entry = row(page, first!.token);
+    await entry.getByRole('button', { name: 'Urgent' }).click();
+    await expect
+      .poll(() => entry.getByRole('button', { name: 'Urgent' }).getAttribute('aria-pressed'), TIMEOUT)
+      .toBe('true');
+    await expect.poll(() => urgentFirst(receptionRows()), TIMEOUT).toBe(true);
+    const order = await tokens(receptionRows());
+    const urgentCount = await receptionRows().getByTestId('urgent').count();
+    expect(urgentCount).toBeGreaterThan(0);
+    expect(order.indexOf(first!.token)).toBeLessThan(urgentCount);
+
+    const urgentOnDoctor = row(doctor.page, first!.token).getByTestId('urgent');
+    await urgentOnDoctor.waitFor(TIMEOUT);
+    await expect.poll(() => urgentFirst(doctorRows()), TIMEOUT).toBe(true);
+  }, 180_000);
+
+  it('the second walk-in did not stay: check-in undone, marked no-show, then the no-show undone', async () => {
+    const { page } = reception;
+    const [, second] = walkIns;
+    await row(page, second!.token).getByRole('button', { name: second!.name }).click();
+    const drawer = page.getByTestId('appointment-drawer');
+    const history = drawer.getByTestId('appointment-history');
+    await history.waitFor(TIMEOUT);
+    await drawer.getByRole('button', { name: 'Undo checked in' }).click();
+    const undo = page.getByRole('dialog', { name: /Undo/ });
+    await undo.getByLabel('Reason').fill('Left before being called');
+    await undo.getByRole('button', { name: 'Undo', exact: true }).click();
+    await undo.waitFor({ state: 'hidden', ...TIMEOUT });
+
+    // A walk-in's appointment starts at the next 5 minutes: too early to call it a no-show.
+    const markNoShow = async () => {
+      await drawer.getByRole('button', { name: 'No-show', exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: 'Mark as no-show?' });
+      await dialog.getByLabel('Note (optional)').fill('Did not come back');
+      await dialog.getByRole('button', { name: 'Mark no-show' }).click();
+      return dialog;
+    };
+    const early = await markNoShow();
+    await early.getByText('only after the appointment’s start time').waitFor(TIMEOUT);
+    expect(await axeScan(page)).toEqual([]);
+    await early.getByRole('button', { name: 'Keep as is' }).click();
+    await early.waitFor({ state: 'hidden', ...TIMEOUT });
+    expect(await history.innerText()).not.toContain('No-show');
+
+    await hub.advanceClock(6); // the hub's clock passes the start time
+    const noShow = await markNoShow();
+    await noShow.waitFor({ state: 'hidden', ...TIMEOUT });
+    await expect.poll(() => history.innerText(), TIMEOUT).toContain('Confirmed → No-show');
+    expect(await history.innerText()).toContain('Did not come back');
+    expect(await drawer.getByRole('button', { name: 'No-show', exact: true }).count()).toBe(0);
+
+    await drawer.getByRole('button', { name: 'Undo no-show' }).click();
+    await undo.getByLabel('Reason').fill('Marked by mistake; the patient is here');
+    await undo.getByRole('button', { name: 'Undo', exact: true }).click();
+    await undo.waitFor({ state: 'hidden', ...TIMEOUT });
+    await expect.poll(() => history.innerText(), TIMEOUT).toContain('No-show → Confirmed (undo)');
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden', ...TIMEOUT });
+    // Off the queue, on both desktops.
+    await row(page, second!.token).waitFor({ state: 'detached', ...TIMEOUT });
+    await row(doctor.page, second!.token).waitFor({ state: 'detached', ...TIMEOUT });
+  }, 180_000);
+
+  it('ran without console errors, page errors or CSP violations', () => {
+    expect([...reception.problems, ...doctor.problems]).toEqual([]);
+  });
+});

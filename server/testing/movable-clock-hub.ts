@@ -1,0 +1,35 @@
+/**
+ * A hub for browser tests that need time to pass (a no-show is only allowed after the start time):
+ * as `npm run hub -- --no-mdns --host 127.0.0.1 --port 0 --data-dir DIR --renderer-dir DIR`, but its
+ * clock runs ahead of the real one by what the test asks for over IPC (`{ advanceMinutes }`,
+ * answered with `{ offsetMinutes }`). Run with `node --import tsx` and an IPC channel.
+ */
+import { parseArgs } from 'node:util';
+import pino from 'pino';
+import { startHub } from '@server/hub/hub-server';
+
+const { values } = parseArgs({
+  options: { 'data-dir': { type: 'string' }, 'renderer-dir': { type: 'string' } },
+});
+const dataDir = values['data-dir'];
+if (!dataDir || !process.send)
+  throw new Error('usage: node --import tsx movable-clock-hub.ts --data-dir DIR (with IPC)');
+
+let offsetMs = 0;
+const hub = await startHub({
+  dataDir,
+  port: 0,
+  host: '127.0.0.1',
+  mdns: false,
+  logger: pino({ name: 'clinic-hub' }),
+  clock: { now: () => new Date(Date.now() + offsetMs) },
+  ...(values['renderer-dir'] ? { rendererDir: values['renderer-dir'] } : {}),
+});
+
+process.on('message', (message: { advanceMinutes?: unknown }) => {
+  if (typeof message.advanceMinutes === 'number') offsetMs += message.advanceMinutes * 60_000;
+  process.send?.({ offsetMinutes: offsetMs / 60_000 });
+});
+process.once('SIGTERM', () => {
+  void hub.stop().then(() => process.exit(0));
+});
