@@ -51,7 +51,7 @@ export async function startDemoHub(options: { movableClock?: boolean } = {}): Pr
     url: hub.url,
     dataDir,
     log: hub.log,
-    advanceClock: hub.advanceClock,
+    advanceClock: (minutes) => hub.advanceClock(minutes),
     async stop() {
       await hub.stop();
       rmSync(dataDir, { recursive: true, force: true });
