@@ -100,6 +100,49 @@ describe('staff app in browser mode: the appointment list', () => {
     await expect.poll(isDark, TIMEOUT).toBe(false);
   }, 60_000);
 
+  it('offers each role only the actions the hub accepts: a nurse none, a doctor none on another doctor’s patient', async () => {
+    const openConfirmedOf = async (page: AppPage['page'], doctor: string) => {
+      await page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'Appointments' })
+        .click();
+      await page.getByLabel('Doctor').selectOption({ label: doctor });
+      await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Confirmed' });
+      await page.getByRole('button', { name: 'All dates' }).click();
+      await expect.poll(() => page.url(), TIMEOUT).toContain('status=CONFIRMED');
+      const row = page.getByTestId('appointment-row').first();
+      await expect.poll(() => row.innerText(), TIMEOUT).toContain(doctor.split(' — ')[0]!);
+      await row.click();
+      const drawer = page.getByTestId('appointment-drawer');
+      await drawer.getByRole('heading', { name: /^Appointment A-/ }).waitFor(TIMEOUT);
+      await drawer.getByText('Confirmed', { exact: true }).first().waitFor(TIMEOUT);
+      return drawer;
+    };
+    const actions = (drawer: ReturnType<AppPage['page']['getByTestId']>) =>
+      drawer.getByRole('group', { name: 'Appointment actions' }).getByRole('button').allInnerTexts();
+
+    const nurse = await openApp(browser, hub.url);
+    await signInAs(nurse.page, 'nurse');
+    const seenByNurse = await openConfirmedOf(nurse.page, 'Dr. Kavitha Iyer — Pediatrician');
+    expect(await actions(seenByNurse)).toEqual([]);
+    expect(await seenByNurse.getByRole('heading', { name: 'History' }).count()).toBe(0);
+    expect(await seenByNurse.getByRole('alert').count()).toBe(0); // nothing refused on the way
+
+    const doctor = await openApp(browser, hub.url);
+    await signInAs(doctor.page, 'doctor'); // Dr. Arvind Menon
+    const othersPatient = await openConfirmedOf(doctor.page, 'Dr. Kavitha Iyer — Pediatrician');
+    await othersPatient.getByTestId('appointment-history').waitFor(TIMEOUT);
+    expect(await actions(othersPatient)).toEqual([]);
+    await doctor.page.keyboard.press('Escape');
+    const ownPatient = await openConfirmedOf(doctor.page, 'Dr. Arvind Menon — General Physician');
+    await expect
+      .poll(() => actions(ownPatient), TIMEOUT)
+      .toEqual(expect.arrayContaining(['Reschedule', 'No-show', 'Cancel appointment']));
+    expect([...nurse.problems, ...doctor.problems]).toEqual([]);
+    await nurse.close();
+    await doctor.close();
+  }, 120_000);
+
   it('ran without console errors, page errors or CSP violations', () => {
     expect(app.problems).toEqual([]);
   });

@@ -10,6 +10,7 @@ import { toaster } from '@renderer/components/toaster';
 import { ReasonDialog } from '@renderer/components/visits/ReasonDialog';
 import { RescheduleDialog } from '@renderer/components/visits/RescheduleDialog';
 import { STATUS_LABELS } from './appointment-labels';
+import { mayActOn } from './appointment-permissions';
 
 type Dialog = 'reschedule' | 'cancel' | 'noShow' | 'undo' | 'decline' | null;
 const UNDOABLE = new Set(['CONFIRMED', 'CHECKED_IN', 'CANCELLED', 'NO_SHOW']);
@@ -55,15 +56,18 @@ export function AppointmentActions({
   const decline = useApiMutation('appointments.decline', { onSuccess: done('Request declined') });
   const undo = useApiMutation('appointments.undoTransition', { onSuccess: done('Status change undone') });
 
+  const may = (operation: Parameters<typeof mayActOn>[1]) => mayActOn(user, operation, a);
   const open = a.status === 'REQUESTED' || a.status === 'CONFIRMED';
   const isToday = format.clinicDate(a.startsAt) === format.today();
-  const latest = undoable(history, format.today(), (instant) => format.clinicDate(instant));
-  const canDecline = a.status === 'REQUESTED' && (user.role === 'doctor' || user.role === 'admin');
+  const latest = may('appointments.undoTransition')
+    ? undoable(history, format.today(), (instant) => format.clinicDate(instant))
+    : null;
+  const canDecline = a.status === 'REQUESTED' && may('appointments.decline');
 
   return (
     <>
       <Flex gap="2" wrap="wrap" role="group" aria-label="Appointment actions">
-        {open && isToday && (
+        {open && isToday && may('queue.checkIn') && (
           <Button
             size="sm"
             loading={checkIn.isPending}
@@ -72,7 +76,7 @@ export function AppointmentActions({
             Check in
           </Button>
         )}
-        {a.status === 'REQUESTED' && (
+        {a.status === 'REQUESTED' && may('appointments.confirm') && (
           <Button
             size="sm"
             variant="outline"
@@ -87,17 +91,17 @@ export function AppointmentActions({
             Decline
           </Button>
         )}
-        {open && (
+        {open && may('appointments.reschedule') && (
           <Button size="sm" variant="outline" onClick={() => setDialog('reschedule')}>
             Reschedule
           </Button>
         )}
-        {open && (
+        {open && may('appointments.markNoShow') && (
           <Button size="sm" variant="outline" onClick={() => setDialog('noShow')}>
             No-show
           </Button>
         )}
-        {(open || a.status === 'CHECKED_IN') && (
+        {(open || a.status === 'CHECKED_IN') && may('appointments.cancel') && (
           <Button size="sm" variant="outline" colorPalette="red" onClick={() => setDialog('cancel')}>
             Cancel appointment
           </Button>

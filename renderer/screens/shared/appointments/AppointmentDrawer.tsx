@@ -13,6 +13,7 @@ import type { ReactNode } from 'react';
 import type { ResultOf } from '@shared/contract/index';
 import type { Appointment } from '@shared/domain/appointment.schema';
 import { useApiQuery } from '@renderer/api/hooks';
+import { can } from '@shared/permissions/authorize';
 import { useCurrentUser } from '@renderer/app/session/SessionProvider';
 import { type ClinicFormat, useClinicFormat } from '@renderer/app/clinic-format';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
@@ -44,7 +45,8 @@ export function AppointmentDrawer({ id, onClose }: { id: string | null; onClose:
 function AppointmentDetail({ id }: { id: string }) {
   const format = useClinicFormat();
   const appointment = useApiQuery('appointments.get', { id });
-  const history = useApiQuery('appointments.history', { id });
+  const seesHistory = can(useCurrentUser().role, 'appointments.history');
+  const history = useApiQuery('appointments.history', { id }, { enabled: seesHistory });
   const { byId: doctors } = useDoctors();
   const patients = usePatients(appointment.data ? [appointment.data.patientId] : []);
   const a = appointment.data;
@@ -65,14 +67,16 @@ function AppointmentDetail({ id }: { id: string }) {
               doctor={doctors.get(a.doctorId)?.fullName}
             />
             <AppointmentActions appointment={a} history={history.data} />
-            <Stack gap="3">
-              <Heading as="h2" size="md">
-                History
-              </Heading>
-              {history.isLoading && <LoadingState label="Loading the history…" />}
-              <ErrorMessage error={history.error} />
-              {history.data && <History history={history.data} format={format} doctors={doctors} />}
-            </Stack>
+            {seesHistory && (
+              <Stack gap="3">
+                <Heading as="h2" size="md">
+                  History
+                </Heading>
+                {history.isLoading && <LoadingState label="Loading the history…" />}
+                <ErrorMessage error={history.error} />
+                {history.data && <History history={history.data} format={format} doctors={doctors} />}
+              </Stack>
+            )}
           </Stack>
         )}
       </Drawer.Body>
