@@ -92,6 +92,18 @@ export class Outbox {
     return row && toRow(row);
   }
 
+  /**
+   * Changes waiting per sync client of this desktop (each user who signed in here), zeros
+   * included, so the hub also learns when a held user's changes have gone.
+   */
+  pendingByClient(): { clientId: string; count: number }[] {
+    return this.sql(
+      `SELECT u.clientId AS clientId, count(o.seq) AS count FROM client_users u
+         LEFT JOIN client_outbox o ON o.clientId = u.clientId AND o.state = 'pending'
+        GROUP BY u.clientId ORDER BY u.clientId`,
+    ).all() as { clientId: string; count: number }[];
+  }
+
   countPending(): number {
     return (
       this.sql("SELECT count(*) AS n FROM client_outbox WHERE state = 'pending'").get() as {

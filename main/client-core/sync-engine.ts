@@ -37,6 +37,8 @@ export class SyncEngine {
   readonly outcomes = new Map<number, MutationOutcome>();
   readonly awaited = new Set<number>();
   lastSyncAt: string | null = null;
+  /** The outbox figures the hub last acknowledged on this connection (null: send them). */
+  private reportedOutbox: string | null = null;
 
   constructor(
     private readonly link: HubLink,
@@ -60,6 +62,7 @@ export class SyncEngine {
       replica.wipeSyncedRows();
       replica.setMeta('cursor', 0);
     }
+    this.reportedOutbox = null; // a new connection: tell this hub again
     replica.setMeta('hubId', hello.hubId);
     replica.setMeta('epoch', hello.epoch);
     const clientId = this.clientId();
@@ -102,6 +105,7 @@ export class SyncEngine {
           await this.push();
           await this.pushReads();
           await this.pull();
+          this.reportOutbox();
         } while ((this.again || this.pokedSeq > this.cursor()) && this.link.connected);
       } catch (error) {
         if (error instanceof ApiFailure && error.code === 'CONFLICT' && /epoch/.test(error.message)) {
@@ -156,6 +160,21 @@ export class SyncEngine {
         throw error;
       }
     }
+  }
+
+  /**
+   * Tells the hub how many changes wait here per user (sync.outbox), when that changed, for the
+   * admin's devices list. Not awaited: the figures are informational and must never hold up
+   * sync (a hub that does not know the message simply never answers).
+   */
+  private reportOutbox(): void {
+    const pending = this.outbox.pendingByClient().slice(0, 200);
+    const report = JSON.stringify(pending);
+    if (report === this.reportedOutbox) return;
+    this.reportedOutbox = report;
+    this.link.request('sync.outbox', { pending }).catch(() => {
+      if (this.reportedOutbox === report) this.reportedOutbox = null;
+    });
   }
 
   private record(clientId: string, outcome: MutationOutcome): void {

@@ -82,6 +82,7 @@ describe('hub database', () => {
       { name: '002-clinic' },
       { name: '003-care' },
       { name: '004-replica-reads' },
+      { name: '005-device-outbox' },
     ]);
   });
 

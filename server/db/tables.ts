@@ -74,7 +74,10 @@ export interface SyncClientTable {
   kind: string;
   lastMutationId: number;
   lastSeenAt: string | null;
+  /** Changes waiting on the desktop, as it last reported them (sync.outbox). */
   pendingMutations: number;
+  /** The device the client runs on (null: seen before migration 005). */
+  deviceId: string | null;
 }
 export interface ProcessedMutationTable {
   clientId: string;

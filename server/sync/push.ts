@@ -82,6 +82,7 @@ export class PushApplier {
       userId: session.actor.userId,
       deviceName: session.deviceName,
       kind: session.kind,
+      deviceId: session.actor.deviceId,
     };
     const outcomes: MutationOutcome[] = [];
     let chunk: Step[] = [];

@@ -3,6 +3,7 @@ import type { HubHello } from '@shared/contract/sync.contract';
 import type { Actor } from '@shared/domain/user.schema';
 import type { Dispatcher } from '@server/core/dispatcher';
 import type { HubCore } from '@server/core/hub-core';
+import { recordOutboxReport } from './outbox-report';
 import { pullChanges } from './pull';
 import { recordReplicaReads } from './replica-reads';
 import type { PushApplier } from './push';
@@ -33,6 +34,7 @@ export interface SocketDeps {
  * - `auth` `{ token }`: adopt a session token (after `auth.login` over this socket), or `null` to drop it.
  * - `hello`: the hub's identity and epoch, and this client's last processed mutation id.
  * - `sync.reads`: reads of medical content a desktop served from its replica, for the audit log.
+ * - `sync.outbox`: how many changes wait on the desktop per sync client, for the devices list.
  * - `sync.push` / `sync.pull`: the sync protocol (shared/contract/sync.contract.ts); signed-in only.
  */
 export function registerSocketHandlers(socket: HubSocket, deps: SocketDeps): void {
@@ -83,6 +85,11 @@ export function registerSocketHandlers(socket: HubSocket, deps: SocketDeps): voi
     return recordReplicaReads(core, actor, socket.data.clientId, payload);
   });
 
+  answer(socket, deps, 'sync.outbox', (payload) => {
+    assertPayloadSize(payload, maxPayloadBytes);
+    return recordOutboxReport(core, requireSession(socket, deps), payload);
+  });
+
   answer(socket, deps, 'sync.pull', (payload) => {
     const actor = requireSession(socket, deps);
     return pullChanges(core, actor, socket.data.clientId, payload);
@@ -91,11 +98,13 @@ export function registerSocketHandlers(socket: HubSocket, deps: SocketDeps): voi
 
 /** Records the client as seen (connect, sign-in), for the admin's devices list. */
 export function touch(deps: Pick<SocketDeps, 'core'>, socket: HubSocket, actor: Actor): void {
-  const { clientId, deviceName, kind } = socket.data;
+  const { clientId, deviceName, kind, deviceId } = socket.data;
   if (!clientId) return;
   const { core } = deps;
   const at = core.clock.now().toISOString();
-  core.db.transaction(() => touchClient(core.db, { clientId, userId: actor.userId, deviceName, kind }, at));
+  core.db.transaction(() =>
+    touchClient(core.db, { clientId, userId: actor.userId, deviceName, kind, deviceId }, at),
+  );
 }
 
 /** The connection's session, checked again now: it may have ended since the connection was made. */

@@ -7,6 +7,7 @@ export interface ClientInfo {
   userId: string | null;
   deviceName: string;
   kind: string;
+  deviceId: string;
 }
 
 export function lastMutationIdOf(db: Db, clientId: string | null): number {
@@ -19,16 +20,26 @@ export function lastMutationIdOf(db: Db, clientId: string | null): number {
 
 /** Records that a client was seen (connect, sign-in, push), creating its row on first contact. */
 export function touchClient(db: Db, client: ClientInfo, at: string): void {
-  const { clientId, userId, deviceName, kind } = client;
+  const { clientId, userId, deviceName, kind, deviceId } = client;
   db.run(
     db.q
       .insertInto('sync_clients')
-      .values({ clientId, userId, deviceName, kind, lastSeenAt: at, lastMutationId: 0, pendingMutations: 0 })
+      .values({
+        clientId,
+        userId,
+        deviceName,
+        kind,
+        deviceId,
+        lastSeenAt: at,
+        lastMutationId: 0,
+        pendingMutations: 0,
+      })
       .onConflict((oc) =>
         oc.column('clientId').doUpdateSet((eb) => ({
           userId: userId ?? eb.ref('sync_clients.userId'),
           deviceName: deviceName || eb.ref('sync_clients.deviceName'),
           kind,
+          deviceId,
           lastSeenAt: at,
         })),
       ),

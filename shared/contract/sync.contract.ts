@@ -122,3 +122,20 @@ export const readsPushRequestSchema = z.strictObject({
 
 /** The ids the hub holds now (recorded by this message or an earlier one): the desktop drops them. */
 export const readsPushResponseSchema = z.strictObject({ recorded: z.array(idSchema) });
+
+/**
+ * `sync.outbox`: how many changes wait on the sending desktop for each of its sync clients (one
+ * per user who signed in there), held ones included: a user's changes wait until that user signs
+ * in there again. The admin's devices list shows the last report.
+ */
+export const outboxReportSchema = z.strictObject({
+  pending: z
+    .array(
+      z.strictObject({
+        clientId: z.string().min(8).max(100),
+        count: z.number().int().min(0).max(1_000_000),
+      }),
+    )
+    .max(200),
+});
+export type OutboxReport = z.infer<typeof outboxReportSchema>;

@@ -2,6 +2,7 @@ import { coreMigration } from './001-core.migration';
 import { clinicMigration } from './002-clinic.migration';
 import { careMigration } from './003-care.migration';
 import { replicaReadsMigration } from './004-replica-reads.migration';
+import { deviceOutboxMigration } from './005-device-outbox.migration';
 
 export interface Migration {
   name: string;
@@ -14,4 +15,5 @@ export const migrations: readonly Migration[] = [
   clinicMigration,
   careMigration,
   replicaReadsMigration,
+  deviceOutboxMigration,
 ];
