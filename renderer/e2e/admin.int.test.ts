@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeScan } from '@renderer/testing/axe';
 import { type AppPage, launchBrowser, openApp } from '@renderer/testing/browser';
 import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
+import { openDesktopApp } from '@renderer/testing/desktop-app';
 import { signInAs, signInWith } from '@renderer/testing/sign-in';
 
 const TIMEOUT = { timeout: 30_000 };
@@ -209,7 +210,7 @@ describe('staff app in browser mode: the admin screens', () => {
     await toMove.getByText(`Moved ${count}.`).waitFor(TIMEOUT);
   }, 180_000);
 
-  it('edits a doctor (session length in 5-minute steps) and adds a room; the devices screen shows', async () => {
+  it('edits a doctor (session length in 5-minute steps) and adds a room; a syncing desktop shows on Devices', async () => {
     const { page } = admin;
     await nav(page, 'Doctors & rooms');
     await page.getByRole('heading', { name: 'Doctors and rooms', level: 1 }).waitFor(TIMEOUT);
@@ -233,11 +234,25 @@ describe('staff app in browser mode: the admin screens', () => {
     await roomForm.getByRole('button', { name: 'Add room' }).click();
     await page.getByTestId('room-row').filter({ hasText: 'Room 9 (minor procedures)' }).waitFor(TIMEOUT);
 
-    await nav(page, 'Devices');
-    await page.getByRole('heading', { name: 'Devices', level: 1 }).waitFor(TIMEOUT);
-    // Only syncing desktops register (sync_clients); the demo has none, browser tabs do not sync.
-    await page.getByTestId('device-row').first().or(page.getByText('No devices yet')).waitFor(TIMEOUT);
-    expect(await axeScan(page)).toEqual([]);
+    // A reception desktop (a real client core with its own replica) syncs with the hub.
+    const desktop = await openDesktopApp(browser, hub.url, hub.url);
+    try {
+      await signInAs(desktop.page, 'receptionist');
+      await nav(page, 'Devices');
+      await page.getByRole('heading', { name: 'Devices', level: 1 }).waitFor(TIMEOUT);
+      const device = page.getByTestId('device-row').filter({ hasText: 'Test desktop' });
+      await device.waitFor(TIMEOUT);
+      const cells = await device.locator('td').allInnerTexts();
+      expect(cells.slice(1).map((cell) => cell.trim())).toEqual([
+        'Desktop',
+        "Reena D'Souza",
+        expect.stringMatching(/\d{2}:\d{2}/),
+        'None',
+      ]);
+      expect(await axeScan(page)).toEqual([]);
+    } finally {
+      await desktop.close();
+    }
   }, 120_000);
 
   it('ran without console errors, page errors or CSP violations', () => {
