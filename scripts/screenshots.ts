@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openApp, settle } from '@renderer/testing/browser';
 import { type DemoHub, repoRoot, startDemoHub } from '@renderer/testing/demo-hub';
+import { openDesktopApp } from '@renderer/testing/desktop-app';
 import { openFirstRunApp } from '@renderer/testing/first-run-app';
 import { adminShots } from '@renderer/screens/admin/admin-shots.testing';
 import { doctorShots } from '@renderer/screens/doctor/doctor-shots.testing';
@@ -209,6 +210,7 @@ async function main(): Promise<void> {
       }
     }
     if (only.length === 0 || only.includes('desktop-first-run')) await firstRunShot(browser, hub, outDir);
+    if (only.length === 0 || only.includes('desktop-lock-screen')) await lockScreenShot(browser, hub, outDir);
   } finally {
     await browser.close();
     await hub.stop();
@@ -228,6 +230,23 @@ async function firstRunShot(browser: Browser, hub: DemoHub, outDir: string): Pro
     console.log(`saved ${file}`);
   } finally {
     await app.close();
+  }
+}
+
+/** A reception desktop after the clinic's idle time: locked, the work hidden (Playwright's clock). */
+async function lockScreenShot(browser: Browser, hub: DemoHub, outDir: string): Promise<void> {
+  const desk = await openDesktopApp(browser, hub.url, hub.url, { fakeClock: true });
+  try {
+    await signInAs(desk.page, 'receptionist');
+    await desk.page.getByTestId('today-board').waitFor();
+    await desk.page.clock.fastForward(11 * 60_000); // the demo clinic locks after 10 idle minutes
+    await desk.page.getByRole('form', { name: 'Unlock' }).waitFor();
+    await settle(desk.page);
+    const file = join(outDir, 'desktop-lock-screen.png');
+    await desk.page.screenshot({ path: file });
+    console.log(`saved ${file}`);
+  } finally {
+    await desk.close();
   }
 }
 

@@ -4,13 +4,11 @@ import { axeScan } from '@renderer/testing/axe';
 import { type AppPage, launchBrowser, openApp } from '@renderer/testing/browser';
 import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
 import { signInAs } from '@renderer/testing/sign-in';
+import { uniqueName } from '@renderer/screens/reception/booking/booking-steps.testing';
 import {
-  chooseFirstSlot,
-  confirmBooking,
-  openBookingWithFreeSlot,
-  quickRegister,
-  uniqueName,
-} from '@renderer/screens/reception/booking/booking-steps.testing';
+  bookRequest,
+  setBookingConfirmation,
+} from '@renderer/screens/doctor/requests/requests-steps.testing';
 
 const TIMEOUT = { timeout: 30_000 };
 const DOCTOR = 'Dr. Arvind Menon'; // the demo's doctor account, dr.menon
@@ -70,29 +68,17 @@ describe('doctor: booking requests, confirmed or declined', () => {
   }, 120_000);
 
   it('admin turns on "Bookings need staff confirmation"', async () => {
-    const { page } = admin;
-    await nav(page, 'Settings');
-    const form = page.getByRole('form', { name: 'Clinic settings' });
-    const setting = form.getByRole('checkbox', { name: 'Bookings need staff confirmation' });
+    await setBookingConfirmation(admin.page, true);
+    await admin.page.reload();
+    const setting = admin.page.getByRole('checkbox', { name: 'Bookings need staff confirmation' });
     await setting.waitFor({ state: 'attached', ...TIMEOUT });
-    expect(await setting.isChecked()).toBe(false);
-    await setting.check({ force: true });
-    await form.getByRole('button', { name: 'Save settings' }).click();
-    await page.getByText('Settings saved').first().waitFor(TIMEOUT);
+    expect(await setting.isChecked()).toBe(true);
   }, 120_000);
 
   it("reception's bookings now start as requests and say so", async () => {
-    const { page } = reception;
     for (const first of ['Kiran', 'Deepa']) {
       const name = uniqueName(first);
-      await openBookingWithFreeSlot(page, { doctor: DOCTOR });
-      await chooseFirstSlot(page);
-      await quickRegister(page, name, `+91 96${String(Date.now() % 100000000).padStart(8, '0')}`);
-      const number = await confirmBooking(page);
-      await page.getByRole('heading', { name: 'Booking requested', level: 1 }).waitFor(TIMEOUT);
-      await page.getByTestId('awaiting-confirmation').waitFor(TIMEOUT);
-      expect(await page.getByText('Requested', { exact: true }).count()).toBeGreaterThan(0);
-      requests.push({ number, name });
+      requests.push({ number: await bookRequest(reception.page, DOCTOR, name), name });
     }
   }, 300_000);
 

@@ -55,6 +55,9 @@ export async function openDesktopApp(
     prints.push({ title, bytes: Buffer.from(base64, 'base64') });
     return printOutcome;
   });
+  // Under tsx (the screenshots script), esbuild's keepNames wraps named functions in `__name(…)`,
+  // which the serialized shim then calls in the page: give the page a do-nothing one.
+  await app.context.addInitScript('globalThis.__name ??= (target) => target;');
   await app.context.addInitScript(preloadShim);
   // Playwright's clock (runs at real pace until a test fast-forwards it, e.g. to the screen lock).
   if (options.fakeClock) await app.context.clock.install();

@@ -1,4 +1,6 @@
 import type { Page } from 'playwright-core';
+import { openDesktopApp } from '@renderer/testing/desktop-app';
+import { signInAs } from '@renderer/testing/sign-in';
 
 /** The admin's screenshots for scripts/screenshots.ts (same shape as its `Shot`), in order. */
 interface AdminShot {
@@ -49,6 +51,27 @@ export const adminShots: AdminShot[] = [
     role: 'admin',
     path: '/audit',
     ready: (p) => p.getByTestId('audit-row').first().waitFor(),
+  },
+  {
+    name: 'admin-devices',
+    role: 'admin',
+    path: '/devices',
+    ready: (p) => p.getByRole('heading', { name: 'Devices', level: 1 }).waitFor(),
+    // A reception desktop (a real client core) signs in and syncs once, then closes.
+    act: async (p) => {
+      const browser = p.context().browser();
+      if (!browser) throw new Error('admin-devices needs a page from a launched browser');
+      const url = new URL(p.url()).origin;
+      const desktop = await openDesktopApp(browser, url, url);
+      try {
+        await signInAs(desktop.page, 'receptionist');
+        await desktop.page.getByText(/^Last sync/).waitFor();
+        await p.reload();
+        await p.getByTestId('device-row').first().waitFor();
+      } finally {
+        await desktop.close();
+      }
+    },
   },
   {
     name: 'admin-doctors-rooms',

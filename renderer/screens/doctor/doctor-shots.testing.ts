@@ -1,7 +1,10 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { openApp } from '@renderer/testing/browser';
 import { seededTemplate } from '@renderer/testing/demo-hub';
+import { signInAs } from '@renderer/testing/sign-in';
+import { bookRequest, setBookingConfirmation } from './requests/requests-steps.testing';
 import { addWalkIn, fillConsultation, finalizeAndComplete, openConsultation } from './doctor-steps.testing';
 
 /** The doctor's screenshots for scripts/screenshots.ts (same shape as its `Shot`), in order. */
@@ -89,4 +92,36 @@ export const doctorShots: DoctorShot[] = [
     path: '/schedule',
     ready: (page) => page.getByTestId('schedule-day').first().waitFor(WAIT),
   },
+  {
+    name: 'doctor-requests',
+    role: 'doctor',
+    path: '/requests',
+    ready: (page) => page.getByRole('heading', { name: 'Requests', level: 1 }).waitFor(WAIT),
+    act: async (page) => {
+      await bookTwoRequests(page);
+      await page.getByTestId('request-row').nth(1).waitFor(WAIT);
+      await dismissToasts(page);
+    },
+  },
 ];
+
+/**
+ * Two booking requests for the doctor: the admin turns confirmation on, reception books two new
+ * patients (each in its own browser context), and the admin turns it off again, as the demo had it.
+ */
+async function bookTwoRequests(doctorPage: Page): Promise<void> {
+  const browser = doctorPage.context().browser();
+  if (!browser) throw new Error('bookTwoRequests needs a page from a launched browser');
+  const url = new URL(doctorPage.url()).origin;
+  const [admin, reception] = [await openApp(browser, url), await openApp(browser, url)];
+  try {
+    await signInAs(admin.page, 'admin');
+    await signInAs(reception.page, 'receptionist');
+    await setBookingConfirmation(admin.page, true);
+    for (const name of ['Kiran Rao', 'Deepa Shetty']) await bookRequest(reception.page, DOCTOR, name);
+    await setBookingConfirmation(admin.page, false);
+  } finally {
+    await admin.close();
+    await reception.close();
+  }
+}

@@ -20,7 +20,10 @@ export function RequestsScreen() {
   const doctorId = useMyDoctorId();
   return (
     <>
-      <ScreenHeader title="Requests" description="Booking requests from patients waiting for your answer." />
+      <ScreenHeader
+        title="Requests"
+        description="Bookings waiting for your answer: confirm, or decline with a reason."
+      />
       {doctorId ? <Requests doctorId={doctorId} /> : <NotLinked />}
     </>
   );

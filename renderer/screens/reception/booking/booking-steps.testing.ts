@@ -1,8 +1,10 @@
 import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
 import { settle } from '@renderer/testing/browser';
 
-/** Browser-test steps for the reception booking screen, through the UI only (shared by e2e files). */
+/**
+ * Browser steps for the reception booking screen, through the UI only (shared by e2e files and
+ * the screenshots script, so they wait with Playwright, not with a test runner's assertions).
+ */
 export const UI_TIMEOUT = { timeout: 30_000 };
 
 export function addDays(date: string, days: number): string {
@@ -48,9 +50,12 @@ export async function findBookingWithFreeSlot(
     for (const doctor of doctors) {
       await doctorSelect.selectOption({ label: doctor });
       const group = page.getByTestId('slot-group');
-      await expect
-        .poll(async () => (await group.innerText()).includes('Loading free slots'), UI_TIMEOUT)
-        .toBe(false);
+      await page.waitForFunction(
+        () =>
+          !document.querySelector('[data-testid="slot-group"]')?.textContent?.includes('Loading free slots'),
+        null,
+        UI_TIMEOUT,
+      );
       if ((await group.getByTestId('slot').count()) > 0) return { date, doctor };
     }
   }
@@ -70,7 +75,7 @@ export async function chooseFirstSlot(page: Page): Promise<string> {
   const slot = page.getByTestId('slot').first();
   const time = await slot.innerText();
   await slot.click();
-  await expect.poll(() => slot.getAttribute('aria-pressed'), UI_TIMEOUT).toBe('true');
+  await slot.and(page.locator('[aria-pressed="true"]')).waitFor(UI_TIMEOUT);
   await page.mouse.move(0, 0); // axe would judge the hover colours of the button under the pointer
   await settle(page); // and the colours half-way through the button's transition to "selected"
   return time;
@@ -82,7 +87,8 @@ export async function quickRegister(page: Page, name: string, phone: string): Pr
   await page.getByText(/No patient matches/).waitFor(UI_TIMEOUT);
   await page.getByRole('button', { name: 'Register a new patient' }).click();
   const form = page.getByRole('form', { name: 'Quick registration' });
-  expect(await form.getByLabel('Full name').inputValue()).toBe(name);
+  const prefilled = await form.getByLabel('Full name').inputValue();
+  if (prefilled !== name) throw new Error(`Quick registration prefilled "${prefilled}", not "${name}"`);
   await form.getByLabel('Phone', { exact: true }).fill(phone);
   await form.getByLabel('Age (years)').fill('34');
   await form.getByRole('combobox', { name: 'Sex' }).selectOption({ label: 'Female' });
