@@ -57,6 +57,33 @@ describe('staff app in browser mode: the appointment list', () => {
     expect(await axeScan(page)).toEqual([]);
   }, 60_000);
 
+  it('keeps both of two filter changes made before the screen re-renders (a quick second click)', async () => {
+    const { page } = app;
+    await page.getByLabel('Doctor').selectOption({ label: 'All doctors' });
+    await expect.poll(() => page.url(), TIMEOUT).not.toContain('doctor=');
+    // Both changes in one task: React has not re-rendered between them.
+    await page.evaluate(() => {
+      const choose = (label: string, value: string) => {
+        const select = [...document.querySelectorAll('select')].find(
+          (s) => s.labels?.[0]?.textContent?.trim() === label,
+        )!;
+        const option = [...select.options].find((o) => o.text.startsWith(value))!;
+        Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value')!.set!.call(
+          select,
+          option.value,
+        );
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      };
+      choose('Doctor', 'Dr. Kavitha Iyer');
+      choose('Status', 'Completed');
+    });
+    await expect.poll(() => page.url(), TIMEOUT).toContain('status=COMPLETED');
+    expect(page.url()).toContain('doctor=');
+    await page.getByLabel('Status', { exact: true }).selectOption({ label: 'All statuses' });
+    await page.getByLabel('Doctor').selectOption({ label: 'All doctors' });
+    await expect.poll(() => page.url(), TIMEOUT).not.toMatch(/status=|doctor=/);
+  }, 60_000);
+
   it('finds an appointment by patient name and shows its history in the drawer', async () => {
     const { page } = app;
     const first = page.getByTestId('appointment-row').first();

@@ -27,6 +27,12 @@ const PARAM: Record<keyof FilterPatch, string> = {
 };
 
 /**
+ * The URL's query now. React Router hands a functional update the params of the last render, so
+ * two changes made before a re-render (a quick second click) would drop the first.
+ */
+const latest = () => new URLSearchParams(window.location.search);
+
+/**
  * The list's filters live in the URL (shareable, kept on reload and back). Dates absent from the
  * URL mean today; an empty date means no bound.
  */
@@ -54,8 +60,8 @@ export function useAppointmentFilters(
   const update = useCallback(
     (patch: FilterPatch) =>
       setParams(
-        (current) => {
-          const next = new URLSearchParams(current);
+        () => {
+          const next = latest();
           for (const [key, value] of Object.entries(patch) as [keyof FilterPatch, string | null][]) {
             const name = PARAM[key];
             if (key === 'fromDate' || key === 'toDate') next.set(name, value ?? '');
@@ -72,8 +78,8 @@ export function useAppointmentFilters(
   const setPage = useCallback(
     (page: number) =>
       setParams(
-        (current) => {
-          const next = new URLSearchParams(current);
+        () => {
+          const next = latest();
           if (page > 0) next.set('page', String(page));
           else next.delete('page');
           return next;
