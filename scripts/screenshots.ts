@@ -12,6 +12,7 @@ import { type DemoHub, repoRoot, startDemoHub } from '@renderer/testing/demo-hub
 import { openDesktopApp } from '@renderer/testing/desktop-app';
 import { openFirstRunApp } from '@renderer/testing/first-run-app';
 import { adminShots } from '@renderer/screens/admin/admin-shots.testing';
+import { addWalkIn as addWalkInFrom } from '@renderer/screens/doctor/doctor-steps.testing';
 import { doctorShots } from '@renderer/screens/doctor/doctor-shots.testing';
 import { type StaffRole, signInAs } from '@renderer/testing/sign-in';
 
@@ -83,6 +84,15 @@ const bookToSlip = async (page: Page) => {
   await page.getByTestId('patient-option').first().click();
   await page.getByRole('button', { name: 'Confirm booking' }).click();
   await page.getByTestId('pdf-frame').waitFor();
+};
+/** Nurse: a walk-in checked in by reception, and the vitals form for them half filled. */
+const recordVitals = async (page: Page) => {
+  await addWalkInFrom(page, { doctor: 'Dr. Arvind Menon', newName: 'Vani Krishnan' });
+  await page.getByRole('button', { name: 'Record vitals for Vani Krishnan' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Vitals: Vani Krishnan' });
+  await dialog.getByLabel('BP systolic (mmHg)').fill('128');
+  await dialog.getByLabel('BP diastolic (mmHg)').fill('84');
+  await dialog.getByLabel('Pulse (/min)').fill('76');
 };
 const openProfile = async (page: Page) => {
   await page.getByTestId('patient-row').first().getByRole('link').click();
@@ -180,6 +190,13 @@ const SHOTS: Shot[] = [
   },
   ...doctorShots,
   ...adminShots,
+  {
+    name: 'nurse-vitals',
+    role: 'nurse',
+    path: '/vitals',
+    ready: (p) => p.getByRole('heading', { name: 'Vitals', level: 1 }).waitFor(),
+    act: recordVitals,
+  },
 ];
 
 async function main(): Promise<void> {

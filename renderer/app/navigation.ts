@@ -1,15 +1,15 @@
 import type { Role } from '@shared/domain/common.schema';
 import { adminScreens } from '@renderer/screens/admin/admin.screens';
 import { doctorScreens } from '@renderer/screens/doctor/doctor.screens';
+import { nurseScreens } from '@renderer/screens/nurse/nurse.screens';
 import { receptionScreens } from '@renderer/screens/reception/reception.screens';
-import { appointmentsScreen } from '@renderer/screens/shared/appointments/appointments.screen';
 import type { ScreenDef } from './screens';
 
 const screensByRole: Record<Role, ScreenDef[]> = {
   receptionist: receptionScreens,
   doctor: doctorScreens,
   admin: adminScreens,
-  nurse: [appointmentsScreen],
+  nurse: nurseScreens,
   patient: [],
 };
 

@@ -75,7 +75,7 @@ describe('staff screens on a tablet', () => {
     await hub?.stop();
   }, 60_000);
 
-  const roles: StaffRole[] = ['receptionist', 'doctor', 'admin'];
+  const roles: StaffRole[] = ['receptionist', 'doctor', 'admin', 'nurse'];
   it.each(roles)(
     '%s: portrait 768×1024 and landscape 1024×768',
     async (role) => {

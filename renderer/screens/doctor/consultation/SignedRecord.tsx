@@ -3,7 +3,8 @@ import type { ReactNode } from 'react';
 import type { ResultOf } from '@shared/contract/index';
 import type { ClinicFormat } from '@renderer/app/clinic-format';
 import { AddendumForm } from './AddendumForm';
-import { TIMING_LABELS, VITALS } from './consultation-form';
+import { VITALS } from '@renderer/screens/shared/vitals/vitals-form';
+import { TIMING_LABELS } from './consultation-form';
 import { TablePanel } from '@renderer/components/TablePanel';
 
 type View = NonNullable<ResultOf<'consultations.get'>>;

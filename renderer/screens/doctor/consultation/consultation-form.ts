@@ -4,17 +4,7 @@ import {
   consultationContentSchema,
   type PrescriptionItem,
 } from '@shared/domain/consultation.schema';
-
-/** Readings are typed as text (an empty box is "not measured"); everything else mirrors the content. */
-export interface VitalsForm {
-  systolic: string;
-  diastolic: string;
-  pulse: string;
-  temperatureC: string;
-  spo2: string;
-  weightKg: string;
-}
-export type VitalKey = keyof VitalsForm;
+import { type VitalsForm, vitalsInput, vitalsToForm } from '@renderer/screens/shared/vitals/vitals-form';
 
 export interface PrescriptionRowForm extends Omit<PrescriptionItem, 'durationDays'> {
   durationDays: string;
@@ -31,15 +21,6 @@ export interface ConsultationForm {
   tests: { name: string; notes: string }[];
   followUpDate: string;
 }
-
-export const VITALS: { key: VitalKey; label: string; unit: string; step: string }[] = [
-  { key: 'systolic', label: 'BP systolic', unit: 'mmHg', step: '1' },
-  { key: 'diastolic', label: 'BP diastolic', unit: 'mmHg', step: '1' },
-  { key: 'pulse', label: 'Pulse', unit: '/min', step: '1' },
-  { key: 'temperatureC', label: 'Temperature', unit: '°C', step: '0.1' },
-  { key: 'spo2', label: 'SpO₂', unit: '%', step: '1' },
-  { key: 'weightKg', label: 'Weight', unit: 'kg', step: '0.1' },
-];
 
 export const TIMING_LABELS: Record<PrescriptionItem['timing'], string> = {
   after_food: 'After food',
@@ -60,21 +41,10 @@ export const emptyMedicine = (): PrescriptionRowForm => ({
   instructions: '',
 });
 
-const text = (n: number | null) => (n === null ? '' : String(n));
-const reading = (s: string) => (s.trim() === '' ? null : Number(s));
-
 export function toForm(content: ConsultationContent): ConsultationForm {
-  const v = content.vitals;
   return {
     chiefComplaint: content.chiefComplaint,
-    vitals: {
-      systolic: text(v.systolic),
-      diastolic: text(v.diastolic),
-      pulse: text(v.pulse),
-      temperatureC: text(v.temperatureC),
-      spo2: text(v.spo2),
-      weightKg: text(v.weightKg),
-    },
+    vitals: vitalsToForm(content.vitals),
     examinationNotes: content.examinationNotes,
     diagnosis: { text: content.diagnosis.text, code: content.diagnosis.code ?? '' },
     clinicalNotes: content.clinicalNotes,
@@ -89,14 +59,7 @@ export function toForm(content: ConsultationContent): ConsultationForm {
 export function toContentInput(form: ConsultationForm): z.input<typeof consultationContentSchema> {
   return {
     chiefComplaint: form.chiefComplaint,
-    vitals: {
-      systolic: reading(form.vitals.systolic),
-      diastolic: reading(form.vitals.diastolic),
-      pulse: reading(form.vitals.pulse),
-      temperatureC: reading(form.vitals.temperatureC),
-      spo2: reading(form.vitals.spo2),
-      weightKg: reading(form.vitals.weightKg),
-    },
+    vitals: vitalsInput(form.vitals),
     examinationNotes: form.examinationNotes,
     diagnosis: { text: form.diagnosis.text, code: form.diagnosis.code.trim().toUpperCase() || null },
     clinicalNotes: form.clinicalNotes,

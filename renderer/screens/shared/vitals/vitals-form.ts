@@ -1,0 +1,58 @@
+import type { z } from 'zod';
+import { type Vitals, type vitalsSchema } from '@shared/domain/consultation.schema';
+
+/** Readings are typed as text: an empty box is "not measured". */
+export interface VitalsForm {
+  systolic: string;
+  diastolic: string;
+  pulse: string;
+  temperatureC: string;
+  spo2: string;
+  weightKg: string;
+}
+export type VitalKey = keyof VitalsForm;
+
+/** The readings in the order the consultation record and the nurse's form show them (SPEC §8). */
+export const VITALS: { key: VitalKey; label: string; unit: string; step: string }[] = [
+  { key: 'systolic', label: 'BP systolic', unit: 'mmHg', step: '1' },
+  { key: 'diastolic', label: 'BP diastolic', unit: 'mmHg', step: '1' },
+  { key: 'pulse', label: 'Pulse', unit: '/min', step: '1' },
+  { key: 'temperatureC', label: 'Temperature', unit: '°C', step: '0.1' },
+  { key: 'spo2', label: 'SpO₂', unit: '%', step: '1' },
+  { key: 'weightKg', label: 'Weight', unit: 'kg', step: '0.1' },
+];
+
+const text = (n: number | null) => (n === null ? '' : String(n));
+const reading = (s: string) => (s.trim() === '' ? null : Number(s));
+
+export function vitalsToForm(v: Vitals): VitalsForm {
+  return {
+    systolic: text(v.systolic),
+    diastolic: text(v.diastolic),
+    pulse: text(v.pulse),
+    temperatureC: text(v.temperatureC),
+    spo2: text(v.spo2),
+    weightKg: text(v.weightKg),
+  };
+}
+
+/** What the boxes say, as the contract's input (validated by `vitalsSchema`, as the hub does). */
+export function vitalsInput(form: VitalsForm): z.input<typeof vitalsSchema> {
+  return {
+    systolic: reading(form.systolic),
+    diastolic: reading(form.diastolic),
+    pulse: reading(form.pulse),
+    temperatureC: reading(form.temperatureC),
+    spo2: reading(form.spo2),
+    weightKg: reading(form.weightKg),
+  };
+}
+
+export const EMPTY_VITALS: VitalsForm = vitalsToForm({
+  systolic: null,
+  diastolic: null,
+  pulse: null,
+  temperatureC: null,
+  spo2: null,
+  weightKg: null,
+});
