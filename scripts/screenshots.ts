@@ -217,10 +217,7 @@ async function main(): Promise<void> {
         await page.goto(`${hub.url}${shot.path}`);
         await shot.ready(page);
         await shot.act?.(page);
-        await settle(page);
-        const file = join(outDir, `${shot.name}.png`);
-        await page.screenshot({ path: file });
-        console.log(`saved ${file}`);
+        await save(page, outDir, shot.name);
         if (app.problems.length > 0) console.warn(`${shot.name}: ${app.problems.join('\n')}`);
       } finally {
         await app.close();
@@ -234,6 +231,14 @@ async function main(): Promise<void> {
   }
 }
 
+/** Once nothing moves: docs/screenshots/<name>.png. */
+async function save(page: Page, outDir: string, name: string): Promise<void> {
+  await settle(page);
+  const file = join(outDir, `${name}.png`);
+  await page.screenshot({ path: file });
+  console.log(`saved ${file}`);
+}
+
 /** A new desktop's first start (Electron's setup bridge, here the same backend over Node IPC). */
 async function firstRunShot(browser: Browser, hub: DemoHub, outDir: string): Promise<void> {
   const app = await openFirstRunApp(browser, hub.url, [
@@ -241,10 +246,7 @@ async function firstRunShot(browser: Browser, hub: DemoHub, outDir: string): Pro
   ]);
   try {
     await app.page.getByRole('button', { name: /^Sunrise Family Clinic/ }).waitFor();
-    await settle(app.page);
-    const file = join(outDir, 'desktop-first-run.png');
-    await app.page.screenshot({ path: file });
-    console.log(`saved ${file}`);
+    await save(app.page, outDir, 'desktop-first-run');
   } finally {
     await app.close();
   }
@@ -258,10 +260,7 @@ async function lockScreenShot(browser: Browser, hub: DemoHub, outDir: string): P
     await desk.page.getByTestId('today-board').waitFor();
     await desk.page.clock.fastForward(11 * 60_000); // the demo clinic locks after 10 idle minutes
     await desk.page.getByRole('form', { name: 'Unlock' }).waitFor();
-    await settle(desk.page);
-    const file = join(outDir, 'desktop-lock-screen.png');
-    await desk.page.screenshot({ path: file });
-    console.log(`saved ${file}`);
+    await save(desk.page, outDir, 'desktop-lock-screen');
   } finally {
     await desk.close();
   }

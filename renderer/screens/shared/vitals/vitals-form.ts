@@ -1,5 +1,9 @@
 import type { z } from 'zod';
-import { type Vitals, type vitalsSchema } from '@shared/domain/consultation.schema';
+import {
+  consultationContentSchema,
+  type Vitals,
+  type vitalsSchema,
+} from '@shared/domain/consultation.schema';
 
 /** Readings are typed as text: an empty box is "not measured". */
 export interface VitalsForm {
@@ -48,11 +52,5 @@ export function vitalsInput(form: VitalsForm): z.input<typeof vitalsSchema> {
   };
 }
 
-export const EMPTY_VITALS: VitalsForm = vitalsToForm({
-  systolic: null,
-  diastolic: null,
-  pulse: null,
-  temperatureC: null,
-  spo2: null,
-  weightKg: null,
-});
+/** Every box empty: the content schema's own default (nothing measured). */
+export const EMPTY_VITALS: VitalsForm = vitalsToForm(consultationContentSchema.parse({}).vitals);
