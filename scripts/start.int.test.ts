@@ -1,14 +1,20 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
+import { seededTemplate } from '@renderer/testing/demo-hub';
+import { rendererBuildIsStale } from './renderer-build';
 
 const repo = resolve(import.meta.dirname, '..');
 const dataHome = mkdtempSync(join(tmpdir(), 'clinic-start-'));
-afterAll(() => rmSync(dataHome, { recursive: true, force: true }));
+let start: ChildProcess | undefined;
+afterAll(() => {
+  start?.kill('SIGTERM'); // start.ts passes it on to the hub it started
+  rmSync(dataHome, { recursive: true, force: true });
+});
 
 function electronInstalled(): boolean {
   try {
@@ -23,16 +29,28 @@ describe('npm start', () => {
   it('without the Electron runtime, says so and serves the demo clinic in the browser at the URL it prints', async () => {
     // Where Electron is installed, --browser asks for the same fallback.
     const asked = electronInstalled() ? ['--browser'] : [];
-    const start = spawn(
+    // npm test builds the renderer first; a rebuild here would empty dist/renderer under the
+    // browser tests running beside this one.
+    expect(
+      rendererBuildIsStale(repo),
+      'dist/renderer is older than its sources: npm run build:renderer',
+    ).toBe(false);
+    // The demo clinic, seeded once for all browser tests: `--demo` keeps a set-up data folder.
+    cpSync(await seededTemplate(), join(dataHome, 'clinic-hub-demo'), {
+      recursive: true,
+      filter: (src) => !/hub\.pid$|seeded\.ok$/.test(src),
+    });
+    start = spawn(
       process.execPath,
       ['--import', 'tsx', 'scripts/start.ts', ...asked, '--no-mdns', '--host', '127.0.0.1', '--port', '0'],
       { cwd: repo, env: { ...process.env, XDG_DATA_HOME: dataHome }, stdio: ['ignore', 'pipe', 'inherit'] },
     );
-    const exited = new Promise<number | null>((done) => start.on('exit', (code) => done(code)));
+    const child = start;
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
     try {
       const printed: string[] = [];
       const url = await new Promise<string>((found, failed) => {
-        createInterface({ input: start.stdout }).on('line', (line) => {
+        createInterface({ input: child.stdout! }).on('line', (line) => {
           printed.push(line);
           const match = /^Clinic is running\. Open (http:\/\/\S+\/) in a browser\.$/.exec(line);
           if (match) found(match[1]!);
@@ -51,11 +69,9 @@ describe('npm start', () => {
       const page = await fetch(url);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('<div id="root">');
-      // The demo clinic was seeded into the per-user data folder, not into the checkout.
-      expect(existsSync(join(dataHome, 'clinic-hub-demo', 'clinic.db'))).toBe(true);
     } finally {
-      start.kill('SIGTERM');
+      child.kill('SIGTERM');
     }
     expect(await exited).toBe(0);
-  }, 180_000);
+  }, 120_000);
 });
