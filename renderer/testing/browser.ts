@@ -53,3 +53,13 @@ export async function settle(page: Page): Promise<void> {
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
 }
+
+/**
+ * Runs `shim` in every page of the context before the page's own scripts, as Electron's preload
+ * does. Under tsx (npm run screenshots) esbuild's keepNames wraps named functions in `__name(…)`,
+ * which a serialized function then calls in the page: the page gets a do-nothing one first.
+ */
+export async function addPreloadShim(context: BrowserContext, shim: () => void): Promise<void> {
+  await context.addInitScript({ content: 'globalThis.__name ??= (target) => target;' });
+  await context.addInitScript(shim);
+}

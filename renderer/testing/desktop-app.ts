@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { type AppPage, openApp } from './browser';
+import { addPreloadShim, type AppPage, openApp } from './browser';
 import { repoRoot } from './demo-hub';
 import { forkIpcChild } from './ipc-child';
 
@@ -55,10 +55,7 @@ export async function openDesktopApp(
     prints.push({ title, bytes: Buffer.from(base64, 'base64') });
     return printOutcome;
   });
-  // Under tsx (the screenshots script), esbuild's keepNames wraps named functions in `__name(…)`,
-  // which the serialized shim then calls in the page: give the page a do-nothing one.
-  await app.context.addInitScript('globalThis.__name ??= (target) => target;');
-  await app.context.addInitScript(preloadShim);
+  await addPreloadShim(app.context, preloadShim);
   // Playwright's clock (runs at real pace until a test fast-forwards it, e.g. to the screen lock).
   if (options.fakeClock) await app.context.clock.install();
   deliver = (message) => {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { type AppPage, openApp } from './browser';
+import { addPreloadShim, type AppPage, openApp } from './browser';
 import { repoRoot } from './demo-hub';
 import { forkIpcChild } from './ipc-child';
 
@@ -39,10 +39,7 @@ export async function openFirstRunApp(
   );
   const app = await openApp(browser, 'about:blank');
   await app.context.exposeBinding('__clinicSetup', (_source, request: object) => child.ask(request));
-  // Under tsx (npm run screenshots) esbuild's keepNames wraps named functions in __name(), which
-  // the page does not have when the shim is serialized into it.
-  await app.context.addInitScript({ content: 'globalThis.__name ??= (target) => target;' });
-  await app.context.addInitScript(preloadShim);
+  await addPreloadShim(app.context, preloadShim);
   await app.page.goto(pageUrl);
   return {
     ...app,
