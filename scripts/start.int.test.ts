@@ -1,11 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { seededTemplate } from '@renderer/testing/demo-hub';
+import { electronRuntime } from './electron-runtime';
 import { rendererBuildIsStale } from './renderer-build';
 
 const repo = resolve(import.meta.dirname, '..');
@@ -16,19 +16,10 @@ afterAll(() => {
   rmSync(dataHome, { recursive: true, force: true });
 });
 
-function electronInstalled(): boolean {
-  try {
-    const binary = createRequire(import.meta.url)('electron') as unknown;
-    return typeof binary === 'string' && existsSync(binary);
-  } catch {
-    return false;
-  }
-}
-
 describe('npm start', () => {
   it('without the Electron runtime, says so and serves the demo clinic in the browser at the URL it prints', async () => {
     // Where Electron is installed, --browser asks for the same fallback.
-    const asked = electronInstalled() ? ['--browser'] : [];
+    const asked = electronRuntime() ? ['--browser'] : [];
     // npm test builds the renderer first; a rebuild here would empty dist/renderer under the
     // browser tests running beside this one.
     expect(

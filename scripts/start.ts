@@ -6,25 +6,15 @@
  * Other arguments (`npm start -- --no-mdns --port 4810`) go to that hub.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { DEMO_PASSWORD } from '@server/demo/demo-staff';
 import { defaultDataDir } from '@server/hub/data-dir';
+import { electronRuntime } from './electron-runtime';
 import { rendererBuildIsStale } from './renderer-build';
 
 const root = join(import.meta.dirname, '..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-
-function electronRuntime(): string | null {
-  try {
-    const binary = createRequire(import.meta.url)('electron') as unknown;
-    return typeof binary === 'string' && existsSync(binary) ? binary : null;
-  } catch {
-    return null;
-  }
-}
 
 function run(command: string, args: string[]): void {
   const result = spawnSync(command, args, {

@@ -55,9 +55,7 @@ export function VitalsDialog({
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const key = issue.path[0] as VitalKey;
-        form.setError(`vitals.${key}`, {
-          message: issue.code === 'invalid_type' ? 'must be a number' : issue.message,
-        });
+        form.setError(`vitals.${key}`, { message: issue.message });
       }
       return;
     }
