@@ -1,16 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeScan } from '@renderer/testing/axe';
-import { type AppPage, launchBrowser, openApp } from '@renderer/testing/browser';
+import { type AppPage, launchBrowser, openApp, openScreen } from '@renderer/testing/browser';
 import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
 import { openDesktopApp } from '@renderer/testing/desktop-app';
 import { signInAs, signInWith } from '@renderer/testing/sign-in';
 
 const TIMEOUT = { timeout: 30_000 };
 const NEW_USER = { username: 'rita.front', name: 'Rita Fernandes', password: 'front-desk-2026!' };
-
-const nav = (page: Page, name: string) =>
-  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
 
 /** "1–25 of 31" under the appointment list → 31; the empty state → 0. */
 async function appointmentListTotal(page: Page): Promise<number> {
@@ -54,7 +51,7 @@ describe('staff app in browser mode: the admin screens', () => {
     expect(await page.getByRole('list', { name: 'Revenue by payment mode' }).innerText()).toMatch(/Cash/);
     expect(await axeScan(page)).toEqual([]);
 
-    await nav(page, 'Appointments');
+    await openScreen(page, 'Appointments');
     await page.getByRole('heading', { name: 'Appointments', level: 1 }).waitFor(TIMEOUT);
     await page.getByRole('button', { name: 'Today' }).click();
     expect(await appointmentListTotal(page)).toBe(total);
@@ -64,7 +61,7 @@ describe('staff app in browser mode: the admin screens', () => {
     await page.getByLabel('Status', { exact: true }).selectOption({ label: 'No-show' });
     await expect.poll(() => appointmentListTotal(page), TIMEOUT).toBe(noShow);
 
-    await nav(page, 'Summary');
+    await openScreen(page, 'Summary');
     await page.getByRole('button', { name: 'This week' }).click();
     await expect.poll(() => page.url(), TIMEOUT).toContain('range=week');
     await page.getByRole('list', { name: 'Appointments per day' }).waitFor(TIMEOUT);
@@ -73,7 +70,7 @@ describe('staff app in browser mode: the admin screens', () => {
 
   it('creates a receptionist who can sign in elsewhere; disabling signs them out', async () => {
     const { page } = admin;
-    await nav(page, 'Users');
+    await openScreen(page, 'Users');
     await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor(TIMEOUT);
     await page.getByTestId('user-row').first().waitFor(TIMEOUT);
     expect(await axeScan(page)).toEqual([]);
@@ -119,7 +116,7 @@ describe('staff app in browser mode: the admin screens', () => {
 
   it('filters the audit log by the new user and shows their sign-in; the chain verifies', async () => {
     const { page } = admin;
-    await nav(page, 'Audit log');
+    await openScreen(page, 'Audit log');
     await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor(TIMEOUT);
     await page.getByTestId('audit-row').first().waitFor(TIMEOUT);
     await page.getByLabel('User').selectOption({ label: `${NEW_USER.name} (${NEW_USER.username})` });
@@ -146,7 +143,7 @@ describe('staff app in browser mode: the admin screens', () => {
 
   it('saves a clinic setting and shows why the time zone cannot change', async () => {
     const { page } = admin;
-    await nav(page, 'Settings');
+    await openScreen(page, 'Settings');
     await page.getByRole('heading', { name: 'Clinic settings', level: 1 }).waitFor(TIMEOUT);
     const form = page.getByRole('form', { name: 'Clinic settings' });
     await form.getByLabel('Clinic name').waitFor(TIMEOUT);
@@ -171,7 +168,7 @@ describe('staff app in browser mode: the admin screens', () => {
 
   it('previews a weekly change against bookings; leave with bookings offers a bulk reschedule', async () => {
     const { page } = admin;
-    await nav(page, 'Schedules');
+    await openScreen(page, 'Schedules');
     await page.getByRole('heading', { name: 'Schedules', level: 1 }).waitFor(TIMEOUT);
     await page.getByLabel('Doctor').selectOption({ label: 'Dr. Kavitha Iyer — Pediatrician' });
     const table = page.getByRole('table', { name: 'Weekly windows of Dr. Kavitha Iyer' });
@@ -212,7 +209,7 @@ describe('staff app in browser mode: the admin screens', () => {
 
   it('edits a doctor (session length in 5-minute steps) and adds a room; a syncing desktop shows on Devices', async () => {
     const { page } = admin;
-    await nav(page, 'Doctors & rooms');
+    await openScreen(page, 'Doctors & rooms');
     await page.getByRole('heading', { name: 'Doctors and rooms', level: 1 }).waitFor(TIMEOUT);
     const row = page.getByTestId('doctor-row').filter({ hasText: 'Dr. Kavitha Iyer' });
     await row.waitFor(TIMEOUT);
@@ -238,7 +235,7 @@ describe('staff app in browser mode: the admin screens', () => {
     const desktop = await openDesktopApp(browser, hub.url, hub.url);
     try {
       await signInAs(desktop.page, 'receptionist');
-      await nav(page, 'Devices');
+      await openScreen(page, 'Devices');
       await page.getByRole('heading', { name: 'Devices', level: 1 }).waitFor(TIMEOUT);
       const device = page.getByTestId('device-row').filter({ hasText: 'Test desktop' });
       await device.waitFor(TIMEOUT);

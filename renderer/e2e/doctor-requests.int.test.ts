@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeScan } from '@renderer/testing/axe';
-import { type AppPage, launchBrowser, openApp } from '@renderer/testing/browser';
+import { type AppPage, launchBrowser, openApp, openScreen } from '@renderer/testing/browser';
 import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
 import { signInAs } from '@renderer/testing/sign-in';
 import { uniqueName } from '@renderer/screens/reception/booking/booking-steps.testing';
@@ -14,12 +14,9 @@ const TIMEOUT = { timeout: 30_000 };
 const DOCTOR = 'Dr. Arvind Menon'; // the demo's doctor account, dr.menon
 const REASON = 'Please see Dr. Iyer for this; I am away that week';
 
-const nav = (page: Page, name: string) =>
-  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
-
 /** Opens an appointment from the Appointments list, searched by its number, and returns its drawer. */
 async function openAppointment(page: Page, number: string) {
-  await nav(page, 'Appointments');
+  await openScreen(page, 'Appointments');
   await page.getByRole('heading', { name: 'Appointments', level: 1 }).waitFor(TIMEOUT);
   await page.getByRole('button', { name: 'All dates' }).click();
   await page.getByRole('searchbox', { name: /search appointments/i }).fill(number);
@@ -61,7 +58,7 @@ describe('doctor: booking requests, confirmed or declined', () => {
 
   it('with no requests, the Requests screen says the clinic confirms bookings at once', async () => {
     const { page } = doctor;
-    await nav(page, 'Requests');
+    await openScreen(page, 'Requests');
     await page.getByRole('heading', { name: 'Requests', level: 1 }).waitFor(TIMEOUT);
     await page.getByText('No requests waiting').waitFor(TIMEOUT);
     await page.getByText('The clinic confirms bookings at once').waitFor(TIMEOUT);

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeScan } from '@renderer/testing/axe';
-import { type AppPage, launchBrowser, openApp } from '@renderer/testing/browser';
+import { type AppPage, launchBrowser, openApp, openScreen } from '@renderer/testing/browser';
 import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, signInAs } from '@renderer/testing/sign-in';
 import { showBoardFor, UI_TIMEOUT } from '@renderer/screens/reception/booking/booking-steps.testing';
@@ -75,7 +75,7 @@ describe('reception privacy: no consultation content on screen or on the wire', 
 
   it('the patient’s profile (visit history, appointments, bills) shows none of it', async () => {
     const { page } = app;
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click();
+    await openScreen(page, 'Patients');
     await page.getByRole('searchbox', { name: /search patients/i }).fill(record.patientCode);
     await page.getByTestId('patient-row').filter({ hasText: record.patientCode }).getByRole('link').click();
     const visits = page.getByRole('region', { name: 'Visit history' });
@@ -105,10 +105,7 @@ describe('reception privacy: no consultation content on screen or on the wire', 
   it('none of it on the Appointments list, the queue or the Billing screen', async () => {
     const { page } = app;
     const open = async (screen: string, heading = screen) => {
-      await page
-        .getByRole('navigation', { name: 'Main' })
-        .getByRole('link', { name: screen, exact: true })
-        .click();
+      await openScreen(page, screen);
       await page.getByRole('heading', { name: heading, level: 1 }).waitFor(UI_TIMEOUT);
     };
     await open('Appointments');

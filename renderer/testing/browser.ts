@@ -48,6 +48,14 @@ export async function openApp(
   return { page, context, problems, close: () => context.close() };
 }
 
+/** Opens one of the signed-in role's main screens by its navigation label ("Appointments"). */
+export async function openScreen(page: Page, label: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: label, exact: true })
+    .click();
+}
+
 /** Waits until fonts are loaded and no animation runs (drawers, fades): ready for a screenshot. */
 export async function settle(page: Page): Promise<void> {
   await page.evaluate(() => document.fonts.ready.then(() => undefined));

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { openScreen } from '@renderer/testing/browser';
 import {
   chooseFirstSlot,
   confirmBooking,
@@ -11,10 +12,7 @@ import {
 
 /** Admin's Settings: turns "Bookings need staff confirmation" on or off and saves. */
 export async function setBookingConfirmation(admin: Page, on: boolean): Promise<void> {
-  await admin
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: 'Settings', exact: true })
-    .click();
+  await openScreen(admin, 'Settings');
   const form = admin.getByRole('form', { name: 'Clinic settings' });
   const setting = form.getByRole('checkbox', { name: 'Bookings need staff confirmation' });
   await setting.waitFor({ state: 'attached', ...UI_TIMEOUT });
