@@ -15,7 +15,7 @@ export async function recordOutboxReport(
 ): Promise<{ updated: number }> {
   const request = parseMessage(outboxReportSchema, rawRequest, 'sync.outbox');
   const { db } = core;
-  const update = db.sqlite.prepare(
+  const update = db.statement(
     'UPDATE sync_clients SET pendingMutations = ? WHERE clientId = ? AND deviceId = ?',
   );
   return core.writes.run(() =>

@@ -1,6 +1,6 @@
 import { Button, Flex } from '@chakra-ui/react';
 import { useState } from 'react';
-import type { ResultOf } from '@shared/contract/index';
+import type { OperationName, ResultOf } from '@shared/contract/index';
 import type { Appointment, StatusTransition } from '@shared/domain/appointment.schema';
 import { useApiMutation } from '@renderer/api/hooks';
 import { useClinicFormat } from '@renderer/app/clinic-format';
@@ -56,7 +56,7 @@ export function AppointmentActions({
   const decline = useApiMutation('appointments.decline', { onSuccess: done('Request declined') });
   const undo = useApiMutation('appointments.undoTransition', { onSuccess: done('Status change undone') });
 
-  const may = (operation: Parameters<typeof mayActOn>[1]) => mayActOn(user, operation, a);
+  const may = (operation: OperationName) => mayActOn(user, operation, a);
   const open = a.status === 'REQUESTED' || a.status === 'CONFIRMED';
   const isToday = format.clinicDate(a.startsAt) === format.today();
   const latest = may('appointments.undoTransition')
