@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import {
   at,
@@ -82,5 +83,49 @@ describe('reads of medical content served by a replica', { timeout: 60_000 }, ()
     expect(hub.core.audit.verify().ok).toBe(true);
     await doctor.core.syncNow();
     expect(readsOnHub()).toHaveLength(3); // nothing sent twice
+  });
+
+  it('let a nurse read a patient’s vitals offline from her replica, which holds none of the doctor’s writing', async () => {
+    const clinic = await start();
+    const { hub } = clinic.server;
+    const nurse = newDesktop(clinic.server.url, 'nurse-station');
+    desktops.push(nurse);
+    const doctor = await hub.signIn('doctor', { username: 'doctor2', doctorId: clinic.doctorId });
+    await hub.signIn('nurse', { username: 'nurse1' });
+    await signedIn(nurse, 'nurse1');
+    const appointmentId = randomUUID();
+    await hub.call(hub.admin, 'appointments.book', {
+      id: appointmentId,
+      patientId: clinic.patientIds[0]!,
+      doctorId: clinic.doctorId,
+      startsAt: at('2026-11-23', '09:00'),
+    });
+    await hub.call(hub.admin, 'queue.checkIn', { appointmentId });
+    const vitals = { systolic: 126, diastolic: 82, pulse: 74, temperatureC: 36.9, spo2: 98, weightKg: 58.5 };
+    const consultationId = randomUUID();
+    await hub.call(doctor, 'consultations.saveDraft', {
+      id: consultationId,
+      appointmentId,
+      content: { chiefComplaint: 'wheeze at night', vitals },
+    });
+    await nurse.core.syncNow();
+
+    const port = await hubDown(clinic);
+    await waitFor(() => !nurse.core.connectionState().online, 'nurse offline');
+    const read = await nurse.core.call('consultations.vitals', { appointmentIds: [appointmentId] });
+    expect(read).toEqual([
+      { appointmentId, consultationId, vitals, updatedAt: expect.any(String) as string },
+    ]);
+    const replica = new BetterSqlite3(nurse.core.replicaFile, { readonly: true });
+    const rows = replica.prepare('SELECT * FROM consultations').all() as Record<string, unknown>[];
+    replica.close();
+    expect(rows.map((row) => JSON.parse(String(row.vitals)) as unknown)).toEqual([vitals]);
+    expect(JSON.stringify(rows)).not.toContain('wheeze');
+    await hubUp(clinic, port);
+    await settled([nurse]);
+    const audited = hub.db.sqlite
+      .prepare("SELECT actorRole, entityId FROM audit_log WHERE action = 'consultation.vitals'")
+      .all();
+    expect(audited).toEqual([{ actorRole: 'nurse', entityId: consultationId }]);
   });
 });

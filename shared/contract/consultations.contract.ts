@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema } from '@shared/domain/common.schema';
+import { idSchema, instantSchema } from '@shared/domain/common.schema';
 import {
   addendumSchema,
   consultationContentSchema,
@@ -38,6 +38,19 @@ export const consultationsContract = {
     'A nurse (or doctor) records vitals for a checked-in patient.',
     z.strictObject({ id: idSchema, appointmentId: idSchema, vitals: vitalsSchema }),
     z.strictObject({ consultationId: idSchema, vitals: vitalsSchema }),
+  ),
+  'consultations.vitals': query(
+    'The vitals recorded for these appointments (audited read). A nurse sees only checked-in patients’ vitals, a doctor any.',
+    z.strictObject({ appointmentIds: z.array(idSchema).min(1).max(200) }),
+    z.array(
+      z.strictObject({
+        appointmentId: idSchema,
+        consultationId: idSchema,
+        vitals: vitalsSchema,
+        /** When the record last changed (the vitals, or the doctor's draft). */
+        updatedAt: instantSchema,
+      }),
+    ),
   ),
   'consultations.finalize': command(
     'Sign the record (doctor, time); afterwards it is append-only. "Prescription ready" is sent.',

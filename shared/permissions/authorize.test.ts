@@ -81,6 +81,7 @@ queue.myPosition              o - - - -
 consultations.get             - - a - -
 consultations.saveDraft       - - o - -
 consultations.recordVitals    - - o a -
+consultations.vitals          - - a a -
 consultations.finalize        - - o - -
 consultations.addAddendum     - - a - -
 consultations.patientHistory  - - a - -

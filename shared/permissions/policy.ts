@@ -102,6 +102,7 @@ export const permissionPolicy: Readonly<Record<OperationName, Grant>> = {
   'consultations.get': { doctor: 'any' },
   'consultations.saveDraft': { doctor: 'own' },
   'consultations.recordVitals': { doctor: 'own', nurse: 'any' },
+  'consultations.vitals': { doctor: 'any', nurse: 'any' },
   'consultations.finalize': { doctor: 'own' },
   'consultations.addAddendum': { doctor: 'any' },
   'consultations.patientHistory': { doctor: 'any' },

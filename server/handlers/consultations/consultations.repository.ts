@@ -1,7 +1,7 @@
 import { type Selectable, sql } from 'kysely';
 import type { ResultOf } from '@shared/contract/index';
 import { failure } from '@shared/contract/errors';
-import type { Addendum, Consultation, ConsultationContent } from '@shared/domain/consultation.schema';
+import type { Addendum, Consultation, ConsultationContent, Vitals } from '@shared/domain/consultation.schema';
 import type { HandlerContext } from '@server/core/handler';
 import type { ConsultationTable } from '@server/db/care-tables';
 import { decode, encode } from '@server/db/codecs';
@@ -10,6 +10,8 @@ import { getPatient } from '@server/repositories/lookups.repository';
 import { allergyWarnings } from './allergy-warnings';
 
 export type ConsultationView = NonNullable<ResultOf<'consultations.get'>>;
+
+export const hasVitals = (vitals: Vitals) => Object.values(vitals).some((value) => value !== null);
 
 export function consultationFromRow(row: Selectable<ConsultationTable>): Consultation {
   return decode<Consultation>('consultations', row);

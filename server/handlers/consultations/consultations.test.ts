@@ -6,7 +6,7 @@ import { insertPatient } from '@server/testing/fixtures';
 import { failureOf } from '@server/testing/failure';
 import { patientCaller } from '@server/testing/patient-caller';
 import { createTestHub, type TestHub } from '@server/testing/test-hub';
-import { insertAppointment } from './visit-fixtures';
+import { insertAppointment, setStatus } from './visit-fixtures';
 
 const NINE_AM = '2026-11-23T03:30:00.000Z'; // 09:00 in Kolkata on the test day
 const SECRET_NOTE = 'suspect undisclosed alcohol use';
@@ -185,6 +185,39 @@ describe('consultation records', () => {
       hub.call(nurse, 'consultations.recordVitals', { id: randomUUID(), appointmentId, vitals }),
     );
     expect(refused.code).toBe('POLICY');
+  });
+
+  it('reads recorded vitals back: a nurse only for checked-in patients, every read audited', async () => {
+    const nurse = await hub.signIn('nurse');
+    const vitals = { systolic: 118, diastolic: 76, pulse: 70, temperatureC: null, spo2: 99, weightKg: null };
+    const notYet = insertAppointment(hub, {
+      doctorId: doctor.doctorId!,
+      patientId: insertPatient(hub.db).id,
+      startsAt: '2026-11-23T04:30:00.000Z',
+    });
+    const { consultationId } = await hub.call(nurse, 'consultations.recordVitals', {
+      id: randomUUID(),
+      appointmentId,
+      vitals,
+    });
+    const both = { appointmentIds: [appointmentId, notYet] };
+    const expected = [{ appointmentId, consultationId, vitals, updatedAt: hub.clock.now().toISOString() }];
+    expect(await hub.call(nurse, 'consultations.vitals', both)).toEqual(expected);
+    expect(await hub.call(doctor, 'consultations.vitals', both)).toEqual(expected);
+
+    await saveDraft(doctor); // the doctor's draft: the nurse still reads only the vitals
+    const nurseView = await hub.call(nurse, 'consultations.vitals', both);
+    expect(JSON.stringify(nurseView)).not.toMatch(new RegExp(`${COMPLAINT}|${SECRET_NOTE}|Gastritis`));
+
+    setStatus(hub, appointmentId, 'COMPLETED');
+    expect(await hub.call(nurse, 'consultations.vitals', both)).toEqual([]);
+    expect(await hub.call(doctor, 'consultations.vitals', both)).toHaveLength(1);
+    const receptionist = await hub.signIn('receptionist');
+    expect((await failureOf(hub.call(receptionist, 'consultations.vitals', both))).code).toBe('FORBIDDEN');
+    const reads = hub.db.sqlite
+      .prepare(`SELECT kind, patientId, entityId FROM audit_log WHERE action = 'consultation.vitals'`)
+      .all();
+    expect(reads).toEqual(Array(4).fill({ kind: 'read', patientId, entityId: consultationId }));
   });
 
   it('hides the record from reception and gives the patient only the summary', async () => {

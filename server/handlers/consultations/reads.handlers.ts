@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
-import type { ConsultationSummary } from '@shared/domain/consultation.schema';
+import type { Consultation, ConsultationSummary } from '@shared/domain/consultation.schema';
 import { type HandlerMap, handler } from '@server/core/handler';
+import { decode } from '@server/db/codecs';
 import { getAppointment, getPatient } from '@server/repositories/lookups.repository';
 import { requireActor } from '@server/repositories/ownership';
 import {
@@ -8,6 +9,7 @@ import {
   consultationFromRow,
   consultationOfAppointment,
   consultationView,
+  hasVitals,
 } from './consultations.repository';
 
 /** Reading records: every read of medical content is audited (SPEC §11). */
@@ -19,6 +21,39 @@ export const readHandlers: HandlerMap = {
       if (!consultation) return null;
       auditConsultation(ctx, 'read', 'consultation.read', consultation, { appointmentId: appointment.id });
       return consultationView(ctx.db, consultation);
+    },
+  }),
+
+  'consultations.vitals': handler('consultations.vitals', {
+    run: (input, ctx) => {
+      // A nurse records vitals for checked-in patients (SPEC §1), so she reads only theirs.
+      const nurse = requireActor(ctx).role === 'nurse';
+      const rows = ctx.db.all(
+        ctx.db.q
+          .selectFrom('consultations')
+          .innerJoin('appointments', 'appointments.id', 'consultations.appointmentId')
+          .select([
+            'consultations.id',
+            'consultations.appointmentId',
+            'consultations.patientId',
+            'consultations.vitals',
+            'consultations.updatedAt',
+          ])
+          .where('consultations.appointmentId', 'in', input.appointmentIds)
+          .$if(nurse, (q) => q.where('appointments.status', '=', 'CHECKED_IN')),
+      );
+      const recorded = rows
+        .map((row) => ({ ...row, vitals: decode<Pick<Consultation, 'vitals'>>('consultations', row).vitals }))
+        .filter((row) => hasVitals(row.vitals));
+      for (const row of recorded) {
+        auditConsultation(ctx, 'read', 'consultation.vitals', row, { appointmentId: row.appointmentId });
+      }
+      return recorded.map(({ id, appointmentId, vitals, updatedAt }) => ({
+        appointmentId,
+        consultationId: id,
+        vitals,
+        updatedAt,
+      }));
     },
   }),
 

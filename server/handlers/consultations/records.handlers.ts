@@ -3,7 +3,6 @@ import {
   type Addendum,
   type Consultation,
   consultationContentSchema,
-  type Vitals,
 } from '@shared/domain/consultation.schema';
 import { type HandlerMap, handler } from '@server/core/handler';
 import { getAppointment, getPatient } from '@server/repositories/lookups.repository';
@@ -15,11 +14,10 @@ import {
   consultationOfAppointment,
   consultationView,
   getConsultation,
+  hasVitals,
   insertDraft,
   writeContent,
 } from './consultations.repository';
-
-const hasVitals = (vitals: Vitals) => Object.values(vitals).some((value) => value !== null);
 
 const isEmpty = (c: Consultation) =>
   !c.chiefComplaint.trim() &&
