@@ -21,15 +21,20 @@ const READINGS = {
 /**
  * SPEC §1: a nurse records vitals for checked-in patients, and never writes diagnoses or
  * prescriptions. Reception checks a walk-in in; the nurse (her own desktop) records the vitals,
- * refused first with the field named; the doctor then finds them in the consultation record.
+ * refused first with the field named; the doctor's open workspace fills them in live. The nurse
+ * sees them again after a reload and corrects one; readings the doctor typed are kept.
  */
 describe('nurse: vitals for a checked-in patient', () => {
   let hub: DemoHub;
   let browser: Browser;
   let reception: AppPage;
   let nurse: AppPage;
+  let doctor: AppPage;
   const name = uniqueName('Vani');
   let appointmentId = '';
+  const doctorRecord = () => doctor.page.getByRole('form', { name: 'Consultation record' });
+  const takenCell = () =>
+    nurse.page.getByTestId('vitals-row').filter({ hasText: name }).getByTestId('vitals-taken');
 
   beforeAll(async () => {
     hub = await startDemoHub();
@@ -59,7 +64,15 @@ describe('nurse: vitals for a checked-in patient', () => {
     expect(nav).toEqual(['Vitals', 'Appointments']);
   }, 180_000);
 
-  it('refuses impossible readings naming the box, then records them', async () => {
+  it('the doctor has the patient’s workspace open before any vitals are taken', async () => {
+    doctor = await openApp(browser, hub.url);
+    await signInAs(doctor.page, 'doctor');
+    await doctor.page.goto(`${hub.url}/consultation/${appointmentId}`);
+    await doctorRecord().waitFor(TIMEOUT);
+    expect(await doctorRecord().getByLabel('Pulse (/min)').inputValue()).toBe('');
+  }, 120_000);
+
+  it('refuses impossible readings naming the box, then records them; the open workspace fills in', async () => {
     const { page } = nurse;
     await page.getByRole('button', { name: `Record vitals for ${name}` }).click();
     const dialog = page.getByRole('dialog', { name: `Vitals: ${name}` });
@@ -82,26 +95,57 @@ describe('nurse: vitals for a checked-in patient', () => {
     await save.click();
     await dialog.waitFor({ state: 'hidden', ...TIMEOUT });
     await page.getByText(`Vitals recorded for ${name}`).first().waitFor(TIMEOUT);
-    await page.getByTestId('vitals-row').filter({ hasText: name }).getByText('Recorded').waitFor(TIMEOUT);
+    await takenCell()
+      .getByText('BP 128/84 mmHg · Pulse 76 /min · Temperature 37.2 °C · SpO₂ 98 % · Weight 61.5 kg')
+      .waitFor(TIMEOUT);
+
+    for (const [label, value] of Object.entries(READINGS)) {
+      await expect.poll(() => doctorRecord().getByLabel(label).inputValue(), TIMEOUT).toBe(value);
+    }
+    await doctor.page.getByTestId('vitals-arrived').waitFor(TIMEOUT);
   }, 120_000);
 
-  it('the doctor finds the readings in the consultation record', async () => {
-    const doctor = await openApp(browser, hub.url);
-    try {
-      await signInAs(doctor.page, 'doctor');
-      await doctor.page.goto(`${hub.url}/consultation/${appointmentId}`);
-      const record = doctor.page.getByRole('form', { name: 'Consultation record' });
-      await record.waitFor(TIMEOUT);
-      for (const [label, value] of Object.entries(READINGS)) {
-        await expect.poll(() => record.getByLabel(label).inputValue(), TIMEOUT).toBe(value);
-      }
-      expect(doctor.problems).toEqual([]);
-    } finally {
-      await doctor.close();
+  it('after a reload the nurse still sees them, and corrects one reading; the doctor’s form follows', async () => {
+    const { page } = nurse;
+    await page.reload();
+    await takenCell().getByText('Pulse 76 /min').waitFor(TIMEOUT);
+    await page.getByRole('button', { name: `Correct vitals for ${name}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Vitals: ${name}` });
+    await dialog.waitFor(TIMEOUT);
+    for (const [label, value] of Object.entries(READINGS)) {
+      expect(await dialog.getByLabel(label).inputValue()).toBe(value);
     }
+    await dialog.getByLabel('Weight (kg)').fill('62');
+    await dialog.getByRole('button', { name: 'Save vitals' }).click();
+    await dialog.waitFor({ state: 'hidden', ...TIMEOUT });
+    await takenCell().getByText('Weight 62 kg').waitFor(TIMEOUT);
+    await expect.poll(() => doctorRecord().getByLabel('Weight (kg)').inputValue(), TIMEOUT).toBe('62');
+    expect(await doctorRecord().getByLabel('Pulse (/min)').inputValue()).toBe('76');
+  }, 120_000);
+
+  it('readings the doctor typed are kept when the nurse records again', async () => {
+    await doctorRecord().getByLabel('Pulse (/min)').fill('88');
+    await doctor.page.getByRole('button', { name: 'Save draft' }).click();
+    await doctor.page.getByTestId('save-status').getByText('Draft saved').waitFor(TIMEOUT);
+    await takenCell().getByText('Pulse 88 /min').waitFor(TIMEOUT);
+
+    await doctorRecord().getByLabel('Weight (kg)').fill('63'); // typed, not yet saved
+    const { page } = nurse;
+    await page.getByRole('button', { name: `Correct vitals for ${name}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Vitals: ${name}` });
+    await dialog.getByLabel('Pulse (/min)').fill('90');
+    await dialog.getByRole('button', { name: 'Save vitals' }).click();
+    await dialog.waitFor({ state: 'hidden', ...TIMEOUT });
+    await takenCell().getByText('Pulse 90 /min').waitFor(TIMEOUT);
+    await doctor.page.waitForTimeout(1_000); // a refetch would have arrived by now
+    expect(await doctorRecord().getByLabel('Pulse (/min)').inputValue()).toBe('88');
+    expect(await doctorRecord().getByLabel('Weight (kg)').inputValue()).toBe('63');
+    await doctor.page.getByRole('button', { name: 'Save draft' }).click();
+    await takenCell().getByText('Pulse 88 /min').waitFor(TIMEOUT);
+    expect(await takenCell().innerText()).toContain('Weight 63 kg');
   }, 120_000);
 
   it('ran without console errors, page errors or CSP violations', () => {
-    expect([...reception.problems, ...nurse.problems]).toEqual([]);
+    expect([...reception.problems, ...nurse.problems, ...doctor.problems]).toEqual([]);
   });
 });

@@ -16,6 +16,7 @@ import { FinalizeDialog } from './FinalizeDialog';
 import { PrescriptionBuilder } from './PrescriptionBuilder';
 import { TestsEditor } from './TestsEditor';
 import { type SaveState, useDraftSaving } from './use-autosave';
+import { useIncomingVitals } from './use-incoming-vitals';
 
 type View = ResultOf<'consultations.get'>;
 
@@ -37,6 +38,7 @@ export function ConsultationEditor({
   const { register, control, formState } = form;
   const errors = formState.errors;
   const draft = useDraftSaving(form, ids, view);
+  const vitalsArrivedAt = useIncomingVitals(form, view?.consultation, draft.takeFromRecord);
   const [finalizing, setFinalizing] = useState<ResultOf<'consultations.saveDraft'> | null>(null);
   const finalize = useApiMutation('consultations.finalize', {
     onSuccess: () => {
@@ -73,6 +75,11 @@ export function ConsultationEditor({
               </FormField>
             ))}
           </Grid>
+          {vitalsArrivedAt && (
+            <Text color="fg.muted" fontSize="sm" mt="2" aria-live="polite" data-testid="vitals-arrived">
+              Readings recorded at {format.time(vitalsArrivedAt)} were filled in.
+            </Text>
+          )}
         </Section>
 
         <Section title="Complaint and examination">

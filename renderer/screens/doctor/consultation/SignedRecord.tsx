@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import type { ResultOf } from '@shared/contract/index';
 import type { ClinicFormat } from '@renderer/app/clinic-format';
 import { AddendumForm } from './AddendumForm';
-import { VITALS } from '@renderer/screens/shared/vitals/vitals-form';
+import { vitalsSummary } from '@renderer/screens/shared/vitals/vitals-form';
 import { TIMING_LABELS } from './consultation-form';
 import { TablePanel } from '@renderer/components/TablePanel';
 
@@ -12,9 +12,7 @@ type View = NonNullable<ResultOf<'consultations.get'>>;
 /** A signed record, read-only, with its addenda and a way to add one (SPEC §8). */
 export function SignedRecord({ view, format }: { view: View; format: ClinicFormat }) {
   const c = view.consultation;
-  const vitals = VITALS.filter((v) => c.vitals[v.key] !== null)
-    .map((v) => `${v.label} ${c.vitals[v.key]} ${v.unit}`)
-    .join(' · ');
+  const vitals = vitalsSummary(c.vitals);
   const rows: [string, ReactNode][] = [
     ['Vitals', vitals || '—'],
     ['Chief complaint', c.chiefComplaint || '—'],

@@ -30,6 +30,7 @@ export function useDraftSaving(
   const chain = useRef<Promise<unknown>>(Promise.resolve());
   const revision = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const quiet = useRef(false);
   const mutateRef = useRef(mutation.mutateAsync);
   mutateRef.current = mutation.mutateAsync;
 
@@ -74,6 +75,7 @@ export function useDraftSaving(
 
   useEffect(() => {
     const subscription = form.watch(() => {
+      if (quiet.current) return;
       revision.current += 1;
       setState('unsaved');
       if (timer.current) clearTimeout(timer.current);
@@ -95,5 +97,15 @@ export function useDraftSaving(
     [],
   );
 
-  return { state, savedAt, warnings, refused, persist, saving: mutation.isPending };
+  /** Changes the form to match what the hub already holds: nothing new to save. */
+  const takeFromRecord = useCallback((change: () => void) => {
+    quiet.current = true;
+    try {
+      change();
+    } finally {
+      quiet.current = false;
+    }
+  }, []);
+
+  return { state, savedAt, warnings, refused, persist, takeFromRecord, saving: mutation.isPending };
 }

@@ -1,9 +1,9 @@
 import { Button, Input, SimpleGrid, Stack, Text } from '@chakra-ui/react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { ApiError } from '@shared/contract/errors';
 import type { Appointment } from '@shared/domain/appointment.schema';
-import { vitalsSchema } from '@shared/domain/consultation.schema';
+import { type Vitals, vitalsSchema } from '@shared/domain/consultation.schema';
 import { applyApiError } from '@renderer/api/form-errors';
 import { useApiMutation } from '@renderer/api/hooks';
 import { DialogFrame } from '@renderer/components/DialogFrame';
@@ -16,34 +16,41 @@ import {
   VITALS,
   type VitalsForm,
   vitalsInput,
+  vitalsToForm,
 } from '@renderer/screens/shared/vitals/vitals-form';
 
 type Values = { vitals: VitalsForm };
 const FIELDS = VITALS.map((v) => `vitals.${v.key}` as const);
 
-/** The nurse's vitals form for one checked-in patient; checked with the hub's own schema first. */
+/**
+ * The nurse's vitals form for one checked-in patient, filled with what was recorded before (a
+ * correction replaces every reading); checked with the hub's own schema first.
+ */
 export function VitalsDialog({
   appointment,
   patientName,
+  current,
   onClose,
-  onRecorded,
 }: {
   appointment: Appointment | null;
   patientName: string | undefined;
+  current: Vitals | null;
   onClose: () => void;
-  onRecorded: (appointmentId: string) => void;
 }) {
   const form = useForm<Values>({ defaultValues: { vitals: EMPTY_VITALS } });
   const [refused, setRefused] = useState<ApiError | null>(null);
+  const openFor = appointment?.id ?? null;
+  useEffect(() => {
+    if (openFor) form.reset({ vitals: current ? vitalsToForm(current) : EMPTY_VITALS });
+    // Filled once as the dialog opens: a refetch must not overwrite what the nurse is typing.
+  }, [openFor, form]);
   const close = () => {
-    form.reset({ vitals: EMPTY_VITALS });
     setRefused(null);
     onClose();
   };
   const record = useApiMutation('consultations.recordVitals', {
-    onSuccess: (_result, input) => {
+    onSuccess: () => {
       toaster.create({ type: 'success', title: `Vitals recorded for ${patientName ?? 'the patient'}` });
-      onRecorded(input.appointmentId);
       close();
     },
     onError: (error) => setRefused(applyApiError(error, form.setError, { knownFields: FIELDS })),

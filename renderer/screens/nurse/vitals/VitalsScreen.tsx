@@ -1,6 +1,7 @@
 import { Badge, Button, Table, Text } from '@chakra-ui/react';
 import { useState } from 'react';
 import type { Appointment } from '@shared/domain/appointment.schema';
+import type { Vitals } from '@shared/domain/consultation.schema';
 import { useApiQuery } from '@renderer/api/hooks';
 import { useClinicFormat } from '@renderer/app/clinic-format';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
@@ -9,6 +10,7 @@ import { ScreenHeader } from '@renderer/components/ScreenHeader';
 import { EmptyState, LoadingState } from '@renderer/components/StateViews';
 import { TablePanel } from '@renderer/components/TablePanel';
 import { useDoctors, usePatients } from '@renderer/screens/shared/appointments/use-people';
+import { vitalsSummary } from '@renderer/screens/shared/vitals/vitals-form';
 import { VitalsDialog } from './VitalsDialog';
 
 /** Today's checked-in patients, for the nurse to record their vitals before the doctor sees them. */
@@ -24,8 +26,16 @@ export function VitalsScreen() {
   const rows = [...(list.data?.items ?? [])].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   const patients = usePatients(rows.map((a) => a.patientId));
   const { byId: doctors } = useDoctors();
+  const appointmentIds = rows.map((a) => a.id);
+  const taken = useApiQuery(
+    'consultations.vitals',
+    { appointmentIds },
+    { enabled: appointmentIds.length > 0 },
+  );
+  const recorded = new Map<string, Vitals>(
+    (taken.data ?? []).map((entry) => [entry.appointmentId, entry.vitals]),
+  );
   const [recording, setRecording] = useState<Appointment | null>(null);
-  const [recorded, setRecorded] = useState<ReadonlySet<string>>(new Set());
 
   return (
     <>
@@ -33,7 +43,7 @@ export function VitalsScreen() {
         title="Vitals"
         description="Patients checked in today: record their vitals before the doctor sees them."
       />
-      <ErrorMessage error={list.error} />
+      <ErrorMessage error={list.error ?? taken.error} />
       {list.isLoading ? (
         <LoadingState label="Loading checked-in patients…" />
       ) : rows.length === 0 && !list.error ? (
@@ -49,8 +59,9 @@ export function VitalsScreen() {
                 <Table.ColumnHeader>Time</Table.ColumnHeader>
                 <Table.ColumnHeader>Patient</Table.ColumnHeader>
                 <Table.ColumnHeader>Doctor</Table.ColumnHeader>
+                <Table.ColumnHeader>Vitals</Table.ColumnHeader>
                 <Table.ColumnHeader>
-                  <Text srOnly>Vitals</Text>
+                  <Text srOnly>Actions</Text>
                 </Table.ColumnHeader>
               </Table.Row>
             </Table.Header>
@@ -58,24 +69,36 @@ export function VitalsScreen() {
               {rows.map((a) => {
                 const patient = patients.get(a.patientId);
                 const name = patient?.fullName ?? 'the patient';
+                const vitals = recorded.get(a.id);
                 return (
                   <Table.Row key={a.id} data-testid="vitals-row" data-appointment-id={a.id}>
                     <Table.Cell whiteSpace="nowrap">{format.time(a.startsAt)}</Table.Cell>
                     <PatientCell patient={patient} />
                     <Table.Cell>{doctors.get(a.doctorId)?.fullName ?? '…'}</Table.Cell>
-                    <Table.Cell textAlign="end" whiteSpace="nowrap">
-                      {recorded.has(a.id) && (
-                        <Badge colorPalette="green" variant="subtle" me="2">
-                          Recorded
-                        </Badge>
+                    <Table.Cell data-testid="vitals-taken">
+                      {vitals ? (
+                        <>
+                          <Badge colorPalette="green" variant="subtle" me="2">
+                            Recorded
+                          </Badge>
+                          <Text as="span" fontSize="sm">
+                            {vitalsSummary(vitals)}
+                          </Text>
+                        </>
+                      ) : (
+                        <Text as="span" color="fg.muted" fontSize="sm">
+                          {taken.isLoading ? '…' : 'Not taken yet'}
+                        </Text>
                       )}
+                    </Table.Cell>
+                    <Table.Cell textAlign="end" whiteSpace="nowrap">
                       <Button
                         size="xs"
-                        variant={recorded.has(a.id) ? 'outline' : 'solid'}
+                        variant={vitals ? 'outline' : 'solid'}
                         onClick={() => setRecording(a)}
-                        aria-label={`Record vitals for ${name}`}
+                        aria-label={`${vitals ? 'Correct' : 'Record'} vitals for ${name}`}
                       >
-                        {recorded.has(a.id) ? 'Record again' : 'Record vitals'}
+                        {vitals ? 'Correct' : 'Record vitals'}
                       </Button>
                     </Table.Cell>
                   </Table.Row>
@@ -88,8 +111,8 @@ export function VitalsScreen() {
       <VitalsDialog
         appointment={recording}
         patientName={recording ? patients.get(recording.patientId)?.fullName : undefined}
+        current={recording ? (recorded.get(recording.id) ?? null) : null}
         onClose={() => setRecording(null)}
-        onRecorded={(id) => setRecorded((done) => new Set(done).add(id))}
       />
     </>
   );

@@ -54,3 +54,13 @@ export function vitalsInput(form: VitalsForm): z.input<typeof vitalsSchema> {
 
 /** Every box empty: the content schema's own default (nothing measured). */
 export const EMPTY_VITALS: VitalsForm = vitalsToForm(consultationContentSchema.parse({}).vitals);
+
+/** The readings on one line, e.g. "BP 126/82 mmHg · Pulse 74 /min · SpO₂ 98 %"; empty when none. */
+export function vitalsSummary(v: Vitals): string {
+  const bp =
+    v.systolic === null && v.diastolic === null ? null : `BP ${v.systolic ?? '?'}/${v.diastolic ?? '?'} mmHg`;
+  const others = VITALS.filter((r) => r.key !== 'systolic' && r.key !== 'diastolic' && v[r.key] !== null).map(
+    (r) => `${r.label} ${v[r.key]} ${r.unit}`,
+  );
+  return [bp, ...others].filter((part) => part !== null).join(' · ');
+}
