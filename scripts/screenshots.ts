@@ -85,14 +85,18 @@ const bookToSlip = async (page: Page) => {
   await page.getByRole('button', { name: 'Confirm booking' }).click();
   await page.getByTestId('pdf-frame').waitFor();
 };
-/** Nurse: a walk-in checked in by reception, and the vitals form for them half filled. */
+/** Nurse: two walk-ins checked in by reception, the vitals of one recorded. */
 const recordVitals = async (page: Page) => {
   await addWalkInFrom(page, { doctor: 'Dr. Arvind Menon', newName: 'Vani Krishnan' });
+  await addWalkInFrom(page, { doctor: 'Dr. Arvind Menon', newName: 'Joseph Mathew' });
   await page.getByRole('button', { name: 'Record vitals for Vani Krishnan' }).click();
   const dialog = page.getByRole('dialog', { name: 'Vitals: Vani Krishnan' });
-  await dialog.getByLabel('BP systolic (mmHg)').fill('128');
-  await dialog.getByLabel('BP diastolic (mmHg)').fill('84');
-  await dialog.getByLabel('Pulse (/min)').fill('76');
+  const readings = { 'BP systolic (mmHg)': '128', 'BP diastolic (mmHg)': '84', 'Pulse (/min)': '76' };
+  for (const [label, value] of Object.entries(readings)) await dialog.getByLabel(label).fill(value);
+  await dialog.getByLabel('SpO₂ (%)').fill('98');
+  await dialog.getByRole('button', { name: 'Save vitals' }).click();
+  await page.getByRole('button', { name: 'Correct vitals for Vani Krishnan' }).waitFor();
+  await page.getByRole('button', { name: 'Record vitals for Joseph Mathew' }).waitFor();
 };
 const openProfile = async (page: Page) => {
   await page.getByTestId('patient-row').first().getByRole('link').click();
