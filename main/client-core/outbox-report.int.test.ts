@@ -14,7 +14,7 @@ import {
 async function waitingOnHub(clinic: Clinic): Promise<Map<string, number>> {
   const { hub } = clinic.server;
   const devices = await hub.call(hub.admin, 'devices.list', {});
-  return new Map(devices.map((d) => [d.id, d.pendingMutations]));
+  return new Map(devices.flatMap((d) => d.clients).map((c) => [c.clientId, c.pendingMutations]));
 }
 
 describe("the admin's devices list shows what waits on each desktop (sync.outbox)", () => {
@@ -49,6 +49,13 @@ describe("the admin's devices list shows what waits on each desktop (sync.outbox
     const rows = await waitingOnHub(clinic);
     expect(rows.size).toBe(2);
     expect([...rows.entries()].filter(([id]) => id !== reenaId).map(([, n]) => n)).toEqual([0]);
+    // One machine: a single row with both people on it, Rahul last.
+    const { hub } = clinic.server;
+    const devices = await hub.call(hub.admin, 'devices.list', {});
+    expect(devices).toHaveLength(1);
+    expect(devices[0]).toMatchObject({ name: 'front-desk', pendingMutations: 2 });
+    expect(devices[0]?.id).toMatch(/^front-desk-/);
+    expect(devices[0]?.clients.map((c) => c.clientId)).toContain(reenaId);
 
     // Reena signs in again: her changes are sent, and the figure goes back to 0.
     await desk.core.signOut();

@@ -247,6 +247,17 @@ describe('staff app in browser mode: the admin screens', () => {
         'None',
       ]);
       expect(await axeScan(page)).toEqual([]);
+
+      // Another person signs in on the same desktop: still one row for the machine, both named.
+      await desktop.page.getByRole('button', { name: 'Sign out' }).click();
+      await signInAs(desktop.page, 'doctor');
+      await expect
+        .poll(
+          async () => (await device.locator('td').nth(2).innerText()).replace(/\s+/g, ' ').trim(),
+          TIMEOUT,
+        )
+        .toBe("Dr. Arvind Menon before: Reena D'Souza");
+      expect(await page.getByTestId('device-row').filter({ hasText: 'Test desktop' }).count()).toBe(1);
     } finally {
       await desktop.close();
     }

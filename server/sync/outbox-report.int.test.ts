@@ -12,7 +12,7 @@ afterEach(async () => {
 /** What the admin's devices list says about each client's waiting changes. */
 async function pendingByClient(admin: Awaited<ReturnType<SocketTestHub['connect']>>) {
   const devices = await callOver(admin, 'devices.list', {});
-  return Object.fromEntries(devices.map((d) => [d.id, d.pendingMutations]));
+  return Object.fromEntries(devices.flatMap((d) => d.clients).map((c) => [c.clientId, c.pendingMutations]));
 }
 
 describe('sync.outbox: a desktop reports the changes waiting in its outbox', () => {

@@ -41,14 +41,26 @@ export const actorSchema = z.strictObject({
 });
 export type Actor = z.infer<typeof actorSchema>;
 
-/** A desktop or browser known to the hub (admin: connected devices). */
+/** One person's sync client on a device: what the hub knows of their changes from there. */
+export const deviceClientSchema = z.strictObject({
+  clientId: z.string().max(100),
+  userId: idSchema.nullable(),
+  lastSeenAt: instantSchema.nullable(),
+  /** Changes waiting in the device's outbox for this person, as the device last reported. */
+  pendingMutations: z.number().int().min(0),
+  lastMutationId: z.number().int().min(0),
+});
+
+/** A machine known to the hub (admin: connected devices), with each person's client on it. */
 export const deviceSchema = z.strictObject({
   id: z.string().max(100),
   name: z.string().max(100),
   kind: z.enum(['desktop', 'browser', 'display', 'companion']),
   lastSeenAt: instantSchema.nullable(),
   lastUserId: idSchema.nullable(),
+  /** All people's waiting changes on this machine. */
   pendingMutations: z.number().int().min(0),
-  lastMutationId: z.number().int().min(0),
+  /** Most recently seen first. */
+  clients: z.array(deviceClientSchema),
 });
 export type Device = z.infer<typeof deviceSchema>;

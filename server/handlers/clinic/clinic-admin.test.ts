@@ -205,43 +205,69 @@ describe('rooms', () => {
 });
 
 describe('devices.list', () => {
-  it('lists the sync clients as devices, most recently seen first', async () => {
+  it('lists one row per machine, most recently seen first, with each person’s client on it', async () => {
     hub = await createTestHub();
-    const userId = randomUUID();
+    const [reena, rahul] = [randomUUID(), randomUUID()];
     const insert = hub.db.sqlite.prepare(
-      `INSERT INTO sync_clients (clientId, userId, deviceName, kind, lastMutationId, lastSeenAt, pendingMutations)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO sync_clients (clientId, userId, deviceName, kind, lastMutationId, lastSeenAt, pendingMutations, deviceId)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    insert.run('client-reception-1', userId, 'Reception PC', 'desktop', 41, '2026-11-23T02:00:00.000Z', 2);
-    insert.run('client-tv', null, 'Waiting room TV', 'display', 0, '2026-11-23T02:20:00.000Z', 0);
-    insert.run('client-new', null, '', 'desktop', 0, null, 0);
+    insert.run('client-reena', reena, 'Reception PC', 'desktop', 41, '2026-11-23T02:00:00.000Z', 2, 'pc-1');
+    insert.run('client-rahul', rahul, 'Reception PC', 'desktop', 7, '2026-11-23T02:10:00.000Z', 1, 'pc-1');
+    insert.run('client-tv', null, 'Waiting room TV', 'display', 0, '2026-11-23T02:20:00.000Z', 0, 'tv');
+    insert.run('client-old', null, '', 'desktop', 0, null, 0, null); // before device ids were kept
     expect(await hub.call(hub.admin, 'devices.list', {})).toEqual([
       {
-        id: 'client-tv',
+        id: 'tv',
         name: 'Waiting room TV',
         kind: 'display',
         lastSeenAt: '2026-11-23T02:20:00.000Z',
         lastUserId: null,
         pendingMutations: 0,
-        lastMutationId: 0,
+        clients: [
+          {
+            clientId: 'client-tv',
+            userId: null,
+            lastSeenAt: '2026-11-23T02:20:00.000Z',
+            pendingMutations: 0,
+            lastMutationId: 0,
+          },
+        ],
       },
       {
-        id: 'client-reception-1',
+        id: 'pc-1',
         name: 'Reception PC',
         kind: 'desktop',
-        lastSeenAt: '2026-11-23T02:00:00.000Z',
-        lastUserId: userId,
-        pendingMutations: 2,
-        lastMutationId: 41,
+        lastSeenAt: '2026-11-23T02:10:00.000Z',
+        lastUserId: rahul,
+        pendingMutations: 3,
+        clients: [
+          {
+            clientId: 'client-rahul',
+            userId: rahul,
+            lastSeenAt: '2026-11-23T02:10:00.000Z',
+            pendingMutations: 1,
+            lastMutationId: 7,
+          },
+          {
+            clientId: 'client-reena',
+            userId: reena,
+            lastSeenAt: '2026-11-23T02:00:00.000Z',
+            pendingMutations: 2,
+            lastMutationId: 41,
+          },
+        ],
       },
       {
-        id: 'client-new',
+        id: 'client-old',
         name: '',
         kind: 'desktop',
         lastSeenAt: null,
         lastUserId: null,
         pendingMutations: 0,
-        lastMutationId: 0,
+        clients: [
+          { clientId: 'client-old', userId: null, lastSeenAt: null, pendingMutations: 0, lastMutationId: 0 },
+        ],
       },
     ]);
     const receptionist = await hub.signIn('receptionist');

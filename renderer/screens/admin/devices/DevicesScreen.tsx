@@ -13,10 +13,14 @@ const KIND_LABELS = {
   companion: 'Companion app',
 };
 
-/** Desktops and browsers known to the hub: who used them last, when, and unsynced changes (SPEC §13). */
+/**
+ * Machines that sync with the hub, one row each: who signed in there (last first), when it was
+ * last seen, and the changes waiting on it, per person when several people use it (SPEC §13).
+ */
 export function DevicesScreen() {
   const format = useClinicFormat();
-  const devices = useApiQuery('devices.list', {});
+  // Sign-ins and outbox reports are not synced changes, so no push announces them: poll.
+  const devices = useApiQuery('devices.list', {}, { refetchInterval: 5_000 });
   const users = useApiQuery('users.list', {}, { staleTime: 60_000 });
   const names = new Map((users.data ?? []).map((u) => [u.id, u.displayName]));
   const rows = [...(devices.data ?? [])].sort((a, b) =>
@@ -43,36 +47,55 @@ export function DevicesScreen() {
               <Table.Row bg="bg.muted">
                 <Table.ColumnHeader>Name</Table.ColumnHeader>
                 <Table.ColumnHeader>Kind</Table.ColumnHeader>
-                <Table.ColumnHeader>Last user</Table.ColumnHeader>
+                <Table.ColumnHeader>Signed in there</Table.ColumnHeader>
                 <Table.ColumnHeader>Last seen</Table.ColumnHeader>
                 <Table.ColumnHeader textAlign="end">Pending changes</Table.ColumnHeader>
               </Table.Row>
             </Table.Header>
             <Table.Body>
-              {rows.map((d) => (
-                <Table.Row key={d.id} data-testid="device-row">
-                  <Table.Cell>
-                    <Text fontWeight="medium">{d.name}</Text>
-                    <Text color="fg.muted" fontSize="xs">
-                      {d.id}
-                    </Text>
-                  </Table.Cell>
-                  <Table.Cell>{KIND_LABELS[d.kind]}</Table.Cell>
-                  <Table.Cell>{d.lastUserId ? (names.get(d.lastUserId) ?? '…') : '—'}</Table.Cell>
-                  <Table.Cell whiteSpace="nowrap">
-                    {d.lastSeenAt ? format.dateTime(d.lastSeenAt) : 'Never'}
-                  </Table.Cell>
-                  <Table.Cell textAlign="end">
-                    {d.pendingMutations > 0 ? (
-                      <Badge colorPalette="orange" variant="subtle">
-                        {d.pendingMutations} waiting
-                      </Badge>
-                    ) : (
-                      <Text color="fg.muted">None</Text>
-                    )}
-                  </Table.Cell>
-                </Table.Row>
-              ))}
+              {rows.map((d) => {
+                const person = (userId: string | null) => (userId ? (names.get(userId) ?? '…') : '—');
+                const others = d.clients.filter((c) => c.userId && c.userId !== d.lastUserId);
+                const waiting = d.clients.filter((c) => c.pendingMutations > 0);
+                return (
+                  <Table.Row key={d.id} data-testid="device-row">
+                    <Table.Cell>
+                      <Text fontWeight="medium">{d.name}</Text>
+                      <Text color="fg.muted" fontSize="xs">
+                        {d.id}
+                      </Text>
+                    </Table.Cell>
+                    <Table.Cell>{KIND_LABELS[d.kind]}</Table.Cell>
+                    <Table.Cell>
+                      <Text>{person(d.lastUserId)}</Text>
+                      {others.length > 0 && (
+                        <Text color="fg.muted" fontSize="xs">
+                          before: {others.map((c) => person(c.userId)).join(', ')}
+                        </Text>
+                      )}
+                    </Table.Cell>
+                    <Table.Cell whiteSpace="nowrap">
+                      {d.lastSeenAt ? format.dateTime(d.lastSeenAt) : 'Never'}
+                    </Table.Cell>
+                    <Table.Cell textAlign="end">
+                      {d.pendingMutations > 0 ? (
+                        <>
+                          <Badge colorPalette="orange" variant="subtle">
+                            {d.pendingMutations} waiting
+                          </Badge>
+                          {d.clients.length > 1 && (
+                            <Text color="fg.muted" fontSize="xs" data-testid="waiting-by-person">
+                              {waiting.map((c) => `${person(c.userId)}: ${c.pendingMutations}`).join(' · ')}
+                            </Text>
+                          )}
+                        </>
+                      ) : (
+                        <Text color="fg.muted">None</Text>
+                      )}
+                    </Table.Cell>
+                  </Table.Row>
+                );
+              })}
             </Table.Body>
           </Table.Root>
         </TablePanel>
