@@ -5,17 +5,27 @@ import { useApiClient } from './ApiProvider';
 /**
  * Live updates (SPEC §13: another desktop's change shows within a second): every hub push
  * (`sync.poke`, `queue.changed`, `queue.called`) and every reconnect refetches the queries on
- * screen. Pushes in a burst are coalesced into one refetch. Mount once, inside the signed-in app.
+ * screen. The first push refetches at once; the rest of a burst is coalesced into one more
+ * refetch at the end of the window. Mount once, inside the signed-in app.
  */
 export function useLiveInvalidation(coalesceMs = 150): void {
   const { bridge } = useApiClient();
   const queryClient = useQueryClient();
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
+    let again = false;
     const refresh = () => {
-      timer ??= setTimeout(() => {
+      if (timer) {
+        again = true;
+        return;
+      }
+      void queryClient.invalidateQueries({ queryKey: ['api'] });
+      timer = setTimeout(() => {
         timer = null;
-        void queryClient.invalidateQueries({ queryKey: ['api'] });
+        if (again) {
+          again = false;
+          refresh();
+        }
       }, coalesceMs);
     };
     let wasOnline = bridge.connectionState().online;

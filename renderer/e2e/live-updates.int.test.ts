@@ -70,8 +70,9 @@ describe('live updates between desktops (browser mode)', () => {
       .getByTestId('board-appointment')
       .filter({ hasText: number })
       .filter({ hasText: name });
-    // SPEC §13 asks for a second; typical figures are 15–410 ms (printed below). The deadline is
-    // 3 s because CI runs nine browser suites at once on two cores, where a second was missed once.
+    // SPEC §13 asks for a second: that figure is measured by `npm run bench -- --only ui`
+    // (ui_propagation_*, click to card, 20 bookings). Here the deadline is 3 s because CI runs
+    // nine browser suites at once on two cores, where a second was missed once.
     await expect.poll(() => card.count(), { timeout: LIVE_UPDATE_DEADLINE_MS, interval: 25 }).toBe(1);
     const onBoard = Date.now() - booked;
     await expect.poll(() => freeOnBook.count(), { timeout: LIVE_UPDATE_DEADLINE_MS, interval: 25 }).toBe(0);

@@ -4,9 +4,10 @@ import { benchDoctors, benchHub, percentile, timeAsyncMs, timeMs } from './bench
 import { syncBenchmarks } from './bench-sync';
 import { analyticsAtScale } from './analytics-bench';
 import { hubProcessRssMb } from './hub-memory';
+import { uiPropagation } from './ui-bench';
 
 /**
- * npm run bench [-- --json FILE] [--only booking|queries|sync|analytics]: performance figures of the hub with ratios against raw
+ * npm run bench [-- --json FILE] [--only booking|queries|sync|analytics|ui]: performance figures of the hub with ratios against raw
  * baselines measured in the same run. Not a test: it never fails on a number.
  */
 const jsonFile = process.argv.includes('--json')
@@ -147,6 +148,7 @@ const targets: Record<string, string> = {
   propagation_vs_rtt_p99: '≤ 5',
   catchup_5000_s: '< 5',
   initial_sync_s: '< 10',
+  ui_propagation_max_ms: '< 1000',
 };
 
 const phases: Record<string, () => Promise<void>> = {
@@ -154,6 +156,7 @@ const phases: Record<string, () => Promise<void>> = {
   queries: queriesAtScale,
   sync: () => syncBenchmarks(figures),
   analytics: () => analyticsAtScale(figures),
+  ui: () => uiPropagation(figures),
 };
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 if (only !== undefined && !(only in phases)) {
