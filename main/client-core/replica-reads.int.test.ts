@@ -3,6 +3,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import {
   at,
+  type Clinic,
   clinicPerTest,
   hubDown,
   hubUp,
@@ -22,6 +23,20 @@ interface AuditRow {
   details: string;
 }
 
+/** The clinic's first patient, booked at 09:00 with its doctor and checked in on the hub. */
+async function checkedInVisit(clinic: Clinic): Promise<string> {
+  const { hub } = clinic.server;
+  const appointmentId = randomUUID();
+  await hub.call(hub.admin, 'appointments.book', {
+    id: appointmentId,
+    patientId: clinic.patientIds[0]!,
+    doctorId: clinic.doctorId,
+    startsAt: at('2026-11-23', '09:00'),
+  });
+  await hub.call(hub.admin, 'queue.checkIn', { appointmentId });
+  return appointmentId;
+}
+
 /** DESIGN §6: a doctor's reads of consultations are audited by the hub even when served by the desktop's replica. */
 describe('reads of medical content served by a replica', { timeout: 60_000 }, () => {
   const { desktops, start } = clinicPerTest();
@@ -32,14 +47,7 @@ describe('reads of medical content served by a replica', { timeout: 60_000 }, ()
     desktops.push(doctor);
     await signedIn(doctor, clinic.users.doctor);
     const { hub } = clinic.server;
-    const appointmentId = randomUUID();
-    await hub.call(hub.admin, 'appointments.book', {
-      id: appointmentId,
-      patientId: clinic.patientIds[0]!,
-      doctorId: clinic.doctorId,
-      startsAt: at('2026-11-23', '09:00'),
-    });
-    await hub.call(hub.admin, 'queue.checkIn', { appointmentId });
+    const appointmentId = await checkedInVisit(clinic);
     const consultationId = randomUUID();
     await doctor.core.syncNow();
     await doctor.core.call('consultations.saveDraft', {
@@ -93,14 +101,7 @@ describe('reads of medical content served by a replica', { timeout: 60_000 }, ()
     const doctor = await hub.signIn('doctor', { username: 'doctor2', doctorId: clinic.doctorId });
     await hub.signIn('nurse', { username: 'nurse1' });
     await signedIn(nurse, 'nurse1');
-    const appointmentId = randomUUID();
-    await hub.call(hub.admin, 'appointments.book', {
-      id: appointmentId,
-      patientId: clinic.patientIds[0]!,
-      doctorId: clinic.doctorId,
-      startsAt: at('2026-11-23', '09:00'),
-    });
-    await hub.call(hub.admin, 'queue.checkIn', { appointmentId });
+    const appointmentId = await checkedInVisit(clinic);
     const vitals = { systolic: 126, diastolic: 82, pulse: 74, temperatureC: 36.9, spo2: 98, weightKg: 58.5 };
     const consultationId = randomUUID();
     await hub.call(doctor, 'consultations.saveDraft', {
