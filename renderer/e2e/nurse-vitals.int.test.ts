@@ -129,15 +129,18 @@ describe('nurse: vitals for a checked-in patient', () => {
     await doctor.page.getByTestId('save-status').getByText('Draft saved').waitFor(TIMEOUT);
     await takenCell().getByText('Pulse 88 /min').waitFor(TIMEOUT);
 
-    await doctorRecord().getByLabel('Weight (kg)').fill('63'); // typed, not yet saved
     const { page } = nurse;
     await page.getByRole('button', { name: `Correct vitals for ${name}` }).click();
     const dialog = page.getByRole('dialog', { name: `Vitals: ${name}` });
     await dialog.getByLabel('Pulse (/min)').fill('90');
+    // The doctor types a weight (saved automatically only after a 2 s pause), and the nurse saves.
+    await doctorRecord().getByLabel('Weight (kg)').fill('63');
     await dialog.getByRole('button', { name: 'Save vitals' }).click();
     await dialog.waitFor({ state: 'hidden', ...TIMEOUT });
     await takenCell().getByText('Pulse 90 /min').waitFor(TIMEOUT);
-    await doctor.page.waitForTimeout(1_000); // a refetch would have arrived by now
+    await doctor.page.waitForTimeout(500); // the same push reaches the doctor's screen
+    const status = await doctor.page.getByTestId('save-status').innerText();
+    expect(status, 'the doctor’s weight must still be unsaved for this check').toMatch(/^Unsaved/);
     expect(await doctorRecord().getByLabel('Pulse (/min)').inputValue()).toBe('88');
     expect(await doctorRecord().getByLabel('Weight (kg)').inputValue()).toBe('63');
     await doctor.page.getByRole('button', { name: 'Save draft' }).click();

@@ -37,8 +37,8 @@ export function ConsultationEditor({
   });
   const { register, control, formState } = form;
   const errors = formState.errors;
-  const draft = useDraftSaving(form, ids, view);
-  const vitalsArrivedAt = useIncomingVitals(form, view?.consultation, draft.takeFromRecord);
+  const incoming = useIncomingVitals(form, view?.consultation);
+  const draft = useDraftSaving(form, ids, view, incoming);
   const [finalizing, setFinalizing] = useState<ResultOf<'consultations.saveDraft'> | null>(null);
   const finalize = useApiMutation('consultations.finalize', {
     onSuccess: () => {
@@ -75,9 +75,9 @@ export function ConsultationEditor({
               </FormField>
             ))}
           </Grid>
-          {vitalsArrivedAt && (
+          {incoming.arrivedAt && (
             <Text color="fg.muted" fontSize="sm" mt="2" aria-live="polite" data-testid="vitals-arrived">
-              Readings recorded at {format.time(vitalsArrivedAt)} were filled in.
+              Readings recorded at {format.time(incoming.arrivedAt)} were filled in.
             </Text>
           )}
         </Section>

@@ -2,12 +2,16 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Path, UseFormReturn } from 'react-hook-form';
 import type { ApiError } from '@shared/contract/errors';
 import type { ResultOf } from '@shared/contract/index';
+import { consultationContentSchema } from '@shared/domain/consultation.schema';
 import { useApiMutation } from '@renderer/api/hooks';
 import { checkContent, type ConsultationForm } from './consultation-form';
+import type { IncomingVitals } from './use-incoming-vitals';
 import { placeHubErrors } from './hub-errors';
 
 export type SaveState = 'saved' | 'unsaved' | 'saving' | 'invalid' | 'failed';
 type View = ResultOf<'consultations.saveDraft'>;
+
+const NOT_MEASURED = consultationContentSchema.parse({}).vitals;
 
 /** How long typing must pause before the draft is saved on its own. */
 export const AUTOSAVE_DELAY_MS = 2_000;
@@ -21,6 +25,7 @@ export function useDraftSaving(
   form: UseFormReturn<ConsultationForm>,
   ids: { id: string; appointmentId: string },
   initial: View | null,
+  incoming: IncomingVitals,
 ) {
   const [state, setState] = useState<SaveState>('saved');
   const [savedAt, setSavedAt] = useState<string | null>(initial?.consultation.updatedAt ?? null);
@@ -30,7 +35,6 @@ export function useDraftSaving(
   const chain = useRef<Promise<unknown>>(Promise.resolve());
   const revision = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const quiet = useRef(false);
   const mutateRef = useRef(mutation.mutateAsync);
   mutateRef.current = mutation.mutateAsync;
 
@@ -54,7 +58,11 @@ export function useDraftSaving(
         if (explicit) form.clearErrors();
         setState('saving');
         try {
-          const view = await mutateRef.current({ ...ids, content: check.content });
+          // Readings the doctor did not type are left out: the hub keeps what it holds.
+          const content = incoming.editedHere(form.getValues('vitals'))
+            ? check.content
+            : { ...check.content, vitals: NOT_MEASURED };
+          const view = await mutateRef.current({ ...ids, content });
           setWarnings(view.allergyWarnings);
           setSavedAt(view.consultation.updatedAt);
           setRefused(null);
@@ -70,12 +78,12 @@ export function useDraftSaving(
       chain.current = next;
       return next;
     },
-    [form, ids],
+    [form, ids, incoming],
   );
 
   useEffect(() => {
     const subscription = form.watch(() => {
-      if (quiet.current) return;
+      if (incoming.applying.current) return;
       revision.current += 1;
       setState('unsaved');
       if (timer.current) clearTimeout(timer.current);
@@ -97,15 +105,5 @@ export function useDraftSaving(
     [],
   );
 
-  /** Changes the form to match what the hub already holds: nothing new to save. */
-  const takeFromRecord = useCallback((change: () => void) => {
-    quiet.current = true;
-    try {
-      change();
-    } finally {
-      quiet.current = false;
-    }
-  }, []);
-
-  return { state, savedAt, warnings, refused, persist, takeFromRecord, saving: mutation.isPending };
+  return { state, savedAt, warnings, refused, persist, saving: mutation.isPending };
 }

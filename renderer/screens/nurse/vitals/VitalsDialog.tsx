@@ -1,5 +1,5 @@
 import { Button, Input, SimpleGrid, Stack, Text } from '@chakra-ui/react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { ApiError } from '@shared/contract/errors';
 import type { Appointment } from '@shared/domain/appointment.schema';
@@ -12,6 +12,7 @@ import { FormField } from '@renderer/components/FormField';
 import { toaster } from '@renderer/components/toaster';
 import {
   EMPTY_VITALS,
+  sameReadings,
   type VitalKey,
   VITALS,
   type VitalsForm,
@@ -39,12 +40,19 @@ export function VitalsDialog({
 }) {
   const form = useForm<Values>({ defaultValues: { vitals: EMPTY_VITALS } });
   const [refused, setRefused] = useState<ApiError | null>(null);
+  const filledWith = useRef<VitalsForm>(EMPTY_VITALS);
   const openFor = appointment?.id ?? null;
+  const currentKey = current ? JSON.stringify(current) : null;
   useEffect(() => {
-    if (openFor) form.reset({ vitals: current ? vitalsToForm(current) : EMPTY_VITALS });
-    // Filled once as the dialog opens: a refetch must not overwrite what the nurse is typing.
-  }, [openFor, form]);
+    // Filled as the dialog opens, and again when the recorded readings arrive or change, but
+    // never over what the nurse has typed.
+    if (!openFor || !sameReadings(form.getValues('vitals'), filledWith.current)) return;
+    filledWith.current = current ? vitalsToForm(current) : EMPTY_VITALS;
+    form.reset({ vitals: filledWith.current });
+  }, [openFor, currentKey, form]);
   const close = () => {
+    filledWith.current = EMPTY_VITALS;
+    form.reset({ vitals: EMPTY_VITALS });
     setRefused(null);
     onClose();
   };

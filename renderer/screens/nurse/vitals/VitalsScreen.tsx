@@ -1,4 +1,5 @@
 import { Badge, Button, Table, Text } from '@chakra-ui/react';
+import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Appointment } from '@shared/domain/appointment.schema';
 import type { Vitals } from '@shared/domain/consultation.schema';
@@ -30,7 +31,8 @@ export function VitalsScreen() {
   const taken = useApiQuery(
     'consultations.vitals',
     { appointmentIds },
-    { enabled: appointmentIds.length > 0 },
+    // While a new list's readings load, the last ones stay (a row must not look untaken).
+    { enabled: appointmentIds.length > 0, placeholderData: keepPreviousData },
   );
   const recorded = new Map<string, Vitals>(
     (taken.data ?? []).map((entry) => [entry.appointmentId, entry.vitals]),

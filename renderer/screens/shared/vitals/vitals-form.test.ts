@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_VITALS, vitalsInput, vitalsSummary, vitalsToForm } from './vitals-form';
+import { EMPTY_VITALS, sameReadings, vitalsInput, vitalsSummary, vitalsToForm } from './vitals-form';
 
 const none = { systolic: null, diastolic: null, pulse: null, temperatureC: null, spo2: null, weightKg: null };
 
@@ -17,5 +17,13 @@ describe('vitals form', () => {
     const form = vitalsToForm({ ...none, pulse: 74, temperatureC: 36.9 });
     expect(form).toEqual({ ...EMPTY_VITALS, pulse: '74', temperatureC: '36.9' });
     expect(vitalsInput({ ...form, weightKg: ' ' })).toEqual({ ...none, pulse: 74, temperatureC: 36.9 });
+  });
+
+  it('compares readings as numbers, so "62.0" typed is the 62 the hub stores', () => {
+    const stored = vitalsToForm({ ...none, weightKg: 62, spo2: 98 });
+    expect(sameReadings({ ...stored, weightKg: '62.0', spo2: ' 098' }, stored)).toBe(true);
+    expect(sameReadings({ ...stored, weightKg: '62.5' }, stored)).toBe(false);
+    expect(sameReadings({ ...stored, pulse: '0' }, stored)).toBe(false); // '' is not 0
+    expect(sameReadings({ ...stored, pulse: 'abc' }, { ...stored, pulse: 'abd' })).toBe(false);
   });
 });

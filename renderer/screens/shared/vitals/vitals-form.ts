@@ -64,3 +64,11 @@ export function vitalsSummary(v: Vitals): string {
   );
   return [bp, ...others].filter((part) => part !== null).join(' · ');
 }
+
+/** The same readings, compared as numbers ("62.0" is 62); a box that is not a number compares as typed. */
+export function sameReadings(a: VitalsForm, b: VitalsForm): boolean {
+  return VITALS.every(({ key }) => {
+    const [x, y] = [a[key].trim(), b[key].trim()];
+    return x === y || (x !== '' && y !== '' && Number(x) === Number(y));
+  });
+}
