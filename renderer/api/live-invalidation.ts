@@ -1,33 +1,24 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useApiClient } from './ApiProvider';
+import { refetchScheduler } from './refetch-scheduler';
 
 /**
  * Live updates (SPEC §13: another desktop's change shows within a second): every hub push
  * (`sync.poke`, `queue.changed`, `queue.called`) and every reconnect refetches the queries on
- * screen. The first push refetches at once; the rest of a burst is coalesced into one more
- * refetch at the end of the window. Mount once, inside the signed-in app.
+ * screen, through `refetchScheduler`: the pushes one change sends together (a poke and a queue
+ * event) make one refetch, bursts at most one per `coalesceMs`. Mount once, inside the signed-in app.
  */
-export function useLiveInvalidation(coalesceMs = 150): void {
+export function useLiveInvalidation(settleMs = 25, coalesceMs = 150): void {
   const { bridge } = useApiClient();
   const queryClient = useQueryClient();
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    let again = false;
-    const refresh = () => {
-      if (timer) {
-        again = true;
-        return;
-      }
-      void queryClient.invalidateQueries({ queryKey: ['api'] });
-      timer = setTimeout(() => {
-        timer = null;
-        if (again) {
-          again = false;
-          refresh();
-        }
-      }, coalesceMs);
-    };
+    const scheduler = refetchScheduler(
+      () => void queryClient.invalidateQueries({ queryKey: ['api'] }),
+      settleMs,
+      coalesceMs,
+    );
+    const refresh = () => scheduler.push();
     let wasOnline = bridge.connectionState().online;
     const stops = [
       bridge.onEvent('sync.poke', refresh),
@@ -40,7 +31,7 @@ export function useLiveInvalidation(coalesceMs = 150): void {
     ];
     return () => {
       for (const stop of stops) stop();
-      if (timer) clearTimeout(timer);
+      scheduler.stop();
     };
-  }, [bridge, queryClient, coalesceMs]);
+  }, [bridge, queryClient, settleMs, coalesceMs]);
 }
