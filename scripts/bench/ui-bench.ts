@@ -65,12 +65,16 @@ export async function uiPropagation(figures: Record<string, number>): Promise<vo
       const clicked = Date.now();
       await confirmBooking(booker.page);
       roundTrip.push(Date.now() - clicked);
+      let timeout: ReturnType<typeof setTimeout> | undefined;
       const shownAt = (await Promise.race([
         board.page.evaluate('window.__cardShownAt'),
-        new Promise((_, reject) =>
-          setTimeout(() => reject(new Error(`${name} did not appear on the other board in 10 s`)), 10_000),
-        ),
-      ])) as number;
+        new Promise((_, reject) => {
+          timeout = setTimeout(
+            () => reject(new Error(`${name} did not reach the other board in 10 s`)),
+            10_000,
+          );
+        }),
+      ]).finally(() => clearTimeout(timeout))) as number;
       propagation.push(shownAt - clicked);
     }
     figures.ui_propagation_p50_ms = percentile(propagation, 50);

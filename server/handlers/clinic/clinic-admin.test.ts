@@ -213,7 +213,8 @@ describe('devices.list', () => {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     insert.run('client-reena', reena, 'Reception PC', 'desktop', 41, '2026-11-23T02:00:00.000Z', 2, 'pc-1');
-    insert.run('client-rahul', rahul, 'Reception PC', 'desktop', 7, '2026-11-23T02:10:00.000Z', 1, 'pc-1');
+    // Rahul's client has no name: the machine keeps the name an older client gave it.
+    insert.run('client-rahul', rahul, '', 'desktop', 7, '2026-11-23T02:10:00.000Z', 1, 'pc-1');
     insert.run('client-tv', null, 'Waiting room TV', 'display', 0, '2026-11-23T02:20:00.000Z', 0, 'tv');
     insert.run('client-old', null, '', 'desktop', 0, null, 0, null); // before device ids were kept
     expect(await hub.call(hub.admin, 'devices.list', {})).toEqual([

@@ -37,6 +37,7 @@ export const deviceHandlers: HandlerMap = {
           };
           devices.set(id, device);
         }
+        device.name ||= row.deviceName; // the newest client that has a name names the machine
         device.pendingMutations += row.pendingMutations;
         device.clients.push({
           clientId: row.clientId,
