@@ -7,6 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 const repo = resolve(import.meta.dirname, '..');
 const bin = (name: string) => join(repo, 'node_modules', '.bin', name);
 const workspaces: string[] = [];
+/** Each case runs a real linter or compiler: seconds alone, several times that beside the browser suites. */
+const SPAWNS_TOOLS = { timeout: 60_000 };
 
 /** A throwaway tree laid out like the repository, so the real configs judge it. */
 function tree(files: Record<string, string>): string {
@@ -33,7 +35,7 @@ afterAll(() => {
   for (const root of workspaces) rmSync(root, { recursive: true, force: true });
 });
 
-describe('import boundary check (DESIGN §2)', () => {
+describe('import boundary check (DESIGN §2)', SPAWNS_TOOLS, () => {
   it('passes a tree that respects the layering', () => {
     const root = tree({
       'shared/rules.ts': 'export const rule = 1;\n',
@@ -70,7 +72,7 @@ describe('import boundary check (DESIGN §2)', () => {
   });
 });
 
-describe('per-folder type environments', () => {
+describe('per-folder type environments', SPAWNS_TOOLS, () => {
   it('refuses Node and DOM globals in shared/', () => {
     const root = tree({
       'shared/bad.ts': 'export const leaks = [process.env.HOME, document.title];\n',
@@ -95,7 +97,7 @@ describe('per-folder type environments', () => {
   });
 });
 
-describe('ESLint rules', () => {
+describe('ESLint rules', SPAWNS_TOOLS, () => {
   it('flags ../../ chains, floating promises and non-type imports of types', () => {
     // Typed lint rules need the file inside a tsconfig project, so the probe sits in server/ briefly.
     const file = join(repo, 'server', `eslint-probe-${process.pid}.ts`);
