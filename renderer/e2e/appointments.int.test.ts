@@ -86,10 +86,12 @@ describe('staff app in browser mode: the appointment list', () => {
 
   it('finds an appointment by patient name and shows its history in the drawer', async () => {
     const { page } = app;
+    // Number and name read in one go: a refetch between two reads may reorder the rows.
     const first = page.getByTestId('appointment-row').first();
-    const number = await first.locator('td:nth-child(2)').innerText();
-    const patientName = (await first.locator('td:nth-child(3) p').first().innerText()).trim();
-    expect(patientName).not.toBe('…');
+    await expect.poll(() => first.locator('td:nth-child(3) p').first().innerText(), TIMEOUT).not.toBe('…');
+    const cells = await first.locator('td').allInnerTexts();
+    const number = cells[1]!.trim();
+    const patientName = cells[2]!.split('\n')[0]!.trim();
 
     await page.getByRole('searchbox', { name: /search appointments/i }).fill(patientName);
     await expect.poll(() => page.url(), TIMEOUT).toContain('q=');
