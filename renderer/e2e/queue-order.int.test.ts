@@ -41,6 +41,8 @@ describe('reception: queue order, priority and no-show', () => {
   const row = (page: Page, token: string) =>
     page.getByTestId('queue-row').filter({ has: page.getByText(token, { exact: true }) });
 
+  const FIVE_MINUTES = 5 * 60_000;
+
   beforeAll(async () => {
     hub = await startDemoHub({ movableClock: true });
     browser = await launchBrowser();
@@ -56,6 +58,9 @@ describe('reception: queue order, priority and no-show', () => {
 
   it('two walk-ins join the doctor’s queue in the order they came', async () => {
     const { page } = reception;
+    // Walk-ins start at the hub's next 5-minute mark. The hub's clock is put just past a mark, so
+    // the "too early for a no-show" check below has almost 5 minutes, whatever the time of day.
+    await hub.advanceClock((FIVE_MINUTES - (Date.now() % FIVE_MINUTES) + 5_000) / 60_000);
     for (const name of [
       `Queue First ${Date.now().toString(36).slice(-5)}`,
       `Queue Second ${Date.now().toString(36).slice(-5)}`,
