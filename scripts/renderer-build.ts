@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -27,4 +28,14 @@ export function rendererBuildIsStale(root: string): boolean {
   const builtAt = statSync(built).mtimeMs;
   const sources = [...sourceFolders, ...sourceFiles].map((name) => join(root, name)).filter(existsSync);
   return sources.some((source) => newestChange(source) > builtAt);
+}
+
+/** `npm run build:renderer` in the repository, its output shown; throws if the build fails. */
+export function buildRenderer(root: string): void {
+  const build = spawnSync('npm', ['run', 'build:renderer'], {
+    cwd: root,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
+  if (build.status !== 0) throw new Error('npm run build:renderer failed');
 }

@@ -3,7 +3,6 @@
  * role and saves a PNG of every main screen to docs/screenshots/ at 1280×720.
  * Adding a screen is one line in SHOTS.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -15,6 +14,7 @@ import { adminShots } from '@renderer/screens/admin/admin-shots.testing';
 import { addWalkIn as addWalkInFrom } from '@renderer/screens/doctor/doctor-steps.testing';
 import { doctorShots } from '@renderer/screens/doctor/doctor-shots.testing';
 import { type StaffRole, signInAs } from '@renderer/testing/sign-in';
+import { buildRenderer } from './renderer-build';
 
 interface Shot {
   /** File name in docs/screenshots/ (without .png). */
@@ -204,8 +204,7 @@ const SHOTS: Shot[] = [
 ];
 
 async function main(): Promise<void> {
-  const build = spawnSync('npm', ['run', 'build:renderer'], { cwd: repoRoot, stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('npm run build:renderer failed');
+  buildRenderer(repoRoot);
   const outDir = join(repoRoot, 'docs', 'screenshots');
   mkdirSync(outDir, { recursive: true });
   const hub = await startDemoHub();

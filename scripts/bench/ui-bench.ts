@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { launchBrowser, openApp } from '@renderer/testing/browser';
 import { repoRoot, startDemoHub } from '@renderer/testing/demo-hub';
 import { signInAs } from '@renderer/testing/sign-in';
@@ -10,7 +9,7 @@ import {
   showBoardFor,
   uniqueName,
 } from '@renderer/screens/reception/booking/booking-steps.testing';
-import { rendererBuildIsStale } from '../renderer-build';
+import { buildRenderer, rendererBuildIsStale } from '../renderer-build';
 import { percentile } from './bench-hub';
 
 const BOOKINGS = 20;
@@ -39,10 +38,7 @@ const watchBoardFor = (name: string) => `
  * other screen; the same-run baseline is the booker's own click → "booked" view.
  */
 export async function uiPropagation(figures: Record<string, number>): Promise<void> {
-  if (rendererBuildIsStale(repoRoot)) {
-    const build = spawnSync('npm', ['run', 'build:renderer'], { cwd: repoRoot, stdio: 'inherit' });
-    if (build.status !== 0) throw new Error('npm run build:renderer failed');
-  }
+  if (rendererBuildIsStale(repoRoot)) buildRenderer(repoRoot);
   const hub = await startDemoHub();
   const browser = await launchBrowser();
   try {
