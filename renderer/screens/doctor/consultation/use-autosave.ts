@@ -2,16 +2,14 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Path, UseFormReturn } from 'react-hook-form';
 import type { ApiError } from '@shared/contract/errors';
 import type { ResultOf } from '@shared/contract/index';
-import { consultationContentSchema } from '@shared/domain/consultation.schema';
 import { useApiMutation } from '@renderer/api/hooks';
+import { NOT_MEASURED } from '@renderer/screens/shared/vitals/vitals-form';
 import { checkContent, type ConsultationForm } from './consultation-form';
 import type { IncomingVitals } from './use-incoming-vitals';
 import { placeHubErrors } from './hub-errors';
 
 export type SaveState = 'saved' | 'unsaved' | 'saving' | 'invalid' | 'failed';
 type View = ResultOf<'consultations.saveDraft'>;
-
-const NOT_MEASURED = consultationContentSchema.parse({}).vitals;
 
 /** How long typing must pause before the draft is saved on its own. */
 export const AUTOSAVE_DELAY_MS = 2_000;

@@ -52,8 +52,11 @@ export function vitalsInput(form: VitalsForm): z.input<typeof vitalsSchema> {
   };
 }
 
-/** Every box empty: the content schema's own default (nothing measured). */
-export const EMPTY_VITALS: VitalsForm = vitalsToForm(consultationContentSchema.parse({}).vitals);
+/** No reading taken: the content schema's own default. */
+export const NOT_MEASURED: Vitals = consultationContentSchema.parse({}).vitals;
+
+/** Every box empty. */
+export const EMPTY_VITALS: VitalsForm = vitalsToForm(NOT_MEASURED);
 
 /** The readings on one line, e.g. "BP 126/82 mmHg · Pulse 74 /min · SpO₂ 98 %"; empty when none. */
 export function vitalsSummary(v: Vitals): string {
