@@ -118,4 +118,34 @@ describe('a sync client id is bound to its user and device at first contact', ()
     const again = await send<PushResult>(first, 'sync.push', { clientId, epoch, mutations: [firstOwn] });
     expect(again.ok && again.result.outcomes).toEqual(applied.ok && applied.result.outcomes.slice(1));
   });
+
+  it("keeps a moved change's record ids only for the same user's earlier client", async () => {
+    server = await startSocketHub();
+    const { epoch } = server.hub.core.identity();
+    const asha = await server.hub.signIn('receptionist', { username: 'asha' });
+    const bala = await server.hub.signIn('receptionist', { username: 'bala' });
+    const [ashaOld, ashaNew, balaClient] = [randomUUID(), randomUUID(), randomUUID()];
+    await server.connect({ token: asha.token, deviceId: asha.deviceId, clientId: ashaOld });
+    const moved = await server.connect({ token: asha.token, deviceId: asha.deviceId, clientId: ashaNew });
+    const thief = await server.connect({ token: bala.token, deviceId: bala.deviceId, clientId: balaClient });
+
+    const own = await send<PushResult>(moved, 'sync.push', {
+      clientId: ashaNew,
+      epoch,
+      mutations: [{ ...register(1, 'Moved Along'), origin: ashaOld }],
+    });
+    expect(own).toMatchObject({ ok: true, result: { outcomes: [{ status: 'applied' }] } });
+    const foreign = await send<PushResult>(thief, 'sync.push', {
+      clientId: balaClient,
+      epoch,
+      mutations: [{ ...register(1, 'Not Hers'), origin: ashaOld }],
+    });
+    expect(foreign).toMatchObject({
+      ok: true,
+      result: {
+        outcomes: [{ status: 'rejected', error: { code: 'VALIDATION', fields: [{ field: 'origin' }] } }],
+      },
+    });
+    expect(patients(server)).toEqual(['Moved Along']);
+  });
 });

@@ -35,8 +35,11 @@ export function mutationIdSource(mutation: MutationIdentity): () => string {
  * What a pushed mutation is, whatever its number: a re-sent duplicate has the same fingerprint,
  * another change that a copy of the same desktop numbered alike (a cloned data folder) does not.
  */
-export function mutationFingerprint(mutation: Omit<MutationIdentity, 'clientId'>): string {
+export function mutationFingerprint(
+  mutation: Omit<MutationIdentity, 'clientId'> & { origin?: string | undefined },
+): string {
+  const { name, createdAt, origin, input } = mutation;
   return createHash('sha256')
-    .update(`${mutation.name}\n${mutation.createdAt}\n${JSON.stringify(mutation.input)}`)
+    .update(`${name}\n${createdAt}\n${origin ?? ''}\n${JSON.stringify(input)}`)
     .digest('base64url');
 }

@@ -11,6 +11,7 @@ import {
   type ClientInfo,
   clientTaken,
   lastMutationIdOf,
+  mayUseOrigin,
   standingOf,
   storedMutation,
   touchClient,
@@ -154,10 +155,23 @@ export class PushApplier {
         error: { code: 'VALIDATION', message: `${name} reads data; only changes can be pushed.` },
       };
     }
+    const { origin = client.clientId } = mutation;
+    if (origin !== client.clientId && !mayUseOrigin(this.core.db, origin, session.actor.userId)) {
+      const message = "origin names another user's sync client";
+      return {
+        mutation,
+        fingerprint,
+        error: {
+          code: 'VALIDATION',
+          message: `The change's ${message}.`,
+          fields: [{ field: 'origin', message }],
+        },
+      };
+    }
     const step: Pick<Step, 'recording'> = {};
     try {
       const operation = await this.dispatcher.prepare(name, mutation.input, session.actor, session.caller, {
-        newId: mutationIdSource({ ...mutation, clientId: client.clientId }),
+        newId: mutationIdSource({ ...mutation, clientId: origin }),
         inTransaction: (value) => {
           try {
             this.record(client, mutation.name, fingerprint, {

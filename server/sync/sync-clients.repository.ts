@@ -34,6 +34,12 @@ export function standingOf(db: Db, clientId: string, user: ClientUser): ClientSt
   return sameUser && sameDevice ? 'owned' : 'taken';
 }
 
+/** Whether a change of this user may keep the record ids of an earlier client (a mutation's origin). */
+export function mayUseOrigin(db: Db, origin: string, userId: string): boolean {
+  const row = db.first(db.q.selectFrom('sync_clients').select('userId').where('clientId', '=', origin));
+  return !row || row.userId === null || row.userId === userId;
+}
+
 /** The refusal a desktop answers by registering a fresh client id (docs/architecture.md). */
 export function clientTaken(message: string, detail: string) {
   return failure('CONFLICT', message, { fields: [{ field: 'clientId', message: detail }] });
