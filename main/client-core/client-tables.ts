@@ -15,6 +15,7 @@ export const clientTablesSql = `
     input TEXT NOT NULL,
     createdAt TEXT NOT NULL,
     state TEXT NOT NULL CHECK (state IN ('pending','acked')),
+    origin TEXT,
     UNIQUE (clientId, mutationId)
   ) STRICT;
   CREATE TABLE IF NOT EXISTS client_undo (
@@ -55,6 +56,9 @@ export const clientTablesSql = `
     updatedAt TEXT NOT NULL
   ) STRICT;
 `;
+
+/** Columns added to client tables since their first release, for replicas made before. */
+export const clientTableColumns = [{ table: 'client_outbox', column: 'origin', type: 'TEXT' }] as const;
 
 /** Hub-side guards that make no sense on a cache whose rows the hub replaces (DESIGN §5 rebase). */
 export const replicaDroppedTriggers = [

@@ -13,6 +13,8 @@ export interface OutboxRow {
   input: unknown;
   createdAt: string;
   state: 'pending' | 'acked';
+  /** The client id the row was first queued under, when it has moved to a new one since. */
+  origin: string | null;
 }
 
 interface StoredRow extends Omit<OutboxRow, 'actor' | 'input'> {
@@ -52,7 +54,7 @@ export class Outbox {
     return row.id;
   }
 
-  insert(row: Omit<OutboxRow, 'seq' | 'state'>): void {
+  insert(row: Omit<OutboxRow, 'seq' | 'state' | 'origin'>): void {
     this.sql(
       `INSERT INTO client_outbox (clientId, mutationId, userId, actor, name, input, createdAt, state)
          VALUES (?, ?, ?, ?, ?, ?, ?, 'pending')`,
@@ -81,6 +83,7 @@ export class Outbox {
       name: r.name,
       input: JSON.parse(r.input) as unknown,
       createdAt: r.createdAt,
+      ...(r.origin ? { origin: r.origin } : {}),
     }));
   }
 
@@ -123,8 +126,12 @@ export class Outbox {
     this.sql('DELETE FROM client_outbox WHERE clientId = ? AND mutationId = ?').run(clientId, mutationId);
   }
 
+  /** Also drops those of a client id this desktop has replaced (`reRegisterClient`). */
   dropAcked(clientId: string): number {
-    return this.sql("DELETE FROM client_outbox WHERE clientId = ? AND state = 'acked'").run(clientId).changes;
+    return this.sql(
+      `DELETE FROM client_outbox WHERE state = 'acked'
+         AND (clientId = ? OR clientId NOT IN (SELECT clientId FROM client_users))`,
+    ).run(clientId).changes;
   }
 
   /**

@@ -17,14 +17,16 @@ export interface RebaseResult {
 /** Runs one outbox row against the replica, recording its undo images. */
 export function runOutboxRow(
   executor: LocalExecutor,
-  row: Pick<OutboxRow, 'clientId' | 'name' | 'input' | 'createdAt' | 'actor'>,
+  row: Pick<OutboxRow, 'clientId' | 'name' | 'input' | 'createdAt' | 'actor'> &
+    Partial<Pick<OutboxRow, 'origin'>>,
 ) {
   return executor.run({
     name: row.name,
     input: row.input,
     actor: row.actor,
     now: row.createdAt,
-    newId: mutationIdSource(row),
+    // The ids the hub will give the records it creates (a moved row keeps its first client's).
+    newId: mutationIdSource({ ...row, clientId: row.origin ?? row.clientId }),
     capture: true,
   });
 }

@@ -1,6 +1,6 @@
 import { syncedEntities, type SyncedEntity } from '@shared/contract/sync.contract';
 import { type Db, openDatabase } from '@server/db/database';
-import { clientTablesSql, replicaDroppedTriggers } from './client-tables';
+import { clientTableColumns, clientTablesSql, replicaDroppedTriggers } from './client-tables';
 import type { ColumnInfo } from './column-info';
 import { installUndoTriggers } from './undo-log';
 
@@ -37,6 +37,10 @@ export function openReplica(file: string): Replica {
   // A purge (role change, new epoch) must not leave the old role's rows in free pages.
   sqlite.pragma('secure_delete = ON');
   sqlite.exec(clientTablesSql);
+  for (const { table, column, type } of clientTableColumns) {
+    const has = sqlite.prepare(`SELECT 1 FROM pragma_table_info('${table}') WHERE name = ?`).get(column);
+    if (!has) sqlite.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+  }
   for (const trigger of replicaDroppedTriggers) sqlite.exec(`DROP TRIGGER IF EXISTS ${trigger}`);
 
   const columnCache = new Map<string, ColumnInfo[]>();

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ApiFailure, failure } from '@shared/contract/errors';
 import type { HubHello } from '@shared/contract/sync.contract';
 import type { Actor } from '@shared/domain/user.schema';
@@ -10,6 +11,7 @@ import { OfflineAuth } from './offline-auth';
 import type { ReadLog } from './read-log';
 import type { Outbox, OutboxRow } from './outbox';
 import { rebase } from './rebase';
+import { reRegisterClient } from './re-register';
 import type { Replica } from './replica';
 import { SyncEngine } from './sync-engine';
 
@@ -76,6 +78,7 @@ export class SessionKeeper {
         changed: () => this.emitChange('remote'),
         stateChanged: () => this.emitState(),
         resetNeeded: () => this.handshake(),
+        clientTaken: (clientId) => this.reRegister(clientId),
         pendingReads: () => (this.session ? parts.reads.pending(this.session.actor.userId) : []),
         readsRecorded: (ids) => parts.reads.remove(ids),
       },
@@ -188,6 +191,24 @@ export class SessionKeeper {
       deviceName: options.deviceName,
       clientId: session.clientId,
     });
+    this.emitChange('local');
+  }
+
+  /**
+   * The hub refused this user's client id: it is bound to another user or device, or a copy of
+   * this desktop's data uses it. Registers a fresh one, moves the unacknowledged changes to it,
+   * and reconnects under it; the handshake then pushes them again.
+   */
+  private reRegister(refused: string): void {
+    const session = this.session;
+    if (session?.clientId !== refused) return; // signed out or another user since
+    const { replica, options, link } = this.parts;
+    const fresh = randomUUID();
+    reRegisterClient(replica, session.clientId, fresh);
+    session.clientId = fresh;
+    this.rebase(null); // provisional codes may have been made again
+    this.setOnline(false);
+    link.reconnectAs({ deviceId: options.deviceId, deviceName: options.deviceName, clientId: fresh });
     this.emitChange('local');
   }
 

@@ -15,6 +15,8 @@ export interface EngineHooks {
   stateChanged(): void;
   /** The hub refused the push's epoch: say hello again. */
   resetNeeded(): Promise<void>;
+  /** The hub refused the client id (another user's or device's, or a copy's): register a new one. */
+  clientTaken(clientId: string): void;
   /** The signed-in user's reads of medical content served from the replica, not yet audited. */
   pendingReads(): ReplicaRead[];
   readsRecorded(ids: readonly string[]): void;
@@ -22,6 +24,15 @@ export interface EngineHooks {
 
 const PUSH_BATCH = 500;
 const PULL_LIMIT = 5_000;
+
+/** The hub's refusal of a sync client id that is not this desktop's to use. */
+function isClientTaken(error: unknown): boolean {
+  return (
+    error instanceof ApiFailure &&
+    error.code === 'CONFLICT' &&
+    (error.error.fields ?? []).some((field) => field.field === 'clientId')
+  );
+}
 
 /**
  * The sync loop of one signed-in desktop: push the outbox in order, then pull pages after the
@@ -126,11 +137,16 @@ export class SyncEngine {
     for (;;) {
       const mutations = this.outbox.pending(clientId, PUSH_BATCH);
       if (mutations.length === 0) return;
-      const reply = await this.link.request<{
-        outcomes: MutationOutcome[];
-        lastMutationId: number;
-        gap: boolean;
-      }>('sync.push', { clientId, epoch: this.epoch(), mutations });
+      const reply = await this.link
+        .request<{
+          outcomes: MutationOutcome[];
+          lastMutationId: number;
+          gap: boolean;
+        }>('sync.push', { clientId, epoch: this.epoch(), mutations })
+        .catch((error: unknown) => {
+          if (isClientTaken(error)) this.hooks.clientTaken(clientId);
+          throw error;
+        });
       this.replica.relaxed(() =>
         this.replica.db.transaction(() => {
           for (const outcome of reply.outcomes) this.record(clientId, outcome);

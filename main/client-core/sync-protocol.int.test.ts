@@ -29,7 +29,8 @@ describe('client core sync protocol', { timeout: 60_000 }, () => {
 
   it('refers offline to records an offline change created (same ids on desktop and hub); duplicated and reordered deliveries apply once', async () => {
     const clinic = await start();
-    const a = newDesktop(clinic.server.url, 'front-desk');
+    const deviceId = `front-desk-${randomUUID().slice(0, 8)}`;
+    const a = newDesktop(clinic.server.url, 'front-desk', undefined, deviceId);
     desktops.push(a);
     await signedIn(a, clinic.users.receptionist);
     const port = await hubDown(clinic);
@@ -43,28 +44,25 @@ describe('client core sync protocol', { timeout: 60_000 }, () => {
     });
     const entry = await a.core.call('queue.checkIn', { appointmentId });
     await a.core.call('queue.setPriority', { entryId: entry.id, priority: 'urgent', reason: 'chest pain' });
+    const sent = readOutbox(a);
     await hubUp(clinic, port);
     await settled([a]);
     expect(a.core.needsAttention()).toEqual([]);
     const onHub = clinic.server.hub.db.sqlite.prepare('SELECT id, priority FROM queue_entries').all();
     expect(onHub).toEqual([{ id: entry.id, priority: 'urgent' }]);
 
-    // The same mutations delivered again, and in another order, by the same client: stored outcomes.
+    // The same mutations delivered again, and in another order, by the same client (its user, on
+    // its machine): stored outcomes.
     const clientId = readClientId(a);
     const { hub } = clinic.server;
     const login = await hub.call(null, 'auth.login', {
       username: clinic.users.receptionist,
       password: TEST_PASSWORD,
-      deviceId: 'raw',
+      deviceId,
     });
-    const raw = await connectTo(clinic.server.url, { token: login.token, clientId, deviceId: 'raw' });
+    const raw = await connectTo(clinic.server.url, { token: login.token, clientId, deviceId });
     const epoch = hub.core.identity().epoch;
-    const replay = [3, 1, 2, 3, 1].map((mutationId) => ({
-      mutationId,
-      name: 'queue.setPriority',
-      input: { entryId: entry.id, priority: 'normal', reason: 'replayed' },
-      createdAt: '2026-11-23T02:30:00.000Z',
-    }));
+    const replay = [3, 1, 2, 3, 1].map((mutationId) => sent.find((m) => m.mutationId === mutationId)!);
     const before = count(clinic, 'SELECT count(*) AS n FROM changes');
     const reply = await send<{ outcomes: { status: string }[]; gap: boolean }>(raw, 'sync.push', {
       clientId,
@@ -225,6 +223,21 @@ function readClientId(desktop: Desktop): string {
   const db = new BetterSqlite3(desktop.core.replicaFile, { readonly: true });
   try {
     return (db.prepare('SELECT clientId FROM client_users LIMIT 1').get() as { clientId: string }).clientId;
+  } finally {
+    db.close();
+  }
+}
+
+/** The changes waiting in the desktop's outbox, as it pushes them. */
+function readOutbox(
+  desktop: Desktop,
+): { mutationId: number; name: string; input: unknown; createdAt: string }[] {
+  const db = new BetterSqlite3(desktop.core.replicaFile, { readonly: true });
+  try {
+    const rows = db
+      .prepare("SELECT mutationId, name, input, createdAt FROM client_outbox WHERE state = 'pending'")
+      .all() as { mutationId: number; name: string; input: string; createdAt: string }[];
+    return rows.map((row) => ({ ...row, input: JSON.parse(row.input) as unknown }));
   } finally {
     db.close();
   }

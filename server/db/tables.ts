@@ -86,6 +86,8 @@ export interface ProcessedMutationTable {
   status: 'applied' | 'rejected';
   response: Json;
   processedAt: string;
+  /** What the mutation was (`mutationFingerprint`); null: processed before migration 006. */
+  fingerprint: string | null;
 }
 export interface AuditLogTable {
   seq: number;

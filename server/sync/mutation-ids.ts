@@ -30,3 +30,16 @@ export function mutationIdSource(mutation: MutationIdentity): () => string {
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
   };
 }
+
+/**
+ * What a pushed mutation is, whatever its number: a re-sent duplicate has the same fingerprint,
+ * another change that a copy of the same desktop numbered alike (a cloned data folder) does not.
+ */
+export function mutationFingerprint(
+  mutation: Omit<MutationIdentity, 'clientId'> & { origin?: string | undefined },
+): string {
+  const { name, createdAt, origin, input } = mutation;
+  return createHash('sha256')
+    .update(`${name}\n${createdAt}\n${origin ?? ''}\n${JSON.stringify(input)}`)
+    .digest('base64url');
+}

@@ -11,7 +11,7 @@ import type { HubCore } from '@server/core/hub-core';
 import { decode } from '@server/db/codecs';
 import type { Db } from '@server/db/database';
 import { keepOwnRows } from './row-ownership';
-import { lastMutationIdOf } from './sync-clients.repository';
+import { lastMutationIdFor } from './sync-clients.repository';
 import { parseMessage } from './wire';
 
 type Row = Record<string, unknown>;
@@ -34,7 +34,7 @@ export function pullChanges(
 ): PullResponse {
   const request = parseMessage(pullRequestSchema, rawRequest, 'sync.pull');
   const { hubId, epoch } = core.identity();
-  const lastMutationId = lastMutationIdOf(core.db, clientId);
+  const lastMutationId = lastMutationIdFor(core.db, clientId, actor);
   if (request.epoch !== epoch) {
     return { hubId, epoch, resetRequired: true, changes: [], nextCursor: 0, hasMore: false, lastMutationId };
   }

@@ -62,6 +62,7 @@ describe('sync push batches', () => {
     const commits = countCommits(hub);
 
     const applier = new PushApplier(hub.core, hub.dispatcher);
+    const ravi = register(5, 'Pushed Ravi');
     const result = await applier.push(session, {
       clientId,
       epoch,
@@ -70,7 +71,7 @@ describe('sync push batches', () => {
         book(2, first),
         book(3, second), // the same slot: refused by the hub's claims
         { ...register(4, ''), input: { details: { sex: 'unknown' } } }, // invalid input
-        register(5, 'Pushed Ravi'),
+        ravi,
       ],
     });
 
@@ -112,7 +113,7 @@ describe('sync push batches', () => {
     const again = await applier.push(session, {
       clientId,
       epoch,
-      mutations: [register(5, 'Pushed Ravi'), register(6, 'Pushed Meena')],
+      mutations: [ravi, register(6, 'Pushed Meena')],
     });
     expect(again.outcomes[0]).toEqual(result.outcomes[4]);
     expect(again.outcomes[1]).toMatchObject({ mutationId: 6, status: 'applied' });

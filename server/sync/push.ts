@@ -5,9 +5,17 @@ import { type Mutation, type MutationOutcome, pushRequestSchema } from '@shared/
 import type { Actor } from '@shared/domain/user.schema';
 import type { Caller, Dispatcher, PreparedOperation } from '@server/core/dispatcher';
 import type { HubCore } from '@server/core/hub-core';
-import { mutationIdSource } from './mutation-ids';
+import { mutationFingerprint, mutationIdSource } from './mutation-ids';
 import { ProcessedLog } from './processed-log';
-import { type ClientInfo, lastMutationIdOf, storedOutcome, touchClient } from './sync-clients.repository';
+import {
+  type ClientInfo,
+  clientTaken,
+  lastMutationIdOf,
+  mayUseOrigin,
+  standingOf,
+  storedMutation,
+  touchClient,
+} from './sync-clients.repository';
 import { parseMessage } from './wire';
 
 export interface PushResult {
@@ -32,7 +40,7 @@ export type PushRequest = z.output<typeof pushRequestSchema>;
 export const PUSH_COMMIT_CHUNK = 100;
 
 /** One mutation of a push, ready to run: its prepared operation, or the reason it is refused. */
-type Step = { mutation: Mutation; recording?: { error: unknown } } & (
+type Step = { mutation: Mutation; fingerprint: string; recording?: { error: unknown } } & (
   { operation: PreparedOperation; error?: undefined } | { operation?: undefined; error: ApiError }
 );
 
@@ -40,6 +48,12 @@ type Step = { mutation: Mutation; recording?: { error: unknown } } & (
  * Applies pushed mutations (DESIGN §5): each mutation id is checked (duplicate → its stored
  * outcome; gap → stop), then the same handler as the online path runs for the session's actor,
  * and the outcome is stored with the client's last mutation id.
+ *
+ * A client id is bound to the user and device of its first contact; anyone else's push under it
+ * is refused before anything is read. A mutation id is answered from its stored outcome only when
+ * the mutation is the same one (its fingerprint): two copies of one desktop (a cloned data folder)
+ * that numbered different changes alike are refused the same way, and the desktop that is refused
+ * registers a fresh client id and pushes its unacknowledged changes again under it.
  *
  * Exactly once: each mutation runs in its own savepoint, and its processed-mutation record is
  * written inside it (the dispatcher's `inTransaction` hook), so its effects and its record stand
@@ -77,6 +91,8 @@ export class PushApplier {
   }
 
   private async apply(session: PushSession, request: PushRequest): Promise<PushResult> {
+    const { actor } = session;
+    if (standingOf(this.core.db, request.clientId, actor) === 'taken') throw notYours();
     const client: ClientInfo = {
       clientId: request.clientId,
       userId: session.actor.userId,
@@ -97,9 +113,13 @@ export class PushApplier {
     for (const mutation of request.mutations) {
       if (mutation.mutationId < next) {
         await flush();
-        outcomes.push(
-          storedOutcome(this.core.db, request.clientId, mutation.mutationId) ?? forgotten(mutation),
-        );
+        const stored = storedMutation(this.core.db, request.clientId, mutation.mutationId);
+        if (stored?.fingerprint && stored.fingerprint !== mutationFingerprint(mutation)) {
+          // Answer what came before; the push that starts with this mutation is refused.
+          if (outcomes.length > 0) return { outcomes, lastMutationId: next - 1, gap: false };
+          throw diverged(mutation);
+        }
+        outcomes.push(stored?.outcome ?? forgotten(mutation));
         continue;
       }
       if (mutation.mutationId > next) {
@@ -119,34 +139,55 @@ export class PushApplier {
   /** Validation, authorization (from the session) and the handler's prepare step, outside the transaction. */
   private async prepare(session: PushSession, client: ClientInfo, mutation: Mutation): Promise<Step> {
     const { mutationId, name } = mutation;
+    // Before the handler sees the input (what was pushed, not what it became).
+    const fingerprint = mutationFingerprint(mutation);
     if (!isOperationName(name)) {
       return {
         mutation,
+        fingerprint,
         error: { code: 'VALIDATION', message: `${name} is not an operation this hub knows; update the hub.` },
       };
     }
     if (contract[name].kind !== 'command') {
       return {
         mutation,
+        fingerprint,
         error: { code: 'VALIDATION', message: `${name} reads data; only changes can be pushed.` },
+      };
+    }
+    const { origin = client.clientId } = mutation;
+    if (origin !== client.clientId && !mayUseOrigin(this.core.db, origin, session.actor.userId)) {
+      const message = "origin names another user's sync client";
+      return {
+        mutation,
+        fingerprint,
+        error: {
+          code: 'VALIDATION',
+          message: `The change's ${message}.`,
+          fields: [{ field: 'origin', message }],
+        },
       };
     }
     const step: Pick<Step, 'recording'> = {};
     try {
       const operation = await this.dispatcher.prepare(name, mutation.input, session.actor, session.caller, {
-        newId: mutationIdSource({ ...mutation, clientId: client.clientId }),
+        newId: mutationIdSource({ ...mutation, clientId: origin }),
         inTransaction: (value) => {
           try {
-            this.record(client, mutation, { mutationId, status: 'applied', result: value ?? null });
+            this.record(client, mutation.name, fingerprint, {
+              mutationId,
+              status: 'applied',
+              result: value ?? null,
+            });
           } catch (error) {
             step.recording = { error };
             throw error;
           }
         },
       });
-      return Object.assign(step, { mutation, operation });
+      return Object.assign(step, { mutation, fingerprint, operation });
     } catch (error) {
-      return { mutation, error: this.reason(error, mutation) };
+      return { mutation, fingerprint, error: this.reason(error, mutation) };
     }
   }
 
@@ -159,16 +200,17 @@ export class PushApplier {
     const { db } = this.core;
     const outcomes = await this.core.writes.run(() =>
       db.transaction(() => {
-        touchClient(db, client, this.core.clock.now().toISOString());
+        // Bound to someone else since the push began (first contact raced): this chunk is not kept.
+        if (!touchClient(db, client, this.core.clock.now().toISOString())) throw notYours();
         return steps.map((step): MutationOutcome => {
           const { mutationId } = step.mutation;
-          if (!step.operation) return this.rejectIn(client, step.mutation, step.error);
+          if (!step.operation) return this.rejectIn(client, step, step.error);
           try {
             return { mutationId, status: 'applied', result: step.operation.run() ?? null };
           } catch (failed) {
             // Recording failed, so nothing of the mutation is known: the push fails.
             if (step.recording) throw step.recording.error;
-            return this.rejectIn(client, step.mutation, this.reason(failed, step.mutation));
+            return this.rejectIn(client, step, this.reason(failed, step.mutation));
           }
         });
       }),
@@ -192,15 +234,17 @@ export class PushApplier {
   }
 
   /** Records a mutation that can never succeed (its savepoint wrote nothing) in its place. */
-  private rejectIn(client: ClientInfo, mutation: Mutation, error: ApiError): MutationOutcome {
+  private rejectIn(client: ClientInfo, step: Step, error: ApiError): MutationOutcome {
+    const { mutation, fingerprint } = step;
     const rejected: MutationOutcome = { mutationId: mutation.mutationId, status: 'rejected', error };
-    this.record(client, mutation, rejected);
+    this.record(client, mutation.name, fingerprint, rejected);
     return rejected;
   }
 
   /** Marks a mutation processed, inside the current transaction; only the next id may be recorded. */
-  private record(client: ClientInfo, mutation: Mutation, outcome: MutationOutcome): void {
-    this.processed.record(client.clientId, mutation.name, outcome, this.core.clock.now().toISOString());
+  private record(client: ClientInfo, name: string, fingerprint: string, outcome: MutationOutcome): void {
+    const at = this.core.clock.now().toISOString();
+    this.processed.record(client.clientId, name, fingerprint, outcome, at);
   }
 
   private reason(error: unknown, mutation: Mutation): ApiError {
@@ -222,6 +266,20 @@ export class PushApplier {
     });
     return next;
   }
+}
+
+function notYours() {
+  return clientTaken(
+    'This sync client id is registered to another user or device: register a new client id and push the changes again under it.',
+    'registered to another user or device',
+  );
+}
+
+function diverged(mutation: Mutation) {
+  return clientTaken(
+    `Change ${mutation.mutationId} of this sync client reached the hub earlier with other content: another copy of this desktop's data (a copied folder or disk) uses the same client id. Register a new client id and push the unacknowledged changes again under it.`,
+    'used by another copy of this desktop',
+  );
 }
 
 /** A duplicate whose stored outcome is gone (never expected: outcomes are kept). */

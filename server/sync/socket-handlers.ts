@@ -7,7 +7,7 @@ import { recordOutboxReport } from './outbox-report';
 import { pullChanges } from './pull';
 import { recordReplicaReads } from './replica-reads';
 import type { PushApplier } from './push';
-import { lastMutationIdOf, touchClient } from './sync-clients.repository';
+import { lastMutationIdFor, touchClient } from './sync-clients.repository';
 import { callerOf, type HubSocket, type SocketRegistry } from './socket-session';
 import {
   type Ack,
@@ -32,7 +32,8 @@ export interface SocketDeps {
  * `{ ok: true, result }` or `{ ok: false, error }`:
  * - `call` `{ name, input }`: one contract operation, as the connection's session (or public).
  * - `auth` `{ token }`: adopt a session token (after `auth.login` over this socket), or `null` to drop it.
- * - `hello`: the hub's identity and epoch, and this client's last processed mutation id.
+ * - `hello`: the hub's identity and epoch, and this client's last processed mutation id (0 unless
+ *   the connection's session is the client's own user on its own device).
  * - `sync.reads`: reads of medical content a desktop served from its replica, for the audit log.
  * - `sync.outbox`: how many changes wait on the desktop per sync client, for the devices list.
  * - `sync.push` / `sync.pull`: the sync protocol (shared/contract/sync.contract.ts); signed-in only.
@@ -64,11 +65,12 @@ export function registerSocketHandlers(socket: HubSocket, deps: SocketDeps): voi
   });
 
   answer(socket, deps, 'hello', (): HubHello => {
+    const actor = socket.data.token ? currentSession(socket, deps) : null;
     return {
       ...core.identity(),
       protocolVersion: 1,
       serverTime: core.clock.now().toISOString(),
-      lastMutationId: lastMutationIdOf(core.db, socket.data.clientId),
+      lastMutationId: lastMutationIdFor(core.db, socket.data.clientId, actor),
     };
   });
 
@@ -96,15 +98,23 @@ export function registerSocketHandlers(socket: HubSocket, deps: SocketDeps): voi
   });
 }
 
-/** Records the client as seen (connect, sign-in), for the admin's devices list. */
+/**
+ * Records the client as seen (connect, sign-in), for the admin's devices list; on first contact
+ * this binds it to the session's user and device. A client bound to others is left alone (its
+ * pushes are refused).
+ */
 export function touch(deps: Pick<SocketDeps, 'core'>, socket: HubSocket, actor: Actor): void {
-  const { clientId, deviceName, kind, deviceId } = socket.data;
+  const { clientId, deviceName, kind } = socket.data;
   if (!clientId) return;
   const { core } = deps;
   const at = core.clock.now().toISOString();
-  core.db.transaction(() =>
-    touchClient(core.db, { clientId, userId: actor.userId, deviceName, kind, deviceId }, at),
-  );
+  const client = { clientId, userId: actor.userId, deviceName, kind, deviceId: actor.deviceId };
+  if (!core.db.transaction(() => touchClient(core.db, client, at))) {
+    core.logger.warn(
+      { clientId, userId: actor.userId, deviceId: actor.deviceId },
+      'sync client id in use by another user or device',
+    );
+  }
 }
 
 /** The connection's session, checked again now: it may have ended since the connection was made. */
@@ -118,6 +128,15 @@ function requireSession(socket: HubSocket, deps: SocketDeps): Actor {
   } catch (error) {
     deps.registry.signOut(socket);
     throw error;
+  }
+}
+
+/** The connection's session if it is still valid, else none (and the connection is signed out). */
+function currentSession(socket: HubSocket, deps: SocketDeps): Actor | null {
+  try {
+    return requireSession(socket, deps);
+  } catch {
+    return null;
   }
 }
 

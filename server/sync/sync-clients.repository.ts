@@ -1,13 +1,48 @@
+import { failure } from '@shared/contract/errors';
 import type { MutationOutcome } from '@shared/contract/sync.contract';
 import type { Db } from '@server/db/database';
 
 /** A sync client as the hub records it (the admin's devices list reads these rows). */
 export interface ClientInfo {
   clientId: string;
-  userId: string | null;
+  userId: string;
   deviceName: string;
   kind: string;
   deviceId: string;
+}
+
+/** Who is using a client id: the session's user, on the session's device. */
+export interface ClientUser {
+  userId: string;
+  deviceId: string;
+}
+
+/**
+ * A client id is bound to the user and device of its first contact (connect, sign-in or push).
+ * `new`: never seen; `owned`: bound to this user on this device (or seen before the binding was
+ * recorded); `taken`: bound to someone or something else.
+ */
+export type ClientStanding = 'new' | 'owned' | 'taken';
+
+export function standingOf(db: Db, clientId: string, user: ClientUser): ClientStanding {
+  const row = db.first(
+    db.q.selectFrom('sync_clients').select(['userId', 'deviceId']).where('clientId', '=', clientId),
+  );
+  if (!row) return 'new';
+  const sameUser = row.userId === null || row.userId === user.userId;
+  const sameDevice = row.deviceId === null || row.deviceId === user.deviceId;
+  return sameUser && sameDevice ? 'owned' : 'taken';
+}
+
+/** Whether a change of this user may keep the record ids of an earlier client (a mutation's origin). */
+export function mayUseOrigin(db: Db, origin: string, userId: string): boolean {
+  const row = db.first(db.q.selectFrom('sync_clients').select('userId').where('clientId', '=', origin));
+  return !row || row.userId === null || row.userId === userId;
+}
+
+/** The refusal a desktop answers by registering a fresh client id (docs/architecture.md). */
+export function clientTaken(message: string, detail: string) {
+  return failure('CONFLICT', message, { fields: [{ field: 'clientId', message: detail }] });
 }
 
 export function lastMutationIdOf(db: Db, clientId: string | null): number {
@@ -18,10 +53,20 @@ export function lastMutationIdOf(db: Db, clientId: string | null): number {
   return row?.lastMutationId ?? 0;
 }
 
-/** Records that a client was seen (connect, sign-in, push), creating its row on first contact. */
-export function touchClient(db: Db, client: ClientInfo, at: string): void {
+/** The client's last mutation id, told only to its own user on its own device (0 to anyone else). */
+export function lastMutationIdFor(db: Db, clientId: string | null, user: ClientUser | null): number {
+  if (!clientId || !user || standingOf(db, clientId, user) !== 'owned') return 0;
+  return lastMutationIdOf(db, clientId);
+}
+
+/**
+ * Records that a client was seen (connect, sign-in, push), creating its row, bound to this user
+ * and device, on first contact. A client bound to another user or device is left as it is:
+ * false then.
+ */
+export function touchClient(db: Db, client: ClientInfo, at: string): boolean {
   const { clientId, userId, deviceName, kind, deviceId } = client;
-  db.run(
+  const result = db.run(
     db.q
       .insertInto('sync_clients')
       .values({
@@ -35,25 +80,40 @@ export function touchClient(db: Db, client: ClientInfo, at: string): void {
         pendingMutations: 0,
       })
       .onConflict((oc) =>
-        oc.column('clientId').doUpdateSet((eb) => ({
-          userId: userId ?? eb.ref('sync_clients.userId'),
-          deviceName: deviceName || eb.ref('sync_clients.deviceName'),
-          kind,
-          deviceId,
-          lastSeenAt: at,
-        })),
+        oc
+          .column('clientId')
+          .doUpdateSet((eb) => ({
+            userId: eb.fn.coalesce('sync_clients.userId', eb.val(userId)),
+            deviceName: deviceName || eb.ref('sync_clients.deviceName'),
+            kind,
+            deviceId: eb.fn.coalesce('sync_clients.deviceId', eb.val(deviceId)),
+            lastSeenAt: at,
+          }))
+          .where((eb) =>
+            eb.and([
+              eb.or([eb('sync_clients.userId', 'is', null), eb('sync_clients.userId', '=', userId)]),
+              eb.or([eb('sync_clients.deviceId', 'is', null), eb('sync_clients.deviceId', '=', deviceId)]),
+            ]),
+          ),
       ),
   );
+  return result.changes === 1;
 }
 
-/** The outcome stored when the mutation was first processed (a re-sent duplicate gets it again). */
-export function storedOutcome(db: Db, clientId: string, mutationId: number): MutationOutcome | undefined {
+/** A processed mutation as stored: its outcome (a re-sent duplicate gets it again) and fingerprint. */
+export interface StoredMutation {
+  outcome: MutationOutcome;
+  /** Null for mutations processed before fingerprints were kept (migration 006). */
+  fingerprint: string | null;
+}
+
+export function storedMutation(db: Db, clientId: string, mutationId: number): StoredMutation | undefined {
   const row = db.first(
     db.q
       .selectFrom('processed_mutations')
-      .select('response')
+      .select(['response', 'fingerprint'])
       .where('clientId', '=', clientId)
       .where('mutationId', '=', mutationId),
   );
-  return row ? (JSON.parse(row.response) as MutationOutcome) : undefined;
+  return row && { outcome: JSON.parse(row.response) as MutationOutcome, fingerprint: row.fingerprint };
 }

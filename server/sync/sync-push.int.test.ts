@@ -82,11 +82,12 @@ describe('sync push', () => {
 
   it('stores a mutation that can never succeed as rejected, with its reason, and moves on', async () => {
     const { socket, hub, epoch } = await adminSocket();
+    const taken = createUserMutation(1, 'admin');
     const result = await push(socket, {
       clientId,
       epoch,
       mutations: [
-        createUserMutation(1, 'admin'), // the username is taken
+        taken, // the username is taken
         { mutationId: 2, name: 'users.list', input: {}, createdAt: '2026-11-23T02:00:00.000Z' },
         { mutationId: 3, name: 'users.explode', input: {}, createdAt: '2026-11-23T02:00:00.000Z' },
         { ...createUserMutation(4, 'zed'), input: { username: 'zed' } },
@@ -115,7 +116,7 @@ describe('sync push', () => {
     ]);
     expect(JSON.parse(stored[0]!.response)).toEqual(result.outcomes[0]);
 
-    const resent = await push(socket, { clientId, epoch, mutations: [createUserMutation(1, 'admin')] });
+    const resent = await push(socket, { clientId, epoch, mutations: [taken] });
     expect(resent.outcomes).toEqual([result.outcomes[0]]);
   });
 

@@ -36,7 +36,10 @@ export const hubHelloSchema = z.strictObject({
   epoch: z.number().int().min(1),
   protocolVersion: z.literal(1),
   serverTime: instantSchema,
-  /** The last mutation id the hub processed from this client, so it can drop acknowledged rows. */
+  /**
+   * The last mutation id the hub processed from this client, so it can drop acknowledged rows;
+   * 0 unless the connection's session is the client's own user on the device it is bound to.
+   */
   lastMutationId: z.number().int().min(0),
 });
 export type HubHello = z.infer<typeof hubHelloSchema>;
@@ -48,6 +51,12 @@ export const mutationSchema = z.strictObject({
   input: z.unknown(),
   /** The client's clock: informational only, never used for ordering. */
   createdAt: instantSchema,
+  /**
+   * The client id the change was first queued under, when its desktop has registered a new one
+   * since (its id was found in use by a copy of the desktop): the records the change creates keep
+   * the ids derived from it, which later changes may name. Only the same user's client.
+   */
+  origin: z.string().min(8).max(100).optional(),
 });
 export type Mutation = z.infer<typeof mutationSchema>;
 

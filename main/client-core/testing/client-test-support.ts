@@ -62,13 +62,14 @@ export interface Desktop {
 
 const dirs: string[] = [];
 
-export function newDesktop(hubUrl: string, name: string, dir?: string): Desktop {
+/** A desktop on a new data folder, or on `dir`; `deviceId` is the machine's (default: a new one). */
+export function newDesktop(hubUrl: string, name: string, dir?: string, deviceId?: string): Desktop {
   const dataDir = dir ?? mkdtempSync(join(tmpdir(), `clinic-desktop-${name}-`));
   if (!dir) dirs.push(dataDir);
   const core = createClientCore({
     dataDir,
     hubUrl,
-    deviceId: `${name}-${randomUUID().slice(0, 8)}`,
+    deviceId: deviceId ?? `${name}-${randomUUID().slice(0, 8)}`,
     deviceName: name,
     clock: fixedClock(NOW),
     pullIntervalMs: 2_000,
