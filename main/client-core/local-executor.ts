@@ -114,9 +114,12 @@ export class LocalExecutor {
   }
 }
 
+const SUGGESTIONS = 5;
+
 /**
  * The next free slots for a booking or move input (for SLOT_TAKEN and needs attention): its
- * doctor's (a move's own appointment's when it names none), at times its patient is free too.
+ * doctor's (a move's own appointment's when it names none), at times its patient is free too,
+ * never the time it asked for (refused; the replica may not have pulled who took it yet).
  */
 export function suggestSlots(ctx: HandlerContext, input: unknown): NonNullable<ApiError['nextSlots']> {
   const given = input as Record<string, unknown>;
@@ -130,10 +133,14 @@ export function suggestSlots(ctx: HandlerContext, input: unknown): NonNullable<A
   if (!doctorId || !at) return [];
   const from = Date.parse(at) > Date.parse(ctx.now) ? at : ctx.now;
   try {
-    return nextFreeSlots(ctx, doctorId, from, 5, {
+    const asked = Date.parse(at);
+    return nextFreeSlots(ctx, doctorId, from, SUGGESTIONS + 1, {
       ...(patientId ? { patientId } : {}),
       ...(id ? { excludeAppointmentId: id } : {}),
-    }).map((s) => ({ start: s.start, end: s.end }));
+    })
+      .filter((s) => Date.parse(s.start) !== asked)
+      .slice(0, SUGGESTIONS)
+      .map((s) => ({ start: s.start, end: s.end }));
   } catch {
     return [];
   }
