@@ -123,4 +123,36 @@ describe('client core: two desktops and a hub', { timeout: 60_000 }, () => {
     const now = (back.core.needsAttention()[0]!.nextAction as { nextSlots: { start: string }[] }).nextSlots;
     expect(now.map((s) => s.start)).toEqual(['11:30', '12:00', '12:30', '14:00', '14:30'].map(t));
   });
+
+  it('never offers the refused time itself, even before the replica learns who took it', async () => {
+    const clinic = await start();
+    const { hub } = clinic.server;
+    const desk = newDesktop(clinic.server.url, 'front-desk');
+    desktops.push(desk);
+    await signedIn(desk, clinic.users.receptionist);
+    const noon = at('2026-11-23', '12:00');
+    const port = await hubDown(clinic);
+    await waitFor(() => !desk.core.connectionState().online, 'offline');
+    await desk.core.call('appointments.book', {
+      id: randomUUID(),
+      patientId: clinic.patientIds[0]!,
+      doctorId: clinic.doctorId,
+      startsAt: noon,
+    });
+    // Meanwhile 12:00 is claimed at the hub by a write the desktop never pulls.
+    const unit = Date.parse(noon) / 300_000;
+    for (let i = 0; i < 6; i++) {
+      hub.db.sqlite
+        .prepare('INSERT INTO doctor_claims (doctorId, unit, appointmentId) VALUES (?, ?, ?)')
+        .run(clinic.doctorId, unit + i, randomUUID());
+    }
+    await hubUp(clinic, port);
+    await settled([desk]);
+    const [entry] = desk.core.needsAttention();
+    expect(entry?.error.code).toBe('SLOT_TAKEN');
+    const offered = (entry!.nextAction as { nextSlots: { start: string }[] }).nextSlots;
+    expect(offered.map((s) => s.start)).toEqual(
+      ['12:30', '14:00', '14:30', '15:00', '15:30'].map((time) => at('2026-11-23', time)),
+    );
+  });
 });
