@@ -25,6 +25,8 @@ export interface ConnectionState {
   signedOutReason: string | null;
   /** The same, as a code the renderer's `session.ended` event carries. */
   signedOutCode: SignedOutCode | null;
+  /** Why the last sync failed (null after a good one); local work goes on meanwhile. */
+  syncError: string | null;
 }
 
 export type SignedOutCode = 'disabled' | 'expired' | 'role_changed';
@@ -221,7 +223,8 @@ export class SessionKeeper {
       this.setOnline(true);
       await this.engine.sync();
     } catch (error) {
-      if (!(error instanceof HubUnreachable) && !(error instanceof ApiFailure)) throw error;
+      // Runs on every reconnect with nobody awaiting it: never an unhandled rejection.
+      if (!(error instanceof HubUnreachable) && !(error instanceof ApiFailure)) this.engine.failed(error);
     }
   }
 
@@ -316,6 +319,7 @@ export class SessionKeeper {
       user: s ? { userId: s.actor.userId, username: s.username, role: s.actor.role } : null,
       signedOutReason: this.signedOutReason,
       signedOutCode: this.signedOutCode,
+      syncError: this.engine.syncError,
     };
   }
 
