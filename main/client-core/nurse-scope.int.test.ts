@@ -132,5 +132,28 @@ describe("a nurse's desktop holds vitals only of checked-in patients", { timeout
     await signedIn(nurse, 'nurse1');
     const [waitingRecord] = await hub.call(doctor, 'consultations.vitals', { appointmentIds: [waiting] });
     expect(heldBy(nurse).map((row) => row.id)).toEqual([waitingRecord!.consultationId]);
+
+    // Page by page (small pages: the finished visit's check-in and completion fall in different
+    // ones), the stream carries only the waiting visit's record. The finished one's id may travel
+    // as a delete where its visit straddles a page boundary (the hub cannot tell whether the
+    // desktop pulled that page while the visit was checked in), never its content.
+    const actor: Actor = {
+      userId: userIdOf(clinic, 'nurse1'),
+      role: 'nurse',
+      doctorId: null,
+      patientId: null,
+      deviceId: 'nurse-station-2',
+    };
+    const upserted = new Set<string>();
+    for (let cursor = 0, pages = 0; pages < 500; pages++) {
+      const page = pullChanges(hub.core, actor, null, { epoch: hub.core.identity().epoch, cursor, limit: 2 });
+      for (const c of page.changes) {
+        if (c.entity === 'consultations' && c.op === 'upsert') upserted.add(c.entityId);
+        if (c.entity === 'consultations' && c.op === 'delete') expect(c.row).toBeNull();
+      }
+      cursor = page.nextCursor;
+      if (!page.hasMore) break;
+    }
+    expect([...upserted]).toEqual([waitingRecord!.consultationId]);
   });
 });

@@ -12,7 +12,7 @@ import { decode } from '@server/db/codecs';
 import type { Db } from '@server/db/database';
 import { keepOwnRows } from './row-ownership';
 import { lastMutationIdOf } from './sync-clients.repository';
-import { checkedInEntities, keepCheckedIn, leftCheckedIn, rowsOfVisits } from './visit-scope';
+import { checkedInEntities, keepCheckedIn, leavingRows, rowsOfVisits } from './visit-scope';
 import { parseMessage } from './wire';
 
 type Row = Record<string, unknown>;
@@ -64,7 +64,7 @@ export function pullChanges(
     latest.delete(key);
     latest.set(key, { ...change, entity: entity.data });
   }
-  addVisitRows(core.db, actor, latest);
+  addVisitRows(core.db, actor, latest, nextCursor);
 
   const byEntity = new Map<SyncedEntity, string[]>();
   for (const change of latest.values()) {
@@ -76,7 +76,6 @@ export function pullChanges(
   const existing = new Set<string>();
   /** Rows the role held while their visit was checked in, out of its view since (sent as deletes). */
   const leaving = new Set<string>();
-  let left: Set<string> | undefined;
   for (const [entity, ids] of byEntity) {
     // Tables the role holds no row of are not even read: nothing of them can travel.
     const visibility = visibilityOf(actor.role, entity);
@@ -88,10 +87,9 @@ export function pullChanges(
       const all = rows;
       rows = keepCheckedIn(core.db, all);
       const kept = new Set(rows);
-      left ??= leftCheckedIn(core.db, request.cursor, nextCursor);
-      for (const row of all) {
-        if (!kept.has(row) && left.has(String(row.appointmentId))) leaving.add(`${entity}:${String(row.id)}`);
-      }
+      const hidden = all.filter((row) => !kept.has(row));
+      for (const row of leavingRows(core.db, entity, hidden, request.cursor, nextCursor))
+        leaving.add(`${entity}:${String(row.id)}`);
     }
     for (const row of rows) {
       const redacted = redactRow(actor.role, entity, toEntity(entity, row));
@@ -131,6 +129,7 @@ function addVisitRows(
   db: Db,
   actor: Actor,
   latest: Map<string, LoggedChange & { entity: SyncedEntity }>,
+  last: number,
 ): void {
   const entities = checkedInEntities(actor.role);
   if (entities.length === 0) return;
@@ -139,7 +138,7 @@ function addVisitRows(
     if (change.entity === 'appointments') seqOf.set(change.entityId, change.seq);
   }
   for (const entity of entities) {
-    for (const { id, appointmentId } of rowsOfVisits(db, entity, [...seqOf.keys()])) {
+    for (const { id, appointmentId } of rowsOfVisits(db, entity, [...seqOf.keys()], last)) {
       const key = `${entity}:${id}`;
       if (!latest.has(key)) latest.set(key, { seq: seqOf.get(appointmentId)!, entity, entityId: id });
     }
