@@ -156,4 +156,38 @@ describe("a nurse's desktop holds vitals only of checked-in patients", { timeout
     }
     expect([...upserted]).toEqual([waitingRecord!.consultationId]);
   });
+
+  it('a replica synced under the older policy (every visit’s vitals) is refetched at the next sign-in', async () => {
+    const clinic = await start();
+    const { hub } = clinic.server;
+    const doctor = await hub.signIn('doctor', { username: 'doctor2', doctorId: clinic.doctorId });
+    await hub.signIn('nurse', { username: 'nurse1' });
+    const finished = await bookAndCheckIn(clinic, 0, '09:00');
+    const id = randomUUID();
+    await hub.call(doctor, 'consultations.saveDraft', { id, appointmentId: finished, content: { vitals } });
+    await hub.call(hub.admin, 'appointments.undoTransition', {
+      transitionId: (await hub.call(hub.admin, 'appointments.history', { id: finished })).transitions.at(-1)!
+        .id,
+      reason: 'wrong patient',
+    });
+
+    const nurse = newDesktop(clinic.server.url, 'nurse-station');
+    await signedIn(nurse, 'nurse1');
+    await nurse.close();
+    // What the older policy left there: the record of a visit that is not checked in, and no view version.
+    const old = new BetterSqlite3(nurse.core.replicaFile);
+    old
+      .prepare(
+        `INSERT INTO consultations (id, appointmentId, patientId, doctorId, status, vitals, diagnosis, createdAt, updatedAt)
+         VALUES (?, ?, ?, ?, 'draft', ?, 'null', '2026-11-23T02:30:00.000Z', '2026-11-23T02:30:00.000Z')`,
+      )
+      .run(id, finished, clinic.patientIds[0], clinic.doctorId, JSON.stringify(vitals));
+    old.prepare("DELETE FROM client_meta WHERE key = 'view'").run();
+    old.close();
+
+    const again = newDesktop(clinic.server.url, 'nurse-station', nurse.dir);
+    desktops.push(again);
+    await signedIn(again, 'nurse1');
+    expect(heldBy(again)).toEqual([]);
+  });
 });

@@ -1,6 +1,7 @@
 import { ApiFailure, failure } from '@shared/contract/errors';
 import type { HubHello } from '@shared/contract/sync.contract';
 import type { Actor } from '@shared/domain/user.schema';
+import { visibilityVersions } from '@shared/permissions/visibility';
 import { nextActionFor, type AttentionList } from './attention';
 import type { ChangeEvent, ClientCoreOptions } from './client-options';
 import { HubUnreachable, type HubLink } from './hub-link';
@@ -201,13 +202,18 @@ export class SessionKeeper {
     this.emitState();
   }
 
-  /** A replica holds one role's view: another role's data is purged first (DESIGN §6). */
+  /**
+   * A replica holds one role's view: another role's data, or a view made under an older
+   * visibility policy, is purged first (DESIGN §6).
+   */
   private holdRole(role: Actor['role']): void {
     const { replica } = this.parts;
-    if (replica.meta('role') === role) return;
+    const view = visibilityVersions[role];
+    if (replica.meta('role') === role && Number(replica.meta('view') ?? 1) === view) return;
     replica.wipeSyncedRows();
     replica.setMeta('cursor', 0);
     replica.setMeta('role', role);
+    replica.setMeta('view', view);
     replica.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   }
 

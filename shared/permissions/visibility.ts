@@ -92,6 +92,19 @@ export const visibilityPolicy: Readonly<Record<SyncedEntity, Readonly<Record<Rol
   attachments: { ...clinicalOnly, doctor: all, patient: own },
 };
 
+/**
+ * Each role's view, bumped whenever its rows or columns narrow: a desktop's replica made under
+ * an older one may hold rows the role no longer sees, and is refetched (a replica without a
+ * version is at 1). Nurse 2: consultations only of checked-in visits.
+ */
+export const visibilityVersions: Readonly<Record<Role, number>> = {
+  patient: 1,
+  receptionist: 1,
+  doctor: 1,
+  nurse: 2,
+  admin: 1,
+};
+
 export function visibilityOf(role: Role, entity: SyncedEntity): EntityVisibility {
   return visibilityPolicy[entity][role];
 }
