@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ApiFailure, failure } from '@shared/contract/errors';
 import type { HubHello } from '@shared/contract/sync.contract';
 import type { Actor } from '@shared/domain/user.schema';
+import { visibilityVersions } from '@shared/permissions/visibility';
 import { nextActionFor, type AttentionList } from './attention';
 import type { ChangeEvent, ClientCoreOptions } from './client-options';
 import { HubUnreachable, type HubLink } from './hub-link';
@@ -27,6 +28,8 @@ export interface ConnectionState {
   signedOutReason: string | null;
   /** The same, as a code the renderer's `session.ended` event carries. */
   signedOutCode: SignedOutCode | null;
+  /** Why the last sync failed (null after a good one); local work goes on meanwhile. */
+  syncError: string | null;
 }
 
 export type SignedOutCode = 'disabled' | 'expired' | 'role_changed';
@@ -220,13 +223,18 @@ export class SessionKeeper {
     this.emitState();
   }
 
-  /** A replica holds one role's view: another role's data is purged first (DESIGN §6). */
+  /**
+   * A replica holds one role's view: another role's data, or a view made under an older
+   * visibility policy, is purged first (DESIGN §6).
+   */
   private holdRole(role: Actor['role']): void {
     const { replica } = this.parts;
-    if (replica.meta('role') === role) return;
+    const view = visibilityVersions[role];
+    if (replica.meta('role') === role && Number(replica.meta('view') ?? 1) === view) return;
     replica.wipeSyncedRows();
     replica.setMeta('cursor', 0);
     replica.setMeta('role', role);
+    replica.setMeta('view', view);
     replica.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   }
 
@@ -242,7 +250,8 @@ export class SessionKeeper {
       this.setOnline(true);
       await this.engine.sync();
     } catch (error) {
-      if (!(error instanceof HubUnreachable) && !(error instanceof ApiFailure)) throw error;
+      // Runs on every reconnect with nobody awaiting it: never an unhandled rejection.
+      if (!(error instanceof HubUnreachable) && !(error instanceof ApiFailure)) this.engine.failed(error);
     }
   }
 
@@ -336,6 +345,7 @@ export class SessionKeeper {
       user: s ? { userId: s.actor.userId, username: s.username, role: s.actor.role } : null,
       signedOutReason: this.signedOutReason,
       signedOutCode: this.signedOutCode,
+      syncError: this.engine.syncError,
     };
   }
 
