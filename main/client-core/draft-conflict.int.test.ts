@@ -49,13 +49,10 @@ describe('client core: one doctor, two desktops, one draft', { timeout: 90_000 }
       appointmentId,
       content: { chiefComplaint: 'cough 3 weeks' },
     });
-    const synced = await waitFor(
-      async () => {
-        const view = await home.core.call('consultations.get', { appointmentId });
-        return view?.consultation.draftRevision === first.consultation.draftRevision && view;
-      },
-      'the draft on the home-office desktop',
-    );
+    const synced = await waitFor(async () => {
+      const view = await home.core.call('consultations.get', { appointmentId });
+      return view?.consultation.draftRevision === first.consultation.draftRevision ? view : null;
+    }, 'the draft on the home-office desktop');
 
     // Both offline; each saves its own text on the revision both have.
     const port = await hubDown(clinic);
@@ -63,7 +60,7 @@ describe('client core: one doctor, two desktops, one draft', { timeout: 90_000 }
       () => !room.core.connectionState().online && !home.core.connectionState().online,
       'both doctor desktops offline',
     );
-    const base = synced.consultation.draftRevision;
+    const base = synced!.consultation.draftRevision;
     const save = (text: string) => ({
       id: consultationId,
       appointmentId,
@@ -95,10 +92,10 @@ describe('client core: one doctor, two desktops, one draft', { timeout: 90_000 }
     for (const desk of [home, room]) {
       const view = await waitFor(async () => {
         const v = await desk.core.call('consultations.get', { appointmentId });
-        return v?.consultation.draftConflicts.length === 1 && v;
+        return v?.consultation.draftConflicts.length === 1 ? v : null;
       }, 'the conflict on each desktop');
-      expect(view.consultation.chiefComplaint).toBe(HOME);
-      expect(view.consultation.draftConflicts[0]!.content.chiefComplaint).toBe(ROOM);
+      expect(view!.consultation.chiefComplaint).toBe(HOME);
+      expect(view!.consultation.draftConflicts[0]!.content.chiefComplaint).toBe(ROOM);
     }
     const signing = room.core.call('consultations.finalize', { id: consultationId });
     await expect(signing).rejects.toMatchObject({ code: 'POLICY' });

@@ -65,11 +65,9 @@ describe('consultation draft revisions and conflicts', () => {
     const edited = await save('cough, fever 38.5', there.consultation.draftRevision);
     expect(edited.consultation.draftConflicts.map((c) => c.id)).toEqual([conflict!.id]);
     // Merging by editing, then choosing: the conflict goes with the save that resolves it.
-    const merged = await save(
-      'cough, wheeze at night, fever 38.5',
-      edited.consultation.draftRevision,
-      [conflict!.id],
-    );
+    const merged = await save('cough, wheeze at night, fever 38.5', edited.consultation.draftRevision, [
+      conflict!.id,
+    ]);
     expect(merged.consultation.draftConflicts).toEqual([]);
     const signed = await hub.call(doctor, 'consultations.finalize', { id });
     expect(signed.consultation.status).toBe('finalized');

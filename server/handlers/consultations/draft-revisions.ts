@@ -1,9 +1,5 @@
 import { failure } from '@shared/contract/errors';
-import type {
-  Consultation,
-  ConsultationContent,
-  DraftConflict,
-} from '@shared/domain/consultation.schema';
+import type { Consultation, ConsultationContent, DraftConflict } from '@shared/domain/consultation.schema';
 import type { HandlerContext } from '@server/core/handler';
 
 /** What a draft save carries besides its text (docs/architecture.md, "Draft conflicts"). */
