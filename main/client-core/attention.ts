@@ -21,6 +21,15 @@ export interface AttentionEntry {
   createdAt: string;
 }
 
+/**
+ * Refusals whose input is clinical text the author has not seen saved anywhere: kept for the
+ * author even when the caller was told (online, or refused by the replica before queueing), since
+ * the workspace that held the text closes once the record shows as signed.
+ */
+export function keepsRefusedText(name: string, error: ApiError): boolean {
+  return name === 'consultations.saveDraft' && error.code !== 'VALIDATION';
+}
+
 export function nextActionFor(
   name: string,
   error: ApiError,

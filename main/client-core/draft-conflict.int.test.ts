@@ -114,4 +114,58 @@ describe('client core: one doctor, two desktops, one draft', { timeout: 90_000 }
     expect(signed.consultation.status).toBe('finalized');
     expect(onHub().chiefComplaint).toBe(`${ROOM}; ${HOME}`);
   });
+  it('keeps the text of a draft save refused because the record was signed meanwhile, until the author discards it', async () => {
+    const clinic = await start();
+    const reception = newDesktop(clinic.server.url, 'reception');
+    const room = newDesktop(clinic.server.url, 'consulting-room');
+    const home = newDesktop(clinic.server.url, 'home-office');
+    desktops.push(reception, room, home);
+    await signedIn(reception, clinic.users.receptionist);
+    await signedIn(room, clinic.users.doctor);
+    await signedIn(home, clinic.users.doctor);
+    const appointmentId = randomUUID();
+    await reception.core.call('appointments.book', {
+      id: appointmentId,
+      patientId: clinic.patientIds[1]!,
+      doctorId: clinic.doctorId,
+      startsAt: at('2026-11-23', '09:30'),
+    });
+    await reception.core.call('queue.checkIn', { appointmentId });
+    await waitFor(
+      async () => (await room.core.call('appointments.get', { id: appointmentId })).status === 'CHECKED_IN',
+      'the check-in on the consulting-room desktop',
+    );
+    const consultationId = randomUUID();
+    await room.core.call('consultations.saveDraft', {
+      id: consultationId,
+      appointmentId,
+      content: { chiefComplaint: 'cough 3 weeks' },
+    });
+    await room.core.call('consultations.finalize', { id: consultationId });
+    await waitFor(
+      async () =>
+        (await home.core.call('consultations.get', { appointmentId }))?.consultation.status === 'finalized',
+      'the signature on the home-office desktop',
+    );
+
+    // Online, the desktop refuses it at once (its replica has the signature): the caller is told,
+    // and the text is kept for its author, since the workspace now shows the signed record.
+    const late = { chiefComplaint: 'cough 3 weeks', advice: 'sputum for AFB (typed at home)' };
+    const refused = home.core.call('consultations.saveDraft', {
+      id: consultationId,
+      appointmentId,
+      content: late,
+    });
+    await expect(refused).rejects.toMatchObject({ code: 'POLICY' });
+    const [entry, ...more] = home.core.needsAttention();
+    expect(more).toEqual([]);
+    expect(entry).toMatchObject({
+      name: 'consultations.saveDraft',
+      input: { appointmentId, content: late },
+      error: { code: 'POLICY' },
+    });
+    expect(home.core.connectionState().needsAttention).toBe(1);
+    expect(home.core.dismissAttention(entry!.id)).toBe(true);
+    expect(home.core.needsAttention()).toEqual([]);
+  });
 });

@@ -283,7 +283,11 @@ export class SessionKeeper {
     rebase(replica, local, executor, outbox, page, this.session?.clientId ?? null);
   }
 
-  private rejected(row: OutboxRow, error: ApiFailure['error']): void {
+  /** A refused change, kept with its reason and next action for its author. */
+  rejected(
+    row: Pick<OutboxRow, 'userId' | 'mutationId' | 'name' | 'input'>,
+    error: ApiFailure['error'],
+  ): void {
     const { attention, now, local } = this.parts;
     const ctx = { db: local.db, now: now(), settings: () => local.settings() } as never;
     attention.add({
