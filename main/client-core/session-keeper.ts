@@ -313,7 +313,11 @@ export class SessionKeeper {
     rebase(replica, local, executor, outbox, page, this.session?.clientId ?? null);
   }
 
-  private rejected(row: OutboxRow, error: ApiFailure['error']): void {
+  /** A refused change, kept with its reason and next action for its author. */
+  rejected(
+    row: Pick<OutboxRow, 'userId' | 'mutationId' | 'name' | 'input'>,
+    error: ApiFailure['error'],
+  ): void {
     const { attention, now } = this.parts;
     attention.add({
       userId: row.userId,

@@ -1,5 +1,6 @@
 import { ApiFailure, type ApiError } from '@shared/contract/errors';
 import type { HubHello, MutationOutcome, PullResponse, ReplicaRead } from '@shared/contract/sync.contract';
+import { keepsRefusedText } from './attention';
 import { HubUnreachable, type HubLink } from './hub-link';
 import type { Outbox, OutboxRow } from './outbox';
 import type { Replica } from './replica';
@@ -213,7 +214,8 @@ export class SyncEngine {
     if (outcome.status === 'applied') {
       this.outbox.markAcked(clientId, outcome.mutationId);
     } else {
-      if (!this.awaited.has(outcome.mutationId)) this.hooks.rejected(row, outcome.error);
+      if (!this.awaited.has(outcome.mutationId) || keepsRefusedText(row.name, outcome.error))
+        this.hooks.rejected(row, outcome.error);
       this.outbox.remove(clientId, outcome.mutationId);
     }
   }
