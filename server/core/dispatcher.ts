@@ -187,10 +187,24 @@ export function createDispatcher(core: HubCore, handlers: HandlerMap): Dispatche
     async call(name, input, caller) {
       if (!isOperationName(name))
         throw failure('NOT_FOUND', `Unknown operation ${JSON.stringify(name).slice(0, 80)}.`);
-      const actor = caller.token ? core.authenticate(caller.token, caller.deviceId) : null;
-      return execute(name, input, actor, caller);
+      return execute(name, input, actorOf(name, caller), caller);
     },
   };
+
+  /**
+   * The caller's session. An operation that needs none (sign-in, setup status) ignores a token
+   * that has expired or ended: the lock screen signs in again on the socket that still holds it.
+   */
+  function actorOf(name: OperationName, caller: Caller): Actor | null {
+    if (!caller.token) return null;
+    if (!authorize(null, name).allowed) return core.authenticate(caller.token, caller.deviceId);
+    try {
+      return core.authenticate(caller.token, caller.deviceId);
+    } catch (error) {
+      if (error instanceof ApiFailure && error.error.code === 'UNAUTHENTICATED') return null;
+      throw error;
+    }
+  }
 }
 
 /** One transaction per call; database constraint failures become the errors users understand. */
