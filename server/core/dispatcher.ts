@@ -104,6 +104,7 @@ export function createDispatcher(core: HubCore, handlers: HandlerMap): Dispatche
       newId: options.newId ?? randomUUID,
       events: core.events,
       hub: core,
+      source: { address: caller.address ?? null, deviceId: caller.deviceId },
     };
     const prepared = handler.prepare ? await handler.prepare(parsed.data as never, base) : undefined;
 
