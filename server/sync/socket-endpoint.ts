@@ -4,6 +4,7 @@ import { Server } from 'socket.io';
 import type { ApiError } from '@shared/contract/errors';
 import type { Dispatcher } from '@server/core/dispatcher';
 import type { HubCore } from '@server/core/hub-core';
+import { DEFAULT_MAX_ANONYMOUS_FRAME_BYTES, guardFrames } from './frame-guard';
 import { PushApplier } from './push';
 import { registerSocketHandlers, touch } from './socket-handlers';
 import { type HubIo, SIGNED_IN_ROOM, SocketRegistry } from './socket-session';
@@ -18,6 +19,8 @@ export interface SocketEndpointOptions {
   dispatcher: Dispatcher;
   /** Largest message the hub handles; larger ones are refused with PAYLOAD_TOO_LARGE. */
   maxPayloadBytes?: number;
+  /** Largest frame read from a connection that has not signed in (see frame-guard.ts). */
+  maxAnonymousFrameBytes?: number;
   /** Browser origins allowed besides the hub's own (none by default: CORS off). */
   allowedOrigins?: readonly string[];
   /** Browser mode: serve this renderer build (index.html + assets) on the same port. */
@@ -57,7 +60,16 @@ export function createSocketEndpoint(options: SocketEndpointOptions): SocketEndp
     allowRequest: (req, callback) => callback(null, originAllowed(req, allowedOrigins)),
   });
   const registry = new SocketRegistry();
-  const deps = { core, dispatcher, registry, maxPayloadBytes, pushes: new PushApplier(core, dispatcher) };
+  const maxAnonymousFrameBytes = options.maxAnonymousFrameBytes ?? DEFAULT_MAX_ANONYMOUS_FRAME_BYTES;
+  guardFrames(io, { maxAnonymousFrameBytes, isSignedIn: (connection) => registry.isSignedIn(connection) });
+  const deps = {
+    core,
+    dispatcher,
+    registry,
+    maxPayloadBytes,
+    maxAnonymousFrameBytes,
+    pushes: new PushApplier(core, dispatcher),
+  };
 
   io.use((socket, next) => {
     const auth = handshakeAuthSchema.safeParse(socket.handshake.auth);
