@@ -37,6 +37,8 @@ export interface ConnectOptions {
   origin?: string;
   /** Connect from this local address (another loopback address such as 127.0.0.2: another machine). */
   localAddress?: string;
+  /** Request headers of the handshake (a forged Host, say). */
+  extraHeaders?: Record<string, string>;
 }
 
 type EndpointExtras = Omit<SocketEndpointOptions, 'core' | 'dispatcher'>;
@@ -112,7 +114,7 @@ export function connectTo(
     transports: ['websocket'],
     reconnection: false,
     forceNew: true,
-    ...(options.origin ? { extraHeaders: { origin: options.origin } } : {}),
+    extraHeaders: { ...options.extraHeaders, ...(options.origin ? { origin: options.origin } : {}) },
     // Passed on to the WebSocket of engine.io-client (Node), though its types do not list it.
     ...((options.localAddress ? { localAddress: options.localAddress } : {}) as object),
   });
