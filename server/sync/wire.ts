@@ -44,7 +44,8 @@ export function assertMessageDepth(value: unknown, maxDepth = MAX_MESSAGE_DEPTH)
   const pending: [unknown, number][] = [[value, 0]];
   while (pending.length > 0) {
     const [item, depth] = pending.pop()!;
-    if (typeof item !== 'object' || item === null) continue;
+    if (typeof item !== 'object' || item === null || ArrayBuffer.isView(item)) continue;
+    if (item instanceof ArrayBuffer) continue;
     if (depth >= maxDepth) {
       throw failure('VALIDATION', `This message is nested too deeply (more than ${maxDepth} levels).`, {
         fields: [{ field: 'message', message: `is nested more than ${maxDepth} levels deep` }],
