@@ -59,8 +59,22 @@ export function createSocketEndpoint(options: SocketEndpointOptions): SocketEndp
     mdnsName: hubHostName(core.identity().hubId),
     extraNames: options.hostNames ?? [],
   });
+  const refusedHosts = new Set<string>();
+  const hostAllowed = (req: IncomingMessage): boolean => {
+    const host = req.headers.host ?? '';
+    if (isOwnHost(host)) return true;
+    // Logged once per name (and not without end): it explains a desktop typed with a DNS name.
+    if (refusedHosts.size < 100 && !refusedHosts.has(host)) {
+      refusedHosts.add(host);
+      core.logger.warn(
+        { host: host.slice(0, 200) },
+        'refused a request for a host name that is not this hub’s (add a real one with --host-name)',
+      );
+    }
+    return false;
+  };
   const httpServer = createServer((req, res) => {
-    if (!isOwnHost(req.headers.host)) return refuseHost(res);
+    if (!hostAllowed(req)) return refuseHost(res);
     if (serveRenderer) return serveRenderer(req, res);
     res.writeHead(404, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ error: { code: 'NOT_FOUND', message: 'This is the clinic hub’s sync port.' } }));
@@ -71,8 +85,7 @@ export function createSocketEndpoint(options: SocketEndpointOptions): SocketEndp
     // beyond this the transport drops the connection.
     maxHttpBufferSize: maxPayloadBytes + 1024 * 1024,
     ...(allowedOrigins.length > 0 ? { cors: { origin: [...allowedOrigins] } } : {}),
-    allowRequest: (req, callback) =>
-      callback(null, isOwnHost(req.headers.host) && originAllowed(req, allowedOrigins)),
+    allowRequest: (req, callback) => callback(null, hostAllowed(req) && originAllowed(req, allowedOrigins)),
   });
   const registry = new SocketRegistry();
   const maxAnonymousFrameBytes = options.maxAnonymousFrameBytes ?? DEFAULT_MAX_ANONYMOUS_FRAME_BYTES;
