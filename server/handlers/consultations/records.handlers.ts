@@ -31,7 +31,7 @@ export const recordHandlers: HandlerMap = {
   'consultations.saveDraft': handler('consultations.saveDraft', {
     run: (input, ctx) => {
       const appointment = getAppointment(ctx.db, input.appointmentId);
-      assertOwnDoctor(ctx, appointment.doctorId);
+      assertOwnDoctor(ctx, appointment.doctorId, 'appointment');
       const existing = consultationOfAppointment(ctx.db, appointment.id);
       assertNotSigned(existing);
       assertCheckedIn(appointment.status, 'The consultation record');
@@ -74,7 +74,7 @@ export const recordHandlers: HandlerMap = {
   'consultations.recordVitals': handler('consultations.recordVitals', {
     run: (input, ctx) => {
       const appointment = getAppointment(ctx.db, input.appointmentId);
-      assertOwnDoctor(ctx, appointment.doctorId);
+      assertOwnDoctor(ctx, appointment.doctorId, 'appointment');
       const existing = consultationOfAppointment(ctx.db, appointment.id);
       assertNotSigned(existing);
       assertCheckedIn(appointment.status, 'Vitals');
@@ -107,7 +107,7 @@ export const recordHandlers: HandlerMap = {
   'consultations.finalize': handler('consultations.finalize', {
     run: (input, ctx) => {
       const consultation = getConsultation(ctx.db, input.id);
-      assertOwnDoctor(ctx, consultation.doctorId);
+      assertOwnDoctor(ctx, consultation.doctorId, 'consultation');
       if (consultation.status === 'finalized') {
         throw failure('POLICY', 'This consultation is already signed; add an addendum to correct it.');
       }
@@ -135,6 +135,16 @@ export const recordHandlers: HandlerMap = {
   'consultations.addAddendum': handler('consultations.addAddendum', {
     run: (input, ctx) => {
       const consultation = getConsultation(ctx.db, input.consultationId);
+      const actor = requireActor(ctx);
+      // Corrections are the author's own (SPEC §1, §8): any doctor may read the record, only its
+      // signer may add to it (before signing, its own doctor is told to edit the draft instead).
+      const author =
+        consultation.status === 'finalized'
+          ? consultation.signedBy === actor.userId
+          : consultation.doctorId === actor.doctorId;
+      if (!author) {
+        throw failure('FORBIDDEN', 'Only the doctor who signed this record can add an addendum to it.');
+      }
       if (consultation.status !== 'finalized') {
         throw failure(
           'POLICY',
@@ -147,7 +157,7 @@ export const recordHandlers: HandlerMap = {
       const addendum: Addendum = {
         id: input.id,
         consultationId: consultation.id,
-        authorUserId: requireActor(ctx).userId,
+        authorUserId: actor.userId,
         at: ctx.now,
         text: input.text,
       };
