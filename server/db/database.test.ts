@@ -83,6 +83,7 @@ describe('hub database', () => {
       { name: '003-care' },
       { name: '004-replica-reads' },
       { name: '005-device-outbox' },
+      { name: '008-signing-times' },
     ]);
   });
 

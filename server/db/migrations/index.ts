@@ -3,6 +3,7 @@ import { clinicMigration } from './002-clinic.migration';
 import { careMigration } from './003-care.migration';
 import { replicaReadsMigration } from './004-replica-reads.migration';
 import { deviceOutboxMigration } from './005-device-outbox.migration';
+import { signingTimesMigration } from './008-signing-times.migration';
 
 export interface Migration {
   name: string;
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   careMigration,
   replicaReadsMigration,
   deviceOutboxMigration,
+  signingTimesMigration,
 ];

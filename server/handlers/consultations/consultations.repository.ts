@@ -83,6 +83,8 @@ export function insertDraft(
     status: 'draft',
     signedBy: null,
     signedAt: null,
+    signatureReceivedAt: null,
+    signatureClock: null,
     createdAt: ctx.now,
     updatedAt: ctx.now,
   };

@@ -62,6 +62,7 @@ export const prescriptionHandlers: HandlerMap = {
         patient: getPatient(ctx.db, consultation.patientId),
         doctor: getDoctor(ctx.db, consultation.doctorId),
         signer: signerOf(ctx, consultation.signedBy),
+        signature: { receivedAt: consultation.signatureReceivedAt, clock: consultation.signatureClock },
         printedAt: ctx.now,
       };
     },

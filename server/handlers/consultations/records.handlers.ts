@@ -4,6 +4,7 @@ import {
   type Consultation,
   consultationContentSchema,
 } from '@shared/domain/consultation.schema';
+import { authorTime, seenBeforeHello } from '@server/core/author-time';
 import { type HandlerMap, handler } from '@server/core/handler';
 import { getAppointment, getPatient } from '@server/repositories/lookups.repository';
 import { assertOwnDoctor, requireActor } from '@server/repositories/ownership';
@@ -118,10 +119,19 @@ export const recordHandlers: HandlerMap = {
         );
       }
       const actor = requireActor(ctx);
+      // The author's signing time, not when an offline signature reached the hub (SPEC §8).
+      const signed = authorTime(ctx, [seenBeforeHello(ctx.authorClaim, consultation.createdAt)]);
       ctx.db.run(
         ctx.db.q
           .updateTable('consultations')
-          .set({ status: 'finalized', signedBy: actor.userId, signedAt: ctx.now, updatedAt: ctx.now })
+          .set({
+            status: 'finalized',
+            signedBy: actor.userId,
+            signedAt: signed.at,
+            signatureReceivedAt: signed.receivedAt,
+            signatureClock: signed.clock,
+            updatedAt: ctx.now,
+          })
           .where('id', '=', consultation.id),
       );
       ctx.changed('consultations', consultation.id);
@@ -154,12 +164,16 @@ export const recordHandlers: HandlerMap = {
       if (ctx.db.first(ctx.db.q.selectFrom('addenda').select('id').where('id', '=', input.id))) {
         throw failure('CONFLICT', 'This addendum was already added.');
       }
+      // Written after the signature, by the author's clock (bounded like the signature's).
+      const written = authorTime(ctx, [consultation.signedAt]);
       const addendum: Addendum = {
         id: input.id,
         consultationId: consultation.id,
         authorUserId: actor.userId,
-        at: ctx.now,
+        at: written.at,
         text: input.text,
+        receivedAt: written.receivedAt,
+        clock: written.clock,
       };
       ctx.db.run(ctx.db.q.insertInto('addenda').values(addendum));
       ctx.changed('addenda', addendum.id);
