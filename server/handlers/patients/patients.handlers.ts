@@ -61,7 +61,7 @@ export const patientHandlers: HandlerMap = {
 
   'patients.update': handler('patients.update', {
     run: (input, ctx) => {
-      assertOwnPatient(ctx, input.id);
+      assertOwnPatient(ctx, input.id, 'patient');
       const before = getPatient(ctx.db, input.id);
       const after: Patient = { ...before, ...givenFields(input.details), updatedAt: ctx.now };
       const fields = changedFields(before, after);
@@ -84,7 +84,7 @@ export const patientHandlers: HandlerMap = {
 
   'patients.get': handler('patients.get', {
     run: (input, ctx) => {
-      assertOwnPatient(ctx, input.id);
+      assertOwnPatient(ctx, input.id, 'patient');
       return getPatient(ctx.db, input.id);
     },
   }),
