@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { ApiError } from '@shared/contract/errors';
 import type { Db } from '@server/db/database';
 
+type NextSlots = NonNullable<ApiError['nextSlots']>;
+
 /** What the author can do about a change the hub refused (SPEC §13). */
 export type NextAction =
-  | { kind: 'choose_another_slot'; nextSlots: NonNullable<ApiError['nextSlots']> }
+  | { kind: 'choose_another_slot'; nextSlots: NextSlots }
   | { kind: 'review_duplicates' }
   | { kind: 'correct_and_retry'; fields: NonNullable<ApiError['fields']> }
   | { kind: 'sign_in_again' }
@@ -21,19 +23,17 @@ export interface AttentionEntry {
   createdAt: string;
 }
 
-export function nextActionFor(
-  name: string,
-  error: ApiError,
-  suggested: () => ApiError['nextSlots'],
-): NextAction {
+/**
+ * What the author can do next. The free times to choose from are not kept here: the hub's list
+ * was computed when it refused this one change, before the rest of the same push (which may take
+ * those very times); AttentionList.list fills in the times free when the author looks.
+ */
+export function nextActionFor(name: string, error: ApiError): NextAction {
   switch (error.code) {
     case 'SLOT_TAKEN':
     case 'PATIENT_OVERLAP':
     case 'DOCTOR_NOT_AVAILABLE':
-      return {
-        kind: 'choose_another_slot',
-        nextSlots: error.nextSlots?.length ? error.nextSlots : (suggested() ?? []),
-      };
+      return { kind: 'choose_another_slot', nextSlots: [] };
     case 'VALIDATION':
       return { kind: 'correct_and_retry', fields: error.fields ?? [] };
     case 'UNAUTHENTICATED':
@@ -76,7 +76,11 @@ export class AttentionList {
     return full;
   }
 
-  list(userId: string): AttentionEntry[] {
+  /**
+   * The user's entries, oldest first; `freeTimes` gives a "choose another slot" entry the times
+   * free now (an entry without it offers none rather than stale ones).
+   */
+  list(userId: string, freeTimes?: (entry: AttentionEntry) => NextSlots): AttentionEntry[] {
     const rows = this.db.sqlite
       .prepare('SELECT * FROM client_attention WHERE userId = ? ORDER BY createdAt, rowid')
       .all(userId) as (Omit<AttentionEntry, 'input' | 'error' | 'nextAction'> & {
@@ -84,12 +88,16 @@ export class AttentionList {
       error: string;
       nextAction: string;
     })[];
-    return rows.map((r) => ({
-      ...r,
-      input: JSON.parse(r.input) as unknown,
-      error: JSON.parse(r.error) as ApiError,
-      nextAction: JSON.parse(r.nextAction) as NextAction,
-    }));
+    return rows.map((r) => {
+      const entry: AttentionEntry = {
+        ...r,
+        input: JSON.parse(r.input) as unknown,
+        error: JSON.parse(r.error) as ApiError,
+        nextAction: JSON.parse(r.nextAction) as NextAction,
+      };
+      if (entry.nextAction.kind !== 'choose_another_slot') return entry;
+      return { ...entry, nextAction: { kind: 'choose_another_slot', nextSlots: freeTimes?.(entry) ?? [] } };
+    });
   }
 
   count(userId: string): number {

@@ -150,7 +150,14 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
     connectionState: () => keeper.state(),
     onStateChange: (listener) => keeper.onState(listener),
     onChange: (listener) => keeper.onChange(listener),
-    needsAttention: () => (keeper.session ? attention.list(keeper.session.actor.userId) : []),
+    needsAttention: () => {
+      const session = keeper.session;
+      if (!session) return [];
+      // The times offered are those free now, in the replica (SPEC §13: the author can act on them).
+      const freeTimes = (entry: AttentionEntry) =>
+        executor.suggestions(entry.name, entry.input, session.actor, now());
+      return attention.list(session.actor.userId, freeTimes);
+    },
     dismissAttention: (id) => {
       const done = keeper.session ? attention.dismiss(id, keeper.session.actor.userId) : false;
       keeper.emitState();

@@ -5,6 +5,7 @@ import { authorize } from '@shared/permissions/authorize';
 import { fieldErrors } from '@shared/validation/format-error';
 import { constraintFailure } from '@server/core/constraint-errors';
 import type { HandlerContext, HandlerMap } from '@server/core/handler';
+import { findAppointment } from '@server/repositories/lookups.repository';
 import { nextFreeSlots } from '@server/repositories/slots.repository';
 import type { LocalHub } from './local-hub';
 import type { ReadLog } from './read-log';
@@ -53,23 +54,7 @@ export class LocalExecutor {
     const handler = this.handlers[name];
     if (!handler || handler.prepare) throw failure('INTERNAL', `${name} needs the hub.`);
     const { db } = this.local;
-    const ctx: HandlerContext = {
-      db,
-      actor,
-      scope: decision.scope,
-      now: run.now,
-      settings: () => this.local.settings(),
-      newId: run.newId,
-      events: this.local.events,
-      hub: this.local,
-      changed: () => undefined,
-      // A query's reads of medical content are audited by the hub later (sync.reads); a command
-      // re-run by a rebase reads nothing new.
-      audit: (entry) => {
-        if (entry.kind === 'read' && !run.capture) this.reads.record(actor.userId, run.now, entry);
-      },
-      afterCommit: () => undefined,
-    };
+    const ctx = this.context(run, decision.scope);
     try {
       return db.transaction(() => {
         setCapture(db.sqlite, run.capture);
@@ -83,6 +68,36 @@ export class LocalExecutor {
     } catch (error) {
       throw this.translate(error, name, input, ctx);
     }
+  }
+
+  private context(run: LocalRun, scope: HandlerContext['scope']): HandlerContext {
+    const { actor } = run;
+    return {
+      db: this.local.db,
+      actor,
+      scope,
+      now: run.now,
+      settings: () => this.local.settings(),
+      newId: run.newId,
+      events: this.local.events,
+      hub: this.local,
+      changed: () => undefined,
+      // A query's reads of medical content are audited by the hub later (sync.reads); a command
+      // re-run by a rebase reads nothing new.
+      audit: (entry) => {
+        if (entry.kind === 'read' && !run.capture) this.reads.record(actor.userId, run.now, entry);
+      },
+      afterCommit: () => undefined,
+    };
+  }
+
+  /**
+   * The next free times for a refused booking or move, from the replica as it is now (the hub's
+   * rows and this desktop's waiting changes): what its author can still choose (SPEC §13).
+   */
+  suggestions(name: string, input: unknown, actor: Actor, now: string): NonNullable<ApiError['nextSlots']> {
+    const run = { name, input, actor, now, newId: () => '', capture: false };
+    return suggestSlots(this.context(run, 'any'), input);
   }
 
   private translate(error: unknown, name: string, input: unknown, ctx: HandlerContext): ApiFailure {
@@ -103,15 +118,33 @@ export class LocalExecutor {
   }
 }
 
-/** The next free slots of the doctor a booking input names (for SLOT_TAKEN and needs attention). */
+const SUGGESTIONS = 5;
+
+/**
+ * The next free slots for a booking or move input (for SLOT_TAKEN and needs attention): its
+ * doctor's (a move's own appointment's when it names none), at times its patient is free too,
+ * never the time it asked for (refused; the replica may not have pulled who took it yet).
+ */
 export function suggestSlots(ctx: HandlerContext, input: unknown): NonNullable<ApiError['nextSlots']> {
-  const given = input as { doctorId?: unknown; startsAt?: unknown; newStartsAt?: unknown };
-  const doctorId = typeof given.doctorId === 'string' ? given.doctorId : null;
-  const at = typeof given.startsAt === 'string' ? given.startsAt : given.newStartsAt;
-  if (!doctorId || typeof at !== 'string') return [];
+  const given = input as Record<string, unknown>;
+  const text = (value: unknown) => (typeof value === 'string' ? value : null);
+  const id = text(given.id);
+  // A move names its appointment by id; a refused booking's id names no row (rolled back).
+  const moving = id ? findAppointment(ctx.db, id) : null;
+  const doctorId = text(given.doctorId) ?? moving?.doctorId ?? null;
+  const patientId = text(given.patientId) ?? moving?.patientId;
+  const at = text(given.startsAt) ?? text(given.newStartsAt);
+  if (!doctorId || !at) return [];
   const from = Date.parse(at) > Date.parse(ctx.now) ? at : ctx.now;
   try {
-    return nextFreeSlots(ctx, doctorId, from, 5).map((s) => ({ start: s.start, end: s.end }));
+    const asked = Date.parse(at);
+    return nextFreeSlots(ctx, doctorId, from, SUGGESTIONS + 1, {
+      ...(patientId ? { patientId } : {}),
+      ...(id ? { excludeAppointmentId: id } : {}),
+    })
+      .filter((s) => Date.parse(s.start) !== asked)
+      .slice(0, SUGGESTIONS)
+      .map((s) => ({ start: s.start, end: s.end }));
   } catch {
     return [];
   }

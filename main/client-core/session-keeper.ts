@@ -5,7 +5,7 @@ import type { Actor } from '@shared/domain/user.schema';
 import { nextActionFor, type AttentionList } from './attention';
 import type { ChangeEvent, ClientCoreOptions } from './client-options';
 import { HubUnreachable, type HubLink } from './hub-link';
-import { suggestSlots, type LocalExecutor } from './local-executor';
+import type { LocalExecutor } from './local-executor';
 import type { LocalHub } from './local-hub';
 import { OfflineAuth } from './offline-auth';
 import type { ReadLog } from './read-log';
@@ -305,15 +305,14 @@ export class SessionKeeper {
   }
 
   private rejected(row: OutboxRow, error: ApiFailure['error']): void {
-    const { attention, now, local } = this.parts;
-    const ctx = { db: local.db, now: now(), settings: () => local.settings() } as never;
+    const { attention, now } = this.parts;
     attention.add({
       userId: row.userId,
       mutationId: row.mutationId,
       name: row.name,
       input: row.input,
       error,
-      nextAction: nextActionFor(row.name, error, () => suggestSlots(ctx, row.input)),
+      nextAction: nextActionFor(row.name, error),
       createdAt: now(),
     });
   }

@@ -20,7 +20,8 @@ import {
  * SPEC §13 on a client desktop (the renderer over a real client core, as in Electron): the
  * desktop loses the LAN, keeps booking from its replica, and when it is back the hub refuses the
  * booking whose slot another desk took meanwhile. The status bar says so; the needs-attention
- * list shows why and offers the next free times; choosing one books it.
+ * list shows why and offers the next free times (only those still free, not the one the same
+ * push took for the patient's other booking); choosing one books it.
  */
 describe('needs attention on a desktop that was offline', () => {
   let hub: DemoHub;
@@ -50,6 +51,8 @@ describe('needs attention on a desktop that was offline', () => {
     const status = desk.page.getByTestId('status-bar');
     await expect.poll(() => status.getByTestId('connection-state').innerText(), UI_TIMEOUT).toBe('Online');
     expect(await status.innerText()).toContain('Desktop');
+    // The replica must hold the clinic before the LAN goes: offline it offers what it holds.
+    await expect.poll(() => status.innerText(), UI_TIMEOUT).toMatch(/Last sync \d\d:\d\d/);
 
     proxy.cut();
     await expect
@@ -68,9 +71,21 @@ describe('needs attention on a desktop that was offline', () => {
     expect(await desk.page.getByTestId('provisional-booking').innerText()).toContain(
       'not yet accepted by the clinic hub',
     );
+    // The same patient's next free time too: the hub takes it in the same push, just after
+    // refusing the first booking, so the entry must not offer it (issue 14 item 13).
+    await desk.page.getByRole('button', { name: 'Book another' }).click();
+    await openBookingFor(desk.page, doctor, date);
+    const later = await chooseFirstSlot(desk.page);
+    await desk.page.getByRole('combobox', { name: 'Find patient' }).fill(name);
+    await desk.page.getByTestId('patient-option').filter({ hasText: name }).click();
+    await desk.page.getByTestId('chosen-patient').getByText(name).waitFor(UI_TIMEOUT);
+    await desk.page.getByRole('button', { name: 'Confirm booking' }).click();
+    await desk.page
+      .getByRole('heading', { name: 'Booked on this desktop (provisional)', level: 1 })
+      .waitFor(UI_TIMEOUT);
     await expect
       .poll(() => status.getByTestId('pending-changes').innerText(), UI_TIMEOUT)
-      .toBe('2 changes waiting');
+      .toBe('3 changes waiting');
 
     // Meanwhile another desk, on the LAN, books the same slot at the hub.
     await openBookingFor(other.page, doctor, date);
@@ -104,6 +119,9 @@ describe('needs attention on a desktop that was offline', () => {
     expect(text).toContain('That slot was just taken');
     const choices = entry.getByRole('list', { name: 'Next free times' }).getByRole('button');
     expect(await choices.count()).toBeGreaterThan(0);
+    const day = new RegExp(`\\b${Number(date.slice(8))}\\b`);
+    const offered = await choices.allInnerTexts();
+    expect(offered.filter((t) => t.includes(later) && day.test(t))).toEqual([]);
     expect(await axeScan(desk.page)).toEqual([]);
 
     const chosen = (await choices.first().innerText()).trim();
@@ -118,7 +136,10 @@ describe('needs attention on a desktop that was offline', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Appointments' }).click();
     await page.getByRole('heading', { name: 'Appointments', level: 1 }).waitFor(UI_TIMEOUT);
     await page.getByRole('searchbox', { name: /search appointments/i }).fill(name);
-    const row = page.getByTestId('appointment-row').filter({ hasText: name });
+    const row = page
+      .getByTestId('appointment-row')
+      .filter({ hasText: name })
+      .filter({ hasText: chosen.match(/\d\d:\d\d/)![0] });
     await row.waitFor(UI_TIMEOUT);
     expect(await row.innerText()).toContain(chosen.match(/\d\d:\d\d/)![0]);
   }, 300_000);

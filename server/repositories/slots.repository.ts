@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { daySlotsSchema, Slot } from '@shared/contract/clinic.contract';
 import type { Doctor } from '@shared/domain/doctor.schema';
 import type { Buffers, TimeWindow } from '@shared/domain/schedule.schema';
+import { beyondHorizon, bookingHorizon, horizonMessage } from '@shared/rules/booking-horizon';
 import { ACTIVE_STATUSES } from '@shared/rules/conflicts';
 import { availableSlotsForRange, type BusyAppointment } from '@shared/rules/slots';
 import type { ExceptionLike } from '@shared/rules/working-day';
@@ -26,8 +27,13 @@ export type DaySlots = z.infer<typeof daySlotsSchema>;
 export interface DaySlotsOptions {
   /** Leave this appointment's own time out of the busy intervals (moving it). */
   excludeAppointmentId?: string;
-  /** The bare grid: no existing appointments, no past/notice cut-off. */
+  /** The bare grid: no existing appointments, no past/notice cut-off, no booking horizon. */
   gridOnly?: boolean;
+}
+
+export interface NextFreeOptions extends Pick<DaySlotsOptions, 'excludeAppointmentId'> {
+  /** Leave out the times this patient already has another active appointment at. */
+  patientId?: string;
 }
 
 /** The buffers that apply to a doctor's new bookings (SPEC §3): the doctor's override or the clinic's. */
@@ -61,7 +67,8 @@ function busyAppointments(
 
 /**
  * Free slots of a doctor for each clinic date from fromDate to toDate (SPEC §4): weekly windows,
- * exceptions, the doctor's active appointments with their recorded buffers, past times and notice.
+ * exceptions, the doctor's active appointments with their recorded buffers, past times, notice,
+ * and the booking horizon (dates beyond it are unavailable, with a message saying why).
  */
 export function daySlots(
   ctx: HandlerContext,
@@ -104,27 +111,61 @@ export function daySlots(
     fromDate,
     toDate,
   });
-  return days.map((day) =>
-    day.available
+  const horizon = options.gridOnly
+    ? null
+    : bookingHorizon(ctx.now, settings.timeZone, settings.bookingHorizonDays);
+  return days.map((day) => {
+    if (horizon && beyondHorizon(horizon, day.date)) {
+      return { doctorId, date: day.date, available: false, message: horizonMessage(horizon), slots: [] };
+    }
+    return day.available
       ? { doctorId, date: day.date, available: true, message: null, slots: day.slots }
-      : { doctorId, date: day.date, available: false, message: day.message, slots: [] },
+      : { doctorId, date: day.date, available: false, message: day.message, slots: [] };
+  });
+}
+
+/** The patient's other active visits from `fromMs` on (the times a patient claim holds). */
+function patientVisits(
+  ctx: HandlerContext,
+  options: NextFreeOptions,
+  fromMs: number,
+): { startMs: number; endMs: number }[] {
+  if (!options.patientId) return [];
+  return ctx.db.all(
+    ctx.db.q
+      .selectFrom('appointments')
+      .select(['startMs', 'endMs'])
+      .where('patientId', '=', options.patientId)
+      .where('id', '!=', options.excludeAppointmentId ?? '')
+      .where('status', 'in', ACTIVE_STATUSES)
+      .where('slotless', '=', 0)
+      .where('endMs', '>', fromMs),
   );
 }
 
-/** The doctor's next free slots starting at or after `fromInstant`, looking up to 14 days ahead. */
+/**
+ * The doctor's next free slots starting at or after `fromInstant`, looking up to 14 days ahead
+ * (and not beyond the booking horizon); with a patient, only times that patient is free.
+ */
 export function nextFreeSlots(
   ctx: HandlerContext,
   doctorId: string,
   fromInstant: string,
   limit: number,
-  options: Pick<DaySlotsOptions, 'excludeAppointmentId'> = {},
+  options: NextFreeOptions = {},
 ): Slot[] {
   const from = Date.parse(fromInstant);
   const fromDate = clinicDate(from, ctx.settings().timeZone);
+  const visits = patientVisits(ctx, options, from);
+  const patientBusy = (slot: Slot) =>
+    visits.some((v) => v.startMs < Date.parse(slot.end) && v.endMs > Date.parse(slot.start));
+  const dayOptions = options.excludeAppointmentId
+    ? { excludeAppointmentId: options.excludeAppointmentId }
+    : {};
   const found: Slot[] = [];
-  for (const day of daySlots(ctx, doctorId, fromDate, addDays(fromDate, NEXT_FREE_DAYS), options)) {
+  for (const day of daySlots(ctx, doctorId, fromDate, addDays(fromDate, NEXT_FREE_DAYS), dayOptions)) {
     for (const slot of day.slots) {
-      if (Date.parse(slot.start) < from) continue;
+      if (Date.parse(slot.start) < from || patientBusy(slot)) continue;
       found.push(slot);
       if (found.length >= limit) return found;
     }

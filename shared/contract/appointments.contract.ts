@@ -27,7 +27,7 @@ export const appointmentsContract = {
   'appointments.book': command(
     'Book a free slot (staff for any patient; a patient for themself). Exactly one of two racing ' +
       'bookings wins; the other gets SLOT_TAKEN with the next free slots. A staff override books ' +
-      'outside the slot grid and must give a reason (audited).',
+      'outside the slot grid or beyond the booking horizon and must give a reason (audited).',
     z.strictObject({
       id: idSchema,
       patientId: idSchema,

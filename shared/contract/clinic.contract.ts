@@ -133,7 +133,8 @@ export const clinicContract = {
   ),
 
   'slots.list': query(
-    'Free slots for a doctor on each date in a range (at most 31 days).',
+    'Free slots for a doctor on each date in a range (at most 31 days); dates beyond the booking ' +
+      'horizon are unavailable, with a message saying so.',
     z
       .strictObject({ doctorId: idSchema })
       .and(dateRangeSchema)

@@ -2,7 +2,11 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { NeedsAttentionEntry } from '@shared/contract/desktop-bridge';
 import { useApiClient, useConnectionState } from '@renderer/api/ApiProvider';
 
-const KEY = ['desktop', 'needs-attention'] as const;
+/**
+ * Under 'api' like the hub's queries: every push and every change made here refetches it, so the
+ * free times an entry offers (the client core works them out at each read) stay free ones.
+ */
+const KEY = ['api', 'desktop.needsAttention'] as const;
 
 /**
  * The signed-in user's changes the hub refused (desktop only: a browser talks to the hub

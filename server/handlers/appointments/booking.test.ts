@@ -102,6 +102,22 @@ describe('appointments.book (SPEC §4)', () => {
     expect(rowsOf(hub, 'appointments')).toEqual([]);
   });
 
+  it('offers a refused booking only next free times the patient is free at too', async () => {
+    const doctor = examDoctor(hub);
+    const other = examDoctor(hub);
+    const patient = newPatient(hub);
+    await bookAt(hub, hub.admin, doctor.id, newPatient(hub).id, at(TUESDAY, '09:00'));
+    await bookAt(hub, hub.admin, other.id, patient.id, at(TUESDAY, '09:30'));
+    const taken = await refusal(
+      bookAt(hub, hub.admin, doctor.id, patient.id, at(TUESDAY, '09:00')),
+      'SLOT_TAKEN',
+    );
+    // 09:30 is free for the doctor, but the patient is with the other doctor then.
+    expect(taken.error.nextSlots?.map((s) => s.start)).toEqual(
+      ['10:00', '10:30', '11:00', '11:30', '12:00'].map((time) => at(TUESDAY, time)),
+    );
+  });
+
   it('refuses a patient overlapping across doctors, and writes nothing', async () => {
     const first = examDoctor(hub);
     const second = examDoctor(hub);

@@ -1,6 +1,7 @@
 import type { Slot } from '@shared/contract/clinic.contract';
 import { ApiFailure, failure } from '@shared/contract/errors';
 import type { Doctor } from '@shared/domain/doctor.schema';
+import { beyondHorizon, bookingHorizon } from '@shared/rules/booking-horizon';
 import { ACTIVE_STATUSES } from '@shared/rules/conflicts';
 import { clinicDate, instantToLocal } from '@shared/rules/zoned-time';
 import type { HandlerContext } from '@server/core/handler';
@@ -25,20 +26,14 @@ export interface SlotRequest {
   overrideReason?: string | undefined;
 }
 
-export function slotTaken(
-  ctx: HandlerContext,
-  doctorId: string,
-  fromInstant: string,
-  excludeAppointmentId?: string,
-): ApiFailure {
-  const from = Date.parse(fromInstant) > Date.parse(ctx.now) ? fromInstant : ctx.now;
-  const next = nextFreeSlots(
-    ctx,
-    doctorId,
-    from,
-    SUGGESTIONS,
-    excludeAppointmentId ? { excludeAppointmentId } : {},
-  );
+/** SLOT_TAKEN with the doctor's next free times that the patient is free at too. */
+export function slotTaken(ctx: HandlerContext, target: ClaimTarget): ApiFailure {
+  const { doctorId, patientId, excludeAppointmentId } = target;
+  const from = Date.parse(target.startsAt) > Date.parse(ctx.now) ? target.startsAt : ctx.now;
+  const next = nextFreeSlots(ctx, doctorId, from, SUGGESTIONS, {
+    patientId,
+    ...(excludeAppointmentId ? { excludeAppointmentId } : {}),
+  });
   return failure(
     'SLOT_TAKEN',
     next.length > 0
@@ -51,8 +46,8 @@ export function slotTaken(
 const sameStart = (slot: Slot, startMs: number) => Date.parse(slot.start) === startMs;
 
 /**
- * Checks that a requested time is one of the doctor's slot times (SPEC §4) far enough ahead, or
- * lets staff override the grid with a reason. Whether the time is still free is left to the
+ * Checks that a requested time is one of the doctor's slot times (SPEC §4) far enough ahead and
+ * within the booking horizon, or lets staff override the grid or the horizon with a reason. Whether the time is still free is left to the
  * database claims of the write that follows (claimingTime): they refuse exactly the overlaps the
  * slot engine leaves out (occupied intervals with buffers), so asking first would only repeat them.
  */
@@ -70,8 +65,12 @@ export function chooseSlot(ctx: HandlerContext, request: SlotRequest): SlotChoic
   }
   const nowMs = Date.parse(ctx.now);
   const notice = settings.minBookingNoticeMinutes;
+  const horizon = bookingHorizon(nowMs, settings.timeZone, settings.bookingHorizonDays);
+  const beyond = beyondHorizon(horizon, date);
   const onGrid = day.slots.find((s) => sameStart(s, startMs));
-  if (onGrid && startMs >= nowMs + notice * 60_000) return { roomId: onGrid.roomId, override: null };
+  if (onGrid && !beyond && startMs >= nowMs + notice * 60_000) {
+    return { roomId: onGrid.roomId, override: null };
+  }
 
   const staff = requireActor(ctx).role !== 'patient';
   if (request.overrideReason && staff) {
@@ -80,6 +79,14 @@ export function chooseSlot(ctx: HandlerContext, request: SlotRequest): SlotChoic
     return { roomId: within?.roomId ?? null, override: request.overrideReason.trim() };
   }
   if (startMs < nowMs) throw invalidField(field, 'is in the past');
+  if (beyond) {
+    const staffMay = staff ? '; staff may still book it by giving an override reason' : '';
+    throw invalidField(
+      field,
+      `${date} is beyond the booking horizon: bookings open ${horizon.days} days ahead, up to ` +
+        `${horizon.lastDate} (setting bookingHorizonDays)${staffMay}`,
+    );
+  }
   if (!onGrid) {
     const time = instantToLocal(startMs, settings.timeZone).time;
     throw invalidField(field, `${time} on ${date} is not one of ${doctor.fullName}’s slot times`);
@@ -128,7 +135,7 @@ export function claimingTime<T>(ctx: HandlerContext, target: ClaimTarget, write:
     if (error instanceof ApiFailure) throw error;
     const message = error instanceof Error ? error.message : '';
     if (message.includes('doctor_claims')) {
-      throw slotTaken(ctx, target.doctorId, target.startsAt, target.excludeAppointmentId);
+      throw slotTaken(ctx, target);
     }
     if (message.includes('patient_claims')) {
       throw patientOverlap(ctx, target);
