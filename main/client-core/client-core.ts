@@ -15,7 +15,8 @@ import { systemClock } from '@server/core/clock';
 import { handlers } from '@server/handlers/registry';
 import { AttentionList, type AttentionEntry } from './attention';
 import { ReadLog } from './read-log';
-import { type ConnectionState, SessionKeeper } from './session-keeper';
+import type { ConnectionState } from './connection-status';
+import { SessionKeeper } from './session-keeper';
 import { HubLink } from './hub-link';
 import { LocalExecutor } from './local-executor';
 import { LocalHub } from './local-hub';
@@ -97,8 +98,8 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
       });
       return { mutationId: id, result: value };
     });
-    keeper.emitChange('local');
-    keeper.emitState();
+    keeper.status.emitChange('local');
+    keeper.status.emitState();
     if (!keeper.online) return result;
 
     // Online: the hub's verdict comes back within milliseconds; the caller gets it as the hub's
@@ -147,9 +148,9 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
     hubReachable: () => keeper.connected,
     unlock: (username, password) => keeper.unlock(username, password),
     signOut: () => keeper.signOut(),
-    connectionState: () => keeper.state(),
-    onStateChange: (listener) => keeper.onState(listener),
-    onChange: (listener) => keeper.onChange(listener),
+    connectionState: () => keeper.status.state(),
+    onStateChange: (listener) => keeper.status.onState(listener),
+    onChange: (listener) => keeper.status.onChange(listener),
     needsAttention: () => {
       const session = keeper.session;
       if (!session) return [];
@@ -160,7 +161,7 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
     },
     dismissAttention: (id) => {
       const done = keeper.session ? attention.dismiss(id, keeper.session.actor.userId) : false;
-      keeper.emitState();
+      keeper.status.emitState();
       return done;
     },
     syncNow: () => keeper.engine.sync(),
