@@ -1,6 +1,7 @@
 /**
  * The headless hub (DESIGN §1): `npm run hub -- [--data-dir DIR] [--port N] [--host H]
- * [--gateway-port N] [--no-mdns] [--mdns-interface IF] [--demo] [--renderer-dir DIR]`, plus `backup <file>` and `restore <file>`.
+ * [--gateway-port N] [--no-mdns] [--mdns-interface IF] [--host-name NAME] [--demo] [--renderer-dir DIR]`,
+ * plus `backup <file>` and `restore <file>`.
  * Logs are JSON lines on stdout (pino).
  */
 import { existsSync, mkdirSync } from 'node:fs';
@@ -17,6 +18,8 @@ const usage = `Usage:
                  [--renderer-dir DIR]   (browser mode; default: dist/renderer when built)
                  [--mdns-interface IF]  (advertise only there: a name like eth0 or an IPv4
                                          address; repeat or comma-separate for several)
+                 [--host-name NAME]     (a further name the clinic reaches the hub by, e.g. in
+                                         its router's DNS; the hub refuses other names)
   npm run hub -- backup <file> [--data-dir DIR]
   npm run hub -- restore <file> [--data-dir DIR]`;
 
@@ -56,6 +59,7 @@ async function main(): Promise<void> {
         'gateway-port': { type: 'string' },
         'no-mdns': { type: 'boolean', default: false },
         'mdns-interface': { type: 'string', multiple: true },
+        'host-name': { type: 'string', multiple: true },
         demo: { type: 'boolean', default: false },
         'renderer-dir': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -96,6 +100,7 @@ async function main(): Promise<void> {
     gatewayPort: portOption(values['gateway-port'], undefined, 'gateway-port'),
     mdns: !values['no-mdns'],
     mdnsInterfaces: values['mdns-interface']?.flatMap((item) => item.split(',')),
+    hostNames: values['host-name']?.flatMap((item) => item.split(',')) ?? [],
     demo: values.demo,
     logger,
     ...rendererOption(values['renderer-dir']),

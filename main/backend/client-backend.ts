@@ -131,6 +131,7 @@ export function clientBackend(core: ClientCore, knownUsers: KnownUsers): Desktop
       pendingChanges: state.pendingCount,
       lastSyncAt: state.lastSyncAt,
       needsAttention: state.needsAttention,
+      syncError: state.syncError,
     };
   };
 

@@ -37,6 +37,7 @@ export function createHubBackend(hub: RunningHub, deviceId: string): DesktopBack
     pendingChanges: 0,
     lastSyncAt: core.clock.now().toISOString(),
     needsAttention: 0,
+    syncError: null,
   });
 
   return {

@@ -25,6 +25,15 @@ export interface AttentionEntry {
 }
 
 /**
+ * Refusals whose input is clinical text the author has not seen saved anywhere: kept for the
+ * author even when the caller was told (online, or refused by the replica before queueing), since
+ * the workspace that held the text closes once the record shows as signed.
+ */
+export function keepsRefusedText(name: string, error: ApiError): boolean {
+  return name === 'consultations.saveDraft' && error.code !== 'VALIDATION';
+}
+
+/**
  * What the author can do next. The free times to choose from are not kept here: the hub's list
  * was computed when it refused this one change, before the rest of the same push (which may take
  * those very times); AttentionList.list fills in the times free when the author looks.
@@ -57,8 +66,12 @@ export function nextActionFor(name: string, error: ApiError): NextAction {
 export class AttentionList {
   constructor(private readonly db: Db) {}
 
-  /** A change of the outbox the hub refused, for its author, with what they can do next. */
-  addRefused(row: OutboxRow, error: ApiError, at: string): AttentionEntry {
+  /** A refused change (by the hub, or the replica before queueing), for its author, with what they can do next. */
+  addRefused(
+    row: Pick<OutboxRow, 'userId' | 'mutationId' | 'name' | 'input'>,
+    error: ApiError,
+    at: string,
+  ): AttentionEntry {
     const { userId, mutationId, name, input } = row;
     return this.add({
       userId,

@@ -13,7 +13,7 @@ import type { Actor } from '@shared/domain/user.schema';
 import { provisionalPatientCode } from '@shared/rules/patient-identity';
 import { systemClock } from '@server/core/clock';
 import { handlers } from '@server/handlers/registry';
-import { AttentionList, type AttentionEntry } from './attention';
+import { AttentionList, type AttentionEntry, keepsRefusedText } from './attention';
 import { ReadLog } from './read-log';
 import type { ConnectionState } from './connection-status';
 import { SessionKeeper } from './session-keeper';
@@ -84,20 +84,34 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
       input.provisionalCode = provisionalPatientCode(clientId, counter);
     }
     const createdAt = now();
-    const { mutationId, result } = replica.db.transaction(() => {
-      const id = outbox.allocate(clientId);
-      const value = runOutboxRow(executor, { clientId, name, input, createdAt, actor: session.actor });
-      outbox.insert({
-        clientId,
-        mutationId: id,
-        userId: session.actor.userId,
-        actor: session.actor,
-        name,
-        input,
-        createdAt,
-      });
-      return { mutationId: id, result: value };
-    });
+    const { mutationId, result } = (() => {
+      try {
+        return replica.db.transaction(() => {
+          const id = outbox.allocate(clientId);
+          const value = runOutboxRow(executor, { clientId, name, input, createdAt, actor: session.actor });
+          outbox.insert({
+            clientId,
+            mutationId: id,
+            userId: session.actor.userId,
+            actor: session.actor,
+            name,
+            input,
+            createdAt,
+          });
+          return { mutationId: id, result: value };
+        });
+      } catch (error) {
+        if (error instanceof ApiFailure && keepsRefusedText(name, error.error)) {
+          attention.addRefused(
+            { userId: session.actor.userId, mutationId: 0, name, input },
+            error.error,
+            now(),
+          );
+          keeper.status.emitState();
+        }
+        throw error;
+      }
+    })();
     keeper.status.emitChange('local');
     keeper.status.emitState();
     if (!keeper.online) return result;

@@ -13,12 +13,17 @@ export interface ConnectionState {
   signedOutReason: string | null;
   /** The same, as a code the renderer's `session.ended` event carries. */
   signedOutCode: SignedOutCode | null;
+  /** Why the last sync failed (null after a good one); local work goes on meanwhile. */
+  syncError: string | null;
 }
 
 export type SignedOutCode = 'disabled' | 'expired' | 'role_changed';
 
 /** What the connection status reads from the rest of the client core at each look. */
-export type StateCounts = Pick<ConnectionState, 'pendingCount' | 'lastSyncAt' | 'needsAttention' | 'user'>;
+export type StateCounts = Pick<
+  ConnectionState,
+  'pendingCount' | 'lastSyncAt' | 'needsAttention' | 'user' | 'syncError'
+>;
 
 /**
  * The connection state the UI watches (online since when, why signed out) and the listeners of
@@ -57,9 +62,9 @@ export class ConnectionStatus {
     return {
       online: this.online,
       offlineSince: this.offlineSince,
-      ...this.counts(),
       signedOutReason: this.signedOutReason,
       signedOutCode: this.signedOutCode,
+      ...this.counts(),
     };
   }
 

@@ -81,6 +81,7 @@ export class LocalExecutor {
       newId: run.newId,
       events: this.local.events,
       hub: this.local,
+      source: { address: null, deviceId: actor.deviceId },
       changed: () => undefined,
       // A query's reads of medical content are audited by the hub later (sync.reads); a command
       // re-run by a rebase reads nothing new.

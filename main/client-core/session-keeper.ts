@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ApiFailure, failure } from '@shared/contract/errors';
 import type { HubHello } from '@shared/contract/sync.contract';
 import type { Actor } from '@shared/domain/user.schema';
+import { visibilityVersions } from '@shared/permissions/visibility';
 import type { AttentionList } from './attention';
 import type { ClientCoreOptions } from './client-options';
 import { ConnectionStatus, type SignedOutCode } from './connection-status';
@@ -56,6 +57,7 @@ export class SessionKeeper {
         lastSyncAt: this.engine.lastSyncAt,
         needsAttention: s ? parts.attention.count(s.actor.userId) : 0,
         user: s ? { userId: s.actor.userId, username: s.username, role: s.actor.role } : null,
+        syncError: this.engine.syncError,
       };
     });
     this.auth = new OfflineAuth(parts.replica.db);
@@ -214,13 +216,18 @@ export class SessionKeeper {
     this.status.emitState();
   }
 
-  /** A replica holds one role's view: another role's data is purged first (DESIGN §6). */
+  /**
+   * A replica holds one role's view: another role's data, or a view made under an older
+   * visibility policy, is purged first (DESIGN §6).
+   */
   private holdRole(role: Actor['role']): void {
     const { replica } = this.parts;
-    if (replica.meta('role') === role) return;
+    const view = visibilityVersions[role];
+    if (replica.meta('role') === role && Number(replica.meta('view') ?? 1) === view) return;
     replica.wipeSyncedRows();
     replica.setMeta('cursor', 0);
     replica.setMeta('role', role);
+    replica.setMeta('view', view);
     replica.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   }
 
@@ -236,7 +243,8 @@ export class SessionKeeper {
       this.status.setOnline(true);
       await this.engine.sync();
     } catch (error) {
-      if (!(error instanceof HubUnreachable) && !(error instanceof ApiFailure)) throw error;
+      // Runs on every reconnect with nobody awaiting it: never an unhandled rejection.
+      if (!(error instanceof HubUnreachable) && !(error instanceof ApiFailure)) this.engine.failed(error);
     }
   }
 

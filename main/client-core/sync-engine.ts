@@ -1,5 +1,6 @@
 import { ApiFailure, type ApiError } from '@shared/contract/errors';
 import type { HubHello, MutationOutcome, PullResponse, ReplicaRead } from '@shared/contract/sync.contract';
+import { keepsRefusedText } from './attention';
 import { HubUnreachable, type HubLink } from './hub-link';
 import type { Outbox, OutboxRow } from './outbox';
 import type { Replica } from './replica';
@@ -48,6 +49,8 @@ export class SyncEngine {
   readonly outcomes = new Map<number, MutationOutcome>();
   readonly awaited = new Set<number>();
   lastSyncAt: string | null = null;
+  /** Why the last sync round failed (e.g. a pulled page the replica refused); null once one succeeds. */
+  syncError: string | null = null;
   /** The outbox figures the hub last acknowledged on this connection (null: send them). */
   private reportedOutbox: string | null = null;
 
@@ -102,7 +105,11 @@ export class SyncEngine {
     return poke.seq > this.cursor() ? this.sync() : Promise.resolve();
   }
 
-  /** Runs push + pull now (or once more after the current run). Never throws. */
+  /**
+   * Runs push + pull now (or once more after the current run). Never throws: it runs from
+   * timers, pokes and reconnects that nobody awaits, so a failure (a page the replica refuses, a
+   * full disk) is kept in `syncError` for the connection state, and the next round tries again.
+   */
   sync(): Promise<void> {
     if (this.running) {
       this.again = true;
@@ -120,15 +127,21 @@ export class SyncEngine {
         } while ((this.again || this.pokedSeq > this.cursor()) && this.link.connected);
       } catch (error) {
         if (error instanceof ApiFailure && error.code === 'CONFLICT' && /epoch/.test(error.message)) {
-          await this.hooks.resetNeeded();
+          await this.hooks.resetNeeded().catch((reset: unknown) => this.failed(reset));
         } else if (!(error instanceof HubUnreachable) && !(error instanceof ApiFailure)) {
-          throw error;
+          this.failed(error);
         }
       } finally {
         this.running = null;
       }
     })();
     return this.running;
+  }
+
+  /** Keeps a failure for the connection state (the desktop goes on, offline-capable as ever). */
+  failed(error: unknown): void {
+    this.syncError = `Sync failed: ${error instanceof Error ? error.message : String(error)}`;
+    this.hooks.stateChanged();
   }
 
   private async push(): Promise<void> {
@@ -201,7 +214,8 @@ export class SyncEngine {
     if (outcome.status === 'applied') {
       this.outbox.markAcked(clientId, outcome.mutationId);
     } else {
-      if (!this.awaited.has(outcome.mutationId)) this.hooks.rejected(row, outcome.error);
+      if (!this.awaited.has(outcome.mutationId) || keepsRefusedText(row.name, outcome.error))
+        this.hooks.rejected(row, outcome.error);
       this.outbox.remove(clientId, outcome.mutationId);
     }
   }
@@ -231,6 +245,7 @@ export class SyncEngine {
       if (!page.hasMore) break;
     }
     this.lastSyncAt = this.now();
+    this.syncError = null;
     this.hooks.stateChanged();
   }
 }

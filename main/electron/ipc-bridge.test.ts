@@ -30,6 +30,7 @@ const state: ConnectionState = {
   pendingChanges: 2,
   lastSyncAt: null,
   needsAttention: 0,
+  syncError: null,
 };
 
 function fakeBackend() {

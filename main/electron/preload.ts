@@ -12,6 +12,7 @@ let state: ConnectionState = {
   pendingChanges: 0,
   lastSyncAt: null,
   needsAttention: 0,
+  syncError: null,
 };
 const stateListeners = new Set<(state: ConnectionState) => void>();
 const setState = (next: ConnectionState | null) => {

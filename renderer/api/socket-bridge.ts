@@ -40,6 +40,7 @@ export function createSocketBridge(options: SocketBridgeOptions): ClinicBridge &
     pendingChanges: 0,
     lastSyncAt: null,
     needsAttention: 0,
+    syncError: null,
   };
 
   const setState = (patch: Partial<ConnectionState>) => {

@@ -96,6 +96,7 @@ function preloadShim() {
     pendingChanges: 0,
     lastSyncAt: null,
     needsAttention: 0,
+    syncError: null,
   };
   const stateListeners = new Set<Listener>();
   const eventListeners = new Set<{ event: string; listener: Listener }>();

@@ -85,6 +85,7 @@ function preloadShim() {
         pendingChanges: 0,
         lastSyncAt: null,
         needsAttention: 0,
+        syncError: null,
       }),
       onConnectionState: () => () => undefined,
       desktopSetup: {

@@ -105,6 +105,7 @@ export function createDispatcher(core: HubCore, handlers: HandlerMap): Dispatche
       newId: options.newId ?? randomUUID,
       events: core.events,
       hub: core,
+      source: { address: caller.address ?? null, deviceId: caller.deviceId },
     };
     const prepared = handler.prepare ? await handler.prepare(parsed.data as never, base) : undefined;
 
@@ -188,10 +189,24 @@ export function createDispatcher(core: HubCore, handlers: HandlerMap): Dispatche
     async call(name, input, caller) {
       if (!isOperationName(name))
         throw failure('NOT_FOUND', `Unknown operation ${JSON.stringify(name).slice(0, 80)}.`);
-      const actor = caller.token ? core.authenticate(caller.token, caller.deviceId) : null;
-      return execute(name, input, actor, caller);
+      return execute(name, input, actorOf(name, caller), caller);
     },
   };
+
+  /**
+   * The caller's session. An operation that needs none (sign-in, setup status) ignores a token
+   * that has expired or ended: the lock screen signs in again on the socket that still holds it.
+   */
+  function actorOf(name: OperationName, caller: Caller): Actor | null {
+    if (!caller.token) return null;
+    try {
+      return core.authenticate(caller.token, caller.deviceId);
+    } catch (error) {
+      const needsNoSession = authorize(null, name).allowed;
+      if (needsNoSession && error instanceof ApiFailure && error.code === 'UNAUTHENTICATED') return null;
+      throw error;
+    }
+  }
 }
 
 /** One transaction per call; database constraint failures become the errors users understand. */

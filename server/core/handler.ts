@@ -31,6 +31,8 @@ export interface HandlerContext {
   events: HubEvents;
   /** Hub services: sessions, throttle, counters, settings storage. */
   hub: HubCore;
+  /** Where the call came from: the connection's address (null: in-process) and its device. */
+  source: { address: string | null; deviceId: string };
 }
 
 /**

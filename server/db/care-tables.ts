@@ -47,6 +47,8 @@ export interface ConsultationTable {
   signedAt: string | null;
   createdAt: string;
   updatedAt: string;
+  draftRevision: string | null;
+  draftConflicts: Json;
 }
 export interface AddendumTable {
   id: string;

@@ -20,7 +20,7 @@ export const codecs: Partial<Record<keyof Database, Codec>> = {
   doctors: { json: ['fees', 'bufferOverride'], bool: ['active'] },
   schedule_exceptions: { json: ['window'] },
   appointments: { bool: ['provisional'], internal: ['startMs', 'endMs', 'clinicDate', 'slotless'] },
-  consultations: { json: ['vitals', 'diagnosis', 'prescription', 'tests'] },
+  consultations: { json: ['vitals', 'diagnosis', 'prescription', 'tests', 'draftConflicts'] },
   bills: { json: ['discount'] },
   bill_items: { internal: ['billId', 'position'] },
   waitlist_entries: { json: ['offer'] },

@@ -84,6 +84,7 @@ describe('hub database', () => {
       { name: '004-replica-reads' },
       { name: '005-device-outbox' },
       { name: '006-sync-client-binding' },
+      { name: '007-draft-conflicts' },
     ]);
   });
 

@@ -24,6 +24,8 @@ export interface Visit {
   state: VisitState;
   entryId?: string;
   consultationId?: string;
+  /** The draft revision the doctor last saved (the next save is made on it). */
+  draftRevision?: string | null;
   nurseVitals?: boolean;
   kase?: DemoCase;
   testsRequested?: string[];

@@ -85,8 +85,10 @@ async function writeRecord(sim: DemoSim, visit: Visit): Promise<void> {
     id: visit.consultationId ?? sim.rng.uuid(),
     appointmentId: visit.id,
     content,
+    baseRevision: visit.draftRevision ?? null,
   });
   visit.consultationId = view.consultation.id;
+  visit.draftRevision = view.consultation.draftRevision;
   visit.testsRequested = (content.tests ?? []).map((t) => t.name);
 }
 
@@ -101,8 +103,10 @@ export async function writeFirstNotes(sim: DemoSim, visit: Visit): Promise<void>
     id: visit.consultationId ?? sim.rng.uuid(),
     appointmentId: visit.id,
     content: { chiefComplaint: content.chiefComplaint, vitals: content.vitals },
+    baseRevision: visit.draftRevision ?? null,
   });
   visit.consultationId = view.consultation.id;
+  visit.draftRevision = view.consultation.draftRevision;
 }
 
 async function signRecord(sim: DemoSim, visit: Visit): Promise<void> {

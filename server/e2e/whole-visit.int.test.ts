@@ -141,6 +141,7 @@ describe('the whole visit, over the LAN sync endpoint', () => {
     const safer = await callOver(doctorSocket, 'consultations.saveDraft', {
       id: draft.consultation.id,
       appointmentId: appointment.id,
+      baseRevision: draft.consultation.draftRevision,
       content: {
         ...{
           chiefComplaint,

@@ -32,6 +32,11 @@ export interface StartHubOptions {
   validateResults?: boolean;
   /** Browser mode: serve this renderer build on the sync port (see server/sync/static-files.ts). */
   rendererDir?: string;
+  /**
+   * Names the clinic reaches the hub by besides its own (machine name, mDNS name, addresses):
+   * requests naming any other host are refused (server/sync/own-hosts.ts).
+   */
+  hostNames?: readonly string[];
 }
 
 export interface RunningHub {
@@ -82,6 +87,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
       core,
       dispatcher,
       ...(options.rendererDir ? { rendererDir: options.rendererDir } : {}),
+      hostNames: [...(options.hostNames ?? []), ...(isWildcard(options.host) ? [] : [options.host])],
     });
     const port = await endpoint.listen(options.port, options.host);
     const urls = serverUrls(options.host, port);
@@ -141,8 +147,12 @@ function reportLaterWork(options: StartHubOptions, logger: Logger): void {
   }
 }
 
+function isWildcard(host: string): boolean {
+  return host === '0.0.0.0' || host === '::' || host === '';
+}
+
 function serverUrls(host: string, port: number): { local: string; lan: string[] } {
-  const wildcard = host === '0.0.0.0' || host === '::' || host === '';
+  const wildcard = isWildcard(host);
   const format = (address: string) => `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
   if (!wildcard) return { local: format(host), lan: [format(host)] };
   const lan = Object.values(networkInterfaces())

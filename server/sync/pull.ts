@@ -12,6 +12,7 @@ import { decode } from '@server/db/codecs';
 import type { Db } from '@server/db/database';
 import { keepOwnRows } from './row-ownership';
 import { lastMutationIdFor } from './sync-clients.repository';
+import { checkedInEntities, keepCheckedIn, leavingRows, rowsOfVisits } from './visit-scope';
 import { parseMessage } from './wire';
 
 type Row = Record<string, unknown>;
@@ -63,6 +64,7 @@ export function pullChanges(
     latest.delete(key);
     latest.set(key, { ...change, entity: entity.data });
   }
+  addVisitRows(core.db, actor, latest, nextCursor);
 
   const byEntity = new Map<SyncedEntity, string[]>();
   for (const change of latest.values()) {
@@ -72,6 +74,8 @@ export function pullChanges(
   }
   const visible = new Map<string, Row>();
   const existing = new Set<string>();
+  /** Rows the role held while their visit was checked in, out of its view since (sent as deletes). */
+  const leaving = new Set<string>();
   for (const [entity, ids] of byEntity) {
     // Tables the role holds no row of are not even read: nothing of them can travel.
     const visibility = visibilityOf(actor.role, entity);
@@ -79,6 +83,14 @@ export function pullChanges(
     let rows = loadRows(core.db, entity, ids);
     for (const row of rows) existing.add(`${entity}:${String(row.id)}`);
     if (visibility.rows === 'own') rows = keepOwnRows(core.db, actor, entity, rows);
+    if (visibility.rows === 'checkedIn') {
+      const all = rows;
+      rows = keepCheckedIn(core.db, all);
+      const kept = new Set(rows);
+      const hidden = all.filter((row) => !kept.has(row));
+      for (const row of leavingRows(core.db, entity, hidden, request.cursor, nextCursor))
+        leaving.add(`${entity}:${String(row.id)}`);
+    }
     for (const row of rows) {
       const redacted = redactRow(actor.role, entity, toEntity(entity, row));
       if (redacted) visible.set(`${entity}:${String(row.id)}`, redacted);
@@ -90,8 +102,11 @@ export function pullChanges(
     const row = visible.get(key);
     if (row) {
       changes.push({ seq: change.seq, entity: change.entity, entityId: change.entityId, op: 'upsert', row });
-    } else if (!existing.has(key) && visibilityOf(actor.role, change.entity).rows !== 'none') {
-      // Gone: its ownership can no longer be checked, so only the id travels.
+    } else if (
+      leaving.has(key) ||
+      (!existing.has(key) && visibilityOf(actor.role, change.entity).rows !== 'none')
+    ) {
+      // Gone (its ownership can no longer be checked) or out of view: only the id travels.
       changes.push({
         seq: change.seq,
         entity: change.entity,
@@ -103,6 +118,31 @@ export function pullChanges(
   }
   changes.sort((a, b) => a.seq - b.seq);
   return { hubId, epoch, resetRequired: false, changes, nextCursor, hasMore, lastMutationId };
+}
+
+/**
+ * A role's 'checkedIn' rows follow their appointment: each appointment changed in the page brings
+ * its rows along (at the appointment's seq), so that they arrive when it is checked in and leave
+ * when it no longer is (server/sync/visit-scope.ts).
+ */
+function addVisitRows(
+  db: Db,
+  actor: Actor,
+  latest: Map<string, LoggedChange & { entity: SyncedEntity }>,
+  last: number,
+): void {
+  const entities = checkedInEntities(actor.role);
+  if (entities.length === 0) return;
+  const seqOf = new Map<string, number>();
+  for (const change of latest.values()) {
+    if (change.entity === 'appointments') seqOf.set(change.entityId, change.seq);
+  }
+  for (const entity of entities) {
+    for (const { id, appointmentId } of rowsOfVisits(db, entity, [...seqOf.keys()], last)) {
+      const key = `${entity}:${id}`;
+      if (!latest.has(key)) latest.set(key, { seq: seqOf.get(appointmentId)!, entity, entityId: id });
+    }
+  }
 }
 
 function loadRows(db: Db, entity: SyncedEntity, ids: string[]): Row[] {

@@ -118,6 +118,24 @@ describe('operations over the LAN sync socket', () => {
     expect(own.connected).toBe(true);
   });
 
+  it('signs in again on a socket whose session expired (issue 14, item 10)', async () => {
+    server = await startSocketHub();
+    const socket = await server.connect({ token: server.hub.admin.token, deviceId: 'admin-desktop' });
+    expect((await callOver(socket, 'users.list', {})).length).toBe(1);
+    server.hub.clock.advance(61); // past the 60-minute idle limit
+    expect((await failureOf(callOver(socket, 'users.list', {}))).message).toMatch(/expired/);
+
+    // Operations that need no session ignore the stale token: the lock screen can sign in again.
+    expect(await callOver(socket, 'auth.setupStatus', {})).toMatchObject({ needsSetup: false });
+    const login = await callOver(socket, 'auth.login', {
+      username: 'admin',
+      password: TEST_PASSWORD,
+      deviceId: 'admin-desktop',
+    });
+    expect(await send(socket, 'auth', { token: login.token })).toMatchObject({ ok: true });
+    expect((await callOver(socket, 'users.list', {})).length).toBe(1);
+  });
+
   it('answers a logout, then ends the session on every socket of that user', async () => {
     server = await startSocketHub();
     const nurse = await server.hub.signIn('nurse');

@@ -1,9 +1,17 @@
-import { createServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type Server as HttpServer,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import type { ApiError } from '@shared/contract/errors';
 import type { Dispatcher } from '@server/core/dispatcher';
 import type { HubCore } from '@server/core/hub-core';
+import { hubHostName } from '@server/discovery/hub-service';
+import { DEFAULT_MAX_ANONYMOUS_FRAME_BYTES, guardFrames } from './frame-guard';
+import { createOwnHostCheck } from './own-hosts';
 import { PushApplier } from './push';
 import { registerSocketHandlers, touch } from './socket-handlers';
 import { type HubIo, SIGNED_IN_ROOM, SocketRegistry } from './socket-session';
@@ -18,8 +26,12 @@ export interface SocketEndpointOptions {
   dispatcher: Dispatcher;
   /** Largest message the hub handles; larger ones are refused with PAYLOAD_TOO_LARGE. */
   maxPayloadBytes?: number;
+  /** Largest frame read from a connection that has not signed in (see frame-guard.ts). */
+  maxAnonymousFrameBytes?: number;
   /** Browser origins allowed besides the hub's own (none by default: CORS off). */
   allowedOrigins?: readonly string[];
+  /** Names the hub answers to besides its own (see own-hosts.ts), e.g. a name in the clinic's DNS. */
+  hostNames?: readonly string[];
   /** Browser mode: serve this renderer build (index.html + assets) on the same port. */
   rendererDir?: string;
 }
@@ -43,7 +55,26 @@ export function createSocketEndpoint(options: SocketEndpointOptions): SocketEndp
   const maxPayloadBytes = options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES;
   const allowedOrigins = options.allowedOrigins ?? [];
   const serveRenderer = options.rendererDir ? createStaticHandler(options.rendererDir) : null;
+  const isOwnHost = createOwnHostCheck({
+    mdnsName: hubHostName(core.identity().hubId),
+    extraNames: options.hostNames ?? [],
+  });
+  const refusedHosts = new Set<string>();
+  const hostAllowed = (req: IncomingMessage): boolean => {
+    const host = req.headers.host ?? '';
+    if (isOwnHost(host)) return true;
+    // Logged once per name (and not without end): it explains a desktop typed with a DNS name.
+    if (refusedHosts.size < 100 && !refusedHosts.has(host)) {
+      refusedHosts.add(host);
+      core.logger.warn(
+        { host: host.slice(0, 200) },
+        'refused a request for a host name that is not this hub’s (add a real one with --host-name)',
+      );
+    }
+    return false;
+  };
   const httpServer = createServer((req, res) => {
+    if (!hostAllowed(req)) return refuseHost(res);
     if (serveRenderer) return serveRenderer(req, res);
     res.writeHead(404, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ error: { code: 'NOT_FOUND', message: 'This is the clinic hub’s sync port.' } }));
@@ -54,10 +85,19 @@ export function createSocketEndpoint(options: SocketEndpointOptions): SocketEndp
     // beyond this the transport drops the connection.
     maxHttpBufferSize: maxPayloadBytes + 1024 * 1024,
     ...(allowedOrigins.length > 0 ? { cors: { origin: [...allowedOrigins] } } : {}),
-    allowRequest: (req, callback) => callback(null, originAllowed(req, allowedOrigins)),
+    allowRequest: (req, callback) => callback(null, hostAllowed(req) && originAllowed(req, allowedOrigins)),
   });
   const registry = new SocketRegistry();
-  const deps = { core, dispatcher, registry, maxPayloadBytes, pushes: new PushApplier(core, dispatcher) };
+  const maxAnonymousFrameBytes = options.maxAnonymousFrameBytes ?? DEFAULT_MAX_ANONYMOUS_FRAME_BYTES;
+  guardFrames(io, { maxAnonymousFrameBytes, isSignedIn: (connection) => registry.isSignedIn(connection) });
+  const deps = {
+    core,
+    dispatcher,
+    registry,
+    maxPayloadBytes,
+    maxAnonymousFrameBytes,
+    pushes: new PushApplier(core, dispatcher),
+  };
 
   io.use((socket, next) => {
     const auth = handshakeAuthSchema.safeParse(socket.handshake.auth);
@@ -136,9 +176,16 @@ function connectError(error: ApiError): Error {
   return Object.assign(new Error(error.message), { data: error });
 }
 
+/** A request naming another host (DNS rebinding, issue 14 item 7): refused before anything is served. */
+function refuseHost(res: ServerResponse): void {
+  res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' });
+  res.end('This is the clinic hub; it does not answer to that host name. Use its address.');
+}
+
 /**
- * WebSockets are not covered by CORS, so the origin is checked here: clients without an Origin
- * (desktops, Node) and pages served from the hub's own address are let in, other sites are not.
+ * WebSockets are not covered by CORS, so the origin is checked here (after the Host, which must
+ * name the hub itself): clients without an Origin (desktops, Node) and pages served from the
+ * hub's own address are let in, other sites are not.
  */
 function originAllowed(req: IncomingMessage, allowedOrigins: readonly string[]): boolean {
   const origin = req.headers.origin;

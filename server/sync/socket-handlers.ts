@@ -3,6 +3,7 @@ import type { HubHello } from '@shared/contract/sync.contract';
 import type { Actor } from '@shared/domain/user.schema';
 import type { Dispatcher } from '@server/core/dispatcher';
 import type { HubCore } from '@server/core/hub-core';
+import { REFUSED_FRAME_EVENT } from './frame-guard';
 import { recordOutboxReport } from './outbox-report';
 import { pullChanges } from './pull';
 import { recordReplicaReads } from './replica-reads';
@@ -11,6 +12,7 @@ import { lastMutationIdFor, touchClient } from './sync-clients.repository';
 import { callerOf, type HubSocket, type SocketRegistry } from './socket-session';
 import {
   type Ack,
+  assertMessageDepth,
   assertPayloadSize,
   authMessageSchema,
   callMessageSchema,
@@ -25,6 +27,7 @@ export interface SocketDeps {
   pushes: PushApplier;
   registry: SocketRegistry;
   maxPayloadBytes: number;
+  maxAnonymousFrameBytes: number;
 }
 
 /**
@@ -96,6 +99,15 @@ export function registerSocketHandlers(socket: HubSocket, deps: SocketDeps): voi
     const actor = requireSession(socket, deps);
     return pullChanges(core, actor, socket.data.clientId, payload);
   });
+
+  // What an oversized frame of a connection not signed in became (frame-guard.ts).
+  answer(socket, deps, REFUSED_FRAME_EVENT, () => {
+    const limit = `${Math.floor(deps.maxAnonymousFrameBytes / 1024)} KB`;
+    throw failure(
+      'PAYLOAD_TOO_LARGE',
+      `This message is larger than the ${limit} the hub reads before sign-in. Please sign in first.`,
+    );
+  });
 }
 
 /**
@@ -151,7 +163,10 @@ function answer(
     const last = args.at(-1);
     const ack = typeof last === 'function' ? (last as Ack) : null;
     const payload = args.length > (ack ? 1 : 0) ? args[0] : undefined;
-    void respond(deps, event, () => handle(payload)).then((reply) => ack?.(reply));
+    void respond(deps, event, () => {
+      assertMessageDepth(payload);
+      return handle(payload);
+    }).then((reply) => ack?.(reply));
   });
 }
 

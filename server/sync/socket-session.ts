@@ -28,6 +28,8 @@ export function callerOf(socket: HubSocket): Caller {
 /** Connections by user, so that ending a user's sessions also ends their live connections. */
 export class SocketRegistry {
   private readonly byUser = new Map<string, Set<HubSocket>>();
+  /** The engine.io connections of signed-in sockets (see frame-guard.ts). */
+  private readonly signedInConnections = new WeakSet<HubSocket['conn']>();
 
   signIn(socket: HubSocket, token: string, actor: Actor): void {
     if (socket.data.actor && socket.data.actor.userId !== actor.userId) this.signOut(socket);
@@ -36,13 +38,19 @@ export class SocketRegistry {
     const sockets = this.byUser.get(actor.userId) ?? new Set();
     sockets.add(socket);
     this.byUser.set(actor.userId, sockets);
+    this.signedInConnections.add(socket.conn);
     void socket.join(SIGNED_IN_ROOM);
+  }
+
+  isSignedIn(connection: HubSocket['conn']): boolean {
+    return this.signedInConnections.has(connection);
   }
 
   signOut(socket: HubSocket): void {
     const userId = socket.data.actor?.userId;
     socket.data.token = null;
     socket.data.actor = null;
+    this.signedInConnections.delete(socket.conn);
     void socket.leave(SIGNED_IN_ROOM);
     if (userId) this.forget(userId, socket);
   }

@@ -22,7 +22,7 @@ export interface SocketTestHub {
   hub: TestHub;
   endpoint: SocketEndpoint;
   url: string;
-  connect(auth: ClientAuth, options?: { origin?: string }): Promise<ClientSocket>;
+  connect(auth: ClientAuth, options?: ConnectOptions): Promise<ClientSocket>;
   close(): Promise<void>;
 }
 
@@ -31,6 +31,14 @@ export interface ClientAuth {
   deviceId?: string;
   clientId?: string;
   kind?: string;
+}
+
+export interface ConnectOptions {
+  origin?: string;
+  /** Connect from this local address (another loopback address such as 127.0.0.2: another machine). */
+  localAddress?: string;
+  /** Request headers of the handshake (a forged Host, say). */
+  extraHeaders?: Record<string, string>;
 }
 
 type EndpointExtras = Omit<SocketEndpointOptions, 'core' | 'dispatcher'>;
@@ -50,7 +58,7 @@ export async function startSocketHub(
     endpoint,
     url,
     async connect(auth, connectOptions = {}) {
-      const socket = await connectTo(url, auth, connectOptions.origin);
+      const socket = await connectTo(url, auth, connectOptions);
       sockets.push(socket);
       return socket;
     },
@@ -96,13 +104,19 @@ function bareHub(): TestHub {
   };
 }
 
-export function connectTo(url: string, auth: ClientAuth, origin?: string): Promise<ClientSocket> {
+export function connectTo(
+  url: string,
+  auth: ClientAuth,
+  options: ConnectOptions = {},
+): Promise<ClientSocket> {
   const socket = connectClient(url, {
     auth: { deviceId: 'test-pc', ...auth },
     transports: ['websocket'],
     reconnection: false,
     forceNew: true,
-    ...(origin ? { extraHeaders: { origin } } : {}),
+    extraHeaders: { ...options.extraHeaders, ...(options.origin ? { origin: options.origin } : {}) },
+    // Passed on to the WebSocket of engine.io-client (Node), though its types do not list it.
+    ...((options.localAddress ? { localAddress: options.localAddress } : {}) as object),
   });
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));

@@ -186,6 +186,8 @@ describe('sync pull', () => {
       patientId: consultation.patient.id,
       doctorId: consultation.doctor.id,
       status: 'draft',
+      signedAt: null,
+      signedBy: null,
       vitals: { temperatureC: 39.4, pulse: 118 },
       createdAt: at,
       updatedAt: at,

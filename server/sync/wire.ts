@@ -32,6 +32,29 @@ export function parseMessage<S extends z.ZodType>(schema: S, value: unknown, wha
   });
 }
 
+/** Deepest nesting of objects and arrays a message may have; real messages stay far below it. */
+export const MAX_MESSAGE_DEPTH = 64;
+
+/**
+ * Refuses a message nested deeper than `maxDepth` with VALIDATION. Iterative, so that a message
+ * nested 100,000 deep is refused here instead of overflowing the stack of a recursive walker
+ * (JSON.stringify, zod) later.
+ */
+export function assertMessageDepth(value: unknown, maxDepth = MAX_MESSAGE_DEPTH): void {
+  const pending: [unknown, number][] = [[value, 0]];
+  while (pending.length > 0) {
+    const [item, depth] = pending.pop()!;
+    if (typeof item !== 'object' || item === null || ArrayBuffer.isView(item)) continue;
+    if (item instanceof ArrayBuffer) continue;
+    if (depth >= maxDepth) {
+      throw failure('VALIDATION', `This message is nested too deeply (more than ${maxDepth} levels).`, {
+        fields: [{ field: 'message', message: `is nested more than ${maxDepth} levels deep` }],
+      });
+    }
+    for (const child of Object.values(item)) pending.push([child, depth + 1]);
+  }
+}
+
 /** Size of a message as it travels (JSON), to refuse oversized ones with a clear error. */
 export function payloadBytes(value: unknown): number {
   if (value === undefined) return 0;

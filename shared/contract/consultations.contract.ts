@@ -30,8 +30,16 @@ export const consultationsContract = {
     consultationViewSchema.nullable(),
   ),
   'consultations.saveDraft': command(
-    'Create or update the draft record of an appointment (the treating doctor only).',
-    z.strictObject({ id: idSchema, appointmentId: idSchema, content: consultationContentSchema }),
+    'Create or update the draft record of an appointment (the treating doctor only). A save made on an older revision than the record’s keeps the replaced text as a conflict for the doctor to resolve.',
+    z.strictObject({
+      id: idSchema,
+      appointmentId: idSchema,
+      content: consultationContentSchema,
+      /** The draft revision this text was written on (null: no draft seen yet). */
+      baseRevision: idSchema.nullable().default(null),
+      /** Conflicting versions the doctor has seen and chosen against with this save. */
+      resolvedConflicts: z.array(idSchema).max(50).default([]),
+    }),
     consultationViewSchema,
   ),
   'consultations.recordVitals': command(

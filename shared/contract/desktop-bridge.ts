@@ -19,6 +19,8 @@ export interface ConnectionState {
   lastSyncAt: string | null;
   /** Changes the hub rejected whose author must act on them (desktop only). */
   needsAttention: number;
+  /** Why the desktop's last sync round failed (desktop only; null once a round succeeds). */
+  syncError: string | null;
 }
 
 /** A change made on this desktop that the hub refused: its author sees why and what to do next. */

@@ -83,6 +83,20 @@ export type ConsultationContent = z.infer<typeof consultationContentSchema>;
 
 export const consultationStatusSchema = z.enum(['draft', 'finalized']);
 
+/**
+ * Draft text that a save made on an older revision replaced (the same doctor on two desktops):
+ * kept beside the draft until its author chooses what to keep.
+ */
+export const draftConflictSchema = z.strictObject({
+  id: idSchema,
+  content: consultationContentSchema,
+  /** When this text was saved. */
+  savedAt: instantSchema,
+  /** When a save made on an older revision replaced it. */
+  replacedAt: instantSchema,
+});
+export type DraftConflict = z.infer<typeof draftConflictSchema>;
+
 export const consultationSchema = z.strictObject({
   ...consultationContentSchema.shape,
   id: idSchema,
@@ -94,6 +108,10 @@ export const consultationSchema = z.strictObject({
   signedAt: instantSchema.nullable(),
   createdAt: instantSchema,
   updatedAt: instantSchema,
+  /** The revision of the doctor's draft text (null before the first save): a save names the one it was made on. */
+  draftRevision: idSchema.nullable(),
+  /** Texts replaced by saves made on older revisions, until the doctor chooses (none once signed). */
+  draftConflicts: z.array(draftConflictSchema),
 });
 export type Consultation = z.infer<typeof consultationSchema>;
 

@@ -72,6 +72,21 @@ describe('field visibility', () => {
     }
   });
 
+  it("carries a nurse's consultation status with the signing that defines it (the hub's schema ties them)", () => {
+    const seen = redactRow('nurse', 'consultations', consultationRow)!;
+    expect(seen).toMatchObject({ status: 'finalized', signedAt: consultationRow.signedAt, signedBy: 'u1' });
+  });
+
+  it('scopes rows to a checked-in visit only in tables whose rows name their visit', () => {
+    const scoped = syncedEntities.flatMap((entity) =>
+      (['patient', 'receptionist', 'doctor', 'nurse', 'admin'] as const)
+        .map((role) => ({ role, entity, ...visibilityOf(role, entity) }))
+        .filter((v) => v.rows === 'checkedIn'),
+    );
+    expect(scoped.map((v) => `${v.role}:${v.entity}`)).toEqual(['nurse:consultations']);
+    for (const v of scoped) expect(v.columns === 'all' || v.columns.includes('appointmentId')).toBe(true);
+  });
+
   it('keeps user secrets off every non-admin replica', () => {
     const row = { id: 'u', username: 'asha', role: 'doctor', passwordHash: 'argon2id$...' };
     expect(redactRow('receptionist', 'users', row)).toEqual({ id: 'u', username: 'asha', role: 'doctor' });

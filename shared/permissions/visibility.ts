@@ -2,12 +2,14 @@ import type { Role } from '@shared/domain/common.schema';
 import type { SyncedEntity } from '@shared/contract/sync.contract';
 
 /**
- * What each role may hold of each synced table (DESIGN §6): which rows ('all', 'own', or
- * 'none') and which columns ('all' or a list). A receptionist's replica, wire and screen never
- * carry consultation content, so consultations, addenda and attachments are 'none' for them.
+ * What each role may hold of each synced table (DESIGN §6): which rows and which columns ('all'
+ * or a list). Rows: 'all'; 'own' (the patient's own); 'checkedIn' (rows of a visit, by their
+ * `appointmentId`, only while that appointment is checked in: they leave the replica when it
+ * stops being so); 'none'. A receptionist's replica, wire and screen never carry consultation
+ * content, so consultations, addenda and attachments are 'none' for them.
  */
 export interface EntityVisibility {
-  rows: 'all' | 'own' | 'none';
+  rows: 'all' | 'own' | 'checkedIn' | 'none';
   columns: 'all' | readonly string[];
 }
 
@@ -18,13 +20,19 @@ const none: EntityVisibility = { rows: 'none', columns: [] };
 const staffAll = { receptionist: all, doctor: all, nurse: all, admin: all } as const;
 const clinicalOnly = { patient: none, receptionist: none, nurse: none, admin: none } as const;
 
-/** What a nurse needs to record vitals: the record's identity and its vitals, nothing written by the doctor. */
+/**
+ * What a nurse needs to record vitals: the record's identity and its vitals, nothing written by
+ * the doctor. `status` travels with what defines it (finalized = signed: `signedAt`, `signedBy`),
+ * so that the row a replica holds is a consistent one under the hub's own schema.
+ */
 const nurseConsultationColumns = [
   'id',
   'appointmentId',
   'patientId',
   'doctorId',
   'status',
+  'signedAt',
+  'signedBy',
   'vitals',
   'createdAt',
   'updatedAt',
@@ -69,7 +77,8 @@ export const visibilityPolicy: Readonly<Record<SyncedEntity, Readonly<Record<Rol
   queue_moves: { ...staffAll, nurse: none, patient: none },
   consultations: {
     doctor: all,
-    nurse: { rows: 'all', columns: nurseConsultationColumns },
+    // Like consultations.vitals: a nurse records vitals for checked-in patients (SPEC §1) only.
+    nurse: { rows: 'checkedIn', columns: nurseConsultationColumns },
     patient: { rows: 'own', columns: patientConsultationColumns },
     receptionist: none,
     admin: none,
@@ -81,6 +90,19 @@ export const visibilityPolicy: Readonly<Record<SyncedEntity, Readonly<Record<Rol
   waitlist_entries: { receptionist: all, doctor: all, admin: all, nurse: none, patient: own },
   notifications: { receptionist: all, admin: all, doctor: none, nurse: none, patient: own },
   attachments: { ...clinicalOnly, doctor: all, patient: own },
+};
+
+/**
+ * Each role's view, bumped whenever its rows or columns narrow: a desktop's replica made under
+ * an older one may hold rows the role no longer sees, and is refetched (a replica without a
+ * version is at 1). Nurse 2: consultations only of checked-in visits.
+ */
+export const visibilityVersions: Readonly<Record<Role, number>> = {
+  patient: 1,
+  receptionist: 1,
+  doctor: 1,
+  nurse: 2,
+  admin: 1,
 };
 
 export function visibilityOf(role: Role, entity: SyncedEntity): EntityVisibility {

@@ -8,12 +8,18 @@ import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { toaster } from '@renderer/components/toaster';
 import { useDoctors, usePatients } from '@renderer/screens/shared/appointments/use-people';
 import { changeSubject, changeTitle, retryAt } from './describe-change';
+import { RefusedDraftCard } from './RefusedDraftCard';
 import { useDismissAttention } from './use-needs-attention';
 
 type Slot = NonNullable<ApiError['nextSlots']>[number];
 
 /** One refused change: what it was, why the hub refused it, and the next action. */
 export function AttentionEntryCard({ entry }: { entry: NeedsAttentionEntry }) {
+  if (entry.name === 'consultations.saveDraft') return <RefusedDraftCard entry={entry} />;
+  return <ChangeCard entry={entry} />;
+}
+
+function ChangeCard({ entry }: { entry: NeedsAttentionEntry }) {
   const format = useClinicFormat();
   const dismiss = useDismissAttention();
   const subject = changeSubject(entry);

@@ -52,6 +52,11 @@ export function StatusBar() {
         </Text>
       )}
       <Text>Last sync {state.lastSyncAt ? format.time(state.lastSyncAt) : '—'}</Text>
+      {state.syncError && (
+        <Text color="red.fg" title={state.syncError} data-testid="sync-error">
+          Sync problem, retrying
+        </Text>
+      )}
       {state.needsAttention > 0 && (
         <Button
           size="2xs"

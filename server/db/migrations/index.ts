@@ -4,6 +4,7 @@ import { careMigration } from './003-care.migration';
 import { replicaReadsMigration } from './004-replica-reads.migration';
 import { deviceOutboxMigration } from './005-device-outbox.migration';
 import { syncClientBindingMigration } from './006-sync-client-binding.migration';
+import { draftConflictsMigration } from './007-draft-conflicts.migration';
 
 export interface Migration {
   name: string;
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   replicaReadsMigration,
   deviceOutboxMigration,
   syncClientBindingMigration,
+  draftConflictsMigration,
 ];

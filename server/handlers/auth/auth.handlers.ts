@@ -1,5 +1,6 @@
 import { failure } from '@shared/contract/errors';
 import type { User } from '@shared/domain/user.schema';
+import { accountKeys, loginThrottleKeys } from '@server/auth/login-throttle';
 import { decoyHash, hashPassword, verifyPassword } from '@server/auth/password';
 import { userFromRow } from '@server/db/codecs';
 import { type HandlerContext, type HandlerMap, handler } from '@server/core/handler';
@@ -70,13 +71,17 @@ export const authHandlers: HandlerMap = {
   'auth.login': handler('auth.login', {
     // The password is checked before the transaction: argon2 must not hold the write lock.
     prepare: async (input, ctx) => {
-      const keys = [`user:${input.username}`];
+      // Per account from this source and per source: an attacker elsewhere slows only themselves.
+      const keys = loginThrottleKeys(input.username, {
+        address: ctx.source.address,
+        deviceId: input.deviceId,
+      });
       const now = new Date(ctx.now);
       const wait = ctx.hub.throttle.retryAfterMs(keys, now);
       if (wait > 0) {
         throw failure(
           'RATE_LIMITED',
-          `Too many failed sign-ins. Try again in ${Math.ceil(wait / 1000)} seconds.`,
+          `Too many failed sign-ins from this device. Try again in ${Math.ceil(wait / 1000)} seconds.`,
         );
       }
       const row = findLoginUser(ctx, input.username);
@@ -106,7 +111,7 @@ export const authHandlers: HandlerMap = {
       if (!row) throw failure('UNAUTHENTICATED', 'Wrong username or password.');
       if (row.disabled)
         throw failure('UNAUTHENTICATED', 'This account is disabled. Please contact the clinic admin.');
-      ctx.hub.throttle.clear(keys);
+      ctx.hub.throttle.clear(accountKeys(keys));
       ctx.audit({
         kind: 'auth',
         action: 'auth.login',

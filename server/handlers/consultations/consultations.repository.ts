@@ -56,8 +56,15 @@ export function consultationView(db: Db, consultation: Consultation, allergies?:
   } satisfies ConsultationView;
 }
 
+/** A draft's revision and the conflicting versions kept beside it (draft-revisions.ts). */
+export type DraftColumns = Pick<Consultation, 'draftRevision' | 'draftConflicts'>;
+
 /** Writes the content columns of a draft (the signed-record trigger refuses finalized ones). */
-export function writeContent(ctx: HandlerContext, id: string, content: Partial<ConsultationContent>): void {
+export function writeContent(
+  ctx: HandlerContext,
+  id: string,
+  content: Partial<ConsultationContent & DraftColumns>,
+): void {
   ctx.db.run(
     ctx.db.q
       .updateTable('consultations')
@@ -72,6 +79,7 @@ export function insertDraft(
   ctx: HandlerContext,
   ids: { id: string; appointmentId: string; patientId: string; doctorId: string },
   content: ConsultationContent,
+  draft: DraftColumns = { draftRevision: null, draftConflicts: [] },
 ): void {
   if (findConsultation(ctx.db, ids.id)) {
     throw failure('CONFLICT', 'This consultation id belongs to another appointment’s record.');
@@ -84,6 +92,7 @@ export function insertDraft(
     signedAt: null,
     createdAt: ctx.now,
     updatedAt: ctx.now,
+    ...draft,
   };
   ctx.db.run(ctx.db.q.insertInto('consultations').values(encode('consultations', consultation) as never));
   ctx.changed('consultations', ids.id);

@@ -38,13 +38,28 @@ describe('consultation records', () => {
   });
   afterEach(() => hub.close());
 
-  const saveDraft = (caller: Caller, overrides = {}, id: string = randomUUID()) =>
-    hub.call(caller, 'consultations.saveDraft', { id, appointmentId, content: content(overrides) });
+  const saveDraft = (
+    caller: Caller,
+    overrides = {},
+    id: string = randomUUID(),
+    baseRevision: string | null = null,
+  ) =>
+    hub.call(caller, 'consultations.saveDraft', {
+      id,
+      appointmentId,
+      content: content(overrides),
+      baseRevision,
+    });
 
   it('saves a draft, signs it, then keeps it immutable and takes addenda', async () => {
     const first = await saveDraft(doctor);
     expect(first.consultation).toMatchObject({ status: 'draft', patientId, doctorId: doctor.doctorId });
-    const again = await saveDraft(doctor, { advice: 'Avoid spicy food' });
+    const again = await saveDraft(
+      doctor,
+      { advice: 'Avoid spicy food' },
+      undefined,
+      first.consultation.draftRevision,
+    );
     expect(again.consultation.id).toBe(first.consultation.id); // one record per appointment
     expect(again.consultation.advice).toBe('Avoid spicy food');
 

@@ -18,6 +18,7 @@ import {
   insertDraft,
   writeContent,
 } from './consultations.repository';
+import { assertNoDraftConflicts, nextDraftState } from './draft-revisions';
 
 const isEmpty = (c: Consultation) =>
   !c.chiefComplaint.trim() &&
@@ -36,13 +37,15 @@ export const recordHandlers: HandlerMap = {
       assertNotSigned(existing);
       assertCheckedIn(appointment.status, 'The consultation record');
       let id: string;
+      const draft = nextDraftState(ctx, existing, input, input.content);
+      const { draftRevision, draftConflicts } = draft;
       if (existing) {
         id = existing.id;
         // A draft sent without vitals keeps what the nurse recorded.
         const content = hasVitals(input.content.vitals)
           ? input.content
           : { ...input.content, vitals: existing.vitals };
-        writeContent(ctx, id, content);
+        writeContent(ctx, id, { ...content, draftRevision, draftConflicts });
       } else {
         id = input.id;
         insertDraft(
@@ -54,6 +57,7 @@ export const recordHandlers: HandlerMap = {
             doctorId: appointment.doctorId,
           },
           input.content,
+          { draftRevision, draftConflicts },
         );
       }
       const view = consultationView(
@@ -66,6 +70,8 @@ export const recordHandlers: HandlerMap = {
         created: !existing,
         prescriptionItems: view.consultation.prescription.length,
         allergyWarnings: view.allergyWarnings.length,
+        conflict: draft.conflicted,
+        conflictsWaiting: draftConflicts.length,
       });
       return view;
     },
@@ -117,6 +123,7 @@ export const recordHandlers: HandlerMap = {
           'The record is empty: write the consultation before signing (complaint, diagnosis, advice or prescription).',
         );
       }
+      assertNoDraftConflicts(consultation);
       const actor = requireActor(ctx);
       ctx.db.run(
         ctx.db.q

@@ -10,6 +10,7 @@ import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { FormField } from '@renderer/components/FormField';
 import { toaster } from '@renderer/components/toaster';
 import { AllergyWarnings } from './AllergyWarnings';
+import { DraftConflicts } from './DraftConflicts';
 import { VITALS } from '@renderer/screens/shared/vitals/vitals-form';
 import { type ConsultationForm, toForm } from './consultation-form';
 import { FinalizeDialog } from './FinalizeDialog';
@@ -52,6 +53,7 @@ export function ConsultationEditor({
   });
 
   const saveNow = () => void draft.persist(true);
+  const conflicted = (view?.consultation.draftConflicts.length ?? 0) > 0;
   const askToFinalize = async () => {
     const saved = await draft.persist(true);
     if (saved) {
@@ -64,6 +66,18 @@ export function ConsultationEditor({
   return (
     <form aria-label="Consultation record" onSubmit={(e) => e.preventDefault()} noValidate>
       <Stack gap="5">
+        {view && conflicted && (
+          <DraftConflicts
+            draft={view.consultation}
+            format={format}
+            busy={draft.saving}
+            onKeepDraft={(conflict) => void draft.persist(true, [conflict.id])}
+            onUseOther={(conflict) => {
+              form.reset({ ...toForm(conflict.content), vitals: form.getValues('vitals') });
+              void draft.persist(true, [conflict.id]);
+            }}
+          />
+        )}
         <Section title="Vitals">
           <Grid
             templateColumns={{ base: 'repeat(3, minmax(0, 1fr))', lg: 'repeat(6, minmax(0, 1fr))' }}
@@ -165,7 +179,12 @@ export function ConsultationEditor({
             <Button variant="outline" onClick={saveNow} loading={draft.saving}>
               Save draft
             </Button>
-            <Button colorPalette="teal" onClick={() => void askToFinalize()}>
+            <Button
+              colorPalette="teal"
+              disabled={conflicted}
+              title={conflicted ? 'Choose between the two versions of the draft first' : undefined}
+              onClick={() => void askToFinalize()}
+            >
               Finalize…
             </Button>
           </HStack>

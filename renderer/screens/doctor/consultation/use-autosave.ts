@@ -4,7 +4,7 @@ import type { ApiError } from '@shared/contract/errors';
 import type { ResultOf } from '@shared/contract/index';
 import { useApiMutation } from '@renderer/api/hooks';
 import { NOT_MEASURED } from '@renderer/screens/shared/vitals/vitals-form';
-import { checkContent, type ConsultationForm } from './consultation-form';
+import { checkContent, type ConsultationForm, toForm } from './consultation-form';
 import type { IncomingVitals } from './use-incoming-vitals';
 import { placeHubErrors } from './hub-errors';
 
@@ -18,16 +18,23 @@ export const AUTOSAVE_DELAY_MS = 2_000;
  * The draft is saved 2 s after the last change (when it passes the shared schema; otherwise it
  * waits and says so), on "Save draft" / Ctrl+S, before finalizing, and when the workspace closes.
  * Saves run one after another, so an explicit save never races an automatic one.
+ * Each save names the draft revision the form was written on; a newer draft saved elsewhere is
+ * taken into the form while nothing here is unsaved (otherwise the hub keeps both texts).
  */
 export function useDraftSaving(
   form: UseFormReturn<ConsultationForm>,
   ids: { id: string; appointmentId: string },
-  initial: View | null,
+  record: View | null,
   incoming: IncomingVitals,
 ) {
   const [state, setState] = useState<SaveState>('saved');
-  const [savedAt, setSavedAt] = useState<string | null>(initial?.consultation.updatedAt ?? null);
-  const [warnings, setWarnings] = useState(initial?.allergyWarnings ?? []);
+  const [savedAt, setSavedAt] = useState<string | null>(record?.consultation.updatedAt ?? null);
+  const [warnings, setWarnings] = useState(record?.allergyWarnings ?? []);
+  const base = useRef(record?.consultation.draftRevision ?? null);
+  const lastSeen = useRef(record?.consultation.updatedAt ?? '');
+  const adopting = useRef(false);
+  const stateRef = useRef(state);
+  stateRef.current = state;
   const [refused, setRefused] = useState<ApiError | null>(null);
   const mutation = useApiMutation('consultations.saveDraft');
   const chain = useRef<Promise<unknown>>(Promise.resolve());
@@ -37,7 +44,7 @@ export function useDraftSaving(
   mutateRef.current = mutation.mutateAsync;
 
   const persist = useCallback(
-    (explicit: boolean): Promise<View | null> => {
+    (explicit: boolean, resolvedConflicts: string[] = []): Promise<View | null> => {
       if (timer.current) clearTimeout(timer.current);
       timer.current = null;
       const run = async (): Promise<View | null> => {
@@ -60,7 +67,14 @@ export function useDraftSaving(
           const content = incoming.editedHere(form.getValues('vitals'))
             ? check.content
             : { ...check.content, vitals: NOT_MEASURED };
-          const view = await mutateRef.current({ ...ids, content });
+          const view = await mutateRef.current({
+            ...ids,
+            content,
+            baseRevision: base.current,
+            resolvedConflicts,
+          });
+          base.current = view.consultation.draftRevision;
+          lastSeen.current = view.consultation.updatedAt;
           setWarnings(view.allergyWarnings);
           setSavedAt(view.consultation.updatedAt);
           setRefused(null);
@@ -81,7 +95,7 @@ export function useDraftSaving(
 
   useEffect(() => {
     const subscription = form.watch(() => {
-      if (incoming.applying.current) return;
+      if (incoming.applying.current || adopting.current) return;
       revision.current += 1;
       setState('unsaved');
       if (timer.current) clearTimeout(timer.current);
@@ -89,6 +103,22 @@ export function useDraftSaving(
     });
     return () => subscription.unsubscribe();
   }, [form, persist]);
+
+  // A newer draft saved on another desktop: shown here when nothing typed here waits to be saved.
+  const live = record?.consultation;
+  useEffect(() => {
+    if (!live || live.draftRevision === base.current || live.updatedAt <= lastSeen.current) return;
+    if (stateRef.current !== 'saved' || timer.current || mutation.isPending) return;
+    adopting.current = true;
+    try {
+      form.reset(toForm(live));
+    } finally {
+      adopting.current = false;
+    }
+    base.current = live.draftRevision;
+    lastSeen.current = live.updatedAt;
+    setSavedAt(live.updatedAt);
+  }, [live?.draftRevision, live?.updatedAt]);
 
   // Leaving the workspace with a pending change saves it.
   const persistRef = useRef(persist);

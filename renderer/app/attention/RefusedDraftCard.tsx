@@ -1,0 +1,162 @@
+import { Badge, Box, Button, HStack, Stack, Text, Textarea } from '@chakra-ui/react';
+import { useState } from 'react';
+import type { NeedsAttentionEntry } from '@shared/contract/desktop-bridge';
+import type { InputOf } from '@shared/contract/index';
+import { addendumSchema, consultationContentSchema } from '@shared/domain/consultation.schema';
+import { useApiMutation, useApiQuery } from '@renderer/api/hooks';
+import { useClinicFormat } from '@renderer/app/clinic-format';
+import { ErrorMessage } from '@renderer/components/ErrorMessage';
+import { toaster } from '@renderer/components/toaster';
+import { draftAsText, draftRows } from '@renderer/screens/doctor/consultation/draft-text';
+import { usePatients } from '@renderer/screens/shared/appointments/use-people';
+import { useDismissAttention } from './use-needs-attention';
+
+type DraftInput = InputOf<'consultations.saveDraft'>;
+
+/**
+ * A draft save the hub refused (the record was signed meanwhile on another desktop, or reception
+ * undid the check-in): the patient, the text itself, and what can still be done with it — copy it
+ * into an addendum of the signed record, or save it once the patient is checked in again. The
+ * text stays on this desktop until its author has used it or discarded it (asked once more).
+ */
+export function RefusedDraftCard({ entry }: { entry: NeedsAttentionEntry }) {
+  const format = useClinicFormat();
+  const dismiss = useDismissAttention();
+  const input = entry.input as DraftInput;
+  const content = consultationContentSchema.parse(input.content ?? {});
+  const appointment = useApiQuery('appointments.get', { id: input.appointmentId });
+  const a = appointment.data;
+  const patient = usePatients(a ? [a.patientId] : []).get(a?.patientId ?? '');
+  const record = useApiQuery('consultations.get', { appointmentId: input.appointmentId });
+  const signed = record.data?.consultation.status === 'finalized' ? record.data.consultation : null;
+  const [confirming, setConfirming] = useState(false);
+  const [addendum, setAddendum] = useState<string | null>(null);
+
+  const used = async (title: string) => {
+    toaster.create({ type: 'success', title });
+    await dismiss(entry.id);
+  };
+  const save = useApiMutation('consultations.saveDraft', {
+    onSuccess: () => used('Saved to the consultation record'),
+  });
+  const add = useApiMutation('consultations.addAddendum', {
+    onSuccess: () => used('Added to the signed record as an addendum'),
+  });
+  const addendumProblem =
+    addendum === null ? null : addendumSchema.shape.text.safeParse(addendum).error?.issues[0]?.message;
+
+  return (
+    <Box
+      as="article"
+      borderWidth="1px"
+      borderRadius="md"
+      p="4"
+      data-testid="attention-entry"
+      aria-label="Consultation draft needs attention"
+    >
+      <Stack gap="3">
+        <Stack gap="0.5">
+          <HStack gap="2">
+            <Badge colorPalette="orange">Consultation draft</Badge>
+            <Text fontSize="sm" color="fg.muted">
+              written {format.dateTime(entry.createdAt)}
+            </Text>
+          </HStack>
+          <Text fontWeight="semibold" data-testid="refused-draft-patient">
+            {patient ? `${patient.fullName} (${patient.code})` : 'Loading the patient…'}
+            {a ? ` · visit ${format.dateTime(a.startsAt)}` : ''}
+          </Text>
+        </Stack>
+        <ErrorMessage error={entry.error} title="Refused by the clinic hub" />
+        <Box borderStartWidth="3px" borderColor="orange.solid" ps="3" data-testid="refused-draft-text">
+          <Text fontSize="sm" color="fg.muted" mb="1">
+            The text that was not saved (kept on this desktop until you use or discard it):
+          </Text>
+          {draftRows(content).map((row) => (
+            <Text key={row.label} whiteSpace="pre-wrap">
+              <Text as="span" fontWeight="semibold">
+                {row.label}:
+              </Text>{' '}
+              {row.value}
+            </Text>
+          ))}
+        </Box>
+
+        {addendum !== null && signed ? (
+          <Stack gap="2" as="form" aria-label="Addendum from the refused draft">
+            <Text>
+              The record was signed {signed.signedAt ? format.dateTime(signed.signedAt) : ''}. Edit the
+              addendum, then add it:
+            </Text>
+            <Textarea
+              aria-label="Addendum"
+              rows={6}
+              value={addendum}
+              onChange={(e) => setAddendum(e.target.value)}
+            />
+            {addendumProblem && <Text color="fg.error">Addendum {addendumProblem}</Text>}
+            <HStack gap="2">
+              <Button
+                size="sm"
+                colorPalette="teal"
+                loading={add.isPending}
+                disabled={!!addendumProblem}
+                onClick={() =>
+                  add.mutate({ id: crypto.randomUUID(), consultationId: signed.id, text: addendum })
+                }
+              >
+                Add addendum
+              </Button>
+              <Button size="sm" variant="ghost" onClick={() => setAddendum(null)}>
+                Cancel
+              </Button>
+            </HStack>
+            <ErrorMessage error={add.error} />
+          </Stack>
+        ) : confirming ? (
+          <HStack gap="2" wrap="wrap" role="group" aria-label="Confirm discarding">
+            <Text fontWeight="semibold">Discard this text for good? It is saved nowhere else.</Text>
+            <Button size="sm" colorPalette="red" onClick={() => void dismiss(entry.id)}>
+              Discard the text
+            </Button>
+            <Button size="sm" variant="ghost" onClick={() => setConfirming(false)}>
+              Keep it
+            </Button>
+          </HStack>
+        ) : (
+          <Stack gap="2">
+            <Text>{nextStep(signed !== null, a?.status)}</Text>
+            <HStack gap="2" wrap="wrap">
+              {signed && (
+                <Button size="sm" colorPalette="teal" onClick={() => setAddendum(draftAsText(content))}>
+                  Copy into an addendum
+                </Button>
+              )}
+              {!signed && (
+                <Button
+                  size="sm"
+                  colorPalette="teal"
+                  disabled={a?.status !== 'CHECKED_IN' || record.isLoading}
+                  loading={save.isPending}
+                  onClick={() => save.mutate(input)}
+                >
+                  Save to the record
+                </Button>
+              )}
+              <Button size="sm" variant="outline" onClick={() => setConfirming(true)}>
+                Discard…
+              </Button>
+            </HStack>
+            <ErrorMessage error={save.error} />
+          </Stack>
+        )}
+      </Stack>
+    </Box>
+  );
+}
+
+function nextStep(signed: boolean, status: string | undefined): string {
+  if (signed) return 'The record is signed: add what is still needed as an addendum.';
+  if (status === 'CHECKED_IN') return 'The patient is checked in again: save the text to the record.';
+  return 'The patient is not checked in now. Once reception checks them in again, save the text to the record.';
+}
