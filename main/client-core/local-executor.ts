@@ -77,6 +77,8 @@ export class LocalExecutor {
       actor,
       scope,
       now: run.now,
+      // Made here, by this desktop's clock; the hub has not received it yet.
+      authorClaim: { at: run.now, offsetMs: 0, helloAt: null, local: true },
       settings: () => this.local.settings(),
       newId: run.newId,
       events: this.local.events,

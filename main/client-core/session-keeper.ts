@@ -238,7 +238,8 @@ export class SessionKeeper {
       const session = this.session;
       if (!session) return this.status.emitState();
       if (!(await this.authenticate(session))) return;
-      const hello = await link.request<HubHello>('hello');
+      // Our clock, so the hub can correct the times of what we push by its offset.
+      const hello = await link.request<HubHello>('hello', { clientTime: this.parts.now() });
       this.engine.adopt(hello);
       this.status.setOnline(true);
       await this.engine.sync();

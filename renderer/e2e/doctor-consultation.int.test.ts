@@ -119,6 +119,10 @@ describe('doctor: queue → consultation → prescription', () => {
     const medicines = signed.getByRole('table', { name: 'Prescribed medicines' });
     expect(await medicines.innerText()).toMatch(/Paracetamol 650 mg[\s\S]*Azithromycin 500 mg/);
     expect(await signed.innerText()).toContain('Acute pharyngitis (J02.9)');
+    // The signing time and when the hub received it (one moment here: signed online).
+    const times = await signed.getByTestId('author-times').first().innerText();
+    expect(times).toMatch(/^Signed .+ · received by the clinic hub .+/);
+    await signed.getByRole('button', { name: 'Add addendum' }).waitFor(TIMEOUT); // the signer's own
 
     await page.getByRole('button', { name: 'Complete visit' }).click();
     await page.getByRole('button', { name: 'Complete visit' }).waitFor({ state: 'detached', ...TIMEOUT });

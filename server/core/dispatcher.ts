@@ -8,6 +8,7 @@ import { fieldErrors } from '@shared/validation/format-error';
 import { type ParameterOf, preparedQuery } from '@server/db/prepared-query';
 import type { ChangeTable } from '@server/db/tables';
 import type { AuditEntry } from './audit-log';
+import type { AuthorClaim } from './author-time';
 import { constraintFailure } from './constraint-errors';
 import type { HandlerContext, HandlerMap } from './handler';
 import type { HubCore } from './hub-core';
@@ -66,6 +67,8 @@ export interface ExecuteOptions {
   inTransaction?: (result: unknown) => void;
   /** Ids for records the handler creates (sync push: derived from the mutation, as on the desktop). */
   newId?: () => string;
+  /** Sync push: when the author made the change, by their desktop's corrected clock. */
+  authorClaim?: AuthorClaim;
 }
 
 const logChange = preparedQuery((q, p: ParameterOf<Omit<ChangeTable, 'seq'>>) =>
@@ -103,6 +106,7 @@ export function createDispatcher(core: HubCore, handlers: HandlerMap): Dispatche
       now,
       settings: () => core.settings(),
       newId: options.newId ?? randomUUID,
+      ...(options.authorClaim ? { authorClaim: options.authorClaim } : {}),
       events: core.events,
       hub: core,
       source: { address: caller.address ?? null, deviceId: caller.deviceId },

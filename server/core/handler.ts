@@ -5,6 +5,7 @@ import type { SyncedEntity } from '@shared/contract/sync.contract';
 import type { Scope } from '@shared/permissions/policy';
 import type { Db } from '@server/db/database';
 import type { AuditEntry } from './audit-log';
+import type { AuthorClaim } from './author-time';
 import type { HubCore } from './hub-core';
 import type { HubEvents } from './hub-events';
 
@@ -17,6 +18,8 @@ export interface HandlerContext {
   scope: Scope | 'public';
   /** The moment of this call, ISO UTC; one value for the whole transaction. */
   now: string;
+  /** For a change a desktop pushed: when its author made it (see author-time.ts); absent otherwise. */
+  authorClaim?: AuthorClaim;
   settings(): ClinicSettings;
   newId(): string;
   /** Records a changed row for sync (the change log) — once per row per transaction is enough. */

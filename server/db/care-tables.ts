@@ -45,6 +45,8 @@ export interface ConsultationTable {
   followUpDate: string | null;
   signedBy: string | null;
   signedAt: string | null;
+  signatureReceivedAt: string | null;
+  signatureClock: 'hub' | 'device' | 'flagged' | null;
   createdAt: string;
   updatedAt: string;
   draftRevision: string | null;
@@ -56,6 +58,8 @@ export interface AddendumTable {
   authorUserId: string;
   at: string;
   text: string;
+  receivedAt: string | null;
+  clock: 'hub' | 'device' | 'flagged' | null;
 }
 export interface BillTable {
   id: string;

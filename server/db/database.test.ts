@@ -85,6 +85,7 @@ describe('hub database', () => {
       { name: '005-device-outbox' },
       { name: '006-sync-client-binding' },
       { name: '007-draft-conflicts' },
+      { name: '008-signing-times' },
     ]);
   });
 

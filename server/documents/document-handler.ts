@@ -1,5 +1,5 @@
 import type { OperationName, ParsedInputOf, ResultOf } from '@shared/contract/index';
-import { failure } from '@shared/contract/errors';
+import { notFound, type RecordKind } from '@shared/contract/not-found';
 import { type HandlerContext, handler } from '@server/core/handler';
 
 /** What `prepare` gets: the handler context without the in-transaction parts. */
@@ -37,9 +37,9 @@ export function visibleTo(
 export function requireVisible<T extends { patientId: string; doctorId?: string | null }>(
   ctx: Pick<HandlerContext, 'scope' | 'actor'>,
   record: T | null | undefined,
-  missing: string,
+  kind: RecordKind,
 ): T {
-  if (!record || !visibleTo(ctx, record)) throw failure('NOT_FOUND', missing);
+  if (!record || !visibleTo(ctx, record)) throw notFound(kind);
   return record;
 }
 

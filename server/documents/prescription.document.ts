@@ -1,5 +1,5 @@
 import type { Appointment } from '@shared/domain/appointment.schema';
-import type { ConsultationSummary, PrescriptionItem } from '@shared/domain/consultation.schema';
+import type { AuthorClock, ConsultationSummary, PrescriptionItem } from '@shared/domain/consultation.schema';
 import type { Doctor } from '@shared/domain/doctor.schema';
 import type { Patient } from '@shared/domain/patient.schema';
 import type { ClinicSettings } from '@shared/domain/settings.schema';
@@ -21,6 +21,8 @@ export interface PrescriptionData {
   doctor: Pick<Doctor, 'fullName' | 'qualification' | 'specialization' | 'registrationNumber'>;
   /** Who signed (the treating doctor, normally). */
   signer: { name: string; qualification: string; registrationNumber: string | null };
+  /** When the signature reached the hub (summary.signedAt is the author's time) and whose clock that is. */
+  signature: { receivedAt: string | null; clock: AuthorClock | null };
   printedAt: string;
 }
 
@@ -162,6 +164,7 @@ export async function renderPrescription(
       size: 'small' as const,
       tone: 'muted' as const,
     },
+    ...signatureTimes(data, f),
   ].filter((line) => line.text);
   const height = canvas.u(34) + lines.reduce((sum, line) => sum + canvas.lineHeight(line), 0);
   canvas.space(12);
@@ -174,4 +177,14 @@ export async function renderPrescription(
     canvas.advance(canvas.lineHeight(line));
   }
   return { fileName: `prescription-${fileSafe(visit)}.pdf`, bytes: await canvas.save() };
+}
+
+/** Under the signing time (medico-legal): when the clinic's hub received it, and a flagged clock. */
+function signatureTimes(data: PrescriptionData, f: { dateTime(iso: string): string }) {
+  const { receivedAt, clock } = data.signature;
+  const small = { size: 'small' as const, tone: 'muted' as const };
+  return [
+    { text: receivedAt ? `Received by the clinic ${f.dateTime(receivedAt)}` : '', ...small },
+    { text: clock === 'flagged' ? 'Signing computer’s clock was off: time bounded' : '', ...small },
+  ];
 }

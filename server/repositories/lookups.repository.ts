@@ -1,7 +1,7 @@
 import type { Appointment } from '@shared/domain/appointment.schema';
 import type { Doctor } from '@shared/domain/doctor.schema';
 import type { Patient } from '@shared/domain/patient.schema';
-import { failure } from '@shared/contract/errors';
+import { notFound } from '@shared/contract/not-found';
 import { decode } from '@server/db/codecs';
 import type { Db } from '@server/db/database';
 import { type ParameterOf, preparedQuery } from '@server/db/prepared-query';
@@ -23,19 +23,19 @@ const appointmentById = preparedQuery((q, p: ParameterOf<ById>) =>
  */
 export function getPatient(db: Db, id: string): Patient {
   const row = patientById.first(db, { id });
-  if (!row) throw failure('NOT_FOUND', 'No such patient.');
+  if (!row) throw notFound('patient');
   return decode<Patient>('patients', row);
 }
 
 export function getDoctor(db: Db, id: string): Doctor {
   const row = doctorById.first(db, { id });
-  if (!row) throw failure('NOT_FOUND', 'No such doctor.');
+  if (!row) throw notFound('doctor');
   return decode<Doctor>('doctors', row);
 }
 
 export function getAppointment(db: Db, id: string): Appointment {
   const row = appointmentById.first(db, { id });
-  if (!row) throw failure('NOT_FOUND', 'No such appointment.');
+  if (!row) throw notFound('appointment');
   return decode<Appointment>('appointments', row);
 }
 

@@ -5,6 +5,7 @@ import { type Mutation, type MutationOutcome, pushRequestSchema } from '@shared/
 import type { Actor } from '@shared/domain/user.schema';
 import type { Caller, Dispatcher, PreparedOperation } from '@server/core/dispatcher';
 import type { HubCore } from '@server/core/hub-core';
+import { claimOf } from '@server/core/author-time';
 import { mutationFingerprint, mutationIdSource } from './mutation-ids';
 import { ProcessedLog } from './processed-log';
 import {
@@ -16,6 +17,7 @@ import {
   storedMutation,
   touchClient,
 } from './sync-clients.repository';
+import type { ConnectionClock } from './socket-session';
 import { parseMessage } from './wire';
 
 export interface PushResult {
@@ -32,6 +34,8 @@ export interface PushSession {
   clientId: string | null;
   deviceName: string;
   kind: string;
+  /** The clock offset measured at the connection's hello (null: none measured). */
+  clock?: ConnectionClock | null;
 }
 
 export type PushRequest = z.output<typeof pushRequestSchema>;
@@ -172,6 +176,7 @@ export class PushApplier {
     try {
       const operation = await this.dispatcher.prepare(name, mutation.input, session.actor, session.caller, {
         newId: mutationIdSource({ ...mutation, clientId: origin }),
+        authorClaim: claimOf(mutation.createdAt, session.clock ?? null),
         inTransaction: (value) => {
           try {
             this.record(client, mutation.name, fingerprint, {

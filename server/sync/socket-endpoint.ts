@@ -105,7 +105,15 @@ export function createSocketEndpoint(options: SocketEndpointOptions): SocketEndp
       return next(connectError({ code: 'VALIDATION', message: 'Connect with auth: { deviceId, token? }.' }));
     }
     const { token, deviceId, clientId, kind, deviceName } = auth.data;
-    socket.data = { token: null, actor: null, deviceId, clientId: clientId ?? null, kind, deviceName };
+    socket.data = {
+      token: null,
+      actor: null,
+      deviceId,
+      clientId: clientId ?? null,
+      kind,
+      deviceName,
+      clock: null,
+    };
     if (token) {
       try {
         socket.data.actor = core.authenticate(token, deviceId);

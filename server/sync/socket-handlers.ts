@@ -1,5 +1,5 @@
 import { failure } from '@shared/contract/errors';
-import type { HubHello } from '@shared/contract/sync.contract';
+import { helloRequestSchema, type HubHello } from '@shared/contract/sync.contract';
 import type { Actor } from '@shared/domain/user.schema';
 import type { Dispatcher } from '@server/core/dispatcher';
 import type { HubCore } from '@server/core/hub-core';
@@ -67,12 +67,21 @@ export function registerSocketHandlers(socket: HubSocket, deps: SocketDeps): voi
     }
   });
 
-  answer(socket, deps, 'hello', (): HubHello => {
+  answer(socket, deps, 'hello', (payload): HubHello => {
+    const request = parseMessage(helloRequestSchema, payload, 'hello');
+    const now = core.clock.now();
+    // The offset pushed times are corrected by (author's time of signatures and addenda).
+    if (request) {
+      socket.data.clock = {
+        offsetMs: now.getTime() - Date.parse(request.clientTime),
+        helloAt: now.toISOString(),
+      };
+    }
     const actor = socket.data.token ? currentSession(socket, deps) : null;
     return {
       ...core.identity(),
       protocolVersion: 1,
-      serverTime: core.clock.now().toISOString(),
+      serverTime: now.toISOString(),
       lastMutationId: lastMutationIdFor(core.db, socket.data.clientId, actor),
     };
   });
@@ -80,8 +89,8 @@ export function registerSocketHandlers(socket: HubSocket, deps: SocketDeps): voi
   answer(socket, deps, 'sync.push', (payload) => {
     assertPayloadSize(payload, maxPayloadBytes);
     const actor = requireSession(socket, deps);
-    const { clientId, deviceName, kind } = socket.data;
-    return pushes.push({ actor, caller: callerOf(socket), clientId, deviceName, kind }, payload);
+    const { clientId, deviceName, kind, clock } = socket.data;
+    return pushes.push({ actor, caller: callerOf(socket), clientId, deviceName, kind, clock }, payload);
   });
 
   answer(socket, deps, 'sync.reads', (payload) => {

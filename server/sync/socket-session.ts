@@ -11,6 +11,14 @@ export interface SocketState {
   clientId: string | null;
   kind: string;
   deviceName: string;
+  /** Measured at this connection's last hello (hub clock − device clock); null before one. */
+  clock: ConnectionClock | null;
+}
+
+export interface ConnectionClock {
+  offsetMs: number;
+  /** When that hello was answered, by the hub's clock. */
+  helloAt: string;
 }
 
 type ServerEvents = { [N in EventName]: (payload: EventPayload<N>) => void };

@@ -44,12 +44,22 @@ export const hubHelloSchema = z.strictObject({
 });
 export type HubHello = z.infer<typeof hubHelloSchema>;
 
+/**
+ * What a desktop sends with `hello`: its clock now. The hub keeps `hub time − clientTime` for the
+ * connection and corrects the `createdAt` of the mutations pushed on it by that offset (the
+ * author's time of a signature or an addendum). Optional: other callers send nothing.
+ */
+export const helloRequestSchema = z.strictObject({ clientTime: instantSchema }).optional();
+
 /** One queued local change: a contract command, numbered 1, 2, 3 … per client. */
 export const mutationSchema = z.strictObject({
   mutationId: z.number().int().min(1),
   name: z.string().max(100),
   input: z.unknown(),
-  /** The client's clock: informational only, never used for ordering. */
+  /**
+   * The client's clock when the change was made: never used for ordering; corrected by the offset
+   * measured at hello, it is the author's time of signatures and addenda (server/core/author-time.ts).
+   */
   createdAt: instantSchema,
   /**
    * The client id the change was first queued under, when its desktop has registered a new one

@@ -97,6 +97,16 @@ export const draftConflictSchema = z.strictObject({
 });
 export type DraftConflict = z.infer<typeof draftConflictSchema>;
 
+/**
+ * Where the time of a signature or an addendum comes from (it is medico-legal, SPEC §8):
+ * 'hub': made on the hub, the hub's time; 'device': the author's desktop clock, corrected by the
+ * offset the hub measured at that desktop's hello and within its bounds; 'flagged': the
+ * desktop's clock could not be trusted (no offset measured, too far off, or the time fell outside
+ * its bounds), so the nearest bound is kept and the record says so.
+ */
+export const authorClockSchema = z.enum(['hub', 'device', 'flagged']);
+export type AuthorClock = z.infer<typeof authorClockSchema>;
+
 export const consultationSchema = z.strictObject({
   ...consultationContentSchema.shape,
   id: idSchema,
@@ -105,7 +115,11 @@ export const consultationSchema = z.strictObject({
   doctorId: idSchema,
   status: consultationStatusSchema,
   signedBy: idSchema.nullable(),
+  /** When the author signed (see authorClockSchema); null while a draft. */
   signedAt: instantSchema.nullable(),
+  /** When the signature reached the hub (null while a draft, and for records signed before this was kept). */
+  signatureReceivedAt: instantSchema.nullable().default(null),
+  signatureClock: authorClockSchema.nullable().default(null),
   createdAt: instantSchema,
   updatedAt: instantSchema,
   /** The revision of the doctor's draft text (null before the first save): a save names the one it was made on. */
@@ -120,8 +134,12 @@ export const addendumSchema = z.strictObject({
   id: idSchema,
   consultationId: idSchema,
   authorUserId: idSchema,
+  /** When the author wrote it (see authorClockSchema). */
   at: instantSchema,
   text: requiredText(4000),
+  /** When it reached the hub (null for addenda added before this was kept). */
+  receivedAt: instantSchema.nullable().default(null),
+  clock: authorClockSchema.nullable().default(null),
 });
 export type Addendum = z.infer<typeof addendumSchema>;
 

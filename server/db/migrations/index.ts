@@ -5,6 +5,7 @@ import { replicaReadsMigration } from './004-replica-reads.migration';
 import { deviceOutboxMigration } from './005-device-outbox.migration';
 import { syncClientBindingMigration } from './006-sync-client-binding.migration';
 import { draftConflictsMigration } from './007-draft-conflicts.migration';
+import { signingTimesMigration } from './008-signing-times.migration';
 
 export interface Migration {
   name: string;
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   deviceOutboxMigration,
   syncClientBindingMigration,
   draftConflictsMigration,
+  signingTimesMigration,
 ];

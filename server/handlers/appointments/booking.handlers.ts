@@ -24,7 +24,7 @@ function appointmentNumber(ctx: HandlerContext): string {
 
 function book(input: ParsedInputOf<'appointments.book'>, ctx: HandlerContext): Appointment {
   const actor = requireActor(ctx);
-  assertOwnPatient(ctx, input.patientId);
+  assertOwnPatient(ctx, input.patientId, 'patient');
   const patient = getPatient(ctx.db, input.patientId);
   const doctor = getDoctor(ctx.db, input.doctorId);
   if (!doctor.active) {

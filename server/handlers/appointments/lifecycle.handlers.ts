@@ -1,4 +1,5 @@
 import { failure } from '@shared/contract/errors';
+import { notFound } from '@shared/contract/not-found';
 import type { Appointment } from '@shared/domain/appointment.schema';
 import {
   checkTransition,
@@ -61,9 +62,9 @@ export const lifecycleHandlers: HandlerMap = {
       const target = ctx.db.first(
         ctx.db.q.selectFrom('status_transitions').selectAll().where('id', '=', input.transitionId),
       );
-      if (!target) throw failure('NOT_FOUND', 'No such status change.');
+      if (!target) throw notFound('statusChange');
       const appointment = getAppointment(ctx.db, target.appointmentId);
-      assertOwnAppointment(ctx, appointment);
+      assertOwnAppointment(ctx, appointment, 'statusChange');
       const latest = latestTransition(ctx, appointment.id);
       if (latest?.id !== target.id) {
         throw failure('INVALID_TRANSITION', 'Only the latest status change of an appointment can be undone.');

@@ -31,7 +31,7 @@ export function moveAppointment(ctx: HandlerContext, appointment: Appointment, m
     );
   }
   const doctor = getDoctor(ctx.db, move.doctorId ?? appointment.doctorId);
-  assertOwnDoctor(ctx, doctor.id);
+  assertOwnDoctor(ctx, doctor.id, 'doctor');
   if (!doctor.active) {
     throw failure(
       'DOCTOR_NOT_AVAILABLE',

@@ -1,4 +1,5 @@
 import { ApiFailure, failure } from '@shared/contract/errors';
+import { notFound } from '@shared/contract/not-found';
 import type { Appointment, RescheduleRequest } from '@shared/domain/appointment.schema';
 import { insideCancellationWindow } from '@shared/rules/lifecycle';
 import { type HandlerContext, type HandlerMap, handler } from '@server/core/handler';
@@ -9,7 +10,7 @@ import { moveAppointment } from './move-appointment';
 
 function getRequest(ctx: HandlerContext, id: string): RescheduleRequest {
   const row = ctx.db.first(ctx.db.q.selectFrom('reschedule_requests').selectAll().where('id', '=', id));
-  if (!row) throw failure('NOT_FOUND', 'No such reschedule request.');
+  if (!row) throw notFound('rescheduleRequest');
   return row as RescheduleRequest;
 }
 
@@ -109,7 +110,7 @@ export const rescheduleHandlers: HandlerMap = {
       const actor = requireActor(ctx);
       const request = getRequest(ctx, input.requestId);
       const appointment = getAppointment(ctx.db, request.appointmentId);
-      assertOwnAppointment(ctx, appointment);
+      assertOwnAppointment(ctx, appointment, 'rescheduleRequest');
       if (request.status !== 'PENDING') {
         throw failure('INVALID_TRANSITION', `This request was already ${request.status.toLowerCase()}.`);
       }

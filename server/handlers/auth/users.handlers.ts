@@ -1,4 +1,5 @@
 import { failure } from '@shared/contract/errors';
+import { notFound } from '@shared/contract/not-found';
 import type { User } from '@shared/domain/user.schema';
 import { hashPassword } from '@server/auth/password';
 import { userFromRow } from '@server/db/codecs';
@@ -6,7 +7,7 @@ import { type HandlerContext, type HandlerMap, handler } from '@server/core/hand
 
 function getUser(ctx: HandlerContext, id: string): User {
   const row = ctx.db.first(ctx.db.q.selectFrom('users').selectAll().where('id', '=', id));
-  if (!row) throw failure('NOT_FOUND', 'No such account.');
+  if (!row) throw notFound('account');
   return userFromRow(row);
 }
 

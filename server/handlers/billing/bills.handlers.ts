@@ -84,7 +84,7 @@ export const billHandlers: HandlerMap = {
   'billing.get': handler('billing.get', {
     run: (input, ctx) => {
       const bill = getBill(ctx.db, input.id);
-      assertOwnPatient(ctx, bill.patientId);
+      assertOwnPatient(ctx, bill.patientId, 'bill');
       return billView(ctx.db, bill);
     },
   }),

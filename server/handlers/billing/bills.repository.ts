@@ -1,6 +1,6 @@
 import { type Selectable, sql } from 'kysely';
 import type { ResultOf } from '@shared/contract/index';
-import { failure } from '@shared/contract/errors';
+import { notFound } from '@shared/contract/not-found';
 import type { Bill, BillItem, Payment } from '@shared/domain/billing.schema';
 import { decode } from '@server/db/codecs';
 import type { Db } from '@server/db/database';
@@ -37,7 +37,7 @@ export function findBill(db: Db, id: string): Bill | null {
 
 export function getBill(db: Db, id: string): Bill {
   const bill = findBill(db, id);
-  if (!bill) throw failure('NOT_FOUND', 'No such bill.');
+  if (!bill) throw notFound('bill');
   return bill;
 }
 

@@ -8,7 +8,7 @@ import { billPayments, findBill } from './bills.repository';
 export const receiptHandlers: HandlerMap = {
   'billing.receiptPdf': documentHandler('billing.receiptPdf', {
     load: (input, ctx): ReceiptData => {
-      const bill = requireVisible(ctx, findBill(ctx.db, input.billId), 'No such bill.');
+      const bill = requireVisible(ctx, findBill(ctx.db, input.billId), 'bill');
       return {
         clinic: ctx.settings(),
         bill,

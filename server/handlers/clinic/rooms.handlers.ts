@@ -1,4 +1,5 @@
 import { failure } from '@shared/contract/errors';
+import { notFound } from '@shared/contract/not-found';
 import type { Room } from '@shared/domain/doctor.schema';
 import type { HandlerContext, HandlerMap } from '@server/core/handler';
 import { handler } from '@server/core/handler';
@@ -7,7 +8,7 @@ import { roomUsageOn } from './room-usage';
 
 function getRoom(ctx: HandlerContext, id: string): Room {
   const row = ctx.db.first(ctx.db.q.selectFrom('rooms').selectAll().where('id', '=', id));
-  if (!row) throw failure('NOT_FOUND', 'No such room.');
+  if (!row) throw notFound('room');
   return row as Room;
 }
 

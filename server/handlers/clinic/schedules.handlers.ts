@@ -1,4 +1,5 @@
 import { failure } from '@shared/contract/errors';
+import { notFound } from '@shared/contract/not-found';
 import type { TimeWindow, WeeklyWindow } from '@shared/domain/schedule.schema';
 import { workingDay } from '@shared/rules/working-day';
 import { clinicDate } from '@shared/rules/zoned-time';
@@ -149,7 +150,7 @@ export const scheduleHandlers: HandlerMap = {
   'schedules.removeException': handler('schedules.removeException', {
     run: (input, ctx) => {
       const exception = findException(ctx.db, input.id);
-      if (!exception) throw failure('NOT_FOUND', 'No such schedule exception.');
+      if (!exception) throw notFound('scheduleException');
       const doctor = getDoctor(ctx.db, exception.doctorId);
       if (exception.kind === 'extra') {
         // Taking away extra hours may strand bookings made in them; there is no "confirm" here.

@@ -16,7 +16,7 @@ export const completeHandlers: HandlerMap = {
   'appointments.complete': handler('appointments.complete', {
     run: (input, ctx) => {
       const appointment = getAppointment(ctx.db, input.id);
-      assertOwnDoctor(ctx, appointment.doctorId);
+      assertOwnDoctor(ctx, appointment.doctorId, 'appointment');
       const settings = ctx.settings();
       const check = checkTransition({
         action: 'complete',

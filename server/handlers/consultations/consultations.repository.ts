@@ -1,6 +1,7 @@
 import { type Selectable, sql } from 'kysely';
 import type { ResultOf } from '@shared/contract/index';
 import { failure } from '@shared/contract/errors';
+import { notFound } from '@shared/contract/not-found';
 import type { Addendum, Consultation, ConsultationContent, Vitals } from '@shared/domain/consultation.schema';
 import type { HandlerContext } from '@server/core/handler';
 import type { ConsultationTable } from '@server/db/care-tables';
@@ -24,7 +25,7 @@ export function findConsultation(db: Db, id: string): Consultation | null {
 
 export function getConsultation(db: Db, id: string): Consultation {
   const consultation = findConsultation(db, id);
-  if (!consultation) throw failure('NOT_FOUND', 'No such consultation record.');
+  if (!consultation) throw notFound('consultation');
   return consultation;
 }
 
@@ -90,6 +91,8 @@ export function insertDraft(
     status: 'draft',
     signedBy: null,
     signedAt: null,
+    signatureReceivedAt: null,
+    signatureClock: null,
     createdAt: ctx.now,
     updatedAt: ctx.now,
     ...draft,

@@ -150,7 +150,7 @@ describe('consultation records', () => {
       (await failureOf(hub.call(other, 'consultations.finalize', { id: draft.consultation.id }))).code,
     ).toBe('NOT_FOUND');
     await hub.call(doctor, 'consultations.finalize', { id: draft.consultation.id });
-    await hub.call(other, 'consultations.addAddendum', {
+    await hub.call(doctor, 'consultations.addAddendum', {
       id: randomUUID(),
       consultationId: draft.consultation.id,
       text: 'Seen again in the evening; reassured.',

@@ -1,4 +1,5 @@
 import { failure } from '@shared/contract/errors';
+import { notFound } from '@shared/contract/not-found';
 import type { HandlerMap } from '@server/core/handler';
 import {
   documentHandler,
@@ -35,10 +36,10 @@ export const prescriptionHandlers: HandlerMap = {
   'consultations.prescriptionPdf': documentHandler('consultations.prescriptionPdf', {
     load: (input, ctx): PrescriptionData => {
       const found = findConsultation(ctx.db, input.id) ?? consultationOfAppointment(ctx.db, input.id);
-      const consultation = requireVisible(ctx, found, 'No such prescription.');
+      const consultation = requireVisible(ctx, found, 'prescription');
       if (consultation.status !== 'finalized' || !consultation.signedAt || !consultation.signedBy) {
         // A patient never sees drafts: for them an unsigned record does not exist yet.
-        if (ctx.actor?.role === 'patient') throw failure('NOT_FOUND', 'No such prescription.');
+        if (ctx.actor?.role === 'patient') throw notFound('prescription');
         throw failure(
           'POLICY',
           'This consultation is not signed yet; sign it before printing the prescription.',
@@ -61,6 +62,7 @@ export const prescriptionHandlers: HandlerMap = {
         patient: getPatient(ctx.db, consultation.patientId),
         doctor: getDoctor(ctx.db, consultation.doctorId),
         signer: signerOf(ctx, consultation.signedBy),
+        signature: { receivedAt: consultation.signatureReceivedAt, clock: consultation.signatureClock },
         printedAt: ctx.now,
       };
     },

@@ -4,6 +4,7 @@ import {
   type Consultation,
   consultationContentSchema,
 } from '@shared/domain/consultation.schema';
+import { authorTime, seenBeforeHello } from '@server/core/author-time';
 import { type HandlerMap, handler } from '@server/core/handler';
 import { getAppointment, getPatient } from '@server/repositories/lookups.repository';
 import { assertOwnDoctor, requireActor } from '@server/repositories/ownership';
@@ -32,7 +33,7 @@ export const recordHandlers: HandlerMap = {
   'consultations.saveDraft': handler('consultations.saveDraft', {
     run: (input, ctx) => {
       const appointment = getAppointment(ctx.db, input.appointmentId);
-      assertOwnDoctor(ctx, appointment.doctorId);
+      assertOwnDoctor(ctx, appointment.doctorId, 'appointment');
       const existing = consultationOfAppointment(ctx.db, appointment.id);
       assertNotSigned(existing);
       assertCheckedIn(appointment.status, 'The consultation record');
@@ -80,7 +81,7 @@ export const recordHandlers: HandlerMap = {
   'consultations.recordVitals': handler('consultations.recordVitals', {
     run: (input, ctx) => {
       const appointment = getAppointment(ctx.db, input.appointmentId);
-      assertOwnDoctor(ctx, appointment.doctorId);
+      assertOwnDoctor(ctx, appointment.doctorId, 'appointment');
       const existing = consultationOfAppointment(ctx.db, appointment.id);
       assertNotSigned(existing);
       assertCheckedIn(appointment.status, 'Vitals');
@@ -113,7 +114,7 @@ export const recordHandlers: HandlerMap = {
   'consultations.finalize': handler('consultations.finalize', {
     run: (input, ctx) => {
       const consultation = getConsultation(ctx.db, input.id);
-      assertOwnDoctor(ctx, consultation.doctorId);
+      assertOwnDoctor(ctx, consultation.doctorId, 'consultation');
       if (consultation.status === 'finalized') {
         throw failure('POLICY', 'This consultation is already signed; add an addendum to correct it.');
       }
@@ -125,10 +126,19 @@ export const recordHandlers: HandlerMap = {
       }
       assertNoDraftConflicts(consultation);
       const actor = requireActor(ctx);
+      // The author's signing time, not when an offline signature reached the hub (SPEC §8).
+      const signed = authorTime(ctx, [seenBeforeHello(ctx.authorClaim, consultation.createdAt)]);
       ctx.db.run(
         ctx.db.q
           .updateTable('consultations')
-          .set({ status: 'finalized', signedBy: actor.userId, signedAt: ctx.now, updatedAt: ctx.now })
+          .set({
+            status: 'finalized',
+            signedBy: actor.userId,
+            signedAt: signed.at,
+            signatureReceivedAt: signed.receivedAt,
+            signatureClock: signed.clock,
+            updatedAt: ctx.now,
+          })
           .where('id', '=', consultation.id),
       );
       ctx.changed('consultations', consultation.id);
@@ -142,6 +152,16 @@ export const recordHandlers: HandlerMap = {
   'consultations.addAddendum': handler('consultations.addAddendum', {
     run: (input, ctx) => {
       const consultation = getConsultation(ctx.db, input.consultationId);
+      const actor = requireActor(ctx);
+      // Corrections are the author's own (SPEC §1, §8): any doctor may read the record, only its
+      // signer may add to it (before signing, its own doctor is told to edit the draft instead).
+      const author =
+        consultation.status === 'finalized'
+          ? consultation.signedBy === actor.userId
+          : consultation.doctorId === actor.doctorId;
+      if (!author) {
+        throw failure('FORBIDDEN', 'Only the doctor who signed this record can add an addendum to it.');
+      }
       if (consultation.status !== 'finalized') {
         throw failure(
           'POLICY',
@@ -151,12 +171,16 @@ export const recordHandlers: HandlerMap = {
       if (ctx.db.first(ctx.db.q.selectFrom('addenda').select('id').where('id', '=', input.id))) {
         throw failure('CONFLICT', 'This addendum was already added.');
       }
+      // Written after the signature, by the author's clock (bounded like the signature's).
+      const written = authorTime(ctx, [consultation.signedAt]);
       const addendum: Addendum = {
         id: input.id,
         consultationId: consultation.id,
-        authorUserId: requireActor(ctx).userId,
-        at: ctx.now,
+        authorUserId: actor.userId,
+        at: written.at,
         text: input.text,
+        receivedAt: written.receivedAt,
+        clock: written.clock,
       };
       ctx.db.run(ctx.db.q.insertInto('addenda').values(addendum));
       ctx.changed('addenda', addendum.id);

@@ -65,7 +65,7 @@ export const patientHandlers: HandlerMap = {
 
   'patients.update': handler('patients.update', {
     run: (input, ctx) => {
-      assertOwnPatient(ctx, input.id);
+      assertOwnPatient(ctx, input.id, 'patient');
       const before = getPatient(ctx.db, input.id);
       const after: Patient = { ...before, ...givenFields(input.details), updatedAt: ctx.now };
       const fields = changedFields(before, after);
@@ -88,7 +88,7 @@ export const patientHandlers: HandlerMap = {
 
   'patients.get': handler('patients.get', {
     run: (input, ctx) => {
-      assertOwnPatient(ctx, input.id);
+      assertOwnPatient(ctx, input.id, 'patient');
       return getPatient(ctx.db, input.id);
     },
   }),

@@ -28,7 +28,7 @@ export const queueCallHandlers: HandlerMap = {
   /** A called patient who has not come in stays called; the next one is called anyway. */
   'queue.callNext': handler('queue.callNext', {
     run: (input, ctx) => {
-      assertOwnDoctor(ctx, input.doctorId);
+      assertOwnDoctor(ctx, input.doctorId, 'doctor');
       const doctor = getDoctor(ctx.db, input.doctorId);
       const today = clinicDate(ctx.now, ctx.settings().timeZone);
       assertNobodyInConsultation(ctx, doctor.id, today);
@@ -43,7 +43,7 @@ export const queueCallHandlers: HandlerMap = {
   'queue.recall': handler('queue.recall', {
     run: (input, ctx) => {
       const entry = getEntry(ctx.db, input.id);
-      assertOwnDoctor(ctx, entry.doctorId);
+      assertOwnDoctor(ctx, entry.doctorId, 'queueEntry');
       if (entry.state !== 'called') {
         throw failure(
           'POLICY',
@@ -58,7 +58,7 @@ export const queueCallHandlers: HandlerMap = {
   'queue.startConsultation': handler('queue.startConsultation', {
     run: (input, ctx) => {
       const entry = getEntry(ctx.db, input.id);
-      assertOwnDoctor(ctx, entry.doctorId);
+      assertOwnDoctor(ctx, entry.doctorId, 'queueEntry');
       if (entry.state !== 'called' && entry.state !== 'waiting') {
         throw failure(
           'INVALID_TRANSITION',

@@ -10,7 +10,7 @@ export const queueCheckInHandlers: HandlerMap = {
   'queue.checkIn': handler('queue.checkIn', {
     run: (input, ctx) => {
       const appointment = getAppointment(ctx.db, input.appointmentId);
-      assertOwnDoctor(ctx, appointment.doctorId);
+      assertOwnDoctor(ctx, appointment.doctorId, 'appointment');
       return checkInAppointment(ctx, appointment, input.priority, 'end');
     },
   }),

@@ -7,7 +7,7 @@ import { getEntry, orderedDay, updateEntry } from './queue-store';
 
 function waitingEntry(ctx: HandlerContext, id: string): QueueEntry {
   const entry = getEntry(ctx.db, id);
-  assertOwnDoctor(ctx, entry.doctorId);
+  assertOwnDoctor(ctx, entry.doctorId, 'queueEntry');
   if (entry.state !== 'waiting') {
     throw failure('POLICY', `${entry.token} is no longer waiting; only waiting patients can be reordered.`);
   }

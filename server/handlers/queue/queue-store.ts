@@ -1,6 +1,6 @@
 import type { AppointmentStatus } from '@shared/domain/appointment.schema';
 import type { QueueEntry } from '@shared/domain/queue.schema';
-import { failure } from '@shared/contract/errors';
+import { notFound } from '@shared/contract/not-found';
 import type { Db } from '@server/db/database';
 import type { HandlerContext } from '@server/core/handler';
 
@@ -25,7 +25,7 @@ export interface OrderedDay {
 
 export function getEntry(db: Db, id: string): QueueEntry {
   const row = db.first(db.q.selectFrom('queue_entries').selectAll().where('id', '=', id));
-  if (!row) throw failure('NOT_FOUND', 'No such queue entry.');
+  if (!row) throw notFound('queueEntry');
   return row as QueueEntry;
 }
 

@@ -15,7 +15,7 @@ type BoardDoctor = ResultOf<'queue.board'>['doctors'][number];
 export const queueViewHandlers: HandlerMap = {
   'queue.list': handler('queue.list', {
     run: (input, ctx) => {
-      assertOwnDoctor(ctx, input.doctorId);
+      assertOwnDoctor(ctx, input.doctorId, 'doctor');
       return buildDoctorQueue(ctx.db, getDoctor(ctx.db, input.doctorId), input.date, ctx.now);
     },
   }),

@@ -2,7 +2,9 @@ import { Box, DataList, Heading, Stack, Table, Text } from '@chakra-ui/react';
 import type { ReactNode } from 'react';
 import type { ResultOf } from '@shared/contract/index';
 import type { ClinicFormat } from '@renderer/app/clinic-format';
+import { useCurrentUser } from '@renderer/app/session/SessionProvider';
 import { AddendumForm } from './AddendumForm';
+import { AuthorTimes } from './AuthorTimes';
 import { vitalsSummary } from '@renderer/screens/shared/vitals/vitals-form';
 import { TIMING_LABELS } from './consultation-form';
 import { TablePanel } from '@renderer/components/TablePanel';
@@ -12,6 +14,7 @@ type View = NonNullable<ResultOf<'consultations.get'>>;
 /** A signed record, read-only, with its addenda and a way to add one (SPEC §8). */
 export function SignedRecord({ view, format }: { view: View; format: ClinicFormat }) {
   const c = view.consultation;
+  const user = useCurrentUser();
   const vitals = vitalsSummary(c.vitals);
   const rows: [string, ReactNode][] = [
     ['Vitals', vitals || '—'],
@@ -35,9 +38,17 @@ export function SignedRecord({ view, format }: { view: View; format: ClinicForma
         <Heading as="h2" size="md" mb="1">
           Signed record
         </Heading>
+        {c.signedAt && (
+          <AuthorTimes
+            label="Signed"
+            at={c.signedAt}
+            receivedAt={c.signatureReceivedAt}
+            clock={c.signatureClock}
+            format={format}
+          />
+        )}
         <Text color="fg.muted" fontSize="sm" mb="3">
-          Signed {c.signedAt ? format.dateTime(c.signedAt) : ''} · read-only; corrections are added as
-          addenda.
+          Read-only; corrections are added as addenda by the signing doctor.
         </Text>
         <DataList.Root orientation="horizontal" size="md">
           {rows.map(([label, value]) => (
@@ -94,13 +105,24 @@ export function SignedRecord({ view, format }: { view: View; format: ClinicForma
           {view.addenda.map((a) => (
             <Box key={a.id} borderStartWidth="3px" borderColor="colorPalette.solid" ps="3">
               <Text whiteSpace="pre-wrap">{a.text}</Text>
-              <Text color="fg.muted" fontSize="xs">
-                {format.dateTime(a.at)}
-              </Text>
+              <AuthorTimes
+                label="Written"
+                at={a.at}
+                receivedAt={a.receivedAt}
+                clock={a.clock}
+                format={format}
+                fontSize="xs"
+              />
             </Box>
           ))}
         </Stack>
-        <AddendumForm consultationId={c.id} />
+        {user.id === c.signedBy ? (
+          <AddendumForm consultationId={c.id} />
+        ) : (
+          <Text color="fg.muted" fontSize="sm">
+            Only the doctor who signed this record can add addenda to it.
+          </Text>
+        )}
       </Box>
     </Stack>
   );

@@ -1,0 +1,183 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InputOf, OperationName } from '@shared/contract/index';
+import { permissionPolicy } from '@shared/permissions/policy';
+import type { Caller } from '@server/core/dispatcher';
+import { handlers } from '@server/handlers/registry';
+import { insertAppointment } from '@server/handlers/consultations/visit-fixtures';
+import { insertPatient } from '@server/testing/fixtures';
+import { failureOf } from '@server/testing/failure';
+import { patientCaller } from '@server/testing/patient-caller';
+import { createTestHub, type TestHub } from '@server/testing/test-hub';
+
+/**
+ * Every operation a doctor or a patient may use on their own records only, called with a missing
+ * id and with the id of another doctor's / another patient's record: the two error bodies must
+ * be identical, so an error never tells whether a record exists.
+ */
+type Role = 'doctor' | 'patient';
+interface Others {
+  doctorId: string;
+  patientId: string;
+  appointmentId: string;
+  entryId: string;
+  consultationId: string;
+  transitionId: string;
+  requestId: string;
+  billId: string;
+}
+type Case = {
+  [N in OperationName]: { op: N; role: Role; input: (ids: Others) => InputOf<N> };
+}[OperationName];
+
+const content = { diagnosis: { text: 'Viral fever' }, advice: 'Rest and fluids' };
+const later = '2026-11-23T10:30:00.000Z';
+
+const cases: Case[] = [
+  { role: 'doctor', op: 'appointments.confirm', input: (o) => ({ id: o.appointmentId }) },
+  { role: 'doctor', op: 'appointments.decline', input: (o) => ({ id: o.appointmentId, reason: 'Away' }) },
+  { role: 'doctor', op: 'appointments.cancel', input: (o) => ({ id: o.appointmentId, reason: 'Away' }) },
+  {
+    role: 'doctor',
+    op: 'appointments.reschedule',
+    input: (o) => ({ id: o.appointmentId, newStartsAt: later, reason: 'Away' }),
+  },
+  {
+    role: 'doctor',
+    op: 'appointments.decideReschedule',
+    input: (o) => ({ requestId: o.requestId, approve: false, reason: 'Full' }),
+  },
+  { role: 'doctor', op: 'appointments.markNoShow', input: (o) => ({ id: o.appointmentId }) },
+  { role: 'doctor', op: 'appointments.complete', input: (o) => ({ id: o.appointmentId }) },
+  {
+    role: 'doctor',
+    op: 'appointments.undoTransition',
+    input: (o) => ({ transitionId: o.transitionId, reason: 'Mistake' }),
+  },
+  { role: 'doctor', op: 'queue.checkIn', input: (o) => ({ appointmentId: o.appointmentId }) },
+  { role: 'doctor', op: 'queue.move', input: (o) => ({ entryId: o.entryId, toIndex: 0 }) },
+  { role: 'doctor', op: 'queue.setPriority', input: (o) => ({ entryId: o.entryId, priority: 'urgent' }) },
+  { role: 'doctor', op: 'queue.callNext', input: (o) => ({ doctorId: o.doctorId }) },
+  { role: 'doctor', op: 'queue.recall', input: (o) => ({ id: o.entryId }) },
+  { role: 'doctor', op: 'queue.startConsultation', input: (o) => ({ id: o.entryId }) },
+  {
+    role: 'doctor',
+    op: 'consultations.saveDraft',
+    input: (o) => ({ id: randomUUID(), appointmentId: o.appointmentId, content }),
+  },
+  {
+    role: 'doctor',
+    op: 'consultations.recordVitals',
+    input: (o) => ({ id: randomUUID(), appointmentId: o.appointmentId, vitals: { pulse: 80 } }),
+  },
+  { role: 'doctor', op: 'consultations.finalize', input: (o) => ({ id: o.consultationId }) },
+  { role: 'patient', op: 'patients.get', input: (o) => ({ id: o.patientId }) },
+  { role: 'patient', op: 'patients.update', input: (o) => ({ id: o.patientId, details: { address: 'x' } }) },
+  {
+    role: 'patient',
+    op: 'appointments.book',
+    input: (o) => ({ id: randomUUID(), patientId: o.patientId, doctorId: o.doctorId, startsAt: later }),
+  },
+  { role: 'patient', op: 'appointments.cancel', input: (o) => ({ id: o.appointmentId }) },
+  {
+    role: 'patient',
+    op: 'appointments.reschedule',
+    input: (o) => ({ id: o.appointmentId, newStartsAt: later, reason: 'Travelling' }),
+  },
+  {
+    role: 'patient',
+    op: 'appointments.requestReschedule',
+    input: (o) => ({ id: o.appointmentId, requestId: randomUUID() }),
+  },
+  { role: 'patient', op: 'appointments.get', input: (o) => ({ id: o.appointmentId }) },
+  { role: 'patient', op: 'appointments.history', input: (o) => ({ id: o.appointmentId }) },
+  { role: 'patient', op: 'appointments.slip', input: (o) => ({ id: o.appointmentId }) },
+  { role: 'patient', op: 'queue.myPosition', input: (o) => ({ appointmentId: o.appointmentId }) },
+  { role: 'patient', op: 'consultations.prescriptionPdf', input: (o) => ({ id: o.consultationId }) },
+  { role: 'patient', op: 'billing.get', input: (o) => ({ id: o.billId }) },
+  { role: 'patient', op: 'billing.receiptPdf', input: (o) => ({ billId: o.billId }) },
+];
+
+/** 'own' operations that name no record: nothing to compare. */
+const withoutRecordIds = new Set<OperationName>([
+  'auth.session',
+  'auth.logout',
+  'auth.changePassword',
+  'patients.me',
+  'appointments.mine',
+  'consultations.mySummaries',
+  'billing.mine',
+]);
+
+describe('not found, whether missing or not yours', () => {
+  let hub: TestHub;
+  let others: Others;
+  const callers = {} as Record<Role, Caller>;
+
+  beforeAll(async () => {
+    hub = await createTestHub();
+    const owner = await hub.signIn('doctor');
+    const reception = await hub.signIn('receptionist');
+    const ownerPatient = insertPatient(hub.db).id;
+    const self = insertPatient(hub.db).id;
+    callers.doctor = await hub.signIn('doctor');
+    callers.patient = patientCaller(hub, self);
+
+    const visit = insertAppointment(hub, {
+      doctorId: owner.doctorId!,
+      patientId: ownerPatient,
+      startsAt: '2026-11-23T03:30:00.000Z',
+      status: 'CONFIRMED',
+    });
+    const entry = await hub.call(reception, 'queue.checkIn', { appointmentId: visit });
+    const draft = await hub.call(owner, 'consultations.saveDraft', {
+      id: randomUUID(),
+      appointmentId: visit,
+      content,
+    });
+    await hub.call(owner, 'consultations.finalize', { id: draft.consultation.id });
+    await hub.call(owner, 'appointments.complete', { id: visit });
+    const next = insertAppointment(hub, {
+      doctorId: owner.doctorId!,
+      patientId: ownerPatient,
+      startsAt: '2026-11-25T03:30:00.000Z',
+      status: 'CONFIRMED',
+    });
+    const request = await hub.call(patientCaller(hub, ownerPatient), 'appointments.requestReschedule', {
+      id: next,
+      requestId: randomUUID(),
+    });
+    const first = (sql: string) => (hub.db.sqlite.prepare(sql).get(visit) as { id: string }).id;
+    others = {
+      doctorId: owner.doctorId!,
+      patientId: ownerPatient,
+      appointmentId: visit,
+      entryId: entry.id,
+      consultationId: draft.consultation.id,
+      transitionId: first('SELECT id FROM status_transitions WHERE appointmentId = ? LIMIT 1'),
+      requestId: request.id,
+      billId: first('SELECT id FROM bills WHERE appointmentId = ?'),
+    };
+  });
+  afterAll(() => hub.close());
+
+  it('covers every own-scoped operation that names a record', () => {
+    const own = Object.entries(permissionPolicy).flatMap(([op, grant]) =>
+      (['doctor', 'patient'] as const)
+        .filter((role) => grant !== 'public' && grant[role] === 'own')
+        .filter(() => handlers[op as OperationName] && !withoutRecordIds.has(op as OperationName))
+        .map((role) => `${role} ${op}`),
+    );
+    expect(cases.map((c) => `${c.role} ${c.op}`).sort()).toEqual(own.sort());
+  });
+
+  it.each(cases.map((c) => [`${c.role} ${c.op}`, c] as const))('%s', async (_label, c) => {
+    const call = (ids: Others) => failureOf(hub.dispatcher.call(c.op, c.input(ids), callers[c.role]));
+    const missingIds = { ...others };
+    for (const key of Object.keys(missingIds) as (keyof Others)[]) missingIds[key] = randomUUID();
+    const missing = await call(missingIds);
+    const notYours = await call(others);
+    expect(missing.code).toBe('NOT_FOUND');
+    expect(notYours).toEqual(missing);
+  });
+});
