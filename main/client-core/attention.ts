@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiError } from '@shared/contract/errors';
 import type { Db } from '@server/db/database';
+import type { OutboxRow } from './outbox';
 
 type NextSlots = NonNullable<ApiError['nextSlots']>;
 
@@ -64,6 +65,24 @@ export function nextActionFor(name: string, error: ApiError): NextAction {
  */
 export class AttentionList {
   constructor(private readonly db: Db) {}
+
+  /** A refused change (by the hub, or the replica before queueing), for its author, with what they can do next. */
+  addRefused(
+    row: Pick<OutboxRow, 'userId' | 'mutationId' | 'name' | 'input'>,
+    error: ApiError,
+    at: string,
+  ): AttentionEntry {
+    const { userId, mutationId, name, input } = row;
+    return this.add({
+      userId,
+      mutationId,
+      name,
+      input,
+      error,
+      nextAction: nextActionFor(name, error),
+      createdAt: at,
+    });
+  }
 
   add(entry: Omit<AttentionEntry, 'id'>): AttentionEntry {
     const full = { ...entry, id: randomUUID() };

@@ -15,7 +15,8 @@ import { systemClock } from '@server/core/clock';
 import { handlers } from '@server/handlers/registry';
 import { AttentionList, type AttentionEntry, keepsRefusedText } from './attention';
 import { ReadLog } from './read-log';
-import { type ConnectionState, SessionKeeper } from './session-keeper';
+import type { ConnectionState } from './connection-status';
+import { SessionKeeper } from './session-keeper';
 import { HubLink } from './hub-link';
 import { LocalExecutor } from './local-executor';
 import { LocalHub } from './local-hub';
@@ -101,14 +102,18 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
         });
       } catch (error) {
         if (error instanceof ApiFailure && keepsRefusedText(name, error.error)) {
-          keeper.rejected({ userId: session.actor.userId, mutationId: 0, name, input }, error.error);
-          keeper.emitState();
+          attention.addRefused(
+            { userId: session.actor.userId, mutationId: 0, name, input },
+            error.error,
+            now(),
+          );
+          keeper.status.emitState();
         }
         throw error;
       }
     })();
-    keeper.emitChange('local');
-    keeper.emitState();
+    keeper.status.emitChange('local');
+    keeper.status.emitState();
     if (!keeper.online) return result;
 
     // Online: the hub's verdict comes back within milliseconds; the caller gets it as the hub's
@@ -157,9 +162,9 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
     hubReachable: () => keeper.connected,
     unlock: (username, password) => keeper.unlock(username, password),
     signOut: () => keeper.signOut(),
-    connectionState: () => keeper.state(),
-    onStateChange: (listener) => keeper.onState(listener),
-    onChange: (listener) => keeper.onChange(listener),
+    connectionState: () => keeper.status.state(),
+    onStateChange: (listener) => keeper.status.onState(listener),
+    onChange: (listener) => keeper.status.onChange(listener),
     needsAttention: () => {
       const session = keeper.session;
       if (!session) return [];
@@ -170,7 +175,7 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
     },
     dismissAttention: (id) => {
       const done = keeper.session ? attention.dismiss(id, keeper.session.actor.userId) : false;
-      keeper.emitState();
+      keeper.status.emitState();
       return done;
     },
     syncNow: () => keeper.engine.sync(),

@@ -3,6 +3,7 @@ import { type ApiError, ApiFailure, failure } from '@shared/contract/errors';
 import type { Actor } from '@shared/domain/user.schema';
 import { authorize } from '@shared/permissions/authorize';
 import { fieldErrors } from '@shared/validation/format-error';
+import { constraintFailure } from '@server/core/constraint-errors';
 import type { HandlerContext, HandlerMap } from '@server/core/handler';
 import { findAppointment } from '@server/repositories/lookups.repository';
 import { nextFreeSlots } from '@server/repositories/slots.repository';
@@ -113,7 +114,10 @@ export class LocalExecutor {
     if (message.includes('patient_claims')) {
       return failure('PATIENT_OVERLAP', 'The patient already has an appointment at that time.');
     }
-    return failure('INTERNAL', `${name} could not be applied on this desktop: ${message}`);
+    return (
+      constraintFailure(error) ??
+      failure('INTERNAL', `${name} could not be applied on this desktop: ${message}`)
+    );
   }
 }
 
@@ -167,8 +171,10 @@ function markProvisional(local: LocalHub, name: string, input: unknown, value: u
     return { ...booked, appointment: { ...booked.appointment, provisional: true, number: null } };
   }
   if (name === 'patients.register') {
-    const { id, provisionalCode } = input as { id: string; provisionalCode: string | null };
-    // Offline, the patient is known by the provisional code until the hub assigns PAT…
+    const { id } = input as { id: string };
+    // Offline, the patient is known by the provisional code until the hub assigns PAT… (the one
+    // the handler kept: a variant if another desktop's patient here already has the code).
+    const { provisionalCode } = value as { provisionalCode: string | null };
     if (!provisionalCode) return value;
     sqlite.prepare('UPDATE patients SET code = ? WHERE id = ?').run(provisionalCode, id);
     return { ...(value as object), code: provisionalCode };

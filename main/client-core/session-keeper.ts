@@ -3,36 +3,19 @@ import { ApiFailure, failure } from '@shared/contract/errors';
 import type { HubHello } from '@shared/contract/sync.contract';
 import type { Actor } from '@shared/domain/user.schema';
 import { visibilityVersions } from '@shared/permissions/visibility';
-import { nextActionFor, type AttentionList } from './attention';
-import type { ChangeEvent, ClientCoreOptions } from './client-options';
+import type { AttentionList } from './attention';
+import type { ClientCoreOptions } from './client-options';
+import { ConnectionStatus, type SignedOutCode } from './connection-status';
 import { HubUnreachable, type HubLink } from './hub-link';
 import type { LocalExecutor } from './local-executor';
 import type { LocalHub } from './local-hub';
 import { OfflineAuth } from './offline-auth';
 import type { ReadLog } from './read-log';
-import type { Outbox, OutboxRow } from './outbox';
+import type { Outbox } from './outbox';
 import { rebase } from './rebase';
 import { reRegisterClient } from './re-register';
 import type { Replica } from './replica';
 import { SyncEngine } from './sync-engine';
-
-/** What the UI shows (SPEC §13): online / offline since / changes waiting / last sync / needs attention. */
-export interface ConnectionState {
-  online: boolean;
-  offlineSince: string | null;
-  pendingCount: number;
-  lastSyncAt: string | null;
-  needsAttention: number;
-  user: { userId: string; username: string; role: Actor['role'] } | null;
-  /** Why this desktop signed the user out (disabled meanwhile, session ended). */
-  signedOutReason: string | null;
-  /** The same, as a code the renderer's `session.ended` event carries. */
-  signedOutCode: SignedOutCode | null;
-  /** Why the last sync failed (null after a good one); local work goes on meanwhile. */
-  syncError: string | null;
-}
-
-export type SignedOutCode = 'disabled' | 'expired' | 'role_changed';
 
 interface Session {
   username: string;
@@ -55,21 +38,28 @@ interface Parts {
   now: () => string;
 }
 
-/** The signed-in session, the hub connection's life cycle and the state the UI watches. */
+/**
+ * The signed-in session and the hub connection's life cycle; `status` keeps the state the UI
+ * watches.
+ */
 export class SessionKeeper {
   session: Session | null = null;
-  online = false;
   readonly engine: SyncEngine;
-  private offlineSince: string | null;
-  private signedOutReason: string | null = null;
-  private signedOutCode: SignedOutCode | null = null;
+  readonly status: ConnectionStatus;
   private readonly auth: OfflineAuth;
-  private readonly stateListeners = new Set<(state: ConnectionState) => void>();
-  private readonly changeListeners = new Set<(event: ChangeEvent) => void>();
   private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly parts: Parts) {
-    this.offlineSince = parts.now();
+    this.status = new ConnectionStatus(parts.now, () => {
+      const s = this.session;
+      return {
+        pendingCount: parts.outbox.countPending(),
+        lastSyncAt: this.engine.lastSyncAt,
+        needsAttention: s ? parts.attention.count(s.actor.userId) : 0,
+        user: s ? { userId: s.actor.userId, username: s.username, role: s.actor.role } : null,
+        syncError: this.engine.syncError,
+      };
+    });
     this.auth = new OfflineAuth(parts.replica.db);
     this.engine = new SyncEngine(
       parts.link,
@@ -77,9 +67,9 @@ export class SessionKeeper {
       parts.outbox,
       {
         rebase: (page) => this.rebase(page),
-        rejected: (row, error) => this.rejected(row, error),
-        changed: () => this.emitChange('remote'),
-        stateChanged: () => this.emitState(),
+        rejected: (row, error) => parts.attention.addRefused(row, error, parts.now()),
+        changed: () => this.status.emitChange('remote'),
+        stateChanged: () => this.status.emitState(),
         resetNeeded: () => this.handshake(),
         clientTaken: (clientId) => this.reRegister(clientId),
         pendingReads: () => (this.session ? parts.reads.pending(this.session.actor.userId) : []),
@@ -90,6 +80,10 @@ export class SessionKeeper {
     );
   }
 
+  get online(): boolean {
+    return this.status.online;
+  }
+
   get connected(): boolean {
     return this.parts.link.connected;
   }
@@ -98,7 +92,7 @@ export class SessionKeeper {
     const { socket } = this.parts.link;
     socket.on('connect', () => void this.handshake());
     socket.on('disconnect', (reason) => {
-      this.setOnline(false);
+      this.status.setOnline(false);
       // After the hub ends a session it closes the connection; come back signed out or renewed.
       if (reason === 'io server disconnect') setTimeout(() => socket.connect(), 200).unref();
     });
@@ -116,7 +110,7 @@ export class SessionKeeper {
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.parts.link.close();
-    this.online = false;
+    this.status.online = false;
   }
 
   requireSession(): Session {
@@ -183,10 +177,10 @@ export class SessionKeeper {
 
   private begin(session: Session): void {
     this.session = session;
-    this.signedOutReason = null;
+    this.status.setSignedOut(null);
     this.holdRole(session.actor.role);
     this.rebase(null);
-    this.setOnline(false);
+    this.status.setOnline(false);
     const { options, link } = this.parts;
     // The hub knows a desktop's sync client by its handshake: reconnect as this user's client.
     link.reconnectAs({
@@ -194,7 +188,7 @@ export class SessionKeeper {
       deviceName: options.deviceName,
       clientId: session.clientId,
     });
-    this.emitChange('local');
+    this.status.emitChange('local');
   }
 
   /**
@@ -210,17 +204,16 @@ export class SessionKeeper {
     reRegisterClient(replica, session.clientId, fresh);
     session.clientId = fresh;
     this.rebase(null); // provisional codes may have been made again
-    this.setOnline(false);
+    this.status.setOnline(false);
     link.reconnectAs({ deviceId: options.deviceId, deviceName: options.deviceName, clientId: fresh });
-    this.emitChange('local');
+    this.status.emitChange('local');
   }
 
   private end(reason: string | null, code: SignedOutCode | null = null): void {
     this.session = null;
-    this.signedOutReason = reason;
-    this.signedOutCode = code;
-    this.setOnline(false);
-    this.emitState();
+    this.status.setSignedOut(reason, code);
+    this.status.setOnline(false);
+    this.status.emitState();
   }
 
   /**
@@ -243,12 +236,12 @@ export class SessionKeeper {
     if (!link.connected) return;
     try {
       const session = this.session;
-      if (!session) return this.emitState();
+      if (!session) return this.status.emitState();
       if (!(await this.authenticate(session))) return;
       // Our clock, so the hub can correct the times of what we push by its offset.
       const hello = await link.request<HubHello>('hello', { clientTime: this.parts.now() });
       this.engine.adopt(hello);
-      this.setOnline(true);
+      this.status.setOnline(true);
       await this.engine.sync();
     } catch (error) {
       // Runs on every reconnect with nobody awaiting it: never an unhandled rejection.
@@ -312,64 +305,5 @@ export class SessionKeeper {
   rebase(page: Parameters<typeof rebase>[4]): void {
     const { replica, local, executor, outbox } = this.parts;
     rebase(replica, local, executor, outbox, page, this.session?.clientId ?? null);
-  }
-
-  /** A refused change, kept with its reason and next action for its author. */
-  rejected(
-    row: Pick<OutboxRow, 'userId' | 'mutationId' | 'name' | 'input'>,
-    error: ApiFailure['error'],
-  ): void {
-    const { attention, now } = this.parts;
-    attention.add({
-      userId: row.userId,
-      mutationId: row.mutationId,
-      name: row.name,
-      input: row.input,
-      error,
-      nextAction: nextActionFor(row.name, error),
-      createdAt: now(),
-    });
-  }
-
-  private setOnline(online: boolean): void {
-    if (this.online === online) return;
-    this.online = online;
-    if (online) this.offlineSince = null;
-    else this.offlineSince ??= this.parts.now();
-    this.emitState();
-  }
-
-  state(): ConnectionState {
-    const s = this.session;
-    return {
-      online: this.online,
-      offlineSince: this.offlineSince,
-      pendingCount: this.parts.outbox.countPending(),
-      lastSyncAt: this.engine.lastSyncAt,
-      needsAttention: s ? this.parts.attention.count(s.actor.userId) : 0,
-      user: s ? { userId: s.actor.userId, username: s.username, role: s.actor.role } : null,
-      signedOutReason: this.signedOutReason,
-      signedOutCode: this.signedOutCode,
-      syncError: this.engine.syncError,
-    };
-  }
-
-  emitState(): void {
-    const state = this.state();
-    for (const listener of this.stateListeners) listener(state);
-  }
-
-  emitChange(source: ChangeEvent['source']): void {
-    for (const listener of this.changeListeners) listener({ source });
-  }
-
-  onState(listener: (state: ConnectionState) => void): () => void {
-    this.stateListeners.add(listener);
-    return () => this.stateListeners.delete(listener);
-  }
-
-  onChange(listener: (event: ChangeEvent) => void): () => void {
-    this.changeListeners.add(listener);
-    return () => this.changeListeners.delete(listener);
   }
 }

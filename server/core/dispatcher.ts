@@ -9,6 +9,7 @@ import { type ParameterOf, preparedQuery } from '@server/db/prepared-query';
 import type { ChangeTable } from '@server/db/tables';
 import type { AuditEntry } from './audit-log';
 import type { AuthorClaim } from './author-time';
+import { constraintFailure } from './constraint-errors';
 import type { HandlerContext, HandlerMap } from './handler';
 import type { HubCore } from './hub-core';
 
@@ -225,6 +226,8 @@ function runInTransaction<T>(core: HubCore, fn: () => T): T {
     if (message.includes('patient_claims')) {
       throw failure('PATIENT_OVERLAP', 'The patient already has an appointment at that time.');
     }
+    const constraint = constraintFailure(error);
+    if (constraint) throw constraint;
     core.logger.error({ err: error }, 'operation failed');
     throw failure('INTERNAL', 'Something went wrong on the hub; nothing was saved. Please try again.');
   }

@@ -12,10 +12,13 @@ import {
 
 /** Hub-assigned code, never reused. */
 export const patientCodeSchema = z.string().regex(/^PAT\d{6,}$/, { error: 'must be a code like PAT000123' });
-/** Assigned on a desktop while the hub is unreachable; the hub replaces it on sync, both stay searchable. */
+/**
+ * Assigned on a desktop while the hub is unreachable; the hub replaces it on sync, both stay
+ * searchable. Two desktops can make the same one: the hub keeps the later one as TMP-7F3A-0001-2.
+ */
 export const provisionalPatientCodeSchema = z
   .string()
-  .regex(/^TMP-[A-Z0-9]{4}-\d{4,}$/, { error: 'must be a provisional code like TMP-7F3A-0001' });
+  .regex(/^TMP-[A-Z0-9]{4}-\d{4,}(-\d+)?$/, { error: 'must be a provisional code like TMP-7F3A-0001' });
 
 export const sexSchema = z.enum(['female', 'male', 'other', 'unknown'], {
   error: 'must be female, male, other or unknown',

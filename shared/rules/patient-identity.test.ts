@@ -74,6 +74,8 @@ describe('patient identity rules', () => {
     expect(patientCode(1234567)).toBe('PAT1234567');
     expect(() => patientCode(0)).toThrow(RangeError);
     expect(provisionalPatientCode('c7a1e0b2-0f3a', 7)).toBe('TMP-0F3A-0007');
+    // The hub's variant of a code another desktop made first.
+    expect(provisionalPatientCodeSchema.safeParse('TMP-0F3A-0007-2').success).toBe(true);
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 10_000_000 }), fc.uuid(), (n, clientId) => {
         expect(patientCodeSchema.safeParse(patientCode(n)).success).toBe(true);
@@ -87,6 +89,7 @@ describe('patient identity rules', () => {
   it('classifies what was typed into the search box', () => {
     expect(classifySearch('pat000012')).toEqual({ kind: 'code', value: 'PAT000012' });
     expect(classifySearch('TMP-0F3A-0007')).toEqual({ kind: 'code', value: 'TMP-0F3A-0007' });
+    expect(classifySearch('tmp-0f3a-0007-2')).toEqual({ kind: 'code', value: 'TMP-0F3A-0007-2' });
     expect(classifySearch('+91 98450 12345')).toEqual({ kind: 'phone', value: '9845012345' });
     expect(classifySearch('Núñez')).toEqual({ kind: 'name', value: 'nunez' });
   });

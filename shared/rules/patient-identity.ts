@@ -94,7 +94,8 @@ export function provisionalPatientCode(clientId: string, counter: number): strin
 /** Classifies what a receptionist typed into the search box. */
 export function classifySearch(text: string): { kind: 'code' | 'phone' | 'name'; value: string } {
   const trimmed = text.trim();
-  if (/^(PAT\d+|TMP-[A-Z0-9]{4}-\d+)$/i.test(trimmed)) return { kind: 'code', value: trimmed.toUpperCase() };
+  if (/^(PAT\d+|TMP-[A-Z0-9]{4}-\d+(-\d+)?)$/i.test(trimmed))
+    return { kind: 'code', value: trimmed.toUpperCase() };
   const digits = trimmed.replace(/[\s()+-]/g, '');
   if (/^\d{4,}$/.test(digits)) return { kind: 'phone', value: normalizePhone(digits) };
   return { kind: 'name', value: foldName(trimmed) };

@@ -57,4 +57,27 @@ describe('partial updates and provisional codes', () => {
     const found = await hub.call(hub.admin, 'patients.search', { text: 'TMP-7F3A-0001' });
     expect(found.map((p) => p.id)).toEqual([patient.id]);
   });
+
+  it('registers patients from two desktops that made the same provisional code: the later ones keep variants of it', async () => {
+    hub = await createTestHub();
+    const register = (fullName: string) =>
+      hub.call(hub.admin, 'patients.register', {
+        id: randomUUID(),
+        details: { fullName },
+        provisionalCode: 'TMP-7F3A-0001',
+      });
+    const first = await register('Ravi Kumar');
+    const second = await register('Asha Rao');
+    const third = await register('Meena Iyer');
+    expect([first, second, third].map((p) => [p.code, p.provisionalCode])).toEqual([
+      ['PAT000001', 'TMP-7F3A-0001'],
+      ['PAT000002', 'TMP-7F3A-0001-2'],
+      ['PAT000003', 'TMP-7F3A-0001-3'],
+    ]);
+    // The code on any of their slips finds all three, the exact one first.
+    const found = await hub.call(hub.admin, 'patients.search', { text: 'TMP-7F3A-0001' });
+    expect(found.map((p) => p.id)).toEqual([first.id, second.id, third.id]);
+    const exact = await hub.call(hub.admin, 'patients.search', { text: 'tmp-7f3a-0001-3' });
+    expect(exact.map((p) => p.id)).toEqual([third.id]);
+  });
 });

@@ -9,6 +9,7 @@ import { duplicatesMessage, findDuplicates } from './patient-duplicates';
 import { patientProfile } from './patient-profile';
 import { changedFields, patientRow } from './patient-rows';
 import { searchPatients } from './patient-search';
+import { freeProvisionalCode } from './provisional-code';
 
 function auditChange(
   ctx: HandlerContext,
@@ -45,7 +46,7 @@ export const patientHandlers: HandlerMap = {
         ...input.details,
         id: input.id,
         code: patientCode(ctx.hub.nextCounter('patient')),
-        provisionalCode: input.provisionalCode,
+        provisionalCode: input.provisionalCode && freeProvisionalCode(db, input.provisionalCode),
         createdAt: ctx.now,
         updatedAt: ctx.now,
       };
@@ -53,6 +54,9 @@ export const patientHandlers: HandlerMap = {
       ctx.changed('patients', patient.id);
       auditChange(ctx, 'patients.register', patient, {
         code: patient.code,
+        ...(patient.provisionalCode !== input.provisionalCode && {
+          provisionalCodeGiven: input.provisionalCode,
+        }),
         acknowledgedDuplicates: duplicates.map((d) => d.patient.code),
       });
       return patient;
