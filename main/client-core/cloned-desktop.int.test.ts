@@ -3,6 +3,9 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { backupDatabase } from '@server/db/backup';
+import { Outbox } from './outbox';
+import { openReplica } from './replica';
 import {
   at,
   clinicPerTest,
@@ -11,6 +14,7 @@ import {
   hubDown,
   hubUp,
   newDesktop,
+  restoreHubFrom,
   settled,
   signedIn,
   TEST_PASSWORD,
@@ -143,5 +147,66 @@ describe('a desktop whose data folder was copied to a second PC', { timeout: 60_
     expect(rows(clinic, 'SELECT id FROM appointments WHERE id = ?', booking)).toHaveLength(1);
     const clients = rows(clinic, 'SELECT deviceId, lastMutationId FROM sync_clients ORDER BY lastSeenAt');
     expect(clients.filter((c) => c.deviceId === deviceId)).toEqual([{ deviceId, lastMutationId: 1 }]);
+  });
+
+  it('a moved data folder meeting a restored hub never sends an acknowledged change again', async () => {
+    const clinic = await start();
+    const { url } = clinic.server;
+    const old = newDesktop(url, 'front-desk');
+    await signedIn(old, clinic.users.receptionist);
+    const input = {
+      id: randomUUID(),
+      patientId: clinic.patientIds[0]!,
+      doctorId: clinic.doctorId,
+      startsAt: at('2026-11-23', '09:00'),
+    };
+    await old.core.call('appointments.book', input);
+    await settled([old]);
+    await old.close();
+    // The folder as it was copied: the hub had acknowledged the booking, the pull that drops it
+    // from the outbox had not run yet.
+    const replica = openReplica(join(old.dir, 'replica.db'));
+    const { clientId, userId, actor } = replica.db.sqlite
+      .prepare('SELECT clientId, userId, actor FROM client_users')
+      .get() as { clientId: string; userId: string; actor: string };
+    const outbox = new Outbox(replica.db);
+    replica.db.transaction(() => {
+      outbox.insert({
+        clientId,
+        mutationId: 1,
+        userId,
+        actor: JSON.parse(actor) as never,
+        name: 'appointments.book',
+        input,
+        createdAt: '2026-11-23T02:30:00.000Z',
+      });
+      outbox.markAcked(clientId, 1);
+    });
+    replica.close();
+    // Meanwhile the hub is restored from a backup that has the booking (a new epoch).
+    const backup = join(clinic.server.hub.dir, 'backup.db');
+    await backupDatabase(clinic.server.hub.db.sqlite, backup);
+    await restoreHubFrom(clinic, backup);
+    const processed = () => rows(clinic, 'SELECT clientId, mutationId FROM processed_mutations');
+    expect(processed()).toEqual([{ clientId, mutationId: 1 }]);
+
+    // On another machine the client id is not its to use: the hub does not tell it the client's
+    // last mutation id, and the desktop renumbers nothing by a number it was not told.
+    const moved = newDesktop(url, 'new-pc', old.dir, `new-pc-${randomUUID().slice(0, 8)}`);
+    desktops.push(moved);
+    await signedIn(moved, clinic.users.receptionist);
+    const later = randomUUID();
+    await moved.core.call('appointments.book', { ...input, id: later, startsAt: at('2026-11-23', '09:30') });
+    await settled([moved]);
+    expect(moved.core.needsAttention()).toEqual([]);
+    expect(rows(clinic, 'SELECT id FROM appointments ORDER BY id').map((r) => r.id)).toEqual(
+      [input.id, later].sort(),
+    );
+    // The acknowledged booking went to the hub once; only the new one came under a new client id.
+    const after = processed();
+    expect(after.filter((r) => r.clientId === clientId)).toEqual([{ clientId, mutationId: 1 }]);
+    expect(after.filter((r) => r.clientId !== clientId)).toEqual([
+      { clientId: expect.any(String) as string, mutationId: 1 },
+    ]);
   });
 });

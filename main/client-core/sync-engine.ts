@@ -80,7 +80,10 @@ export class SyncEngine {
     replica.setMeta('hubId', hello.hubId);
     replica.setMeta('epoch', hello.epoch);
     const clientId = this.clientId();
-    if (clientId) {
+    // Null: the hub will not tell (the client id is not this session's, e.g. a copied data
+    // folder's). Nothing is renumbered then, and the new epoch is not marked as seen, so a later
+    // hello that does tell still renumbers.
+    if (clientId && hello.lastMutationId !== null) {
       const key = `epoch:${clientId}`;
       const seen = replica.meta(key);
       if (seen !== undefined && seen !== `${hello.hubId}:${hello.epoch}`)

@@ -17,6 +17,7 @@ import type { HubCore } from './hub-core';
 export interface Caller {
   token: string | null;
   deviceId: string;
+  /** The client's network address; leave it out only for callers on this machine (see `source`). */
   address?: string;
 }
 
@@ -109,6 +110,9 @@ export function createDispatcher(core: HubCore, handlers: HandlerMap): Dispatche
       ...(options.authorClaim ? { authorClaim: options.authorClaim } : {}),
       events: core.events,
       hub: core,
+      // The sign-in throttle's source. No address: an in-process caller, all of which share the
+      // 'this-machine' bucket (auth/source-address.ts); a gateway calling in-process for remote
+      // clients must pass each client's real address here.
       source: { address: caller.address ?? null, deviceId: caller.deviceId },
     };
     const prepared = handler.prepare ? await handler.prepare(parsed.data as never, base) : undefined;

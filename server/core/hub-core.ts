@@ -88,17 +88,24 @@ export class HubCore {
 
   /** Resolves a session token to the acting user, or throws UNAUTHENTICATED. */
   authenticate(token: string, deviceId: string): Actor {
+    return this.authenticateUntil(token, deviceId).actor;
+  }
+
+  /** The session's actor and when the session ends unless used again (epoch ms). */
+  authenticateUntil(token: string, deviceId: string): { actor: Actor; expiresAt: number } {
     const settings =
       this.storedSettings() ?? clinicSettingsSchema.parse({ clinicName: '-', timeZone: 'UTC' });
     // No transaction: a read, then at most one statement (the sliding expiry), each atomic.
     const session = this.sessions.validate(token, this.clock.now(), settings);
-    return {
+    const actor: Actor = {
       userId: session.user.id,
       role: session.user.role,
       doctorId: session.user.doctorId,
       patientId: session.user.patientId,
       deviceId: session.deviceId || deviceId,
     };
+    const expiresAt = Math.min(Date.parse(session.idleExpiresAt), Date.parse(session.absoluteExpiresAt));
+    return { actor, expiresAt };
   }
 
   /** The next value of a named counter (patient codes, bill numbers, tokens), inside the caller's transaction. */

@@ -90,6 +90,35 @@ describe('frames before and after sign-in (issue 14, item 8)', () => {
     expect(note).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: [{ field: 'note' }] } });
   }, 60_000);
 
+  it('caps frames again once the session has expired (issue 14, item 8 review)', async () => {
+    server = await startSocketHub();
+    const { token } = server.hub.admin;
+    const socket = await server.connect({ token, deviceId: 'admin-desktop' });
+    const large = () =>
+      sendRawEvent(socket, 'call', `{"name":"users.list","input":{"note":"${'x'.repeat(200_000)}"}}`);
+    expect(await large()).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+
+    server.hub.clock.advance(61); // past the 60-minute idle limit, with no call noticing it
+    expect(await large()).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE' } });
+    // The next call still says why, and signing in again lifts the cap.
+    const expired = (await socket.emitWithAck('call', { name: 'users.list', input: {} })) as Reply;
+    expect(expired).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', message: /expired/ } });
+    const login = await callOver(socket, 'auth.login', {
+      username: 'admin',
+      password: 'correct horse battery',
+      deviceId: 'admin-desktop',
+    });
+    await socket.emitWithAck('auth', { token: login.token });
+    expect(await large()).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+
+    // A session kept alive by use (here on another connection) keeps the connection signed in.
+    const other = await server.connect({ token: login.token, deviceId: 'admin-desktop' });
+    server.hub.clock.advance(50);
+    await callOver(other, 'users.list', {});
+    server.hub.clock.advance(50);
+    expect(await large()).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  }, 60_000);
+
   it('keeps the ack id of a refused event and drops anything else oversized', () => {
     expect(refusedEvent('2["call",{}]')).toBe('2["refused-frame"]');
     expect(refusedEvent('217["call",{}]')).toBe('217["refused-frame"]');

@@ -14,7 +14,7 @@ import { DEFAULT_MAX_ANONYMOUS_FRAME_BYTES, guardFrames } from './frame-guard';
 import { createOwnHostCheck } from './own-hosts';
 import { PushApplier } from './push';
 import { registerSocketHandlers, touch } from './socket-handlers';
-import { type HubIo, SIGNED_IN_ROOM, SocketRegistry } from './socket-session';
+import { type HubIo, type HubSocket, SIGNED_IN_ROOM, SocketRegistry } from './socket-session';
 import { createStaticHandler } from './static-files';
 import { handshakeAuthSchema, toApiError } from './wire';
 
@@ -89,7 +89,20 @@ export function createSocketEndpoint(options: SocketEndpointOptions): SocketEndp
   });
   const registry = new SocketRegistry();
   const maxAnonymousFrameBytes = options.maxAnonymousFrameBytes ?? DEFAULT_MAX_ANONYMOUS_FRAME_BYTES;
-  guardFrames(io, { maxAnonymousFrameBytes, isSignedIn: (connection) => registry.isSignedIn(connection) });
+  // Signed in means a live session: one that has expired since sign-in lifts the cap no more.
+  const sessionEnd = (socket: HubSocket): number | null => {
+    const { token, deviceId } = socket.data;
+    if (!token) return null;
+    try {
+      return core.authenticateUntil(token, deviceId).expiresAt;
+    } catch {
+      return null;
+    }
+  };
+  guardFrames(io, {
+    maxAnonymousFrameBytes,
+    isSignedIn: (connection) => registry.isSignedIn(connection, core.clock.now().getTime(), sessionEnd),
+  });
   const deps = {
     core,
     dispatcher,

@@ -57,8 +57,8 @@ export function registerSocketHandlers(socket: HubSocket, deps: SocketDeps): voi
       return { signedIn: false };
     }
     try {
-      const actor = core.authenticate(token, socket.data.deviceId);
-      registry.signIn(socket, token, actor);
+      const { actor, expiresAt } = core.authenticateUntil(token, socket.data.deviceId);
+      registry.signIn(socket, token, actor, expiresAt);
       touch(deps, socket, actor);
       return { signedIn: true, actor };
     } catch (error) {
@@ -143,8 +143,9 @@ function requireSession(socket: HubSocket, deps: SocketDeps): Actor {
   const { token, deviceId } = socket.data;
   if (!token) throw failure('UNAUTHENTICATED', 'Please sign in first.');
   try {
-    const actor = deps.core.authenticate(token, deviceId);
+    const { actor, expiresAt } = deps.core.authenticateUntil(token, deviceId);
     socket.data.actor = actor;
+    deps.registry.sessionChecked(socket, expiresAt);
     return actor;
   } catch (error) {
     deps.registry.signOut(socket);

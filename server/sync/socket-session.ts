@@ -36,22 +36,55 @@ export function callerOf(socket: HubSocket): Caller {
 /** Connections by user, so that ending a user's sessions also ends their live connections. */
 export class SocketRegistry {
   private readonly byUser = new Map<string, Set<HubSocket>>();
-  /** The engine.io connections of signed-in sockets (see frame-guard.ts). */
-  private readonly signedInConnections = new WeakSet<HubSocket['conn']>();
+  /**
+   * The engine.io connections of signed-in sockets (see frame-guard.ts), with when their session
+   * ends unless used again (epoch ms; 0: not known yet, checked at the next frame).
+   */
+  private readonly signedInConnections = new WeakMap<
+    HubSocket['conn'],
+    { socket: HubSocket; expiresAt: number }
+  >();
 
-  signIn(socket: HubSocket, token: string, actor: Actor): void {
+  signIn(socket: HubSocket, token: string, actor: Actor, expiresAt = 0): void {
     if (socket.data.actor && socket.data.actor.userId !== actor.userId) this.signOut(socket);
     socket.data.token = token;
     socket.data.actor = actor;
     const sockets = this.byUser.get(actor.userId) ?? new Set();
     sockets.add(socket);
     this.byUser.set(actor.userId, sockets);
-    this.signedInConnections.add(socket.conn);
+    this.signedInConnections.set(socket.conn, { socket, expiresAt });
     void socket.join(SIGNED_IN_ROOM);
   }
 
-  isSignedIn(connection: HubSocket['conn']): boolean {
-    return this.signedInConnections.has(connection);
+  /** A later check of the session moved its end (the idle expiry slides with use). */
+  sessionChecked(socket: HubSocket, expiresAt: number): void {
+    const entry = this.signedInConnections.get(socket.conn);
+    if (entry?.socket === socket) entry.expiresAt = expiresAt;
+  }
+
+  /**
+   * Whether the connection is signed in to a session still alive at `now`. Runs on every frame,
+   * so the session is looked up again (`recheck`: its new end, or null when it has ended) only
+   * once the end last seen has passed; an ended session's socket is signed out, keeping the
+   * token so its next call still says why ("Your session has expired").
+   */
+  isSignedIn(
+    connection: HubSocket['conn'],
+    now: number,
+    recheck: (socket: HubSocket) => number | null,
+  ): boolean {
+    const entry = this.signedInConnections.get(connection);
+    if (!entry) return false;
+    if (now < entry.expiresAt) return true;
+    const expiresAt = recheck(entry.socket);
+    if (expiresAt === null || expiresAt <= now) {
+      const { token } = entry.socket.data;
+      this.signOut(entry.socket);
+      entry.socket.data.token = token;
+      return false;
+    }
+    entry.expiresAt = expiresAt;
+    return true;
   }
 
   signOut(socket: HubSocket): void {

@@ -53,10 +53,16 @@ export function lastMutationIdOf(db: Db, clientId: string | null): number {
   return row?.lastMutationId ?? 0;
 }
 
-/** The client's last mutation id, told only to its own user on its own device (0 to anyone else). */
-export function lastMutationIdFor(db: Db, clientId: string | null, user: ClientUser | null): number {
-  if (!clientId || !user || standingOf(db, clientId, user) !== 'owned') return 0;
-  return lastMutationIdOf(db, clientId);
+/**
+ * The client's last mutation id, told only to its own user on its own device; null (will not
+ * tell) to anyone else, never a made-up 0 a desktop could renumber its outbox by. A client id
+ * the hub has never seen has processed nothing: 0.
+ */
+export function lastMutationIdFor(db: Db, clientId: string | null, user: ClientUser | null): number | null {
+  if (!clientId) return 0;
+  const standing = user ? standingOf(db, clientId, user) : 'taken';
+  if (standing === 'new') return 0;
+  return standing === 'owned' ? lastMutationIdOf(db, clientId) : null;
 }
 
 /**

@@ -37,10 +37,12 @@ export const hubHelloSchema = z.strictObject({
   protocolVersion: z.literal(1),
   serverTime: instantSchema,
   /**
-   * The last mutation id the hub processed from this client, so it can drop acknowledged rows;
-   * 0 unless the connection's session is the client's own user on the device it is bound to.
+   * The last mutation id the hub processed from this client, so it can drop acknowledged rows
+   * (0: none, or no client id given). Null when the hub will not tell: the connection's session is
+   * not the client's own user on the device it is bound to (or there is no session); the client
+   * must then not renumber anything by it.
    */
-  lastMutationId: z.number().int().min(0),
+  lastMutationId: z.number().int().min(0).nullable(),
 });
 export type HubHello = z.infer<typeof hubHelloSchema>;
 
@@ -114,7 +116,8 @@ export const pullResponseSchema = z.strictObject({
   changes: z.array(changeSchema),
   nextCursor: z.number().int().min(0),
   hasMore: z.boolean(),
-  lastMutationId: z.number().int().min(0),
+  /** As in the hello (null: not this session's to know). */
+  lastMutationId: z.number().int().min(0).nullable(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 

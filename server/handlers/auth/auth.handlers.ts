@@ -1,6 +1,6 @@
 import { failure } from '@shared/contract/errors';
 import type { User } from '@shared/domain/user.schema';
-import { accountKeys, loginThrottleKeys } from '@server/auth/login-throttle';
+import { loginThrottleKeys } from '@server/auth/login-throttle';
 import { decoyHash, hashPassword, verifyPassword } from '@server/auth/password';
 import { userFromRow } from '@server/db/codecs';
 import { type HandlerContext, type HandlerMap, handler } from '@server/core/handler';
@@ -71,7 +71,8 @@ export const authHandlers: HandlerMap = {
   'auth.login': handler('auth.login', {
     // The password is checked before the transaction: argon2 must not hold the write lock.
     prepare: async (input, ctx) => {
-      // Per account from this source and per source: an attacker elsewhere slows only themselves.
+      // Per account from this source, per source, and loosely per account from sources it never
+      // signed in from: an attacker elsewhere slows only themselves and strangers, never its desks.
       const keys = loginThrottleKeys(input.username, {
         address: ctx.source.address,
         deviceId: input.deviceId,
@@ -111,7 +112,7 @@ export const authHandlers: HandlerMap = {
       if (!row) throw failure('UNAUTHENTICATED', 'Wrong username or password.');
       if (row.disabled)
         throw failure('UNAUTHENTICATED', 'This account is disabled. Please contact the clinic admin.');
-      ctx.hub.throttle.clear(accountKeys(keys));
+      ctx.hub.throttle.succeeded(keys, new Date(ctx.now));
       ctx.audit({
         kind: 'auth',
         action: 'auth.login',
