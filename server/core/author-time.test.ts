@@ -28,7 +28,7 @@ describe('authorTime', () => {
 
   it('never puts the time before the record’s earlier events: a clock set back is flagged', () => {
     const backdated = claimOf(minutes(-24 * 60), { offsetMs: 0, helloAt: minutes(-60) });
-    expect(authorTime({ now, authorClaim: backdated }, [minutes(-90), null])).toEqual({
+    expect(authorTime({ now, authorClaim: backdated }, { hubKnown: [minutes(-90), null] })).toEqual({
       at: minutes(-90),
       receivedAt: now,
       clock: 'flagged',
@@ -49,6 +49,38 @@ describe('authorTime', () => {
     });
   });
 
+  it('keeps an addendum after its signature, whose time came from a desktop clock', () => {
+    const early = claimOf(minutes(-50), { offsetMs: 0, helloAt: minutes(-1) });
+    expect(authorTime({ now, authorClaim: early }, { after: [minutes(-40)] })).toEqual({
+      at: minutes(-40),
+      receivedAt: now,
+      clock: 'flagged',
+    });
+  });
+
+  // A clock set back a day while offline and put right before reconnecting measures ≈ 0 at hello.
+  it('flags a claim long before its receipt that nothing the hub knows bounds, keeping its time', () => {
+    const reconnected = { offsetMs: 0, helloAt: minutes(-1) };
+    const dayBack = claimOf(minutes(-24 * 60 - 30), reconnected);
+    expect(authorTime({ now, authorClaim: dayBack })).toEqual({
+      at: minutes(-24 * 60 - 30),
+      receivedAt: now,
+      clock: 'flagged',
+    });
+    // Nor does a bound only from an author's clock (an addendum's signature) vouch for it.
+    expect(authorTime({ now, authorClaim: dayBack }, { after: [minutes(-26 * 60)] })).toMatchObject({
+      clock: 'flagged',
+    });
+    // An outage of a morning passes; so does a long one when the hub knows what the author followed.
+    const morning = claimOf(minutes(-11 * 60), reconnected);
+    expect(authorTime({ now, authorClaim: morning })).toMatchObject({ clock: 'device' });
+    expect(authorTime({ now, authorClaim: dayBack }, { hubKnown: [minutes(-25 * 60)] })).toEqual({
+      at: minutes(-24 * 60 - 30),
+      receivedAt: now,
+      clock: 'device',
+    });
+  });
+
   it('has no receipt time yet on the desktop that made the change', () => {
     const local = { at: now, offsetMs: 0, helloAt: null, local: true };
     expect(authorTime({ now, authorClaim: local })).toEqual({ at: now, receivedAt: null, clock: 'device' });
@@ -60,6 +92,7 @@ describe('seenBeforeHello', () => {
     const claim = claimOf(now, hello);
     expect(seenBeforeHello(claim, minutes(-1))).toBe(minutes(-1));
     expect(seenBeforeHello(claim, minutes(1))).toBeNull();
+    expect(seenBeforeHello(claim, hello.helloAt)).toBeNull(); // e.g. received in the hello's push
     expect(seenBeforeHello(undefined, minutes(-1))).toBeNull();
   });
 });

@@ -185,6 +185,6 @@ function signatureTimes(data: PrescriptionData, f: { dateTime(iso: string): stri
   const small = { size: 'small' as const, tone: 'muted' as const };
   return [
     { text: receivedAt ? `Received by the clinic ${f.dateTime(receivedAt)}` : '', ...small },
-    { text: clock === 'flagged' ? 'Signing computer’s clock was off: time bounded' : '', ...small },
+    { text: clock === 'flagged' ? 'Signing computer’s clock unconfirmed: time may be off' : '', ...small },
   ];
 }

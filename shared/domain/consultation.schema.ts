@@ -101,8 +101,9 @@ export type DraftConflict = z.infer<typeof draftConflictSchema>;
  * Where the time of a signature or an addendum comes from (it is medico-legal, SPEC §8):
  * 'hub': made on the hub, the hub's time; 'device': the author's desktop clock, corrected by the
  * offset the hub measured at that desktop's hello and within its bounds; 'flagged': the
- * desktop's clock could not be trusted (no offset measured, too far off, or the time fell outside
- * its bounds), so the nearest bound is kept and the record says so.
+ * desktop's clock could not be trusted (no offset measured, too far off, the time fell outside
+ * its bounds so the nearest is kept, or it came long before its receipt with nothing the hub knew
+ * to bound it), and the record says so.
  */
 export const authorClockSchema = z.enum(['hub', 'device', 'flagged']);
 export type AuthorClock = z.infer<typeof authorClockSchema>;

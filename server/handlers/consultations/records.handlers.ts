@@ -4,7 +4,7 @@ import {
   type Consultation,
   consultationContentSchema,
 } from '@shared/domain/consultation.schema';
-import { authorTime, seenBeforeHello } from '@server/core/author-time';
+import { authorTime } from '@server/core/author-time';
 import { type HandlerMap, handler } from '@server/core/handler';
 import { getAppointment, getPatient } from '@server/repositories/lookups.repository';
 import { assertOwnDoctor, requireActor } from '@server/repositories/ownership';
@@ -20,6 +20,7 @@ import {
   writeContent,
 } from './consultations.repository';
 import { assertNoDraftConflicts, nextDraftState } from './draft-revisions';
+import { addendumBounds, signatureBounds } from './signing-bounds';
 
 const isEmpty = (c: Consultation) =>
   !c.chiefComplaint.trim() &&
@@ -127,7 +128,7 @@ export const recordHandlers: HandlerMap = {
       assertNoDraftConflicts(consultation);
       const actor = requireActor(ctx);
       // The author's signing time, not when an offline signature reached the hub (SPEC §8).
-      const signed = authorTime(ctx, [seenBeforeHello(ctx.authorClaim, consultation.createdAt)]);
+      const signed = authorTime(ctx, signatureBounds(ctx, consultation));
       ctx.db.run(
         ctx.db.q
           .updateTable('consultations')
@@ -172,7 +173,7 @@ export const recordHandlers: HandlerMap = {
         throw failure('CONFLICT', 'This addendum was already added.');
       }
       // Written after the signature, by the author's clock (bounded like the signature's).
-      const written = authorTime(ctx, [consultation.signedAt]);
+      const written = authorTime(ctx, addendumBounds(ctx, consultation));
       const addendum: Addendum = {
         id: input.id,
         consultationId: consultation.id,

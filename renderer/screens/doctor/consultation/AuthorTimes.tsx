@@ -29,8 +29,8 @@ export function AuthorTimes(props: {
       </Text>
       {clock === 'flagged' && (
         <Text color="fg.warning" fontSize={fontSize}>
-          The computer’s clock was off when this was written: the time shown is the nearest the hub could
-          confirm.
+          The computer’s clock could not be trusted when this was written: the time shown is kept within what
+          the clinic hub knows, and may be off.
         </Text>
       )}
     </>
