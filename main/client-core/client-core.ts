@@ -103,6 +103,8 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
         if (error instanceof ApiFailure && keepsRefusedText(name, error.error)) {
           keeper.rejected({ userId: session.actor.userId, mutationId: 0, name, input }, error.error);
           keeper.emitState();
+          // The count may stay the same (it updated the visit's card): re-read what is on screen.
+          keeper.emitChange('local');
         }
         throw error;
       }
