@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ApiError } from '@shared/contract/errors';
 import type { Db } from '@server/db/database';
 import type { OutboxRow } from './outbox';
+import { draftContinues, type EarlierVersion, groupRefusedDrafts, refusedDraftVisit } from './refused-drafts';
 
 type NextSlots = NonNullable<ApiError['nextSlots']>;
 
@@ -22,6 +23,8 @@ export interface AttentionEntry {
   error: ApiError;
   nextAction: NextAction;
   createdAt: string;
+  /** A refused draft's older refused texts of the same visit that the latest lacks (refused-drafts.ts). */
+  earlierVersions?: EarlierVersion[];
 }
 
 /**
@@ -84,28 +87,52 @@ export class AttentionList {
     });
   }
 
-  add(entry: Omit<AttentionEntry, 'id'>): AttentionEntry {
-    const full = { ...entry, id: randomUUID() };
-    this.db.sqlite
+  /**
+   * Keeps a refusal for its author. A refused draft save replaces the same user's refused saves of
+   * the same visit that it continues (keeping the id of the newest, so its card stays the same
+   * card); those it does not continue stay, as earlier versions in that card.
+   */
+  add(entry: Omit<AttentionEntry, 'id' | 'earlierVersions'>): AttentionEntry {
+    return this.db.transaction(() => {
+      const replaced = this.continuedDrafts(entry);
+      for (const id of replaced) this.db.sqlite.prepare('DELETE FROM client_attention WHERE id = ?').run(id);
+      const full = { ...entry, id: replaced.at(-1) ?? randomUUID() };
+      this.db.sqlite
+        .prepare(
+          `INSERT INTO client_attention (id, userId, mutationId, name, input, error, nextAction, createdAt)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          full.id,
+          full.userId,
+          full.mutationId,
+          full.name,
+          JSON.stringify(full.input),
+          JSON.stringify(full.error),
+          JSON.stringify(full.nextAction),
+          full.createdAt,
+        );
+      return full;
+    });
+  }
+
+  /** The ids of the user's refused saves of this visit that `entry` continues, oldest first. */
+  private continuedDrafts(entry: Omit<AttentionEntry, 'id' | 'earlierVersions'>): string[] {
+    const visit = refusedDraftVisit(entry.name, entry.input);
+    if (!visit) return [];
+    const rows = this.db.sqlite
       .prepare(
-        `INSERT INTO client_attention (id, userId, mutationId, name, input, error, nextAction, createdAt)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `SELECT id, input FROM client_attention
+         WHERE userId = ? AND name = ? AND json_extract(input, '$.appointmentId') = ?
+         ORDER BY createdAt, rowid`,
       )
-      .run(
-        full.id,
-        full.userId,
-        full.mutationId,
-        full.name,
-        JSON.stringify(full.input),
-        JSON.stringify(full.error),
-        JSON.stringify(full.nextAction),
-        full.createdAt,
-      );
-    return full;
+      .all(entry.userId, entry.name, visit) as { id: string; input: string }[];
+    return rows.filter((r) => draftContinues(entry.input, JSON.parse(r.input))).map((r) => r.id);
   }
 
   /**
-   * The user's entries, oldest first; `freeTimes` gives a "choose another slot" entry the times
+   * The user's entries, oldest first (a visit's refused draft saves folded into one, at the place
+   * of the newest); `freeTimes` gives a "choose another slot" entry the times
    * free now (an entry without it offers none rather than stale ones).
    */
   list(userId: string, freeTimes?: (entry: AttentionEntry) => NextSlots): AttentionEntry[] {
@@ -116,7 +143,7 @@ export class AttentionList {
       error: string;
       nextAction: string;
     })[];
-    return rows.map((r) => {
+    const entries = rows.map((r): AttentionEntry => {
       const entry: AttentionEntry = {
         ...r,
         input: JSON.parse(r.input) as unknown,
@@ -126,13 +153,12 @@ export class AttentionList {
       if (entry.nextAction.kind !== 'choose_another_slot') return entry;
       return { ...entry, nextAction: { kind: 'choose_another_slot', nextSlots: freeTimes?.(entry) ?? [] } };
     });
+    return groupRefusedDrafts(entries);
   }
 
+  /** The number of entries the author sees (a visit's refused draft saves are one). */
   count(userId: string): number {
-    const row = this.db.sqlite
-      .prepare('SELECT count(*) AS n FROM client_attention WHERE userId = ?')
-      .get(userId) as { n: number };
-    return row.n;
+    return this.list(userId).length;
   }
 
   dismiss(id: string, userId: string): boolean {

@@ -108,6 +108,8 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
             now(),
           );
           keeper.status.emitState();
+          // The count may stay the same (it updated the visit's card): re-read what is on screen.
+          keeper.status.emitChange('local');
         }
         throw error;
       }

@@ -168,4 +168,93 @@ describe('client core: one doctor, two desktops, one draft', { timeout: 90_000 }
     expect(home.core.dismissAttention(entry!.id)).toBe(true);
     expect(home.core.needsAttention()).toEqual([]);
   });
+
+  it('keeps one card per visit for draft saves refused one after another, with the latest text and any older text it lacks', async () => {
+    const clinic = await start();
+    const reception = newDesktop(clinic.server.url, 'reception');
+    const room = newDesktop(clinic.server.url, 'consulting-room');
+    const home = newDesktop(clinic.server.url, 'home-office');
+    desktops.push(reception, room, home);
+    await signedIn(reception, clinic.users.receptionist);
+    await signedIn(room, clinic.users.doctor);
+    await signedIn(home, clinic.users.doctor);
+    const appointmentId = randomUUID();
+    await reception.core.call('appointments.book', {
+      id: appointmentId,
+      patientId: clinic.patientIds[2]!,
+      doctorId: clinic.doctorId,
+      startsAt: at('2026-11-23', '10:00'),
+    });
+    await reception.core.call('queue.checkIn', { appointmentId });
+    const consultationId = randomUUID();
+    await waitFor(
+      async () => (await room.core.call('appointments.get', { id: appointmentId })).status === 'CHECKED_IN',
+      'the check-in on the consulting-room desktop',
+    );
+    await room.core.call('consultations.saveDraft', {
+      id: consultationId,
+      appointmentId,
+      content: { chiefComplaint: 'cough 3 weeks' },
+    });
+    await waitFor(
+      async () => (await home.core.call('consultations.get', { appointmentId }))?.consultation,
+      'the draft on the home-office desktop',
+    );
+    const save = (chiefComplaint: string, advice = '') =>
+      home.core.call('consultations.saveDraft', {
+        id: consultationId,
+        appointmentId,
+        content: { chiefComplaint, advice },
+      });
+
+    // The home office saves while away; the consulting room signs meanwhile; the hub refuses it.
+    const port = await hubDown(clinic);
+    await waitFor(() => !home.core.connectionState().online, 'the home office offline');
+    await save('cough 3 weeks, night sweats');
+    await home.core.signOut();
+    await hubUp(clinic, port);
+    await settled([room]);
+    await room.core.call('consultations.finalize', { id: consultationId });
+    await signedIn(home, clinic.users.doctor);
+    const first = await waitFor(() => home.core.needsAttention()[0], 'the refused save in needs attention');
+    await waitFor(
+      async () =>
+        (await home.core.call('consultations.get', { appointmentId }))?.consultation.status === 'finalized',
+      'the signature on the home-office desktop',
+    );
+
+    // The editor's save on leaving, with more typed: refused by the replica, the same card.
+    const continued = 'cough 3 weeks, night sweats, weight loss';
+    await expect(save(continued)).rejects.toMatchObject({ code: 'POLICY' });
+    let cards = home.core.needsAttention();
+    expect(cards).toHaveLength(1);
+    expect(cards[0]).toMatchObject({ id: first!.id, input: { content: { chiefComplaint: continued } } });
+    expect(cards[0]!.earlierVersions).toBeUndefined();
+    expect(home.core.connectionState().needsAttention).toBe(1);
+
+    // A rewrite that drops typed text: still one card, the older text kept inside it.
+    const rewritten = 'chronic cough';
+    await expect(save(rewritten, 'sputum for AFB')).rejects.toMatchObject({ code: 'POLICY' });
+    const latest = home.core.needsAttention()[0]!;
+    // "Save to the record" with the card's own text, refused again: nothing new.
+    await expect(save(rewritten, 'sputum for AFB')).rejects.toMatchObject({ code: 'POLICY' });
+    cards = home.core.needsAttention();
+    expect(cards).toHaveLength(1);
+    expect(cards[0]).toMatchObject({
+      id: latest.id,
+      input: { content: { chiefComplaint: rewritten, advice: 'sputum for AFB' } },
+    });
+    expect(cards[0]!.earlierVersions!.map((v) => v.input)).toMatchObject([
+      { content: { chiefComplaint: continued } },
+    ]);
+    expect(home.core.connectionState().needsAttention).toBe(1);
+
+    // Each version goes only when dismissed by its own id.
+    expect(home.core.dismissAttention(cards[0]!.id)).toBe(true);
+    expect(home.core.needsAttention()).toMatchObject([
+      { id: cards[0]!.earlierVersions![0]!.id, input: { content: { chiefComplaint: continued } } },
+    ]);
+    expect(home.core.dismissAttention(cards[0]!.earlierVersions![0]!.id)).toBe(true);
+    expect(home.core.needsAttention()).toEqual([]);
+  });
 });

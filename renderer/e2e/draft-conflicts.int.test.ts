@@ -15,6 +15,7 @@ const DOCTOR = 'Dr. Arvind Menon';
 const ROOM_TEXT = 'Cough for three weeks, wheeze on exertion (consulting room)';
 const HOME_TEXT = 'Cough for three weeks, night sweats and weight loss (home office)';
 const LATE_TEXT = 'Sputum for AFB ordered: add to the plan';
+const REWRITTEN = 'Chest X-ray first; sputum only if it shows a shadow';
 
 /**
  * The same doctor on a client desktop (through a cuttable link) and in a second window: the
@@ -151,8 +152,28 @@ describe('doctor: draft conflicts and refused drafts on a desktop', () => {
     await card.getByRole('button', { name: 'Keep it' }).click();
     expect(await card.getByTestId('refused-draft-text').innerText()).toContain(LATE_TEXT);
 
+    // Another save of the same visit refused (as the editor's save on leaving would be), with a
+    // rewritten text: still one card, the latest text, and the older one it lacks kept below.
+    const refusal = await page.evaluate(async (rewrite) => {
+      type Bridge = {
+        needsAttention(): Promise<{ input: { content: object } }[]>;
+        call(name: string, input: unknown): Promise<unknown>;
+      };
+      const bridge = (window as unknown as { clinic: Bridge }).clinic;
+      const [entry] = await bridge.needsAttention();
+      return bridge.call('consultations.saveDraft', {
+        ...entry!.input,
+        content: { ...entry!.input.content, advice: rewrite },
+      });
+    }, REWRITTEN);
+    expect(refusal).toMatchObject({ ok: false, error: { code: 'POLICY' } });
+    await expect.poll(() => card.getByTestId('refused-draft-text').innerText(), WAIT).toContain(REWRITTEN);
+    expect(await card.count()).toBe(1);
+    expect(await card.getByTestId('refused-draft-earlier').innerText()).toContain(LATE_TEXT);
+
     await card.getByRole('button', { name: 'Copy into an addendum' }).click();
     const text = card.getByRole('textbox', { name: 'Addendum' });
+    expect(await text.inputValue()).toContain(`Advice: ${REWRITTEN}`);
     expect(await text.inputValue()).toContain(`Advice: ${LATE_TEXT}`);
     await card.getByRole('button', { name: 'Add addendum' }).click();
     await page.getByTestId('needs-attention').getByText('Nothing needs attention').waitFor(WAIT);

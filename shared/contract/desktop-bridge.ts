@@ -33,6 +33,12 @@ export interface NeedsAttentionEntry {
   error: ApiError;
   nextAction: { kind: string; [detail: string]: unknown };
   createdAt: string;
+  /**
+   * A refused consultation draft (one entry per visit, `input` its latest refused save): older
+   * refused saves of the same visit with text the latest lacks, newest first. Each is dismissed
+   * by its own id.
+   */
+  earlierVersions?: { id: string; input: unknown; createdAt: string }[];
 }
 
 /**

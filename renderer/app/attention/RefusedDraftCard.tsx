@@ -2,7 +2,11 @@ import { Badge, Box, Button, HStack, Stack, Text, Textarea } from '@chakra-ui/re
 import { useState } from 'react';
 import type { NeedsAttentionEntry } from '@shared/contract/desktop-bridge';
 import type { InputOf } from '@shared/contract/index';
-import { addendumSchema, consultationContentSchema } from '@shared/domain/consultation.schema';
+import {
+  addendumSchema,
+  type ConsultationContent,
+  consultationContentSchema,
+} from '@shared/domain/consultation.schema';
 import { useApiMutation, useApiQuery } from '@renderer/api/hooks';
 import { useClinicFormat } from '@renderer/app/clinic-format';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
@@ -18,12 +22,23 @@ type DraftInput = InputOf<'consultations.saveDraft'>;
  * undid the check-in): the patient, the text itself, and what can still be done with it — copy it
  * into an addendum of the signed record, or save it once the patient is checked in again. The
  * text stays on this desktop until its author has used it or discarded it (asked once more).
+ * Saves of the same visit refused one after another are one card: the latest text, and below it
+ * any older refused text the latest lacks (main/client-core/refused-drafts.ts).
  */
 export function RefusedDraftCard({ entry }: { entry: NeedsAttentionEntry }) {
   const format = useClinicFormat();
   const dismiss = useDismissAttention();
   const input = entry.input as DraftInput;
   const content = consultationContentSchema.parse(input.content ?? {});
+  const earlier = (entry.earlierVersions ?? []).map((v) => ({
+    ...v,
+    content: consultationContentSchema.parse((v.input as DraftInput).content ?? {}),
+  }));
+  // Into an addendum goes every version (the doctor edits it there); then the card is done.
+  const allText = [
+    draftAsText(content),
+    ...earlier.map((v) => `Earlier version (${format.dateTime(v.createdAt)}):\n${draftAsText(v.content)}`),
+  ].join('\n\n');
   const appointment = useApiQuery('appointments.get', { id: input.appointmentId });
   const a = appointment.data;
   const patient = usePatients(a ? [a.patientId] : []).get(a?.patientId ?? '');
@@ -32,15 +47,19 @@ export function RefusedDraftCard({ entry }: { entry: NeedsAttentionEntry }) {
   const [confirming, setConfirming] = useState(false);
   const [addendum, setAddendum] = useState<string | null>(null);
 
-  const used = async (title: string) => {
-    toaster.create({ type: 'success', title });
-    await dismiss(entry.id);
+  const dismissAll = async () => {
+    for (const id of [entry.id, ...earlier.map((v) => v.id)]) await dismiss(id);
   };
+  const used = async (title: string, done: () => Promise<void>) => {
+    toaster.create({ type: 'success', title });
+    await done();
+  };
+  // Saving uses the latest text only: an earlier version then becomes the card's text.
   const save = useApiMutation('consultations.saveDraft', {
-    onSuccess: () => used('Saved to the consultation record'),
+    onSuccess: () => used('Saved to the consultation record', () => dismiss(entry.id)),
   });
   const add = useApiMutation('consultations.addAddendum', {
-    onSuccess: () => used('Added to the signed record as an addendum'),
+    onSuccess: () => used('Added to the signed record as an addendum', dismissAll),
   });
   const addendumProblem =
     addendum === null ? null : addendumSchema.shape.text.safeParse(addendum).error?.issues[0]?.message;
@@ -72,15 +91,23 @@ export function RefusedDraftCard({ entry }: { entry: NeedsAttentionEntry }) {
           <Text fontSize="sm" color="fg.muted" mb="1">
             The text that was not saved (kept on this desktop until you use or discard it):
           </Text>
-          {draftRows(content).map((row) => (
-            <Text key={row.label} whiteSpace="pre-wrap">
-              <Text as="span" fontWeight="semibold">
-                {row.label}:
-              </Text>{' '}
-              {row.value}
-            </Text>
-          ))}
+          <DraftText content={content} />
         </Box>
+        {earlier.map((v) => (
+          <Box
+            key={v.id}
+            borderStartWidth="3px"
+            borderColor="orange.muted"
+            ps="3"
+            data-testid="refused-draft-earlier"
+          >
+            <Text fontSize="sm" color="fg.muted" mb="1">
+              An earlier version, also refused ({format.dateTime(v.createdAt)}), with text the one above
+              lacks:
+            </Text>
+            <DraftText content={v.content} />
+          </Box>
+        ))}
 
         {addendum !== null && signed ? (
           <Stack gap="2" as="form" aria-label="Addendum from the refused draft">
@@ -115,8 +142,12 @@ export function RefusedDraftCard({ entry }: { entry: NeedsAttentionEntry }) {
           </Stack>
         ) : confirming ? (
           <HStack gap="2" wrap="wrap" role="group" aria-label="Confirm discarding">
-            <Text fontWeight="semibold">Discard this text for good? It is saved nowhere else.</Text>
-            <Button size="sm" colorPalette="red" onClick={() => void dismiss(entry.id)}>
+            <Text fontWeight="semibold">
+              {earlier.length > 0
+                ? `Discard all ${earlier.length + 1} versions of this text for good? They are saved nowhere else.`
+                : 'Discard this text for good? It is saved nowhere else.'}
+            </Text>
+            <Button size="sm" colorPalette="red" onClick={() => void dismissAll()}>
               Discard the text
             </Button>
             <Button size="sm" variant="ghost" onClick={() => setConfirming(false)}>
@@ -128,7 +159,7 @@ export function RefusedDraftCard({ entry }: { entry: NeedsAttentionEntry }) {
             <Text>{nextStep(signed !== null, a?.status)}</Text>
             <HStack gap="2" wrap="wrap">
               {signed && (
-                <Button size="sm" colorPalette="teal" onClick={() => setAddendum(draftAsText(content))}>
+                <Button size="sm" colorPalette="teal" onClick={() => setAddendum(allText)}>
                   Copy into an addendum
                 </Button>
               )}
@@ -159,4 +190,15 @@ function nextStep(signed: boolean, status: string | undefined): string {
   if (signed) return 'The record is signed: add what is still needed as an addendum.';
   if (status === 'CHECKED_IN') return 'The patient is checked in again: save the text to the record.';
   return 'The patient is not checked in now. Once reception checks them in again, save the text to the record.';
+}
+
+function DraftText({ content }: { content: ConsultationContent }) {
+  return draftRows(content).map((row) => (
+    <Text key={row.label} whiteSpace="pre-wrap">
+      <Text as="span" fontWeight="semibold">
+        {row.label}:
+      </Text>{' '}
+      {row.value}
+    </Text>
+  ));
 }
