@@ -26,6 +26,8 @@ export interface StartHubOptions {
   mdnsInterfaces?: readonly string[];
   /** Seed the demo clinic first, when the data directory has not been set up yet. */
   demo?: boolean;
+  /** Aborts the start-up (the demo seeding stops; startHub rejects and releases everything). */
+  signal?: AbortSignal;
   clock?: Clock;
   logger?: Logger;
   /** Check every result against the contract (tests). */
@@ -68,7 +70,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     }
     if (options.demo) {
       const now = (options.clock ?? systemClock).now();
-      await seedDemoClinic({ db, auditKey: auditKey.key, now, logger });
+      await seedDemoClinic({ db, auditKey: auditKey.key, now, logger, signal: options.signal });
     }
     const core = new HubCore({
       db,
