@@ -145,22 +145,41 @@ export async function spawnHub(
   startTimeoutMs = 120_000,
   options: { movableClock?: boolean } = {},
 ): Promise<ChildHub> {
+  // In its own process group (detached): tsx runs the hub as a child of the process spawned here,
+  // and killing the group stops both; killing only tsx would leave the hub running as an orphan.
   const child: ChildProcess = options.movableClock
     ? spawn(process.execPath, ['--import', 'tsx', 'server/testing/movable-clock-hub.ts', ...args], {
         cwd: repoRoot,
+        detached: true,
         stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       })
     : spawn(
         join(repoRoot, 'node_modules', '.bin', 'tsx'),
         ['scripts/hub.ts', '--no-mdns', '--port', '0', '--host', '127.0.0.1', ...args],
-        { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+        { cwd: repoRoot, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
       );
+  const killGroup = (signal: NodeJS.Signals) => {
+    try {
+      if (process.platform === 'win32') child.kill(signal);
+      else process.kill(-child.pid!, signal);
+    } catch {
+      // The group is gone already.
+    }
+  };
+  // A test process that ends without stopping its hub (a crash, a time-out) takes the hub along.
+  const onExit = () => killGroup('SIGKILL');
+  process.once('exit', onExit);
   const log: string[] = [];
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      process.off('exit', onExit);
+      resolve(code);
+    }),
+  );
   child.stderr?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
   const listening = await new Promise<{ port: number; pid: number }>((resolve, reject) => {
     const timer = setTimeout(() => {
-      child.kill('SIGKILL');
+      killGroup('SIGKILL');
       reject(new Error(`The hub did not start listening in time:\n${log.join('\n')}`));
     }, startTimeoutMs);
     createInterface({ input: child.stdout! }).on('line', (line) => {
@@ -194,13 +213,13 @@ export async function spawnHub(
     },
     async stop() {
       if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
+      killGroup('SIGTERM');
       const code = await Promise.race([
         exited,
         new Promise<'hung'>((r) => setTimeout(() => r('hung'), 30_000)),
       ]);
       if (code === 'hung') {
-        child.kill('SIGKILL');
+        killGroup('SIGKILL');
         throw new Error(`The hub did not stop on SIGTERM:\n${log.join('\n')}`);
       }
     },
