@@ -3,6 +3,7 @@ import { networkInterfaces } from 'node:os';
 import pino, { type Logger } from 'pino';
 import { type Clock, systemClock } from '@server/core/clock';
 import { createDispatcher, type Dispatcher } from '@server/core/dispatcher';
+import type { AuditGuard } from '@server/core/audit-guard';
 import { HubCore } from '@server/core/hub-core';
 import { type Db, openDatabase } from '@server/db/database';
 import { handlers } from '@server/handlers/registry';
@@ -10,7 +11,7 @@ import { createSocketEndpoint, type SocketEndpoint } from '@server/sync/socket-e
 import { seedDemoClinic } from '@server/demo/demo-clinic';
 import { advertiseHub } from '@server/discovery/mdns-advertiser';
 import { loadAuditKey } from './audit-key';
-import { databaseFile } from './data-dir';
+import { auditAnchorFile, databaseFile } from './data-dir';
 import { lockDataDir } from './pid-file';
 
 export interface StartHubOptions {
@@ -58,6 +59,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   const lock = lockDataDir(options.dataDir);
   let db: Db | undefined;
   let endpoint: SocketEndpoint | undefined;
+  let guard: AuditGuard | null = null;
   try {
     db = openDatabase(databaseFile(options.dataDir));
     const auditKey = loadAuditKey(options.dataDir);
@@ -78,7 +80,10 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
       clock: options.clock ?? systemClock,
       logger,
       validateResults: options.validateResults ?? false,
+      auditAnchorFile: auditAnchorFile(options.dataDir),
     });
+    guard = core.auditGuard;
+    guard?.start();
     const dispatcher = createDispatcher(core, handlers);
     endpoint = createSocketEndpoint({
       core,
@@ -121,6 +126,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
             await advertiser?.stop();
             await openEndpoint.close();
           } finally {
+            await core.auditGuard?.close();
             openDb.close();
             lock.release();
             logger.info('hub stopped');
@@ -131,6 +137,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     };
   } catch (error) {
     await endpoint?.close();
+    await guard?.close();
     db?.close();
     lock.release();
     throw error;
