@@ -40,7 +40,7 @@ export class AuditGuard implements AuditAnchorCheck {
   private scheduled = false;
   private closed = false;
   private daily: NodeJS.Timeout | null = null;
-  private background: Promise<unknown> = Promise.resolve();
+  private background: Promise<AuditCheck | null> = Promise.resolve(null);
 
   constructor(
     private readonly db: Db,
@@ -60,9 +60,9 @@ export class AuditGuard implements AuditAnchorCheck {
     this.reanchor();
     this.file.saveSync(this.anchor);
     this.setMeta(ANCHORED_KEY, '1');
-    this.background = this.checkInBackground('start');
+    this.background = this.inBackground('start');
     this.daily = setInterval(() => {
-      this.background = this.checkInBackground('daily');
+      this.background = this.inBackground('daily');
     }, DAY_MS);
     this.daily.unref();
   }
@@ -70,7 +70,7 @@ export class AuditGuard implements AuditAnchorCheck {
   /** The whole chain now (an admin asked), a page at a time: recorded like the scheduled checks. */
   checkNow(): Promise<AuditCheck> {
     const check = this.checkInBackground('manual');
-    this.background = check;
+    this.background = check.catch(() => null);
     return check;
   }
 
@@ -116,7 +116,7 @@ export class AuditGuard implements AuditAnchorCheck {
   async close(): Promise<void> {
     this.closed = true;
     if (this.daily) clearInterval(this.daily);
-    await this.background.catch(() => undefined);
+    await this.background;
     while (this.saving) await this.saving;
     this.reanchorIfIntact();
     this.file.saveSync(this.anchor);
@@ -156,8 +156,19 @@ export class AuditGuard implements AuditAnchorCheck {
     return tail.ok ? null : { firstBadSeq: tail.firstBadSeq, problem: tail.problem ?? 'broken' };
   }
 
+  /** A check nobody awaits: a failure to run it is logged, and closing the hub stops it. */
+  private inBackground(kind: AuditCheckKind): Promise<AuditCheck | null> {
+    return this.checkInBackground(kind).catch((error: unknown) => {
+      if (!this.closed) this.logger.error({ err: error, kind }, 'the audit chain check could not run');
+      return null;
+    });
+  }
+
   private async checkInBackground(kind: AuditCheckKind): Promise<AuditCheck> {
-    const verdict = await this.audit.verifyInPages(() => new Promise((resolve) => setImmediate(resolve)));
+    const verdict = await this.audit.verifyInPages(async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (this.closed) throw new Error('the hub is stopping');
+    });
     return this.record(kind, verdict);
   }
 
