@@ -39,13 +39,20 @@ export interface DemoHub {
  * The demo is seeded once and kept as a template (in the temp folder, per day and per version
  * of the demo and migrations); each hub gets its own copy, so tests may change data freely.
  */
-export async function startDemoHub(options: { movableClock?: boolean } = {}): Promise<DemoHub> {
+export async function startDemoHub(
+  options: {
+    movableClock?: boolean;
+    /** Changes the copied data directory before the hub starts on it (e.g. tampering). */
+    prepare?: (dataDir: string) => void;
+  } = {},
+): Promise<DemoHub> {
   if (!existsSync(join(rendererBuild, 'index.html'))) {
     throw new Error('The renderer is not built: run `npm run build:renderer` first (npm test does).');
   }
   const template = await seededTemplate();
   const dataDir = mkdtempSync(join(tmpdir(), 'clinic-ui-hub-'));
   cpSync(template, dataDir, { recursive: true, filter: (src) => !/hub\.pid$|seeded\.ok$/.test(src) });
+  options.prepare?.(dataDir);
   const hub = await spawnHub(['--data-dir', dataDir, '--renderer-dir', rendererBuild], undefined, options);
   return {
     url: hub.url,
