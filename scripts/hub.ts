@@ -109,8 +109,10 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  // `on`, not `once`: a second signal (tsx relays the one a process group receives) is ignored
+  // while stopping, instead of ending the process before the audit anchor is written.
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
 
   try {
     hub = await startHub({
