@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { defaultDataDir } from '@server/hub/data-dir';
-import { startHub } from '@server/hub/hub-server';
+import { type RunningHub, startHub } from '@server/hub/hub-server';
 import { backupDataDir, restoreDataDir } from '@server/hub/maintenance';
 import { defaultRendererDir } from '@server/sync/static-files';
 
@@ -93,23 +93,18 @@ async function main(): Promise<void> {
   }
   if (command !== undefined) fail(`unknown command ${command}\n${usage}`);
 
-  const hub = await startHub({
-    dataDir,
-    port: portOption(values.port, 4810, 'port')!,
-    host: values.host ?? '0.0.0.0',
-    gatewayPort: portOption(values['gateway-port'], undefined, 'gateway-port'),
-    mdns: !values['no-mdns'],
-    mdnsInterfaces: values['mdns-interface']?.flatMap((item) => item.split(',')),
-    hostNames: values['host-name']?.flatMap((item) => item.split(',')) ?? [],
-    demo: values.demo,
-    logger,
-    ...rendererOption(values['renderer-dir']),
-  });
+  // Installed before the start: a signal during the demo seeding stops it (and the process).
+  const starting = new AbortController();
+  let hub: RunningHub | undefined;
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    if (!hub) {
+      starting.abort(new Error(`start-up interrupted by ${signal}`));
+      return;
+    }
     hub.stop().then(
       () => process.exit(0),
       (error: unknown) => {
@@ -118,8 +113,38 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  // `on`, not `once`: a second signal (tsx relays the one a process group receives) is ignored
+  // while stopping, instead of ending the process before the audit anchor is written.
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+
+  try {
+    hub = await startHub({
+      dataDir,
+      port: portOption(values.port, 4810, 'port')!,
+      host: values.host ?? '0.0.0.0',
+      gatewayPort: portOption(values['gateway-port'], undefined, 'gateway-port'),
+      mdns: !values['no-mdns'],
+      mdnsInterfaces: values['mdns-interface']?.flatMap((item) => item.split(',')),
+      hostNames: values['host-name']?.flatMap((item) => item.split(',')) ?? [],
+      demo: values.demo,
+      logger,
+      signal: starting.signal,
+      ...rendererOption(values['renderer-dir']),
+    });
+  } catch (error) {
+    if (!starting.signal.aborted) throw error;
+    logger.warn(
+      { dataDir },
+      'start-up interrupted; a demo clinic being seeded is incomplete: delete this data directory to seed it again',
+    );
+    process.exit(0);
+  }
+  if (starting.signal.aborted) {
+    // The signal came after the seeding, while the hub was opening its port.
+    await hub.stop();
+    process.exit(0);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -41,6 +41,7 @@ export const hubOnlyQueries: ReadonlySet<OperationName> = new Set<OperationName>
   'auth.session',
   'audit.list',
   'audit.verify',
+  'audit.status',
   'devices.list',
   'analytics.dashboard',
   'analytics.export',

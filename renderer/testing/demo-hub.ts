@@ -39,13 +39,20 @@ export interface DemoHub {
  * The demo is seeded once and kept as a template (in the temp folder, per day and per version
  * of the demo and migrations); each hub gets its own copy, so tests may change data freely.
  */
-export async function startDemoHub(options: { movableClock?: boolean } = {}): Promise<DemoHub> {
+export async function startDemoHub(
+  options: {
+    movableClock?: boolean;
+    /** Changes the copied data directory before the hub starts on it (e.g. tampering). */
+    prepare?: (dataDir: string) => void;
+  } = {},
+): Promise<DemoHub> {
   if (!existsSync(join(rendererBuild, 'index.html'))) {
     throw new Error('The renderer is not built: run `npm run build:renderer` first (npm test does).');
   }
   const template = await seededTemplate();
   const dataDir = mkdtempSync(join(tmpdir(), 'clinic-ui-hub-'));
   cpSync(template, dataDir, { recursive: true, filter: (src) => !/hub\.pid$|seeded\.ok$/.test(src) });
+  options.prepare?.(dataDir);
   const hub = await spawnHub(['--data-dir', dataDir, '--renderer-dir', rendererBuild], undefined, options);
   return {
     url: hub.url,
@@ -145,22 +152,41 @@ export async function spawnHub(
   startTimeoutMs = 120_000,
   options: { movableClock?: boolean } = {},
 ): Promise<ChildHub> {
+  // In its own process group (detached): tsx runs the hub as a child of the process spawned here,
+  // and killing the group stops both; killing only tsx would leave the hub running as an orphan.
   const child: ChildProcess = options.movableClock
     ? spawn(process.execPath, ['--import', 'tsx', 'server/testing/movable-clock-hub.ts', ...args], {
         cwd: repoRoot,
+        detached: true,
         stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       })
     : spawn(
         join(repoRoot, 'node_modules', '.bin', 'tsx'),
         ['scripts/hub.ts', '--no-mdns', '--port', '0', '--host', '127.0.0.1', ...args],
-        { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+        { cwd: repoRoot, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
       );
+  const killGroup = (signal: NodeJS.Signals) => {
+    try {
+      if (process.platform === 'win32') child.kill(signal);
+      else process.kill(-child.pid!, signal);
+    } catch {
+      // The group is gone already.
+    }
+  };
+  // A test process that ends without stopping its hub (a crash, a time-out) takes the hub along.
+  const onExit = () => killGroup('SIGKILL');
+  process.once('exit', onExit);
   const log: string[] = [];
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      process.off('exit', onExit);
+      resolve(code);
+    }),
+  );
   child.stderr?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
   const listening = await new Promise<{ port: number; pid: number }>((resolve, reject) => {
     const timer = setTimeout(() => {
-      child.kill('SIGKILL');
+      killGroup('SIGKILL');
       reject(new Error(`The hub did not start listening in time:\n${log.join('\n')}`));
     }, startTimeoutMs);
     createInterface({ input: child.stdout! }).on('line', (line) => {
@@ -194,13 +220,13 @@ export async function spawnHub(
     },
     async stop() {
       if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
+      killGroup('SIGTERM');
       const code = await Promise.race([
         exited,
         new Promise<'hung'>((r) => setTimeout(() => r('hung'), 30_000)),
       ]);
       if (code === 'hung') {
-        child.kill('SIGKILL');
+        killGroup('SIGKILL');
         throw new Error(`The hub did not stop on SIGTERM:\n${log.join('\n')}`);
       }
     },

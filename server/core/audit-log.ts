@@ -1,23 +1,9 @@
-import { createHmac } from 'node:crypto';
-import type { Role } from '@shared/domain/common.schema';
 import type { Db } from '@server/db/database';
 import { type ParameterOf, preparedQuery } from '@server/db/prepared-query';
 import type { AuditLogTable } from '@server/db/tables';
+import { type AuditEntry, ChainWalk, type ChainVerdict, entryHash, GENESIS } from './audit-chain';
 
-export interface AuditEntry {
-  at: string;
-  actorUserId: string | null;
-  actorRole: Role | null;
-  deviceId: string;
-  kind: 'change' | 'read' | 'auth';
-  action: string;
-  entity: string;
-  entityId: string | null;
-  patientId: string | null;
-  details: Record<string, unknown>;
-}
-
-const GENESIS = '0'.repeat(64);
+export type { AuditEntry, ChainVerdict } from './audit-chain';
 
 const lastEntry = preparedQuery((q) =>
   q.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1),
@@ -39,7 +25,8 @@ const insertEntry = preparedQuery((q, p: ParameterOf<AuditLogTable>) =>
     hash: p('hash'),
   }),
 );
-// The head, so that cutting entries off the end is detected too.
+// The head inside the database: a consistency check only, since whoever edits the file can
+// rewrite it too. The anchor outside the database (AuditGuard) is what detects a cut-off end.
 const saveHead = preparedQuery((q, p: ParameterOf<{ head: string }>) =>
   q
     .insertInto('hub_meta')
@@ -47,22 +34,12 @@ const saveHead = preparedQuery((q, p: ParameterOf<{ head: string }>) =>
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: p('head') })),
 );
 
-function entryHash(key: Buffer, seq: number, prevHash: string, entry: AuditEntry): string {
-  const canonical = JSON.stringify([
-    seq,
-    prevHash,
-    entry.at,
-    entry.actorUserId,
-    entry.actorRole,
-    entry.deviceId,
-    entry.kind,
-    entry.action,
-    entry.entity,
-    entry.entityId,
-    entry.patientId,
-    entry.details,
-  ]);
-  return createHmac('sha256', key).update(canonical).digest('hex');
+/** Checks the chain's end against something outside the database (see AuditGuard). */
+export interface AuditAnchorCheck {
+  /** After an append, once the transaction has ended. */
+  appended(): void;
+  /** What is wrong with the entries' end compared with the anchor, or null. */
+  verdict(walked: { lastSeq: number; lastHash: string; checked: number }): ChainVerdict | null;
 }
 
 /**
@@ -71,10 +48,17 @@ function entryHash(key: Buffer, seq: number, prevHash: string, entry: AuditEntry
  * so whoever edits the file cannot recompute the chain.
  */
 export class AuditLog {
+  private anchor: AuditAnchorCheck | null = null;
+
   constructor(
     private readonly db: Db,
     private readonly key: Buffer,
   ) {}
+
+  /** Anchors the chain outside the database from now on. */
+  anchorWith(anchor: AuditAnchorCheck): void {
+    this.anchor = anchor;
+  }
 
   append(entry: AuditEntry): void {
     const last = lastEntry.first(this.db, {});
@@ -83,40 +67,52 @@ export class AuditLog {
     const hash = entryHash(this.key, seq, prevHash, entry);
     insertEntry.run(this.db, { seq, ...entry, details: JSON.stringify(entry.details), prevHash, hash });
     saveHead.run(this.db, { head: `${seq}:${hash}` });
+    this.anchor?.appended();
   }
 
-  verify(): { ok: boolean; checked: number; firstBadSeq: number | null; problem: string | null } {
-    let prevHash = GENESIS;
-    let expectedSeq = 1;
-    let checked = 0;
-    for (const row of this.db.sqlite.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as Iterable<
-      Record<string, unknown>
-    >) {
-      const seq = row.seq as number;
-      const bad = (problem: string) => ({ ok: false, checked, firstBadSeq: seq, problem });
-      if (seq !== expectedSeq) return bad(`entry ${expectedSeq} is missing`);
-      if (row.prevHash !== prevHash) return bad(`entry ${seq} does not follow entry ${seq - 1}`);
-      const entry = {
-        ...(row as unknown as AuditEntry),
-        details: JSON.parse(row.details as string) as Record<string, unknown>,
-      };
-      if (entryHash(this.key, seq, prevHash, entry) !== row.hash) return bad(`entry ${seq} was altered`);
-      prevHash = row.hash;
-      expectedSeq += 1;
-      checked += 1;
-    }
+  /** The last entry (seq 0 and the genesis hash when there is none). */
+  last(): { seq: number; hash: string } {
+    const last = lastEntry.first(this.db, {});
+    return { seq: last?.seq ?? 0, hash: last?.hash ?? GENESIS };
+  }
+
+  /** Walks the whole chain now (synchronously), then compares its end with the anchor. */
+  verify(): ChainVerdict {
+    const walk = new ChainWalk(this.db, this.key);
+    while (walk.step());
+    return this.conclude(walk);
+  }
+
+  /** The same, a page at a time with `pause` between pages (years of entries take seconds). */
+  async verifyInPages(pause: () => Promise<void>): Promise<ChainVerdict> {
+    // ~2,000 entries take some 50 ms: other work waits no longer than that.
+    const walk = new ChainWalk(this.db, this.key, undefined, 2_000);
+    while (walk.step()) await pause();
+    return this.conclude(walk);
+  }
+
+  /** Only the entries after a trusted one (the anchored head). */
+  verifyAfter(trusted: { seq: number; hash: string }): ChainVerdict {
+    const walk = new ChainWalk(this.db, this.key, trusted);
+    while (walk.step());
+    return walk.result().verdict;
+  }
+
+  private conclude(walk: ChainWalk): ChainVerdict {
+    const { verdict, lastSeq, lastHash } = walk.result();
+    if (!verdict.ok) return verdict;
     const head = this.db.first(
       this.db.q.selectFrom('hub_meta').select('value').where('key', '=', 'audit_head'),
     );
-    const expectedHead = checked === 0 ? undefined : `${expectedSeq - 1}:${prevHash}`;
+    const expectedHead = verdict.checked === 0 ? undefined : `${lastSeq}:${lastHash}`;
     if (head?.value !== expectedHead) {
       return {
         ok: false,
-        checked,
-        firstBadSeq: expectedSeq,
+        checked: verdict.checked,
+        firstBadSeq: lastSeq + 1,
         problem: 'entries after the last one were removed',
       };
     }
-    return { ok: true, checked, firstBadSeq: null, problem: null };
+    return this.anchor?.verdict({ lastSeq, lastHash, checked: verdict.checked }) ?? verdict;
   }
 }

@@ -7,6 +7,8 @@ import type { Db } from '@server/db/database';
 import { type ParameterOf, preparedQuery } from '@server/db/prepared-query';
 import { LoginThrottle } from '@server/auth/login-throttle';
 import { Sessions } from '@server/auth/sessions';
+import { AuditAnchorFile } from './audit-anchor';
+import { AuditGuard } from './audit-guard';
 import { AuditLog } from './audit-log';
 import type { Clock } from './clock';
 import { GroupCommit } from './group-commit';
@@ -28,6 +30,8 @@ export interface HubCoreOptions {
   logger: Logger;
   /** Check every result against the contract's result schema (tests). */
   validateResults?: boolean;
+  /** Anchor the audit chain in this file (the hub's data directory), and check it (AuditGuard). */
+  auditAnchorFile?: string;
 }
 
 /** Long-lived hub state shared by all handlers and transports. */
@@ -37,6 +41,8 @@ export class HubCore {
   readonly logger: Logger;
   readonly events = new HubEvents();
   readonly audit: AuditLog;
+  /** Present when the chain is anchored outside the database (a hub on a data directory). */
+  readonly auditGuard: AuditGuard | null;
   readonly sessions: Sessions;
   readonly throttle: LoginThrottle;
   /** Operations arriving together share one durable commit (see GroupCommit). */
@@ -52,6 +58,16 @@ export class HubCore {
     this.logger = options.logger;
     this.validateResults = options.validateResults ?? false;
     this.audit = new AuditLog(this.db, options.auditKey);
+    this.auditGuard = options.auditAnchorFile
+      ? new AuditGuard(
+          this.db,
+          this.audit,
+          new AuditAnchorFile(options.auditAnchorFile, options.auditKey),
+          this.clock,
+          this.logger,
+        )
+      : null;
+    if (this.auditGuard) this.audit.anchorWith(this.auditGuard);
     this.sessions = new Sessions(this.db);
     this.throttle = new LoginThrottle(this.db);
     this.writes = new GroupCommit(this.db);

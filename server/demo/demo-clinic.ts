@@ -6,7 +6,7 @@ import { demoPatients } from './demo-patients';
 import { historyStart, planMonth } from './demo-plan';
 import { DemoRandom } from './demo-random';
 import { setUpClinic } from './demo-setup';
-import { DemoSim } from './demo-sim';
+import { DemoSim, type SeededDoctor, yieldToEventLoop } from './demo-sim';
 import { DEMO_PASSWORD, DEMO_SETTINGS, DEMO_USERS } from './demo-staff';
 import { settleToday } from './demo-today';
 
@@ -28,6 +28,8 @@ export interface SeedDemoOptions {
   /** The demo's today: a month of history before it, the day so far, a few days booked ahead. */
   now: Date;
   logger: Logger;
+  /** Stops the seeding (it then rejects with the signal's reason), e.g. on SIGTERM. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -38,12 +40,14 @@ export interface SeedDemoOptions {
 export async function seedDemoClinic(options: SeedDemoOptions): Promise<DemoSummary | null> {
   const { db, logger } = options;
   const started = performance.now();
-  const zone = DEMO_SETTINGS.timeZone;
   const nowMs = options.now.getTime();
-  const today = clinicDate(nowMs, zone);
-  const setupMs = Date.parse(localToInstant(historyStart(today), '10:00', zone)) - 7 * 86_400_000;
-
-  const driver = new DemoDriver({ db, auditKey: options.auditKey, start: new Date(setupMs), logger });
+  const today = clinicDate(nowMs, ZONE);
+  const driver = new DemoDriver({
+    db,
+    auditKey: options.auditKey,
+    start: new Date(setupTime(today)),
+    logger,
+  });
   if (driver.core.isSetUp()) {
     logger.warn(
       'Demo data is only created on an empty data directory; this hub is already set up, so it starts with its own data.',
@@ -51,11 +55,11 @@ export async function seedDemoClinic(options: SeedDemoOptions): Promise<DemoSumm
     return null;
   }
   logger.info({ today }, 'seeding the demo clinic (a month of history)…');
-  const rng = new DemoRandom(Math.floor(nowMs / 60_000));
+  const rng = demoRandom(nowMs);
   const doctors = await setUpClinic(driver, rng);
-  const sim = new DemoSim(driver, rng, zone, nowMs, doctors, demoPatients(rng, today));
-  planMonth(sim, today, setupMs);
-  await sim.run();
+  const sim = planDemo(driver, rng, doctors, nowMs);
+  await sim.run(options.signal);
+  await yieldToEventLoop(options.signal);
   await settleToday(sim);
 
   const summary = countRecords(db);
@@ -75,6 +79,28 @@ export async function seedDemoClinic(options: SeedDemoOptions): Promise<DemoSumm
     `demo sign-in: any of these usernames with the password ${DEMO_PASSWORD}`,
   );
   return summary;
+}
+
+const ZONE = DEMO_SETTINGS.timeZone;
+
+/** The demo is seeded from the start minute: the same minute, the same clinic. */
+export const demoRandom = (nowMs: number) => new DemoRandom(Math.floor(nowMs / 60_000));
+
+/** The admin set the hub up a week before the month of history. */
+const setupTime = (today: string) =>
+  Date.parse(localToInstant(historyStart(today), '10:00', ZONE)) - 7 * 86_400_000;
+
+/** The patients and the month's events (none run yet), drawn after the clinic's set-up. */
+export function planDemo(
+  driver: DemoDriver,
+  rng: DemoRandom,
+  doctors: readonly SeededDoctor[],
+  nowMs: number,
+): DemoSim {
+  const today = clinicDate(nowMs, ZONE);
+  const sim = new DemoSim(driver, rng, ZONE, nowMs, doctors, demoPatients(rng, today));
+  planMonth(sim, today, setupTime(today));
+  return sim;
 }
 
 function countRecords(db: Db): DemoSummary {

@@ -28,6 +28,20 @@ const ALLERGIES = [
 ];
 const BLOOD_GROUPS = ['O+', 'O+', 'O+', 'B+', 'B+', 'B+', 'A+', 'A+', 'AB+', 'O-', 'B-', 'A-'] as const;
 const SCRIPT_SLOTS = [37, 88, 141, 177];
+/** Random tries at an unused name before choosing among the free ones (keeps the usual demo unchanged). */
+const RANDOM_NAME_ATTEMPTS = 200;
+
+function namesOf(group: NameGroup, sex: Sex) {
+  return {
+    given: sex === 'male' ? group.male : group.female,
+    families: sex === 'female' && group.femaleSurnames ? group.femaleSurnames : group.surnames,
+  };
+}
+
+function combinations(group: NameGroup, sex: Sex): string[] {
+  const { given, families } = namesOf(group, sex);
+  return families.flatMap((family) => given.map((name) => `${name} ${family}`));
+}
 
 function phone(rng: DemoRandom): string {
   const lead = rng.pick(['98', '99', '97', '96', '94', '90', '88', '87', '81', '80', '70', '63']);
@@ -73,19 +87,21 @@ function chronic(rng: DemoRandom, age: number, sex: Sex): string[] {
 export function demoPatients(rng: DemoRandom, today: string, count = 200): DemoPatient[] {
   const used = new Set<string>();
   const uniqueName = (group: NameGroup, sex: Sex, surname?: string): string => {
-    for (let attempt = 0; ; attempt++) {
-      const given = rng.pick(sex === 'male' ? group.male : group.female);
+    const { given, families } = namesOf(group, sex);
+    const take = (name: string) => (used.add(name), name);
+    for (let attempt = 0; attempt < RANDOM_NAME_ATTEMPTS; attempt++) {
       // A family's surname is kept while its given names last.
       const keep = surname !== undefined && attempt < 30;
-      const family = keep
-        ? surname
-        : rng.pick(sex === 'female' && group.femaleSurnames ? group.femaleSurnames : group.surnames);
-      const name = `${given} ${family}`;
-      if (!used.has(name)) {
-        used.add(name);
-        return name;
-      }
+      const name = `${rng.pick(given)} ${keep ? surname : rng.pick(families)}`;
+      if (!used.has(name)) return take(name);
     }
+    // The community's names are (nearly) used up: choose among the free ones, in any community
+    // if need be. Random draws alone never end once every combination is taken.
+    for (const groups of [[group], NAME_GROUPS]) {
+      const free = groups.flatMap((g) => combinations(g, sex)).filter((name) => !used.has(name));
+      if (free.length > 0) return take(rng.pick(free));
+    }
+    throw new Error(`demo: more people than distinct ${sex} names`);
   };
 
   const patients: DemoPatient[] = [];

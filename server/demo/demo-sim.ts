@@ -73,9 +73,14 @@ export class DemoSim {
     this.push({ at, seq: this.seq++, label, run });
   }
 
-  /** Runs every event up to `now` in time order; later ones are the future and never happen. */
-  async run(): Promise<void> {
-    for (;;) {
+  /**
+   * Runs every event up to `now` in time order; later ones are the future and never happen.
+   * The handlers resolve without real I/O, so the loop lets the event loop turn now and then:
+   * a signal (SIGTERM) can then abort the seeding.
+   */
+  async run(signal?: AbortSignal): Promise<void> {
+    for (let count = 0; ; count++) {
+      if (count % YIELD_EVERY === 0) await yieldToEventLoop(signal);
       const event = this.pop();
       if (!event || event.at > this.nowMs) return;
       this.driver.at(event.at);
@@ -159,6 +164,14 @@ export class DemoSim {
       i = smallest;
     }
   }
+}
+
+const YIELD_EVERY = 20;
+
+/** Lets pending I/O and signal handlers run, then throws if the work was aborted meanwhile. */
+export async function yieldToEventLoop(signal?: AbortSignal): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  signal?.throwIfAborted();
 }
 
 const before = (a: QueuedEvent, b: QueuedEvent) => a.at < b.at || (a.at === b.at && a.seq < b.seq);

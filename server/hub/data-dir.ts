@@ -17,4 +17,6 @@ export function defaultDataDir(
 
 export const databaseFile = (dataDir: string) => join(dataDir, 'clinic.db');
 export const auditKeyFile = (dataDir: string) => join(dataDir, 'audit.key');
+/** The audit chain's anchor (count and head, HMAC-authenticated): see server/core/audit-anchor.ts. */
+export const auditAnchorFile = (dataDir: string) => join(dataDir, 'audit.anchor');
 export const pidFile = (dataDir: string) => join(dataDir, 'hub.pid');

@@ -128,6 +128,20 @@ describe('the hub server', () => {
     expect((await start(dataDir)).core.identity().epoch).toBe(2);
   });
 
+  it('starts although hub.pid names a live process that is not a hub (a pid reused after a crash)', async () => {
+    const dataDir = tempDir();
+    await (await start(dataDir)).stop();
+    const other = spawn('sleep', ['600'], { stdio: 'ignore' });
+    children.push(other);
+    writeFileSync(pidFile(dataDir), `${other.pid}\n`);
+    const hub = await start(dataDir);
+    expect(readFileSync(pidFile(dataDir), 'utf8').trim()).toBe(String(process.pid));
+    // The directory is still refused while the hub holds it, whatever hub.pid says.
+    writeFileSync(pidFile(dataDir), 'garbage');
+    await expect(start(dataDir)).rejects.toThrow(DataDirBusyError);
+    await hub.stop();
+  });
+
   it('reports a port already in use and releases the directory', async () => {
     const first = await start(tempDir());
     const dataDir = tempDir();

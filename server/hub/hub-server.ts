@@ -3,6 +3,7 @@ import { networkInterfaces } from 'node:os';
 import pino, { type Logger } from 'pino';
 import { type Clock, systemClock } from '@server/core/clock';
 import { createDispatcher, type Dispatcher } from '@server/core/dispatcher';
+import type { AuditGuard } from '@server/core/audit-guard';
 import { HubCore } from '@server/core/hub-core';
 import { type Db, openDatabase } from '@server/db/database';
 import { handlers } from '@server/handlers/registry';
@@ -10,7 +11,7 @@ import { createSocketEndpoint, type SocketEndpoint } from '@server/sync/socket-e
 import { seedDemoClinic } from '@server/demo/demo-clinic';
 import { advertiseHub } from '@server/discovery/mdns-advertiser';
 import { loadAuditKey } from './audit-key';
-import { databaseFile } from './data-dir';
+import { auditAnchorFile, databaseFile } from './data-dir';
 import { lockDataDir } from './pid-file';
 
 export interface StartHubOptions {
@@ -26,6 +27,8 @@ export interface StartHubOptions {
   mdnsInterfaces?: readonly string[];
   /** Seed the demo clinic first, when the data directory has not been set up yet. */
   demo?: boolean;
+  /** Aborts the start-up (the demo seeding stops; startHub rejects and releases everything). */
+  signal?: AbortSignal;
   clock?: Clock;
   logger?: Logger;
   /** Check every result against the contract (tests). */
@@ -61,6 +64,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   const lock = lockDataDir(options.dataDir);
   let db: Db | undefined;
   let endpoint: SocketEndpoint | undefined;
+  let guard: AuditGuard | null = null;
   try {
     db = openDatabase(databaseFile(options.dataDir));
     const auditKey = loadAuditKey(options.dataDir);
@@ -73,7 +77,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     }
     if (options.demo) {
       const now = (options.clock ?? systemClock).now();
-      await seedDemoClinic({ db, auditKey: auditKey.key, now, logger });
+      await seedDemoClinic({ db, auditKey: auditKey.key, now, logger, signal: options.signal });
     }
     const core = new HubCore({
       db,
@@ -81,7 +85,10 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
       clock: options.clock ?? systemClock,
       logger,
       validateResults: options.validateResults ?? false,
+      auditAnchorFile: auditAnchorFile(options.dataDir),
     });
+    guard = core.auditGuard;
+    guard?.start();
     const dispatcher = createDispatcher(core, handlers);
     endpoint = createSocketEndpoint({
       core,
@@ -125,6 +132,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
             await advertiser?.stop();
             await openEndpoint.close();
           } finally {
+            await core.auditGuard?.close();
             openDb.close();
             lock.release();
             logger.info('hub stopped');
@@ -135,6 +143,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     };
   } catch (error) {
     await endpoint?.close();
+    await guard?.close();
     db?.close();
     lock.release();
     throw error;

@@ -1,4 +1,6 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { pidFile } from './data-dir';
 
 /** Held while a hub serves a data directory (or a restore rewrites it); released on a clean stop. */
@@ -9,60 +11,51 @@ export interface DataDirLock {
 export class DataDirBusyError extends Error {
   constructor(
     readonly dataDir: string,
-    readonly pid: number,
+    readonly pid: number | null,
   ) {
-    super(
-      `A hub (process ${pid}) is running on ${dataDir}. Stop it first. If no hub is running, ` +
-        `delete ${pidFile(dataDir)} and try again.`,
-    );
+    super(`A hub${pid === null ? '' : ` (process ${pid})`} is running on ${dataDir}. Stop it first.`);
     this.name = 'DataDirBusyError';
   }
 }
 
+/** Never deleted: removing a lock file while another process opens it would let two hubs in. */
+export const lockFile = (dataDir: string) => join(dataDir, 'hub.lock');
+
 /**
- * Takes the data directory for this process: `hub.pid` is created exclusively; a file left by a
- * process that no longer exists (a killed hub) is taken over.
+ * Takes the data directory for this process with a lock the operating system releases when the
+ * process ends, however it ends: an exclusive SQLite lock on `hub.lock` (fcntl on Linux and macOS,
+ * LockFileEx on Windows). So a `hub.pid` left by a crash, or naming a process id reused since by
+ * another program, never blocks the start; `hub.pid` only says which process holds the lock.
  */
 export function lockDataDir(dataDir: string): DataDirLock {
-  const file = pidFile(dataDir);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      writeFileSync(file, `${process.pid}\n`, { flag: 'wx', mode: 0o644 });
-      let released = false;
-      return {
-        release() {
-          if (released) return;
-          released = true;
-          if (runningHubPid(dataDir) === process.pid) rmSync(file, { force: true });
-        },
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const pid = runningHubPid(dataDir);
-      if (pid !== null) throw new DataDirBusyError(dataDir, pid);
-      rmSync(file, { force: true });
-    }
+  const lock = new BetterSqlite3(lockFile(dataDir), { timeout: 0 });
+  try {
+    lock.pragma('locking_mode = EXCLUSIVE');
+    lock.exec('BEGIN EXCLUSIVE');
+  } catch (error) {
+    lock.close();
+    if ((error as { code?: string }).code === 'SQLITE_BUSY')
+      throw new DataDirBusyError(dataDir, holder(dataDir));
+    throw error;
   }
-  throw new Error(`Could not lock ${dataDir}: another process keeps creating ${file}.`);
+  writeFileSync(pidFile(dataDir), `${process.pid}\n`, { mode: 0o644 });
+  let released = false;
+  return {
+    release() {
+      if (released) return;
+      released = true;
+      if (holder(dataDir) === process.pid) rmSync(pidFile(dataDir), { force: true });
+      lock.close();
+    },
+  };
 }
 
-/** The process id of the hub serving this data directory, or null when none is alive. */
-export function runningHubPid(dataDir: string): number | null {
-  let pid: number;
+/** The process id in `hub.pid` (informational: the lock is what counts). */
+function holder(dataDir: string): number | null {
   try {
-    pid = Number.parseInt(readFileSync(pidFile(dataDir), 'utf8').trim(), 10);
+    const pid = Number.parseInt(readFileSync(pidFile(dataDir), 'utf8').trim(), 10);
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
   } catch {
     return null;
-  }
-  if (!Number.isInteger(pid) || pid <= 0) return null;
-  return isAlive(pid) ? pid : null;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

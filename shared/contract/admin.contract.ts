@@ -94,4 +94,28 @@ export const adminContract = {
       problem: z.string().nullable(),
     }),
   ),
+  'audit.status': query(
+    'The last check of the audit chain (at start, daily or on demand) and the alarm kept since ' +
+      'a check first found it edited, cut short or wiped (with the first bad entry).',
+    z.strictObject({}),
+    z.strictObject({
+      lastCheck: z
+        .strictObject({
+          kind: z.enum(['start', 'daily', 'manual']),
+          at: instantSchema,
+          ok: z.boolean(),
+          checked: z.number().int(),
+          firstBadSeq: z.number().int().nullable(),
+          problem: z.string().nullable(),
+        })
+        .nullable(),
+      alarm: z
+        .strictObject({
+          firstBadSeq: z.number().int().nullable(),
+          problem: z.string(),
+          detectedAt: instantSchema,
+        })
+        .nullable(),
+    }),
+  ),
 } as const;

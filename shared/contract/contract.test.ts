@@ -60,6 +60,7 @@ describe('the API contract', () => {
       'analytics.dashboard',
       'audit.list',
       'audit.verify',
+      'audit.status',
       'settings.update',
       'users.setDisabled',
       'auth.login',

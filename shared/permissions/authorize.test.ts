@@ -115,6 +115,7 @@ analytics.dashboard           - - - - a
 analytics.export              - - - - a
 audit.list                    - - - - a
 audit.verify                  - - - - a
+audit.status                  - - - - a
 `;
 
 const roles: Role[] = ['patient', 'receptionist', 'doctor', 'nurse', 'admin'];

@@ -139,4 +139,5 @@ export const permissionPolicy: Readonly<Record<OperationName, Grant>> = {
   'analytics.export': adminOnly,
   'audit.list': adminOnly,
   'audit.verify': adminOnly,
+  'audit.status': adminOnly,
 };

@@ -25,5 +25,12 @@ export const adminHandlers: HandlerMap = {
     },
   }),
 
-  'audit.verify': handler('audit.verify', { run: (_input, ctx) => ctx.hub.audit.verify() }),
+  'audit.verify': handler('audit.verify', {
+    // Years of entries take seconds: walked before the transaction, letting other work in between.
+    prepare: async (_input, ctx) => (await ctx.hub.auditGuard?.checkNow()) ?? ctx.hub.audit.verify(),
+    run: (_input, _ctx, { ok, checked, firstBadSeq, problem }) => ({ ok, checked, firstBadSeq, problem }),
+  }),
+  'audit.status': handler('audit.status', {
+    run: (_input, ctx) => ctx.hub.auditGuard?.status() ?? { lastCheck: null, alarm: null },
+  }),
 };

@@ -5,6 +5,7 @@ import { useClinicFormat } from '@renderer/app/clinic-format';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { ScreenHeader } from '@renderer/components/ScreenHeader';
 import { EmptyState, LoadingState } from '@renderer/components/StateViews';
+import { AuditAlarm } from './AuditAlarm';
 import { AuditFilterBar } from './AuditFilterBar';
 import { AuditTable } from './AuditTable';
 import { type AuditFilters, auditQuery, NO_FILTERS } from './audit-filters';
@@ -33,6 +34,7 @@ export function AuditScreen() {
         description="Every change and every read of medical content; append-only and tamper-evident."
         actions={<VerifyChain />}
       />
+      <AuditAlarm />
       <AuditFilterBar
         filters={filters}
         onChange={(patch) => {

@@ -5,6 +5,7 @@ import { useClinicFormat } from '@renderer/app/clinic-format';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { ScreenHeader } from '@renderer/components/ScreenHeader';
 import { LoadingState } from '@renderer/components/StateViews';
+import { AuditAlarm } from '@renderer/screens/admin/audit/AuditAlarm';
 import { ExportButtons } from './ExportButtons';
 import { SummaryView } from './SummaryView';
 import { isSummaryRange, RANGE_LABELS, rangeDates, type SummaryRange } from './summary-range';
@@ -36,6 +37,7 @@ export function SummaryScreen() {
         description={`${RANGE_LABELS[range]}: ${period}`}
         actions={<ExportButtons range={dates} />}
       />
+      <AuditAlarm />
       <HStack mb="5" gap="3" wrap="wrap">
         <ButtonGroup size="sm" variant="outline" attached role="group" aria-label="Period">
           {RANGES.map((r) => (
