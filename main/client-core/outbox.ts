@@ -135,26 +135,19 @@ export class Outbox {
   }
 
   /**
-   * After a restored hub (new epoch) or a gap: it has processed this client's changes up to `last`
-   * (pushing those again returns their stored outcomes); the pending rest are renumbered from
-   * last + 1 in order. Acknowledged rows are never made pending again (the hub applied them once;
-   * a `last` that is wrong must not get them applied twice): those above `last` only step out of
-   * the new numbers' way (to -seq) and stay acknowledged until a complete pull drops them.
+   * After a restored hub (new epoch) or a gap: the hub says it has processed this client's changes
+   * up to `last` (pushing those again returns their stored outcomes). Every change above `last` is
+   * one the hub does not hold (a restore from a backup taken before it arrived), so it is sent
+   * again, acknowledged or not, renumbered from last + 1 in order: nothing entered is lost. Only a
+   * number the hub told this client's owner is ever passed here (SyncEngine.adopt skips a null).
    */
   renumber(clientId: string, last: number): void {
     const { sqlite } = this.db;
     this.db.transaction(() => {
-      sqlite
-        .prepare(
-          "UPDATE client_outbox SET mutationId = -seq WHERE clientId = ? AND state = 'acked' AND mutationId > ?",
-        )
-        .run(clientId, last);
       const rows = sqlite
-        .prepare(
-          "SELECT seq FROM client_outbox WHERE clientId = ? AND state = 'pending' AND mutationId > ? ORDER BY mutationId",
-        )
+        .prepare('SELECT seq FROM client_outbox WHERE clientId = ? AND mutationId > ? ORDER BY mutationId')
         .all(clientId, last) as { seq: number }[];
-      const move = sqlite.prepare('UPDATE client_outbox SET mutationId = ? WHERE seq = ?');
+      const move = sqlite.prepare("UPDATE client_outbox SET mutationId = ?, state = 'pending' WHERE seq = ?");
       // Two passes, so the UNIQUE (clientId, mutationId) never collides midway.
       for (const row of rows) move.run(-row.seq, row.seq);
       rows.forEach((row, i) => move.run(last + 1 + i, row.seq));
