@@ -15,6 +15,11 @@ export default defineConfig({
   test: {
     include: ['{shared,server,main,renderer,scripts}/**/*.test.{ts,tsx}'],
     exclude: ['**/node_modules/**', '**/__fixtures__/**'],
+    // Integration and browser tests start hubs, desktops and Chromium and share two cores with
+    // whatever else the machine runs: vitest's 5 s default failed them under load (CI). A test
+    // still waits for conditions, never for time; these limits only bound a hang.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
     coverage: {
       provider: 'v8',
       include: ['shared/**/*.ts'],
