@@ -116,9 +116,9 @@ describe('patients.search at 100,000 patients', () => {
     ]) {
       expect((await search(text)).length, text).toBeGreaterThan(0);
     }
-    expect(
-      (await search('meera iyer asha50')).every((p) => /^Meera Iyer Asha50/.test(p.fullName)),
-    ).toBe(true);
+    expect((await search('meera iyer asha50')).every((p) => /^Meera Iyer Asha50/.test(p.fullName))).toBe(
+      true,
+    );
     const plan = (sqlText: string) =>
       (hub.db.sqlite.prepare(`EXPLAIN QUERY PLAN ${sqlText}`).all() as { detail: string }[])
         .map((r) => r.detail)
