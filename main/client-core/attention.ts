@@ -25,6 +25,8 @@ export interface AttentionEntry {
   createdAt: string;
   /** A refused draft's older refused texts of the same visit that the latest lacks (refused-drafts.ts). */
   earlierVersions?: EarlierVersion[];
+  /** A refused addendum's visit (its input names only the record), when the replica holds the record. */
+  appointmentId?: string;
 }
 
 /**
@@ -150,10 +152,19 @@ export class AttentionList {
         error: JSON.parse(r.error) as ApiError,
         nextAction: JSON.parse(r.nextAction) as NextAction,
       };
+      if (entry.name === 'consultations.addAddendum') return this.withVisit(entry);
       if (entry.nextAction.kind !== 'choose_another_slot') return entry;
       return { ...entry, nextAction: { kind: 'choose_another_slot', nextSlots: freeTimes?.(entry) ?? [] } };
     });
     return groupRefusedDrafts(entries);
+  }
+
+  private withVisit(entry: AttentionEntry): AttentionEntry {
+    const { consultationId } = (entry.input ?? {}) as { consultationId?: unknown };
+    const row = this.db.sqlite
+      .prepare('SELECT appointmentId FROM consultations WHERE id = ?')
+      .get(typeof consultationId === 'string' ? consultationId : '') as { appointmentId: string } | undefined;
+    return row ? { ...entry, appointmentId: row.appointmentId } : entry;
   }
 
   /** The number of entries the author sees (a visit's refused draft saves are one). */

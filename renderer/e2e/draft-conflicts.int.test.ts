@@ -1,5 +1,6 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeScan } from '@renderer/testing/axe';
@@ -16,6 +17,7 @@ const ROOM_TEXT = 'Cough for three weeks, wheeze on exertion (consulting room)';
 const HOME_TEXT = 'Cough for three weeks, night sweats and weight loss (home office)';
 const LATE_TEXT = 'Sputum for AFB ordered: add to the plan';
 const REWRITTEN = 'Chest X-ray first; sputum only if it shows a shadow';
+const REFUSED_ADDENDUM = 'Family contacts to be screened for TB';
 
 /**
  * The same doctor on a client desktop (through a cuttable link) and in a second window: the
@@ -179,6 +181,95 @@ describe('doctor: draft conflicts and refused drafts on a desktop', () => {
     await page.getByTestId('needs-attention').getByText('Nothing needs attention').waitFor(WAIT);
     await page.getByTestId('needs-attention').getByRole('button', { name: 'Close' }).first().click();
     await expect.poll(() => page.getByTestId('addenda').innerText(), WAIT).toContain(LATE_TEXT);
+  }, 300_000);
+
+  it('shows a refused addendum and refused vitals with the patient and what was written, and discards each only after asking once more', async () => {
+    const { page } = desk;
+    // Refusals as the hub answers them after a push (planted in the desktop's own table, as the
+    // sync engine writes them): an addendum to the record signed above, and vitals of its visit.
+    const db = new BetterSqlite3(join(desk.dataDir, 'replica.db'));
+    try {
+      const signed = db
+        .prepare(
+          `SELECT c.id, c.appointmentId, a.authorUserId FROM addenda a
+           JOIN consultations c ON c.id = a.consultationId WHERE a.text LIKE ?`,
+        )
+        .get(`%${LATE_TEXT}%`) as { id: string; appointmentId: string; authorUserId: string };
+      const refuse = db.prepare(
+        `INSERT INTO client_attention (id, userId, mutationId, name, input, error, nextAction, createdAt)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      const review = JSON.stringify({ kind: 'review', hint: 'Check the record.' });
+      const at = new Date().toISOString();
+      refuse.run(
+        'refused-addendum',
+        signed.authorUserId,
+        90,
+        'consultations.addAddendum',
+        JSON.stringify({ id: crypto.randomUUID(), consultationId: signed.id, text: REFUSED_ADDENDUM }),
+        JSON.stringify({ code: 'CONFLICT', message: 'The record changed meanwhile.' }),
+        review,
+        at,
+      );
+      const vitals = {
+        systolic: 142,
+        diastolic: 91,
+        pulse: 88,
+        temperatureC: null,
+        spo2: 97,
+        weightKg: null,
+      };
+      refuse.run(
+        'refused-vitals',
+        signed.authorUserId,
+        91,
+        'consultations.recordVitals',
+        JSON.stringify({ id: crypto.randomUUID(), appointmentId: signed.appointmentId, vitals }),
+        JSON.stringify({ code: 'POLICY', message: 'Vitals can be recorded only for a checked-in patient.' }),
+        review,
+        at,
+      );
+    } finally {
+      db.close();
+    }
+    // Any change of the list makes the desktop announce the new count.
+    await page.evaluate(() =>
+      (
+        window as unknown as { clinic: { dismissAttention(id: string): Promise<boolean> } }
+      ).clinic.dismissAttention('none'),
+    );
+    await page.getByTestId('status-bar').getByTestId('needs-attention-count').click();
+    const dialog = page.getByTestId('needs-attention');
+    const addendum = dialog.getByRole('article', { name: 'Addendum needs attention' });
+    const vitals = dialog.getByRole('article', { name: 'Vitals needs attention' });
+    await expect
+      .poll(() => addendum.getByTestId('refused-text-patient').innerText(), WAIT)
+      .toContain(patientName);
+    expect(await addendum.getByTestId('refused-text').innerText()).toContain(REFUSED_ADDENDUM);
+    await expect
+      .poll(() => vitals.getByTestId('refused-text-patient').innerText(), WAIT)
+      .toContain(patientName);
+    expect(await vitals.getByTestId('refused-text').innerText()).toContain('BP 142/91 mmHg');
+    // The doctor signed this record: the text can go into an addendum again.
+    await addendum.getByRole('button', { name: 'Copy into an addendum' }).click();
+    expect(await addendum.getByRole('textbox', { name: 'Addendum' }).inputValue()).toBe(REFUSED_ADDENDUM);
+    await addendum.getByRole('button', { name: 'Cancel' }).click();
+    await settle(page);
+    expect(await axeScan(page)).toEqual([]);
+
+    // Dismissing asks once more; keeping it leaves the text where it was.
+    await addendum.getByRole('button', { name: 'Discard…' }).click();
+    await addendum.getByText('Discard this text for good?').waitFor(WAIT);
+    await addendum.getByRole('button', { name: 'Keep it' }).click();
+    expect(await addendum.getByTestId('refused-text').innerText()).toContain(REFUSED_ADDENDUM);
+    await addendum.getByRole('button', { name: 'Discard…' }).click();
+    await addendum.getByRole('button', { name: 'Discard the text' }).click();
+    await addendum.waitFor({ state: 'detached', ...WAIT });
+    expect(await vitals.getByTestId('refused-text').innerText()).toContain('BP 142/91 mmHg');
+    await vitals.getByRole('button', { name: 'Discard…' }).click();
+    await vitals.getByText('Discard these readings for good?').waitFor(WAIT);
+    await vitals.getByRole('button', { name: 'Discard the text' }).click();
+    await dialog.getByText('Nothing needs attention').waitFor(WAIT);
   }, 300_000);
 
   it('ran without console errors, page errors or CSP violations', () => {

@@ -39,6 +39,8 @@ export interface NeedsAttentionEntry {
    * by its own id.
    */
   earlierVersions?: { id: string; input: unknown; createdAt: string }[];
+  /** The visit of a change whose input names only its record (a refused addendum), when known here. */
+  appointmentId?: string;
 }
 
 /**

@@ -8,6 +8,7 @@ import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { toaster } from '@renderer/components/toaster';
 import { useDoctors, usePatients } from '@renderer/screens/shared/appointments/use-people';
 import { changeSubject, changeTitle, retryAt } from './describe-change';
+import { REFUSED_CLINICAL, RefusedClinicalCard } from './RefusedClinicalCard';
 import { RefusedDraftCard } from './RefusedDraftCard';
 import { useDismissAttention } from './use-needs-attention';
 
@@ -16,6 +17,7 @@ type Slot = NonNullable<ApiError['nextSlots']>[number];
 /** One refused change: what it was, why the hub refused it, and the next action. */
 export function AttentionEntryCard({ entry }: { entry: NeedsAttentionEntry }) {
   if (entry.name === 'consultations.saveDraft') return <RefusedDraftCard entry={entry} />;
+  if (REFUSED_CLINICAL.has(entry.name)) return <RefusedClinicalCard entry={entry} />;
   return <ChangeCard entry={entry} />;
 }
 

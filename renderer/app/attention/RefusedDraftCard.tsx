@@ -12,7 +12,7 @@ import { useClinicFormat } from '@renderer/app/clinic-format';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { toaster } from '@renderer/components/toaster';
 import { draftAsText, draftRows } from '@renderer/screens/doctor/consultation/draft-text';
-import { usePatients } from '@renderer/screens/shared/appointments/use-people';
+import { ConfirmDiscard, useRefusedVisit } from './RefusedParts';
 import { useDismissAttention } from './use-needs-attention';
 
 type DraftInput = InputOf<'consultations.saveDraft'>;
@@ -39,9 +39,7 @@ export function RefusedDraftCard({ entry }: { entry: NeedsAttentionEntry }) {
     draftAsText(content),
     ...earlier.map((v) => `Earlier version (${format.dateTime(v.createdAt)}):\n${draftAsText(v.content)}`),
   ].join('\n\n');
-  const appointment = useApiQuery('appointments.get', { id: input.appointmentId });
-  const a = appointment.data;
-  const patient = usePatients(a ? [a.patientId] : []).get(a?.patientId ?? '');
+  const { appointment: a, label } = useRefusedVisit(input.appointmentId);
   const record = useApiQuery('consultations.get', { appointmentId: input.appointmentId });
   const signed = record.data?.consultation.status === 'finalized' ? record.data.consultation : null;
   const [confirming, setConfirming] = useState(false);
@@ -82,8 +80,7 @@ export function RefusedDraftCard({ entry }: { entry: NeedsAttentionEntry }) {
             </Text>
           </HStack>
           <Text fontWeight="semibold" data-testid="refused-draft-patient">
-            {patient ? `${patient.fullName} (${patient.code})` : 'Loading the patient…'}
-            {a ? ` · visit ${format.dateTime(a.startsAt)}` : ''}
+            {label}
           </Text>
         </Stack>
         <ErrorMessage error={entry.error} title="Refused by the clinic hub" />
@@ -141,19 +138,15 @@ export function RefusedDraftCard({ entry }: { entry: NeedsAttentionEntry }) {
             <ErrorMessage error={add.error} />
           </Stack>
         ) : confirming ? (
-          <HStack gap="2" wrap="wrap" role="group" aria-label="Confirm discarding">
-            <Text fontWeight="semibold">
-              {earlier.length > 0
+          <ConfirmDiscard
+            question={
+              earlier.length > 0
                 ? `Discard all ${earlier.length + 1} versions of this text for good? They are saved nowhere else.`
-                : 'Discard this text for good? It is saved nowhere else.'}
-            </Text>
-            <Button size="sm" colorPalette="red" onClick={() => void dismissAll()}>
-              Discard the text
-            </Button>
-            <Button size="sm" variant="ghost" onClick={() => setConfirming(false)}>
-              Keep it
-            </Button>
-          </HStack>
+                : 'Discard this text for good? It is saved nowhere else.'
+            }
+            onDiscard={() => void dismissAll()}
+            onKeep={() => setConfirming(false)}
+          />
         ) : (
           <Stack gap="2">
             <Text>{nextStep(signed !== null, a?.status)}</Text>
