@@ -1,15 +1,15 @@
-import { Badge, Box, Button, HStack, Stack, Text, Textarea } from '@chakra-ui/react';
+import { Badge, Box, Button, HStack, Stack, Text } from '@chakra-ui/react';
 import { useState } from 'react';
 import type { NeedsAttentionEntry } from '@shared/contract/desktop-bridge';
 import type { InputOf } from '@shared/contract/index';
-import { addendumSchema, vitalsSchema } from '@shared/domain/consultation.schema';
+import { vitalsSchema } from '@shared/domain/consultation.schema';
 import { useApiMutation, useApiQuery } from '@renderer/api/hooks';
 import { useClinicFormat } from '@renderer/app/clinic-format';
 import { useCurrentUser } from '@renderer/app/session/SessionProvider';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { toaster } from '@renderer/components/toaster';
 import { vitalsSummary } from '@renderer/screens/shared/vitals/vitals-form';
-import { ConfirmDiscard, useRefusedVisit } from './RefusedParts';
+import { AddendumFromRefusal, ConfirmDiscard, useRefusedVisit } from './RefusedParts';
 import { useDismissAttention } from './use-needs-attention';
 
 /** Refused changes that carry clinical text besides a draft (RefusedDraftCard). */
@@ -46,12 +46,7 @@ export function RefusedClinicalCard({ entry }: { entry: NeedsAttentionEntry }) {
     toaster.create({ type: 'success', title });
     await dismiss(entry.id);
   };
-  const add = useApiMutation('consultations.addAddendum', {
-    onSuccess: done('Added to the signed record as an addendum'),
-  });
   const vitals = useApiMutation('consultations.recordVitals', { onSuccess: done('Vitals recorded') });
-  const addendumProblem =
-    addendum === null ? null : addendumSchema.shape.text.safeParse(addendum).error?.issues[0]?.message;
   const title = isAddendum ? 'Addendum' : 'Vitals';
 
   return (
@@ -85,30 +80,14 @@ export function RefusedClinicalCard({ entry }: { entry: NeedsAttentionEntry }) {
         </Box>
 
         {addendum !== null && c ? (
-          <Stack gap="2" as="form" aria-label="Addendum from the refused text">
-            <Textarea
-              aria-label="Addendum"
-              rows={4}
-              value={addendum}
-              onChange={(e) => setAddendum(e.target.value)}
-            />
-            {addendumProblem && <Text color="fg.error">Addendum {addendumProblem}</Text>}
-            <HStack gap="2">
-              <Button
-                size="sm"
-                colorPalette="teal"
-                loading={add.isPending}
-                disabled={!!addendumProblem}
-                onClick={() => add.mutate({ id: crypto.randomUUID(), consultationId: c.id, text: addendum })}
-              >
-                Add addendum
-              </Button>
-              <Button size="sm" variant="ghost" onClick={() => setAddendum(null)}>
-                Cancel
-              </Button>
-            </HStack>
-            <ErrorMessage error={add.error} />
-          </Stack>
+          <AddendumFromRefusal
+            label="Addendum from the refused text"
+            rows={4}
+            consultationId={c.id}
+            text={addendum}
+            onText={setAddendum}
+            onAdded={() => dismiss(entry.id)}
+          />
         ) : confirming ? (
           <ConfirmDiscard
             question={

@@ -1,18 +1,14 @@
-import { Badge, Box, Button, HStack, Stack, Text, Textarea } from '@chakra-ui/react';
+import { Badge, Box, Button, HStack, Stack, Text } from '@chakra-ui/react';
 import { useState } from 'react';
 import type { NeedsAttentionEntry } from '@shared/contract/desktop-bridge';
 import type { InputOf } from '@shared/contract/index';
-import {
-  addendumSchema,
-  type ConsultationContent,
-  consultationContentSchema,
-} from '@shared/domain/consultation.schema';
+import { type ConsultationContent, consultationContentSchema } from '@shared/domain/consultation.schema';
 import { useApiMutation, useApiQuery } from '@renderer/api/hooks';
 import { useClinicFormat } from '@renderer/app/clinic-format';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { toaster } from '@renderer/components/toaster';
 import { draftAsText, draftRows } from '@renderer/screens/doctor/consultation/draft-text';
-import { ConfirmDiscard, useRefusedVisit } from './RefusedParts';
+import { AddendumFromRefusal, ConfirmDiscard, useRefusedVisit } from './RefusedParts';
 import { useDismissAttention } from './use-needs-attention';
 
 type DraftInput = InputOf<'consultations.saveDraft'>;
@@ -56,11 +52,6 @@ export function RefusedDraftCard({ entry }: { entry: NeedsAttentionEntry }) {
   const save = useApiMutation('consultations.saveDraft', {
     onSuccess: () => used('Saved to the consultation record', () => dismiss(entry.id)),
   });
-  const add = useApiMutation('consultations.addAddendum', {
-    onSuccess: () => used('Added to the signed record as an addendum', dismissAll),
-  });
-  const addendumProblem =
-    addendum === null ? null : addendumSchema.shape.text.safeParse(addendum).error?.issues[0]?.message;
 
   return (
     <Box
@@ -107,36 +98,19 @@ export function RefusedDraftCard({ entry }: { entry: NeedsAttentionEntry }) {
         ))}
 
         {addendum !== null && signed ? (
-          <Stack gap="2" as="form" aria-label="Addendum from the refused draft">
+          <AddendumFromRefusal
+            label="Addendum from the refused draft"
+            rows={6}
+            consultationId={signed.id}
+            text={addendum}
+            onText={setAddendum}
+            onAdded={dismissAll}
+          >
             <Text>
               The record was signed {signed.signedAt ? format.dateTime(signed.signedAt) : ''}. Edit the
               addendum, then add it:
             </Text>
-            <Textarea
-              aria-label="Addendum"
-              rows={6}
-              value={addendum}
-              onChange={(e) => setAddendum(e.target.value)}
-            />
-            {addendumProblem && <Text color="fg.error">Addendum {addendumProblem}</Text>}
-            <HStack gap="2">
-              <Button
-                size="sm"
-                colorPalette="teal"
-                loading={add.isPending}
-                disabled={!!addendumProblem}
-                onClick={() =>
-                  add.mutate({ id: crypto.randomUUID(), consultationId: signed.id, text: addendum })
-                }
-              >
-                Add addendum
-              </Button>
-              <Button size="sm" variant="ghost" onClick={() => setAddendum(null)}>
-                Cancel
-              </Button>
-            </HStack>
-            <ErrorMessage error={add.error} />
-          </Stack>
+          </AddendumFromRefusal>
         ) : confirming ? (
           <ConfirmDiscard
             question={

@@ -1,6 +1,10 @@
-import { Button, HStack, Text } from '@chakra-ui/react';
-import { useApiQuery } from '@renderer/api/hooks';
+import { Button, HStack, Stack, Text, Textarea } from '@chakra-ui/react';
+import type { ReactNode } from 'react';
+import { addendumSchema } from '@shared/domain/consultation.schema';
+import { useApiMutation, useApiQuery } from '@renderer/api/hooks';
 import { useClinicFormat } from '@renderer/app/clinic-format';
+import { ErrorMessage } from '@renderer/components/ErrorMessage';
+import { toaster } from '@renderer/components/toaster';
 import { usePatients } from '@renderer/screens/shared/appointments/use-people';
 
 /** The visit a refused clinical change belongs to: its appointment, and the patient named with the time. */
@@ -44,5 +48,55 @@ export function ConfirmDiscard({
         Keep it
       </Button>
     </HStack>
+  );
+}
+
+/** Refused clinical text edited into an addendum of the signed record, then added. */
+export function AddendumFromRefusal({
+  consultationId,
+  text,
+  onText,
+  onAdded,
+  label,
+  rows,
+  children,
+}: {
+  consultationId: string;
+  text: string;
+  onText: (text: string | null) => void;
+  /** After the addendum is added: the card drops the text it came from. */
+  onAdded: () => Promise<void>;
+  label: string;
+  rows: number;
+  children?: ReactNode;
+}) {
+  const add = useApiMutation('consultations.addAddendum', {
+    onSuccess: async () => {
+      toaster.create({ type: 'success', title: 'Added to the signed record as an addendum' });
+      await onAdded();
+    },
+  });
+  const problem = addendumSchema.shape.text.safeParse(text).error?.issues[0]?.message;
+  return (
+    <Stack gap="2" as="form" aria-label={label}>
+      {children}
+      <Textarea aria-label="Addendum" rows={rows} value={text} onChange={(e) => onText(e.target.value)} />
+      {problem && <Text color="fg.error">Addendum {problem}</Text>}
+      <HStack gap="2">
+        <Button
+          size="sm"
+          colorPalette="teal"
+          loading={add.isPending}
+          disabled={!!problem}
+          onClick={() => add.mutate({ id: crypto.randomUUID(), consultationId, text })}
+        >
+          Add addendum
+        </Button>
+        <Button size="sm" variant="ghost" onClick={() => onText(null)}>
+          Cancel
+        </Button>
+      </HStack>
+      <ErrorMessage error={add.error} />
+    </Stack>
   );
 }
