@@ -112,18 +112,52 @@ export interface WaitlistEntryTable {
 }
 export interface NotificationTable {
   id: string;
+  dedupeKey: string;
   patientId: string | null;
   kind: string;
   channel: string;
+  language: string;
   recipient: string;
+  aboutEntity: string | null;
+  aboutId: string | null;
+  /** JSON: the placeholder values the text is made from. */
+  params: string;
   subject: string;
   body: string;
+  segments: number | null;
+  attachment: string | null;
   state: string;
+  reason: string | null;
   attempts: number;
-  lastError: string | null;
+  dueMs: number;
+  nextAttemptMs: number;
+  leaseUntilMs: number | null;
+  providerMessageId: string | null;
   createdAt: string;
+  updatedAt: string;
   sentAt: string | null;
   readAt: string | null;
+}
+export interface MessageTemplateTable {
+  kind: string;
+  channel: string;
+  language: string;
+  subject: string;
+  body: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+export interface SmtpSettingsTable {
+  id: number;
+  enabled: number;
+  host: string;
+  port: number;
+  security: string;
+  username: string;
+  password: string | null;
+  fromAddress: string | null;
+  fromName: string;
+  updatedAt: string;
 }
 export interface AttachmentTable {
   id: string;

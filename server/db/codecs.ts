@@ -14,7 +14,8 @@ interface Codec {
 export const codecs: Partial<Record<keyof Database, Codec>> = {
   users: { bool: ['disabled'] },
   patients: {
-    json: ['allergies', 'chronicConditions', 'insurance', 'emergencyContact'],
+    json: ['allergies', 'chronicConditions', 'insurance', 'emergencyContact', 'messageOptOuts'],
+    bool: ['emailAttachments'],
     internal: ['nameFolded', 'phoneNormalized'],
   },
   doctors: { json: ['fees', 'bufferOverride'], bool: ['active'] },

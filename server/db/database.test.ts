@@ -86,6 +86,7 @@ describe('hub database', () => {
       { name: '006-sync-client-binding' },
       { name: '007-draft-conflicts' },
       { name: '008-signing-times' },
+      { name: '009-messages' },
     ]);
   });
 

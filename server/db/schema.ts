@@ -35,6 +35,8 @@ export interface Database {
   payments: care.PaymentTable;
   waitlist_entries: care.WaitlistEntryTable;
   notifications: care.NotificationTable;
+  message_templates: care.MessageTemplateTable;
+  smtp_settings: care.SmtpSettingsTable;
   attachments: care.AttachmentTable;
   attachment_contents: care.AttachmentContentTable;
 }

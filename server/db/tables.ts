@@ -122,6 +122,10 @@ export interface PatientTable {
   chronicConditions: Json;
   insurance: Json | null;
   emergencyContact: Json | null;
+  preferredLanguage: string;
+  /** JSON array of 'sms' / 'email'. */
+  messageOptOuts: Json;
+  emailAttachments: number;
   createdAt: string;
   updatedAt: string;
 }

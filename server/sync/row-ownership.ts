@@ -24,7 +24,6 @@ const ownerRules: Partial<Record<SyncedEntity, OwnerRule>> = {
   bill_items: { kind: 'via', column: 'billId', parent: 'bills' },
   payments: { kind: 'via', column: 'billId', parent: 'bills' },
   waitlist_entries: { kind: 'patient', column: 'patientId' },
-  notifications: { kind: 'patient', column: 'patientId' },
   attachments: { kind: 'via', column: 'appointmentId', parent: 'appointments' },
 };
 

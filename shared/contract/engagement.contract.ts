@@ -1,10 +1,17 @@
 import { z } from 'zod';
-import { idSchema } from '@shared/domain/common.schema';
+import { emailSchema, idSchema, pageSchema } from '@shared/domain/common.schema';
 import { appointmentSchema } from '@shared/domain/appointment.schema';
 import { attachmentMimeTypes, attachmentSchema } from '@shared/domain/attachment.schema';
-import { notificationSchema } from '@shared/domain/notification.schema';
+import {
+  messageTemplateEntrySchema,
+  messageTemplateSchema,
+  notificationSchema,
+  outboxFilterSchema,
+  smtpSettingsSchema,
+  smtpSettingsViewSchema,
+} from '@shared/domain/notification.schema';
 import { waitlistEntrySchema, waitlistRequestSchema } from '@shared/domain/waitlist.schema';
-import { byIdSchema, okSchema } from './common';
+import { byIdSchema, okSchema, pageOf } from './common';
 import { command, query } from './define';
 
 /** Waiting list, notifications and telemedicine attachments (SPEC §10, §11). */
@@ -42,15 +49,58 @@ export const engagementContract = {
     okSchema,
   ),
   'notifications.outbox': query(
-    'Outgoing SMS/email with delivery state (the simulated SMS outbox staff can read).',
-    z.strictObject({
-      channel: z.enum(['sms', 'email']).optional(),
-      state: z.enum(['pending', 'sent', 'failed', 'skipped']).optional(),
-      limit: z.number().int().min(1).max(500).default(100),
-    }),
-    z.array(notificationSchema),
+    'Messages the clinic made, newest first, with their delivery state (the SMS outbox is here).',
+    z.strictObject({ ...outboxFilterSchema.shape, ...pageSchema.shape }),
+    pageOf(notificationSchema),
   ),
-  'notifications.retry': command('Retry a failed send now.', byIdSchema, notificationSchema),
+  'notifications.retry': command(
+    'Send a failed message again now (it is pending until the next attempt).',
+    byIdSchema,
+    notificationSchema,
+  ),
+
+  'messages.templates': query(
+    'Every kind’s text per channel and language: the clinic’s own, or the shipped default.',
+    z.strictObject({}),
+    z.array(messageTemplateEntrySchema),
+  ),
+  'messages.saveTemplate': command(
+    'Change one text; an unknown {placeholder} is refused, naming it.',
+    messageTemplateSchema,
+    messageTemplateEntrySchema,
+  ),
+  'messages.resetTemplate': command(
+    'Go back to the shipped text.',
+    messageTemplateSchema.pick({ kind: true, channel: true, language: true }),
+    messageTemplateEntrySchema,
+  ),
+  'messages.preview': query(
+    'A text filled with sample values, as a patient would get it (SMS: with its segment count).',
+    messageTemplateSchema,
+    z.strictObject({
+      subject: z.string(),
+      body: z.string(),
+      segments: z.number().int().min(1).nullable(),
+    }),
+  ),
+  'messages.mailSettings': query(
+    'The outgoing mail (SMTP) server; the password is never returned.',
+    z.strictObject({}),
+    smtpSettingsViewSchema,
+  ),
+  'messages.saveMailSettings': command(
+    'Set the outgoing mail server. Leave the password out to keep the stored one; null clears it.',
+    z.strictObject({
+      ...smtpSettingsSchema.shape,
+      password: z.string().max(512).nullable().optional(),
+    }),
+    smtpSettingsViewSchema,
+  ),
+  'messages.sendTestEmail': command(
+    'Send a test e-mail through the configured server now and say what the server answered.',
+    z.strictObject({ to: emailSchema }),
+    z.strictObject({ accepted: z.boolean(), response: z.string() }),
+  ),
 
   'attachments.list': query(
     'Files attached to an appointment (same access rules as the appointment).',

@@ -23,7 +23,6 @@ export const syncedEntities = [
   'bill_items',
   'payments',
   'waitlist_entries',
-  'notifications',
   'attachments',
 ] as const;
 export const syncedEntitySchema = z.enum(syncedEntities);

@@ -9,6 +9,7 @@ import {
   requiredText,
   text,
 } from './common.schema';
+import { messageLanguageSchema, optOutChannelSchema } from './notification.schema';
 
 /** Hub-assigned code, never reused. */
 export const patientCodeSchema = z.string().regex(/^PAT\d{6,}$/, { error: 'must be a code like PAT000123' });
@@ -54,6 +55,12 @@ export const patientDetailsSchema = z.strictObject({
   chronicConditions: conditionList,
   insurance: insuranceSchema.nullable().default(null),
   emergencyContact: emergencyContactSchema.nullable().default(null),
+  /** The language of the messages the clinic sends them. */
+  preferredLanguage: messageLanguageSchema.default('en'),
+  /** Channels they asked not to be messaged on; the others still are. */
+  messageOptOuts: z.array(optOutChannelSchema).max(2).default([]),
+  /** Receipts and prescriptions go with their e-mail as a PDF (otherwise: "see the app"). */
+  emailAttachments: z.boolean().default(false),
 });
 export type PatientDetails = z.infer<typeof patientDetailsSchema>;
 

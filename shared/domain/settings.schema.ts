@@ -7,8 +7,15 @@ import {
   requiredText,
   text,
   timeZoneSchema,
+  wallTimeSchema,
 } from './common.schema';
 import { buffersSchema } from './schedule.schema';
+
+export const reminderRuleSchema = z.discriminatedUnion('rule', [
+  z.strictObject({ rule: z.literal('dayBefore'), at: wallTimeSchema }),
+  z.strictObject({ rule: z.literal('hoursBefore'), hours: z.number().int().min(1).max(72) }),
+]);
+export type ReminderRule = z.infer<typeof reminderRuleSchema>;
 
 export const clinicSettingsSchema = z.strictObject({
   clinicName: requiredText(120),
@@ -43,6 +50,11 @@ export const clinicSettingsSchema = z.strictObject({
     .min(5)
     .max(24 * 60)
     .default(30),
+  /**
+   * When an appointment's reminder is due: at a clinic time on the day before, or a number of
+   * hours before the start. A booking made after that moment gets none.
+   */
+  reminder: reminderRuleSchema.default({ rule: 'dayBefore', at: '18:00' }),
   /** Desktop screens lock after this much inactivity. */
   screenLockMinutes: z.number().int().min(1).max(240).default(10),
   sessionIdleMinutes: z

@@ -108,6 +108,13 @@ notifications.inbox           o - - - -
 notifications.markRead        o - - - -
 notifications.outbox          - a - - a
 notifications.retry           - a - - a
+messages.templates            - - - - a
+messages.saveTemplate         - - - - a
+messages.resetTemplate        - - - - a
+messages.preview              - - - - a
+messages.mailSettings         - - - - a
+messages.saveMailSettings     - - - - a
+messages.sendTestEmail        - - - - a
 attachments.list              o - a - -
 attachments.upload            o - a - -
 attachments.download          o - a - -

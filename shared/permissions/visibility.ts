@@ -88,7 +88,6 @@ export const visibilityPolicy: Readonly<Record<SyncedEntity, Readonly<Record<Rol
   bill_items: { receptionist: all, admin: all, doctor: none, nurse: none, patient: own },
   payments: { receptionist: all, admin: all, doctor: none, nurse: none, patient: own },
   waitlist_entries: { receptionist: all, doctor: all, admin: all, nurse: none, patient: own },
-  notifications: { receptionist: all, admin: all, doctor: none, nurse: none, patient: own },
   attachments: { ...clinicalOnly, doctor: all, patient: own },
 };
 

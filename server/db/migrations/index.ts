@@ -6,6 +6,7 @@ import { deviceOutboxMigration } from './005-device-outbox.migration';
 import { syncClientBindingMigration } from './006-sync-client-binding.migration';
 import { draftConflictsMigration } from './007-draft-conflicts.migration';
 import { signingTimesMigration } from './008-signing-times.migration';
+import { messagesMigration } from './009-messages.migration';
 
 export interface Migration {
   name: string;
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   syncClientBindingMigration,
   draftConflictsMigration,
   signingTimesMigration,
+  messagesMigration,
 ];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema, personNameSchema, phoneSchema } from '@shared/domain/common.schema';
+import { messageLanguageSchema } from '@shared/domain/notification.schema';
 import {
   bloodGroupSchema,
   type Patient,
@@ -32,6 +33,10 @@ export const patientFormSchema = z
     emergencyName: z.string().trim().max(120),
     emergencyRelationship: z.string().trim().max(60),
     emergencyPhone: optional(phoneSchema),
+    preferredLanguage: messageLanguageSchema,
+    smsOptOut: z.boolean(),
+    emailOptOut: z.boolean(),
+    emailAttachments: z.boolean(),
   })
   .superRefine((v, ctx) => {
     if ((v.insuranceProvider || v.insurancePolicy) && !(v.insuranceProvider && v.insurancePolicy)) {
@@ -62,6 +67,10 @@ export const emptyPatientForm: PatientFormValues = {
   emergencyName: '',
   emergencyRelationship: '',
   emergencyPhone: '',
+  preferredLanguage: 'en',
+  smsOptOut: false,
+  emailOptOut: false,
+  emailAttachments: false,
 };
 
 /** One item per line or comma: "Penicillin, Sulfa" → ["Penicillin", "Sulfa"]. */
@@ -109,6 +118,12 @@ export function toPatientDetails(values: PatientFormValues, today: string): Pati
           phone: values.emergencyPhone,
         }
       : null,
+    preferredLanguage: values.preferredLanguage,
+    messageOptOuts: [
+      ...(values.smsOptOut ? (['sms'] as const) : []),
+      ...(values.emailOptOut ? (['email'] as const) : []),
+    ],
+    emailAttachments: values.emailAttachments,
   };
 }
 
@@ -130,6 +145,10 @@ export function toFormValues(p: Patient): PatientFormValues {
     emergencyName: p.emergencyContact?.name ?? '',
     emergencyRelationship: p.emergencyContact?.relationship ?? '',
     emergencyPhone: p.emergencyContact?.phone ?? '',
+    preferredLanguage: p.preferredLanguage,
+    smsOptOut: p.messageOptOuts.includes('sms'),
+    emailOptOut: p.messageOptOuts.includes('email'),
+    emailAttachments: p.emailAttachments,
   };
 }
 
