@@ -13,6 +13,7 @@ import { AuditLog } from './audit-log';
 import type { Clock } from './clock';
 import { GroupCommit } from './group-commit';
 import { HubEvents } from './hub-events';
+import { OutboxSignal } from '@server/notifications/outbox-signal';
 
 const bumpCounter = preparedQuery((q, p: ParameterOf<{ name: string }>) =>
   q
@@ -40,6 +41,8 @@ export class HubCore {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly events = new HubEvents();
+  /** Messages due now were committed: the delivery worker need not wait for its next poll. */
+  readonly outbox = new OutboxSignal();
   readonly audit: AuditLog;
   /** Present when the chain is anchored outside the database (a hub on a data directory). */
   readonly auditGuard: AuditGuard | null;

@@ -6,8 +6,10 @@ import { emailSchema, idSchema, instantSchema, isoDateSchema, requiredText, text
  * SMS or e-mail text: "your prescription is ready", not what it says.
  */
 export const notificationKindSchema = z.enum([
-  /** A booking was made: confirmed, or requested and waiting for the clinic. */
+  /** A booking was made and is confirmed. */
   'booking_confirmation',
+  /** A booking was requested: the clinic will confirm it. */
+  'booking_requested',
   /** The clinic confirmed a requested booking. */
   'booking_confirmed',
   /** A doctor or the clinic declined a requested booking. */
