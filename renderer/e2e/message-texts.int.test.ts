@@ -1,4 +1,6 @@
+import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
+import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeScan } from '@renderer/testing/axe';
 import { type AppPage, launchBrowser, openApp, openScreen } from '@renderer/testing/browser';
@@ -10,16 +12,51 @@ const SMTP_PASSWORD = 'Smtp-Secret-4471';
 /** The shipped English reminder SMS (server/notifications/default-templates.ts). */
 const SHIPPED_REMINDER_SMS = '{clinicName}: reminder, {doctor} on {date} at {time} ({appointmentNumber}).';
 
+interface SmtpSink {
+  port: number;
+  mails: { to: string; user: string | undefined; password: string | undefined }[];
+  close(): Promise<void>;
+}
+
+/** A real SMTP server on 127.0.0.1 (no TLS) that accepts any login and keeps who got what. */
+async function startSmtpSink(): Promise<SmtpSink> {
+  const mails: SmtpSink['mails'] = [];
+  const logins = new Map<string, { user: string | undefined; password: string | undefined }>();
+  const server = new SMTPServer({
+    authOptional: true,
+    allowInsecureAuth: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onAuth(auth, session, callback) {
+      logins.set(session.id, { user: auth.username, password: auth.password ?? undefined });
+      callback(null, { user: auth.username ?? '' });
+    },
+    onData(stream, session, callback) {
+      stream.resume();
+      stream.on('end', () => {
+        const login = logins.get(session.id) ?? { user: undefined, password: undefined };
+        for (const to of session.envelope.rcptTo) mails.push({ to: to.address, ...login });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return { port, mails, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
 const textArea = (page: Page) => page.getByRole('form', { name: 'Message text' }).getByLabel('SMS text');
 
 describe('admin: message texts, reminder rule and outgoing e-mail', () => {
   let hub: DemoHub;
   let browser: Browser;
   let admin: AppPage;
+  let smtp: SmtpSink;
   /** Everything the hub sent this page over its socket, to prove the password never comes back. */
   const received: string[] = [];
 
   beforeAll(async () => {
+    smtp = await startSmtpSink();
     hub = await startDemoHub();
     browser = await launchBrowser();
     admin = await openApp(browser, hub.url);
@@ -31,6 +68,7 @@ describe('admin: message texts, reminder rule and outgoing e-mail', () => {
   afterAll(async () => {
     await browser?.close();
     await hub?.stop();
+    await smtp?.close();
   }, 60_000);
 
   it('refuses an unknown placeholder naming it; a valid text saves, previews, survives reload and resets', async () => {
@@ -141,14 +179,27 @@ describe('admin: message texts, reminder rule and outgoing e-mail', () => {
     expect(received.some((frame) => frame.includes('smtp.example.org'))).toBe(true);
     expect(received.some((frame) => frame.includes(SMTP_PASSWORD))).toBe(false);
 
-    // A test e-mail: whatever the hub answers is shown (an error is shown as one).
+    // A test e-mail through a real SMTP server on this machine, the stored password kept (blank).
+    await mail.getByLabel('Server (host)').fill('127.0.0.1');
+    await mail.getByLabel('Port').fill(String(smtp.port));
+    await mail.getByLabel('Security').selectOption('none');
+    await mail.getByRole('button', { name: 'Save e-mail settings' }).click();
+    await page.getByText('Uses the saved settings.').waitFor(TIMEOUT);
+    await mail.getByTestId('password-stored').waitFor(TIMEOUT);
     await page.getByLabel('Send a test e-mail to').fill('admin@example.org');
     await page.getByRole('button', { name: 'Send test e-mail' }).click();
-    await page
-      .getByTestId('test-email-result')
-      .or(page.getByRole('alert').filter({ hasText: 'The test e-mail could not be sent' }))
-      .first()
-      .waitFor(TIMEOUT);
+    const accepted = page.getByTestId('test-email-result');
+    const refused = page.getByRole('alert').filter({ hasText: 'The test e-mail could not be sent' });
+    await accepted.or(refused).first().waitFor(TIMEOUT);
+    if (await refused.isVisible()) {
+      // Until the delivery worker's handler is merged, the hub says so, and the screen shows it.
+      expect(await refused.innerText()).toContain('messages.sendTestEmail is not available');
+    } else {
+      expect(await accepted.innerText()).toContain('The server accepted the test e-mail');
+      expect(smtp.mails).toEqual([
+        { to: 'admin@example.org', user: 'clinic@example.org', password: SMTP_PASSWORD },
+      ]);
+    }
 
     // Clearing: the stored password goes.
     await mail.getByRole('button', { name: 'Clear password' }).click();
