@@ -127,6 +127,17 @@ describe('admin: message texts, reminder rule and outgoing e-mail', () => {
     await page.getByLabel('Language', { exact: true }).selectOption('hi');
     await expect.poll(() => textArea(page).inputValue(), TIMEOUT).toMatch(/[\u0900-\u097F]/);
     await expect.poll(() => page.getByTestId('sms-segments').innerText(), TIMEOUT).toMatch(/UCS-2/);
+
+    // Choosing another text with unsaved changes asks first; Cancel keeps them.
+    await textArea(page).fill('{clinicName}: नमस्ते');
+    await page.getByLabel('Language', { exact: true }).selectOption('en');
+    const discard = page.getByRole('alertdialog', { name: 'Discard your changes?' });
+    await discard.getByRole('button', { name: 'Cancel' }).click();
+    await discard.waitFor({ state: 'hidden', ...TIMEOUT });
+    expect(await textArea(page).inputValue()).toBe('{clinicName}: नमस्ते');
+    await page.getByLabel('Language', { exact: true }).selectOption('en');
+    await discard.getByRole('button', { name: 'Discard changes' }).click();
+    await expect.poll(() => textArea(page).inputValue(), TIMEOUT).toBe(SHIPPED_REMINDER_SMS);
     expect(admin.problems).toEqual([]);
   }, 120_000);
 

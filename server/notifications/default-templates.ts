@@ -106,7 +106,7 @@ const hindi: Record<NotificationKind, KindTexts> = {
     sms: '{clinicName}: {date} {time} का अनुरोध {appointmentNumber} अस्वीकार: {reason}। फ़ोन {clinicPhone}',
   },
   reminder: {
-    subject: 'याद दिला दें: {doctor}, {date} को {time} बजे',
+    subject: 'अपॉइंटमेंट की याद: {doctor}, {date} को {time} बजे',
     body: `प्रिय {patientName},\n\nआपको याद दिला दें कि {doctor} के साथ आपका अपॉइंटमेंट {appointmentNumber} {date} को {time} बजे है।${footer}`,
     sms: '{clinicName}: याद रहे, {doctor} {date} {time} बजे ({appointmentNumber})।',
   },

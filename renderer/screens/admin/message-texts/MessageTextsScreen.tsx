@@ -1,8 +1,9 @@
-import { HStack, NativeSelect, Field } from '@chakra-ui/react';
-import { type ReactNode, useRef } from 'react';
+import { Field, HStack, NativeSelect, Text } from '@chakra-ui/react';
+import { type ReactNode, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { messageLanguageSchema, notificationKindSchema } from '@shared/domain/notification.schema';
 import { useApiQuery } from '@renderer/api/hooks';
+import { ConfirmDialog } from '@renderer/components/admin/ConfirmDialog';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { ScreenHeader } from '@renderer/components/ScreenHeader';
 import { LoadingState } from '@renderer/components/StateViews';
@@ -33,10 +34,14 @@ export function MessageTextsScreen() {
   // Two changes before the next render must not undo each other: each builds on the last.
   const latest = useRef(choice);
   latest.current = choice;
-  const choose = (next: Partial<TextChoice>) => {
+  const [dirty, setDirty] = useState(false);
+  const [pending, setPending] = useState<Partial<TextChoice> | null>(null);
+  const apply = (next: Partial<TextChoice>) => {
     latest.current = { ...latest.current, ...next };
     setParams({ ...latest.current }, { replace: true });
   };
+  // Another text while this one has unsaved changes: asked first.
+  const choose = (next: Partial<TextChoice>) => (dirty ? setPending(next) : apply(next));
 
   return (
     <>
@@ -87,8 +92,22 @@ export function MessageTextsScreen() {
           key={`${choice.kind}:${choice.channel}:${choice.language}:${entry.updatedAt ?? 'shipped'}`}
           choice={choice}
           entry={entry}
+          onDirtyChange={setDirty}
         />
       )}
+      <ConfirmDialog
+        open={pending !== null}
+        title="Discard your changes?"
+        confirmLabel="Discard changes"
+        danger
+        onConfirm={() => {
+          if (pending) apply(pending);
+          setPending(null);
+        }}
+        onClose={() => setPending(null)}
+      >
+        <Text>The text you changed has not been saved. Choosing another text discards your changes.</Text>
+      </ConfirmDialog>
     </>
   );
 }

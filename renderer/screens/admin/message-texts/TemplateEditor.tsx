@@ -1,6 +1,6 @@
 import { Badge, Box, Button, HStack, Input, Stack, Text, Textarea, Wrap } from '@chakra-ui/react';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { type z } from 'zod';
 import type { ApiError } from '@shared/contract/errors';
@@ -23,7 +23,16 @@ type Values = z.infer<typeof schema>;
 type Entry = Values & { customized: boolean; updatedAt: string | null };
 
 /** Edits one text: save (the hub refuses an unknown placeholder, naming it), reset, live preview. */
-export function TemplateEditor({ choice, entry }: { choice: TextChoice; entry: Entry }) {
+export function TemplateEditor({
+  choice,
+  entry,
+  onDirtyChange,
+}: {
+  choice: TextChoice;
+  entry: Entry;
+  /** Told whether there are unsaved changes (the screen asks before choosing another text). */
+  onDirtyChange: (dirty: boolean) => void;
+}) {
   const format = useClinicFormat();
   const [refused, setRefused] = useState<ApiError | null>(null);
   const [confirmReset, setConfirmReset] = useState(false);
@@ -72,6 +81,7 @@ export function TemplateEditor({ choice, entry }: { choice: TextChoice; entry: E
   const subjectReg = form.register('subject');
   const bodyReg = form.register('body');
   const dirty = form.formState.isDirty;
+  useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
 
   return (
     <Box display="grid" gridTemplateColumns={{ base: '1fr', lg: '3fr 2fr' }} gap="5" alignItems="start">
