@@ -51,4 +51,7 @@ export const hubOnlyQueries: ReadonlySet<OperationName> = new Set<OperationName>
   'billing.receiptPdf',
   'consultations.prescriptionPdf',
   'notifications.outbox',
+  'messages.templates',
+  'messages.preview',
+  'messages.mailSettings',
 ]);

@@ -7,6 +7,8 @@ import { billingHandlers } from './billing/billing.handlers';
 import { clinicHandlers } from './clinic/clinic.handlers';
 import { consultationHandlers } from './consultations/consultations.handlers';
 import { engagementHandlers } from './engagement/engagement.handlers';
+import { mailSettingsHandlers } from './engagement/mail-settings.handlers';
+import { templateHandlers } from './engagement/templates.handlers';
 import { patientHandlers } from './patients/patients.handlers';
 import { queueHandlers } from './queue/queue.handlers';
 
@@ -21,5 +23,7 @@ export const handlers: HandlerMap = {
   ...consultationHandlers,
   ...billingHandlers,
   ...engagementHandlers,
+  ...templateHandlers,
+  ...mailSettingsHandlers,
   ...adminHandlers,
 };

@@ -60,7 +60,7 @@ const english: Record<NotificationKind, KindTexts> = {
   payment_receipt: {
     subject: 'Receipt {receiptNumber}',
     body: `Dear {patientName},\n\nWe received {amount} on {date} (receipt {receiptNumber}, bill {billNumber}). Thank you.${footer}`,
-    sms: '{clinicName}: received {amount}, receipt {receiptNumber}. Thank you.',
+    sms: '{clinicName}: received {amount}, receipt {receiptNumber}.',
   },
   refund_receipt: {
     subject: 'Refund {receiptNumber}',
@@ -84,9 +84,77 @@ const english: Record<NotificationKind, KindTexts> = {
   },
 };
 
+const hindi: Record<NotificationKind, KindTexts> = {
+  booking_confirmation: {
+    subject: 'अपॉइंटमेंट की पुष्टि: {date}, {time} बजे',
+    body: `प्रिय {patientName},\n\n{doctor} के साथ आपका अपॉइंटमेंट {appointmentNumber} {date} को {time} बजे के लिए पक्का हो गया है।${footer}`,
+    sms: '{clinicName}: {doctor} के साथ अपॉइंटमेंट {appointmentNumber} {date} {time} पक्का।',
+  },
+  booking_requested: {
+    subject: 'अपॉइंटमेंट का अनुरोध मिला: {date}, {time} बजे',
+    body: `प्रिय {patientName},\n\n{doctor} के साथ {date} को {time} बजे के लिए आपका अनुरोध {appointmentNumber} हमें मिल गया है। क्लिनिक जल्द ही इसकी पुष्टि करेगा।${footer}`,
+    sms: '{clinicName}: {doctor} {date} {time} का अनुरोध {appointmentNumber} मिला, पुष्टि जल्द।',
+  },
+  booking_confirmed: {
+    subject: 'अपॉइंटमेंट की पुष्टि: {date}, {time} बजे',
+    body: `प्रिय {patientName},\n\nक्लिनिक ने {doctor} के साथ {date} को {time} बजे के आपके अपॉइंटमेंट {appointmentNumber} की पुष्टि कर दी है।${footer}`,
+    sms: '{clinicName}: {doctor} के साथ {date} {time} का अपॉइंटमेंट {appointmentNumber} पक्का।',
+  },
+  booking_declined: {
+    subject: 'अपॉइंटमेंट का अनुरोध स्वीकार नहीं हो सका',
+    body: `प्रिय {patientName},\n\nक्षमा करें, {doctor} के साथ {date} को {time} बजे का आपका अनुरोध {appointmentNumber} स्वीकार नहीं हो सका: {reason}\nदूसरा समय तय करने के लिए कृपया हमें फ़ोन करें।${footer}`,
+    sms: '{clinicName}: {date} {time} का अनुरोध {appointmentNumber} अस्वीकार: {reason}। फ़ोन {clinicPhone}',
+  },
+  reminder: {
+    subject: 'अपॉइंटमेंट की याद: {doctor}, {date} को {time} बजे',
+    body: `प्रिय {patientName},\n\nआपको याद दिला दें कि {doctor} के साथ आपका अपॉइंटमेंट {appointmentNumber} {date} को {time} बजे है।${footer}`,
+    sms: '{clinicName}: याद रहे, {doctor} {date} {time} बजे ({appointmentNumber})।',
+  },
+  schedule_change: {
+    subject: 'अपॉइंटमेंट का नया समय: {date}, {time} बजे',
+    body: `प्रिय {patientName},\n\n{doctor} के साथ आपका अपॉइंटमेंट {appointmentNumber} {previousDate} {previousTime} से बदलकर {date} को {time} बजे कर दिया गया है। कारण: {reason}${footer}`,
+    sms: '{clinicName}: अपॉइंटमेंट {appointmentNumber} अब {date} {time} बजे, {doctor} के साथ।',
+  },
+  cancellation: {
+    subject: 'अपॉइंटमेंट रद्द',
+    body: `प्रिय {patientName},\n\nक्षमा करें, {doctor} के साथ {date} को {time} बजे का आपका अपॉइंटमेंट {appointmentNumber} क्लिनिक ने रद्द कर दिया है। कारण: {reason}\nनया समय लेने के लिए कृपया हमें फ़ोन करें।${footer}`,
+    sms: '{clinicName}: {date} {time} का अपॉइंटमेंट {appointmentNumber} रद्द: {reason}। फ़ोन {clinicPhone}',
+  },
+  prescription_ready: {
+    subject: 'आपका पर्चा तैयार है',
+    body: `प्रिय {patientName},\n\n{doctor} का आपका पर्चा ({date}) तैयार है। आप इसे क्लिनिक के ऐप में देख सकते हैं या क्लिनिक से इसकी प्रति ले सकते हैं।${footer}`,
+    sms: '{clinicName}: {doctor} का आपका पर्चा ऐप में तैयार है।',
+  },
+  payment_receipt: {
+    subject: 'रसीद {receiptNumber}',
+    body: `प्रिय {patientName},\n\nहमें {date} को {amount} प्राप्त हुए (रसीद {receiptNumber}, बिल {billNumber})। धन्यवाद।${footer}`,
+    sms: '{clinicName}: {amount} प्राप्त, रसीद {receiptNumber}। धन्यवाद।',
+  },
+  refund_receipt: {
+    subject: 'रिफ़ंड {receiptNumber}',
+    body: `प्रिय {patientName},\n\n{date} को आपको {amount} वापस किए गए (रसीद {receiptNumber}, बिल {billNumber})।${footer}`,
+    sms: '{clinicName}: {amount} वापस किए गए, रसीद {receiptNumber}।',
+  },
+  waitlist_offer: {
+    subject: '{doctor} के साथ समय खाली है: {date}, {time} बजे',
+    body: `प्रिय {patientName},\n\n{doctor} के साथ {date} को {time} बजे का समय {holdUntil} तक आपके लिए रखा गया है। इसे क्लिनिक के ऐप में स्वीकार करें या हमें फ़ोन करें।${footer}`,
+    sms: '{clinicName}: {doctor} {date} {time}, {holdUntil} तक आपके लिए। ऐप में स्वीकारें या फ़ोन {clinicPhone}',
+  },
+  activation_code: {
+    subject: 'आपका ऐक्टिवेशन कोड',
+    body: `प्रिय {patientName},\n\nक्लिनिक का ऐप चालू करने के लिए आपका कोड {code} है। यह {validUntil} तक मान्य है। इसे किसी को न बताएँ।${footer}`,
+    sms: '{clinicName}: ऐक्टिवेशन कोड {code} ({validUntil} तक)। किसी को न बताएँ।',
+  },
+  password_reset_code: {
+    subject: 'पासवर्ड बदलने का कोड',
+    body: `प्रिय {patientName},\n\nआपका पासवर्ड बदलने का कोड {code} है। यह {validUntil} तक मान्य है। अगर आपने यह नहीं माँगा था, तो इस संदेश को अनदेखा करें।${footer}`,
+    sms: '{clinicName}: पासवर्ड बदलने का कोड {code} ({validUntil} तक)। किसी को न बताएँ।',
+  },
+};
+
 export const defaultTexts: Record<MessageLanguage, Record<NotificationKind, KindTexts>> = {
   en: english,
-  hi: english,
+  hi: hindi,
 };
 
 export function defaultTemplate(

@@ -47,6 +47,34 @@ export const adminShots: AdminShot[] = [
     ready: (p) => p.getByRole('form', { name: 'Clinic settings' }).waitFor(),
   },
   {
+    name: 'admin-settings-mail',
+    role: 'admin',
+    path: '/settings',
+    ready: (p) => p.getByRole('form', { name: 'Outgoing e-mail settings' }).waitFor(),
+    // A configured server (saved on this copy of the demo), scrolled into view.
+    act: async (p) => {
+      const mail = p.getByRole('form', { name: 'Outgoing e-mail settings' });
+      await mail.getByText('Off', { exact: true }).click();
+      await mail.getByLabel('Server (host)').fill('smtp.sunriseclinic.in');
+      await mail.getByLabel('Username').fill('appointments@sunriseclinic.in');
+      await mail.getByLabel('Password').fill('demo-only-password');
+      await mail.getByLabel('From address').fill('appointments@sunriseclinic.in');
+      await mail.getByLabel('From name').fill('Sunrise Family Clinic');
+      await mail.getByRole('button', { name: 'Save e-mail settings' }).click();
+      await mail.getByTestId('password-stored').waitFor();
+      await p.getByText('E-mail settings saved').waitFor({ state: 'detached' });
+      await p
+        .getByRole('region', { name: 'Outgoing e-mail (SMTP)' })
+        .evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    },
+  },
+  {
+    name: 'admin-message-texts',
+    role: 'admin',
+    path: '/message-texts?kind=reminder&channel=sms&language=hi',
+    ready: (p) => p.getByTestId('sms-segments').waitFor(),
+  },
+  {
     name: 'admin-audit',
     role: 'admin',
     path: '/audit',

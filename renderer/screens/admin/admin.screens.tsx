@@ -2,6 +2,7 @@ import type { ScreenDef } from '@renderer/app/screens';
 import { AuditScreen } from '@renderer/screens/admin/audit/AuditScreen';
 import { DoctorsRoomsScreen } from '@renderer/screens/admin/doctors-rooms/DoctorsRoomsScreen';
 import { DevicesScreen } from '@renderer/screens/admin/devices/DevicesScreen';
+import { MessageTextsScreen } from '@renderer/screens/admin/message-texts/MessageTextsScreen';
 import { SettingsScreen } from '@renderer/screens/admin/settings/SettingsScreen';
 import { SummaryScreen } from '@renderer/screens/admin/summary/SummaryScreen';
 import { UsersScreen } from '@renderer/screens/admin/users/UsersScreen';
@@ -19,6 +20,7 @@ export const adminScreens: ScreenDef[] = [
   },
   schedulesScreen,
   { path: 'settings', label: 'Settings', element: <SettingsScreen /> },
+  { path: 'message-texts', label: 'Message texts', element: <MessageTextsScreen /> },
   { path: 'audit', label: 'Audit log', element: <AuditScreen /> },
   { path: 'devices', label: 'Devices', element: <DevicesScreen /> },
   appointmentsScreen,

@@ -11,7 +11,7 @@ import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { toaster } from '@renderer/components/toaster';
 import { useShortcut } from '@renderer/app/shortcuts/ShortcutProvider';
 import { SettingsInput } from './SettingsInput';
-import { SETTINGS_GROUPS, SETTINGS_PATHS } from './settings-groups';
+import { SETTINGS_ERROR_PATHS, SETTINGS_GROUPS } from './settings-groups';
 
 /** One form for every setting, grouped; the hub's refusals land on their fields. */
 export function SettingsForm({ settings }: { settings: ClinicSettings }) {
@@ -28,7 +28,7 @@ export function SettingsForm({ settings }: { settings: ClinicSettings }) {
     onError: (error) =>
       setRefused(
         applyApiError(error, form.setError, {
-          knownFields: SETTINGS_PATHS as (keyof ClinicSettings)[],
+          knownFields: SETTINGS_ERROR_PATHS as (keyof ClinicSettings)[],
         }),
       ),
   });

@@ -2,6 +2,7 @@ import { Input, InputGroup, Switch } from '@chakra-ui/react';
 import { Controller, type FieldError, type Path, type UseFormReturn } from 'react-hook-form';
 import type { ClinicSettings } from '@shared/domain/settings.schema';
 import { FormField } from '@renderer/components/FormField';
+import { ReminderInput } from './ReminderInput';
 import type { SettingsField } from './settings-groups';
 
 function errorAt(form: UseFormReturn<ClinicSettings>, path: string): FieldError | undefined {
@@ -20,6 +21,8 @@ export function SettingsInput({
 }) {
   const path = field.path as Path<ClinicSettings>;
   const error = errorAt(form, field.path);
+  if (field.kind === 'reminder')
+    return <ReminderInput form={form} label={field.label} helper={field.helper} />;
   if (field.kind === 'boolean') {
     return (
       <Controller

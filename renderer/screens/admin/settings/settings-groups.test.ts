@@ -1,6 +1,6 @@
 import { describe as suite, expect, it } from 'vitest';
 import { clinicSettingsSchema } from '@shared/domain/settings.schema';
-import { describe, SETTINGS_PATHS } from './settings-groups';
+import { describe, SETTINGS_GROUPS, SETTINGS_PATHS } from './settings-groups';
 
 suite('settings form groups', () => {
   it('reads each input kind from the settings schema', () => {
@@ -9,6 +9,10 @@ suite('settings form groups', () => {
     expect(describe('bookingNeedsConfirmation')).toEqual({ kind: 'boolean', nullable: false });
     expect(describe('defaultBuffers.after')).toEqual({ kind: 'number', nullable: false });
     expect(describe('refundPolicy.patientLatePercentBasisPoints').kind).toBe('number');
+  });
+  it('gives the reminder rule its own input', () => {
+    const reminder = SETTINGS_GROUPS.flatMap((g) => g.fields).find((f) => f.path === 'reminder');
+    expect(reminder?.kind).toBe('reminder');
   });
   it('covers every top-level setting', () => {
     const top = new Set(SETTINGS_PATHS.map((p) => p.split('.')[0]));

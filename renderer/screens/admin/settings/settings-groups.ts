@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { clinicSettingsSchema } from '@shared/domain/settings.schema';
 
-export type FieldKind = 'text' | 'number' | 'boolean';
+/** 'reminder': the reminder rule (a choice of two forms), with its own input. */
+export type FieldKind = 'text' | 'number' | 'boolean' | 'reminder';
 
 export interface SettingsField {
   /** Dotted path into ClinicSettings, e.g. defaultBuffers.before. */
@@ -18,6 +19,8 @@ interface FieldSpec {
   label: string;
   helper?: string;
   unit?: string;
+  /** A setting with an input of its own rather than one read from the schema. */
+  kind?: 'reminder';
 }
 
 /** How the settings form is grouped; each field's input kind comes from the settings schema. */
@@ -74,6 +77,18 @@ const GROUPS: { title: string; description: string; fields: FieldSpec[] }[] = [
     ],
   },
   {
+    title: 'Reminders',
+    description: 'One reminder per appointment, by SMS, e-mail and the app (SPEC §10).',
+    fields: [
+      {
+        path: 'reminder',
+        label: 'Send the reminder',
+        kind: 'reminder',
+        helper: 'A booking made after this moment gets no reminder.',
+      },
+    ],
+  },
+  {
     title: 'Sessions and security',
     description: 'When screens lock and sign-ins end (SPEC §15).',
     fields: [
@@ -118,8 +133,15 @@ export function describe(path: string): { kind: FieldKind; nullable: boolean } {
 
 export const SETTINGS_GROUPS = GROUPS.map((g) => ({
   ...g,
-  fields: g.fields.map((f): SettingsField => ({ ...f, ...describe(f.path) })),
+  fields: g.fields.map((f): SettingsField => ({
+    ...f,
+    ...describe(f.path),
+    ...(f.kind ? { kind: f.kind } : {}),
+  })),
 }));
 
 /** Every path the form shows (for mapping the hub's field errors). */
 export const SETTINGS_PATHS = SETTINGS_GROUPS.flatMap((g) => g.fields.map((f) => f.path));
+
+/** Where the hub may name a problem: each path, and the parts of the reminder rule. */
+export const SETTINGS_ERROR_PATHS = [...SETTINGS_PATHS, 'reminder.at', 'reminder.hours'];
