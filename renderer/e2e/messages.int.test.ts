@@ -94,6 +94,14 @@ describe('staff app in browser mode: messages', () => {
       .evaluate((el) => getComputedStyle(el).color.match(/\d+/g)!.map(Number));
     expect(color[0]).toBeGreaterThan(color[1]! + 60); // red, not the muted grey
 
+    // Dark mode: the red error and the badges keep their contrast.
+    const isDark = () => page.evaluate(() => document.documentElement.classList.contains('dark'));
+    await page.getByTestId('color-mode-toggle').click();
+    await expect.poll(isDark, TIMEOUT).toBe(true);
+    expect(await axeScan(page)).toEqual([]);
+    await page.getByTestId('color-mode-toggle').click();
+    await expect.poll(isDark, TIMEOUT).toBe(false);
+
     // The filters survive a reload (they are the URL).
     await page.reload();
     await failed.waitFor(TIMEOUT);
