@@ -169,6 +169,9 @@ describe('staff app in browser mode: messages', () => {
     for (const kind of ['Booking confirmation', 'Reminder', 'Payment receipt', 'Prescription ready']) {
       expect(kinds, kind).toContain(kind);
     }
+    expect(await section.getByRole('link', { name: 'Open in Messages' }).getAttribute('href')).toBe(
+      `/messages?patient=${seeded.patient.id}`,
+    );
     await section.getByTestId('message-row').filter({ hasText: 'Prescription ready' }).click();
     const drawer = page.getByTestId('message-drawer');
     await drawer.getByRole('heading', { name: 'Prescription ready · In-app' }).waitFor(TIMEOUT);

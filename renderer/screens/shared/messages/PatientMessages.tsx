@@ -1,4 +1,5 @@
-import { Box, Heading, Text } from '@chakra-ui/react';
+import { Box, Heading, HStack, Link, Text } from '@chakra-ui/react';
+import { Link as RouterLink } from 'react-router';
 import { useApiQuery } from '@renderer/api/hooks';
 import { useClinicFormat } from '@renderer/app/clinic-format';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
@@ -23,9 +24,16 @@ export function PatientMessages({ patientId }: { patientId: string }) {
   const total = list.data?.total ?? 0;
   return (
     <Box as="section" aria-label="Messages">
-      <Heading as="h2" size="md" mb="2">
-        Messages
-      </Heading>
+      <HStack justify="space-between" mb="2">
+        <Heading as="h2" size="md">
+          Messages
+        </Heading>
+        {total > 0 && (
+          <Link asChild fontSize="sm" color="colorPalette.fg">
+            <RouterLink to={`/messages?patient=${patientId}`}>Open in Messages</RouterLink>
+          </Link>
+        )}
+      </HStack>
       <ErrorMessage error={list.error} />
       {list.isLoading ? (
         <LoadingState label="Loading messages…" />
@@ -42,7 +50,7 @@ export function PatientMessages({ patientId }: { patientId: string }) {
           />
           {total > items.length && (
             <Text color="fg.muted" fontSize="sm" mt="2">
-              The newest {items.length} of {total}; the Messages screen lists them all.
+              The newest {items.length} of {total}.
             </Text>
           )}
         </>
