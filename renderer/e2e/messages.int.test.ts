@@ -109,7 +109,7 @@ describe('staff app in browser mode: messages', () => {
     expect(await page.getByLabel('Channel').inputValue()).toBe('email');
   }, 90_000);
 
-  it('opens the failed message: its text, recipient and error; Retry makes it pending', async () => {
+  it('opens a failed message: its text (line breaks kept), recipient and error', async () => {
     const { page } = app;
     await rows(page).filter({ hasText: seeded.failedReason }).click();
     const drawer = page.getByTestId('message-drawer');
@@ -119,21 +119,38 @@ describe('staff app in browser mode: messages', () => {
     expect(text).toContain('Reminder: your appointment tomorrow at 10:30');
     expect(text).toContain(`Dear ${seeded.patient.fullName},\n\nThis is a reminder`);
     expect(await drawer.innerText()).toMatch(/To\s*\S+@example\.in/);
+    expect(await drawer.getByRole('button', { name: 'Retry' }).count()).toBe(1);
     expect(await axeScan(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden', ...TIMEOUT });
+  }, 90_000);
 
+  it('retries a failed SMS: asks nothing, and the drawer shows it pending (or already sent)', async () => {
+    const { page } = app;
+    await page.getByLabel('Channel').selectOption({ label: 'SMS' });
+    await expect.poll(() => page.url(), TIMEOUT).toContain('channel=sms');
+    await rows(page).filter({ hasText: seeded.failedSmsReason }).click();
+    const drawer = page.getByTestId('message-drawer');
+    await drawer.getByRole('heading', { name: 'Request confirmed · SMS' }).waitFor(TIMEOUT);
     await drawer.getByRole('button', { name: 'Retry' }).click();
     await drawer.getByText(/^Queued again/).waitFor(TIMEOUT);
-    // The delivery worker may already have sent it again; it is failed no longer either way.
+    // The delivery worker (simulated SMS) may already have sent it; it is failed no longer either way.
     expect(await drawer.getByText(/^(Pending|Sent)$/).count()).toBe(1);
     expect(await drawer.getByRole('button', { name: 'Retry' }).count()).toBe(0);
-    const stored = hubRow<{ state: string }>('SELECT state FROM notifications WHERE id = ?', seeded.failedId);
+    const stored = hubRow<{ state: string }>(
+      'SELECT state FROM notifications WHERE id = ?',
+      seeded.failedSmsId,
+    );
     expect(['pending', 'sent']).toContain(stored.state);
     expect(
       hubRow<{ n: number }>(
         "SELECT count(*) AS n FROM audit_log WHERE action = 'notifications.retry' AND entityId = ?",
-        seeded.failedId,
+        seeded.failedSmsId,
       ).n,
     ).toBe(1);
+    // It stays open though it left the "Failed" list.
+    await expect.poll(() => rows(page).filter({ hasText: seeded.failedSmsReason }).count(), TIMEOUT).toBe(0);
+    expect(await drawer.getByRole('heading', { name: 'Request confirmed · SMS' }).count()).toBe(1);
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'hidden', ...TIMEOUT });
   }, 90_000);

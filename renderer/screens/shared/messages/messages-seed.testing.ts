@@ -10,6 +10,9 @@ export interface SeededMessages {
   failedReason: string;
   /** The Hindi SMS (UCS-2: more than one segment). */
   hindiSmsId: string;
+  /** A failed SMS (the simulated gateway sends it when retried). */
+  failedSmsId: string;
+  failedSmsReason: string;
 }
 
 /**
@@ -68,6 +71,16 @@ export function seedMessages(dataDir: string, now = Date.now()): SeededMessages 
       });
       return id;
     };
+    const failedSmsReason = 'The SMS gateway did not answer within 30 s (3 attempts)';
+    const failedSmsId = add({
+      kind: 'booking_confirmed',
+      channel: 'sms',
+      recipient: patient.phone,
+      body: `Sunrise Family Clinic: ${patient.fullName}, your requested appointment K-0041 is confirmed.`,
+      state: 'failed',
+      reason: failedSmsReason,
+      attempts: 3,
+    });
     add({
       kind: 'booking_confirmation',
       channel: 'sms',
@@ -120,7 +133,7 @@ export function seedMessages(dataDir: string, now = Date.now()): SeededMessages 
       reason: 'No e-mail address on record',
       attempts: 0,
     });
-    return { patient, failedId, failedReason, hindiSmsId };
+    return { patient, failedId, failedReason, hindiSmsId, failedSmsId, failedSmsReason };
   } finally {
     db.close();
   }
