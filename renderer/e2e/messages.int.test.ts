@@ -227,5 +227,21 @@ describe('staff app in browser mode: messages', () => {
     expect(await group.getByRole('checkbox', { name: /^Attach receipts/ }).isChecked()).toBe(true);
     await group.getByText('No e-mail', { exact: true }).click();
     expect(await group.getByRole('checkbox', { name: /^Attach receipts/ }).isDisabled()).toBe(true);
+
+    // Registration has the same choices.
+    await page.goto(`${hub.url}/patients/new`);
+    const register = page.getByRole('form', { name: 'Register a patient' });
+    await register.getByLabel('Full name').fill('Sunita Varma Messages');
+    const choices = register.getByRole('group', { name: 'Messages' });
+    await choices.getByLabel('Language of messages').selectOption('hi');
+    await choices.getByText('No e-mail', { exact: true }).click();
+    await register.getByRole('button', { name: 'Register patient' }).click();
+    await page.getByRole('heading', { name: 'Sunita Varma Messages', level: 1 }).waitFor(TIMEOUT);
+    await page.getByText('हिन्दी · SMS', { exact: true }).waitFor(TIMEOUT);
+    expect(
+      hubRow(
+        "SELECT preferredLanguage, messageOptOuts, emailAttachments FROM patients WHERE fullName = 'Sunita Varma Messages'",
+      ),
+    ).toEqual({ preferredLanguage: 'hi', messageOptOuts: '["email"]', emailAttachments: 0 });
   }, 90_000);
 });
