@@ -14,6 +14,7 @@ import { adminShots } from '@renderer/screens/admin/admin-shots.testing';
 import { addWalkIn as addWalkInFrom } from '@renderer/screens/doctor/doctor-steps.testing';
 import { doctorShots } from '@renderer/screens/doctor/doctor-shots.testing';
 import { type StaffRole, signInAs } from '@renderer/testing/sign-in';
+import { seedMessages } from '@renderer/screens/shared/messages/messages-seed.testing';
 import { buildRenderer } from './renderer-build';
 
 interface Shot {
@@ -192,6 +193,22 @@ const SHOTS: Shot[] = [
     ready: (p) => p.getByTestId('patient-row').first().waitFor(),
     act: openProfile,
   },
+  {
+    name: 'reception-messages',
+    role: 'receptionist',
+    path: '/messages',
+    ready: (p) => p.getByTestId('message-row').first().waitFor(),
+  },
+  {
+    name: 'reception-message-sms',
+    role: 'receptionist',
+    path: '/messages?channel=sms&kind=payment_receipt',
+    ready: (p) => p.getByTestId('message-row').first().waitFor(),
+    act: async (p) => {
+      await p.getByTestId('message-row').first().click();
+      await p.getByTestId('message-size').waitFor();
+    },
+  },
   ...doctorShots,
   ...adminShots,
   {
@@ -207,7 +224,9 @@ async function main(): Promise<void> {
   buildRenderer(repoRoot);
   const outDir = join(repoRoot, 'docs', 'screenshots');
   mkdirSync(outDir, { recursive: true });
-  const hub = await startDemoHub();
+  // The demo makes no messages of its own until the message planner runs in it: a few are
+  // written in (sent, failed, pending and skipped, on each channel) for the Messages screen.
+  const hub = await startDemoHub({ prepare: (dataDir) => seedMessages(dataDir) });
   const browser = await launchBrowser();
   try {
     // `npm run screenshots -- reception-queue reception-billing` takes only the named pictures.

@@ -9,6 +9,7 @@ import { consultationHandlers } from './consultations/consultations.handlers';
 import { engagementHandlers } from './engagement/engagement.handlers';
 import { mailSettingsHandlers } from './engagement/mail-settings.handlers';
 import { templateHandlers } from './engagement/templates.handlers';
+import { outboxHandlers } from './engagement/outbox.handlers';
 import { patientHandlers } from './patients/patients.handlers';
 import { queueHandlers } from './queue/queue.handlers';
 
@@ -25,5 +26,6 @@ export const handlers: HandlerMap = {
   ...engagementHandlers,
   ...templateHandlers,
   ...mailSettingsHandlers,
+  ...outboxHandlers,
   ...adminHandlers,
 };

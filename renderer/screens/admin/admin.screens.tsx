@@ -7,6 +7,7 @@ import { SettingsScreen } from '@renderer/screens/admin/settings/SettingsScreen'
 import { SummaryScreen } from '@renderer/screens/admin/summary/SummaryScreen';
 import { UsersScreen } from '@renderer/screens/admin/users/UsersScreen';
 import { appointmentsScreen } from '@renderer/screens/shared/appointments/appointments.screen';
+import { messagesScreen } from '@renderer/screens/shared/messages/messages.screen';
 import { schedulesScreen } from '@renderer/screens/shared/schedules/schedules.screen';
 
 /** The admin's navigation, in order. */
@@ -24,4 +25,5 @@ export const adminScreens: ScreenDef[] = [
   { path: 'audit', label: 'Audit log', element: <AuditScreen /> },
   { path: 'devices', label: 'Devices', element: <DevicesScreen /> },
   appointmentsScreen,
+  messagesScreen,
 ];

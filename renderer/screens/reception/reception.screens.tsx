@@ -5,6 +5,7 @@ import { BookScreen } from '@renderer/screens/reception/booking/BookScreen';
 import { PatientsScreen } from '@renderer/screens/reception/patients/PatientsScreen';
 import { TodayScreen } from '@renderer/screens/reception/today/TodayScreen';
 import { appointmentsScreen } from '@renderer/screens/shared/appointments/appointments.screen';
+import { messagesScreen } from '@renderer/screens/shared/messages/messages.screen';
 import { schedulesScreen } from '@renderer/screens/shared/schedules/schedules.screen';
 
 /** The receptionist's navigation, in order. */
@@ -25,5 +26,6 @@ export const receptionScreens: ScreenDef[] = [
   },
   appointmentsScreen,
   { path: 'billing', label: 'Billing', element: <BillingScreen /> },
+  messagesScreen,
   schedulesScreen,
 ];

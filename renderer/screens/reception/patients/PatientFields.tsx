@@ -1,6 +1,7 @@
 import { Fieldset, Input, NativeSelect, SimpleGrid, Textarea } from '@chakra-ui/react';
 import type { UseFormReturn } from 'react-hook-form';
 import { FormField } from '@renderer/components/FormField';
+import { PatientMessageFields } from './PatientMessageFields';
 import { BLOOD_GROUPS, type PatientFormValues, SEX_OPTIONS } from './patient-form';
 
 /**
@@ -119,6 +120,7 @@ export function PatientFields({
               </FormField>
             </SimpleGrid>
           </Fieldset.Root>
+          <PatientMessageFields form={form} />
         </>
       )}
     </>

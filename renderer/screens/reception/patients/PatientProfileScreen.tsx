@@ -7,6 +7,7 @@ import { useClinicFormat } from '@renderer/app/clinic-format';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { ScreenHeader } from '@renderer/components/ScreenHeader';
 import { LoadingState } from '@renderer/components/StateViews';
+import { PatientMessages } from '@renderer/screens/shared/messages/PatientMessages';
 import { sexLabel } from './patient-form';
 import { ProfileHistory } from './ProfileHistory';
 
@@ -51,6 +52,7 @@ export function PatientProfileScreen() {
             <Medical profile={profile.data} />
           </SimpleGrid>
           <ProfileHistory profile={profile.data} />
+          <PatientMessages patientId={profile.data.patient.id} />
         </Stack>
       )}
     </>
@@ -95,6 +97,7 @@ function Demographics({ profile }: { profile: Profile }) {
         ? `${p.insurance.provider} · ${p.insurance.policyNumber}${p.insurance.validUntil ? ` · valid until ${format.date(p.insurance.validUntil)}` : ''}`
         : '—',
     ],
+    ['Messages', messageChoices(p)],
     ['Registered', format.dateTime(p.createdAt)],
   ];
   return (
@@ -109,6 +112,18 @@ function Demographics({ profile }: { profile: Profile }) {
       </DataList.Root>
     </Panel>
   );
+}
+
+/** "English · SMS, e-mail with attachments" — the language and the channels they accept. */
+function messageChoices(p: Profile['patient']): string {
+  const language = p.preferredLanguage === 'hi' ? 'हिन्दी' : 'English';
+  const sms = !p.messageOptOuts.includes('sms');
+  const email = !p.messageOptOuts.includes('email');
+  const channels = [
+    ...(sms ? ['SMS'] : []),
+    ...(email ? [p.emailAttachments ? 'e-mail with attachments' : 'e-mail'] : []),
+  ];
+  return `${language} · ${channels.length > 0 ? channels.join(', ') : 'no SMS or e-mail'}`;
 }
 
 function Medical({ profile }: { profile: Profile }) {
