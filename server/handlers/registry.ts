@@ -6,6 +6,7 @@ import { userHandlers } from './auth/users.handlers';
 import { billingHandlers } from './billing/billing.handlers';
 import { clinicHandlers } from './clinic/clinic.handlers';
 import { consultationHandlers } from './consultations/consultations.handlers';
+import { deliveryHandlers } from './engagement/delivery.handlers';
 import { engagementHandlers } from './engagement/engagement.handlers';
 import { patientHandlers } from './patients/patients.handlers';
 import { queueHandlers } from './queue/queue.handlers';
@@ -21,5 +22,6 @@ export const handlers: HandlerMap = {
   ...consultationHandlers,
   ...billingHandlers,
   ...engagementHandlers,
+  ...deliveryHandlers,
   ...adminHandlers,
 };
