@@ -12,8 +12,12 @@ export interface RetryPolicy {
   maxAttempts: number;
 }
 
-/** 30 s, 1 min, 2 min, … capped at 1 h; the 8th failed attempt is final (about 2 h in all). */
-export const defaultRetryPolicy: RetryPolicy = { baseMs: 30_000, capMs: 3_600_000, maxAttempts: 8 };
+/**
+ * 30 s, 1 min, 2 min, … then hourly: the 10th failed attempt, some 1.5–3 h after the first, is
+ * final. A mail server or internet line down for an afternoon's surgery loses nothing; longer
+ * outages leave failed messages that staff send again with `notifications.retry`.
+ */
+export const defaultRetryPolicy: RetryPolicy = { baseMs: 30_000, capMs: 3_600_000, maxAttempts: 10 };
 
 /**
  * The wait before the next attempt after `attempts` attempts (≥ 1) have failed: exponential with

@@ -69,6 +69,8 @@ export class DeliveryWorker {
   /** Stop has finished: nothing may be written any more. */
   private finished = false;
   private wakes = 0;
+  /** Outcomes being written (their sends have ended). */
+  private recording = 0;
   private timer: NodeJS.Timeout | null = null;
   private unsubscribe: (() => void) | null = null;
 
@@ -196,29 +198,41 @@ export class DeliveryWorker {
     );
   }
 
+  /** Sends one message; its slot frees when the send ends, while the outcome is still being written. */
   private launch(lane: Lane, message: ClaimedMessage): void {
     lane.inFlight += 1;
     this.track(
       this.deliver(lane, message)
+        .catch((error: unknown): DeliveryOutcome => ({
+          id: message.id,
+          result: 'retry',
+          error: String(error),
+          nextAttemptMs: this.core.clock.now().getTime() + retryDelayMs(this.retry, message.attempts + 1),
+        }))
+        .then((outcome) => {
+          lane.inFlight -= 1;
+          this.recording += 1;
+          this.pump(lane);
+          return this.record(message, outcome);
+        })
         .catch((error: unknown) =>
           this.core.logger.error({ err: error, notificationId: message.id }, 'delivery: recording failed'),
         )
         .finally(() => {
-          lane.inFlight -= 1;
-          this.pump(lane);
+          this.recording -= 1;
           this.checkDrained();
         }),
     );
   }
 
-  private async deliver(lane: Lane, message: ClaimedMessage): Promise<void> {
+  private async deliver(lane: Lane, message: ClaimedMessage): Promise<DeliveryOutcome> {
     let made: MadeAttachment | null = null;
     if (message.channel === 'email' && message.attachment) {
       try {
         made = await makeAttachment(this.core.db, () => this.core.settings(), this.now(), message);
       } catch (error) {
         const reason = error instanceof AttachmentError ? error.message : String(error);
-        return this.record(message, { id: message.id, result: 'failed', error: reason });
+        return { id: message.id, result: 'failed', error: reason };
       }
     }
     const outcome = await lane.sender
@@ -234,23 +248,23 @@ export class DeliveryWorker {
       .catch((error: unknown) => ({ ok: false as const, permanent: false, error: String(error) }));
 
     if (outcome.ok) {
-      return this.record(message, {
+      return {
         id: message.id,
         result: 'sent',
         providerMessageId: outcome.providerMessageId,
         segments: message.channel === 'sms' && message.segments === null ? smsSegments(message.body) : null,
         ...(made?.disclosed ? { disclosed: made.disclosed } : {}),
-      });
+      };
     }
     const attempts = message.attempts + 1;
     if (outcome.permanent || attempts >= this.retry.maxAttempts) {
       const error = outcome.permanent
         ? outcome.error
         : `${outcome.error} (gave up after ${attempts} attempts)`;
-      return this.record(message, { id: message.id, result: 'failed', error });
+      return { id: message.id, result: 'failed', error };
     }
     const nextAttemptMs = this.core.clock.now().getTime() + retryDelayMs(this.retry, attempts);
-    return this.record(message, { id: message.id, result: 'retry', error: outcome.error, nextAttemptMs });
+    return { id: message.id, result: 'retry', error: outcome.error, nextAttemptMs };
   }
 
   private async record(message: ClaimedMessage, outcome: DeliveryOutcome): Promise<void> {
@@ -276,7 +290,7 @@ export class DeliveryWorker {
     const busy = this.lanes.some(
       (lane) => lane.claiming || !lane.exhausted || lane.inFlight > 0 || lane.queue.length > 0,
     );
-    if (busy) return;
+    if (busy || this.recording > 0) return;
     if (this.repo.dueCount() > 0) {
       setImmediate(() => this.wake());
       return;

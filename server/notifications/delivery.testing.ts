@@ -84,6 +84,8 @@ export interface SmtpSink {
   attempts: string[];
   /** Connections open now. */
   connections(): number;
+  /** Accepts the messages held so far (their DATA is answered 250 now). */
+  releaseHeld(): void;
   /** Resolves when `predicate` holds, checked after every event of the server (bounded). */
   until(predicate: () => boolean, what: string, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -97,6 +99,7 @@ export async function startSmtpSink(
 ): Promise<SmtpSink> {
   const received: ParsedMail[] = [];
   const attempts: string[] = [];
+  const held: (() => void)[] = [];
   const checks = new Set<() => void>();
   const changed = () => {
     for (const check of [...checks]) check();
@@ -122,7 +125,12 @@ export async function startSmtpSink(
         if (answer === 'accept') {
           received.push(mail);
           callback();
-        } else if (answer !== 'hold') {
+        } else if (answer === 'hold') {
+          held.push(() => {
+            received.push(mail);
+            callback();
+          });
+        } else {
           callback(Object.assign(new Error(answer.message), { responseCode: answer.code }));
         }
         changed();
@@ -144,6 +152,10 @@ export async function startSmtpSink(
     received,
     attempts,
     connections: () => open,
+    releaseHeld: () => {
+      for (const release of held.splice(0)) release();
+      changed();
+    },
     until(predicate, what, timeoutMs = 20_000) {
       return new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => {
