@@ -1,4 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import type { Db } from '@server/db/database';
@@ -55,7 +59,12 @@ export function outboxRow(db: Db, id: string): NotificationTable {
 export function useTestMailServer(
   db: Db,
   port: number,
-  extra: { username?: string; password?: string | null; enabled?: boolean } = {},
+  extra: {
+    username?: string;
+    password?: string | null;
+    enabled?: boolean;
+    security?: 'starttls' | 'tls' | 'none';
+  } = {},
 ): void {
   writeSmtpSettings(
     db,
@@ -63,7 +72,7 @@ export function useTestMailServer(
       enabled: extra.enabled ?? true,
       host: '127.0.0.1',
       port,
-      security: 'none',
+      security: extra.security ?? 'none',
       username: extra.username ?? '',
       password: extra.password ?? null,
       fromAddress: 'care@sunrise-clinic.example',
@@ -82,6 +91,8 @@ export interface SmtpSink {
   received: ParsedMail[];
   /** Every DATA the server got, accepted or not, by Message-ID. */
   attempts: string[];
+  /** Those that came over TLS. */
+  encrypted: string[];
   /** Connections open now. */
   connections(): number;
   /** Accepts the messages held so far (their DATA is answered 250 now). */
@@ -95,20 +106,24 @@ export async function startSmtpSink(
   options: {
     answer?: (attempt: number, messageId: string) => SinkAnswer;
     onAuth?: SMTPServerOptions['onAuth'];
+    /** TLS: from the first byte (`secure`), or offered with STARTTLS. Without it: plain only. */
+    tls?: { key: string; cert: string; secure: boolean };
   } = {},
 ): Promise<SmtpSink> {
   const received: ParsedMail[] = [];
   const attempts: string[] = [];
   const held: (() => void)[] = [];
+  const encrypted: string[] = [];
   const checks = new Set<() => void>();
   const changed = () => {
     for (const check of [...checks]) check();
   };
   const server = new SMTPServer({
-    secure: false,
     authOptional: true,
     allowInsecureAuth: true,
-    disabledCommands: ['STARTTLS'],
+    ...(options.tls
+      ? { secure: options.tls.secure, key: options.tls.key, cert: options.tls.cert }
+      : { secure: false, disabledCommands: ['STARTTLS'] }),
     logger: false,
     closeTimeout: 200,
     ...(options.onAuth ? { onAuth: options.onAuth } : {}),
@@ -117,10 +132,11 @@ export async function startSmtpSink(
       callback();
     },
     onClose: () => setImmediate(changed),
-    onData(stream, _session, callback) {
+    onData(stream, session, callback) {
       void simpleParser(stream).then((mail) => {
         const messageId = mail.messageId ?? '';
         attempts.push(messageId);
+        if (session.secure) encrypted.push(messageId);
         const answer = options.answer?.(attempts.length, messageId) ?? 'accept';
         if (answer === 'accept') {
           received.push(mail);
@@ -151,6 +167,7 @@ export async function startSmtpSink(
     port,
     received,
     attempts,
+    encrypted,
     connections: () => open,
     releaseHeld: () => {
       for (const release of held.splice(0)) release();
@@ -174,6 +191,44 @@ export async function startSmtpSink(
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * A self-signed certificate for 127.0.0.1 made now with the openssl command (node:crypto cannot
+ * write X.509 certificates); the test trusts it as the clinic would trust its own CA.
+ */
+export function selfSignedCertificate(): { key: string; cert: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'clinic-tls-'));
+  try {
+    const result = spawnSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '2',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
+      { encoding: 'utf8' },
+    );
+    if (result.status !== 0) throw new Error(`openssl failed: ${result.stderr}`);
+    return {
+      key: readFileSync(join(dir, 'key.pem'), 'utf8'),
+      cert: readFileSync(join(dir, 'cert.pem'), 'utf8'),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Polls a condition on the database (a row's state) until it holds; bounded, never a fixed sleep. */

@@ -1,3 +1,4 @@
+import type { ConnectionOptions } from 'node:tls';
 import { createTransport } from 'nodemailer';
 import type { ChannelSender, OutgoingMessage, SendOutcome } from './channel-sender';
 import type { StoredSmtpSettings } from './mail-settings.repository';
@@ -9,6 +10,8 @@ export interface SmtpSenderOptions {
   greetingTimeoutMs?: number;
   /** Silence on an open connection (e.g. a server not answering DATA) longer than this fails the send. */
   socketTimeoutMs?: number;
+  /** Extra TLS options, e.g. `ca` for a mail server with a certificate of the clinic's own CA. */
+  tls?: ConnectionOptions;
 }
 
 type Transport = ReturnType<typeof createTransport>;
@@ -114,6 +117,7 @@ export class SmtpSender implements ChannelSender {
       connectionTimeout: this.options.connectionTimeoutMs ?? 15_000,
       greetingTimeout: this.options.greetingTimeoutMs ?? 15_000,
       socketTimeout: this.options.socketTimeoutMs ?? 60_000,
+      ...(this.options.tls ? { tls: this.options.tls } : {}),
       logger: false,
       debug: false,
     });
