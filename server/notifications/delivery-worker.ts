@@ -62,6 +62,12 @@ export class DeliveryWorker {
   private readonly lanes: Lane[];
   private readonly retry: RetryPolicy;
   private readonly tasks = new Set<Promise<unknown>>();
+  /**
+   * Messages this worker holds (queued, sending or being recorded). A lease can run out while a
+   * message still waits here (a mail server that answers each message only at its timeout); a
+   * later claim then returns it again, and it must not be queued a second time.
+   */
+  private readonly held = new Set<string>();
   private readonly ownSmtp: SmtpSender | null;
   private drainWaiters: { resolve: () => void; reject: (error: Error) => void }[] = [];
   private running = false;
@@ -165,6 +171,7 @@ export class DeliveryWorker {
       );
     }
     const queued = this.lanes.flatMap((lane) => lane.queue.splice(0).map((message) => message.id));
+    for (const id of queued) this.held.delete(id);
     await this.repo.release(queued).catch(() => undefined);
     await this.repo.flush().catch(() => undefined);
     this.ownSmtp?.close();
@@ -184,7 +191,11 @@ export class DeliveryWorker {
         (rows) => {
           lane.claiming = false;
           if (rows.length < batchSize && this.wakes === wakesBefore) lane.exhausted = true;
-          lane.queue.push(...rows);
+          for (const row of rows) {
+            if (this.held.has(row.id)) continue;
+            this.held.add(row.id);
+            lane.queue.push(row);
+          }
           this.pump(lane);
           this.checkDrained();
         },
@@ -220,6 +231,7 @@ export class DeliveryWorker {
         )
         .finally(() => {
           this.recording -= 1;
+          this.held.delete(message.id);
           this.checkDrained();
         }),
     );

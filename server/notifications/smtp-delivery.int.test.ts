@@ -276,52 +276,6 @@ describe('delivery worker: e-mail over SMTP', () => {
   }, 60_000);
 });
 
-describe('delivery worker: stopping', () => {
-  let hub: TestHub;
-  let sink: SmtpSink;
-
-  beforeEach(async () => {
-    hub = await createTestHub();
-  });
-  afterEach(async () => {
-    await sink.close();
-    hub.close();
-  });
-
-  it('waits for a send in flight and records its outcome before it ends', async () => {
-    sink = await startSmtpSink({ answer: () => 'hold' });
-    useTestMailServer(hub.db, sink.port);
-    const row = insertOutboxRow(hub.db, { dueMs: hub.clock.now().getTime() });
-    const worker = new DeliveryWorker(hub.core, { pollMs: 60_000 });
-    worker.start();
-    await sink.until(() => sink.attempts.length === 1, 'the message in DATA');
-    let stopped = false;
-    const stopping = worker.stop().then(() => (stopped = true));
-    expect(stopped).toBe(false);
-    sink.releaseHeld();
-    await stopping;
-    expect(outboxRow(hub.db, row.id)).toMatchObject({ state: 'sent', attempts: 1, leaseUntilMs: null });
-  });
-
-  it('waits no longer than its limit; the unfinished message stays pending for the next start', async () => {
-    sink = await startSmtpSink({ answer: () => 'hold' });
-    useTestMailServer(hub.db, sink.port);
-    const row = insertOutboxRow(hub.db, { dueMs: hub.clock.now().getTime() });
-    const worker = new DeliveryWorker(hub.core, { pollMs: 60_000, stopTimeoutMs: 100 });
-    worker.start();
-    await sink.until(() => sink.attempts.length === 1, 'the message in DATA');
-    await worker.stop();
-    const left = outboxRow(hub.db, row.id);
-    expect(left).toMatchObject({ state: 'pending', attempts: 0 });
-    expect(left.leaseUntilMs).not.toBeNull();
-
-    const next = new DeliveryWorker(hub.core, { pollMs: 60_000 });
-    next.start();
-    expect(outboxRow(hub.db, row.id).leaseUntilMs).toBeNull();
-    await next.stop();
-  });
-});
-
 describe('delivery worker: TLS to the mail server', () => {
   let hub: TestHub;
   let sink: SmtpSink;
