@@ -3,11 +3,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { at, visitWorld } from '@server/documents/visit-world.testing';
 import { createTestHub, type TestHub } from '@server/testing/test-hub';
 import { EMAIL_NOT_SET_UP } from './delivery-policy';
+import type { SmsGateway } from './sms-gateway';
 import { type DeliveryOptions, DeliveryWorker } from './delivery-worker';
 import {
   insertOutboxRow,
   outboxRow,
-  selfSignedCertificate,
   type SmtpSink,
   startSmtpSink,
   useTestMailServer,
@@ -237,6 +237,63 @@ describe('delivery worker: e-mail over SMTP', () => {
     expect(outboxRow(hub.db, hindi.id)).toMatchObject({ state: 'sent', segments: 2 });
   });
 
+  it('uses changed mail settings for the next message (the transport is rebuilt)', async () => {
+    sink = await startSmtpSink();
+    useTestMailServer(hub.db, sink.port);
+    const w = startWorker();
+    insertOutboxRow(hub.db, { dueMs: nowMs(), subject: 'To the first server' });
+    await w.whenDrained();
+    const second = await startSmtpSink();
+    try {
+      useTestMailServer(hub.db, second.port);
+      insertOutboxRow(hub.db, { dueMs: nowMs(), subject: 'To the second server' });
+      await w.whenDrained();
+      expect(sink.received.map((mail) => mail.subject)).toEqual(['To the first server']);
+      expect(second.received.map((mail) => mail.subject)).toEqual(['To the second server']);
+    } finally {
+      await w.stop();
+      await second.close();
+    }
+  });
+
+  it('sends SMS through an injected gateway, retrying what it refuses for now', async () => {
+    const texts: string[] = [];
+    let calls = 0;
+    const provider: SmsGateway = {
+      name: 'test-provider',
+      send: (message) => {
+        calls += 1;
+        if (calls === 1)
+          return Promise.resolve({ ok: false, permanent: false, error: 'HTTP 503 from provider' });
+        texts.push(`${message.recipient}: ${message.body}`);
+        return Promise.resolve({ ok: true, providerMessageId: `p-${calls}`, response: 'queued' });
+      },
+    };
+    const row = insertOutboxRow(hub.db, {
+      channel: 'sms',
+      recipient: '+91 98450 12345',
+      subject: '',
+      body: 'Hello',
+      dueMs: nowMs(),
+    });
+    const w = startWorker({ sms: provider });
+    await w.whenDrained();
+    expect(outboxRow(hub.db, row.id)).toMatchObject({
+      state: 'pending',
+      attempts: 1,
+      reason: 'HTTP 503 from provider',
+    });
+    hub.clock.advance(1);
+    await w.whenDrained();
+    expect(outboxRow(hub.db, row.id)).toMatchObject({
+      state: 'sent',
+      attempts: 2,
+      providerMessageId: 'p-2',
+      segments: 1,
+    });
+    expect(texts).toEqual(['+91 98450 12345: Hello']);
+  });
+
   it('wakes on a committed message (core.outbox.wake) without waiting for its poll', async () => {
     sink = await startSmtpSink();
     useTestMailServer(hub.db, sink.port);
@@ -274,50 +331,4 @@ describe('delivery worker: e-mail over SMTP', () => {
     });
     expect(sink.received).toHaveLength(1);
   }, 60_000);
-});
-
-describe('delivery worker: TLS to the mail server', () => {
-  let hub: TestHub;
-  let sink: SmtpSink;
-  const certificate = selfSignedCertificate();
-
-  beforeEach(async () => {
-    hub = await createTestHub();
-  });
-  afterEach(async () => {
-    await sink.close();
-    hub.close();
-  });
-
-  async function sendOne(security: 'starttls' | 'tls') {
-    useTestMailServer(hub.db, sink.port, { security });
-    const row = insertOutboxRow(hub.db, { dueMs: hub.clock.now().getTime() });
-    const worker = new DeliveryWorker(hub.core, { pollMs: 60_000, smtp: { tls: { ca: certificate.cert } } });
-    worker.start();
-    await worker.whenDrained();
-    await worker.stop();
-    return outboxRow(hub.db, row.id);
-  }
-
-  it('upgrades with STARTTLS when the settings say starttls', async () => {
-    sink = await startSmtpSink({ tls: { ...certificate, secure: false } });
-    const row = await sendOne('starttls');
-    expect(row.state).toBe('sent');
-    expect(sink.encrypted).toEqual([`<${row.id}@sunrise-clinic.example>`]);
-  });
-
-  it('speaks TLS from the first byte when the settings say tls', async () => {
-    sink = await startSmtpSink({ tls: { ...certificate, secure: true } });
-    const row = await sendOne('tls');
-    expect(row.state).toBe('sent');
-    expect(sink.encrypted).toHaveLength(1);
-  });
-
-  it('never falls back to plain text: starttls against a server without it is retried, not sent', async () => {
-    sink = await startSmtpSink();
-    const row = await sendOne('starttls');
-    expect(row).toMatchObject({ state: 'pending', attempts: 1 });
-    expect(row.reason).toContain('mail server settings');
-    expect(sink.attempts).toHaveLength(0);
-  });
 });
