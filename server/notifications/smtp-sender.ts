@@ -1,5 +1,5 @@
 import type { ConnectionOptions } from 'node:tls';
-import { createTransport } from 'nodemailer';
+import type { createTransport } from 'nodemailer';
 import type { ChannelSender, OutgoingMessage, SendOutcome } from './channel-sender';
 import type { StoredSmtpSettings } from './mail-settings.repository';
 
@@ -63,7 +63,7 @@ export class SmtpSender implements ChannelSender {
         error: `invalid e-mail address "${message.recipient.slice(0, 254)}"`,
       };
 
-    const transport = this.transportFor(settings);
+    const transport = await this.transportFor(settings);
     try {
       const info = (await transport.sendMail({
         from: settings.fromName ? { name: settings.fromName, address: from } : from,
@@ -95,8 +95,11 @@ export class SmtpSender implements ChannelSender {
     this.current = null;
   }
 
-  private transportFor(settings: StoredSmtpSettings): Transport {
+  /** nodemailer is loaded on the first e-mail: a hub that never sends one need not carry it. */
+  private async transportFor(settings: StoredSmtpSettings): Promise<Transport> {
     const key = `${settings.updatedAt ?? ''}|${settings.host}|${settings.port}|${settings.security}|${settings.username}`;
+    if (this.current?.key === key) return this.current.transport;
+    const { createTransport } = await import('nodemailer');
     if (this.current?.key === key) return this.current.transport;
     this.current?.transport.close();
     const transport = createTransport({
