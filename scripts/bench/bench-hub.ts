@@ -50,6 +50,7 @@ export async function benchHub(now: string) {
   });
   return {
     db,
+    core,
     dir,
     password: PASSWORD,
     call,

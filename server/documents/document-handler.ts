@@ -5,6 +5,9 @@ import { type HandlerContext, handler } from '@server/core/handler';
 /** What `prepare` gets: the handler context without the in-transaction parts. */
 export type ReadContext = Omit<HandlerContext, 'changed' | 'audit' | 'afterCommit'>;
 
+/** What a document's loader reads with: the hub's delivery worker has no caller, only this. */
+export type DocumentReader = Pick<ReadContext, 'db' | 'settings' | 'now' | 'scope' | 'actor'>;
+
 export interface MadeDocument {
   fileName: string;
   bytes: Uint8Array;

@@ -6,6 +6,7 @@ import { userHandlers } from './auth/users.handlers';
 import { billingHandlers } from './billing/billing.handlers';
 import { clinicHandlers } from './clinic/clinic.handlers';
 import { consultationHandlers } from './consultations/consultations.handlers';
+import { deliveryHandlers } from './engagement/delivery.handlers';
 import { engagementHandlers } from './engagement/engagement.handlers';
 import { mailSettingsHandlers } from './engagement/mail-settings.handlers';
 import { templateHandlers } from './engagement/templates.handlers';
@@ -27,5 +28,6 @@ export const handlers: HandlerMap = {
   ...templateHandlers,
   ...mailSettingsHandlers,
   ...outboxHandlers,
+  ...deliveryHandlers,
   ...adminHandlers,
 };

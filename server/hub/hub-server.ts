@@ -10,6 +10,7 @@ import { handlers } from '@server/handlers/registry';
 import { createSocketEndpoint, type SocketEndpoint } from '@server/sync/socket-endpoint';
 import { seedDemoClinic } from '@server/demo/demo-clinic';
 import { advertiseHub } from '@server/discovery/mdns-advertiser';
+import { type DeliveryOptions, DeliveryWorker } from '@server/notifications/delivery-worker';
 import { loadAuditKey } from './audit-key';
 import { auditAnchorFile, databaseFile } from './data-dir';
 import { lockDataDir } from './pid-file';
@@ -40,6 +41,8 @@ export interface StartHubOptions {
    * requests naming any other host are refused (server/sync/own-hosts.ts).
    */
   hostNames?: readonly string[];
+  /** The outbox's delivery worker (server/notifications/delivery-worker.ts); false: not started. */
+  delivery?: DeliveryOptions | false;
 }
 
 export interface RunningHub {
@@ -50,6 +53,8 @@ export interface RunningHub {
   port: number;
   core: HubCore;
   dispatcher: Dispatcher;
+  /** Sends the outbox after commit; null when started with `delivery: false`. */
+  delivery: DeliveryWorker | null;
   /** Disconnects clients, closes the port and the database, releases the data directory. */
   stop(): Promise<void>;
 }
@@ -118,6 +123,9 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
       );
     }
 
+    const delivery = options.delivery === false ? null : new DeliveryWorker(core, options.delivery ?? {});
+    delivery?.start();
+
     let stopped: Promise<void> | undefined;
     const [openDb, openEndpoint] = [db, endpoint];
     return {
@@ -126,9 +134,12 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
       port,
       core,
       dispatcher,
+      delivery,
       stop() {
         stopped ??= (async () => {
           try {
+            // First: sends in flight finish (bounded) and their outcomes are written.
+            await delivery?.stop();
             await advertiser?.stop();
             await openEndpoint.close();
           } finally {
