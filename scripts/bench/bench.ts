@@ -5,9 +5,10 @@ import { syncBenchmarks } from './bench-sync';
 import { analyticsAtScale } from './analytics-bench';
 import { hubProcessRssMb } from './hub-memory';
 import { uiPropagation } from './ui-bench';
+import { notificationsBench } from './notifications-bench';
 
 /**
- * npm run bench [-- --json FILE] [--only booking|queries|sync|analytics|ui]: performance figures of the hub with ratios against raw
+ * npm run bench [-- --json FILE] [--only booking|queries|sync|analytics|ui|notifications]: performance figures of the hub with ratios against raw
  * baselines measured in the same run. Not a test: it never fails on a number.
  */
 const jsonFile = process.argv.includes('--json')
@@ -149,6 +150,7 @@ const targets: Record<string, string> = {
   catchup_5000_s: '< 5',
   initial_sync_s: '< 10',
   ui_propagation_max_ms: '< 1000',
+  booking_p99_draining_vs_idle: '≤ 2',
 };
 
 const phases: Record<string, () => Promise<void>> = {
@@ -157,6 +159,12 @@ const phases: Record<string, () => Promise<void>> = {
   sync: () => syncBenchmarks(figures),
   analytics: () => analyticsAtScale(figures),
   ui: () => uiPropagation(figures),
+  notifications: async () => {
+    Object.assign(figures, await notificationsBench());
+    figures.booking_p99_draining_vs_idle = Number(
+      (figures.booking_p99_ms_while_draining! / figures.booking_p99_ms_idle!).toFixed(2),
+    );
+  },
 };
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 if (only !== undefined && !(only in phases)) {
