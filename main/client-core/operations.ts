@@ -51,4 +51,5 @@ export const hubOnlyQueries: ReadonlySet<OperationName> = new Set<OperationName>
   'billing.receiptPdf',
   'consultations.prescriptionPdf',
   'notifications.outbox',
+  'notifications.inbox',
 ]);

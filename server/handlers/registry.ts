@@ -7,6 +7,7 @@ import { billingHandlers } from './billing/billing.handlers';
 import { clinicHandlers } from './clinic/clinic.handlers';
 import { consultationHandlers } from './consultations/consultations.handlers';
 import { engagementHandlers } from './engagement/engagement.handlers';
+import { inboxHandlers } from './engagement/inbox.handlers';
 import { patientHandlers } from './patients/patients.handlers';
 import { queueHandlers } from './queue/queue.handlers';
 
@@ -21,5 +22,6 @@ export const handlers: HandlerMap = {
   ...consultationHandlers,
   ...billingHandlers,
   ...engagementHandlers,
+  ...inboxHandlers,
   ...adminHandlers,
 };

@@ -161,6 +161,11 @@ export function createSocketEndpoint(options: SocketEndpointOptions): SocketEndp
     core.events.on('sync.poke', (payload) => signedIn().emit('sync.poke', payload)),
     core.events.on('queue.changed', (payload) => signedIn().emit('queue.changed', payload)),
     core.events.on('queue.called', (payload) => signedIn().emit('queue.called', payload)),
+    core.events.onUserEvent((event) => {
+      for (const socket of registry.socketsOf(event.userId)) {
+        (socket.emit as (name: string, payload: unknown) => void)(event.name, event.payload);
+      }
+    }),
     core.events.onRevoked(({ userId, reason }) => {
       for (const socket of registry.socketsOf(userId)) {
         socket.emit('session.ended', { reason });
