@@ -4,6 +4,25 @@ import type {
   NotificationKind,
 } from '@shared/domain/notification.schema';
 import type { Db } from '@server/db/database';
+import { type ParameterOf, preparedQuery } from '@server/db/prepared-query';
+
+type ById = { id: string };
+const patientChoices = preparedQuery((q, p: ParameterOf<ById>) =>
+  q
+    .selectFrom('patients')
+    .select(['id', 'fullName', 'phone', 'email', 'preferredLanguage', 'messageOptOuts', 'emailAttachments'])
+    .where('id', '=', p('id')),
+);
+const appAccount = preparedQuery((q, p: ParameterOf<ById>) =>
+  q
+    .selectFrom('users')
+    .select('id')
+    .where('patientId', '=', p('id'))
+    .where('role', '=', 'patient')
+    .where('disabled', '=', 0)
+    .orderBy('createdAt')
+    .limit(1),
+);
 
 /** Where one message goes on one channel, or why it does not (kept as a skipped row staff can read). */
 export interface Recipient {
@@ -42,27 +61,13 @@ export function messageAudience(
   kind: NotificationKind,
   channels: readonly NotificationChannel[] = ['in_app', 'sms', 'email'],
 ): MessageAudience | null {
-  const patient = db.first(
-    db.q
-      .selectFrom('patients')
-      .select(['id', 'fullName', 'phone', 'email', 'preferredLanguage', 'messageOptOuts', 'emailAttachments'])
-      .where('id', '=', patientId),
-  );
+  const patient = patientChoices.first(db, { id: patientId });
   if (!patient) return null;
   const optedOut = new Set(JSON.parse(patient.messageOptOuts) as string[]);
   const recipients: Recipient[] = [];
   for (const channel of channels) {
     if (channel === 'in_app') {
-      const account = db.first(
-        db.q
-          .selectFrom('users')
-          .select('id')
-          .where('patientId', '=', patientId)
-          .where('role', '=', 'patient')
-          .where('disabled', '=', 0)
-          .orderBy('createdAt')
-          .limit(1),
-      );
+      const account = appAccount.first(db, { id: patientId });
       if (account) recipients.push({ channel, recipient: account.id, skipped: null, attachment: null });
       continue;
     }

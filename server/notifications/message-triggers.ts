@@ -1,6 +1,8 @@
 import type { Selectable } from 'kysely';
 import type { SyncedEntity } from '@shared/contract/sync.contract';
 import type { Database } from '@server/db/schema';
+import { type ParameterOf, type PreparedQuery, preparedQuery } from '@server/db/prepared-query';
+import { findAppointment } from '@server/repositories/lookups.repository';
 import type { NotificationChannel } from '@shared/domain/notification.schema';
 import { previousValues, paymentValues, prescriptionValues, visitValues } from './message-params';
 import { type MessageContext, writeMessages } from './message-writer';
@@ -102,9 +104,7 @@ export function planMessages(
 }
 
 function planTransition(ctx: MessageContext, transition: Transition): void {
-  const appointment = ctx.db.first(
-    ctx.db.q.selectFrom('appointments').selectAll().where('id', '=', transition.appointmentId),
-  );
+  const appointment = findAppointment(ctx.db, transition.appointmentId);
   if (!appointment) return;
   const byClinic = transition.actorRole !== 'patient';
   const send = (kind: Parameters<typeof writeMessages>[1]['kind'], key: (c: NotificationChannel) => string) =>
@@ -117,7 +117,8 @@ function planTransition(ctx: MessageContext, transition: Transition): void {
     });
 
   if (transition.from === null) {
-    if (appointment.bookedVia === 'walk_in' || appointment.startMs <= Date.parse(ctx.now)) return;
+    if (appointment.bookedVia === 'walk_in' || Date.parse(appointment.startsAt) <= Date.parse(ctx.now))
+      return;
     const kind = transition.to === 'REQUESTED' ? 'booking_requested' : 'booking_confirmation';
     send(kind, (channel) => `booking:${appointment.id}:${channel}`);
     return;
@@ -146,12 +147,10 @@ function planMove(
   ctx: MessageContext,
   record: { id: string; appointmentId: string; oldStartsAt: string; changedBy: string; reason: string },
 ): void {
-  const mover = ctx.db.first(ctx.db.q.selectFrom('users').select('role').where('id', '=', record.changedBy));
+  const mover = userRole.first(ctx.db, { id: record.changedBy });
   // A patient who moved their own appointment knows; the clinic's moves are told.
   if (mover?.role === 'patient') return;
-  const appointment = ctx.db.first(
-    ctx.db.q.selectFrom('appointments').selectAll().where('id', '=', record.appointmentId),
-  );
+  const appointment = findAppointment(ctx.db, record.appointmentId);
   if (!appointment) return;
   const settings = ctx.settings();
   writeMessages(ctx, {
@@ -169,17 +168,32 @@ function planMove(
 
 type PlannedTable = 'status_transitions' | 'reschedule_records' | 'consultations' | 'payments';
 
+// Built once per table: every booking, visit and payment looks its new rows up here.
+const byId = {
+  status_transitions: preparedQuery((q, p: ParameterOf<{ id: string }>) =>
+    q.selectFrom('status_transitions').selectAll().where('id', '=', p('id')),
+  ),
+  reschedule_records: preparedQuery((q, p: ParameterOf<{ id: string }>) =>
+    q.selectFrom('reschedule_records').selectAll().where('id', '=', p('id')),
+  ),
+  consultations: preparedQuery((q, p: ParameterOf<{ id: string }>) =>
+    q.selectFrom('consultations').selectAll().where('id', '=', p('id')),
+  ),
+  payments: preparedQuery((q, p: ParameterOf<{ id: string }>) =>
+    q.selectFrom('payments').selectAll().where('id', '=', p('id')),
+  ),
+};
+
 /** The rows of a table this transaction changed (one missing, e.g. rolled back by a savepoint, is left out). */
 function rowsById<T extends PlannedTable>(
   ctx: MessageContext,
   table: T,
   ids: string[],
 ): Selectable<Database[T]>[] {
-  if (ids.length === 0) return [];
-  // Typed as one of them: each has a text id, which is all the query uses.
-  const query = ctx.db.q
-    .selectFrom(table as 'payments')
-    .selectAll()
-    .where('id', 'in', ids);
-  return ctx.db.all(query) as unknown as Selectable<Database[T]>[];
+  const lookup = byId[table] as unknown as PreparedQuery<{ id: string }, Selectable<Database[T]>>;
+  return ids.flatMap((id) => lookup.first(ctx.db, { id }) ?? []);
 }
+
+const userRole = preparedQuery((q, p: ParameterOf<{ id: string }>) =>
+  q.selectFrom('users').select('role').where('id', '=', p('id')),
+);

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type {
   DeliveryState,
   MessageLanguage,
@@ -9,6 +9,7 @@ import type {
 import type { MessageValues } from '@shared/rules/message-template';
 import type { NotificationTable } from '@server/db/care-tables';
 import type { Db } from '@server/db/database';
+import { type ParameterOf, preparedQuery } from '@server/db/prepared-query';
 
 export type OutboxRow = Selectable<NotificationTable>;
 export type MessageAbout = NonNullable<Notification['about']>;
@@ -39,36 +40,86 @@ export interface NewMessage {
  * makes none). True when written.
  */
 export function insertMessage(db: Db, message: NewMessage): boolean {
-  const result = db.run(
-    db.q
-      .insertInto('notifications')
-      .values({
-        id: message.id,
-        dedupeKey: message.dedupeKey,
-        patientId: message.patientId,
-        kind: message.kind,
-        channel: message.channel,
-        language: message.language,
-        recipient: message.recipient,
-        aboutEntity: message.about?.entity ?? null,
-        aboutId: message.about?.id ?? null,
-        params: JSON.stringify(message.params),
-        subject: message.subject,
-        body: message.body,
-        segments: message.segments,
-        attachment: message.attachment,
-        state: message.state,
-        reason: message.reason,
-        attempts: 0,
-        dueMs: message.dueMs,
-        nextAttemptMs: message.dueMs,
-        createdAt: message.now,
-        updatedAt: message.now,
-        sentAt: message.state === 'sent' ? message.now : null,
-      })
-      .onConflict((oc) => oc.column('dedupeKey').doNothing()),
+  return (
+    insertRow.run(db, {
+      id: message.id,
+      dedupeKey: message.dedupeKey,
+      patientId: message.patientId,
+      kind: message.kind,
+      channel: message.channel,
+      language: message.language,
+      recipient: message.recipient,
+      aboutEntity: message.about?.entity ?? null,
+      aboutId: message.about?.id ?? null,
+      params: JSON.stringify(message.params),
+      subject: message.subject,
+      body: message.body,
+      segments: message.segments,
+      attachment: message.attachment,
+      state: message.state,
+      reason: message.reason,
+      dueMs: message.dueMs,
+      nextAttemptMs: message.dueMs,
+      createdAt: message.now,
+      updatedAt: message.now,
+      sentAt: message.state === 'sent' ? message.now : null,
+      attempts: 0,
+    }).changes > 0
   );
-  return result.changes > 0;
+}
+
+type InsertedColumns = Omit<NotificationTable, 'leaseUntilMs' | 'providerMessageId' | 'readAt'>;
+const insertedColumns = [
+  'id',
+  'dedupeKey',
+  'patientId',
+  'kind',
+  'channel',
+  'language',
+  'recipient',
+  'aboutEntity',
+  'aboutId',
+  'params',
+  'subject',
+  'body',
+  'segments',
+  'attachment',
+  'state',
+  'reason',
+  'dueMs',
+  'nextAttemptMs',
+  'createdAt',
+  'updatedAt',
+  'sentAt',
+  'attempts',
+] as const satisfies readonly (keyof InsertedColumns)[];
+
+// Built once: a busy clinic writes several rows per booking (see prepared-query.ts).
+const insertRow = preparedQuery((q, p: ParameterOf<InsertedColumns>) =>
+  q
+    .insertInto('notifications')
+    .values(Object.fromEntries(insertedColumns.map((column) => [column, p(column)])) as InsertedColumns)
+    .onConflict((oc) => oc.column('dedupeKey').doNothing()),
+);
+
+const remindersOfAppointment = preparedQuery((q, p: ParameterOf<{ appointmentId: string }>) =>
+  q
+    .selectFrom('notifications')
+    .selectAll()
+    .where('aboutEntity', '=', 'appointments')
+    .where('aboutId', '=', p('appointmentId'))
+    .where('kind', '=', 'reminder')
+    .orderBy('createdAt')
+    .orderBy(sql`rowid`),
+);
+
+/** An appointment's latest reminder per channel (a moved one may have had several). */
+export function latestReminders(db: Db, appointmentId: string): Map<NotificationChannel, OutboxRow> {
+  const latest = new Map<NotificationChannel, OutboxRow>();
+  for (const row of remindersOfAppointment.all(db, { appointmentId })) {
+    latest.set(row.channel as NotificationChannel, row);
+  }
+  return latest;
 }
 
 /** Rewrites a message not yet attempted (a reminder moved, withdrawn or armed again). */
@@ -122,26 +173,12 @@ export function skipMessage(db: Db, id: string, reason: string, now: string): vo
   );
 }
 
-/** The latest reminder of an appointment on a channel (a moved one may have several). */
 export function latestReminder(
   db: Db,
   appointmentId: string,
   channel: NotificationChannel,
 ): OutboxRow | null {
-  return (
-    db.first(
-      db.q
-        .selectFrom('notifications')
-        .selectAll()
-        .where('aboutEntity', '=', 'appointments')
-        .where('aboutId', '=', appointmentId)
-        .where('kind', '=', 'reminder')
-        .where('channel', '=', channel)
-        .orderBy('createdAt', 'desc')
-        .orderBy('rowid' as never, 'desc')
-        .limit(1),
-    ) ?? null
-  );
+  return latestReminders(db, appointmentId).get(channel) ?? null;
 }
 
 export function hasMessageWithKeyPrefix(db: Db, prefix: string): boolean {

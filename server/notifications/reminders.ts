@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { Appointment } from '@shared/domain/appointment.schema';
 import type { MessageValues } from '@shared/rules/message-template';
 import { reminderDueMs } from '@shared/rules/reminder-time';
-import { decode } from '@server/db/codecs';
+import { findAppointment } from '@server/repositories/lookups.repository';
 import { afterCommitHooks, type MessageContext } from './message-writer';
 import { clinicValues, visitValues } from './message-params';
 import { messageAudience } from './message-recipients';
 import {
   insertMessage,
-  latestReminder,
+  latestReminders,
   type OutboxRow,
   rewriteMessage,
   skipMessage,
@@ -46,14 +45,25 @@ const withdrawnReasons: Record<string, string> = {
  * Walk-ins get none. Rows already attempted by the delivery worker are never rewritten.
  */
 export function reconcileReminder(ctx: MessageContext, appointmentId: string, change: ReminderChange): void {
-  const row = ctx.db.first(ctx.db.q.selectFrom('appointments').selectAll().where('id', '=', appointmentId));
-  if (!row) return;
-  const appointment = decode<Appointment>('appointments', row);
-  if (appointment.bookedVia === 'walk_in') return;
+  const appointment = findAppointment(ctx.db, appointmentId);
+  if (!appointment || appointment.bookedVia === 'walk_in') return;
+  const existing = latestReminders(ctx.db, appointment.id);
+  const active = ACTIVE.has(appointment.status);
+  const withdrawn =
+    change.withdrawnBecause ??
+    withdrawnReasons[appointment.status] ??
+    'withdrawn: appointment no longer active';
+  if (!active) {
+    // Checked in, completed, cancelled, no-show: a reminder still waiting is withdrawn; nothing else.
+    for (const latest of existing.values()) {
+      if (latest.state === 'pending' && latest.attempts === 0)
+        skipMessage(ctx.db, latest.id, withdrawn, ctx.now);
+    }
+    return;
+  }
   const settings = ctx.settings();
   const nowMs = Date.parse(ctx.now);
   const startMs = Date.parse(appointment.startsAt);
-  const active = ACTIVE.has(appointment.status);
   const dueMs = reminderDueMs(settings.reminder, startMs, settings.timeZone);
   const audience = messageAudience(ctx.db, appointment.patientId, 'reminder');
   if (!audience) return;
@@ -62,11 +72,6 @@ export function reconcileReminder(ctx: MessageContext, appointmentId: string, ch
     ...clinicValues(settings),
     ...visitValues(ctx.db, settings, appointment),
   };
-  const withdrawn =
-    change.withdrawnBecause ??
-    withdrawnReasons[appointment.status] ??
-    'withdrawn: appointment no longer active';
-
   for (const to of audience.recipients) {
     const text = renderMessage(ctx.db, 'reminder', to.channel, audience.language, values);
     const wanted = {
@@ -79,14 +84,14 @@ export function reconcileReminder(ctx: MessageContext, appointmentId: string, ch
       dueMs,
       now: ctx.now,
     };
-    const latest = latestReminder(ctx.db, appointment.id, to.channel);
+    const latest = existing.get(to.channel) ?? null;
     const rewritable =
       latest !== null &&
       latest.attempts === 0 &&
       (latest.state === 'skipped' || (latest.state === 'pending' && !(latest.leaseUntilMs! > nowMs)));
 
     if (!latest || (!rewritable && change.rescheduleId && movedSince(latest, values))) {
-      if (!active || startMs <= nowMs) continue;
+      if (startMs <= nowMs) continue;
       const late = dueMs <= nowMs;
       // Only a new booking says why it has no reminder; a move into the last hours just has none.
       if (late && !change.booked) continue;
@@ -109,10 +114,6 @@ export function reconcileReminder(ctx: MessageContext, appointmentId: string, ch
       continue;
     }
     if (!rewritable) continue;
-    if (!active) {
-      if (latest.state === 'pending') skipMessage(ctx.db, latest.id, withdrawn, ctx.now);
-      continue;
-    }
     if (dueMs <= nowMs) {
       // Its time has come (or it moved into the last hours): a pending one for the old time must not go.
       if (latest.state === 'pending' && movedSince(latest, values)) {

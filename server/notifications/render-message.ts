@@ -6,6 +6,7 @@ import type {
 import { fillTemplate, type MessageValues } from '@shared/rules/message-template';
 import { smsSize } from '@shared/rules/sms-segments';
 import type { Db } from '@server/db/database';
+import { type ParameterOf, preparedQuery } from '@server/db/prepared-query';
 import { defaultTemplate } from './default-templates';
 
 export interface RenderedMessage {
@@ -19,6 +20,15 @@ export interface RenderedMessage {
 const SUBJECT_MAX = 200;
 const BODY_MAX = 4000;
 
+const ownTemplate = preparedQuery((q, p: ParameterOf<{ kind: string; channel: string; language: string }>) =>
+  q
+    .selectFrom('message_templates')
+    .select(['subject', 'body'])
+    .where('kind', '=', p('kind'))
+    .where('channel', '=', p('channel'))
+    .where('language', '=', p('language')),
+);
+
 /** The admin's text for this kind, channel and language, or the shipped default. */
 export function messageTemplateFor(
   db: Db,
@@ -26,15 +36,7 @@ export function messageTemplateFor(
   channel: NotificationChannel,
   language: MessageLanguage,
 ): { subject: string; body: string } {
-  const own = db.first(
-    db.q
-      .selectFrom('message_templates')
-      .select(['subject', 'body'])
-      .where('kind', '=', kind)
-      .where('channel', '=', channel)
-      .where('language', '=', language),
-  );
-  return own ?? defaultTemplate(kind, channel, language);
+  return ownTemplate.first(db, { kind, channel, language }) ?? defaultTemplate(kind, channel, language);
 }
 
 /** The text a patient gets: the template filled with the values; SMS counted in segments. */
