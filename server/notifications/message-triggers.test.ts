@@ -176,6 +176,39 @@ describe('messages planned from what the clinic does', () => {
     expect(rows.get(`reminder:${appointment.id}:sms`)!.body).toContain('15:00');
   });
 
+  it('a patient’s request to move, approved by the clinic, is told as a schedule change', async () => {
+    const appointment = await bookAt(hub, reception, doctorId, patientId, at(TUESDAY, '10:00'));
+    const requestId = randomUUID();
+    await hub.call(patientCaller(hub, patientId), 'appointments.requestReschedule', {
+      id: appointment.id,
+      requestId,
+      preferredDate: '2026-11-25',
+    });
+    await hub.call(reception, 'appointments.decideReschedule', {
+      requestId,
+      approve: true,
+      newStartsAt: at('2026-11-25', '09:30'),
+    });
+    const rows = [...rowsAbout(hub, appointment.id).values()];
+    const sms = rows.find((r) => r.kind === 'schedule_change' && r.channel === 'sms')!;
+    expect(sms.body).toContain('moved to Wed 25 Nov 2026 09:30');
+    expect(rowsAbout(hub, appointment.id).get(`reminder:${appointment.id}:sms`)!.dueMs).toBe(
+      Date.parse(at(TUESDAY, '18:00')),
+    );
+  });
+
+  it('checking in withdraws a reminder not yet sent; completing the visit sends nothing', async () => {
+    changeSettings(hub, { reminder: { rule: 'hoursBefore', hours: 1 } });
+    const appointment = await bookAt(hub, reception, doctorId, patientId, at(MONDAY, '11:00'));
+    await hub.call(reception, 'queue.checkIn', { appointmentId: appointment.id });
+    const reminders = [...rowsAbout(hub, appointment.id).values()].filter((r) => r.kind === 'reminder');
+    expect(reminders.map((r) => [r.state, r.reason])).toEqual([
+      ['skipped', 'withdrawn: the patient checked in'],
+      ['skipped', 'withdrawn: the patient checked in'],
+      ['skipped', 'withdrawn: the patient checked in'],
+    ]);
+  });
+
   it('walk-ins get no confirmation and no reminder; a booking after its reminder time gets a skipped one', async () => {
     hub.clock.set(at(MONDAY, '10:00'));
     reception = await hub.signIn('receptionist');
