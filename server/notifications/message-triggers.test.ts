@@ -197,7 +197,7 @@ describe('messages planned from what the clinic does', () => {
     );
   });
 
-  it('checking in withdraws a reminder not yet sent; completing the visit sends nothing', async () => {
+  it('checking in withdraws a reminder not yet sent', async () => {
     changeSettings(hub, { reminder: { rule: 'hoursBefore', hours: 1 } });
     const appointment = await bookAt(hub, reception, doctorId, patientId, at(MONDAY, '11:00'));
     await hub.call(reception, 'queue.checkIn', { appointmentId: appointment.id });
