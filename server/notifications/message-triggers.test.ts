@@ -276,6 +276,26 @@ describe('messages planned from what the clinic does', () => {
     expect(rowsAbout(hub, appointment.id).get(key)!.state).toBe('sent');
   });
 
+  it('a patient who opts out of SMS and changes e-mail: their upcoming reminders follow', async () => {
+    const appointment = await bookAt(hub, reception, doctorId, patientId, at(TUESDAY, '10:00'));
+    await hub.call(reception, 'patients.update', {
+      id: patientId,
+      details: { messageOptOuts: ['sms'], email: 'meera.nair@example.in', preferredLanguage: 'hi' },
+    });
+    const rows = rowsAbout(hub, appointment.id);
+    expect(rows.get(`reminder:${appointment.id}:sms`)).toMatchObject({
+      state: 'skipped',
+      reason: 'the patient opted out of SMS',
+    });
+    expect(rows.get(`reminder:${appointment.id}:email`)).toMatchObject({
+      state: 'pending',
+      recipient: 'meera.nair@example.in',
+      language: 'hi',
+    });
+    // What was already sent for the booking stays as it was.
+    expect(rows.get(`booking:${appointment.id}:sms`)!.state).toBe('pending');
+  });
+
   it('a retried booking makes no second message', async () => {
     const id = randomUUID();
     const input = { id, patientId, doctorId, startsAt: at(TUESDAY, '10:00') };

@@ -7,7 +7,7 @@ import type { NotificationChannel } from '@shared/domain/notification.schema';
 import { previousValues, paymentValues, prescriptionValues, visitValues } from './message-params';
 import { type MessageContext, writeMessages } from './message-writer';
 import { hasMessageWithKeyPrefix } from './outbox.repository';
-import { reconcileReminder, reconcileUpcomingReminders } from './reminders';
+import { reconcilePatientReminders, reconcileReminder, reconcileUpcomingReminders } from './reminders';
 
 export interface ChangedRow {
   entity: SyncedEntity;
@@ -39,7 +39,8 @@ const ACTIVE = new Set(['REQUESTED', 'CONFIRMED']);
  * - a consultation signed with at least one prescription item: prescription_ready;
  * - a payment or refund: payment_receipt / refund_receipt;
  * - every changed appointment: its reminder reconciled (reminders.ts); a change of the clinic's
- *   settings: every upcoming reminder follows the (possibly new) rule.
+ *   settings: every upcoming reminder follows the (possibly new) rule; a changed patient: their
+ *   upcoming reminders follow their new address, language and channel choices.
  * `quiet` (the operation asked not to tell patients): reminders are kept in step, nothing else is sent.
  */
 export function planMessages(
@@ -94,6 +95,7 @@ export function planMessages(
     });
   }
   if (ids('settings').length > 0) reconcileUpcomingReminders(ctx);
+  for (const patientId of ids('patients')) reconcilePatientReminders(ctx, patientId);
   for (const appointmentId of new Set(ids('appointments'))) {
     reconcileReminder(ctx, appointmentId, {
       booked: booked.has(appointmentId),

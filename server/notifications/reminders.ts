@@ -169,3 +169,21 @@ export function reconcileUpcomingReminders(ctx: MessageContext): void {
     reconcileReminder(ctx, id, { booked: false, rescheduleId: null, withdrawnBecause: null });
   }
 }
+
+/**
+ * A patient's phone, e-mail, language or channel choices changed: the reminders of their upcoming
+ * appointments not yet attempted are written again (new address, language, or skipped / armed).
+ */
+export function reconcilePatientReminders(ctx: MessageContext, patientId: string): void {
+  const upcoming = ctx.db.all(
+    ctx.db.q
+      .selectFrom('appointments')
+      .select('id')
+      .where('patientId', '=', patientId)
+      .where('status', 'in', [...ACTIVE])
+      .where('startMs', '>', Date.parse(ctx.now)),
+  );
+  for (const { id } of upcoming) {
+    reconcileReminder(ctx, id, { booked: false, rescheduleId: null, withdrawnBecause: null });
+  }
+}
