@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { localToInstant } from '@shared/rules/zoned-time';
 import type { Caller } from '@server/core/dispatcher';
-import { examDoctor } from '@server/handlers/appointments/test-setup';
+import { at, examDoctor, MONDAY } from '@server/handlers/appointments/test-setup';
 import { insertPatient } from '@server/testing/fixtures';
 import { patientCaller } from '@server/testing/patient-caller';
 import { createTestHub, type TestHub } from '@server/testing/test-hub';
+import { deliverDueInApp, MISSED_REMINDER } from './due-reminders';
 import { latestReminder, releaseDueInApp } from './outbox.repository';
 
 const london = (date: string, time: string) => localToInstant(date, time, 'Europe/London');
@@ -76,5 +77,52 @@ describe('reminders across a DST change, on a movable clock', () => {
         reason: 'withdrawn: appointment cancelled',
       });
     }
+  });
+});
+
+describe('reminders after a hub outage', () => {
+  it('on start, one whose appointment is still ahead goes once; one whose appointment began is skipped', async () => {
+    hub = await createTestHub(); // Monday 23 Nov 2026, 08:00 in Kolkata
+    hub.core.saveSettings({ ...hub.core.settings(), reminder: { rule: 'hoursBefore', hours: 2 } });
+    const reception = await hub.signIn('receptionist');
+    const doctorId = examDoctor(hub).id;
+    const patientId = insertPatient(hub.db, { email: 'asha@example.in' }).id;
+    const { userId } = patientCaller(hub, patientId);
+    const book = async (time: string) =>
+      (
+        await hub!.call(reception, 'appointments.book', {
+          id: randomUUID(),
+          patientId,
+          doctorId,
+          startsAt: at(MONDAY, time),
+        })
+      ).appointment.id;
+    const morning = await book('11:00'); // reminder due 09:00
+    const afternoon = await book('16:00'); // reminder due 14:00
+    const told: number[] = [];
+    hub.core.events.onUserEvent((event) => {
+      if (event.userId === userId && event.name === 'notifications.new') told.push(event.payload.unread);
+    });
+
+    // The hub was down from 08:30 and starts again at 14:30.
+    hub.clock.set(at(MONDAY, '14:30'));
+    deliverDueInApp(hub.core);
+    for (const channel of ['in_app', 'sms', 'email'] as const) {
+      expect(latestReminder(hub.db, morning, channel)).toMatchObject({
+        state: 'skipped',
+        reason: MISSED_REMINDER,
+      });
+    }
+    expect(latestReminder(hub.db, afternoon, 'in_app')).toMatchObject({
+      state: 'sent',
+      sentAt: hub.clock.now().toISOString(),
+    });
+    // SMS and e-mail of the afternoon's reminder stay for the delivery worker to send once.
+    expect(latestReminder(hub.db, afternoon, 'sms')!.state).toBe('pending');
+    expect(latestReminder(hub.db, afternoon, 'email')!.state).toBe('pending');
+    // Two booking confirmations and the afternoon's reminder are in the inbox, unread.
+    expect(told).toEqual([3]);
+    deliverDueInApp(hub.core);
+    expect(told).toEqual([3]);
   });
 });
