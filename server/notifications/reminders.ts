@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { MessageValues } from '@shared/rules/message-template';
 import { reminderDueMs } from '@shared/rules/reminder-time';
 import { findAppointment } from '@server/repositories/lookups.repository';
-import { afterCommitHooks, type MessageContext } from './message-writer';
+import type { MessageContext } from './message-writer';
 import { clinicValues, visitValues } from './message-params';
 import { messageAudience } from './message-recipients';
 import {
@@ -98,7 +98,8 @@ export function reconcileReminder(ctx: MessageContext, appointmentId: string, ch
       const key = latest
         ? `reminder:${appointment.id}:${change.rescheduleId}:${to.channel}`
         : `reminder:${appointment.id}:${to.channel}`;
-      const written = insertMessage(ctx.db, {
+      // Never due now (a late one is skipped): nothing to wake the delivery worker for.
+      insertMessage(ctx.db, {
         ...wanted,
         id: randomUUID(),
         dedupeKey: key,
@@ -109,8 +110,6 @@ export function reconcileReminder(ctx: MessageContext, appointmentId: string, ch
         attachment: null,
         ...(late ? { state: 'skipped' as const, reason: 'booked after the reminder time' } : {}),
       });
-      if (written && !late && !to.skipped && to.channel !== 'in_app' && dueMs <= nowMs)
-        afterCommitHooks(ctx).wake = true;
       continue;
     }
     if (!rewritable) continue;

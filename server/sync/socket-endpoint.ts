@@ -163,7 +163,9 @@ export function createSocketEndpoint(options: SocketEndpointOptions): SocketEndp
     core.events.on('queue.called', (payload) => signedIn().emit('queue.called', payload)),
     core.events.onUserEvent((event) => {
       for (const socket of registry.socketsOf(event.userId)) {
-        (socket.emit as (name: string, payload: unknown) => void)(event.name, event.payload);
+        // Typed per event name; this event's name and payload were checked together (UserEvent).
+        const emit = socket.emit.bind(socket) as (name: string, payload: unknown) => void;
+        emit(event.name, event.payload);
       }
     }),
     core.events.onRevoked(({ userId, reason }) => {
