@@ -40,7 +40,8 @@ const ACTIVE = new Set(['REQUESTED', 'CONFIRMED']);
  * - a payment or refund: payment_receipt / refund_receipt;
  * - every changed appointment: its reminder reconciled (reminders.ts); a change of the clinic's
  *   settings: every upcoming reminder follows the (possibly new) rule; a changed patient: their
- *   upcoming reminders follow their new address, language and channel choices.
+ *   upcoming reminders follow their new address, language and channel choices (and a new app
+ *   account: the in-app channel).
  * `quiet` (the operation asked not to tell patients): reminders are kept in step, nothing else is sent.
  */
 export function planMessages(
@@ -95,7 +96,13 @@ export function planMessages(
     });
   }
   if (ids('settings').length > 0) reconcileUpcomingReminders(ctx);
-  for (const patientId of ids('patients')) reconcilePatientReminders(ctx, patientId);
+  const patients = new Set(ids('patients'));
+  // A patient's new (or re-enabled) app account: their upcoming reminders gain the in-app channel.
+  for (const userId of ids('users')) {
+    const patientId = userPatient.first(ctx.db, { id: userId })?.patientId;
+    if (patientId) patients.add(patientId);
+  }
+  for (const patientId of patients) reconcilePatientReminders(ctx, patientId);
   for (const appointmentId of new Set(ids('appointments'))) {
     reconcileReminder(ctx, appointmentId, {
       booked: booked.has(appointmentId),
@@ -196,6 +203,9 @@ function rowsById<T extends PlannedTable>(
   return ids.flatMap((id) => lookup.first(ctx.db, { id }) ?? []);
 }
 
+const userPatient = preparedQuery((q, p: ParameterOf<{ id: string }>) =>
+  q.selectFrom('users').select('patientId').where('id', '=', p('id')),
+);
 const userRole = preparedQuery((q, p: ParameterOf<{ id: string }>) =>
   q.selectFrom('users').select('role').where('id', '=', p('id')),
 );

@@ -7,6 +7,7 @@ import { insertPatient } from '@server/testing/fixtures';
 import { patientCaller } from '@server/testing/patient-caller';
 import { createTestHub, type TestHub } from '@server/testing/test-hub';
 import { deliverDueInApp, MISSED_REMINDER } from './due-reminders';
+import { planMessages } from './message-triggers';
 import { latestReminder, releaseDueInApp } from './outbox.repository';
 
 const london = (date: string, time: string) => localToInstant(date, time, 'Europe/London');
@@ -124,5 +125,41 @@ describe('reminders after a hub outage', () => {
     expect(told).toEqual([3]);
     deliverDueInApp(hub.core);
     expect(told).toEqual([3]);
+  });
+});
+
+describe('reminders of a patient who opens an app account', () => {
+  it('gain the in-app channel when the account is made (the gateway reports the users row)', async () => {
+    hub = await createTestHub();
+    const reception = await hub.signIn('receptionist');
+    const doctorId = examDoctor(hub).id;
+    const patientId = insertPatient(hub.db).id;
+    const { appointment } = await hub.call(reception, 'appointments.book', {
+      id: randomUUID(),
+      patientId,
+      doctorId,
+      startsAt: at('2026-11-24', '10:00'),
+    });
+    expect(latestReminder(hub.db, appointment.id, 'in_app')).toBeNull();
+    const { userId } = patientCaller(hub, patientId);
+    const now = hub.clock.now().toISOString();
+    const after: (() => void)[] = [];
+    hub.db.transaction(() =>
+      planMessages(
+        {
+          db: hub!.db,
+          now,
+          settings: () => hub!.core.settings(),
+          afterCommit: (f) => after.push(f),
+          hub: hub!.core,
+        },
+        [{ entity: 'users', entityId: userId, op: 'upsert' }],
+      ),
+    );
+    expect(latestReminder(hub.db, appointment.id, 'in_app')).toMatchObject({
+      state: 'pending',
+      recipient: userId,
+      dueMs: Date.parse(at(MONDAY, '18:00')),
+    });
   });
 });
