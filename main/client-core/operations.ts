@@ -54,4 +54,5 @@ export const hubOnlyQueries: ReadonlySet<OperationName> = new Set<OperationName>
   'messages.templates',
   'messages.preview',
   'messages.mailSettings',
+  'notifications.inbox',
 ]);

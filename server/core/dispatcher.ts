@@ -7,6 +7,7 @@ import { authorize } from '@shared/permissions/authorize';
 import { fieldErrors } from '@shared/validation/format-error';
 import { type ParameterOf, preparedQuery } from '@server/db/prepared-query';
 import type { ChangeTable } from '@server/db/tables';
+import { type ChangedRow, planMessages } from '@server/notifications/message-triggers';
 import type { AuditEntry } from './audit-log';
 import type { AuthorClaim } from './author-time';
 import { constraintFailure } from './constraint-errors';
@@ -137,6 +138,7 @@ export function createDispatcher(core: HubCore, handlers: HandlerMap): Dispatche
         afterCommit: (fn) => after.push(fn),
       };
       const value = handler.run(parsed.data as never, ctx, prepared as never);
+      if (changed.size > 0) planMessagesOf(core, ctx, changed.values(), name, parsed.data);
       let seq = 0;
       for (const change of changed.values()) {
         seq = Number(logChange.run(core.db, { ...change, at: now }).lastInsertRowid);
@@ -214,6 +216,26 @@ export function createDispatcher(core: HubCore, handlers: HandlerMap): Dispatche
       if (needsNoSession && error instanceof ApiFailure && error.code === 'UNAUTHENTICATED') return null;
       throw error;
     }
+  }
+}
+
+/**
+ * The messages the change causes, written in its transaction (notifications/message-triggers.ts).
+ * In a savepoint of their own: a planning failure is logged and never fails or blocks the change.
+ */
+function planMessagesOf(
+  core: HubCore,
+  ctx: HandlerContext,
+  changes: Iterable<ChangedRow>,
+  name: string,
+  input: unknown,
+) {
+  // An operation asked not to tell patients (bulk moves with notifyPatients: false).
+  const quiet = (input as { notifyPatients?: unknown } | null)?.notifyPatients === false;
+  try {
+    core.db.transaction(() => planMessages(ctx, changes, { quiet }));
+  } catch (error) {
+    core.logger.error({ err: error, operation: name }, 'messages of a change could not be planned');
   }
 }
 

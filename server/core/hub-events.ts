@@ -27,4 +27,18 @@ export class HubEvents {
   revoked(userId: string, reason: EventPayload<'session.ended'>['reason']): void {
     this.emitter.emit('internal.revoked', { userId, reason });
   }
+
+  /** An event for one user's connections only (their new in-app messages), not every client. */
+  toUser<N extends EventName>(userId: string, name: N, payload: EventPayload<N>): void {
+    this.emitter.emit('internal.user', { userId, name, payload });
+  }
+
+  onUserEvent(listener: (event: UserEvent) => void): () => void {
+    this.emitter.on('internal.user', listener);
+    return () => this.emitter.off('internal.user', listener);
+  }
 }
+
+export type UserEvent = {
+  [N in EventName]: { userId: string; name: N; payload: EventPayload<N> };
+}[EventName];

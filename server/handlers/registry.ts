@@ -11,6 +11,7 @@ import { engagementHandlers } from './engagement/engagement.handlers';
 import { mailSettingsHandlers } from './engagement/mail-settings.handlers';
 import { templateHandlers } from './engagement/templates.handlers';
 import { outboxHandlers } from './engagement/outbox.handlers';
+import { inboxHandlers } from './engagement/inbox.handlers';
 import { patientHandlers } from './patients/patients.handlers';
 import { queueHandlers } from './queue/queue.handlers';
 
@@ -29,5 +30,6 @@ export const handlers: HandlerMap = {
   ...mailSettingsHandlers,
   ...outboxHandlers,
   ...deliveryHandlers,
+  ...inboxHandlers,
   ...adminHandlers,
 };

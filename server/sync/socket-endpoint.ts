@@ -161,6 +161,13 @@ export function createSocketEndpoint(options: SocketEndpointOptions): SocketEndp
     core.events.on('sync.poke', (payload) => signedIn().emit('sync.poke', payload)),
     core.events.on('queue.changed', (payload) => signedIn().emit('queue.changed', payload)),
     core.events.on('queue.called', (payload) => signedIn().emit('queue.called', payload)),
+    core.events.onUserEvent((event) => {
+      for (const socket of registry.socketsOf(event.userId)) {
+        // Typed per event name; this event's name and payload were checked together (UserEvent).
+        const emit = socket.emit.bind(socket) as (name: string, payload: unknown) => void;
+        emit(event.name, event.payload);
+      }
+    }),
     core.events.onRevoked(({ userId, reason }) => {
       for (const socket of registry.socketsOf(userId)) {
         socket.emit('session.ended', { reason });

@@ -1,0 +1,40 @@
+import type { HubCore } from '@server/core/hub-core';
+import type { Db } from '@server/db/database';
+import { notifyInbox } from './message-writer';
+import { releaseDueInApp } from './outbox.repository';
+
+export const MISSED_REMINDER = 'the appointment began before the reminder could be sent';
+
+/**
+ * Reminders still pending whose appointment has begun (the hub was down when they fell due)
+ * become skipped, saying why; those whose appointment is still ahead stay pending and go once.
+ * Returns how many were skipped.
+ */
+export function skipMissedReminders(db: Db, nowMs: number, now: string): number {
+  return db.run(
+    db.q
+      .updateTable('notifications')
+      .set({ state: 'skipped', reason: MISSED_REMINDER, updatedAt: now, leaseUntilMs: null })
+      .where('state', '=', 'pending')
+      .where('kind', '=', 'reminder')
+      .where('aboutEntity', '=', 'appointments')
+      .where('nextAttemptMs', '<=', nowMs)
+      .where('aboutId', 'in', (eb) =>
+        eb.selectFrom('appointments').select('id').where('startMs', '<=', nowMs),
+      ),
+  ).changes;
+}
+
+/**
+ * One round of what the delivery worker does for reminders and the in-app inbox, before it sends
+ * SMS and e-mail: missed reminders skipped, in-app messages that fell due delivered (sent), and
+ * each patient whose inbox grew told (`notifications.new`). Call on start and on every round.
+ */
+export function deliverDueInApp(core: Pick<HubCore, 'db' | 'clock' | 'events' | 'outbox'>): void {
+  const now = core.clock.now();
+  const patients = core.db.transaction(() => {
+    skipMissedReminders(core.db, now.getTime(), now.toISOString());
+    return releaseDueInApp(core.db, now.getTime(), now.toISOString());
+  });
+  for (const patientId of patients) notifyInbox({ db: core.db, hub: core }, patientId);
+}
