@@ -33,6 +33,8 @@ export function retryDelayMs(policy: RetryPolicy, attempts: number, random: () =
 /** Appointment statuses a reminder still makes sense for. */
 const remindable = new Set(['REQUESTED', 'CONFIRMED']);
 
+export const MISSED_REMINDER = 'the appointment had already started when the reminder was due to go out';
+
 /**
  * Why a reminder must not go out now, or null: the appointment has started (a hub that was down
  * when the reminder fell due sends only those still ahead), or it is no longer booked.
@@ -44,8 +46,7 @@ export function reminderSkipReason(
   if (!appointment) return 'the appointment no longer exists';
   if (!remindable.has(appointment.status))
     return `the appointment is ${appointment.status.toLowerCase().replace(/_/g, ' ')}`;
-  if (appointment.startMs <= nowMs)
-    return 'the appointment had already started when the reminder was due to go out';
+  if (appointment.startMs <= nowMs) return MISSED_REMINDER;
   return null;
 }
 

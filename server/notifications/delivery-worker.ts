@@ -3,6 +3,7 @@ import type { ChannelSender } from './channel-sender';
 import type { DeliveryOptions, DeliveryStats } from './delivery-options';
 import { defaultRetryPolicy, type RetryPolicy, retryDelayMs } from './delivery-policy';
 import { type ClaimedMessage, type DeliveryOutcome, DeliveryRepository } from './delivery.repository';
+import { deliverDueInApp } from './due-reminders';
 import { readSmtpSettings } from './mail-settings.repository';
 import { AttachmentError, type MadeAttachment, makeAttachment } from './message-attachments';
 import { LocalSmsOutbox, smsSegments } from './sms-gateway';
@@ -92,8 +93,19 @@ export class DeliveryWorker {
       this.core.logger.info({ messages: cleared }, 'delivery: taking back messages a stopped hub held');
     this.running = true;
     this.unsubscribe = this.core.outbox.onWake(() => this.wake());
-    this.timer = setInterval(() => this.wake(), this.options.pollMs ?? 5_000);
+    this.timer = setInterval(() => this.poll(), this.options.pollMs ?? 5_000);
     this.timer.unref();
+    this.poll();
+  }
+
+  /** A round by the clock: in-app messages that fell due reach the inbox, then SMS and e-mail. */
+  private poll(): void {
+    if (!this.running) return;
+    try {
+      deliverDueInApp(this.core);
+    } catch (error) {
+      this.core.logger.error({ err: error }, 'delivery: releasing due in-app messages failed');
+    }
     this.wake();
   }
 

@@ -1,14 +1,16 @@
 import type { HubCore } from '@server/core/hub-core';
 import type { Db } from '@server/db/database';
 import { notifyInbox } from './message-writer';
+import { MISSED_REMINDER } from './delivery-policy';
 import { releaseDueInApp } from './outbox.repository';
 
-export const MISSED_REMINDER = 'the appointment began before the reminder could be sent';
+export { MISSED_REMINDER };
 
 /**
- * Reminders still pending whose appointment has begun (the hub was down when they fell due)
- * become skipped, saying why; those whose appointment is still ahead stay pending and go once.
- * Returns how many were skipped.
+ * In-app reminders still pending whose appointment has begun (the hub was down when they fell
+ * due) become skipped, saying why; those whose appointment is still ahead stay pending and go
+ * once. SMS and e-mail reminders are checked the same way when the worker claims them
+ * (`reminderSkipReason`). Returns how many were skipped.
  */
 export function skipMissedReminders(db: Db, nowMs: number, now: string): number {
   return db.run(
@@ -17,6 +19,7 @@ export function skipMissedReminders(db: Db, nowMs: number, now: string): number 
       .set({ state: 'skipped', reason: MISSED_REMINDER, updatedAt: now, leaseUntilMs: null })
       .where('state', '=', 'pending')
       .where('kind', '=', 'reminder')
+      .where('channel', '=', 'in_app')
       .where('aboutEntity', '=', 'appointments')
       .where('nextAttemptMs', '<=', nowMs)
       .where('aboutId', 'in', (eb) =>

@@ -60,6 +60,29 @@ describe('messages other features send from their handlers', () => {
     expect(woken).toBe(1);
   });
 
+  it('the front desk sees that a code was sent and to where, never the code', async () => {
+    const patientId = insertPatient(hub.db, { email: 'asha@example.in', phone: '+91 98450 44444' }).id;
+    patientCaller(hub, patientId);
+    inTransaction((ctx) =>
+      enqueueCode(ctx, {
+        kind: 'activation_code',
+        patientId,
+        userId: null,
+        codeId: 'code-2',
+        code: '730451',
+        validUntil: '2026-11-23T03:00:00.000Z',
+      }),
+    );
+    const desk = await hub.signIn('receptionist');
+    const { items } = await hub.call(desk, 'notifications.outbox', { patientId });
+    expect(items.map((m) => m.recipient).sort()).toEqual(['+91 98450 44444', 'asha@example.in']);
+    for (const message of items) {
+      expect(`${message.subject} ${message.body}`).not.toContain('730451');
+      expect(message.body).toContain('••••••');
+    }
+    expect(rows(`code:${patientId}:code-2:sms`)[0]!.body).toContain('730451'); // the patient gets it
+  });
+
   it('a password reset code names the account; another day’s expiry gives the date', () => {
     const patientId = insertPatient(hub.db, { email: null, phone: '+91 98450 33333' }).id;
     const { userId } = patientCaller(hub, patientId);

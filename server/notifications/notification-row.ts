@@ -38,3 +38,27 @@ export function notificationFromRow(row: NotificationTable): Notification {
     readAt: row.readAt,
   };
 }
+
+const CODE_KINDS: readonly string[] = ['activation_code', 'password_reset_code'];
+const MASK = '••••••';
+
+/**
+ * The outbox as staff see it: a sign-in code (activation, password reset) is the patient's alone,
+ * so the front desk sees that it was sent and to where, never the code itself.
+ */
+export function staffNotificationFromRow(row: NotificationTable): Notification {
+  const notification = notificationFromRow(row);
+  if (!CODE_KINDS.includes(row.kind)) return notification;
+  const code = codeOf(row.params);
+  const mask = (text: string) => (code ? text.replaceAll(code, MASK) : text.replace(/\d{4,}/g, MASK));
+  return { ...notification, subject: mask(notification.subject), body: mask(notification.body) };
+}
+
+function codeOf(params: string): string | null {
+  try {
+    const code = (JSON.parse(params) as { code?: unknown }).code;
+    return typeof code === 'string' && code.length > 0 ? code : null;
+  } catch {
+    return null;
+  }
+}

@@ -10,6 +10,7 @@ import type { MessageValues } from '@shared/rules/message-template';
 import type { NotificationTable } from '@server/db/care-tables';
 import type { Db } from '@server/db/database';
 import { type ParameterOf, preparedQuery } from '@server/db/prepared-query';
+import { notificationFromRow } from './notification-row';
 
 export type OutboxRow = Selectable<NotificationTable>;
 export type MessageAbout = NonNullable<Notification['about']>;
@@ -195,36 +196,6 @@ export function hasMessageWithKeyPrefix(db: Db, prefix: string): boolean {
   );
 }
 
-const iso = (ms: number) => new Date(ms).toISOString();
-
-/** A stored row as the API returns it (notificationSchema). */
-export function toNotification(row: OutboxRow): Notification {
-  return {
-    id: row.id,
-    patientId: row.patientId,
-    kind: row.kind as NotificationKind,
-    channel: row.channel as NotificationChannel,
-    language: row.language as MessageLanguage,
-    recipient: row.recipient,
-    about:
-      row.aboutEntity && row.aboutId
-        ? { entity: row.aboutEntity as MessageAbout['entity'], id: row.aboutId }
-        : null,
-    subject: row.subject,
-    body: row.body,
-    segments: row.segments,
-    attachment: row.attachment as Notification['attachment'],
-    state: row.state as DeliveryState,
-    reason: row.reason,
-    attempts: row.attempts,
-    dueAt: iso(row.dueMs),
-    nextAttemptAt: row.state === 'pending' ? iso(row.nextAttemptMs) : null,
-    createdAt: row.createdAt,
-    sentAt: row.sentAt,
-    readAt: row.readAt,
-  };
-}
-
 /** A patient's in-app inbox: delivered messages, newest first. */
 export function inboxOf(db: Db, patientId: string, unreadOnly: boolean, limit = 200): Notification[] {
   let query = db.q
@@ -236,7 +207,7 @@ export function inboxOf(db: Db, patientId: string, unreadOnly: boolean, limit = 
   if (unreadOnly) query = query.where('readAt', 'is', null);
   return db
     .all(query.orderBy('sentAt', 'desc').orderBy('createdAt', 'desc').limit(limit))
-    .map(toNotification);
+    .map(notificationFromRow);
 }
 
 export function unreadCount(db: Db, patientId: string): number {

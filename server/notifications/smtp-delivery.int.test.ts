@@ -318,7 +318,7 @@ describe('delivery worker: e-mail over SMTP', () => {
         kind: 'reminder',
         aboutEntity: 'appointments',
         aboutId: appointmentId,
-        dedupeKey: `reminder:${appointmentId}:email`,
+        dedupeKey: `test-reminder:${appointmentId}:email`,
         dueMs: nowMs(),
       });
     const toSend = reminder(ahead.id);

@@ -58,7 +58,11 @@ export const patientDetailsSchema = z.strictObject({
   /** The language of the messages the clinic sends them. */
   preferredLanguage: messageLanguageSchema.default('en'),
   /** Channels they asked not to be messaged on; the others still are. */
-  messageOptOuts: z.array(optOutChannelSchema).max(2).default([]),
+  messageOptOuts: z
+    .array(optOutChannelSchema)
+    .max(2)
+    .refine((channels) => new Set(channels).size === channels.length, { error: 'must not repeat a channel' })
+    .default([]),
   /** Receipts and prescriptions go with their e-mail as a PDF (otherwise: "see the app"). */
   emailAttachments: z.boolean().default(false),
 });

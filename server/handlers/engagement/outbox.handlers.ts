@@ -4,7 +4,7 @@ import type { ParsedInputOf } from '@shared/contract/index';
 import { type HandlerMap, handler } from '@server/core/handler';
 import type { Db } from '@server/db/database';
 import { clinicDayBounds } from '@server/handlers/billing/clinic-day';
-import { notificationFromRow } from '@server/notifications/notification-row';
+import { staffNotificationFromRow } from '@server/notifications/notification-row';
 
 type OutboxInput = ParsedInputOf<'notifications.outbox'>;
 
@@ -48,7 +48,7 @@ export const outboxHandlers: HandlerMap = {
       const { page, count } = outboxQueries(ctx.db, input, ctx.settings().timeZone);
       const rows = ctx.db.all(page);
       const total = ctx.db.first(count);
-      return { items: rows.map(notificationFromRow), total: Number(total?.n ?? 0) };
+      return { items: rows.map(staffNotificationFromRow), total: Number(total?.n ?? 0) };
     },
   }),
 
@@ -81,7 +81,7 @@ export const outboxHandlers: HandlerMap = {
       });
       ctx.afterCommit(() => ctx.hub.outbox.wake());
       const after = db.first(db.q.selectFrom('notifications').selectAll().where('id', '=', row.id));
-      return notificationFromRow(after!);
+      return staffNotificationFromRow(after!);
     },
   }),
 };

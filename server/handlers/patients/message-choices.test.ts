@@ -67,5 +67,11 @@ describe('patient message choices', () => {
       'details.messageOptOuts.0',
       'details.preferredLanguage',
     ]);
+    const repeated = await failureOf(
+      hub.call(reception, 'patients.update', { id: asha.id, details: { messageOptOuts: ['sms', 'sms'] } }),
+    );
+    expect(repeated.fields).toEqual([
+      { field: 'details.messageOptOuts', message: 'must not repeat a channel' },
+    ]);
   });
 });
