@@ -29,6 +29,8 @@ export const clinicSettingsSchema = z.strictObject({
     .string()
     .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: 'must be a locale such as en-IN' })
     .default('en-IN'),
+  /** How temperatures are entered and shown; they are always stored in °C. */
+  temperatureUnit: z.enum(['C', 'F'], { error: 'must be C or F' }).default('C'),
   /** true: bookings start REQUESTED and staff confirm them; false: confirmed at once (SPEC §4). */
   bookingNeedsConfirmation: z.boolean().default(false),
   /** Patients may cancel up to this many minutes before the start (SPEC §5). */

@@ -9,6 +9,11 @@ suite('settings form groups', () => {
     expect(describe('bookingNeedsConfirmation')).toEqual({ kind: 'boolean', nullable: false });
     expect(describe('defaultBuffers.after')).toEqual({ kind: 'number', nullable: false });
     expect(describe('refundPolicy.patientLatePercentBasisPoints').kind).toBe('number');
+    expect(describe('temperatureUnit')).toEqual({ kind: 'choice', nullable: false });
+  });
+  it('offers the temperature unit as a choice of °C or °F', () => {
+    const unit = SETTINGS_GROUPS.flatMap((g) => g.fields).find((f) => f.path === 'temperatureUnit');
+    expect(unit).toMatchObject({ kind: 'choice', choices: { C: '°C (Celsius)', F: '°F (Fahrenheit)' } });
   });
   it('gives the reminder rule its own input', () => {
     const reminder = SETTINGS_GROUPS.flatMap((g) => g.fields).find((f) => f.path === 'reminder');

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import { clinicSettingsSchema } from '@shared/domain/settings.schema';
 
-/** 'reminder': the reminder rule (a choice of two forms), with its own input. */
-export type FieldKind = 'text' | 'number' | 'boolean' | 'reminder';
+/** 'reminder': the reminder rule (a choice of two forms), with its own input; 'choice': one of an enum's values. */
+export type FieldKind = 'text' | 'number' | 'boolean' | 'reminder' | 'choice';
 
 export interface SettingsField {
   /** Dotted path into ClinicSettings, e.g. defaultBuffers.before. */
@@ -12,6 +12,8 @@ export interface SettingsField {
   kind: FieldKind;
   nullable: boolean;
   unit?: string;
+  /** For a choice: each value's label, in the order offered. */
+  choices?: Record<string, string>;
 }
 
 interface FieldSpec {
@@ -21,6 +23,7 @@ interface FieldSpec {
   unit?: string;
   /** A setting with an input of its own rather than one read from the schema. */
   kind?: 'reminder';
+  choices?: Record<string, string>;
 }
 
 /** How the settings form is grouped; each field's input kind comes from the settings schema. */
@@ -40,6 +43,18 @@ const GROUPS: { title: string; description: string; fields: FieldSpec[] }[] = [
       },
       { path: 'currency', label: 'Currency', helper: 'ISO code, e.g. INR' },
       { path: 'locale', label: 'Locale', helper: 'For dates and money, e.g. en-IN' },
+    ],
+  },
+  {
+    title: 'Vitals',
+    description: 'How nurses and doctors enter and read patients’ readings.',
+    fields: [
+      {
+        path: 'temperatureUnit',
+        label: 'Temperature unit',
+        helper: 'Temperatures are entered and shown in this unit, and always stored in °C.',
+        choices: { C: '°C (Celsius)', F: '°F (Fahrenheit)' },
+      },
     ],
   },
   {
@@ -128,7 +143,9 @@ export function describe(path: string): { kind: FieldKind; nullable: boolean } {
     schema = next;
   }
   const type = unwrap().type;
-  return { kind: type === 'boolean' ? 'boolean' : type === 'number' ? 'number' : 'text', nullable };
+  const kind =
+    type === 'boolean' ? 'boolean' : type === 'number' ? 'number' : type === 'enum' ? 'choice' : 'text';
+  return { kind, nullable };
 }
 
 export const SETTINGS_GROUPS = GROUPS.map((g) => ({

@@ -6,6 +6,7 @@ import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { ScreenHeader } from '@renderer/components/ScreenHeader';
 import { EmptyState, LoadingState } from '@renderer/components/StateViews';
 import { toaster } from '@renderer/components/toaster';
+import { useTemperatureUnit } from '@renderer/screens/shared/vitals/use-temperature-unit';
 import { ConsultationEditor } from './ConsultationEditor';
 import { HistoryPanel } from './HistoryPanel';
 import { PatientHeader } from './PatientHeader';
@@ -52,7 +53,9 @@ function Workspace({ appointmentId }: { appointmentId: string }) {
       }),
   });
 
-  const loading = appointment.isLoading || record.isLoading || (!!a && patient.isLoading);
+  // The editor's boxes start in the clinic's temperature unit, so the settings come first.
+  const settings = useTemperatureUnit();
+  const loading = appointment.isLoading || record.isLoading || settings.loading || (!!a && patient.isLoading);
   const view = record.data ?? null;
   const signed = view?.consultation.status === 'finalized';
 
@@ -80,7 +83,7 @@ function Workspace({ appointmentId }: { appointmentId: string }) {
       <ErrorMessage error={appointment.error ?? patient.error ?? record.error} />
       <ErrorMessage error={complete.error} />
       {loading && <LoadingState label="Opening the consultation…" />}
-      {a && patient.data && !record.isLoading && !record.error && (
+      {a && patient.data && !record.isLoading && !settings.loading && !record.error && (
         <>
           <PatientHeader patient={patient.data} appointment={a} format={format} />
           <Grid templateColumns={{ base: '1fr', xl: 'minmax(0, 1fr) 19rem' }} gap="5" alignItems="start">

@@ -4,7 +4,13 @@ import {
   consultationContentSchema,
   type PrescriptionItem,
 } from '@shared/domain/consultation.schema';
-import { type VitalsForm, vitalsInput, vitalsToForm } from '@renderer/screens/shared/vitals/vitals-form';
+import type { TemperatureUnit } from '@shared/rules/vitals-ranges';
+import {
+  type VitalsForm,
+  vitalsFormProblems,
+  vitalsInput,
+  vitalsToForm,
+} from '@renderer/screens/shared/vitals/vitals-form';
 
 export interface PrescriptionRowForm extends Omit<PrescriptionItem, 'durationDays'> {
   durationDays: string;
@@ -41,10 +47,11 @@ export const emptyMedicine = (): PrescriptionRowForm => ({
   instructions: '',
 });
 
-export function toForm(content: ConsultationContent): ConsultationForm {
+/** The record as the form's boxes; `unit`: the clinic's temperature unit. */
+export function toForm(content: ConsultationContent, unit: TemperatureUnit = 'C'): ConsultationForm {
   return {
     chiefComplaint: content.chiefComplaint,
-    vitals: vitalsToForm(content.vitals),
+    vitals: vitalsToForm(content.vitals, unit),
     examinationNotes: content.examinationNotes,
     diagnosis: { text: content.diagnosis.text, code: content.diagnosis.code ?? '' },
     clinicalNotes: content.clinicalNotes,
@@ -56,10 +63,13 @@ export function toForm(content: ConsultationContent): ConsultationForm {
 }
 
 /** What the form says, as the contract's input (not yet validated: see `checkContent`). */
-export function toContentInput(form: ConsultationForm): z.input<typeof consultationContentSchema> {
+export function toContentInput(
+  form: ConsultationForm,
+  unit: TemperatureUnit = 'C',
+): z.input<typeof consultationContentSchema> {
   return {
     chiefComplaint: form.chiefComplaint,
-    vitals: vitalsInput(form.vitals),
+    vitals: vitalsInput(form.vitals, unit),
     examinationNotes: form.examinationNotes,
     diagnosis: { text: form.diagnosis.text, code: form.diagnosis.code.trim().toUpperCase() || null },
     clinicalNotes: form.clinicalNotes,
@@ -78,17 +88,26 @@ export type ContentCheck =
   { ok: true; content: ConsultationContent } | { ok: false; problems: { field: string; message: string }[] };
 
 /** Validates with the shared schema the hub uses; problems name form fields (e.g. `prescription.1.dosePattern`). */
-export function checkContent(form: ConsultationForm): ContentCheck {
-  const parsed = consultationContentSchema.safeParse(toContentInput(form));
+export function checkContent(form: ConsultationForm, unit: TemperatureUnit = 'C'): ContentCheck {
+  const parsed = consultationContentSchema.safeParse(toContentInput(form, unit));
   if (parsed.success) return { ok: true, content: parsed.data };
+  // Vitals are told in the clinic's unit (a °F clinic reads "at most 113 °F").
+  const vitals = vitalsFormProblems(form.vitals, unit).map((p) => ({
+    field: `vitals.${p.field}`,
+    message: p.message,
+  }));
+  const told = new Set(vitals.map((p) => p.field));
   return {
     ok: false,
-    problems: parsed.error.issues.map((issue) => ({
-      field: issue.path.join('.'),
-      message:
-        issue.code === 'invalid_type' && issue.path.includes('durationDays')
-          ? 'must be a number of days'
-          : issue.message,
-    })),
+    problems: parsed.error.issues
+      .filter((issue) => !told.has(issue.path.join('.')))
+      .map((issue) => ({
+        field: issue.path.join('.'),
+        message:
+          issue.code === 'invalid_type' && issue.path.includes('durationDays')
+            ? 'must be a number of days'
+            : issue.message,
+      }))
+      .concat(vitals),
   };
 }
