@@ -6,6 +6,7 @@ import { useClinicFormat } from '@renderer/app/clinic-format';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { EmptyState, LoadingState } from '@renderer/components/StateViews';
 import { notifyError } from '@renderer/components/toaster';
+import { EarlyCheckInBadge } from '@renderer/components/visits/EarlyCheckInBadge';
 import { formatMinutes, minutesSince, useMinuteClock } from '@renderer/components/visits/use-minute-clock';
 import { usePatients } from '@renderer/screens/shared/appointments/use-people';
 import { ArrowDownIcon, ArrowUpIcon } from './QueueIcons';
@@ -102,6 +103,7 @@ export function DoctorQueue({ doctor, onOpen }: { doctor: Doctor; onOpen: (appoi
                           Urgent
                         </Badge>
                       )}
+                      <EarlyCheckInBadge minutes={w.earlyCheckInMinutes} />
                     </Table.Cell>
                     <Table.Cell>{STATE_LABELS[e.state]}</Table.Cell>
                     <Table.Cell data-testid="waiting-time" whiteSpace="nowrap">
