@@ -55,7 +55,9 @@ export function DoctorQueue({ doctor, onOpen }: { doctor: Doctor; onOpen: (appoi
             <Badge colorPalette="purple" size="lg" variant="solid">
               {current.token}
             </Badge>
-            <Text fontWeight="medium">{name(current)}</Text>
+            <Link as="button" fontWeight="medium" onClick={() => onOpen(current.appointmentId)}>
+              {name(current)}
+            </Link>
             <Text color="fg.muted">
               {STATE_LABELS[current.state]}
               {current.consultationStartedAt ? ` since ${format.time(current.consultationStartedAt)}` : ''}
