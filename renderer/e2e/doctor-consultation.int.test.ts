@@ -86,6 +86,33 @@ describe('doctor: queue → consultation → prescription', () => {
       .waitFor(TIMEOUT);
   }, 120_000);
 
+  it('the front desk cannot undo the check-in while the doctor writes; the draft stays on screen', async () => {
+    const { page } = doctor;
+    await page.getByLabel('Chief complaint').fill('Fever and sore throat for two days');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await expect.poll(() => page.getByTestId('save-status').innerText(), TIMEOUT).toMatch(/^Draft saved at/);
+
+    const r = reception.page;
+    const walkIn = r.getByRole('dialog', { name: 'Walk-in patient' });
+    await walkIn.getByRole('button', { name: 'Done' }).click();
+    await walkIn.waitFor({ state: 'hidden', ...TIMEOUT });
+    await r.getByRole('tab', { name: new RegExp(DOCTOR) }).click();
+    await r.getByTestId('in-consultation').getByRole('button', { name: PATIENT }).click();
+    const drawer = r.getByTestId('appointment-drawer');
+    await drawer.getByTestId('appointment-history').waitFor(TIMEOUT);
+    await expect
+      .poll(() => drawer.getByTestId('held-by-doctor').innerText(), TIMEOUT)
+      .toMatch(/doctor has started writing the consultation record.*check-in cannot be undone/);
+    expect(await drawer.getByRole('button', { name: 'Undo checked in' }).count()).toBe(0);
+    expect(await drawer.getByRole('button', { name: 'Cancel appointment' }).count()).toBe(0);
+    await r.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden', ...TIMEOUT });
+
+    // The doctor's editor is still there, with the text typed.
+    expect(await page.getByText('No consultation record').count()).toBe(0);
+    expect(await page.getByLabel('Chief complaint').inputValue()).toBe('Fever and sore throat for two days');
+  }, 120_000);
+
   it('writes the record with a two-medicine prescription, signs it and completes the visit', async () => {
     const { page } = doctor;
     await page.getByLabel('BP systolic (mmHg)').fill('128');

@@ -1,4 +1,4 @@
-import { Button, Flex } from '@chakra-ui/react';
+import { Button, Flex, Text } from '@chakra-ui/react';
 import { useState } from 'react';
 import type { OperationName, ResultOf } from '@shared/contract/index';
 import type { Appointment, StatusTransition } from '@shared/domain/appointment.schema';
@@ -63,6 +63,9 @@ export function AppointmentActions({
     ? undoable(history, format.today(), (instant) => format.clinicDate(instant))
     : null;
   const canDecline = a.status === 'REQUESTED' && may('appointments.decline');
+  // The doctor's begun work holds a checked-in visit: only the doctor may take it out of the queue.
+  const heldBy = a.status === 'CHECKED_IN' && user.role !== 'doctor' ? (history?.doctorWork ?? null) : null;
+  const undoLatest = heldBy && latest?.to === 'CHECKED_IN' ? null : latest;
 
   return (
     <>
@@ -101,17 +104,25 @@ export function AppointmentActions({
             No-show
           </Button>
         )}
-        {(open || a.status === 'CHECKED_IN') && may('appointments.cancel') && (
+        {(open || (a.status === 'CHECKED_IN' && !heldBy)) && may('appointments.cancel') && (
           <Button size="sm" variant="outline" colorPalette="red" onClick={() => setDialog('cancel')}>
             Cancel appointment
           </Button>
         )}
-        {latest && (
+        {undoLatest && (
           <Button size="sm" variant="ghost" onClick={() => setDialog('undo')}>
-            Undo {STATUS_LABELS[latest.to].toLowerCase()}
+            Undo {STATUS_LABELS[undoLatest.to].toLowerCase()}
           </Button>
         )}
       </Flex>
+      {heldBy && (
+        <Text fontSize="sm" color="fg.muted" data-testid="held-by-doctor">
+          {heldBy === 'draft'
+            ? 'The doctor has started writing the consultation record (a draft is saved)'
+            : 'The doctor has started this consultation'}
+          , so the check-in cannot be undone and the visit cannot be cancelled here. Ask the doctor.
+        </Text>
+      )}
       <ErrorMessage error={checkIn.error ?? confirm.error} />
 
       <RescheduleDialog appointment={a} open={dialog === 'reschedule'} onClose={close} />
