@@ -2,11 +2,13 @@ import { Button, Flex } from '@chakra-ui/react';
 import { useState } from 'react';
 import type { OperationName, ResultOf } from '@shared/contract/index';
 import type { Appointment, StatusTransition } from '@shared/domain/appointment.schema';
+import { checkTransition } from '@shared/rules/lifecycle';
 import { useApiMutation } from '@renderer/api/hooks';
 import { useClinicFormat } from '@renderer/app/clinic-format';
 import { useCurrentUser } from '@renderer/app/session/SessionProvider';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { toaster } from '@renderer/components/toaster';
+import { useNow } from '@renderer/screens/doctor/common/use-now';
 import { ReasonDialog } from '@renderer/components/visits/ReasonDialog';
 import { RescheduleDialog } from '@renderer/components/visits/RescheduleDialog';
 import { STATUS_LABELS } from './appointment-labels';
@@ -63,6 +65,19 @@ export function AppointmentActions({
     ? undoable(history, format.today(), (instant) => format.clinicDate(instant))
     : null;
   const canDecline = a.status === 'REQUESTED' && may('appointments.decline');
+  // The hub's own rule: a no-show only after the start (offered once the start has passed).
+  const now = useNow(30_000);
+  const canNoShow =
+    may('appointments.markNoShow') &&
+    checkTransition({
+      action: 'markNoShow',
+      status: a.status,
+      startsAt: a.startsAt,
+      role: user.role,
+      now: new Date(now).toISOString(),
+      zone: format.timeZone,
+      cancellationWindowMinutes: 0,
+    }).ok;
 
   return (
     <>
@@ -96,7 +111,7 @@ export function AppointmentActions({
             Reschedule
           </Button>
         )}
-        {open && may('appointments.markNoShow') && (
+        {canNoShow && (
           <Button size="sm" variant="outline" onClick={() => setDialog('noShow')}>
             No-show
           </Button>
@@ -112,7 +127,10 @@ export function AppointmentActions({
           </Button>
         )}
       </Flex>
-      <ErrorMessage error={checkIn.error ?? confirm.error} />
+      <ErrorMessage
+        error={checkIn.error ?? confirm.error}
+        action={checkIn.error ? 'Not checked in' : 'Not confirmed'}
+      />
 
       <RescheduleDialog appointment={a} open={dialog === 'reschedule'} onClose={close} />
       <ReasonDialog
