@@ -2,13 +2,11 @@ import { Button, Flex } from '@chakra-ui/react';
 import { useState } from 'react';
 import type { OperationName, ResultOf } from '@shared/contract/index';
 import type { Appointment, StatusTransition } from '@shared/domain/appointment.schema';
-import { checkTransition } from '@shared/rules/lifecycle';
 import { useApiMutation } from '@renderer/api/hooks';
 import { useClinicFormat } from '@renderer/app/clinic-format';
 import { useCurrentUser } from '@renderer/app/session/SessionProvider';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { toaster } from '@renderer/components/toaster';
-import { useNow } from '@renderer/screens/doctor/common/use-now';
 import { ReasonDialog } from '@renderer/components/visits/ReasonDialog';
 import { RescheduleDialog } from '@renderer/components/visits/RescheduleDialog';
 import { STATUS_LABELS } from './appointment-labels';
@@ -65,19 +63,6 @@ export function AppointmentActions({
     ? undoable(history, format.today(), (instant) => format.clinicDate(instant))
     : null;
   const canDecline = a.status === 'REQUESTED' && may('appointments.decline');
-  // The hub's own rule: a no-show only after the start (offered once the start has passed).
-  const now = useNow(30_000);
-  const canNoShow =
-    may('appointments.markNoShow') &&
-    checkTransition({
-      action: 'markNoShow',
-      status: a.status,
-      startsAt: a.startsAt,
-      role: user.role,
-      now: new Date(now).toISOString(),
-      zone: format.timeZone,
-      cancellationWindowMinutes: 0,
-    }).ok;
 
   return (
     <>
@@ -111,7 +96,7 @@ export function AppointmentActions({
             Reschedule
           </Button>
         )}
-        {canNoShow && (
+        {open && may('appointments.markNoShow') && (
           <Button size="sm" variant="outline" onClick={() => setDialog('noShow')}>
             No-show
           </Button>
