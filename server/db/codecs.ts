@@ -15,7 +15,7 @@ export const codecs: Partial<Record<keyof Database, Codec>> = {
   users: { bool: ['disabled'] },
   patients: {
     json: ['allergies', 'chronicConditions', 'insurance', 'emergencyContact', 'messageOptOuts'],
-    bool: ['emailAttachments'],
+    bool: ['emailAttachments', 'dateOfBirthEstimated', 'allergiesRecorded'],
     internal: ['nameFolded', 'phoneNormalized'],
   },
   doctors: { json: ['fees', 'bufferOverride'], bool: ['active'] },

@@ -123,7 +123,10 @@ export function AppointmentActions({
           , so the check-in cannot be undone and the visit cannot be cancelled here. Ask the doctor.
         </Text>
       )}
-      <ErrorMessage error={checkIn.error ?? confirm.error} />
+      <ErrorMessage
+        error={checkIn.error ?? confirm.error}
+        action={checkIn.error ? 'Not checked in' : 'Not confirmed'}
+      />
 
       <RescheduleDialog appointment={a} open={dialog === 'reschedule'} onClose={close} />
       <ReasonDialog
