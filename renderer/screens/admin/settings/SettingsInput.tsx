@@ -1,4 +1,4 @@
-import { Input, InputGroup, Switch } from '@chakra-ui/react';
+import { Input, InputGroup, NativeSelect, Switch } from '@chakra-ui/react';
 import { Controller, type FieldError, type Path, type UseFormReturn } from 'react-hook-form';
 import type { ClinicSettings } from '@shared/domain/settings.schema';
 import { FormField } from '@renderer/components/FormField';
@@ -23,6 +23,22 @@ export function SettingsInput({
   const error = errorAt(form, field.path);
   if (field.kind === 'reminder')
     return <ReminderInput form={form} label={field.label} helper={field.helper} />;
+  if (field.kind === 'choice') {
+    return (
+      <FormField label={field.label} error={error} {...(field.helper ? { helper: field.helper } : {})}>
+        <NativeSelect.Root>
+          <NativeSelect.Field {...form.register(path)}>
+            {(field.options ?? []).map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </NativeSelect.Field>
+          <NativeSelect.Indicator />
+        </NativeSelect.Root>
+      </FormField>
+    );
+  }
   if (field.kind === 'boolean') {
     return (
       <Controller

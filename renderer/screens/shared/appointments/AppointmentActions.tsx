@@ -11,6 +11,8 @@ import { ReasonDialog } from '@renderer/components/visits/ReasonDialog';
 import { RescheduleDialog } from '@renderer/components/visits/RescheduleDialog';
 import { STATUS_LABELS } from './appointment-labels';
 import { mayActOn } from './appointment-permissions';
+import { howPatientIsTold } from './patient-told';
+import { usePatients } from './use-people';
 
 type Dialog = 'reschedule' | 'cancel' | 'noShow' | 'undo' | 'decline' | null;
 const UNDOABLE = new Set(['CONFIRMED', 'CHECKED_IN', 'CANCELLED', 'NO_SHOW']);
@@ -63,6 +65,7 @@ export function AppointmentActions({
     ? undoable(history, format.today(), (instant) => format.clinicDate(instant))
     : null;
   const canDecline = a.status === 'REQUESTED' && may('appointments.decline');
+  const patient = usePatients([a.patientId]).get(a.patientId);
 
   return (
     <>
@@ -118,7 +121,7 @@ export function AppointmentActions({
       <ReasonDialog
         open={dialog === 'cancel'}
         title="Cancel this appointment?"
-        description="The slot is released and the patient is told."
+        description={`The slot is released. ${howPatientIsTold(patient, 'a cancellation message')}`}
         confirmLabel="Cancel appointment"
         destructive
         pending={cancel.isPending}
@@ -147,7 +150,7 @@ export function AppointmentActions({
       <ReasonDialog
         open={dialog === 'decline'}
         title="Decline this request?"
-        description="The appointment is cancelled and the patient is told why."
+        description={`The appointment is cancelled. ${howPatientIsTold(patient, 'your reason')}`}
         confirmLabel="Decline"
         destructive
         pending={decline.isPending}
