@@ -40,6 +40,11 @@ export const clinicSettingsSchema = z.strictObject({
   defaultBuffers: buffersSchema.default({ before: 5, after: 5 }),
   /** Whether patients may move their own appointment directly, or only request it. */
   patientDirectReschedule: z.boolean().default(false),
+  /**
+   * Who puts a doctor's leave in the schedule: 'doctors' — each doctor marks their own (and moves
+   * the bookings it strands); 'frontDesk' — only reception and admin, doctors ask them.
+   */
+  doctorLeave: z.enum(['doctors', 'frontDesk']).default('doctors'),
   refundPolicy: z
     .strictObject({
       /** Share of the paid amount refunded when a patient cancels after the window (0–10000). */

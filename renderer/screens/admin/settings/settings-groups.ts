@@ -26,6 +26,13 @@ interface FieldSpec {
   choices?: Record<string, string>;
 }
 
+/**
+ * Settings of features this build does not have yet (the waiting list's hold, patients moving
+ * their own bookings online): not shown, so the screen promises nothing the clinic does not do.
+ * Their values stay as saved (the form sends back every setting it loaded).
+ */
+export const HIDDEN_UNTIL_BUILT = ['patientDirectReschedule', 'waitlistHoldMinutes'] as const;
+
 /** How the settings form is grouped; each field's input kind comes from the settings schema. */
 const GROUPS: { title: string; description: string; fields: FieldSpec[] }[] = [
   {
@@ -71,11 +78,14 @@ const GROUPS: { title: string; description: string; fields: FieldSpec[] }[] = [
       { path: 'defaultBuffers.before', label: 'Buffer before each appointment', unit: 'minutes' },
       { path: 'defaultBuffers.after', label: 'Buffer after each appointment', unit: 'minutes' },
       {
-        path: 'patientDirectReschedule',
-        label: 'Patients may reschedule directly',
-        helper: 'Off: patients can only request a new time.',
+        path: 'doctorLeave',
+        label: 'Doctors’ leave',
+        choices: {
+          doctors: 'Doctors mark their own leave',
+          frontDesk: 'Only reception and admin put leave in',
+        },
+        helper: 'Either way, the bookings leave strands are shown and moved when it is added.',
       },
-      { path: 'waitlistHoldMinutes', label: 'Waiting-list hold', unit: 'minutes' },
     ],
   },
   {

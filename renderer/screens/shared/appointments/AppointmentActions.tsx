@@ -11,6 +11,8 @@ import { ReasonDialog } from '@renderer/components/visits/ReasonDialog';
 import { RescheduleDialog } from '@renderer/components/visits/RescheduleDialog';
 import { STATUS_LABELS } from './appointment-labels';
 import { mayActOn } from './appointment-permissions';
+import { howPatientIsTold } from './patient-told';
+import { usePatients } from './use-people';
 
 type Dialog = 'reschedule' | 'cancel' | 'noShow' | 'undo' | 'decline' | null;
 const UNDOABLE = new Set(['CONFIRMED', 'CHECKED_IN', 'CANCELLED', 'NO_SHOW']);
@@ -66,6 +68,7 @@ export function AppointmentActions({
   // The doctor's begun work holds a checked-in visit: only the doctor may take it out of the queue.
   const heldBy = a.status === 'CHECKED_IN' && user.role !== 'doctor' ? (history?.doctorWork ?? null) : null;
   const undoLatest = heldBy && latest?.to === 'CHECKED_IN' ? null : latest;
+  const patient = usePatients([a.patientId]).get(a.patientId);
 
   return (
     <>
@@ -132,7 +135,7 @@ export function AppointmentActions({
       <ReasonDialog
         open={dialog === 'cancel'}
         title="Cancel this appointment?"
-        description="The slot is released and the patient is told."
+        description={`The slot is released. ${howPatientIsTold(patient, 'a cancellation message')}`}
         confirmLabel="Cancel appointment"
         destructive
         pending={cancel.isPending}
@@ -161,7 +164,7 @@ export function AppointmentActions({
       <ReasonDialog
         open={dialog === 'decline'}
         title="Decline this request?"
-        description="The appointment is cancelled and the patient is told why."
+        description={`The appointment is cancelled. ${howPatientIsTold(patient, 'your reason')}`}
         confirmLabel="Decline"
         destructive
         pending={decline.isPending}
