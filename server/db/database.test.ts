@@ -87,6 +87,7 @@ describe('hub database', () => {
       { name: '007-draft-conflicts' },
       { name: '008-signing-times' },
       { name: '009-messages' },
+      { name: '011-formulary' },
     ]);
   });
 

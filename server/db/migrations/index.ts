@@ -7,6 +7,7 @@ import { syncClientBindingMigration } from './006-sync-client-binding.migration'
 import { draftConflictsMigration } from './007-draft-conflicts.migration';
 import { signingTimesMigration } from './008-signing-times.migration';
 import { messagesMigration } from './009-messages.migration';
+import { formularyMigration } from './011-formulary.migration';
 
 export interface Migration {
   name: string;
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   draftConflictsMigration,
   signingTimesMigration,
   messagesMigration,
+  formularyMigration,
 ];
