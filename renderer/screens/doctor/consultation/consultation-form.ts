@@ -6,8 +6,10 @@ import {
 } from '@shared/domain/consultation.schema';
 import { type VitalsForm, vitalsInput, vitalsToForm } from '@renderer/screens/shared/vitals/vitals-form';
 
-export interface PrescriptionRowForm extends Omit<PrescriptionItem, 'durationDays'> {
+export interface PrescriptionRowForm extends Omit<PrescriptionItem, 'durationDays' | 'timing'> {
   durationDays: string;
+  /** '' until the doctor chooses: a new row is empty, never a default to sign unread. */
+  timing: PrescriptionItem['timing'] | '';
 }
 
 export interface ConsultationForm {
@@ -32,13 +34,20 @@ export const TIMING_LABELS: Record<PrescriptionItem['timing'], string> = {
   any_time: 'Any time',
 };
 
+/** A new row is empty: the dose, timing and days are chosen (or come from a template) on purpose. */
 export const emptyMedicine = (): PrescriptionRowForm => ({
   medicine: '',
   strength: '',
-  dosePattern: '1-0-1',
-  timing: 'after_food',
-  durationDays: '5',
+  dosePattern: '',
+  timing: '',
+  durationDays: '',
   instructions: '',
+});
+
+/** A saved row (a template's) as a form row. */
+export const medicineRow = (item: PrescriptionItem): PrescriptionRowForm => ({
+  ...item,
+  durationDays: String(item.durationDays),
 });
 
 export function toForm(content: ConsultationContent): ConsultationForm {
@@ -49,7 +58,7 @@ export function toForm(content: ConsultationContent): ConsultationForm {
     diagnosis: { text: content.diagnosis.text, code: content.diagnosis.code ?? '' },
     clinicalNotes: content.clinicalNotes,
     advice: content.advice,
-    prescription: content.prescription.map((p) => ({ ...p, durationDays: String(p.durationDays) })),
+    prescription: content.prescription.map(medicineRow),
     tests: content.tests.map((t) => ({ ...t })),
     followUpDate: content.followUpDate ?? '',
   };
@@ -66,12 +75,25 @@ export function toContentInput(form: ConsultationForm): z.input<typeof consultat
     advice: form.advice,
     prescription: form.prescription.map((p) => ({
       ...p,
+      // '' (not chosen) is refused by the schema and named as the row's timing field.
+      timing: p.timing as PrescriptionItem['timing'],
       dosePattern: p.dosePattern.trim(),
       durationDays: p.durationDays.trim() === '' ? Number.NaN : Number(p.durationDays),
     })),
     tests: form.tests,
     followUpDate: form.followUpDate || null,
   };
+}
+
+/** The rows as saved items (for a template), or the first problem in words. */
+export function rowsToItems(
+  rows: PrescriptionRowForm[],
+): { ok: true; items: PrescriptionItem[] } | { ok: false; problem: string } {
+  const check = checkContent({ ...toForm(consultationContentSchema.parse({})), prescription: rows });
+  if (check.ok) return { ok: true, items: check.content.prescription };
+  const first = check.problems[0]!;
+  const [, row, field] = first.field.split('.');
+  return { ok: false, problem: `medicine ${Number(row) + 1}: ${field} ${first.message}` };
 }
 
 export type ContentCheck =
@@ -88,7 +110,9 @@ export function checkContent(form: ConsultationForm): ContentCheck {
       message:
         issue.code === 'invalid_type' && issue.path.includes('durationDays')
           ? 'must be a number of days'
-          : issue.message,
+          : issue.path.at(-1) === 'timing'
+            ? 'choose when to take it'
+            : issue.message,
     })),
   };
 }
