@@ -88,6 +88,7 @@ describe('hub database', () => {
       { name: '008-signing-times' },
       { name: '009-messages' },
       { name: '010-patient-facts' },
+      { name: '011-formulary' },
     ]);
   });
 

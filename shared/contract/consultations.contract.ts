@@ -15,6 +15,8 @@ export const allergyWarningSchema = z.strictObject({
   medicine: z.string(),
   allergy: z.string(),
   itemIndex: z.number().int().min(0),
+  /** Why it matches, in words ("Brufen contains ibuprofen", "Diclofenac is one of the NSAIDs"). */
+  reason: z.string().default(''),
 });
 
 export const consultationViewSchema = z.strictObject({

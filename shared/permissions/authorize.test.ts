@@ -79,6 +79,11 @@ queue.recall                  - a o - -
 queue.startConsultation       - - o - -
 queue.board                   - a a a a
 queue.myPosition              o - - - -
+formulary.list                - a a a a
+formulary.addEntry            - - - - a
+prescriptions.templates       - - a - -
+prescriptions.saveTemplate    - - a - -
+prescriptions.deleteTemplate  - - a - -
 consultations.get             - - a - -
 consultations.saveDraft       - - o - -
 consultations.recordVitals    - - o a -

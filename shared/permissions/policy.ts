@@ -100,6 +100,13 @@ export const permissionPolicy: Readonly<Record<OperationName, Grant>> = {
   'queue.board': staffRead,
   'queue.myPosition': { patient: 'own' },
 
+  'formulary.list': staffRead,
+  'formulary.addEntry': adminOnly,
+  // The handlers act on the signed-in doctor's own templates only.
+  'prescriptions.templates': { doctor: 'any' },
+  'prescriptions.saveTemplate': { doctor: 'any' },
+  'prescriptions.deleteTemplate': { doctor: 'any' },
+
   'consultations.get': { doctor: 'any' },
   'consultations.saveDraft': { doctor: 'own' },
   'consultations.recordVitals': { doctor: 'own', nurse: 'any' },

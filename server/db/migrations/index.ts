@@ -8,6 +8,7 @@ import { draftConflictsMigration } from './007-draft-conflicts.migration';
 import { signingTimesMigration } from './008-signing-times.migration';
 import { messagesMigration } from './009-messages.migration';
 import { patientFactsMigration } from './010-patient-facts.migration';
+import { formularyMigration } from './011-formulary.migration';
 
 export interface Migration {
   name: string;
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   signingTimesMigration,
   messagesMigration,
   patientFactsMigration,
+  formularyMigration,
 ];

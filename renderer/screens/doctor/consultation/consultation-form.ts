@@ -12,8 +12,10 @@ import {
   vitalsToForm,
 } from '@renderer/screens/shared/vitals/vitals-form';
 
-export interface PrescriptionRowForm extends Omit<PrescriptionItem, 'durationDays'> {
+export interface PrescriptionRowForm extends Omit<PrescriptionItem, 'durationDays' | 'timing'> {
   durationDays: string;
+  /** '' until the doctor chooses: a new row is empty, never a default to sign unread. */
+  timing: PrescriptionItem['timing'] | '';
 }
 
 export interface ConsultationForm {
@@ -38,13 +40,20 @@ export const TIMING_LABELS: Record<PrescriptionItem['timing'], string> = {
   any_time: 'Any time',
 };
 
+/** A new row is empty: the dose, timing and days are chosen (or come from a template) on purpose. */
 export const emptyMedicine = (): PrescriptionRowForm => ({
   medicine: '',
   strength: '',
-  dosePattern: '1-0-1',
-  timing: 'after_food',
-  durationDays: '5',
+  dosePattern: '',
+  timing: '',
+  durationDays: '',
   instructions: '',
+});
+
+/** A saved row (a template's) as a form row. */
+export const medicineRow = (item: PrescriptionItem): PrescriptionRowForm => ({
+  ...item,
+  durationDays: String(item.durationDays),
 });
 
 /** The record as the form's boxes; `unit`: the clinic's temperature unit. */
@@ -56,7 +65,7 @@ export function toForm(content: ConsultationContent, unit: TemperatureUnit = 'C'
     diagnosis: { text: content.diagnosis.text, code: content.diagnosis.code ?? '' },
     clinicalNotes: content.clinicalNotes,
     advice: content.advice,
-    prescription: content.prescription.map((p) => ({ ...p, durationDays: String(p.durationDays) })),
+    prescription: content.prescription.map(medicineRow),
     tests: content.tests.map((t) => ({ ...t })),
     followUpDate: content.followUpDate ?? '',
   };
@@ -76,12 +85,25 @@ export function toContentInput(
     advice: form.advice,
     prescription: form.prescription.map((p) => ({
       ...p,
+      // '' (not chosen) is refused by the schema and named as the row's timing field.
+      timing: p.timing as PrescriptionItem['timing'],
       dosePattern: p.dosePattern.trim(),
       durationDays: p.durationDays.trim() === '' ? Number.NaN : Number(p.durationDays),
     })),
     tests: form.tests,
     followUpDate: form.followUpDate || null,
   };
+}
+
+/** The rows as saved items (for a template), or the first problem in words. */
+export function rowsToItems(
+  rows: PrescriptionRowForm[],
+): { ok: true; items: PrescriptionItem[] } | { ok: false; problem: string } {
+  const check = checkContent({ ...toForm(consultationContentSchema.parse({})), prescription: rows });
+  if (check.ok) return { ok: true, items: check.content.prescription };
+  const first = check.problems[0]!;
+  const [, row, field] = first.field.split('.');
+  return { ok: false, problem: `medicine ${Number(row) + 1}: ${field} ${first.message}` };
 }
 
 export type ContentCheck =
@@ -106,7 +128,9 @@ export function checkContent(form: ConsultationForm, unit: TemperatureUnit = 'C'
         message:
           issue.code === 'invalid_type' && issue.path.includes('durationDays')
             ? 'must be a number of days'
-            : issue.message,
+            : issue.path.at(-1) === 'timing'
+              ? 'choose when to take it'
+              : issue.message,
       }))
       .concat(vitals),
   };
