@@ -64,5 +64,5 @@ describe('npm start', () => {
       child.kill('SIGTERM');
     }
     expect(await exited).toBe(0);
-  }, 120_000);
+  }, 600_000); // may wait for another test process to seed the demo template first
 });

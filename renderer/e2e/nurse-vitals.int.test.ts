@@ -6,7 +6,7 @@ import { axeScan } from '@renderer/testing/axe';
 import { type AppPage, launchBrowser, openApp, openScreen } from '@renderer/testing/browser';
 import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
 import { signInAs } from '@renderer/testing/sign-in';
-import { addWalkInAt } from '@renderer/screens/doctor/doctor-steps.testing';
+import { addWalkInAt, holdAutosave } from '@renderer/screens/doctor/doctor-steps.testing';
 import { uniqueName } from '@renderer/screens/reception/booking/booking-steps.testing';
 
 const TIMEOUT = { timeout: 30_000 };
@@ -142,7 +142,9 @@ describe('nurse: vitals for a checked-in patient', () => {
     await page.getByRole('button', { name: `Correct vitals for ${name}` }).click();
     const dialog = page.getByRole('dialog', { name: `Vitals: ${name}` });
     await dialog.getByLabel('Pulse (/min)').fill('90');
-    // The doctor types a weight (saved automatically only after a 2 s pause), and the nurse saves.
+    // The doctor types a weight, and the nurse saves. The doctor's autosave (after a 2 s pause)
+    // is held back meanwhile, so the nurse's reading meets unsaved typing however slow the machine.
+    await holdAutosave(doctor.page, true);
     await doctorRecord().getByLabel('Weight (kg)').fill('63');
     await dialog.getByRole('button', { name: 'Save vitals' }).click();
     await dialog.waitFor({ state: 'hidden', ...TIMEOUT });
@@ -152,6 +154,7 @@ describe('nurse: vitals for a checked-in patient', () => {
     expect(status, 'the doctor’s weight must still be unsaved for this check').toMatch(/^Unsaved/);
     expect(await doctorRecord().getByLabel('Pulse (/min)').inputValue()).toBe('88');
     expect(await doctorRecord().getByLabel('Weight (kg)').inputValue()).toBe('63');
+    await holdAutosave(doctor.page, false);
     await doctor.page.getByRole('button', { name: 'Save draft' }).click();
     await takenCell().getByText('Pulse 88 /min').waitFor(TIMEOUT);
     expect(await takenCell().innerText()).toContain('Weight 63 kg');

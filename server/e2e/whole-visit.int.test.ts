@@ -126,7 +126,12 @@ describe('the whole visit, over the LAN sync endpoint', () => {
       },
     });
     expect(draft.allergyWarnings).toEqual([
-      { medicine: 'Penicillin V', allergy: 'Penicillin', itemIndex: 1 },
+      {
+        medicine: 'Penicillin V',
+        allergy: 'Penicillin',
+        itemIndex: 1,
+        reason: 'Phenoxymethylpenicillin is one of the Penicillins',
+      },
     ]);
     const {
       chiefComplaint,

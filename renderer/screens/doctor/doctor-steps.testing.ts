@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { openApp } from '@renderer/testing/browser';
 import { signInAs } from '@renderer/testing/sign-in';
+import { AUTOSAVE_DELAY_MS } from './consultation/use-autosave';
 
 /** Browser steps for the doctor's screens, through the UI only (screenshots; see the e2e test). */
 const WAIT = { timeout: 60_000 };
@@ -142,4 +143,24 @@ export async function finishPatientInRoom(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Back to my queue' }).click();
   await page.getByRole('heading', { name: 'My queue', level: 1 }).waitFor(WAIT);
   await current.getByText('Nobody is with you').waitFor(WAIT);
+}
+
+/**
+ * Holds the consultation's autosave back (its timer is stretched to ten minutes) or lets it go
+ * again, so a step can keep typing unsaved however slowly the machine runs; "Save draft" still
+ * saves at once.
+ */
+export async function holdAutosave(doctorPage: Page, held: boolean): Promise<void> {
+  await doctorPage.evaluate(
+    ({ held, delay }) => {
+      const w = window as typeof window & { unheldSetTimeout?: typeof window.setTimeout };
+      w.unheldSetTimeout ??= window.setTimeout.bind(window);
+      const original = w.unheldSetTimeout;
+      window.setTimeout = held
+        ? (((handler: TimerHandler, ms?: number, ...rest: unknown[]) =>
+            original(handler, ms === delay ? 600_000 : ms, ...rest)) as typeof window.setTimeout)
+        : original;
+    },
+    { held, delay: AUTOSAVE_DELAY_MS },
+  );
 }

@@ -21,6 +21,8 @@ export function HistoryPanel({
     <Box
       as="aside"
       aria-labelledby="history-heading"
+      // Focusable, so a keyboard can scroll it when the history is longer than the screen.
+      tabIndex={0}
       bg="bg.panel"
       borderWidth="1px"
       borderRadius="lg"
