@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -20,6 +21,9 @@ export default defineConfig({
     // still waits for conditions, never for time; these limits only bound a hang.
     testTimeout: 180_000,
     hookTimeout: 240_000,
+    // Most test files wait on hubs, desktops and Chromium in other processes; vitest's default
+    // (cores − 1) would run them one at a time on two cores and leave the CPU half idle.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     coverage: {
       provider: 'v8',
       include: ['shared/**/*.ts'],
