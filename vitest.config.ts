@@ -18,8 +18,8 @@ export default defineConfig({
     // Integration and browser tests start hubs, desktops and Chromium and share two cores with
     // whatever else the machine runs: vitest's 5 s default failed them under load (CI). A test
     // still waits for conditions, never for time; these limits only bound a hang.
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    testTimeout: 180_000,
+    hookTimeout: 240_000,
     coverage: {
       provider: 'v8',
       include: ['shared/**/*.ts'],

@@ -27,6 +27,8 @@ export const outboxCommands: ReadonlySet<OperationName> = new Set<OperationName>
   'consultations.recordVitals',
   'consultations.finalize',
   'consultations.addAddendum',
+  'prescriptions.saveTemplate',
+  'prescriptions.deleteTemplate',
   'billing.createBill',
   'billing.addItems',
   'billing.removeItem',

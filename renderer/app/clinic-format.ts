@@ -10,6 +10,10 @@ export interface ClinicFormat {
   time(instant: string): string;
   /** "Mon 23 Nov 2026" for an ISO date (YYYY-MM-DD) or an instant. */
   date(value: string): string;
+  /** "02/03/1968" for an ISO date, in the clinic's locale (en-IN: dd/mm/yyyy; en-US: mm/dd/yyyy). */
+  numericDate(isoDate: string): string;
+  /** How numericDate writes a date, e.g. "dd/mm/yyyy": the pattern typed into date fields. */
+  datePattern: string;
   /** Today's date in the clinic's zone, YYYY-MM-DD. */
   today(): string;
   /** The clinic date (YYYY-MM-DD) of an instant. */
@@ -48,6 +52,12 @@ export function clinicFormat(timeZone: string, locale: string): ClinicFormat {
     month: 'short',
     year: 'numeric',
   });
+  const numeric = new Intl.DateTimeFormat(locale, {
+    timeZone: 'UTC',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  });
   const iso = new Intl.DateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',
@@ -63,6 +73,19 @@ export function clinicFormat(timeZone: string, locale: string): ClinicFormat {
       /^\d{4}-\d{2}-\d{2}$/.test(value)
         ? dUtc.format(new Date(`${value}T00:00:00Z`))
         : d.format(new Date(value)),
+    numericDate: (isoDate) => numeric.format(new Date(`${isoDate}T00:00:00Z`)),
+    datePattern: numeric
+      .formatToParts(new Date(Date.UTC(2000, 0, 2)))
+      .map((part) =>
+        part.type === 'day'
+          ? 'dd'
+          : part.type === 'month'
+            ? 'mm'
+            : part.type === 'year'
+              ? 'yyyy'
+              : part.value,
+      )
+      .join(''),
     today: () => iso.format(new Date()),
     clinicDate: (instant) => iso.format(new Date(instant)),
   };

@@ -2,30 +2,53 @@ import { Alert, List } from '@chakra-ui/react';
 import type { ApiError } from '@shared/contract/errors';
 import { toApiError } from '@renderer/api/form-errors';
 
-const TITLES: Partial<Record<ApiError['code'], string>> = {
+/** Codes that say by themselves what happened: their title wins over the action's. */
+const SPECIFIC: Partial<Record<ApiError['code'], string>> = {
   VALIDATION: 'Please check the highlighted details',
   UNAUTHENTICATED: 'Please sign in again',
   FORBIDDEN: 'Not allowed for your role',
-  NOT_FOUND: 'Not found',
   SLOT_TAKEN: 'That slot was just taken',
   DOCTOR_NOT_AVAILABLE: 'Doctor not available',
   PATIENT_OVERLAP: 'The patient already has an appointment then',
-  INVALID_TRANSITION: 'Not possible in the current status',
-  POLICY: 'Not allowed by the clinic’s policy',
   RATE_LIMITED: 'Too many attempts',
   PAYLOAD_TOO_LARGE: 'Too large',
   INTERNAL: 'Something went wrong',
   UNREACHABLE: 'The clinic hub cannot be reached',
 };
+/**
+ * Codes that cover many unrelated refusals (POLICY: "no free slot left", "not signed yet" …): the
+ * title is the action that was refused when the screen says it, otherwise one of these.
+ */
+const GENERIC: Partial<Record<ApiError['code'], string>> = {
+  NOT_FOUND: 'Not found',
+  INVALID_TRANSITION: 'Not possible in the current status',
+  CONFLICT: 'Not done: it clashes with what is already recorded',
+  POLICY: 'The action was refused',
+};
+
+/** The title of a refusal: what happened, in the screen's words where it gives them. */
+export function errorTitle(error: ApiError, action?: string): string {
+  return SPECIFIC[error.code] ?? action ?? GENERIC[error.code] ?? 'The action was refused';
+}
 
 /**
  * A refused action, in the hub's own words: the message, and each field problem no form field
- * showed. Accepts an `ApiError`, an `ApiFailure` or anything thrown.
+ * showed; titled by what happened (`action`). Accepts an `ApiError`, an `ApiFailure` or anything thrown.
  */
-export function ErrorMessage({ error, title }: { error: unknown; title?: string }) {
+export function ErrorMessage({
+  error,
+  title,
+  action,
+}: {
+  error: unknown;
+  /** Always this title. */
+  title?: string;
+  /** What was refused ("The walk-in was not added"), the title unless the code says more. */
+  action?: string;
+}) {
   if (!error) return null;
   const apiError = isApiError(error) ? error : toApiError(error);
-  const heading = title ?? TITLES[apiError.code] ?? 'The action was refused';
+  const heading = title ?? errorTitle(apiError, action);
   return (
     <Alert.Root status={apiError.code === 'INTERNAL' ? 'error' : 'warning'} role="alert">
       <Alert.Indicator />

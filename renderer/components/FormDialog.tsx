@@ -9,6 +9,7 @@ export function FormDialog({
   title,
   formLabel = title,
   submitLabel,
+  refusedTitle = `Not done: ${submitLabel}`,
   submitPalette,
   cancelLabel = 'Cancel',
   busy,
@@ -23,6 +24,8 @@ export function FormDialog({
   /** The form's accessible name (default: the title). */
   formLabel?: string;
   submitLabel: string;
+  /** The refusal's title (default: "Not done: " and the submit label). */
+  refusedTitle?: string;
   /** e.g. 'red' for an action that cannot be taken back. */
   submitPalette?: 'red' | 'teal';
   cancelLabel?: string;
@@ -52,7 +55,7 @@ export function FormDialog({
       }
     >
       <Stack gap="4">
-        <ErrorMessage error={refused} />
+        <ErrorMessage error={refused} action={refusedTitle} />
         {children}
       </Stack>
     </DialogFrame>

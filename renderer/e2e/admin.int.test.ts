@@ -170,6 +170,10 @@ describe('staff app in browser mode: the admin screens', () => {
     const form = page.getByRole('form', { name: 'Clinic settings' });
     await form.getByLabel('Clinic name').waitFor(TIMEOUT);
     expect(await axeScan(page)).toEqual([]);
+    // Settings of features not built are not offered; who marks doctors' leave is.
+    expect(await form.getByText('Waiting-list hold').count()).toBe(0);
+    expect(await form.getByText('Patients may reschedule directly').count()).toBe(0);
+    await form.getByLabel('Doctors’ leave').waitFor(TIMEOUT);
 
     const window = form.getByLabel('Cancellation window');
     const next = String(Number(await window.inputValue()) + 15);
@@ -216,17 +220,23 @@ describe('staff app in browser mode: the admin screens', () => {
     await form.getByLabel('Reason').fill('Conference');
     await form.getByRole('button', { name: 'Add leave' }).click();
     await form.getByText('Booked appointments are affected').waitFor(TIMEOUT);
+    const affected = form.getByRole('table', { name: 'Affected appointments' });
+    expect(await affected.locator('tbody tr').count()).toBeGreaterThan(0);
     await form.getByRole('button', { name: 'Add anyway and reschedule them' }).click();
     const toMove = page.getByRole('region', { name: 'Appointments to move' });
-    await toMove.waitFor(TIMEOUT);
+    await toMove.getByTestId('move-row').first().waitFor(TIMEOUT);
+    const top = (await toMove.boundingBox())!.y;
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(await page.evaluate(() => window.innerHeight));
     await page.getByTestId('exception-row').filter({ hasText: 'Conference' }).waitFor(TIMEOUT);
-    await toMove.getByRole('button', { name: 'Find new times' }).click();
+    // Moved without telling anyone: the screen says so.
+    await toMove.getByText('Notify patients').click();
+    await toMove.getByText('Nobody is messaged: call the patients yourself.').waitFor(TIMEOUT);
     const move = toMove.getByRole('button', { name: /^Move \d+ appointments?$/ });
-    await move.waitFor(TIMEOUT);
     const count = Number(/\d+/.exec(await move.innerText())![0]);
     expect(count).toBeGreaterThan(0);
     await move.click();
-    await toMove.getByText(`Moved ${count}.`).waitFor(TIMEOUT);
+    await toMove.getByText(`Moved ${count}. Nobody was messaged.`).waitFor(TIMEOUT);
   }, 180_000);
 
   it('edits a doctor (session length in 5-minute steps) and adds a room; a syncing desktop shows on Devices', async () => {

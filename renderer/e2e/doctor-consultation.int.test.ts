@@ -70,6 +70,21 @@ describe('doctor: queue → consultation → prescription', () => {
     expect(await row.innerText()).toMatch(/in about \d+/);
   }, 300_000);
 
+  it('reception records the walk-in’s ibuprofen allergy', async () => {
+    const r = reception.page;
+    await r.getByRole('dialog').getByRole('button', { name: 'Done' }).click();
+    await r.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click();
+    await r.getByRole('searchbox', { name: /search patients/i }).fill(PATIENT);
+    const row = r.getByTestId('patient-row').filter({ hasText: PATIENT });
+    await row.waitFor(TIMEOUT);
+    await row.getByRole('link', { name: PATIENT }).click();
+    await r.getByRole('link', { name: 'Edit details' }).click();
+    const edit = r.getByRole('form', { name: 'Edit patient' });
+    await edit.getByLabel('Allergies').fill('Ibuprofen');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await r.getByRole('region', { name: 'Allergies and conditions' }).getByText('Ibuprofen').waitFor(TIMEOUT);
+  }, 120_000);
+
   it('calls the patient, starts the consultation and shows the workspace', async () => {
     const { page } = doctor;
     await page.getByRole('button', { name: 'Call next', exact: true }).click();
@@ -86,6 +101,33 @@ describe('doctor: queue → consultation → prescription', () => {
       .waitFor(TIMEOUT);
   }, 120_000);
 
+  it('the front desk cannot undo the check-in while the doctor writes; the draft stays on screen', async () => {
+    const { page } = doctor;
+    await page.getByLabel('Chief complaint').fill('Fever and sore throat for two days');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await expect.poll(() => page.getByTestId('save-status').innerText(), TIMEOUT).toMatch(/^Draft saved at/);
+
+    const r = reception.page;
+    const walkIn = r.getByRole('dialog', { name: 'Walk-in patient' });
+    await walkIn.getByRole('button', { name: 'Done' }).click();
+    await walkIn.waitFor({ state: 'hidden', ...TIMEOUT });
+    await r.getByRole('tab', { name: new RegExp(DOCTOR) }).click();
+    await r.getByTestId('in-consultation').getByRole('button', { name: PATIENT }).click();
+    const drawer = r.getByTestId('appointment-drawer');
+    await drawer.getByTestId('appointment-history').waitFor(TIMEOUT);
+    await expect
+      .poll(() => drawer.getByTestId('held-by-doctor').innerText(), TIMEOUT)
+      .toMatch(/doctor has started writing the consultation record.*check-in cannot be undone/);
+    expect(await drawer.getByRole('button', { name: 'Undo checked in' }).count()).toBe(0);
+    expect(await drawer.getByRole('button', { name: 'Cancel appointment' }).count()).toBe(0);
+    await r.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden', ...TIMEOUT });
+
+    // The doctor's editor is still there, with the text typed.
+    expect(await page.getByText('No consultation record').count()).toBe(0);
+    expect(await page.getByLabel('Chief complaint').inputValue()).toBe('Fever and sore throat for two days');
+  }, 120_000);
+
   it('writes the record with a two-medicine prescription, signs it and completes the visit', async () => {
     const { page } = doctor;
     await page.getByLabel('BP systolic (mmHg)').fill('128');
@@ -99,12 +141,59 @@ describe('doctor: queue → consultation → prescription', () => {
     await page.getByLabel('Code (optional)').fill('J02.9');
     await page.getByLabel('Advice for the patient').fill('Warm saline gargles, plenty of fluids, rest.');
 
+    // A new row is empty: nothing to sign unread.
+    await page.getByRole('button', { name: /Add medicine/ }).click();
+    const first = page.getByRole('group', { name: 'Medicine 1' });
+    for (const label of ['Medicine', 'Dose pattern', 'Days', 'Timing']) {
+      expect(await first.getByLabel(label, { exact: true }).inputValue(), label).toBe('');
+    }
+    // Type-ahead from the formulary: "Bruf" offers Brufen (ibuprofen), the patient's allergy.
+    const medicine = first.getByRole('combobox', { name: 'Medicine' });
+    await medicine.fill('Bruf');
+    await first.getByTestId('unchecked-medicine').waitFor(TIMEOUT);
+    await first.getByRole('option', { name: /Brufen/ }).click();
+    expect(await medicine.inputValue()).toBe('Brufen');
+    await first.getByTestId('unchecked-medicine').waitFor({ state: 'detached', ...TIMEOUT });
+    await first.getByText('Ibuprofen · NSAIDs').waitFor(TIMEOUT);
+    await first.getByLabel('Dose pattern').fill('1-0-1');
+    await first.getByLabel('Timing').selectOption('after_food');
+    await first.getByLabel('Days').fill('3');
+    const warning = first.getByRole('alert').filter({ hasText: 'allergic to Ibuprofen' });
+    await warning.waitFor(TIMEOUT);
+    expect(await warning.innerText()).toContain('Brufen contains ibuprofen');
+    await page
+      .getByTestId('allergy-warnings')
+      .getByText(/Brufen \(medicine 1\)/)
+      .waitFor(TIMEOUT);
+    await expectAccessible(page);
+    await first.getByRole('button', { name: 'Remove medicine 1' }).click();
+
     await page.getByRole('button', { name: /Add medicine/ }).click();
     await fillMedicine(page, 1, { medicine: 'Paracetamol', strength: '650 mg', dose: '1-1-1', days: '3' });
     await page.keyboard.press('Alt+m'); // the builder's shortcut adds the second row
     await fillMedicine(page, 2, { medicine: 'Azithromycin', strength: '500 mg', dose: '1-0-0', days: '5' });
     await page.getByRole('group', { name: 'Medicine 2' }).getByLabel('Timing').selectOption('before_food');
     expect(await page.getByTestId('prescription-row').count()).toBe(2);
+
+    // The rows kept as the doctor's template, then applied to an emptied prescription.
+    await page.getByRole('button', { name: 'Save rows as template…' }).click();
+    await page.getByLabel('Template name').fill('Viral fever adult');
+    await page.getByRole('button', { name: 'Save template' }).click();
+    const templates = page.getByLabel('Prescription template');
+    await templates
+      .locator('option', { hasText: 'Viral fever adult (2 medicines)' })
+      .waitFor({ state: 'attached', ...TIMEOUT });
+    await page.getByRole('button', { name: 'Remove medicine 2' }).click();
+    await page.getByRole('button', { name: 'Remove medicine 1' }).click();
+    await page.getByText('No medicines prescribed.').waitFor(TIMEOUT);
+    const option = await templates.locator('option', { hasText: 'Viral fever adult' }).getAttribute('value');
+    await templates.selectOption(option ?? '');
+    await page.getByRole('button', { name: 'Apply template' }).click();
+    await expect.poll(() => page.getByTestId('prescription-row').count(), TIMEOUT).toBe(2);
+    const applied = page.getByRole('group', { name: 'Medicine 2' });
+    expect(await applied.getByLabel('Medicine', { exact: true }).inputValue()).toBe('Azithromycin');
+    expect(await applied.getByLabel('Timing').inputValue()).toBe('before_food');
+    expect(await applied.getByLabel('Days').inputValue()).toBe('5');
 
     await page.getByRole('button', { name: 'Save draft' }).click();
     await expect.poll(() => page.getByTestId('save-status').innerText(), TIMEOUT).toMatch(/^Draft saved at/);
@@ -173,6 +262,7 @@ async function fillMedicine(
   await row.getByLabel('Medicine', { exact: true }).fill(m.medicine);
   await row.getByLabel('Strength').fill(m.strength);
   await row.getByLabel('Dose pattern').fill(m.dose);
+  await row.getByLabel('Timing').selectOption('after_food');
   await row.getByLabel('Days').fill(m.days);
 }
 

@@ -1,9 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeScan } from '@renderer/testing/axe';
 import { type AppPage, launchBrowser, openApp, openScreen } from '@renderer/testing/browser';
 import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
 import { signInAs } from '@renderer/testing/sign-in';
+import { clinicDate, instantToLocal } from '@shared/rules/zoned-time';
 import { uniqueName } from '@renderer/screens/reception/booking/booking-steps.testing';
 import {
   bookRequest,
@@ -13,6 +16,13 @@ import {
 const TIMEOUT = { timeout: 30_000 };
 const DOCTOR = 'Dr. Arvind Menon'; // the demo's doctor account, dr.menon
 const REASON = 'Please see Dr. Iyer for this; I am away that week';
+
+/** Whether the top of an element shows in the window (not below the fold). */
+async function inView(page: Page, locator: Locator): Promise<boolean> {
+  const box = await locator.boundingBox();
+  const height = await page.evaluate(() => window.innerHeight);
+  return box !== null && box.y >= 0 && box.y < height;
+}
 
 /** Opens an appointment from the Appointments list, searched by its number, and returns its drawer. */
 async function openAppointment(page: Page, number: string) {
@@ -132,6 +142,67 @@ describe('doctor: booking requests, confirmed or declined', () => {
     expect(await text()).toContain(REASON);
     expect(await text()).toContain(`by ${DOCTOR}`);
   }, 120_000);
+
+  it('the doctor marks their own leave; the bookings it strands show beside it and move to the same time of day, the patients messaged', async () => {
+    const db = new BetterSqlite3(join(hub.dataDir, 'clinic.db'), { readonly: true });
+    const zone = 'Asia/Kolkata';
+    // The first booking on the doctor's first booked day after tomorrow.
+    const booked = db
+      .prepare(
+        `SELECT a.startsAt FROM appointments a JOIN doctors d ON d.id = a.doctorId
+         WHERE d.fullName = ? AND a.status IN ('REQUESTED', 'CONFIRMED') AND a.startsAt > ?
+         ORDER BY a.startsAt`,
+      )
+      .all(DOCTOR, new Date(Date.now() + 86_400_000).toISOString()) as { startsAt: string }[];
+    const later = booked.filter((b) => clinicDate(b.startsAt, zone) > clinicDate(booked[0]!.startsAt, zone));
+    const next = later[0]!;
+    const moveMessages = (on: BetterSqlite3.Database) =>
+      (
+        on.prepare(`SELECT count(*) AS n FROM notifications WHERE kind = 'schedule_change'`).get() as {
+          n: number;
+        }
+      ).n;
+    const before = moveMessages(db);
+    db.close();
+    const date = clinicDate(next.startsAt, zone);
+
+    const { page } = doctor;
+    await openScreen(page, 'Schedule');
+    const leave = page.getByRole('region', { name: 'My leave' });
+    const form = leave.getByRole('form', { name: 'Add a date exception' });
+    await form.waitFor(TIMEOUT);
+    expect(await form.getByLabel('Kind').count()).toBe(0); // doctors mark leave only
+    await form.getByLabel('Date').fill(date);
+    await form.getByLabel('Reason').fill('Family function');
+    await form.getByRole('button', { name: 'Add leave' }).click();
+    const affected = form.getByRole('table', { name: 'Affected appointments' });
+    await affected.waitFor(TIMEOUT);
+    expect(await inView(page, affected)).toBe(true);
+    const count = await affected.locator('tbody tr').count();
+    expect(count).toBeGreaterThan(0);
+
+    await form.getByRole('button', { name: 'Add anyway and reschedule them' }).click();
+    const toMove = page.getByRole('region', { name: 'Appointments to move' });
+    await toMove.getByTestId('move-row').first().waitFor(TIMEOUT);
+    expect(await inView(page, toMove)).toBe(true);
+    expect(await toMove.getByTestId('move-row').count()).toBe(count);
+    // The first booking keeps its time of day, on another day, and its new time can be changed.
+    const first = toMove.getByTestId('move-row').first();
+    const newTime = first.getByLabel(/^New time for /);
+    expect(await newTime.inputValue()).toBe(instantToLocal(next.startsAt, zone).time);
+    expect(await first.getByLabel(/^New date for /).inputValue()).not.toBe(date);
+    expect(await newTime.isEditable()).toBe(true);
+    expect(await axeScan(page)).toEqual([]);
+
+    await toMove.getByRole('button', { name: /^Move \d+ appointments?$/ }).click();
+    await toMove
+      .getByText(new RegExp(`^Moved ${count}\\. The patients are being messaged their new times`))
+      .waitFor(TIMEOUT);
+    const after = new BetterSqlite3(join(hub.dataDir, 'clinic.db'), { readonly: true });
+    const told = moveMessages(after);
+    after.close();
+    expect(told).toBeGreaterThan(before);
+  }, 180_000);
 
   it('ran without console errors, page errors or CSP violations', () => {
     expect([...admin.problems, ...reception.problems, ...doctor.problems]).toEqual([]);

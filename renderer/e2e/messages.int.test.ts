@@ -189,7 +189,13 @@ describe('staff app in browser mode: messages', () => {
     expect(await section.getByRole('link', { name: 'Open in Messages' }).getAttribute('href')).toBe(
       `/messages?patient=${seeded.patient.id}`,
     );
-    await section.getByTestId('message-row').filter({ hasText: 'Prescription ready' }).click();
+    // The demo clinic's own history makes messages too (one per channel): open an in-app one.
+    await section
+      .getByTestId('message-row')
+      .filter({ hasText: 'Prescription ready' })
+      .filter({ hasText: 'In-app' })
+      .first()
+      .click();
     const drawer = page.getByTestId('message-drawer');
     await drawer.getByRole('heading', { name: 'Prescription ready · In-app' }).waitFor(TIMEOUT);
     expect(await drawer.innerText()).toContain('The patient’s app inbox');

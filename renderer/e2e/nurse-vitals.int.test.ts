@@ -1,7 +1,9 @@
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeScan } from '@renderer/testing/axe';
-import { type AppPage, launchBrowser, openApp } from '@renderer/testing/browser';
+import { type AppPage, launchBrowser, openApp, openScreen } from '@renderer/testing/browser';
 import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
 import { signInAs } from '@renderer/testing/sign-in';
 import { addWalkInAt } from '@renderer/screens/doctor/doctor-steps.testing';
@@ -79,6 +81,13 @@ describe('nurse: vitals for a checked-in patient', () => {
     await dialog.waitFor(TIMEOUT);
     for (const [label, value] of Object.entries(READINGS)) await dialog.getByLabel(label).fill(value);
     const save = dialog.getByRole('button', { name: 'Save vitals' });
+    // Issue 16: BP 300/80 is not a possible reading.
+    await dialog.getByLabel('BP systolic (mmHg)').fill('300');
+    await dialog.getByLabel('BP diastolic (mmHg)').fill('80');
+    await save.click();
+    await dialog.getByText('must be at most 280 mmHg: check the reading').waitFor(TIMEOUT);
+    expect(await dialog.getByLabel('BP systolic (mmHg)').getAttribute('aria-invalid')).toBe('true');
+    await dialog.getByLabel('BP systolic (mmHg)').fill(READINGS['BP systolic (mmHg)']);
     await dialog.getByLabel('BP diastolic (mmHg)').fill('140');
     await save.click();
     await dialog.getByText('must be lower than the systolic pressure').waitFor(TIMEOUT);
@@ -147,6 +156,63 @@ describe('nurse: vitals for a checked-in patient', () => {
     await takenCell().getByText('Pulse 88 /min').waitFor(TIMEOUT);
     expect(await takenCell().innerText()).toContain('Weight 63 kg');
   }, 120_000);
+
+  it('flags 150/95 beside the reading on the nurse’s screen and in the doctor’s workspace', async () => {
+    const { page } = nurse;
+    await page.getByRole('button', { name: `Correct vitals for ${name}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Vitals: ${name}` });
+    await dialog.getByLabel('BP systolic (mmHg)').fill('150');
+    await dialog.getByLabel('BP diastolic (mmHg)').fill('95');
+    await dialog.getByTestId('vital-flag').getByText('High BP').waitFor(TIMEOUT); // as she types
+    await dialog.getByRole('button', { name: 'Save vitals' }).click();
+    await dialog.waitFor({ state: 'hidden', ...TIMEOUT });
+    await takenCell().getByText('BP 150/95 mmHg', { exact: false }).waitFor(TIMEOUT);
+    expect(await takenCell().getByTestId('vital-flag').allInnerTexts()).toEqual(['High BP']);
+
+    await expect
+      .poll(() => doctorRecord().getByLabel('BP systolic (mmHg)').inputValue(), TIMEOUT)
+      .toBe('150');
+    await doctorRecord().getByTestId('vital-flag').getByText('High BP').waitFor(TIMEOUT);
+    expect(await doctorRecord().getByTestId('vital-flag').allInnerTexts()).toEqual(['High BP']);
+    expect(await axeScan(doctor.page)).toEqual([]);
+  }, 120_000);
+
+  it('in a °F clinic the nurse enters 98.6, the hub stores 37 °C, and both screens show °F', async () => {
+    const admin = await openApp(browser, hub.url);
+    await signInAs(admin.page, 'admin');
+    await openScreen(admin.page, 'Settings');
+    const settings = admin.page.getByRole('form', { name: 'Clinic settings' });
+    await settings.getByLabel('Temperature unit').selectOption('F');
+    await settings.getByRole('button', { name: 'Save settings' }).click();
+    await admin.page.getByText('Settings saved').first().waitFor(TIMEOUT);
+    expect(admin.problems).toEqual([]);
+
+    const { page } = nurse;
+    await page.reload();
+    await takenCell().getByText('Temperature 99 °F').waitFor(TIMEOUT); // 37.2 °C recorded before
+    await page.getByRole('button', { name: `Correct vitals for ${name}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Vitals: ${name}` });
+    await dialog.waitFor(TIMEOUT);
+    expect(await dialog.getByLabel('Temperature (°F)').inputValue()).toBe('99');
+    await dialog.getByLabel('Temperature (°F)').fill('98.6');
+    await dialog.getByRole('button', { name: 'Save vitals' }).click();
+    await dialog.waitFor({ state: 'hidden', ...TIMEOUT });
+    await takenCell().getByText('Temperature 98.6 °F').waitFor(TIMEOUT);
+    const db = new BetterSqlite3(join(hub.dataDir, 'clinic.db'), { readonly: true });
+    try {
+      const row = db
+        .prepare('SELECT vitals FROM consultations WHERE appointmentId = ?')
+        .get(appointmentId) as { vitals: string };
+      expect(JSON.parse(row.vitals)).toMatchObject({ temperatureC: 37, systolic: 150 });
+    } finally {
+      db.close();
+    }
+
+    await doctor.page.reload();
+    await expect.poll(() => doctorRecord().getByLabel('Temperature (°F)').inputValue(), TIMEOUT).toBe('98.6');
+    await doctorRecord().getByLabel('Temperature (°F)').fill('101.3');
+    await doctorRecord().getByTestId('vital-flag').getByText('Fever').waitFor(TIMEOUT);
+  }, 180_000);
 
   it('ran without console errors, page errors or CSP violations', () => {
     expect([...reception.problems, ...nurse.problems, ...doctor.problems]).toEqual([]);

@@ -136,15 +136,27 @@ describe('reception: Today board, booking with quick registration and slip, pati
     await search.fill(name.split(' ')[1]!.slice(0, 6));
     const row = page.getByTestId('patient-row').filter({ hasText: name });
     await row.waitFor(UI_TIMEOUT);
+    // Registered with an age only: an estimate, never shown as a real date of birth (1 January).
+    expect(await row.innerText()).toContain('about 34');
+    expect(await row.innerText()).not.toMatch(/01\/01|-01-01/);
     expect(await axeScan(page)).toEqual([]);
     await row.getByRole('link', { name }).click();
     await page.getByRole('heading', { name, level: 1 }).waitFor(UI_TIMEOUT);
     const appointments = page.getByRole('region', { name: 'Appointments' });
     await appointments.getByText(booked.number).waitFor(UI_TIMEOUT);
-    expect(await page.getByRole('region', { name: 'Demographics' }).innerText()).toContain(phone);
+    const demographics = await page.getByRole('region', { name: 'Demographics' }).innerText();
+    expect(demographics).toContain(phone);
+    expect(demographics).toContain('about 34 years (estimated)');
+    expect(demographics).not.toContain('1 Jan');
+    // Nobody asked about allergies at the desk: not recorded, which is not "none known".
+    const medical = await page.getByRole('region', { name: 'Allergies and conditions' }).innerText();
+    expect(medical).toContain('Not recorded');
+    expect(medical).not.toContain('No known allergies');
     expect(await axeScan(page)).toEqual([]);
     await page.getByRole('link', { name: 'Book for this patient' }).click();
-    await page.getByTestId('chosen-patient').getByText(name).waitFor(UI_TIMEOUT);
+    const chosen = page.getByTestId('chosen-patient');
+    await chosen.getByText(name).waitFor(UI_TIMEOUT);
+    expect(await chosen.innerText()).toContain('about 34');
   }, 120_000);
 
   it('registers with every demographic after a duplicate warning (same name and phone), then edits', async () => {
@@ -157,7 +169,7 @@ describe('reception: Today board, booking with quick registration and slip, pati
     await form.getByLabel('Email').fill('meera@example.org');
     await form.getByRole('combobox', { name: 'Blood group' }).selectOption('B+');
     await form.getByLabel('Address').fill('12 Lake Road');
-    await form.getByLabel('Allergies').fill('Penicillin, Sulfa');
+    await form.getByRole('textbox', { name: 'Allergies' }).fill('Penicillin, Sulfa');
     await form.getByLabel('Chronic conditions').fill('Asthma');
     await form.getByLabel('Insurance provider').fill('Star Health');
     await form.getByLabel('Policy number').fill('SH-77');
@@ -186,6 +198,15 @@ describe('reception: Today board, booking with quick registration and slip, pati
     await edit.getByRole('button', { name: 'Save changes' }).click();
     await page.getByRole('heading', { name, level: 1 }).waitFor(UI_TIMEOUT);
     await page.getByRole('region', { name: 'Demographics' }).getByText('14 Lake Road').waitFor(UI_TIMEOUT);
+
+    // Asked and none known: recorded as such, shown apart from "not recorded".
+    await page.getByRole('link', { name: 'Edit details' }).click();
+    await edit.getByRole('textbox', { name: 'Allergies' }).fill('');
+    await edit.getByText('Asked: no known allergies').click();
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('heading', { name, level: 1 }).waitFor(UI_TIMEOUT);
+    await medical.getByText('No known allergies').waitFor(UI_TIMEOUT);
+    expect(await medical.innerText()).not.toContain('Penicillin');
   }, 180_000);
 
   it('ran without console errors, page errors or CSP violations', () => {

@@ -134,10 +134,16 @@ describe('reception: check-in, queue and billing of a visit', () => {
     expect(await status.innerText()).toBe('Pending');
 
     const payment = page.getByRole('form', { name: 'Record a payment' });
-    await payment.getByLabel('Amount (₹)').fill('1');
+    const amount = payment.getByLabel('Amount (₹)');
+    const outstanding = async () =>
+      (await page.getByTestId('bill-outstanding').innerText()).replace(/[₹,\s]/g, '');
+    // The amount starts as the balance due; a part payment types over it.
+    expect(await amount.inputValue()).toBe(await outstanding());
+    await amount.fill('1');
     await payment.getByRole('button', { name: 'Record payment' }).click();
     await expect.poll(() => status.innerText(), TIMEOUT).toBe('Partially paid');
     expect(await page.getByTestId('bill-paid').innerText()).toBe('₹1.00');
+    await expect.poll(() => amount.inputValue(), TIMEOUT).toBe(await outstanding());
 
     await payment.getByRole('button', { name: 'Full amount' }).click();
     await payment.getByRole('button', { name: 'Record payment' }).click();

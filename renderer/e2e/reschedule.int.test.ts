@@ -82,6 +82,19 @@ describe('reception: reschedule an appointment with a reason', () => {
     expect(text).toContain(REASON);
     expect(text).toContain("by Reena D'Souza");
     expect(await drawer.locator('dd').nth(2).innerText()).toContain(newTime);
+
+    // Cancelling says how the patient learns of it (the hub messages them), not a bare promise.
+    await drawer.getByRole('button', { name: 'Cancel appointment' }).click();
+    const cancel = page.getByRole('dialog', { name: 'Cancel this appointment?' });
+    await cancel.waitFor(TIMEOUT);
+    await expect
+      .poll(() => cancel.innerText(), TIMEOUT)
+      .toMatch(
+        /The slot is released\. (The patient is sent a cancellation message by (SMS|e-mail)( and e-mail)? \(and in the patient app if they use it\)|The patient has no phone or e-mail the clinic may message, so please tell them yourself)/,
+      );
+    expect(await cancel.innerText()).not.toContain('the patient is told');
+    await page.keyboard.press('Escape');
+    await cancel.waitFor({ state: 'hidden', ...TIMEOUT });
   }, 240_000);
 
   it('ran without console errors, page errors or CSP violations', () => {

@@ -174,3 +174,19 @@ export interface AttachmentContentTable {
   attachmentId: string;
   content: Buffer;
 }
+export interface FormularyEntryTable {
+  id: string;
+  generic: string;
+  brands: Json;
+  classes: Json;
+  createdBy: string;
+  createdAt: string;
+}
+export interface PrescriptionTemplateTable {
+  id: string;
+  doctorId: string;
+  name: string;
+  items: Json;
+  createdAt: string;
+  updatedAt: string;
+}

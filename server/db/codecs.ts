@@ -15,7 +15,7 @@ export const codecs: Partial<Record<keyof Database, Codec>> = {
   users: { bool: ['disabled'] },
   patients: {
     json: ['allergies', 'chronicConditions', 'insurance', 'emergencyContact', 'messageOptOuts'],
-    bool: ['emailAttachments'],
+    bool: ['emailAttachments', 'dateOfBirthEstimated', 'allergiesRecorded'],
     internal: ['nameFolded', 'phoneNormalized'],
   },
   doctors: { json: ['fees', 'bufferOverride'], bool: ['active'] },
@@ -25,6 +25,8 @@ export const codecs: Partial<Record<keyof Database, Codec>> = {
   bills: { json: ['discount'] },
   bill_items: { internal: ['billId', 'position'] },
   waitlist_entries: { json: ['offer'] },
+  formulary_entries: { json: ['brands', 'classes'] },
+  prescription_templates: { json: ['items'] },
 };
 
 /** A stored row as its entity: JSON parsed, flags as booleans, internal columns dropped. */

@@ -87,6 +87,8 @@ describe('hub database', () => {
       { name: '007-draft-conflicts' },
       { name: '008-signing-times' },
       { name: '009-messages' },
+      { name: '010-patient-facts' },
+      { name: '011-formulary' },
     ]);
   });
 

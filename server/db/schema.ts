@@ -39,4 +39,6 @@ export interface Database {
   smtp_settings: care.SmtpSettingsTable;
   attachments: care.AttachmentTable;
   attachment_contents: care.AttachmentContentTable;
+  formulary_entries: care.FormularyEntryTable;
+  prescription_templates: care.PrescriptionTemplateTable;
 }

@@ -112,6 +112,7 @@ export interface PatientTable {
   fullName: string;
   nameFolded: string;
   dateOfBirth: string | null;
+  dateOfBirthEstimated: number;
   sex: string;
   phone: string | null;
   phoneNormalized: string | null;
@@ -119,6 +120,7 @@ export interface PatientTable {
   address: string;
   bloodGroup: string | null;
   allergies: Json;
+  allergiesRecorded: number;
   chronicConditions: Json;
   insurance: Json | null;
   emergencyContact: Json | null;

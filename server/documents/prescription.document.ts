@@ -3,7 +3,7 @@ import type { AuthorClock, ConsultationSummary, PrescriptionItem } from '@shared
 import type { Doctor } from '@shared/domain/doctor.schema';
 import type { Patient } from '@shared/domain/patient.schema';
 import type { ClinicSettings } from '@shared/domain/settings.schema';
-import { ageOn } from '@shared/rules/patient-identity';
+import { ageText, allergiesText, allergyStatus } from '@shared/rules/patient-facts';
 import { clinicHeader } from './clinic-header';
 import { documentFormat, fileSafe } from './document-format';
 import { bullets, type Field, fieldGrid, noteBox, sectionTitle, table } from './pdf-blocks';
@@ -17,7 +17,17 @@ export interface PrescriptionData {
   clinic: ClinicSettings;
   summary: Omit<ConsultationSummary, 'signedAt'> & { signedAt: string };
   appointment: Pick<Appointment, 'number' | 'startsAt'>;
-  patient: Pick<Patient, 'id' | 'fullName' | 'code' | 'dateOfBirth' | 'sex' | 'allergies'>;
+  patient: Pick<
+    Patient,
+    | 'id'
+    | 'fullName'
+    | 'code'
+    | 'dateOfBirth'
+    | 'dateOfBirthEstimated'
+    | 'sex'
+    | 'allergies'
+    | 'allergiesRecorded'
+  >;
   doctor: Pick<Doctor, 'fullName' | 'qualification' | 'specialization' | 'registrationNumber'>;
   /** Who signed (the treating doctor, normally). */
   signer: { name: string; qualification: string; registrationNumber: string | null };
@@ -66,7 +76,7 @@ export async function renderPrescription(
   });
 
   const visitDate = f.isoDate(appointment.startsAt);
-  const age = ageOn(patient.dateOfBirth, visitDate);
+  const age = ageText(patient, visitDate);
   const ageSex = [age === null ? '' : `${age} y`, SEX[patient.sex]].filter(Boolean).join(' / ') || '—';
   const fields: Field[] = [
     {
@@ -81,13 +91,13 @@ export async function renderPrescription(
     { label: 'Visit', value: [{ text: visit, bold: true }] },
   ];
   fieldGrid(canvas, fields, paper === 'A4' ? 4 : 2);
-  if (patient.allergies.length > 0) {
-    canvas.paragraph(`Allergies: ${patient.allergies.join(', ')}`, {
-      size: 'small',
-      bold: true,
-      tone: 'alert',
-    });
-  }
+  // Always stated: "not recorded" must never read as "none known".
+  const listed = allergyStatus(patient) === 'listed';
+  canvas.paragraph(allergiesText(patient), {
+    size: 'small',
+    bold: listed,
+    ...(listed && { tone: 'alert' as const }),
+  });
 
   if (summary.diagnosis.text || summary.diagnosis.code) {
     sectionTitle(canvas, 'Diagnosis');

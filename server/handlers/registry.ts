@@ -12,6 +12,7 @@ import { mailSettingsHandlers } from './engagement/mail-settings.handlers';
 import { templateHandlers } from './engagement/templates.handlers';
 import { outboxHandlers } from './engagement/outbox.handlers';
 import { inboxHandlers } from './engagement/inbox.handlers';
+import { formularyHandlers } from './formulary/formulary.handlers';
 import { patientHandlers } from './patients/patients.handlers';
 import { queueHandlers } from './queue/queue.handlers';
 
@@ -24,6 +25,7 @@ export const handlers: HandlerMap = {
   ...appointmentHandlers,
   ...queueHandlers,
   ...consultationHandlers,
+  ...formularyHandlers,
   ...billingHandlers,
   ...engagementHandlers,
   ...templateHandlers,

@@ -25,6 +25,7 @@ interface Others {
   transitionId: string;
   requestId: string;
   billId: string;
+  exceptionId: string;
 }
 type Case = {
   [N in OperationName]: { op: N; role: Role; input: (ids: Others) => InputOf<N> };
@@ -32,6 +33,15 @@ type Case = {
 
 const content = { diagnosis: { text: 'Viral fever' }, advice: 'Rest and fluids' };
 const later = '2026-11-23T10:30:00.000Z';
+const LEAVE_ID = randomUUID();
+const leaveOf = (doctorId: string) => ({
+  id: LEAVE_ID,
+  doctorId,
+  date: '2026-12-02',
+  kind: 'leave' as const,
+  window: null,
+  reason: '',
+});
 
 const cases: Case[] = [
   { role: 'doctor', op: 'appointments.confirm', input: (o) => ({ id: o.appointmentId }) },
@@ -55,6 +65,10 @@ const cases: Case[] = [
     input: (o) => ({ transitionId: o.transitionId, reason: 'Mistake' }),
   },
   { role: 'doctor', op: 'queue.checkIn', input: (o) => ({ appointmentId: o.appointmentId }) },
+  { role: 'doctor', op: 'schedules.previewException', input: (o) => ({ exception: leaveOf(o.doctorId) }) },
+  { role: 'doctor', op: 'schedules.addException', input: (o) => ({ exception: leaveOf(o.doctorId) }) },
+  { role: 'doctor', op: 'schedules.removeException', input: (o) => ({ id: o.exceptionId }) },
+
   { role: 'doctor', op: 'queue.move', input: (o) => ({ entryId: o.entryId, toIndex: 0 }) },
   { role: 'doctor', op: 'queue.setPriority', input: (o) => ({ entryId: o.entryId, priority: 'urgent' }) },
   { role: 'doctor', op: 'queue.callNext', input: (o) => ({ doctorId: o.doctorId }) },
@@ -107,6 +121,12 @@ const withoutRecordIds = new Set<OperationName>([
   'appointments.mine',
   'consultations.mySummaries',
   'billing.mine',
+  // Answer per item, never failing the call: another patient's message id is ignored like a
+  // missing one (inbox.int.test.ts); another doctor's booking is "not moved" like a missing one
+  // (below).
+  'notifications.inbox',
+  'notifications.markRead',
+  'schedules.bulkReschedule',
 ]);
 
 describe('not found, whether missing or not yours', () => {
@@ -157,7 +177,11 @@ describe('not found, whether missing or not yours', () => {
       transitionId: first('SELECT id FROM status_transitions WHERE appointmentId = ? LIMIT 1'),
       requestId: request.id,
       billId: first('SELECT id FROM bills WHERE appointmentId = ?'),
+      exceptionId: randomUUID(),
     };
+    await hub.call(reception, 'schedules.addException', {
+      exception: { ...leaveOf(owner.doctorId!), id: others.exceptionId, date: '2026-12-03' },
+    });
   });
   afterAll(() => hub.close());
 
@@ -169,6 +193,20 @@ describe('not found, whether missing or not yours', () => {
         .map((role) => `${role} ${op}`),
     );
     expect(cases.map((c) => `${c.role} ${c.op}`).sort()).toEqual(own.sort());
+  });
+
+  it('bulk moves answer another doctor’s booking like a missing one', async () => {
+    const move = (appointmentId: string) =>
+      hub.dispatcher.call(
+        'schedules.bulkReschedule',
+        { moves: [{ appointmentId, newStartsAt: later }], reason: 'Away' },
+        callers.doctor,
+      );
+    const missing = JSON.stringify(await move(randomUUID()));
+    const notYours = JSON.stringify(await move(others.appointmentId));
+    expect(notYours.replaceAll(others.appointmentId, 'ID')).toBe(
+      missing.replace(/"appointmentId":"[^"]+"/, '"appointmentId":"ID"'),
+    );
   });
 
   it.each(cases.map((c) => [`${c.role} ${c.op}`, c] as const))('%s', async (_label, c) => {

@@ -18,6 +18,11 @@ export const appointmentHistorySchema = z.strictObject({
   transitions: z.array(statusTransitionSchema),
   reschedules: z.array(rescheduleRecordSchema),
   requests: z.array(rescheduleRequestSchema),
+  /**
+   * What the doctor has begun on a checked-in visit ('draft': a record with text; or
+   * 'consultation_started'); the front desk may then neither undo the check-in nor cancel.
+   */
+  doctorWork: z.enum(['draft', 'consultation_started']).nullable(),
 });
 
 /** The booking result: SPEC §4 "an appointment number and a printable slip". */

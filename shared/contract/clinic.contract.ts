@@ -101,6 +101,11 @@ export const clinicContract = {
     }),
     scheduleCollisionsSchema,
   ),
+  'schedules.previewException': query(
+    'The booked appointments a date exception (leave) would leave outside working time; nothing changes.',
+    z.strictObject({ exception: scheduleExceptionSchema }),
+    scheduleCollisionsSchema,
+  ),
   'schedules.addException': command(
     'Leave (whole day or a window) or an extra working window on a date; lists colliding bookings.',
     z.strictObject({

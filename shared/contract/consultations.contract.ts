@@ -5,6 +5,7 @@ import {
   consultationContentSchema,
   consultationSchema,
   consultationSummarySchema,
+  recordedVitalsSchema,
   vitalsSchema,
 } from '@shared/domain/consultation.schema';
 import { byIdSchema, documentSchema } from './common';
@@ -14,6 +15,8 @@ export const allergyWarningSchema = z.strictObject({
   medicine: z.string(),
   allergy: z.string(),
   itemIndex: z.number().int().min(0),
+  /** Why it matches, in words ("Brufen contains ibuprofen", "Diclofenac is one of the NSAIDs"). */
+  reason: z.string().default(''),
 });
 
 export const consultationViewSchema = z.strictObject({
@@ -45,7 +48,7 @@ export const consultationsContract = {
   'consultations.recordVitals': command(
     'A nurse (or doctor) records vitals for a checked-in patient.',
     z.strictObject({ id: idSchema, appointmentId: idSchema, vitals: vitalsSchema }),
-    z.strictObject({ consultationId: idSchema, vitals: vitalsSchema }),
+    z.strictObject({ consultationId: idSchema, vitals: recordedVitalsSchema }),
   ),
   'consultations.vitals': query(
     'The vitals recorded for these appointments (audited read). A nurse sees only checked-in patients’ vitals, a doctor any.',
@@ -54,7 +57,7 @@ export const consultationsContract = {
       z.strictObject({
         appointmentId: idSchema,
         consultationId: idSchema,
-        vitals: vitalsSchema,
+        vitals: recordedVitalsSchema,
         /** When the record last changed (the vitals, or the doctor's draft). */
         updatedAt: instantSchema,
       }),

@@ -6,6 +6,7 @@ import { billingContract } from './billing.contract';
 import { clinicContract } from './clinic.contract';
 import { consultationsContract } from './consultations.contract';
 import { engagementContract } from './engagement.contract';
+import { formularyContract } from './formulary.contract';
 import { patientsContract } from './patients.contract';
 import { queueContract } from './queue.contract';
 
@@ -18,6 +19,7 @@ export const contract = {
   ...appointmentsContract,
   ...queueContract,
   ...consultationsContract,
+  ...formularyContract,
   ...billingContract,
   ...engagementContract,
   ...adminContract,

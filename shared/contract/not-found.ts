@@ -19,6 +19,7 @@ export const notFoundMessages = {
   account: 'No such account.',
   room: 'No such room.',
   scheduleException: 'No such schedule exception.',
+  prescriptionTemplate: 'No such prescription template.',
 } as const;
 
 export type RecordKind = keyof typeof notFoundMessages;

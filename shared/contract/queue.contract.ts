@@ -12,6 +12,8 @@ export const queueViewEntrySchema = z.strictObject({
   patientsAhead: z.number().int().min(0),
   estimatedWaitMinutes: z.number().int().min(0),
   estimatedCallAt: instantSchema,
+  /** Minutes the check-in came before the appointment's start, when more than 2 h (flagged); else null. */
+  earlyCheckInMinutes: z.number().int().min(0).nullable(),
 });
 
 export const doctorQueueSchema = z.strictObject({

@@ -24,6 +24,8 @@ export const syncedEntities = [
   'payments',
   'waitlist_entries',
   'attachments',
+  'formulary_entries',
+  'prescription_templates',
 ] as const;
 export const syncedEntitySchema = z.enum(syncedEntities);
 export type SyncedEntity = z.infer<typeof syncedEntitySchema>;

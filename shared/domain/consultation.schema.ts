@@ -1,27 +1,43 @@
 import { z } from 'zod';
+import { BP_ORDER_PROBLEM, PLAUSIBLE, rangeProblem, type VitalKey } from '@shared/rules/vitals-ranges';
 import { idSchema, instantSchema, isoDateSchema, requiredText, text } from './common.schema';
 
-const reading = (min: number, max: number, unit: string) =>
-  z
-    .number({ error: `must be a number (${unit})` })
-    .min(min, { error: `must be at least ${min} ${unit}` })
-    .max(max, { error: `must be at most ${max} ${unit}` })
+const number = (unit: string) => z.number({ error: `must be a number (${unit})` });
+
+/** A reading as entered: a number (or null, not measured) within the plausible range. */
+const reading = (key: VitalKey) =>
+  number(PLAUSIBLE[key].unit)
+    .superRefine((value, ctx) => {
+      const message = rangeProblem(key, value);
+      if (message) ctx.addIssue({ code: 'custom', message });
+    })
     .nullable()
     .default(null);
 
+/** Vitals as entered (temperature in °C): impossible readings are refused (shared/rules/vitals-ranges). */
 export const vitalsSchema = z
   .strictObject({
-    systolic: reading(40, 300, 'mmHg'),
-    diastolic: reading(20, 200, 'mmHg'),
-    pulse: reading(20, 250, 'beats/min'),
-    temperatureC: reading(30, 45, '°C'),
-    spo2: reading(50, 100, '%'),
-    weightKg: reading(0.3, 400, 'kg'),
+    systolic: reading('systolic'),
+    diastolic: reading('diastolic'),
+    pulse: reading('pulse'),
+    temperatureC: reading('temperatureC'),
+    spo2: reading('spo2'),
+    weightKg: reading('weightKg'),
   })
   .refine((v) => v.systolic === null || v.diastolic === null || v.systolic > v.diastolic, {
-    error: 'must be lower than the systolic pressure',
+    error: BP_ORDER_PROBLEM,
     path: ['diastolic'],
   });
+
+/** Vitals as recorded: read back as stored, including readings taken before the ranges were narrowed. */
+export const recordedVitalsSchema = z.strictObject({
+  systolic: z.number().nullable(),
+  diastolic: z.number().nullable(),
+  pulse: z.number().nullable(),
+  temperatureC: z.number().nullable(),
+  spo2: z.number().nullable(),
+  weightKg: z.number().nullable(),
+});
 export type Vitals = z.infer<typeof vitalsSchema>;
 
 export const medicineTimingSchema = z.enum(
@@ -110,6 +126,7 @@ export type AuthorClock = z.infer<typeof authorClockSchema>;
 
 export const consultationSchema = z.strictObject({
   ...consultationContentSchema.shape,
+  vitals: recordedVitalsSchema,
   id: idSchema,
   appointmentId: idSchema,
   patientId: idSchema,

@@ -46,12 +46,17 @@ const conditionList = z.array(requiredText(120)).max(50).default([]);
 export const patientDetailsSchema = z.strictObject({
   fullName: personNameSchema,
   dateOfBirth: isoDateSchema.nullable().default(null),
+  /** Worked out from an age ("about 58"), not given: shown as estimated, never as a real date. */
+  dateOfBirthEstimated: z.boolean().default(false),
   sex: sexSchema.default('unknown'),
   phone: phoneSchema.nullable().default(null),
   email: emailSchema.nullable().default(null),
   address: text(500).default(''),
   bloodGroup: bloodGroupSchema.nullable().default(null),
+  /** Empty means "none known" only when allergiesRecorded; otherwise allergies were never asked. */
   allergies: conditionList,
+  /** Someone recorded the allergies ("none known" or a list); until then they are "not recorded". */
+  allergiesRecorded: z.boolean().default(false),
   chronicConditions: conditionList,
   insurance: insuranceSchema.nullable().default(null),
   emergencyContact: emergencyContactSchema.nullable().default(null),

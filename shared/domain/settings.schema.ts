@@ -29,6 +29,8 @@ export const clinicSettingsSchema = z.strictObject({
     .string()
     .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: 'must be a locale such as en-IN' })
     .default('en-IN'),
+  /** How temperatures are entered and shown; they are always stored in °C. */
+  temperatureUnit: z.enum(['C', 'F'], { error: 'must be C or F' }).default('C'),
   /** true: bookings start REQUESTED and staff confirm them; false: confirmed at once (SPEC §4). */
   bookingNeedsConfirmation: z.boolean().default(false),
   /** Patients may cancel up to this many minutes before the start (SPEC §5). */
@@ -38,6 +40,11 @@ export const clinicSettingsSchema = z.strictObject({
   defaultBuffers: buffersSchema.default({ before: 5, after: 5 }),
   /** Whether patients may move their own appointment directly, or only request it. */
   patientDirectReschedule: z.boolean().default(false),
+  /**
+   * Who puts a doctor's leave in the schedule: 'doctors' — each doctor marks their own (and moves
+   * the bookings it strands); 'frontDesk' — only reception and admin, doctors ask them.
+   */
+  doctorLeave: z.enum(['doctors', 'frontDesk']).default('doctors'),
   refundPolicy: z
     .strictObject({
       /** Share of the paid amount refunded when a patient cancels after the window (0–10000). */

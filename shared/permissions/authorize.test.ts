@@ -39,9 +39,10 @@ schedules.get                 - a a - a
 schedules.windowsOn           - a a a a
 schedules.previewWeekly       - a - - a
 schedules.setWeekly           - a - - a
-schedules.addException        - a - - a
-schedules.removeException     - a - - a
-schedules.bulkReschedule      - a - - a
+schedules.previewException    - a o - a
+schedules.addException        - a o - a
+schedules.removeException     - a o - a
+schedules.bulkReschedule      - a o - a
 slots.list                    a a a - a
 slots.nextFree                a a a - a
 devices.list                  - - - - a
@@ -78,6 +79,11 @@ queue.recall                  - a o - -
 queue.startConsultation       - - o - -
 queue.board                   - a a a a
 queue.myPosition              o - - - -
+formulary.list                - a a a a
+formulary.addEntry            - - - - a
+prescriptions.templates       - - a - -
+prescriptions.saveTemplate    - - a - -
+prescriptions.deleteTemplate  - - a - -
 consultations.get             - - a - -
 consultations.saveDraft       - - o - -
 consultations.recordVitals    - - o a -

@@ -56,9 +56,10 @@ export const permissionPolicy: Readonly<Record<OperationName, Grant>> = {
   'schedules.windowsOn': staffRead,
   'schedules.previewWeekly': frontDesk,
   'schedules.setWeekly': frontDesk,
-  'schedules.addException': frontDesk,
-  'schedules.removeException': frontDesk,
-  'schedules.bulkReschedule': frontDesk,
+  'schedules.previewException': { ...frontDesk, doctor: 'own' },
+  'schedules.addException': { ...frontDesk, doctor: 'own' },
+  'schedules.removeException': { ...frontDesk, doctor: 'own' },
+  'schedules.bulkReschedule': { ...frontDesk, doctor: 'own' },
   'slots.list': { receptionist: 'any', doctor: 'any', admin: 'any', patient: 'any' },
   'slots.nextFree': { receptionist: 'any', doctor: 'any', admin: 'any', patient: 'any' },
   'devices.list': adminOnly,
@@ -98,6 +99,13 @@ export const permissionPolicy: Readonly<Record<OperationName, Grant>> = {
   'queue.startConsultation': { doctor: 'own' },
   'queue.board': staffRead,
   'queue.myPosition': { patient: 'own' },
+
+  'formulary.list': staffRead,
+  'formulary.addEntry': adminOnly,
+  // The handlers act on the signed-in doctor's own templates only.
+  'prescriptions.templates': { doctor: 'any' },
+  'prescriptions.saveTemplate': { doctor: 'any' },
+  'prescriptions.deleteTemplate': { doctor: 'any' },
 
   'consultations.get': { doctor: 'any' },
   'consultations.saveDraft': { doctor: 'own' },

@@ -89,6 +89,10 @@ export const visibilityPolicy: Readonly<Record<SyncedEntity, Readonly<Record<Rol
   payments: { receptionist: all, admin: all, doctor: none, nurse: none, patient: own },
   waitlist_entries: { receptionist: all, doctor: all, admin: all, nurse: none, patient: own },
   attachments: { ...clinicalOnly, doctor: all, patient: own },
+  // The clinic's formulary additions: no patient data; every staff desktop may check against them.
+  formulary_entries: { ...staffAll, patient: none },
+  // Doctors' templates hold no patient data; a doctor's screen lists only their own.
+  prescription_templates: { ...clinicalOnly, doctor: all },
 };
 
 /**

@@ -34,6 +34,13 @@ const PATIENT_CANCELLABLE: readonly AppointmentStatus[] = ['REQUESTED', 'CONFIRM
 /** Transitions that can be undone on the same clinic day; COMPLETED is never undone (signed, billed). */
 const UNDOABLE_TARGETS: readonly AppointmentStatus[] = ['CONFIRMED', 'CHECKED_IN', 'CANCELLED', 'NO_SHOW'];
 
+/**
+ * What the doctor has begun on a checked-in visit: a draft record with text, or a consultation
+ * started from the queue. Taking such a visit out of the queue (undo check-in, cancel) would pull
+ * the record away from the doctor's screen, so only the doctor may do it (issue 16).
+ */
+export type DoctorWork = 'draft' | 'consultation_started';
+
 export type TransitionCheck =
   | { ok: true; to: AppointmentStatus }
   | { ok: false; code: 'FORBIDDEN' | 'INVALID_TRANSITION' | 'POLICY' | 'VALIDATION'; message: string };
@@ -49,6 +56,8 @@ export interface TransitionContext {
   reason?: string | undefined;
   /** For complete: whether the appointment's consultation record is finalized (signed). */
   consultationFinalized?: boolean | undefined;
+  /** For cancel of a checked-in visit: what the doctor has begun on it (see DoctorWork). */
+  doctorWork?: DoctorWork | null | undefined;
 }
 
 const label: Record<AppointmentStatus, string> = {
@@ -105,6 +114,10 @@ export function checkTransition(ctx: TransitionContext): TransitionCheck {
           );
         }
       }
+      if (ctx.status === 'CHECKED_IN') {
+        const busy = doctorBusy(ctx.role, ctx.doctorWork, 'the visit cannot be cancelled');
+        if (busy) return busy;
+      }
       break;
     case 'markNoShow':
       if (Date.parse(ctx.now) < Date.parse(ctx.startsAt)) {
@@ -137,6 +150,29 @@ export interface UndoContext {
   role: Role;
   now: string;
   zone: string;
+  /** For an undo of a check-in: what the doctor has begun on the visit (see DoctorWork). */
+  doctorWork?: DoctorWork | null | undefined;
+}
+
+/**
+ * Refuses to take a visit the doctor is working on out of the queue, unless the doctor does it.
+ * The reason names what the doctor has begun, so the front desk knows whom to ask.
+ */
+function doctorBusy(
+  role: Role,
+  work: DoctorWork | null | undefined,
+  refused: string,
+): TransitionCheck | null {
+  if (!work || role === 'doctor') return null;
+  const begun =
+    work === 'draft'
+      ? 'The doctor has started writing this visit’s consultation record (a draft is saved)'
+      : 'The doctor has started this consultation';
+  return refuse(
+    'POLICY',
+    `${begun}, so ${refused} at the front desk: the record would be taken off the doctor’s screen. ` +
+      'Ask the doctor first: only the doctor can take this visit out of the queue now.',
+  );
 }
 
 /** Undo of a mistaken transition: staff, same clinic day, only the latest transition (SPEC §5). */
@@ -155,6 +191,10 @@ export function checkUndo(ctx: UndoContext): TransitionCheck {
   }
   if (clinicDay(transition.at, ctx.zone) !== clinicDay(ctx.now, ctx.zone)) {
     return refuse('POLICY', 'A status change can be undone only on the day it was made.');
+  }
+  if (transition.to === 'CHECKED_IN') {
+    const busy = doctorBusy(ctx.role, ctx.doctorWork, 'the check-in cannot be undone');
+    if (busy) return busy;
   }
   return { ok: true, to: transition.from };
 }

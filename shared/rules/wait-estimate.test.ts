@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  addWorkingTime,
   averageConsultationMinutes,
+  earlyCheckInMinutes,
   estimateWaits,
   remainingCurrentMinutes,
   waitingMinutes,
@@ -43,6 +45,82 @@ describe('estimateWaits — the SPEC §7 worked example', () => {
       waiting: queue(4),
     });
     expect(estimates[3]?.estimatedCallAt).toBe('2026-11-21T06:30:00.000Z');
+  });
+});
+
+describe("estimateWaits — the doctor's working time", () => {
+  const ms = (hhmm: string) => Date.parse(at(hhmm));
+  const window = (from: string, to: string) => ({ start: ms(from), end: ms(to) });
+
+  it('keeps the SPEC §7 example exact inside the working window', () => {
+    const estimates = estimateWaits({
+      now: at('10:15'),
+      current: { startedAt: at('10:00') },
+      averageMinutes: 30,
+      waiting: queue(4),
+      workingTime: [window('09:00', '13:00'), window('14:00', '17:00')],
+    });
+    expect(estimates[3]).toEqual({
+      id: 'p4',
+      patientsAhead: 3,
+      waitMinutes: 105,
+      estimatedCallAt: '2026-11-21T06:30:00.000Z',
+    });
+  });
+
+  it('starts at the next working window: at 03:58 for a doctor working 17:00–20:00', () => {
+    const estimates = estimateWaits({
+      now: at('03:58'),
+      current: null,
+      averageMinutes: 15,
+      waiting: queue(2),
+      workingTime: [window('17:00', '20:00')],
+    });
+    expect(estimates.map((e) => [e.waitMinutes, e.estimatedCallAt])).toEqual([
+      [13 * 60 + 2, new Date(ms('17:00')).toISOString()],
+      [13 * 60 + 17, new Date(ms('17:15')).toISOString()],
+    ]);
+  });
+
+  it('adds a break (and a part-day leave, which is a gap in the pieces) to the wait', () => {
+    const estimates = estimateWaits({
+      now: at('12:30'),
+      current: null,
+      averageMinutes: 20,
+      waiting: queue(3),
+      workingTime: [window('09:00', '13:00'), window('14:00', '17:00')],
+    });
+    // 12:30, 12:50, then 13:10 falls in the break: 10 min before it and 10 after → 14:10.
+    expect(estimates.map((e) => e.estimatedCallAt)).toEqual(
+      ['12:30', '12:50', '14:10'].map((t) => new Date(ms(t)).toISOString()),
+    );
+    expect(estimates[2]?.waitMinutes).toBe(100);
+  });
+
+  it("a patient who would be called exactly at a window's end is called at the next window", () => {
+    expect(
+      addWorkingTime(ms('12:40'), 20 * 60_000, [window('09:00', '13:00'), window('14:00', '17:00')]),
+    ).toBe(ms('14:00'));
+  });
+
+  it('counts the current consultation from now, and runs over after the last window', () => {
+    const estimates = estimateWaits({
+      now: at('19:50'),
+      current: { startedAt: at('19:45') },
+      averageMinutes: 15,
+      waiting: queue(2),
+      workingTime: [window('17:00', '20:00')],
+    });
+    expect(estimates.map((e) => e.waitMinutes)).toEqual([10, 25]);
+  });
+});
+
+describe('earlyCheckInMinutes', () => {
+  it('flags a check-in more than 2 h before the appointment', () => {
+    expect(earlyCheckInMinutes(at('03:58'), at('17:00'))).toBe(13 * 60 + 2);
+    expect(earlyCheckInMinutes(at('15:00'), at('17:00'))).toBeNull();
+    expect(earlyCheckInMinutes(at('14:59'), at('17:00'))).toBe(121);
+    expect(earlyCheckInMinutes(at('17:30'), at('17:00'))).toBeNull();
   });
 });
 

@@ -1,7 +1,10 @@
 /**
  * Queue wait estimates (SPEC §7). Worked example that must hold: now 10:15, current patient started
  * 10:00, average consultation 30 min, 3 patients ahead → 15 + 3 × 30 = 105 min → called at 12:00.
+ * Waiting patients are seen only in the doctor's working time (windows minus breaks and leave):
+ * before the first window the estimate starts at its start, and a break adds its length.
  */
+import type { Interval } from './interval';
 
 const MINUTE_MS = 60_000;
 
@@ -52,6 +55,11 @@ export interface WaitEstimateInput<T extends { id: string }> {
   averageMinutes: number;
   /** Waiting entries in queue order (first is called next). */
   waiting: readonly T[];
+  /**
+   * The doctor's working time of the day (epoch ms, after leave), in any order. Absent or empty:
+   * time is counted from now without regard to hours (e.g. the doctor is not scheduled today).
+   */
+  workingTime?: readonly Interval[];
 }
 
 export interface WaitEstimate {
@@ -99,27 +107,61 @@ export function remainingCurrentMinutes(
 }
 
 /**
- * Estimated wait for each waiting entry: for the entry with k patients ahead of it,
- * remaining time of the current consultation + k × average.
+ * The instant reached after `durationMs` of working time from `fromMs`: time outside the pieces
+ * does not count, a zero duration before a piece waits for its start (one that ends exactly at a
+ * piece's end moves to the next piece), and past the last piece the doctor runs over (time counts
+ * again). Without pieces, plain addition.
+ */
+export function addWorkingTime(fromMs: number, durationMs: number, pieces: readonly Interval[]): number {
+  const sorted = pieces.filter((p) => p.start < p.end).sort((a, b) => a.start - b.start);
+  let cursor = fromMs;
+  let left = durationMs;
+  for (const piece of sorted) {
+    if (piece.end <= cursor) continue;
+    if (cursor < piece.start) cursor = piece.start;
+    const available = piece.end - cursor;
+    if (left < available) return cursor + left;
+    left -= available;
+    cursor = piece.end;
+  }
+  return cursor + left;
+}
+
+/**
+ * Estimated wait for each waiting entry: for the entry with k patients ahead of it, the remaining
+ * time of the current consultation (counted from now: the doctor is seeing them) + k × average
+ * of the doctor's working time; see `workingTime`.
  */
 export function estimateWaits<T extends { id: string }>({
   now,
   current,
   averageMinutes,
   waiting,
+  workingTime = [],
 }: WaitEstimateInput<T>): WaitEstimate[] {
   assertAverage(averageMinutes);
   const nowMs = parseInstant(now, 'now');
-  const remaining = remainingCurrentMinutes(now, current, averageMinutes);
+  const freeAt = nowMs + remainingCurrentMinutes(now, current, averageMinutes) * MINUTE_MS;
   return waiting.map((entry, patientsAhead) => {
-    const waitMinutes = remaining + patientsAhead * averageMinutes;
+    const callAt = addWorkingTime(freeAt, patientsAhead * averageMinutes * MINUTE_MS, workingTime);
     return {
       id: entry.id,
       patientsAhead,
-      waitMinutes,
-      estimatedCallAt: new Date(nowMs + waitMinutes * MINUTE_MS).toISOString(),
+      waitMinutes: Math.max(0, Math.ceil((callAt - nowMs) / MINUTE_MS)),
+      estimatedCallAt: new Date(callAt).toISOString(),
     };
   });
+}
+
+/** Check-ins this long before the appointment's start are flagged (the estimate may be misleading). */
+export const EARLY_CHECK_IN_MINUTES = 120;
+
+/** Minutes a check-in came before its appointment's start, when more than EARLY_CHECK_IN_MINUTES; else null. */
+export function earlyCheckInMinutes(checkedInAt: string, startsAt: string): number | null {
+  const early = Math.floor(
+    (parseInstant(startsAt, 'startsAt') - parseInstant(checkedInAt, 'checkedInAt')) / MINUTE_MS,
+  );
+  return early > EARLY_CHECK_IN_MINUTES ? early : null;
 }
 
 /** Whole minutes a patient has been waiting since check-in (rounded down, never negative). */

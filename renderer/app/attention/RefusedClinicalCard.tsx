@@ -2,13 +2,14 @@ import { Badge, Box, Button, HStack, Stack, Text } from '@chakra-ui/react';
 import { useState } from 'react';
 import type { NeedsAttentionEntry } from '@shared/contract/desktop-bridge';
 import type { InputOf } from '@shared/contract/index';
-import { vitalsSchema } from '@shared/domain/consultation.schema';
+import { recordedVitalsSchema } from '@shared/domain/consultation.schema';
 import { useApiMutation, useApiQuery } from '@renderer/api/hooks';
 import { useClinicFormat } from '@renderer/app/clinic-format';
 import { useCurrentUser } from '@renderer/app/session/SessionProvider';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { toaster } from '@renderer/components/toaster';
-import { vitalsSummary } from '@renderer/screens/shared/vitals/vitals-form';
+import { useTemperatureUnit } from '@renderer/screens/shared/vitals/use-temperature-unit';
+import { NOT_MEASURED, vitalsSummary } from '@renderer/screens/shared/vitals/vitals-form';
 import { AddendumFromRefusal, ConfirmDiscard, useRefusedVisit } from './RefusedParts';
 import { useDismissAttention } from './use-needs-attention';
 
@@ -38,7 +39,10 @@ export function RefusedClinicalCard({ entry }: { entry: NeedsAttentionEntry }) {
   const c = record.data?.consultation;
   const mayAddAddendum = !!c && c.status === 'finalized' && c.signedBy === me.id;
   const mayRecordVitals = a?.status === 'CHECKED_IN';
-  const readings = vitalsInput ? vitalsSummary(vitalsSchema.parse(vitalsInput.vitals)) : '';
+  const { unit } = useTemperatureUnit();
+  // Read as recorded, not as entered: a refused reading may be one the ranges refuse.
+  const asRecorded = recordedVitalsSchema.safeParse({ ...NOT_MEASURED, ...vitalsInput?.vitals });
+  const readings = vitalsInput && asRecorded.success ? vitalsSummary(asRecorded.data, unit) : '';
   const [confirming, setConfirming] = useState(false);
   const [addendum, setAddendum] = useState<string | null>(null);
 

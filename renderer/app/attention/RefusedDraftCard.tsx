@@ -2,16 +2,30 @@ import { Badge, Box, Button, HStack, Stack, Text } from '@chakra-ui/react';
 import { useState } from 'react';
 import type { NeedsAttentionEntry } from '@shared/contract/desktop-bridge';
 import type { InputOf } from '@shared/contract/index';
-import { type ConsultationContent, consultationContentSchema } from '@shared/domain/consultation.schema';
+import {
+  type ConsultationContent,
+  consultationContentSchema,
+  recordedVitalsSchema,
+} from '@shared/domain/consultation.schema';
 import { useApiMutation, useApiQuery } from '@renderer/api/hooks';
 import { useClinicFormat } from '@renderer/app/clinic-format';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { toaster } from '@renderer/components/toaster';
 import { draftAsText, draftRows } from '@renderer/screens/doctor/consultation/draft-text';
+import { NOT_MEASURED } from '@renderer/screens/shared/vitals/vitals-form';
 import { AddendumFromRefusal, ConfirmDiscard, useRefusedVisit } from './RefusedParts';
 import { useDismissAttention } from './use-needs-attention';
 
 type DraftInput = InputOf<'consultations.saveDraft'>;
+
+/** The refused text, its readings as they were (a reading queued before the ranges narrowed must not break the card). */
+function readContent(content: DraftInput['content'] | undefined): ConsultationContent {
+  const vitals = recordedVitalsSchema.safeParse({ ...NOT_MEASURED, ...content?.vitals });
+  return {
+    ...consultationContentSchema.parse({ ...content, vitals: undefined }),
+    vitals: vitals.success ? vitals.data : NOT_MEASURED,
+  };
+}
 
 /**
  * A draft save the hub refused (the record was signed meanwhile on another desktop, or reception
@@ -25,10 +39,10 @@ export function RefusedDraftCard({ entry }: { entry: NeedsAttentionEntry }) {
   const format = useClinicFormat();
   const dismiss = useDismissAttention();
   const input = entry.input as DraftInput;
-  const content = consultationContentSchema.parse(input.content ?? {});
+  const content = readContent(input.content);
   const earlier = (entry.earlierVersions ?? []).map((v) => ({
     ...v,
-    content: consultationContentSchema.parse((v.input as DraftInput).content ?? {}),
+    content: readContent((v.input as DraftInput).content),
   }));
   // Into an addendum goes every version (the doctor edits it there); then the card is done.
   const allText = [

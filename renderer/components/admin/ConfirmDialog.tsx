@@ -45,7 +45,7 @@ export function ConfirmDialog({
     >
       <Stack gap="3">
         {children}
-        <ErrorMessage error={error} />
+        <ErrorMessage error={error} action={`Not done: ${confirmLabel}`} />
       </Stack>
     </DialogFrame>
   );

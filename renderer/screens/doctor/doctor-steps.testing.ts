@@ -110,6 +110,7 @@ export async function fillConsultation(page: Page): Promise<void> {
     await row.getByLabel('Medicine', { exact: true }).fill(m.medicine);
     await row.getByLabel('Strength').fill(m.strength);
     await row.getByLabel('Dose pattern').fill(m.dose);
+    await row.getByLabel('Timing').selectOption('after_food');
     await row.getByLabel('Days').fill(m.days);
   }
 }

@@ -7,6 +7,8 @@ import { syncClientBindingMigration } from './006-sync-client-binding.migration'
 import { draftConflictsMigration } from './007-draft-conflicts.migration';
 import { signingTimesMigration } from './008-signing-times.migration';
 import { messagesMigration } from './009-messages.migration';
+import { patientFactsMigration } from './010-patient-facts.migration';
+import { formularyMigration } from './011-formulary.migration';
 
 export interface Migration {
   name: string;
@@ -24,4 +26,6 @@ export const migrations: readonly Migration[] = [
   draftConflictsMigration,
   signingTimesMigration,
   messagesMigration,
+  patientFactsMigration,
+  formularyMigration,
 ];

@@ -13,6 +13,7 @@ import { getAppointment } from '@server/repositories/lookups.repository';
 import { changeStatus, latestTransition } from '@server/repositories/appointment-status.repository';
 import { assertOwnAppointment, requireActor } from '@server/repositories/ownership';
 
+import { doctorWorkOn } from './doctor-work';
 import { claimingTime } from './slot-check';
 
 function refused(check: Extract<TransitionCheck, { ok: false }>, field = 'reason') {
@@ -38,6 +39,7 @@ function transition(ctx: HandlerContext, action: LifecycleAction, id: string, re
     zone: settings.timeZone,
     cancellationWindowMinutes: settings.cancellationWindowMinutes,
     reason,
+    doctorWork: appointment.status === 'CHECKED_IN' ? doctorWorkOn(ctx.db, appointment.id) : null,
   });
   if (!check.ok) throw refused(check);
   return changeStatus(ctx, appointment, check.to, reason);
@@ -75,6 +77,7 @@ export const lifecycleHandlers: HandlerMap = {
         role: actor.role,
         now: ctx.now,
         zone: ctx.settings().timeZone,
+        doctorWork: latest.to === 'CHECKED_IN' ? doctorWorkOn(ctx.db, appointment.id) : null,
       });
       if (!check.ok) throw refused(check);
       // Restoring an active status claims the time again; someone may have booked it meanwhile.

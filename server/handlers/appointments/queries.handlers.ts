@@ -8,6 +8,7 @@ import { type HandlerContext, type HandlerMap, handler } from '@server/core/hand
 import { getAppointment } from '@server/repositories/lookups.repository';
 import { assertOwnAppointment, requireActor } from '@server/repositories/ownership';
 import { toAppointment } from './appointment-rows';
+import { doctorWorkOn } from './doctor-work';
 
 const APPOINTMENT_NUMBER = /^A-\d{4}-\d{6,}$/i;
 
@@ -68,6 +69,11 @@ export const queryHandlers: HandlerMap = {
         transitions: ctx.db.all(transitions.orderBy(sql`rowid`)) as StatusTransition[],
         reschedules: ctx.db.all(reschedules.orderBy(sql`rowid`)),
         requests: ctx.db.all(requests.orderBy(sql`rowid`)) as RescheduleRequest[],
+        // Only whether, never what: the front desk does not read consultation content.
+        doctorWork:
+          appointment.status === 'CHECKED_IN' && requireActor(ctx).role !== 'patient'
+            ? doctorWorkOn(ctx.db, id)
+            : null,
       };
     },
   }),

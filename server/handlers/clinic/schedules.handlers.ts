@@ -5,6 +5,7 @@ import { workingDay } from '@shared/rules/working-day';
 import { clinicDate } from '@shared/rules/zoned-time';
 import { type HandlerContext, type HandlerMap, handler } from '@server/core/handler';
 import { getDoctor } from '@server/repositories/lookups.repository';
+import { assertMayChangeException } from './doctor-leave';
 import { assertExceptionValid, assertWeeklyWindowsValid } from './schedule-checks';
 import {
   collisionAppointments,
@@ -13,6 +14,7 @@ import {
   scheduleCollisions,
 } from './schedule-collisions';
 import { exceptionsOf, findException, weeklyWindowRows, weeklyWindows } from './schedule.repository';
+import type { ScheduleException } from '@shared/domain/schedule.schema';
 
 const today = (ctx: HandlerContext) => clinicDate(ctx.now, ctx.settings().timeZone);
 const sameWindow = (a: WeeklyWindow, b: WeeklyWindow) =>
@@ -35,6 +37,22 @@ function replaceWeeklyWindows(ctx: HandlerContext, doctorId: string, windows: re
     ctx.db.run(ctx.db.q.insertInto('weekly_windows').values({ id, doctorId, ...window }));
     ctx.changed('weekly_windows', id);
   }
+}
+
+/** The bookings an exception (with the day's others) would leave outside working time, after its checks. */
+function exceptionCollisions(ctx: HandlerContext, exception: ScheduleException) {
+  const doctor = getDoctor(ctx.db, exception.doctorId);
+  assertMayChangeException(ctx, exception);
+  assertExceptionValid(ctx, exception);
+  const sameDay = exceptionsOf(ctx.db, doctor.id, exception.date, exception.date);
+  const collisions = scheduleCollisions(
+    ctx,
+    doctor.id,
+    weeklyWindows(ctx.db, doctor.id),
+    [...sameDay, exception],
+    exception.date,
+  );
+  return { doctor, collisions };
 }
 
 /** Weekly schedules and date exceptions (SPEC §3): changes list the bookings they would strand. */
@@ -108,20 +126,17 @@ export const scheduleHandlers: HandlerMap = {
     },
   }),
 
+  'schedules.previewException': handler('schedules.previewException', {
+    run: (input, ctx) => ({
+      collisions: collisionAppointments(exceptionCollisions(ctx, input.exception).collisions),
+    }),
+  }),
+
   'schedules.addException': handler('schedules.addException', {
     run: (input, ctx) => {
       const { exception } = input;
-      const doctor = getDoctor(ctx.db, exception.doctorId);
       if (findException(ctx.db, exception.id)) throw failure('CONFLICT', 'This exception was already added.');
-      assertExceptionValid(ctx, exception);
-      const sameDay = exceptionsOf(ctx.db, doctor.id, exception.date, exception.date);
-      const collisions = scheduleCollisions(
-        ctx,
-        doctor.id,
-        weeklyWindows(ctx.db, doctor.id),
-        [...sameDay, exception],
-        exception.date,
-      );
+      const { doctor, collisions } = exceptionCollisions(ctx, exception);
       guardCollisions(ctx, collisions, input.acknowledgeCollisions, doctor.fullName);
       ctx.db.run(
         ctx.db.q.insertInto('schedule_exceptions').values({
@@ -151,6 +166,10 @@ export const scheduleHandlers: HandlerMap = {
     run: (input, ctx) => {
       const exception = findException(ctx.db, input.id);
       if (!exception) throw notFound('scheduleException');
+      if (ctx.actor?.role === 'doctor' && ctx.actor.doctorId !== exception.doctorId) {
+        throw notFound('scheduleException');
+      }
+      assertMayChangeException(ctx, exception);
       const doctor = getDoctor(ctx.db, exception.doctorId);
       if (exception.kind === 'extra') {
         // Taking away extra hours may strand bookings made in them; there is no "confirm" here.

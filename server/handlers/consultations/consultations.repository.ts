@@ -53,7 +53,7 @@ export function consultationView(db: Db, consultation: Consultation, allergies?:
   return {
     consultation,
     addenda: addendaOf(db, consultation.id),
-    allergyWarnings: allergyWarnings(consultation.prescription, known),
+    allergyWarnings: allergyWarnings(db, consultation.prescription, known),
   } satisfies ConsultationView;
 }
 

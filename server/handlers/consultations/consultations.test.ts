@@ -176,8 +176,24 @@ describe('consultation records', () => {
       ],
     });
     expect(view.allergyWarnings).toEqual([
-      { medicine: 'Penicillin V', allergy: 'Penicillin', itemIndex: 1 },
-      { medicine: 'AMOXICILLIN 500', allergy: 'amoxicillin', itemIndex: 2 },
+      {
+        medicine: 'Penicillin V',
+        allergy: 'Penicillin',
+        itemIndex: 1,
+        reason: 'Phenoxymethylpenicillin is one of the Penicillins',
+      },
+      {
+        medicine: 'AMOXICILLIN 500',
+        allergy: 'Penicillin',
+        itemIndex: 2,
+        reason: 'Amoxicillin is one of the Penicillins',
+      },
+      {
+        medicine: 'AMOXICILLIN 500',
+        allergy: 'amoxicillin',
+        itemIndex: 2,
+        reason: 'AMOXICILLIN 500 contains amoxicillin',
+      },
     ]);
   });
 

@@ -47,6 +47,11 @@ const EMPTY_TEXT = textOf({
   followUpDate: null,
 });
 
+/** Whether the doctor has written anything in the record (vitals alone do not count). */
+export function hasDoctorText(c: Consultation): boolean {
+  return textOf(contentOf(c)) !== EMPTY_TEXT;
+}
+
 /**
  * The revision and conflicts after a save. A save names the revision it was written on; when the
  * record has moved on since (another desktop's save reached the hub first), the save still becomes

@@ -29,6 +29,30 @@ describe('consultations.prescriptionPdf', () => {
     return { patient, appointment, consultationId };
   }
 
+  it('prints an estimated age as "about", and allergies never asked as not recorded (not as none known)', async () => {
+    const patient = await world.register({
+      fullName: 'Ramesh Gowda',
+      dateOfBirth: '1968-01-01',
+      dateOfBirthEstimated: true,
+      sex: 'male',
+    });
+    const appointment = await world.book(patient.id, '09:00');
+    hub.clock.set(at('09:00'));
+    const { consultationId } = await world.completeVisit(appointment.id);
+    const pdf = await hub.call(world.doctor, 'consultations.prescriptionPdf', { id: consultationId });
+    const text = await pdfFlatText(pdf.base64);
+    expect(text).toContain('about 58 y / Male');
+    expect(text).toContain('Allergies: not recorded');
+    expect(text).not.toContain('1968');
+
+    await hub.call(await freshAdmin(hub), 'patients.update', {
+      id: patient.id,
+      details: { allergies: [], allergiesRecorded: true },
+    });
+    const again = await hub.call(world.doctor, 'consultations.prescriptionPdf', { id: consultationId });
+    expect(await pdfFlatText(again.base64)).toContain('No known allergies');
+  });
+
   it('prints the signed record’s summary with letterhead, doctor, patient and signature — never the notes', async () => {
     const { patient, appointment, consultationId } = await signedVisit(HINDI_NAME);
 

@@ -7,7 +7,7 @@ import { getPatient } from '@server/repositories/lookups.repository';
 import { assertOwnPatient, requireActor } from '@server/repositories/ownership';
 import { duplicatesMessage, findDuplicates } from './patient-duplicates';
 import { patientProfile } from './patient-profile';
-import { changedFields, patientRow } from './patient-rows';
+import { changedFields, patientRow, withRecordedFacts } from './patient-rows';
 import { searchPatients } from './patient-search';
 import { freeProvisionalCode } from './provisional-code';
 
@@ -43,7 +43,7 @@ export const patientHandlers: HandlerMap = {
         throw failure('CONFLICT', duplicatesMessage(duplicates));
       }
       const patient: Patient = {
-        ...input.details,
+        ...withRecordedFacts(input.details),
         id: input.id,
         code: patientCode(ctx.hub.nextCounter('patient')),
         provisionalCode: input.provisionalCode && freeProvisionalCode(db, input.provisionalCode),
@@ -67,7 +67,11 @@ export const patientHandlers: HandlerMap = {
     run: (input, ctx) => {
       assertOwnPatient(ctx, input.id, 'patient');
       const before = getPatient(ctx.db, input.id);
-      const after: Patient = { ...before, ...givenFields(input.details), updatedAt: ctx.now };
+      const after: Patient = {
+        ...before,
+        ...withRecordedFacts(givenFields(input.details)),
+        updatedAt: ctx.now,
+      };
       const fields = changedFields(before, after);
       if (fields.length === 0) return before;
       const { id: _id, code: _code, createdAt: _createdAt, ...columns } = patientRow(after);

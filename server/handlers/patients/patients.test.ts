@@ -159,7 +159,9 @@ describe('patients.update', () => {
       .prepare("SELECT patientId, details FROM audit_log WHERE action = 'patients.update'")
       .get() as { patientId: string; details: string };
     expect(audit.patientId).toBe(patient.id);
-    expect(JSON.parse(audit.details)).toEqual({ fields: ['fullName', 'phone', 'allergies'] });
+    expect(JSON.parse(audit.details)).toEqual({
+      fields: ['fullName', 'phone', 'allergies', 'allergiesRecorded'],
+    });
   });
 
   it('lets a patient update only their own record', async () => {

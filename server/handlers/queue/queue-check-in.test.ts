@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { insertDoctor } from '@server/testing/fixtures';
+import { insertDoctor, insertWeeklyWindows } from '@server/testing/fixtures';
 import { createTestHub, type TestHub } from '@server/testing/test-hub';
 import { at, insertAppointment, patientCaller, type QueueWorld, queueWorld, TODAY } from './queue-fixtures';
 
@@ -131,5 +131,25 @@ describe('queue.checkIn', () => {
     hub.core.events.on('queue.changed', (payload) => seen.push(payload));
     await hub.call(world.reception, 'queue.checkIn', { appointmentId: book('09:00') });
     expect(seen).toEqual([{ doctorId: world.doctor.id, clinicDate: TODAY }]);
+  });
+
+  it("estimates from the doctor's next working window and flags a check-in hours early", async () => {
+    // An evening doctor (17:00–20:00 on Mondays); the patient checks in at 03:58 for 17:00.
+    const evening = insertDoctor(hub.db, { tokenPrefix: 'E', sessionMinutes: 15 });
+    insertWeeklyWindows(hub.db, evening.id, [[1, '17:00', '20:00']]);
+    const appointmentId = insertAppointment(hub.db, { doctorId: evening.id, time: '17:00', minutes: 15 });
+    const second = insertAppointment(hub.db, { doctorId: evening.id, time: '17:15', minutes: 15 });
+    hub.clock.set(at('03:58'));
+    await hub.call(world.reception, 'queue.checkIn', { appointmentId });
+    hub.clock.set(at('16:00'));
+    await hub.call(world.reception, 'queue.checkIn', { appointmentId: second });
+    hub.clock.set(at('16:10'));
+    const queue = await hub.call(world.reception, 'queue.list', { doctorId: evening.id, date: TODAY });
+    expect(queue.waiting.map((w) => [w.estimatedCallAt, w.estimatedWaitMinutes])).toEqual([
+      [new Date(at('17:00')).toISOString(), 50],
+      [new Date(at('17:15')).toISOString(), 65],
+    ]);
+    // 03:58 for 17:00 is flagged (13 h 2 min early); 16:00 for 17:15 is not (within 2 h).
+    expect(queue.waiting.map((w) => w.earlyCheckInMinutes)).toEqual([13 * 60 + 2, null]);
   });
 });

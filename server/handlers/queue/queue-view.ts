@@ -1,7 +1,13 @@
 import type { ResultOf } from '@shared/contract/index';
 import type { Doctor } from '@shared/domain/doctor.schema';
-import { averageConsultationMinutes, estimateWaits, waitingMinutes } from '@shared/rules/wait-estimate';
+import {
+  averageConsultationMinutes,
+  earlyCheckInMinutes,
+  estimateWaits,
+  waitingMinutes,
+} from '@shared/rules/wait-estimate';
 import type { Db } from '@server/db/database';
+import { workingTimeOn } from '@server/repositories/working-time.repository';
 import { type OrderedDay, orderedDay } from './queue-store';
 
 export type DoctorQueue = ResultOf<'queue.list'>;
@@ -30,30 +36,38 @@ export function learnedAverageMinutes(db: Db, doctor: Doctor): number {
  * One doctor's queue for a day with waits and estimates. Patients called but not yet in (pending)
  * come first among the waiting: they will be seen before anyone still waiting. A called patient
  * who is current counts as starting now, so the next in line waits a full consultation.
+ * Estimates count only the doctor's working time of the day (windows, breaks, leave); a check-in
+ * far ahead of its appointment is flagged with how early it came.
  */
 export function buildDoctorQueue(
   db: Db,
   doctor: Doctor,
   date: string,
   now: string,
+  zone: string,
   day: OrderedDay = orderedDay(db, doctor.id, date),
 ): DoctorQueue {
   const average = learnedAverageMinutes(db, doctor);
   const current = day.current?.entry ?? null;
-  const waiting = [...day.pending, ...day.waiting].map((d) => d.entry);
+  const waitingDays = [...day.pending, ...day.waiting];
+  const waiting = waitingDays.map((d) => d.entry);
   const estimates = estimateWaits({
     now,
     current: current ? { startedAt: current.consultationStartedAt ?? now } : null,
     averageMinutes: average,
     waiting,
+    workingTime: workingTimeOn(db, doctor.id, date, zone),
   });
   return {
     doctorId: doctor.id,
     clinicDate: date,
     averageConsultationMinutes: average,
     current,
-    waiting: waiting.map((entry, i) => ({
+    waiting: waitingDays.map(({ entry, startMs, slotless }, i) => ({
       entry,
+      earlyCheckInMinutes: slotless
+        ? null
+        : earlyCheckInMinutes(entry.checkedInAt, new Date(startMs).toISOString()),
       waitingMinutes: waitingMinutes(entry.checkedInAt, now),
       patientsAhead: estimates[i]!.patientsAhead,
       estimatedWaitMinutes: estimates[i]!.waitMinutes,

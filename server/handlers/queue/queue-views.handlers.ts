@@ -16,7 +16,13 @@ export const queueViewHandlers: HandlerMap = {
   'queue.list': handler('queue.list', {
     run: (input, ctx) => {
       assertOwnDoctor(ctx, input.doctorId, 'doctor');
-      return buildDoctorQueue(ctx.db, getDoctor(ctx.db, input.doctorId), input.date, ctx.now);
+      return buildDoctorQueue(
+        ctx.db,
+        getDoctor(ctx.db, input.doctorId),
+        input.date,
+        ctx.now,
+        ctx.settings().timeZone,
+      );
     },
   }),
 
@@ -48,7 +54,7 @@ export const queueViewHandlers: HandlerMap = {
         generatedAt: ctx.now,
         doctors: doctors.map((doctor): BoardDoctor => {
           const day = orderedDay(ctx.db, doctor.id, today);
-          const queue = buildDoctorQueue(ctx.db, doctor, today, ctx.now, day);
+          const queue = buildDoctorQueue(ctx.db, doctor, today, ctx.now, settings.timeZone, day);
           const calls = [day.current, ...day.pending, ...day.waiting, ...day.done]
             .flatMap((d) => (d?.entry.calledAt ? [d.entry.calledAt] : []))
             .sort();
@@ -79,11 +85,12 @@ export const queueViewHandlers: HandlerMap = {
       const appointment = getAppointment(ctx.db, input.appointmentId);
       assertOwnAppointment(ctx, appointment);
       const entry = findEntryByAppointment(ctx.db, appointment.id);
-      const today = clinicDate(ctx.now, ctx.settings().timeZone);
+      const zone = ctx.settings().timeZone;
+      const today = clinicDate(ctx.now, zone);
       if (!entry || entry.clinicDate !== today) {
         throw failure('POLICY', 'Not checked in yet. Please check in at the front desk when you arrive.');
       }
-      const queue = buildDoctorQueue(ctx.db, getDoctor(ctx.db, entry.doctorId), today, ctx.now);
+      const queue = buildDoctorQueue(ctx.db, getDoctor(ctx.db, entry.doctorId), today, ctx.now, zone);
       const mine = queue.waiting.find((w) => w.entry.id === entry.id);
       if (mine) {
         return {

@@ -132,3 +132,43 @@ describe('queue.walkIn', () => {
     expect(await waitingTokens()).toEqual(['K-001', 'K-002', 'K-004', 'K-005', 'K-003']);
   });
 });
+
+describe('queue.walkIn — the time of a queued walk-in respects the doctor’s hours', () => {
+  // The doctor works Mon–Fri 09:00–13:00 and 14:00–17:00 (a break at 13:00–14:00).
+  async function queuedAt(time: string) {
+    hub.clock.set(at(time));
+    const { appointment } = await hub.call(world.reception, 'queue.walkIn', {
+      appointmentId: randomUUID(),
+      doctorId: world.doctor.id,
+      patientId: insertPatient(hub.db).id,
+      placement: 'queue',
+    });
+    return appointment.startsAt;
+  }
+
+  it('before hours: the start of the first window, not a time in the night', async () => {
+    expect(await queuedAt('03:58')).toBe(at('09:00'));
+  });
+
+  it('in the break: the start of the afternoon window', async () => {
+    expect(await queuedAt('13:20')).toBe(at('14:00'));
+  });
+
+  it('after hours: its own arrival time, rounded down to the 5-minute grid (no invented later time)', async () => {
+    expect(await queuedAt('17:42')).toBe(at('17:40'));
+  });
+
+  it('on leave for the day: its arrival time', async () => {
+    hub.db.run(
+      hub.db.q.insertInto('schedule_exceptions').values({
+        id: randomUUID(),
+        doctorId: world.doctor.id,
+        date: TODAY,
+        kind: 'leave',
+        window: null,
+        reason: 'Conference',
+      } as never),
+    );
+    expect(await queuedAt('10:03')).toBe(at('10:00'));
+  });
+});

@@ -10,6 +10,7 @@ import type { HandlerContext } from '@server/core/handler';
 import { getPatient } from '@server/repositories/lookups.repository';
 import { requireActor } from '@server/repositories/ownership';
 import { effectiveBuffers, nextFreeSlots } from '@server/repositories/slots.repository';
+import { workingTimeOn } from '@server/repositories/working-time.repository';
 
 type WalkIn = ParsedInputOf<'queue.walkIn'>;
 const MINUTE_MS = 60_000;
@@ -52,6 +53,23 @@ export function walkInPatient(ctx: HandlerContext, input: WalkIn): Patient {
   return patient;
 }
 
+/**
+ * A queued walk-in's time (it claims none): inside the doctor's working time today, from the next
+ * 5 minutes, or the start of the next window (before hours, in a break); with no working time left
+ * today, the arrival time (rounded down to the 5-minute grid times are stored on), never a
+ * made-up later time outside the hours.
+ */
+function queuedTime(ctx: HandlerContext, doctor: Doctor, today: string, zone: string): number {
+  const now = Date.parse(ctx.now);
+  const next = Math.ceil(now / GRID_MS) * GRID_MS;
+  for (const piece of workingTimeOn(ctx.db, doctor.id, today, zone).sort((a, b) => a.start - b.start)) {
+    if (piece.end <= now) continue;
+    if (piece.start > now) return piece.start;
+    return next < piece.end ? next : now - (now % GRID_MS);
+  }
+  return now - (now % GRID_MS);
+}
+
 /** When the walk-in is seen: the next free slot today, or (queued) no time of its own. */
 function walkInTime(ctx: HandlerContext, doctor: Doctor, placement: WalkIn['placement']) {
   const zone = ctx.settings().timeZone;
@@ -63,7 +81,7 @@ function walkInTime(ctx: HandlerContext, doctor: Doctor, placement: WalkIn['plac
     }
     return { start: Date.parse(slot.start), end: Date.parse(slot.end), roomId: slot.roomId, slotless: false };
   }
-  const start = Math.ceil(Date.parse(ctx.now) / GRID_MS) * GRID_MS;
+  const start = queuedTime(ctx, doctor, today, zone);
   return { start, end: start + doctor.sessionMinutes * MINUTE_MS, roomId: null, slotless: true };
 }
 

@@ -1,4 +1,4 @@
-import { Input, InputGroup, Switch } from '@chakra-ui/react';
+import { Input, InputGroup, NativeSelect, Switch } from '@chakra-ui/react';
 import { Controller, type FieldError, type Path, type UseFormReturn } from 'react-hook-form';
 import type { ClinicSettings } from '@shared/domain/settings.schema';
 import { FormField } from '@renderer/components/FormField';
@@ -42,6 +42,22 @@ export function SettingsInput({
           </FormField>
         )}
       />
+    );
+  }
+  if (field.kind === 'choice') {
+    return (
+      <FormField label={field.label} error={error} {...(field.helper ? { helper: field.helper } : {})}>
+        <NativeSelect.Root>
+          <NativeSelect.Field {...form.register(path)}>
+            {Object.entries(field.choices ?? {}).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </NativeSelect.Field>
+          <NativeSelect.Indicator />
+        </NativeSelect.Root>
+      </FormField>
     );
   }
   const input =

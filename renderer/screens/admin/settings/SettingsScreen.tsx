@@ -3,6 +3,7 @@ import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { ScreenHeader } from '@renderer/components/ScreenHeader';
 import { LoadingState } from '@renderer/components/StateViews';
 import { useClinicSettings } from '@renderer/app/clinic-format';
+import { FormularyPanel } from './FormularyPanel';
 import { MailSettingsPanel } from './MailSettingsPanel';
 import { SettingsForm } from './SettingsForm';
 
@@ -20,6 +21,9 @@ export function SettingsScreen() {
       {settings.data && <SettingsForm settings={settings.data} />}
       <Box mt="5">
         <MailSettingsPanel />
+      </Box>
+      <Box mt="5">
+        <FormularyPanel />
       </Box>
     </>
   );

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import { clinicSettingsSchema } from '@shared/domain/settings.schema';
 
-/** 'reminder': the reminder rule (a choice of two forms), with its own input. */
-export type FieldKind = 'text' | 'number' | 'boolean' | 'reminder';
+/** 'reminder': the reminder rule (a choice of two forms), with its own input; 'choice': one of an enum's values. */
+export type FieldKind = 'text' | 'number' | 'boolean' | 'reminder' | 'choice';
 
 export interface SettingsField {
   /** Dotted path into ClinicSettings, e.g. defaultBuffers.before. */
@@ -12,6 +12,8 @@ export interface SettingsField {
   kind: FieldKind;
   nullable: boolean;
   unit?: string;
+  /** For a choice: each value's label, in the order offered. */
+  choices?: Record<string, string>;
 }
 
 interface FieldSpec {
@@ -21,7 +23,15 @@ interface FieldSpec {
   unit?: string;
   /** A setting with an input of its own rather than one read from the schema. */
   kind?: 'reminder';
+  choices?: Record<string, string>;
 }
+
+/**
+ * Settings of features this build does not have yet (the waiting list's hold, patients moving
+ * their own bookings online): not shown, so the screen promises nothing the clinic does not do.
+ * Their values stay as saved (the form sends back every setting it loaded).
+ */
+export const HIDDEN_UNTIL_BUILT = ['patientDirectReschedule', 'waitlistHoldMinutes'] as const;
 
 /** How the settings form is grouped; each field's input kind comes from the settings schema. */
 const GROUPS: { title: string; description: string; fields: FieldSpec[] }[] = [
@@ -43,6 +53,18 @@ const GROUPS: { title: string; description: string; fields: FieldSpec[] }[] = [
     ],
   },
   {
+    title: 'Vitals',
+    description: 'How nurses and doctors enter and read patients’ readings.',
+    fields: [
+      {
+        path: 'temperatureUnit',
+        label: 'Temperature unit',
+        helper: 'Temperatures are entered and shown in this unit, and always stored in °C.',
+        choices: { C: '°C (Celsius)', F: '°F (Fahrenheit)' },
+      },
+    ],
+  },
+  {
     title: 'Booking',
     description: 'How appointments are booked and kept apart (SPEC §3, §4).',
     fields: [
@@ -56,11 +78,14 @@ const GROUPS: { title: string; description: string; fields: FieldSpec[] }[] = [
       { path: 'defaultBuffers.before', label: 'Buffer before each appointment', unit: 'minutes' },
       { path: 'defaultBuffers.after', label: 'Buffer after each appointment', unit: 'minutes' },
       {
-        path: 'patientDirectReschedule',
-        label: 'Patients may reschedule directly',
-        helper: 'Off: patients can only request a new time.',
+        path: 'doctorLeave',
+        label: 'Doctors’ leave',
+        choices: {
+          doctors: 'Doctors mark their own leave',
+          frontDesk: 'Only reception and admin put leave in',
+        },
+        helper: 'Either way, the bookings leave strands are shown and moved when it is added.',
       },
-      { path: 'waitlistHoldMinutes', label: 'Waiting-list hold', unit: 'minutes' },
     ],
   },
   {
@@ -128,7 +153,9 @@ export function describe(path: string): { kind: FieldKind; nullable: boolean } {
     schema = next;
   }
   const type = unwrap().type;
-  return { kind: type === 'boolean' ? 'boolean' : type === 'number' ? 'number' : 'text', nullable };
+  const kind =
+    type === 'boolean' ? 'boolean' : type === 'number' ? 'number' : type === 'enum' ? 'choice' : 'text';
+  return { kind, nullable };
 }
 
 export const SETTINGS_GROUPS = GROUPS.map((g) => ({

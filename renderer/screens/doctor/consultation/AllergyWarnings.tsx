@@ -4,6 +4,8 @@ export interface AllergyWarningView {
   medicine: string;
   allergy: string;
   itemIndex: number;
+  /** Why it matches ("Brufen contains ibuprofen"). */
+  reason?: string;
 }
 
 /** The hub's allergy check of the saved prescription (SPEC §8), shown before signing. */
@@ -19,6 +21,7 @@ export function AllergyWarnings({ warnings }: { warnings: AllergyWarningView[] }
             {warnings.map((w) => (
               <List.Item key={`${w.itemIndex}-${w.allergy}`}>
                 {w.medicine} (medicine {w.itemIndex + 1}) — allergy: {w.allergy}
+                {w.reason ? ` (${w.reason})` : ''}
               </List.Item>
             ))}
           </List.Root>

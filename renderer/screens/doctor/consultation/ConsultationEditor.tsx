@@ -1,6 +1,6 @@
 import { Box, Button, Flex, Grid, Heading, HStack, Input, Stack, Text, Textarea } from '@chakra-ui/react';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import type { ResultOf } from '@shared/contract/index';
 import { consultationContentSchema } from '@shared/domain/consultation.schema';
 import { useApiMutation } from '@renderer/api/hooks';
@@ -11,7 +11,8 @@ import { FormField } from '@renderer/components/FormField';
 import { toaster } from '@renderer/components/toaster';
 import { AllergyWarnings } from './AllergyWarnings';
 import { DraftConflicts } from './DraftConflicts';
-import { VITALS } from '@renderer/screens/shared/vitals/vitals-form';
+import { useTemperatureUnit } from '@renderer/screens/shared/vitals/use-temperature-unit';
+import { VitalsInputs } from '@renderer/screens/shared/vitals/VitalFlags';
 import { type ConsultationForm, toForm } from './consultation-form';
 import { FinalizeDialog } from './FinalizeDialog';
 import { PrescriptionBuilder } from './PrescriptionBuilder';
@@ -33,10 +34,12 @@ export function ConsultationEditor({
 }) {
   // The record's id is fixed for this workspace: the first save creates it under this id.
   const [ids] = useState(() => ({ id: view?.consultation.id ?? crypto.randomUUID(), appointmentId }));
+  const { unit } = useTemperatureUnit();
   const form = useForm<ConsultationForm>({
-    defaultValues: toForm(view?.consultation ?? consultationContentSchema.parse({})),
+    defaultValues: toForm(view?.consultation ?? consultationContentSchema.parse({}), unit),
   });
   const { register, control, formState } = form;
+  const vitals = useWatch({ control, name: 'vitals' });
   const errors = formState.errors;
   const incoming = useIncomingVitals(form, view?.consultation);
   const draft = useDraftSaving(form, ids, view, incoming);
@@ -73,22 +76,20 @@ export function ConsultationEditor({
             busy={draft.saving}
             onKeepDraft={(conflict) => void draft.persist(true, [conflict.id])}
             onUseOther={(conflict) => {
-              form.reset({ ...toForm(conflict.content), vitals: form.getValues('vitals') });
+              form.reset({ ...toForm(conflict.content, unit), vitals: form.getValues('vitals') });
               void draft.persist(true, [conflict.id]);
             }}
           />
         )}
         <Section title="Vitals">
-          <Grid
-            templateColumns={{ base: 'repeat(3, minmax(0, 1fr))', lg: 'repeat(6, minmax(0, 1fr))' }}
-            gap="3"
-          >
-            {VITALS.map((v) => (
-              <FormField key={v.key} label={`${v.label} (${v.unit})`} error={errors.vitals?.[v.key]}>
-                <Input size="sm" inputMode="decimal" {...register(`vitals.${v.key}`)} />
-              </FormField>
-            ))}
-          </Grid>
+          <VitalsInputs
+            register={(key) => register(`vitals.${key}`)}
+            errors={errors.vitals}
+            values={vitals}
+            unit={unit}
+            size="sm"
+            columns={{ base: 3, lg: 6 }}
+          />
           {incoming.arrivedAt && (
             <Text color="fg.muted" fontSize="sm" mt="2" aria-live="polite" data-testid="vitals-arrived">
               Readings recorded at {format.time(incoming.arrivedAt)} were filled in.

@@ -1,17 +1,11 @@
 import { Alert, Badge, Box, Flex, HStack, Text } from '@chakra-ui/react';
 import type { Appointment } from '@shared/domain/appointment.schema';
 import type { Patient } from '@shared/domain/patient.schema';
+import { ageText, allergyStatus } from '@shared/rules/patient-facts';
 import type { ClinicFormat } from '@renderer/app/clinic-format';
 import { StatusBadge } from '@renderer/screens/shared/appointments/StatusBadge';
 
 const SEX = { female: 'F', male: 'M', other: 'Other', unknown: '' } as const;
-
-/** Whole years between a date of birth and a clinic date (both YYYY-MM-DD). */
-export function ageOn(dateOfBirth: string, today: string): number {
-  const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number];
-  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
-  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
-}
 
 /** Who is being seen, with allergies and chronic conditions impossible to miss (SPEC §8). */
 export function PatientHeader({
@@ -23,7 +17,8 @@ export function PatientHeader({
   appointment: Appointment;
   format: ClinicFormat;
 }) {
-  const age = patient.dateOfBirth ? `${ageOn(patient.dateOfBirth, format.today())} y` : 'age unknown';
+  const years = ageText(patient, format.today());
+  const age = years === null ? 'age unknown' : `${years} y`;
   const sex = SEX[patient.sex];
   return (
     <Box mb="4">
@@ -67,16 +62,17 @@ export function PatientHeader({
 
 function AllergyBanner({ patient }: { patient: Patient }) {
   const { allergies, chronicConditions } = patient;
-  if (allergies.length === 0 && chronicConditions.length === 0) {
+  const status = allergyStatus(patient);
+  if (status === 'none-known' && chronicConditions.length === 0) {
     return (
       <Text mt="2" color="fg.muted" fontSize="sm" data-testid="allergy-banner">
-        No known allergies or chronic conditions recorded.
+        No known allergies; no chronic conditions recorded.
       </Text>
     );
   }
   return (
     <Alert.Root
-      status={allergies.length > 0 ? 'error' : 'warning'}
+      status={status === 'listed' ? 'error' : 'warning'}
       variant="surface"
       mt="2"
       data-testid="allergy-banner"
@@ -84,7 +80,11 @@ function AllergyBanner({ patient }: { patient: Patient }) {
     >
       <Alert.Indicator />
       <Alert.Content>
-        {allergies.length > 0 && (
+        {status === 'not-recorded' && (
+          <Alert.Title>Allergies: not recorded (ask the patient before prescribing)</Alert.Title>
+        )}
+        {status === 'none-known' && <Alert.Title>No known allergies</Alert.Title>}
+        {status === 'listed' && (
           <Alert.Title>
             Allergies:{' '}
             {allergies.map((a) => (

@@ -10,16 +10,27 @@ import {
   NativeSelect,
   Text,
 } from '@chakra-ui/react';
-import { type Control, type FieldErrors, useFieldArray, type UseFormRegister } from 'react-hook-form';
+import {
+  type Control,
+  type FieldErrors,
+  useFieldArray,
+  type UseFormRegister,
+  useWatch,
+} from 'react-hook-form';
+import type { Formulary } from '@shared/formulary/formulary';
 import { useShortcut } from '@renderer/app/shortcuts/ShortcutProvider';
 import { PlusIcon } from '@renderer/components/icons';
 import type { AllergyWarningView } from './AllergyWarnings';
-import { type ConsultationForm, emptyMedicine, TIMING_LABELS } from './consultation-form';
+import { type ConsultationForm, emptyMedicine, medicineRow, TIMING_LABELS } from './consultation-form';
+import { MedicineInput } from './MedicineInput';
+import { PrescriptionTemplates } from './PrescriptionTemplates';
+import { useFormulary } from './use-formulary';
 
 /**
- * Any number of medicines (SPEC §8): medicine, strength, dose pattern (1-0-1), timing, duration,
- * instructions. Rows are added (Alt+M, focusing the new row), removed and moved with buttons,
- * so the whole builder works from the keyboard.
+ * Any number of medicines (SPEC §8): medicine (type-ahead from the formulary), strength, dose
+ * pattern (1-0-1), timing, duration, instructions. A new row is empty; templates and favourites
+ * fill rows on purpose. Rows are added (Alt+M, focusing the new row), removed and moved with
+ * buttons, so the whole builder works from the keyboard.
  */
 export function PrescriptionBuilder({
   control,
@@ -34,7 +45,9 @@ export function PrescriptionBuilder({
   warnings: AllergyWarningView[];
   readOnly: boolean;
 }) {
-  const { fields, append, remove, move } = useFieldArray({ control, name: 'prescription' });
+  const { fields, append, remove, move, replace } = useFieldArray({ control, name: 'prescription' });
+  const formulary = useFormulary();
+  const rows = useWatch({ control, name: 'prescription' });
   useShortcut('alt+m', () => !readOnly && append(emptyMedicine()), {
     description: 'Add a medicine to the prescription',
     group: 'Consultation',
@@ -42,6 +55,13 @@ export function PrescriptionBuilder({
 
   return (
     <Box>
+      <PrescriptionTemplates
+        control={control}
+        readOnly={readOnly}
+        onApply={(items) =>
+          replace([...rows.filter((r) => r.medicine.trim() !== ''), ...items.map(medicineRow)])
+        }
+      />
       {fields.length === 0 && (
         <Text color="fg.muted" mb="3">
           No medicines prescribed.
@@ -68,8 +88,14 @@ export function PrescriptionBuilder({
             >
               <Field.Root invalid={!!e?.medicine} required>
                 <Field.Label fontSize="xs">Medicine</Field.Label>
-                <Input size="sm" autoComplete="off" {...register(`prescription.${index}.medicine`)} />
+                <MedicineInput
+                  control={control}
+                  index={index}
+                  formulary={formulary}
+                  invalid={!!e?.medicine}
+                />
                 <Field.ErrorText>{e?.medicine?.message}</Field.ErrorText>
+                <FormularyNote formulary={formulary} medicine={rows[index]?.medicine ?? ''} />
               </Field.Root>
               <Field.Root invalid={!!e?.strength}>
                 <Field.Label fontSize="xs">Strength</Field.Label>
@@ -81,10 +107,11 @@ export function PrescriptionBuilder({
                 <Input size="sm" placeholder="1-0-1" {...register(`prescription.${index}.dosePattern`)} />
                 <Field.ErrorText>{e?.dosePattern?.message}</Field.ErrorText>
               </Field.Root>
-              <Field.Root invalid={!!e?.timing}>
+              <Field.Root invalid={!!e?.timing} required>
                 <Field.Label fontSize="xs">Timing</Field.Label>
                 <NativeSelect.Root size="sm">
                   <NativeSelect.Field {...register(`prescription.${index}.timing`)}>
+                    <option value="">Choose…</option>
                     {Object.entries(TIMING_LABELS).map(([value, label]) => (
                       <option key={value} value={value}>
                         {label}
@@ -93,6 +120,7 @@ export function PrescriptionBuilder({
                   </NativeSelect.Field>
                   <NativeSelect.Indicator />
                 </NativeSelect.Root>
+                <Field.ErrorText>{e?.timing?.message}</Field.ErrorText>
               </Field.Root>
               <Field.Root invalid={!!e?.durationDays} required>
                 <Field.Label fontSize="xs">Days</Field.Label>
@@ -142,7 +170,8 @@ export function PrescriptionBuilder({
             </Flex>
             {rowWarnings.map((w) => (
               <Text key={w.allergy} color="fg.error" fontWeight="semibold" fontSize="sm" mt="2" role="alert">
-                Allergy: the patient is allergic to {w.allergy}.
+                Allergy: the patient is allergic to {w.allergy}
+                {w.reason ? ` (${w.reason})` : ''}.
               </Text>
             ))}
           </Box>
@@ -155,5 +184,25 @@ export function PrescriptionBuilder({
         </Text>
       </Button>
     </Box>
+  );
+}
+
+/** What the formulary knows of a row's medicine, or that its allergy check is by name only. */
+function FormularyNote({ formulary, medicine }: { formulary: Formulary; medicine: string }) {
+  if (!medicine.trim()) return null;
+  const resolved = formulary.resolveMedicine(medicine);
+  if (resolved.generics.length === 0) {
+    return (
+      <Text fontSize="xs" color="fg.warning" data-testid="unchecked-medicine">
+        Unchecked: not in the formulary — allergy check by name only
+      </Text>
+    );
+  }
+  const classes = formulary.classesOf(resolved.generics).map((c) => formulary.className(c));
+  return (
+    <Text fontSize="xs" color="fg.muted">
+      {resolved.generics.map((g) => formulary.genericName(g)).join(' + ')}
+      {classes.length > 0 && ` · ${classes.join(', ')}`}
+    </Text>
   );
 }

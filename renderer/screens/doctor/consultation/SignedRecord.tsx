@@ -5,7 +5,8 @@ import type { ClinicFormat } from '@renderer/app/clinic-format';
 import { useCurrentUser } from '@renderer/app/session/SessionProvider';
 import { AddendumForm } from './AddendumForm';
 import { AuthorTimes } from './AuthorTimes';
-import { vitalsSummary } from '@renderer/screens/shared/vitals/vitals-form';
+import { useTemperatureUnit } from '@renderer/screens/shared/vitals/use-temperature-unit';
+import { VitalsReadings } from '@renderer/screens/shared/vitals/VitalFlags';
 import { TIMING_LABELS } from './consultation-form';
 import { TablePanel } from '@renderer/components/TablePanel';
 
@@ -15,9 +16,9 @@ type View = NonNullable<ResultOf<'consultations.get'>>;
 export function SignedRecord({ view, format }: { view: View; format: ClinicFormat }) {
   const c = view.consultation;
   const user = useCurrentUser();
-  const vitals = vitalsSummary(c.vitals);
+  const { unit } = useTemperatureUnit();
   const rows: [string, ReactNode][] = [
-    ['Vitals', vitals || '—'],
+    ['Vitals', <VitalsReadings key="vitals" vitals={c.vitals} unit={unit} />],
     ['Chief complaint', c.chiefComplaint || '—'],
     ['Examination', c.examinationNotes || '—'],
     [

@@ -25,9 +25,15 @@ describe('consultation form ↔ record content', () => {
     form.vitals.systolic = '80';
     form.vitals.diastolic = '90';
     form.diagnosis.code = 'j06.9'; // typed in lower case: accepted as J06.9
+    const row = {
+      ...emptyMedicine(),
+      dosePattern: '1-0-1',
+      timing: 'after_food' as const,
+      durationDays: '5',
+    };
     form.prescription = [
-      { ...emptyMedicine(), medicine: 'Paracetamol' },
-      { ...emptyMedicine(), medicine: 'Cetirizine', dosePattern: 'twice', durationDays: '' },
+      { ...row, medicine: 'Paracetamol' },
+      { ...row, medicine: 'Cetirizine', dosePattern: 'twice', durationDays: '' },
     ];
     const check = checkContent(form);
     expect(check.ok).toBe(false);
@@ -35,6 +41,26 @@ describe('consultation form ↔ record content', () => {
     expect(fields).toEqual(['prescription.1.dosePattern', 'prescription.1.durationDays', 'vitals.diastolic']);
     const days = check.ok ? undefined : check.problems.find((p) => p.field === 'prescription.1.durationDays');
     expect(days?.message).toBe('must be a number of days');
+  });
+
+  it('starts a new medicine row empty, and refuses it until dose, timing and days are chosen', () => {
+    expect(emptyMedicine()).toEqual({
+      medicine: '',
+      strength: '',
+      dosePattern: '',
+      timing: '',
+      durationDays: '',
+      instructions: '',
+    });
+    const form = blank();
+    form.prescription = [{ ...emptyMedicine(), medicine: 'Brufen' }];
+    const check = checkContent(form);
+    const problems = check.ok ? [] : check.problems.map((p) => `${p.field}: ${p.message}`).sort();
+    expect(problems).toEqual([
+      'prescription.0.dosePattern: must be a dose pattern like 1-0-1',
+      'prescription.0.durationDays: must be a number of days',
+      'prescription.0.timing: choose when to take it',
+    ]);
   });
 
   it('accepts an untouched form (nothing written yet)', () => {

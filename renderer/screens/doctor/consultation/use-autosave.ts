@@ -3,6 +3,7 @@ import type { Path, UseFormReturn } from 'react-hook-form';
 import type { ApiError } from '@shared/contract/errors';
 import type { ResultOf } from '@shared/contract/index';
 import { useApiMutation } from '@renderer/api/hooks';
+import { useTemperatureUnit } from '@renderer/screens/shared/vitals/use-temperature-unit';
 import { NOT_MEASURED } from '@renderer/screens/shared/vitals/vitals-form';
 import { checkContent, type ConsultationForm, toForm } from './consultation-form';
 import type { IncomingVitals } from './use-incoming-vitals';
@@ -27,6 +28,7 @@ export function useDraftSaving(
   record: View | null,
   incoming: IncomingVitals,
 ) {
+  const { unit } = useTemperatureUnit();
   const [state, setState] = useState<SaveState>('saved');
   const [savedAt, setSavedAt] = useState<string | null>(record?.consultation.updatedAt ?? null);
   const [warnings, setWarnings] = useState(record?.allergyWarnings ?? []);
@@ -49,7 +51,7 @@ export function useDraftSaving(
       timer.current = null;
       const run = async (): Promise<View | null> => {
         const started = revision.current;
-        const check = checkContent(form.getValues());
+        const check = checkContent(form.getValues(), unit);
         if (!check.ok) {
           if (explicit) {
             form.clearErrors();
@@ -90,7 +92,7 @@ export function useDraftSaving(
       chain.current = next;
       return next;
     },
-    [form, ids, incoming],
+    [form, ids, incoming, unit],
   );
 
   useEffect(() => {
@@ -111,7 +113,7 @@ export function useDraftSaving(
     if (stateRef.current !== 'saved' || timer.current || mutation.isPending) return;
     adopting.current = true;
     try {
-      form.reset(toForm(live));
+      form.reset(toForm(live, unit));
     } finally {
       adopting.current = false;
     }

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import type { Vitals } from '@shared/domain/consultation.schema';
 import { sameReadings, type VitalsForm, vitalsToForm } from '@renderer/screens/shared/vitals/vitals-form';
+import { useTemperatureUnit } from '@renderer/screens/shared/vitals/use-temperature-unit';
 import type { ConsultationForm } from './consultation-form';
 
 export interface IncomingVitals {
@@ -23,6 +24,7 @@ export function useIncomingVitals(
   form: UseFormReturn<ConsultationForm>,
   recorded: { vitals: Vitals; updatedAt: string } | undefined,
 ): IncomingVitals {
+  const { unit } = useTemperatureUnit();
   const matched = useRef<VitalsForm>(form.getValues('vitals'));
   const applying = useRef(false);
   const [arrivedAt, setArrivedAt] = useState<string | null>(null);
@@ -30,7 +32,7 @@ export function useIncomingVitals(
 
   useEffect(() => {
     if (!recorded) return;
-    const incoming = vitalsToForm(recorded.vitals);
+    const incoming = vitalsToForm(recorded.vitals, unit);
     const current = form.getValues('vitals');
     if (sameReadings(incoming, current)) {
       matched.current = incoming;

@@ -5,6 +5,7 @@ import type { ClinicFormat } from '@renderer/app/clinic-format';
 import { PatientCell } from '@renderer/components/PatientCell';
 import { formatMinutes, minutesSince } from '@renderer/screens/doctor/common/use-now';
 import { TablePanel } from '@renderer/components/TablePanel';
+import { EarlyCheckInBadge } from '@renderer/components/visits/EarlyCheckInBadge';
 
 type Waiting = ResultOf<'queue.list'>['waiting'][number];
 
@@ -59,7 +60,10 @@ export function QueueTable({
                   )}
                 </Table.Cell>
                 <PatientCell patient={patient} />
-                <Table.Cell whiteSpace="nowrap">{format.time(w.entry.checkedInAt)}</Table.Cell>
+                <Table.Cell whiteSpace="nowrap">
+                  {format.time(w.entry.checkedInAt)}
+                  <EarlyCheckInBadge minutes={w.earlyCheckInMinutes} />
+                </Table.Cell>
                 <Table.Cell whiteSpace="nowrap" data-testid="waiting-time">
                   {formatMinutes(minutesSince(w.entry.checkedInAt, now))}
                 </Table.Cell>

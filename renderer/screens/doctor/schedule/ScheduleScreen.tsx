@@ -14,9 +14,10 @@ import { StatusBadge } from '@renderer/screens/shared/appointments/StatusBadge';
 import { usePatients } from '@renderer/screens/shared/appointments/use-people';
 import { NotLinked } from '@renderer/screens/doctor/common/NotLinked';
 import { useMyDoctorId } from '@renderer/screens/doctor/common/use-my-doctor';
+import { MyLeave } from './MyLeave';
 import { addDays, daysOf } from './schedule-dates';
 
-/** The doctor's own appointments and working windows by day or week, read-only (SPEC §3). */
+/** The doctor's own appointments and working windows by day or week, and their leave (SPEC §3). */
 export function ScheduleScreen() {
   const doctorId = useMyDoctorId();
   const format = useClinicFormat();
@@ -64,7 +65,14 @@ export function ScheduleScreen() {
           </>
         }
       />
-      {doctorId ? <Days doctorId={doctorId} days={days} format={format} /> : <NotLinked />}
+      {doctorId ? (
+        <Stack gap="5">
+          <Days doctorId={doctorId} days={days} format={format} />
+          <MyLeave doctorId={doctorId} />
+        </Stack>
+      ) : (
+        <NotLinked />
+      )}
     </>
   );
 }

@@ -1,6 +1,6 @@
-import { Button, Input, SimpleGrid, Stack, Text } from '@chakra-ui/react';
+import { Button, Stack, Text } from '@chakra-ui/react';
 import { useEffect, useRef, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import type { ApiError } from '@shared/contract/errors';
 import type { Appointment } from '@shared/domain/appointment.schema';
 import { type Vitals, vitalsSchema } from '@shared/domain/consultation.schema';
@@ -8,14 +8,16 @@ import { applyApiError } from '@renderer/api/form-errors';
 import { useApiMutation } from '@renderer/api/hooks';
 import { DialogFrame } from '@renderer/components/DialogFrame';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
-import { FormField } from '@renderer/components/FormField';
 import { toaster } from '@renderer/components/toaster';
+import { useTemperatureUnit } from '@renderer/screens/shared/vitals/use-temperature-unit';
+import { VitalsInputs } from '@renderer/screens/shared/vitals/VitalFlags';
 import {
   EMPTY_VITALS,
   sameReadings,
   type VitalKey,
   VITALS,
   type VitalsForm,
+  vitalsFormProblems,
   vitalsInput,
   vitalsToForm,
 } from '@renderer/screens/shared/vitals/vitals-form';
@@ -38,7 +40,9 @@ export function VitalsDialog({
   current: Vitals | null;
   onClose: () => void;
 }) {
+  const { unit } = useTemperatureUnit();
   const form = useForm<Values>({ defaultValues: { vitals: EMPTY_VITALS } });
+  const typed = useWatch({ control: form.control, name: 'vitals' });
   const [refused, setRefused] = useState<ApiError | null>(null);
   const filledWith = useRef<VitalsForm>(EMPTY_VITALS);
   const openFor = appointment?.id ?? null;
@@ -47,9 +51,9 @@ export function VitalsDialog({
     // Filled as the dialog opens, and again when the recorded readings arrive or change, but
     // never over what the nurse has typed.
     if (!openFor || !sameReadings(form.getValues('vitals'), filledWith.current)) return;
-    filledWith.current = current ? vitalsToForm(current) : EMPTY_VITALS;
+    filledWith.current = current ? vitalsToForm(current, unit) : EMPTY_VITALS;
     form.reset({ vitals: filledWith.current });
-  }, [openFor, currentKey, form]);
+  }, [openFor, currentKey, form, unit]);
   const close = () => {
     filledWith.current = EMPTY_VITALS;
     form.reset({ vitals: EMPTY_VITALS });
@@ -66,14 +70,16 @@ export function VitalsDialog({
   const submit = (values: Values) => {
     if (!appointment) return;
     setRefused(null);
-    const parsed = vitalsSchema.safeParse(vitalsInput(values.vitals));
-    if (!parsed.success) {
+    // Checked in the clinic's unit first (so a °F clinic is told in °F), then as the hub will.
+    const problems = vitalsFormProblems(values.vitals, unit);
+    for (const p of problems) form.setError(`vitals.${p.field}`, { message: p.message });
+    const parsed = vitalsSchema.safeParse(vitalsInput(values.vitals, unit));
+    if (!parsed.success && problems.length === 0) {
       for (const issue of parsed.error.issues) {
-        const key = issue.path[0] as VitalKey;
-        form.setError(`vitals.${key}`, { message: issue.message });
+        form.setError(`vitals.${issue.path[0] as VitalKey}`, { message: issue.message });
       }
-      return;
     }
+    if (problems.length > 0 || !parsed.success) return;
     record.mutate({ id: crypto.randomUUID(), appointmentId: appointment.id, vitals: parsed.data });
   };
   const errors = form.formState.errors.vitals;
@@ -102,13 +108,13 @@ export function VitalsDialog({
         <Text color="fg.muted">
           Leave a box empty if it was not measured. The doctor sees these in the record.
         </Text>
-        <SimpleGrid columns={{ base: 1, sm: 2 }} gap="3">
-          {VITALS.map((v) => (
-            <FormField key={v.key} label={`${v.label} (${v.unit})`} error={errors?.[v.key]}>
-              <Input inputMode="decimal" {...form.register(`vitals.${v.key}`)} />
-            </FormField>
-          ))}
-        </SimpleGrid>
+        <VitalsInputs
+          register={(key) => form.register(`vitals.${key}`)}
+          errors={errors}
+          values={typed}
+          unit={unit}
+          columns={{ base: 1, sm: 2 }}
+        />
         <ErrorMessage error={refused} />
       </Stack>
     </DialogFrame>

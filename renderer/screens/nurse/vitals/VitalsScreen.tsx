@@ -11,12 +11,14 @@ import { ScreenHeader } from '@renderer/components/ScreenHeader';
 import { EmptyState, LoadingState } from '@renderer/components/StateViews';
 import { TablePanel } from '@renderer/components/TablePanel';
 import { useDoctors, usePatients } from '@renderer/screens/shared/appointments/use-people';
-import { vitalsSummary } from '@renderer/screens/shared/vitals/vitals-form';
+import { useTemperatureUnit } from '@renderer/screens/shared/vitals/use-temperature-unit';
+import { VitalsReadings } from '@renderer/screens/shared/vitals/VitalFlags';
 import { VitalsDialog } from './VitalsDialog';
 
 /** Today's checked-in patients, for the nurse to record their vitals before the doctor sees them. */
 export function VitalsScreen() {
   const format = useClinicFormat();
+  const { unit } = useTemperatureUnit();
   const today = format.today();
   const list = useApiQuery('appointments.list', {
     statuses: ['CHECKED_IN'],
@@ -83,9 +85,7 @@ export function VitalsScreen() {
                           <Badge colorPalette="green" variant="subtle" me="2">
                             Recorded
                           </Badge>
-                          <Text as="span" fontSize="sm">
-                            {vitalsSummary(vitals)}
-                          </Text>
+                          <VitalsReadings vitals={vitals} unit={unit} />
                         </>
                       ) : (
                         <Text as="span" color="fg.muted" fontSize="sm">

@@ -1,7 +1,7 @@
 import { Box, Button, Heading, HStack, Input, SegmentGroup, Stack, Text } from '@chakra-ui/react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Bill, Payment, PaymentMode } from '@shared/domain/billing.schema';
-import { validatePayment } from '@shared/rules/money';
+import { currencyExponent, toDecimalString, validatePayment } from '@shared/rules/money';
 import { useApiMutation } from '@renderer/api/hooks';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { FormField } from '@renderer/components/FormField';
@@ -10,13 +10,16 @@ import { MODE_LABELS, money, readAmount } from './bill-format';
 
 /** Record a cash, card or UPI payment; partial payments allowed, never more than outstanding. */
 export function PaymentForm({ bill, payments }: { bill: Bill; payments: Payment[] }) {
-  const [amount, setAmount] = useState('');
+  // Pre-filled with what is due (most payments settle the bill); typed over for a part payment.
+  const due = toDecimalString(Math.max(0, bill.outstanding), currencyExponent(bill.currency));
+  const [amount, setAmount] = useState<string>(due);
+  useEffect(() => setAmount(due), [due]);
   const [mode, setMode] = useState<PaymentMode>('cash');
   const [reference, setReference] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const pay = useApiMutation('billing.recordPayment', {
     onSuccess: (view) => {
-      setAmount('');
+      setAmount(toDecimalString(view.bill.outstanding, currencyExponent(view.bill.currency)));
       setReference('');
       toaster.create({
         type: 'success',

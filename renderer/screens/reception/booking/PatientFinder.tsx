@@ -3,6 +3,8 @@ import { useEffect, useId, useState } from 'react';
 import type { Patient } from '@shared/domain/patient.schema';
 import { useApiQuery } from '@renderer/api/hooks';
 import { useDebounced } from '@renderer/screens/shared/appointments/PatientPicker';
+import { birthLabel } from '@renderer/screens/reception/patients/patient-labels';
+import { useClinicFormat } from '@renderer/app/clinic-format';
 
 /**
  * Finds a patient by name, phone or code (patients.search) in a combobox: ↓/↑ move through the
@@ -18,6 +20,7 @@ export function PatientFinder({
   onTextChange: (text: string) => void;
 }) {
   const id = useId();
+  const format = useClinicFormat();
   const debounced = useDebounced(text.trim(), 200);
   const [active, setActive] = useState(0);
   const results = useApiQuery(
@@ -108,7 +111,7 @@ export function PatientFinder({
             <Text fontSize="xs" color="fg.muted" flexShrink="0">
               {p.code}
               {p.phone ? ` · ${p.phone}` : ''}
-              {p.dateOfBirth ? ` · ${p.dateOfBirth}` : ''}
+              {p.dateOfBirth ? ` · ${birthLabel(p, format)}` : ''}
             </Text>
           </HStack>
         ))}

@@ -5,6 +5,8 @@ import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { LoadingState } from '@renderer/components/StateViews';
 import { RegisterPatientForm } from '@renderer/screens/reception/patients/RegisterPatientForm';
 import { PatientFinder } from './PatientFinder';
+import { birthLabel } from '@renderer/screens/reception/patients/patient-labels';
+import { useClinicFormat } from '@renderer/app/clinic-format';
 
 /** Step 2: find the patient, or quick-register a new one (with the duplicate warning). */
 export function PatientSection({
@@ -49,6 +51,7 @@ export function PatientSection({
 
 function ChosenPatient({ id, onClear }: { id: string; onClear: () => void }) {
   const patient = useApiQuery('patients.get', { id });
+  const format = useClinicFormat();
   if (patient.isLoading) return <LoadingState label="Loading the patient…" />;
   if (patient.error) return <ErrorMessage error={patient.error} />;
   const p = patient.data;
@@ -61,7 +64,7 @@ function ChosenPatient({ id, onClear }: { id: string; onClear: () => void }) {
           <Text fontSize="sm">
             {p.code}
             {p.phone ? ` · ${p.phone}` : ''}
-            {p.dateOfBirth ? ` · born ${p.dateOfBirth}` : ''}
+            {p.dateOfBirth ? ` · ${birthLabel(p, format)}` : ''}
           </Text>
           {p.allergies.length > 0 && (
             <Wrap gap="1" mt="1">

@@ -19,6 +19,8 @@ export interface SlotSearch {
   doctor?: string;
   /** Days to try, today first; default 10 (1: today only). */
   days?: number;
+  /** Free slots the day must have (default 1): a test that books twice needs more than one. */
+  minSlots?: number;
 }
 
 /** Opens Book with Alt+N and picks the first doctor and date (from today on) that has a free slot. */
@@ -56,7 +58,7 @@ export async function findBookingWithFreeSlot(
         null,
         UI_TIMEOUT,
       );
-      if ((await group.getByTestId('slot').count()) > 0) return { date, doctor };
+      if ((await group.getByTestId('slot').count()) >= (search.minSlots ?? 1)) return { date, doctor };
     }
   }
   return null;

@@ -41,7 +41,7 @@ function EditForm({ patient }: { patient: Patient }) {
   const [refused, setRefused] = useState<ApiError | null>(null);
   const form = useForm<PatientFormValues>({
     resolver: zodResolver(patientFormSchema),
-    defaultValues: toFormValues(patient),
+    defaultValues: toFormValues(patient, format.today()),
   });
   const update = useApiMutation('patients.update', {
     onSuccess: (saved) => {
@@ -64,7 +64,7 @@ function EditForm({ patient }: { patient: Patient }) {
     <Box bg="bg.panel" borderWidth="1px" borderRadius="lg" p="5" maxW="5xl">
       <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label="Edit patient">
         <Stack gap="5">
-          <PatientFields form={form} withAge={false} />
+          <PatientFields form={form} />
           <ErrorMessage error={refused} />
           <HStack gap="3">
             <Button type="submit" loading={update.isPending}>

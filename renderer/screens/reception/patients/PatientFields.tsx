@@ -1,5 +1,5 @@
-import { Fieldset, Input, NativeSelect, SimpleGrid, Textarea } from '@chakra-ui/react';
-import type { UseFormReturn } from 'react-hook-form';
+import { Checkbox, Fieldset, Input, NativeSelect, SimpleGrid, Stack, Textarea } from '@chakra-ui/react';
+import { Controller, type UseFormReturn } from 'react-hook-form';
 import { FormField } from '@renderer/components/FormField';
 import { PatientMessageFields } from './PatientMessageFields';
 import { BLOOD_GROUPS, type PatientFormValues, SEX_OPTIONS } from './patient-form';
@@ -11,11 +11,9 @@ import { BLOOD_GROUPS, type PatientFormValues, SEX_OPTIONS } from './patient-for
 export function PatientFields({
   form,
   quick = false,
-  withAge = true,
 }: {
   form: UseFormReturn<PatientFormValues>;
   quick?: boolean;
-  withAge?: boolean;
 }) {
   const { register, formState } = form;
   const errors = formState.errors;
@@ -33,11 +31,13 @@ export function PatientFields({
           <FormField label="Date of birth" error={errors.dateOfBirth}>
             <Input type="date" {...register('dateOfBirth')} />
           </FormField>
-          {withAge && (
-            <FormField label="Age (years)" error={errors.ageYears} helper="If the date of birth is not known">
-              <Input inputMode="numeric" {...register('ageYears')} />
-            </FormField>
-          )}
+          <FormField
+            label="Age (years)"
+            error={errors.ageYears}
+            helper="If the date of birth is not known: recorded as estimated"
+          >
+            <Input inputMode="numeric" {...register('ageYears')} />
+          </FormField>
           <FormField label="Sex" error={errors.sex}>
             <NativeSelect.Root>
               <NativeSelect.Field {...register('sex')}>
@@ -80,9 +80,16 @@ export function PatientFields({
           <Fieldset.Root>
             <Fieldset.Legend>Medical background</Fieldset.Legend>
             <SimpleGrid columns={{ base: 1, md: 2 }} gap="3">
-              <FormField label="Allergies" error={errors.allergies} helper="One per line or comma-separated">
-                <Textarea rows={2} {...register('allergies')} />
-              </FormField>
+              <Stack gap="2">
+                <FormField
+                  label="Allergies"
+                  error={errors.allergies}
+                  helper="One per line or comma-separated; leave empty if not asked"
+                >
+                  <Textarea rows={2} {...register('allergies')} />
+                </FormField>
+                <NoKnownAllergies form={form} />
+              </Stack>
               <FormField
                 label="Chronic conditions"
                 error={errors.chronicConditions}
@@ -124,5 +131,28 @@ export function PatientFields({
         </>
       )}
     </>
+  );
+}
+
+/** "Asked: none known" — without it an empty list stays "Allergies: not recorded". */
+function NoKnownAllergies({ form }: { form: UseFormReturn<PatientFormValues> }) {
+  const listed = form.watch('allergies').trim() !== '';
+  return (
+    <Controller
+      control={form.control}
+      name="noKnownAllergies"
+      render={({ field }) => (
+        <Checkbox.Root
+          checked={field.value && !listed}
+          onCheckedChange={(e) => field.onChange(e.checked === true)}
+          name={field.name}
+          disabled={listed}
+        >
+          <Checkbox.HiddenInput onBlur={field.onBlur} />
+          <Checkbox.Control />
+          <Checkbox.Label>Asked: no known allergies</Checkbox.Label>
+        </Checkbox.Root>
+      )}
+    />
   );
 }

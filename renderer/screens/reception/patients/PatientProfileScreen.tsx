@@ -2,8 +2,9 @@ import { Badge, Box, Button, DataList, Heading, SimpleGrid, Stack, Text, Wrap } 
 import type { ReactNode } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import type { ResultOf } from '@shared/contract/index';
+import { ageText, allergyStatus } from '@shared/rules/patient-facts';
 import { useApiQuery } from '@renderer/api/hooks';
-import { useClinicFormat } from '@renderer/app/clinic-format';
+import { type ClinicFormat, useClinicFormat } from '@renderer/app/clinic-format';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { ScreenHeader } from '@renderer/components/ScreenHeader';
 import { LoadingState } from '@renderer/components/StateViews';
@@ -74,12 +75,7 @@ function Demographics({ profile }: { profile: Profile }) {
   const format = useClinicFormat();
   const p = profile.patient;
   const rows: [string, ReactNode][] = [
-    [
-      'Date of birth',
-      p.dateOfBirth
-        ? `${format.date(p.dateOfBirth)}${profile.ageYears !== null ? ` (${profile.ageYears} years)` : ''}`
-        : '—',
-    ],
+    ['Date of birth', birthText(p, format)],
     ['Sex', sexLabel(p.sex)],
     ['Phone', p.phone ?? '—'],
     ['Email', p.email ?? '—'],
@@ -114,6 +110,14 @@ function Demographics({ profile }: { profile: Profile }) {
   );
 }
 
+/** "Mon 2 Mar 1968 (58 years)", or "Not known · about 58 years" for one estimated from an age. */
+function birthText(p: Profile['patient'], format: ClinicFormat): string {
+  const age = ageText(p, format.today());
+  if (p.dateOfBirthEstimated) return `Not known · ${age ?? '?'} years (estimated)`;
+  if (!p.dateOfBirth) return '—';
+  return `${format.date(p.dateOfBirth)}${age !== null ? ` (${age} years)` : ''}`;
+}
+
 /** "English · SMS, e-mail with attachments" — the language and the channels they accept. */
 function messageChoices(p: Profile['patient']): string {
   const language = p.preferredLanguage === 'hi' ? 'हिन्दी' : 'English';
@@ -131,7 +135,12 @@ function Medical({ profile }: { profile: Profile }) {
   return (
     <Panel title="Allergies and conditions">
       <Stack gap="4">
-        <TagList label="Allergies" items={p.allergies} palette="red" none="No known allergies" />
+        <TagList
+          label="Allergies"
+          items={p.allergies}
+          palette="red"
+          none={allergyStatus(p) === 'none-known' ? 'No known allergies' : 'Not recorded (never asked)'}
+        />
         <TagList
           label="Chronic conditions"
           items={p.chronicConditions}

@@ -12,6 +12,8 @@ import { PatientProfileScreen } from './PatientProfileScreen';
 import { RegisterPatientScreen } from './RegisterPatientScreen';
 import { sexLabel } from './patient-form';
 import { TablePanel } from '@renderer/components/TablePanel';
+import { birthLabel } from './patient-labels';
+import { useClinicFormat } from '@renderer/app/clinic-format';
 
 /** Reception: find, register, view and edit patients (SPEC §2). Owns /patients/*. */
 export function PatientsScreen() {
@@ -28,6 +30,7 @@ export function PatientsScreen() {
 function PatientSearchScreen() {
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
+  const format = useClinicFormat();
   const [text, setText] = useState(params.get('q') ?? '');
   const debounced = useDebounced(text.trim(), 250);
   useEffect(() => {
@@ -102,7 +105,7 @@ function PatientSearchScreen() {
                 <Table.ColumnHeader>Code</Table.ColumnHeader>
                 <Table.ColumnHeader>Name</Table.ColumnHeader>
                 <Table.ColumnHeader>Phone</Table.ColumnHeader>
-                <Table.ColumnHeader>Date of birth</Table.ColumnHeader>
+                <Table.ColumnHeader>Date of birth (age)</Table.ColumnHeader>
                 <Table.ColumnHeader>Sex</Table.ColumnHeader>
               </Table.Row>
             </Table.Header>
@@ -123,7 +126,7 @@ function PatientSearchScreen() {
                     </Link>
                   </Table.Cell>
                   <Table.Cell>{p.phone ?? '—'}</Table.Cell>
-                  <Table.Cell>{p.dateOfBirth ?? '—'}</Table.Cell>
+                  <Table.Cell>{birthLabel(p, format)}</Table.Cell>
                   <Table.Cell>{sexLabel(p.sex)}</Table.Cell>
                 </Table.Row>
               ))}

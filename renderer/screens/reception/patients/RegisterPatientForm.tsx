@@ -18,6 +18,7 @@ import {
   toPatientDetails,
 } from './patient-form';
 import { PatientFields } from './PatientFields';
+import { birthLabel } from './patient-labels';
 
 type Candidates = ResultOf<'patients.checkDuplicates'>;
 
@@ -138,6 +139,7 @@ function DuplicateWarning({
   onRegisterAnyway: () => void;
   onBack: () => void;
 }) {
+  const format = useClinicFormat();
   return (
     <Alert.Root status="warning" role="alert" data-testid="duplicate-warning">
       <Alert.Indicator />
@@ -152,7 +154,7 @@ function DuplicateWarning({
                   <Text fontWeight="medium">
                     {patient.code} · {patient.fullName}
                     {patient.phone ? ` · ${patient.phone}` : ''}
-                    {patient.dateOfBirth ? ` · born ${patient.dateOfBirth}` : ''}
+                    {patient.dateOfBirth ? ` · ${birthLabel(patient, format)}` : ''}
                   </Text>
                   <Text fontSize="sm">(same {matchedOn.map((m) => m.replace('+', ' and ')).join(', ')})</Text>
                   {onUseExisting && (

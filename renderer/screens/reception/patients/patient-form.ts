@@ -7,6 +7,8 @@ import {
   type PatientDetails,
   sexSchema,
 } from '@shared/domain/patient.schema';
+import { estimatedBirthDate } from '@shared/rules/patient-facts';
+import { ageOn } from '@shared/rules/patient-identity';
 
 const optional = <T extends z.ZodType>(schema: T) => z.union([z.literal(''), schema]);
 
@@ -20,12 +22,16 @@ export const patientFormSchema = z
       .string()
       .trim()
       .regex(/^(\d{1,3})?$/, 'must be a whole number of years'),
+    /** The stored estimated date of birth being edited, kept while the age typed still matches it. */
+    estimatedBirthDate: z.string(),
     sex: sexSchema,
     phone: optional(phoneSchema),
     email: optional(z.email('must be an email address')),
     address: z.string().trim().max(500, 'must be at most 500 characters'),
     bloodGroup: optional(bloodGroupSchema),
     allergies: z.string().max(3000),
+    /** Asked, and the patient knows of none (an empty list otherwise means "not recorded"). */
+    noKnownAllergies: z.boolean(),
     chronicConditions: z.string().max(3000),
     insuranceProvider: z.string().trim().max(120),
     insurancePolicy: z.string().trim().max(60),
@@ -54,12 +60,14 @@ export const emptyPatientForm: PatientFormValues = {
   fullName: '',
   dateOfBirth: '',
   ageYears: '',
+  estimatedBirthDate: '',
   sex: 'unknown',
   phone: '',
   email: '',
   address: '',
   bloodGroup: '',
   allergies: '',
+  noKnownAllergies: false,
   chronicConditions: '',
   insuranceProvider: '',
   insurancePolicy: '',
@@ -85,24 +93,35 @@ export function splitList(text: string): string[] {
   ];
 }
 
-/** The date of birth typed, or one estimated from an age on the clinic's today (1 January of that year). */
-export function birthDateFrom(values: Pick<PatientFormValues, 'dateOfBirth' | 'ageYears'>, today: string) {
-  if (values.dateOfBirth) return values.dateOfBirth;
-  if (!values.ageYears) return null;
-  const year = Number(today.slice(0, 4)) - Number(values.ageYears);
-  return `${String(year).padStart(4, '0')}-01-01`;
+/**
+ * The date of birth typed, or one estimated from an age on the clinic's today (1 January of that
+ * year, marked estimated so it is shown as "about 58", never as a real date).
+ */
+export function birthDateFrom(
+  values: Pick<PatientFormValues, 'dateOfBirth' | 'ageYears' | 'estimatedBirthDate'>,
+  today: string,
+): Pick<PatientDetails, 'dateOfBirth' | 'dateOfBirthEstimated'> {
+  if (values.dateOfBirth) return { dateOfBirth: values.dateOfBirth, dateOfBirthEstimated: false };
+  if (!values.ageYears) return { dateOfBirth: null, dateOfBirthEstimated: false };
+  const age = Number(values.ageYears);
+  const kept = values.estimatedBirthDate && ageOn(values.estimatedBirthDate, today) === age;
+  return {
+    dateOfBirth: kept ? values.estimatedBirthDate : estimatedBirthDate(age, today),
+    dateOfBirthEstimated: true,
+  };
 }
 
 export function toPatientDetails(values: PatientFormValues, today: string): PatientDetails {
   return {
     fullName: values.fullName.trim(),
-    dateOfBirth: birthDateFrom(values, today),
+    ...birthDateFrom(values, today),
     sex: values.sex,
     phone: values.phone || null,
     email: values.email || null,
     address: values.address,
     bloodGroup: values.bloodGroup || null,
     allergies: splitList(values.allergies),
+    allergiesRecorded: splitList(values.allergies).length > 0 || values.noKnownAllergies,
     chronicConditions: splitList(values.chronicConditions),
     insurance: values.insuranceProvider
       ? {
@@ -127,17 +146,20 @@ export function toPatientDetails(values: PatientFormValues, today: string): Pati
   };
 }
 
-export function toFormValues(p: Patient): PatientFormValues {
+export function toFormValues(p: Patient, today: string): PatientFormValues {
+  const estimated = p.dateOfBirthEstimated ? p.dateOfBirth : null;
   return {
     fullName: p.fullName,
-    dateOfBirth: p.dateOfBirth ?? '',
-    ageYears: '',
+    dateOfBirth: estimated ? '' : (p.dateOfBirth ?? ''),
+    ageYears: estimated ? String(ageOn(estimated, today) ?? '') : '',
+    estimatedBirthDate: estimated ?? '',
     sex: p.sex,
     phone: p.phone ?? '',
     email: p.email ?? '',
     address: p.address,
     bloodGroup: p.bloodGroup ?? '',
     allergies: p.allergies.join('\n'),
+    noKnownAllergies: p.allergiesRecorded && p.allergies.length === 0,
     chronicConditions: p.chronicConditions.join('\n'),
     insuranceProvider: p.insurance?.provider ?? '',
     insurancePolicy: p.insurance?.policyNumber ?? '',

@@ -6,6 +6,7 @@ import { useClinicFormat } from '@renderer/app/clinic-format';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { EmptyState, LoadingState } from '@renderer/components/StateViews';
 import { notifyError } from '@renderer/components/toaster';
+import { EarlyCheckInBadge } from '@renderer/components/visits/EarlyCheckInBadge';
 import { formatMinutes, minutesSince, useMinuteClock } from '@renderer/components/visits/use-minute-clock';
 import { usePatients } from '@renderer/screens/shared/appointments/use-people';
 import { ArrowDownIcon, ArrowUpIcon } from './QueueIcons';
@@ -54,7 +55,9 @@ export function DoctorQueue({ doctor, onOpen }: { doctor: Doctor; onOpen: (appoi
             <Badge colorPalette="purple" size="lg" variant="solid">
               {current.token}
             </Badge>
-            <Text fontWeight="medium">{name(current)}</Text>
+            <Link as="button" fontWeight="medium" onClick={() => onOpen(current.appointmentId)}>
+              {name(current)}
+            </Link>
             <Text color="fg.muted">
               {STATE_LABELS[current.state]}
               {current.consultationStartedAt ? ` since ${format.time(current.consultationStartedAt)}` : ''}
@@ -102,6 +105,7 @@ export function DoctorQueue({ doctor, onOpen }: { doctor: Doctor; onOpen: (appoi
                           Urgent
                         </Badge>
                       )}
+                      <EarlyCheckInBadge minutes={w.earlyCheckInMinutes} />
                     </Table.Cell>
                     <Table.Cell>{STATE_LABELS[e.state]}</Table.Cell>
                     <Table.Cell data-testid="waiting-time" whiteSpace="nowrap">

@@ -208,7 +208,7 @@ export function WalkInDialog({
                       {problem}
                     </Text>
                   )}
-                  <ErrorMessage error={walkIn.error} />
+                  <ErrorMessage error={walkIn.error} action="The walk-in was not added" />
                 </Stack>
               )}
             </Dialog.Body>

@@ -1,4 +1,4 @@
-import { Button, Flex } from '@chakra-ui/react';
+import { Button, Flex, Text } from '@chakra-ui/react';
 import { useState } from 'react';
 import type { OperationName, ResultOf } from '@shared/contract/index';
 import type { Appointment, StatusTransition } from '@shared/domain/appointment.schema';
@@ -11,6 +11,8 @@ import { ReasonDialog } from '@renderer/components/visits/ReasonDialog';
 import { RescheduleDialog } from '@renderer/components/visits/RescheduleDialog';
 import { STATUS_LABELS } from './appointment-labels';
 import { mayActOn } from './appointment-permissions';
+import { howPatientIsTold } from './patient-told';
+import { usePatients } from './use-people';
 
 type Dialog = 'reschedule' | 'cancel' | 'noShow' | 'undo' | 'decline' | null;
 const UNDOABLE = new Set(['CONFIRMED', 'CHECKED_IN', 'CANCELLED', 'NO_SHOW']);
@@ -63,6 +65,10 @@ export function AppointmentActions({
     ? undoable(history, format.today(), (instant) => format.clinicDate(instant))
     : null;
   const canDecline = a.status === 'REQUESTED' && may('appointments.decline');
+  // The doctor's begun work holds a checked-in visit: only the doctor may take it out of the queue.
+  const heldBy = a.status === 'CHECKED_IN' && user.role !== 'doctor' ? (history?.doctorWork ?? null) : null;
+  const undoLatest = heldBy && latest?.to === 'CHECKED_IN' ? null : latest;
+  const patient = usePatients([a.patientId]).get(a.patientId);
 
   return (
     <>
@@ -101,24 +107,35 @@ export function AppointmentActions({
             No-show
           </Button>
         )}
-        {(open || a.status === 'CHECKED_IN') && may('appointments.cancel') && (
+        {(open || (a.status === 'CHECKED_IN' && !heldBy)) && may('appointments.cancel') && (
           <Button size="sm" variant="outline" colorPalette="red" onClick={() => setDialog('cancel')}>
             Cancel appointment
           </Button>
         )}
-        {latest && (
+        {undoLatest && (
           <Button size="sm" variant="ghost" onClick={() => setDialog('undo')}>
-            Undo {STATUS_LABELS[latest.to].toLowerCase()}
+            Undo {STATUS_LABELS[undoLatest.to].toLowerCase()}
           </Button>
         )}
       </Flex>
-      <ErrorMessage error={checkIn.error ?? confirm.error} />
+      {heldBy && (
+        <Text fontSize="sm" color="fg.muted" data-testid="held-by-doctor">
+          {heldBy === 'draft'
+            ? 'The doctor has started writing the consultation record (a draft is saved)'
+            : 'The doctor has started this consultation'}
+          , so the check-in cannot be undone and the visit cannot be cancelled here. Ask the doctor.
+        </Text>
+      )}
+      <ErrorMessage
+        error={checkIn.error ?? confirm.error}
+        action={checkIn.error ? 'Not checked in' : 'Not confirmed'}
+      />
 
       <RescheduleDialog appointment={a} open={dialog === 'reschedule'} onClose={close} />
       <ReasonDialog
         open={dialog === 'cancel'}
         title="Cancel this appointment?"
-        description="The slot is released and the patient is told."
+        description={`The slot is released. ${howPatientIsTold(patient, 'a cancellation message')}`}
         confirmLabel="Cancel appointment"
         destructive
         pending={cancel.isPending}
@@ -147,7 +164,7 @@ export function AppointmentActions({
       <ReasonDialog
         open={dialog === 'decline'}
         title="Decline this request?"
-        description="The appointment is cancelled and the patient is told why."
+        description={`The appointment is cancelled. ${howPatientIsTold(patient, 'your reason')}`}
         confirmLabel="Decline"
         destructive
         pending={decline.isPending}

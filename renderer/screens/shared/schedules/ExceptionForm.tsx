@@ -1,12 +1,15 @@
-import { Button, Checkbox, HStack, Input, NativeSelect, SimpleGrid, Stack } from '@chakra-ui/react';
+import { Button, Checkbox, HStack, Input, NativeSelect, SimpleGrid, Stack, Text } from '@chakra-ui/react';
 import { useState } from 'react';
-import type { ApiFailure } from '@shared/contract/errors';
 import type { Appointment } from '@shared/domain/appointment.schema';
+import type { InputOf } from '@shared/contract/index';
 import { scheduleExceptionSchema } from '@shared/domain/schedule.schema';
+import { useApiClient } from '@renderer/api/ApiProvider';
 import { useApiMutation } from '@renderer/api/hooks';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { FormField } from '@renderer/components/FormField';
-import { toaster } from '@renderer/components/toaster';
+import { notifyError, toaster } from '@renderer/components/toaster';
+import { BulkReschedule } from './BulkReschedule';
+import { CollisionList } from './CollisionList';
 
 interface Draft {
   date: string;
@@ -18,18 +21,21 @@ interface Draft {
 }
 
 /**
- * Leave (whole day or part of it) or an extra working window on one date. When bookings collide
- * the hub refuses with them listed; "Add anyway" keeps them and hands them on for rescheduling.
+ * Leave (whole day or part of it) or an extra working window on one date (`leaveOnly`: a doctor
+ * marking their own leave). The bookings it would strand are looked up first
+ * (`schedules.previewException`) and shown as a table beside the action; "Add anyway" keeps
+ * them and opens the move right here.
  */
 export function ExceptionForm({
   doctorId,
   today,
-  onCollisions,
+  leaveOnly = false,
 }: {
   doctorId: string;
   today: string;
-  onCollisions: (collisions: Appointment[]) => void;
+  leaveOnly?: boolean;
 }) {
+  const client = useApiClient();
   const [draft, setDraft] = useState<Draft>({
     date: today,
     kind: 'leave',
@@ -39,24 +45,42 @@ export function ExceptionForm({
     reason: '',
   });
   const [problem, setProblem] = useState<string | null>(null);
-  const [conflict, setConflict] = useState<ApiFailure | null>(null);
+  const [collisions, setCollisions] = useState<Appointment[] | null>(null);
+  const [toMove, setToMove] = useState<Appointment[]>([]);
+  const [checking, setChecking] = useState(false);
+  const preview = async (exception: InputOf<'schedules.previewException'>['exception']) => {
+    setChecking(true);
+    try {
+      const found = (await client.call('schedules.previewException', { exception })).collisions;
+      setCollisions(found.length > 0 ? found : null);
+      return found.length;
+    } catch (error) {
+      notifyError(error, 'Could not check the bookings');
+      return null;
+    } finally {
+      setChecking(false);
+    }
+  };
   const add = useApiMutation('schedules.addException', {
     onSuccess: (result) => {
-      setConflict(null);
+      setCollisions(null);
       toaster.create({
         type: 'success',
         title: draft.kind === 'leave' ? 'Leave added' : 'Extra hours added',
       });
-      if (result.collisions.length > 0) onCollisions(result.collisions);
+      if (result.collisions.length > 0) setToMove(result.collisions);
     },
-    onError: (error) => setConflict(error.code === 'CONFLICT' ? error : null),
+    // Booked meanwhile: show what collides now.
+    onError: (error, input) => {
+      if (error.code === 'CONFLICT' && !input.acknowledgeCollisions) void preview(input.exception);
+    },
   });
   const set = (patch: Partial<Draft>) => {
     setDraft((d) => ({ ...d, ...patch }));
-    setConflict(null);
+    setCollisions(null);
     add.reset();
   };
-  const submit = (acknowledgeCollisions: boolean) => {
+  const submit = async (acknowledgeCollisions: boolean) => {
     const exception = {
       id: crypto.randomUUID(),
       doctorId,
@@ -75,99 +99,122 @@ export function ExceptionForm({
       return;
     }
     setProblem(null);
+    if (!acknowledgeCollisions && (await preview(parsed.data)) !== 0) return;
     add.mutate({ exception: parsed.data, acknowledgeCollisions });
   };
   const timed = draft.kind === 'extra' || !draft.wholeDay;
 
   return (
-    <form
-      aria-label="Add a date exception"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit(false);
-      }}
-    >
-      <Stack gap="3">
-        <SimpleGrid columns={{ base: 2, lg: 4 }} gap="3" alignItems="end">
-          <FormField label="Date" required>
-            <Input
-              size="sm"
-              type="date"
-              min={today}
-              value={draft.date}
-              onChange={(e) => set({ date: e.target.value })}
-            />
-          </FormField>
-          <FormField label="Kind">
-            <NativeSelect.Root size="sm">
-              <NativeSelect.Field
-                value={draft.kind}
-                onChange={(e) => set({ kind: e.target.value === 'extra' ? 'extra' : 'leave' })}
+    <>
+      <form
+        aria-label="Add a date exception"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit(false);
+        }}
+      >
+        <Stack gap="3">
+          <SimpleGrid columns={{ base: 2, lg: 4 }} gap="3" alignItems="end">
+            <FormField label="Date" required>
+              <Input
+                size="sm"
+                type="date"
+                min={today}
+                value={draft.date}
+                onChange={(e) => set({ date: e.target.value })}
+              />
+            </FormField>
+            {!leaveOnly && (
+              <FormField label="Kind">
+                <NativeSelect.Root size="sm">
+                  <NativeSelect.Field
+                    value={draft.kind}
+                    onChange={(e) => set({ kind: e.target.value === 'extra' ? 'extra' : 'leave' })}
+                  >
+                    <option value="leave">Leave (not working)</option>
+                    <option value="extra">Extra working hours</option>
+                  </NativeSelect.Field>
+                  <NativeSelect.Indicator />
+                </NativeSelect.Root>
+              </FormField>
+            )}
+            {draft.kind === 'leave' && (
+              <Checkbox.Root
+                checked={draft.wholeDay}
+                onCheckedChange={(e) => set({ wholeDay: e.checked === true })}
+                pb="2"
               >
-                <option value="leave">Leave (not working)</option>
-                <option value="extra">Extra working hours</option>
-              </NativeSelect.Field>
-              <NativeSelect.Indicator />
-            </NativeSelect.Root>
-          </FormField>
-          {draft.kind === 'leave' && (
-            <Checkbox.Root
-              checked={draft.wholeDay}
-              onCheckedChange={(e) => set({ wholeDay: e.checked === true })}
-              pb="2"
+                <Checkbox.HiddenInput />
+                <Checkbox.Control />
+                <Checkbox.Label>Whole day</Checkbox.Label>
+              </Checkbox.Root>
+            )}
+          </SimpleGrid>
+          <SimpleGrid columns={{ base: 2, lg: 4 }} gap="3" alignItems="end">
+            {timed && (
+              <>
+                <FormField label="From">
+                  <Input
+                    size="sm"
+                    type="time"
+                    value={draft.start}
+                    onChange={(e) => set({ start: e.target.value })}
+                  />
+                </FormField>
+                <FormField label="Until">
+                  <Input
+                    size="sm"
+                    type="time"
+                    value={draft.end}
+                    onChange={(e) => set({ end: e.target.value })}
+                  />
+                </FormField>
+              </>
+            )}
+            <FormField label="Reason">
+              <Input size="sm" value={draft.reason} onChange={(e) => set({ reason: e.target.value })} />
+            </FormField>
+            <Button type="submit" size="sm" loading={checking || (add.isPending && !collisions)}>
+              Add {draft.kind === 'leave' ? 'leave' : 'extra hours'}
+            </Button>
+          </SimpleGrid>
+          {problem && <ErrorMessage error={{ code: 'VALIDATION', message: problem }} />}
+          {collisions ? (
+            <Stack
+              gap="2"
+              borderWidth="1px"
+              borderColor="border.warning"
+              borderRadius="md"
+              p="3"
+              bg="bg.warning"
             >
-              <Checkbox.HiddenInput />
-              <Checkbox.Control />
-              <Checkbox.Label>Whole day</Checkbox.Label>
-            </Checkbox.Root>
-          )}
-        </SimpleGrid>
-        <SimpleGrid columns={{ base: 2, lg: 4 }} gap="3" alignItems="end">
-          {timed && (
-            <>
-              <FormField label="From">
-                <Input
+              <Text fontWeight="semibold" role="status">
+                Booked appointments are affected:{' '}
+                {collisions.length === 1 ? '1 booking falls' : `${collisions.length} bookings fall`} outside
+                the working time this leaves.
+              </Text>
+              <CollisionList appointments={collisions} />
+              <HStack>
+                <Button
                   size="sm"
-                  type="time"
-                  value={draft.start}
-                  onChange={(e) => set({ start: e.target.value })}
-                />
-              </FormField>
-              <FormField label="Until">
-                <Input
-                  size="sm"
-                  type="time"
-                  value={draft.end}
-                  onChange={(e) => set({ end: e.target.value })}
-                />
-              </FormField>
-            </>
+                  colorPalette="orange"
+                  loading={add.isPending}
+                  onClick={() => void submit(true)}
+                >
+                  Add anyway and reschedule them
+                </Button>
+                <Button size="sm" variant="ghost" onClick={() => setCollisions(null)}>
+                  Cancel
+                </Button>
+              </HStack>
+            </Stack>
+          ) : (
+            <ErrorMessage error={add.error} />
           )}
-          <FormField label="Reason">
-            <Input size="sm" value={draft.reason} onChange={(e) => set({ reason: e.target.value })} />
-          </FormField>
-          <Button type="submit" size="sm" loading={add.isPending && !conflict}>
-            Add {draft.kind === 'leave' ? 'leave' : 'extra hours'}
-          </Button>
-        </SimpleGrid>
-        {problem && <ErrorMessage error={{ code: 'VALIDATION', message: problem }} />}
-        {conflict ? (
-          <Stack gap="2">
-            <ErrorMessage error={conflict} title="Booked appointments are affected" />
-            <HStack>
-              <Button size="sm" colorPalette="orange" loading={add.isPending} onClick={() => submit(true)}>
-                Add anyway and reschedule them
-              </Button>
-              <Button size="sm" variant="ghost" onClick={() => setConflict(null)}>
-                Cancel
-              </Button>
-            </HStack>
-          </Stack>
-        ) : (
-          <ErrorMessage error={add.error} />
-        )}
-      </Stack>
-    </form>
+        </Stack>
+      </form>
+      {toMove.length > 0 && <BulkReschedule appointments={toMove} onDone={() => setToMove([])} />}
+    </>
   );
 }

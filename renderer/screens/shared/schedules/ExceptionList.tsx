@@ -4,8 +4,15 @@ import { useApiMutation } from '@renderer/api/hooks';
 import { useClinicFormat } from '@renderer/app/clinic-format';
 import { notifyError, toaster } from '@renderer/components/toaster';
 
-/** Upcoming leave and extra hours of one doctor, each removable. */
-export function ExceptionList({ exceptions }: { exceptions: ScheduleException[] }) {
+/** Upcoming leave and extra hours of one doctor, each removable unless `readOnly` says otherwise. */
+export function ExceptionList({
+  exceptions,
+  readOnly = false,
+}: {
+  exceptions: ScheduleException[];
+  readOnly?: boolean | ((exception: ScheduleException) => boolean);
+}) {
+  const fixed = (e: ScheduleException) => (typeof readOnly === 'function' ? readOnly(e) : readOnly);
   const format = useClinicFormat();
   const remove = useApiMutation('schedules.removeException', {
     onSuccess: () => toaster.create({ type: 'success', title: 'Exception removed' }),
@@ -38,16 +45,18 @@ export function ExceptionList({ exceptions }: { exceptions: ScheduleException[] 
             <Table.Cell>{e.window ? `${e.window.start}–${e.window.end}` : 'Whole day'}</Table.Cell>
             <Table.Cell>{e.reason}</Table.Cell>
             <Table.Cell textAlign="end">
-              <Button
-                size="xs"
-                variant="ghost"
-                colorPalette="red"
-                loading={remove.isPending && remove.variables?.id === e.id}
-                onClick={() => remove.mutate({ id: e.id })}
-                aria-label={`Remove the ${e.kind === 'leave' ? 'leave' : 'extra hours'} on ${format.date(e.date)}`}
-              >
-                Remove
-              </Button>
+              {!fixed(e) && (
+                <Button
+                  size="xs"
+                  variant="ghost"
+                  colorPalette="red"
+                  loading={remove.isPending && remove.variables?.id === e.id}
+                  onClick={() => remove.mutate({ id: e.id })}
+                  aria-label={`Remove the ${e.kind === 'leave' ? 'leave' : 'extra hours'} on ${format.date(e.date)}`}
+                >
+                  Remove
+                </Button>
+              )}
             </Table.Cell>
           </Table.Row>
         ))}

@@ -55,9 +55,6 @@ export function SchedulesScreen() {
       {doctor && schedule.isLoading && <LoadingState label="Loading the schedule…" />}
       {doctor && schedule.data && (
         <Stack gap="5">
-          {collided.length > 0 && (
-            <BulkReschedule doctorId={doctor.id} appointments={collided} onDone={() => setCollided([])} />
-          )}
           <WeeklyEditor
             key={doctor.id}
             doctorId={doctor.id}
@@ -65,10 +62,11 @@ export function SchedulesScreen() {
             saved={schedule.data.schedule.windows}
             onCollisions={setCollided}
           />
+          {collided.length > 0 && <BulkReschedule appointments={collided} onDone={() => setCollided([])} />}
           <Panel title="Leave and extra hours">
             <Stack gap="4">
               <ExceptionList exceptions={schedule.data.exceptions} />
-              <ExceptionForm doctorId={doctor.id} today={today} onCollisions={setCollided} />
+              <ExceptionForm key={doctor.id} doctorId={doctor.id} today={today} />
             </Stack>
           </Panel>
         </Stack>

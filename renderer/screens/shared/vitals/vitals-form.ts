@@ -4,8 +4,17 @@ import {
   type Vitals,
   type vitalsSchema,
 } from '@shared/domain/consultation.schema';
+import {
+  type Problem,
+  type TemperatureUnit,
+  temperatureIn,
+  temperatureToCelsius,
+  type VitalFlag,
+  vitalFlags,
+  vitalsProblems,
+} from '@shared/rules/vitals-ranges';
 
-/** Readings are typed as text: an empty box is "not measured". */
+/** Readings are typed as text: an empty box is "not measured". The temperature is in the clinic's unit. */
 export interface VitalsForm {
   systolic: string;
   diastolic: string;
@@ -15,9 +24,15 @@ export interface VitalsForm {
   weightKg: string;
 }
 export type VitalKey = keyof VitalsForm;
+export interface VitalField {
+  key: VitalKey;
+  label: string;
+  unit: string;
+  step: string;
+}
 
 /** The readings in the order the consultation record and the nurse's form show them (SPEC §8). */
-export const VITALS: { key: VitalKey; label: string; unit: string; step: string }[] = [
+export const VITALS: VitalField[] = [
   { key: 'systolic', label: 'BP systolic', unit: 'mmHg', step: '1' },
   { key: 'diastolic', label: 'BP diastolic', unit: 'mmHg', step: '1' },
   { key: 'pulse', label: 'Pulse', unit: '/min', step: '1' },
@@ -26,30 +41,65 @@ export const VITALS: { key: VitalKey; label: string; unit: string; step: string 
   { key: 'weightKg', label: 'Weight', unit: 'kg', step: '0.1' },
 ];
 
+/** The readings as the clinic enters them: the temperature in °C or °F (settings.temperatureUnit). */
+export function vitalFields(unit: TemperatureUnit): VitalField[] {
+  return VITALS.map((v) => (v.key === 'temperatureC' ? { ...v, unit: `°${unit}` } : v));
+}
+
 const text = (n: number | null) => (n === null ? '' : String(n));
 const reading = (s: string) => (s.trim() === '' ? null : Number(s));
 
-export function vitalsToForm(v: Vitals): VitalsForm {
+/** Stored readings as boxes; a °C clinic sees the stored temperature as it is. */
+export function vitalsToForm(v: Vitals, unit: TemperatureUnit = 'C'): VitalsForm {
   return {
     systolic: text(v.systolic),
     diastolic: text(v.diastolic),
     pulse: text(v.pulse),
-    temperatureC: text(v.temperatureC),
+    temperatureC: text(
+      v.temperatureC === null || unit === 'C' ? v.temperatureC : temperatureIn(unit, v.temperatureC),
+    ),
     spo2: text(v.spo2),
     weightKg: text(v.weightKg),
   };
 }
 
-/** What the boxes say, as the contract's input (validated by `vitalsSchema`, as the hub does). */
-export function vitalsInput(form: VitalsForm): z.input<typeof vitalsSchema> {
+/** What the boxes say, as the contract's input (validated by `vitalsSchema`, as the hub does): °C. */
+export function vitalsInput(form: VitalsForm, unit: TemperatureUnit = 'C'): z.input<typeof vitalsSchema> {
+  const temperature = reading(form.temperatureC);
   return {
     systolic: reading(form.systolic),
     diastolic: reading(form.diastolic),
     pulse: reading(form.pulse),
-    temperatureC: reading(form.temperatureC),
+    temperatureC:
+      temperature === null || !Number.isFinite(temperature)
+        ? temperature
+        : temperatureToCelsius(unit, temperature),
     spo2: reading(form.spo2),
     weightKg: reading(form.weightKg),
   };
+}
+
+/**
+ * What is wrong with the boxes, in the unit they are typed in (a °F clinic is told "at most
+ * 113 °F"): not a number, or impossible (shared/rules/vitals-ranges, as the hub refuses).
+ */
+export function vitalsFormProblems(form: VitalsForm, unit: TemperatureUnit = 'C'): Problem[] {
+  const fields = vitalFields(unit);
+  const notNumbers = fields
+    .filter(({ key }) => form[key].trim() !== '' && !Number.isFinite(Number(form[key])))
+    .map(({ key, unit: u }) => ({ field: key, message: `must be a number (${u})` }));
+  const typed = { ...vitalsInput(form, 'C') } as Record<VitalKey, number | null>;
+  for (const p of notNumbers) typed[p.field] = null;
+  return [...notNumbers, ...vitalsProblems(typed, unit)];
+}
+
+/** The abnormal readings among the boxes (impossible ones are errors instead, not flags). */
+export function formFlags(form: VitalsForm, unit: TemperatureUnit = 'C'): VitalFlag[] {
+  const wrong = new Set(vitalsFormProblems(form, unit).map((p) => p.field));
+  const readings = vitalsInput(form, unit) as Record<VitalKey, number | null>;
+  for (const key of wrong) readings[key] = null;
+  if (wrong.has('diastolic')) readings.systolic = null;
+  return vitalFlags(readings);
 }
 
 /** No reading taken: the content schema's own default. */
@@ -59,12 +109,15 @@ export const NOT_MEASURED: Vitals = consultationContentSchema.parse({}).vitals;
 export const EMPTY_VITALS: VitalsForm = vitalsToForm(NOT_MEASURED);
 
 /** The readings on one line, e.g. "BP 126/82 mmHg · Pulse 74 /min · SpO₂ 98 %"; empty when none. */
-export function vitalsSummary(v: Vitals): string {
+export function vitalsSummary(v: Vitals, unit: TemperatureUnit = 'C'): string {
   const bp =
     v.systolic === null && v.diastolic === null ? null : `BP ${v.systolic ?? '?'}/${v.diastolic ?? '?'} mmHg`;
-  const others = VITALS.filter((r) => r.key !== 'systolic' && r.key !== 'diastolic' && v[r.key] !== null).map(
-    (r) => `${r.label} ${v[r.key]} ${r.unit}`,
-  );
+  const others = vitalFields(unit)
+    .filter((r) => r.key !== 'systolic' && r.key !== 'diastolic' && v[r.key] !== null)
+    .map((r) => {
+      const value = v[r.key] as number;
+      return `${r.label} ${r.key === 'temperatureC' ? temperatureIn(unit, value) : value} ${r.unit}`;
+    });
   return [bp, ...others].filter((part) => part !== null).join(' · ');
 }
 

@@ -1,0 +1,28 @@
+import { failure } from '@shared/contract/errors';
+import type { ScheduleException } from '@shared/domain/schedule.schema';
+import type { HandlerContext } from '@server/core/handler';
+import { assertOwnDoctor } from '@server/repositories/ownership';
+
+/**
+ * A doctor's own leave (setting `doctorLeave`): with 'doctors' each doctor adds and removes
+ * leave on their own schedule (another doctor's answers like a missing one); extra working
+ * hours and, with 'frontDesk', leave too stay with reception and admin.
+ */
+export function assertMayChangeException(
+  ctx: HandlerContext,
+  exception: Pick<ScheduleException, 'doctorId' | 'kind'>,
+): void {
+  if (ctx.actor?.role !== 'doctor') return;
+  assertOwnDoctor(ctx, exception.doctorId, 'doctor');
+  if (ctx.settings().doctorLeave !== 'doctors') {
+    throw failure(
+      'POLICY',
+      'The clinic has reception put doctors’ leave in the schedule: please ask the front desk.',
+    );
+  }
+  if (exception.kind !== 'leave') {
+    throw failure('POLICY', 'Extra working hours are added by the front desk: please ask them.', {
+      fields: [{ field: 'exception.kind', message: 'doctors may add leave only' }],
+    });
+  }
+}
