@@ -27,8 +27,13 @@ export function SummaryScreen() {
   const param = params.get('range');
   const range: SummaryRange = isSummaryRange(param) ? param : 'today';
   const custom = customRange(params.get('from'), params.get('to'));
+  // Only the two dates: the hub refuses unknown fields (custom's `ok` made every custom range fail).
   const dates =
-    range !== 'custom' ? rangeDates(range, today) : custom.ok ? custom : rangeDates('today', today);
+    range !== 'custom'
+      ? rangeDates(range, today)
+      : custom.ok
+        ? { fromDate: custom.fromDate, toDate: custom.toDate }
+        : rangeDates('today', today);
   const valid = range !== 'custom' || custom.ok;
   const dashboard = useApiQuery(
     'analytics.dashboard',
