@@ -7,6 +7,8 @@ describe('audit phrases', () => {
     expect(auditPhrase('appointment.no_show')).toBe('Marked a no-show');
     expect(auditPhrase('auth.login')).toBe('Signed in');
     expect(auditPhrase('consultation.read')).toBe('Read a consultation');
+    expect(auditPhrase('formulary.addEntry')).toBe('Added a medicine to the formulary');
+    expect(auditPhrase('prescriptions.saveTemplate')).toBe('Saved a prescription template');
   });
   it('keeps an unknown action readable instead of hiding it', () => {
     expect(auditPhrase('waitlist.offerSlot')).toBe('Waitlist: offer slot');
@@ -16,5 +18,6 @@ describe('audit phrases', () => {
   it('names record kinds', () => {
     expect(auditEntityLabel('queue_entries')).toBe('Queue entry');
     expect(auditEntityLabel('lab_orders')).toBe('Lab orders');
+    expect(auditEntityLabel('prescription_templates')).toBe('Prescription template');
   });
 });

@@ -70,6 +70,9 @@ const PHRASES: Record<string, string> = {
   'messages.saveMailSettings': 'Changed the e-mail settings',
   'messages.sendTestEmail': 'Sent a test e-mail',
   'notifications.retry': 'Retried a message',
+  'formulary.addEntry': 'Added a medicine to the formulary',
+  'prescriptions.saveTemplate': 'Saved a prescription template',
+  'prescriptions.deleteTemplate': 'Deleted a prescription template',
 };
 
 export function auditPhrase(action: string): string {
@@ -110,6 +113,8 @@ const ENTITY_LABELS: Record<string, string> = {
   schedules: 'Schedule',
   message_templates: 'Message text',
   notifications: 'Message',
+  formulary_entries: 'Formulary entry',
+  prescription_templates: 'Prescription template',
 };
 
 export function auditEntityLabel(entity: string): string {

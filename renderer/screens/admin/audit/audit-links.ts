@@ -11,6 +11,7 @@ export function recordLink(entry: Pick<AuditEvent, 'entity' | 'entityId'>): stri
     case 'rooms':
       return '/doctors-rooms';
     case 'settings':
+    case 'formulary_entries': // the admin adds formulary entries in Settings
       return '/settings';
     case 'message_templates':
       return '/message-texts';
