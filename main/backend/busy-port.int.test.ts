@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,7 +44,7 @@ describe('a busy LAN sync port', () => {
     expect(message).not.toContain('clinic hub is already running');
   });
 
-  it('`npm run hub` says so in words and exits, without a stack', async () => {
+  it('`npm run hub -- --demo` says so in words and exits before seeding, without a stack', async () => {
     const port = await hubOnPort();
     const dataDir = mkdtempSync(join(tmpdir(), 'clinic-busy-port-'));
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -54,6 +54,7 @@ describe('a busy LAN sync port', () => {
         '--import',
         'tsx',
         'scripts/hub.ts',
+        '--demo',
         '--no-mdns',
         '--host',
         '127.0.0.1',
@@ -64,6 +65,7 @@ describe('a busy LAN sync port', () => {
       ],
       { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
     );
+    cleanups.push(() => void child.kill()); // a failing run must not leave a hub seeding
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -75,5 +77,7 @@ describe('a busy LAN sync port', () => {
     );
     expect(stderr).toContain(`npm run hub -- --port ${port + 1}`);
     expect(`${stdout}${stderr}`).not.toMatch(/EADDRINUSE|"stack"|\n\s+at /);
+    expect(stdout).not.toContain('seeding the demo clinic'); // reported first, not after a minute
+    expect(existsSync(join(dataDir, 'clinic.db'))).toBe(false);
   }, 120_000);
 });

@@ -12,6 +12,7 @@ import { seedDemoDataDir } from '@server/demo/demo-staging';
 import { advertiseHub } from '@server/discovery/mdns-advertiser';
 import { type DeliveryOptions, DeliveryWorker } from '@server/notifications/delivery-worker';
 import { loadAuditKey } from './audit-key';
+import { assertPortFree } from './port-check';
 import { auditAnchorFile, databaseFile } from './data-dir';
 import { lockDataDir } from './pid-file';
 
@@ -72,6 +73,8 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   let guard: AuditGuard | null = null;
   try {
     const auditKey = loadAuditKey(options.dataDir);
+    // A busy port is reported now, not after the minute the demo takes to seed.
+    if (options.demo && options.port !== 0) await assertPortFree(options.port, options.host);
     // Seeded aside and moved into place when complete: an interrupted seeding keeps nothing.
     const seeded = options.demo
       ? await seedDemoDataDir(options.dataDir, {
