@@ -8,6 +8,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
+import { busyPortMessage, isPortBusy } from '@main/backend/busy-port';
 import { defaultDataDir } from '@server/hub/data-dir';
 import { type RunningHub, startHub } from '@server/hub/hub-server';
 import { backupDataDir, restoreDataDir } from '@server/hub/maintenance';
@@ -118,11 +119,13 @@ async function main(): Promise<void> {
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
 
+  const port = portOption(values.port, 4810, 'port')!;
+  const host = values.host ?? '0.0.0.0';
   try {
     hub = await startHub({
       dataDir,
-      port: portOption(values.port, 4810, 'port')!,
-      host: values.host ?? '0.0.0.0',
+      port,
+      host,
       gatewayPort: portOption(values['gateway-port'], undefined, 'gateway-port'),
       mdns: !values['no-mdns'],
       mdnsInterfaces: values['mdns-interface']?.flatMap((item) => item.split(',')),
@@ -133,10 +136,15 @@ async function main(): Promise<void> {
       ...rendererOption(values['renderer-dir']),
     });
   } catch (error) {
+    if (isPortBusy(error)) {
+      const message = await busyPortMessage(port, host, { portFlag: 'npm run hub -- --port' });
+      process.stderr.write(`\n${message}\n\n`); // for the person at the terminal; the log stays JSON
+      fail(message);
+    }
     if (!starting.signal.aborted) throw error;
     logger.warn(
       { dataDir },
-      'start-up interrupted; a demo clinic being seeded is incomplete: delete this data directory to seed it again',
+      'start-up interrupted; nothing of the demo clinic being seeded was kept: the next start with --demo seeds it again',
     );
     process.exit(0);
   }

@@ -42,6 +42,7 @@ export const hubOnlyQueries: ReadonlySet<OperationName> = new Set<OperationName>
   'auth.setupStatus',
   'auth.session',
   'audit.list',
+  'audit.export',
   'audit.verify',
   'audit.status',
   'devices.list',

@@ -1,9 +1,10 @@
 import { join } from 'node:path';
-import { app, type BrowserWindow, ipcMain, screen, session, type WebContents } from 'electron';
+import { app, type BrowserWindow, dialog, ipcMain, screen, session, type WebContents } from 'electron';
 import electronUpdater from 'electron-updater';
 import pino from 'pino';
 import type { DesktopBackend } from '@shared/contract/desktop-bridge';
 import { startHub } from '@server/hub/hub-server';
+import { busyPortMessage, isPortBusy } from '@main/backend/busy-port';
 import { createClientBackend } from '@main/backend/client-backend';
 import { loadOrCreateDeviceId } from '@main/backend/device-identity';
 import { type DesktopConfig, loadDesktopConfig } from '@main/backend/desktop-config';
@@ -94,6 +95,11 @@ async function startBackend(config: DesktopConfig, deviceId: string): Promise<De
       mdns: true,
       rendererDir: join(distDir, 'renderer'),
       logger,
+    }).catch(async (error: unknown) => {
+      if (!isPortBusy(error)) throw error;
+      const message = await busyPortMessage(config.port, '0.0.0.0');
+      dialog.showErrorBox('Clinic could not start its hub', message);
+      throw new Error(message, { cause: error });
     });
     return createHubBackend(hub, deviceId);
   }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeScan } from '@renderer/testing/axe';
@@ -66,6 +67,29 @@ describe('staff app in browser mode: the admin screens', () => {
     await expect.poll(() => page.url(), TIMEOUT).toContain('range=week');
     await page.getByRole('list', { name: 'Appointments per day' }).waitFor(TIMEOUT);
     expect(Number(await stat('total'))).toBeGreaterThanOrEqual(total);
+
+    // Last month: the month of demo history before this one, named in the description.
+    await page.getByRole('button', { name: 'Last month' }).click();
+    await expect.poll(() => page.url(), TIMEOUT).toContain('range=lastMonth');
+    await page.getByText(/^Last month: .+ – .+/).waitFor(TIMEOUT);
+    // Demo history fills the whole month before this one: more than today alone.
+    await expect.poll(async () => Number(await stat('total')), TIMEOUT).toBeGreaterThan(total);
+    const lastMonth = Number(await stat('total'));
+
+    // A custom range: a wrong order refused naming the field; then the start of last month to
+    // today, whose figures (more than last month's) come from the hub.
+    await page.getByRole('button', { name: 'Custom range' }).click();
+    const custom = page.getByRole('group', { name: 'Custom range' });
+    await custom.getByLabel('To').fill('2020-01-01');
+    await custom.getByText('To must be on or after From.').waitFor(TIMEOUT);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(new Date());
+    await custom.getByLabel('To').fill(today);
+    await custom.getByText('To must be on or after From.').waitFor({ state: 'hidden', ...TIMEOUT });
+    await expect.poll(() => page.url(), TIMEOUT).toContain(`to=${today}`);
+    await page.getByText(/^Custom range: .+ – .+/).waitFor(TIMEOUT);
+    await expect.poll(async () => Number(await stat('total')), TIMEOUT).toBeGreaterThan(lastMonth);
+
+    expect(await axeScan(page)).toEqual([]);
   }, 120_000);
 
   it('creates a receptionist who can sign in elsewhere; disabling signs them out', async () => {
@@ -122,15 +146,27 @@ describe('staff app in browser mode: the admin screens', () => {
     await page.getByLabel('User').selectOption({ label: `${NEW_USER.name} (${NEW_USER.username})` });
     await expect
       .poll(async () => {
-        const whos = await page
-          .getByTestId('audit-row')
-          .locator('td:nth-child(3) p:first-child')
-          .allInnerTexts();
+        const whos = await page.getByTestId('audit-who').allInnerTexts();
         return whos.length > 0 && whos.every((w) => w === NEW_USER.name);
       }, TIMEOUT)
       .toBe(true);
-    expect(await page.getByTestId('audit-action').allInnerTexts()).toContain('auth.login');
+    // In words, with the role, the device's name and no internal ids or JSON.
+    expect(await page.getByTestId('audit-action').allInnerTexts()).toContain('Signed in');
+    const row = page.getByTestId('audit-row').filter({ hasText: 'Signed in' }).first();
+    expect(await row.innerText()).toContain('Receptionist');
+    expect(await row.innerText()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}|[{}"]|auth\.login/);
+    expect(await row.getByTestId('audit-device').innerText()).not.toMatch(/^(browser|desktop)-[0-9a-f]/);
     expect(await axeScan(page)).toEqual([]);
+
+    // The filtered entries as CSV, the same words and the clinic's time with its offset.
+    const [download] = await Promise.all([
+      page.waitForEvent('download', TIMEOUT),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^audit-log-.+\.csv$/);
+    const csv = readFileSync(await download.path(), 'utf8');
+    expect(csv).toContain('#,When,Who,Role,What,Record,Record id,Patient,Device,Action');
+    expect(csv).toMatch(new RegExp(`\\+05:30,${NEW_USER.name},Receptionist,Signed in,`));
 
     await page.getByLabel('Action').fill('no-such-action');
     await page.getByText('No entries').waitFor(TIMEOUT);

@@ -41,6 +41,26 @@ describe('reception: Today board, booking with quick registration and slip, pati
     expect(await axeScan(page)).toEqual([]);
   }, 120_000);
 
+  it('shows the fifth doctor’s column at 1366×768, or a visible way to scroll to it', async () => {
+    const laptop = await openApp(browser, hub.url, { viewport: { width: 1366, height: 768 } });
+    try {
+      const { page } = laptop;
+      await signInAs(page, 'receptionist');
+      const columns = page.getByTestId('doctor-column');
+      await columns.nth(4).waitFor(UI_TIMEOUT);
+      const main = (await page.locator('#main').boundingBox())!;
+      const fifth = (await columns.nth(4).boundingBox())!;
+      const fits = fifth.x >= main.x && fifth.x + fifth.width <= main.x + main.width;
+      const hint = page.getByTestId('board-scroll-hint');
+      const scrollable =
+        (await hint.isVisible()) && (await hint.getByRole('button', { name: /More doctors/ }).isVisible());
+      expect({ fits, scrollable }).not.toEqual({ fits: false, scrollable: false });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+    } finally {
+      await laptop.close();
+    }
+  }, 120_000);
+
   it('Alt+N and Alt+C put the cursor in the screen’s first field, so the receptionist types at once', async () => {
     const { page } = app;
     const isFocused = (locator: Locator) => locator.evaluate((field) => field === document.activeElement);

@@ -71,6 +71,14 @@ describe('the demo clinic', () => {
 
   it('is a month of a realistic clinic, seeded through the hub without a refusal', () => {
     const ready = log.lines.find((l) => l.msg.startsWith('demo clinic ready'));
+    // Progress while it runs: a line at every tenth of the month, with what exists so far.
+    const progress = log.lines.filter((l) => l.msg.startsWith('seeding the demo clinic: '));
+    const percents = progress.map((l) => l.percent as number);
+    expect(percents.length).toBeGreaterThanOrEqual(5);
+    expect(percents).toEqual([...percents].sort((a, b) => a - b));
+    expect(percents).toContain(90);
+    expect(typeof progress.at(-1)?.patients).toBe('number');
+    expect(typeof progress.at(-1)?.appointments).toBe('number');
     expect(ready).toMatchObject({ users: 9, doctors: 5, patients: 200 });
     expect(log.lines.filter((l) => l.level >= 40)).toEqual([]);
     expect(hub.core.settings()).toMatchObject({

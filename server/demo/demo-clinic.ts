@@ -54,11 +54,11 @@ export async function seedDemoClinic(options: SeedDemoOptions): Promise<DemoSumm
     );
     return null;
   }
-  logger.info({ today }, 'seeding the demo clinic (a month of history)…');
+  logger.info({ today }, 'seeding the demo clinic (a month of history; progress every 10%)…');
   const rng = demoRandom(nowMs);
   const doctors = await setUpClinic(driver, rng);
   const sim = planDemo(driver, rng, doctors, nowMs);
-  await sim.run(options.signal);
+  await sim.run(options.signal, progressLog(db, logger, setupTime(today), nowMs));
   await yieldToEventLoop(options.signal);
   await settleToday(sim);
 
@@ -101,6 +101,22 @@ export function planDemo(
   const sim = new DemoSim(driver, rng, ZONE, nowMs, doctors, demoPatients(rng, today));
   planMonth(sim, today, setupTime(today));
   return sim;
+}
+
+/** One log line at every tenth of the simulated month, with what exists so far. */
+function progressLog(db: Db, logger: Logger, fromMs: number, toMs: number): (atMs: number) => void {
+  let logged = 0;
+  return (atMs) => {
+    const percent = Math.floor(((atMs - fromMs) / (toMs - fromMs)) * 10) * 10;
+    if (percent <= logged || percent >= 100) return;
+    logged = percent;
+    const { patients, appointments, consultations } = countRecords(db);
+    logger.info(
+      { percent, patients, appointments, consultations },
+      `seeding the demo clinic: ${percent}% (${clinicDate(atMs, ZONE)}; ${patients} patients, ` +
+        `${appointments} appointments, ${consultations} consultations so far)`,
+    );
+  };
 }
 
 function countRecords(db: Db): DemoSummary {

@@ -78,11 +78,12 @@ export class DemoSim {
    * The handlers resolve without real I/O, so the loop lets the event loop turn now and then:
    * a signal (SIGTERM) can then abort the seeding.
    */
-  async run(signal?: AbortSignal): Promise<void> {
+  async run(signal?: AbortSignal, onProgress?: (atMs: number) => void): Promise<void> {
     for (let count = 0; ; count++) {
       if (count % YIELD_EVERY === 0) await yieldToEventLoop(signal);
       const event = this.pop();
       if (!event || event.at > this.nowMs) return;
+      if (count % YIELD_EVERY === 0) onProgress?.(event.at);
       this.driver.at(event.at);
       try {
         await event.run();

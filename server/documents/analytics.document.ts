@@ -25,6 +25,8 @@ export interface AnalyticsExport {
   }[];
 }
 
+const hasPayments = (modes: { cash: number; card: number; upi: number }) =>
+  modes.cash !== 0 || modes.card !== 0 || modes.upi !== 0;
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 const PERIOD_NAMES = { day: 'day', week: 'week', month: 'month' } as const;
 
@@ -121,6 +123,14 @@ export async function renderAnalytics(
     paper === 'A4' ? 3 : 2,
   );
 
+  const byDay = data.granularity === 'day';
+  // Daily tables list the days with something to show: a month's future days are not pages of zeros.
+  const revenue = byDay
+    ? dashboard.revenue.filter((r) => r.total !== 0 || hasPayments(r.byMode))
+    : dashboard.revenue;
+  const trends = byDay
+    ? dashboard.patientTrends.filter((t) => t.newPatients + t.returningPatients > 0)
+    : dashboard.patientTrends;
   sectionTitle(canvas, `Revenue by ${PERIOD_NAMES[data.granularity]}`);
   table(
     canvas,
@@ -131,7 +141,7 @@ export async function renderAnalytics(
       { header: 'UPI', width: 0.19, align: 'right' },
       { header: 'Total', width: 0.19, align: 'right' },
     ],
-    dashboard.revenue.map((r) => [
+    revenue.map((r) => [
       r.period,
       f.money(r.byMode.cash),
       f.money(r.byMode.card),
@@ -183,7 +193,7 @@ export async function renderAnalytics(
       { header: 'Returning', width: 0.22, align: 'right' },
       { header: 'Total', width: 0.22, align: 'right' },
     ],
-    dashboard.patientTrends.map((t) => [
+    trends.map((t) => [
       t.period,
       String(t.newPatients),
       String(t.returningPatients),
@@ -191,7 +201,6 @@ export async function renderAnalytics(
     ]),
   );
 
-  const byDay = data.granularity === 'day';
   sectionTitle(canvas, `Appointments by ${PERIOD_NAMES[data.granularity]}`);
   table(
     canvas,
@@ -214,7 +223,10 @@ export async function renderAnalytics(
   );
   if (byDay) {
     canvas.space(4);
-    canvas.paragraph('Days without appointments or payments are left out.', { size: 'tiny', tone: 'muted' });
+    canvas.paragraph('Days without appointments, payments or patients are left out of the daily tables.', {
+      size: 'tiny',
+      tone: 'muted',
+    });
   }
   return {
     fileName: `analytics-${data.fromDate}-to-${data.toDate}.pdf`,

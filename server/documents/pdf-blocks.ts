@@ -46,13 +46,18 @@ function drawLaid(
   }
 }
 
+/** A table's header row and two body lines: what a section title is kept on its page with. */
+const tableStart = (canvas: PdfCanvas) =>
+  canvas.lineHeight({ size: 'tiny' }) + canvas.u(8) + canvas.lineHeight() * 2;
+
 /** A section heading in the accent colour with a rule under it, kept with what follows. */
 export function sectionTitle(canvas: PdfCanvas, title: string, options: { mark?: string } = {}): void {
   const style: TextStyle = { size: 'small', bold: true, tone: 'accent' };
   const markStyle: TextStyle = { size: 'title', bold: true, tone: 'accent' };
   const height = options.mark ? canvas.lineHeight(markStyle) * 0.85 : canvas.lineHeight(style);
   canvas.space(9);
-  canvas.ensure(height + canvas.lineHeight() * 3);
+  // Room for the title and the start of a table under it: never a title alone at a page's foot.
+  canvas.ensure(height + canvas.u(5) + tableStart(canvas));
   let x = canvas.left;
   if (options.mark) {
     canvas.drawLine(options.mark, x, canvas.y - canvas.u(3), markStyle);
@@ -134,7 +139,7 @@ export function table(canvas: PdfCanvas, columns: readonly Column[], rows: reado
     true,
   );
 
-  canvas.ensure(header.height + canvas.lineHeight() * 2);
+  canvas.ensure(Math.max(header.height + canvas.lineHeight() * 2, tableStart(canvas)));
   header.draw();
   for (const cells of rows) {
     const row = drawRow(cells, false);

@@ -8,10 +8,11 @@ import { HubCore } from '@server/core/hub-core';
 import { type Db, openDatabase } from '@server/db/database';
 import { handlers } from '@server/handlers/registry';
 import { createSocketEndpoint, type SocketEndpoint } from '@server/sync/socket-endpoint';
-import { seedDemoClinic } from '@server/demo/demo-clinic';
+import { seedDemoDataDir } from '@server/demo/demo-staging';
 import { advertiseHub } from '@server/discovery/mdns-advertiser';
 import { type DeliveryOptions, DeliveryWorker } from '@server/notifications/delivery-worker';
 import { loadAuditKey } from './audit-key';
+import { assertPortFree } from './port-check';
 import { auditAnchorFile, databaseFile } from './data-dir';
 import { lockDataDir } from './pid-file';
 
@@ -71,18 +72,25 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   let endpoint: SocketEndpoint | undefined;
   let guard: AuditGuard | null = null;
   try {
-    db = openDatabase(databaseFile(options.dataDir));
     const auditKey = loadAuditKey(options.dataDir);
-    if (auditKey.created && db.sqlite.prepare('SELECT 1 FROM audit_log LIMIT 1').get()) {
+    // A busy port is reported now, not after the minute the demo takes to seed.
+    if (options.demo && options.port !== 0) await assertPortFree(options.port, options.host);
+    // Seeded aside and moved into place when complete: an interrupted seeding keeps nothing.
+    const seeded = options.demo
+      ? await seedDemoDataDir(options.dataDir, {
+          auditKey: auditKey.key,
+          now: (options.clock ?? systemClock).now(),
+          logger,
+          signal: options.signal,
+        })
+      : null;
+    db = openDatabase(databaseFile(options.dataDir));
+    if (auditKey.created && !seeded && db.sqlite.prepare('SELECT 1 FROM audit_log LIMIT 1').get()) {
       logger.error(
         { dataDir: options.dataDir },
         'audit.key was missing and a new one was created: existing audit entries will not verify. ' +
           'Restore the original audit.key from a backup of this data directory.',
       );
-    }
-    if (options.demo) {
-      const now = (options.clock ?? systemClock).now();
-      await seedDemoClinic({ db, auditKey: auditKey.key, now, logger, signal: options.signal });
     }
     const core = new HubCore({
       db,

@@ -84,6 +84,17 @@ export const adminContract = {
     }),
     pageOf(auditEventSchema),
   ),
+  'audit.export': query(
+    'The audit entries of the filters as CSV: when (clinic time), who (name, role), what (in words), ' +
+      'which record and patient, which device; oldest first, at most 100,000 entries.',
+    z.strictObject({
+      from: instantSchema.optional(),
+      to: instantSchema.optional(),
+      userId: idSchema.optional(),
+      patientId: idSchema.optional(),
+    }),
+    z.strictObject({ fileName: z.string(), mimeType: z.literal('text/csv'), text: z.string() }),
+  ),
   'audit.verify': query(
     'Re-walk the hash chain: reports the first entry that was edited, removed or reordered.',
     z.strictObject({}),

@@ -153,6 +153,7 @@ export const permissionPolicy: Readonly<Record<OperationName, Grant>> = {
   'analytics.dashboard': adminOnly,
   'analytics.export': adminOnly,
   'audit.list': adminOnly,
+  'audit.export': adminOnly,
   'audit.verify': adminOnly,
   'audit.status': adminOnly,
 };

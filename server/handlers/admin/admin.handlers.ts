@@ -1,6 +1,7 @@
 import type { AuditEvent } from '@shared/domain/audit.schema';
 import { type HandlerMap, handler } from '@server/core/handler';
 import { analyticsHandlers } from './analytics.handlers';
+import { auditCsv, auditFileName } from './audit-export';
 
 /** Analytics and the audit log (SPEC §11). */
 export const adminHandlers: HandlerMap = {
@@ -22,6 +23,17 @@ export const adminHandlers: HandlerMap = {
         details: JSON.parse(row.details) as Record<string, unknown>,
       }));
       return { items, total };
+    },
+  }),
+
+  'audit.export': handler('audit.export', {
+    run: (input, ctx) => {
+      const zone = ctx.settings().timeZone;
+      return {
+        fileName: auditFileName(input, zone, ctx.now),
+        mimeType: 'text/csv' as const,
+        text: auditCsv(ctx.db, input, zone),
+      };
     },
   }),
 

@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { DateTime } from 'luxon';
 import { currencyExponent, toDecimalString } from '@shared/rules/money';
 import type { AnalyticsExport } from '@server/documents/analytics.document';
 
@@ -20,7 +21,7 @@ export function analyticsCsv(data: AnalyticsExport): string {
     ['Clinic analytics', data.clinic.clinicName],
     ['From', data.fromDate],
     ['To', data.toDate],
-    ['Generated', data.generatedAt],
+    ['Generated', clinicTime(data.generatedAt, data.clinic.timeZone)],
     ['Appointments', sum((d) => d.total)],
     ['Completed', sum((d) => d.completed)],
     ['Cancelled', sum((d) => d.cancelled)],
@@ -64,4 +65,9 @@ export function analyticsCsv(data: AnalyticsExport): string {
     ...dashboard.patientTrends.map((t) => [t.period, t.newPatients, t.returningPatients]),
   ];
   return stringify(rows, { bom: true, record_delimiter: 'windows' });
+}
+
+/** An instant in the clinic's time with its offset, e.g. 2026-11-25T11:00:00+05:30. */
+function clinicTime(instant: string, zone: string): string {
+  return DateTime.fromISO(instant, { zone: 'utc' }).setZone(zone).toFormat("yyyy-MM-dd'T'HH:mm:ssZZ");
 }

@@ -24,6 +24,10 @@ describe('analytics.export', () => {
     expect(csv).toMatchObject({ fileName: `analytics-${MON}-to-${WED}.csv`, mimeType: 'text/csv' });
     expect(csv.text.startsWith('\uFEFFClinic analytics,Sunrise Clinic\r\n')).toBe(true);
     const lines = csv.text.slice(1).split('\r\n');
+    // When it was made, in the clinic's time with its offset (not UTC).
+    expect(lines.find((line) => line.startsWith('Generated,'))).toMatch(
+      /^Generated,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+05:30$/,
+    );
     for (const expected of [
       'Appointments,7',
       'Completed,4',
@@ -101,6 +105,22 @@ describe('analytics.export', () => {
     expect(text).toContain('Wed, 25 Nov 2026 0 0 0 0 ₹150.00');
     expect(text).toContain('REVENUE BY DAY');
     expect(text).toContain('2026-11-25 -₹50.00 ₹0.00 ₹200.00 ₹150.00');
+  });
+
+  it('leaves a month’s empty days out of its daily tables: one page, not pages of zeros', async () => {
+    const pdf = await hub.call(await freshAdmin(hub), 'analytics.export', {
+      format: 'pdf',
+      fromDate: '2026-11-01',
+      toDate: '2026-11-30',
+    });
+    if (!('base64' in pdf)) throw new Error('expected PDF');
+    await previewPdf('analytics-a4-month', pdf.base64);
+    expect(await pdfInfo(pdf.base64)).toMatchObject({ pages: 1 });
+    const text = await pdfFlatText(pdf.base64);
+    expect(text).toContain('REVENUE BY DAY');
+    expect(text).toContain('2026-11-23 ₹300.00 ₹600.00 ₹200.00 ₹1,100.00');
+    expect(text).not.toContain('2026-11-10');
+    expect(text).toContain('Days without appointments, payments or patients are left out');
   });
 
   it('is for the admin only', async () => {

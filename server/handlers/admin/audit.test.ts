@@ -43,4 +43,54 @@ describe('audit log for the admin', () => {
       error: { code: 'FORBIDDEN' },
     });
   });
+
+  it('exports the filtered entries as CSV in words: clinic time, names, roles, phrases, devices', async () => {
+    hub = await createTestHub();
+    const receptionist = await hub.signIn('receptionist');
+    hub.db.sqlite
+      .prepare(
+        `INSERT INTO sync_clients (clientId, userId, deviceName, kind, lastMutationId, lastSeenAt,
+           pendingMutations, deviceId) VALUES (?, ?, 'Front desk PC', 'desktop', 0, ?, 0, ?)`,
+      )
+      .run(randomUUID(), receptionist.userId, '2026-11-23T03:00:00.000Z', receptionist.deviceId);
+    const patient = await hub.call(receptionist, 'patients.register', {
+      id: randomUUID(),
+      details: { fullName: 'Asha Rao' },
+    });
+    await hub.call(receptionist, 'patients.update', {
+      id: patient.id,
+      details: { phone: '+91 98450 12345' },
+    });
+
+    const file = await hub.call(hub.admin, 'audit.export', { patientId: patient.id });
+    expect(file.mimeType).toBe('text/csv');
+    expect(file.fileName).toMatch(/^audit-log-start-to-\d{4}-\d\d-\d\d\.csv$/);
+    const lines = file.text
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines[0]).toBe('#,When,Who,Role,What,Record,Record id,Patient,Device,Action');
+    expect(lines).toHaveLength(3);
+    const [, registered, updated] = lines;
+    const { displayName } = hub.db.sqlite
+      .prepare('SELECT displayName FROM users WHERE id = ?')
+      .get(receptionist.userId) as { displayName: string };
+    expect(registered).toMatch(/^\d+,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+05:30,/);
+    expect(registered).toContain(
+      `,${displayName},Receptionist,Registered a patient,Patient,${patient.id},Asha Rao,Front desk PC,`,
+    );
+    expect(updated).toContain(',Changed a patient’s details,');
+
+    const from = '2027-01-01T00:00:00.000Z';
+    const none = await hub.call(hub.admin, 'audit.export', { from });
+    expect(
+      none.text
+        .replace(/^\uFEFF/, '')
+        .trimEnd()
+        .split('\r\n'),
+    ).toHaveLength(1);
+    await expect(hub.call(receptionist, 'audit.export', {})).rejects.toMatchObject({
+      error: { code: 'FORBIDDEN' },
+    });
+  });
 });

@@ -62,7 +62,7 @@ export function AuditFilterBar({
             size="sm"
             type="search"
             data-shortcut="search"
-            placeholder="e.g. login, appointments."
+            placeholder="e.g. signed in, booked"
             value={filters.action}
             onChange={(e) => onChange({ action: e.target.value })}
           />

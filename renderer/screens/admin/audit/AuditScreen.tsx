@@ -1,11 +1,13 @@
 import { Button, HStack, Text } from '@chakra-ui/react';
 import { useState } from 'react';
+import { auditPhrase } from '@shared/rules/audit-phrases';
 import { useApiQuery } from '@renderer/api/hooks';
 import { useClinicFormat } from '@renderer/app/clinic-format';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { ScreenHeader } from '@renderer/components/ScreenHeader';
 import { EmptyState, LoadingState } from '@renderer/components/StateViews';
 import { AuditAlarm } from './AuditAlarm';
+import { AuditExportButton } from './AuditExportButton';
 import { AuditFilterBar } from './AuditFilterBar';
 import { AuditTable } from './AuditTable';
 import { type AuditFilters, auditQuery, NO_FILTERS } from './audit-filters';
@@ -18,13 +20,16 @@ export function AuditScreen() {
   const format = useClinicFormat();
   const [filters, setFilters] = useState<AuditFilters>(NO_FILTERS);
   const [page, setPage] = useState(0);
-  const list = useApiQuery(
-    'audit.list',
-    auditQuery(filters, format.timeZone, { limit: PAGE_SIZE, offset: page * PAGE_SIZE }),
-    { placeholderData: (previous) => previous },
-  );
+  const query = auditQuery(filters, format.timeZone, { limit: PAGE_SIZE, offset: page * PAGE_SIZE });
+  const list = useApiQuery('audit.list', query, { placeholderData: (previous) => previous });
   const needle = filters.action.trim().toLowerCase();
-  const items = (list.data?.items ?? []).filter((e) => !needle || e.action.toLowerCase().includes(needle));
+  const items = (list.data?.items ?? []).filter(
+    (e) =>
+      !needle ||
+      e.action.toLowerCase().includes(needle) ||
+      auditPhrase(e.action).toLowerCase().includes(needle),
+  );
+  const { limit: _limit, offset: _offset, ...exportQuery } = query;
   const total = list.data?.total ?? 0;
 
   return (
@@ -32,7 +37,12 @@ export function AuditScreen() {
       <ScreenHeader
         title="Audit log"
         description="Every change and every read of medical content; append-only and tamper-evident."
-        actions={<VerifyChain />}
+        actions={
+          <>
+            <AuditExportButton query={exportQuery} />
+            <VerifyChain />
+          </>
+        }
       />
       <AuditAlarm />
       <AuditFilterBar

@@ -22,7 +22,15 @@ describe('audit filters', () => {
       offset: 20,
     });
   });
-  it('writes details as one line', () => {
-    expect(detailText({ status: 'CONFIRMED', moved: { to: 1 } })).toBe('status: CONFIRMED, moved: {"to":1}');
+  it('writes details as one line in words, without JSON or internal ids', () => {
+    expect(detailText({ status: 'CONFIRMED', moved: { to: 1 } })).toBe('status: CONFIRMED, moved: to 1');
+    expect(
+      detailText({
+        rows: ['appointments:0b7c6a1e-1111-4222-8333-944455556666'],
+        doctorId: 'x',
+        appointment: '0b7c6a1e-1111-4222-8333-944455556666',
+        newStart: '10:30',
+      }),
+    ).toBe('new start: 10:30');
   });
 });

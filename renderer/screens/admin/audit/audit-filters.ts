@@ -30,9 +30,32 @@ export function auditQuery(
   };
 }
 
-/** A short, readable line of an entry's non-clinical details. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const words = (key: string) => key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+
+function plain(value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  if (Array.isArray(value)) return value.map(plain).join(' / ');
+  if (typeof value === 'object') {
+    return Object.entries(value as Record<string, unknown>)
+      .map(([key, inner]) => `${words(key)} ${plain(inner)}`)
+      .join('; ');
+  }
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    ? String(value)
+    : JSON.stringify(value);
+}
+
+/**
+ * A short line of an entry's non-clinical details in words, without internal ids (the record and
+ * patient columns name those) and without the change rows every change lists.
+ */
 export function detailText(details: Record<string, unknown>): string {
   return Object.entries(details)
-    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .filter(
+      ([key, value]) =>
+        key !== 'rows' && !/Ids?$/.test(key) && !(typeof value === 'string' && UUID.test(value)),
+    )
+    .map(([key, value]) => `${words(key)}: ${plain(value)}`)
     .join(', ');
 }

@@ -6,65 +6,98 @@ import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { ScreenHeader } from '@renderer/components/ScreenHeader';
 import { LoadingState } from '@renderer/components/StateViews';
 import { AuditAlarm } from '@renderer/screens/admin/audit/AuditAlarm';
+import { CustomRangeFields } from './CustomRangeFields';
 import { ExportButtons } from './ExportButtons';
 import { SummaryView } from './SummaryView';
-import { isSummaryRange, RANGE_LABELS, rangeDates, type SummaryRange } from './summary-range';
+import {
+  customRange,
+  granularityFor,
+  isSummaryRange,
+  RANGE_LABELS,
+  rangeDates,
+  SUMMARY_RANGES,
+  type SummaryRange,
+} from './summary-range';
 
-const RANGES: SummaryRange[] = ['today', 'week', 'month'];
-
-/** Admin home: the day's (week's, month's) figures from `analytics.dashboard` (SPEC §11). */
+/** Admin home: the figures of a range from `analytics.dashboard` (SPEC §11). */
 export function SummaryScreen() {
   const format = useClinicFormat();
   const today = format.today();
   const [params, setParams] = useSearchParams();
   const param = params.get('range');
   const range: SummaryRange = isSummaryRange(param) ? param : 'today';
-  const dates = rangeDates(range, today);
+  const custom = customRange(params.get('from'), params.get('to'));
+  // Only the two dates: the hub refuses unknown fields (custom's `ok` made every custom range fail).
+  const dates =
+    range !== 'custom'
+      ? rangeDates(range, today)
+      : custom.ok
+        ? { fromDate: custom.fromDate, toDate: custom.toDate }
+        : rangeDates('today', today);
+  const valid = range !== 'custom' || custom.ok;
   const dashboard = useApiQuery(
     'analytics.dashboard',
-    { ...dates, granularity: range === 'month' ? 'week' : 'day' },
-    { placeholderData: (previous) => previous },
+    { ...dates, granularity: granularityFor(dates.fromDate, dates.toDate) },
+    { placeholderData: (previous) => previous, enabled: valid },
   );
   const period =
     dates.fromDate === dates.toDate
       ? format.date(dates.fromDate)
       : `${format.date(dates.fromDate)} – ${format.date(dates.toDate)}`;
+  const update = (patch: Record<string, string | null>) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const [key, value] of Object.entries(patch)) {
+          if (value === null) next.delete(key);
+          else next.set(key, value);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+  const choose = (r: SummaryRange) => {
+    if (r === 'custom') {
+      // Starts from the range on screen, so the admin only changes what differs.
+      update({ range: r, from: params.get('from') ?? dates.fromDate, to: params.get('to') ?? dates.toDate });
+    } else update({ range: r === 'today' ? null : r, from: null, to: null });
+  };
 
   return (
     <>
       <ScreenHeader
         title="Summary"
-        description={`${RANGE_LABELS[range]}: ${period}`}
-        actions={<ExportButtons range={dates} />}
+        description={`${RANGE_LABELS[range]}: ${valid ? period : 'choose the dates'}`}
+        actions={valid ? <ExportButtons range={dates} /> : undefined}
       />
       <AuditAlarm />
-      <HStack mb="5" gap="3" wrap="wrap">
+      <HStack mb="5" gap="3" wrap="wrap" align="end">
         <ButtonGroup size="sm" variant="outline" attached role="group" aria-label="Period">
-          {RANGES.map((r) => (
+          {SUMMARY_RANGES.map((r) => (
             <Button
               key={r}
               aria-pressed={r === range}
               variant={r === range ? 'solid' : 'outline'}
-              onClick={() =>
-                setParams(
-                  (current) => {
-                    const next = new URLSearchParams(current);
-                    if (r === 'today') next.delete('range');
-                    else next.set('range', r);
-                    return next;
-                  },
-                  { replace: true },
-                )
-              }
+              onClick={() => choose(r)}
             >
               {RANGE_LABELS[r]}
             </Button>
           ))}
         </ButtonGroup>
+        {range === 'custom' && (
+          <CustomRangeFields
+            fromDate={params.get('from') ?? ''}
+            toDate={params.get('to') ?? ''}
+            error={custom.ok ? null : custom.message}
+            onChange={(patch) => update(patch)}
+          />
+        )}
       </HStack>
       <ErrorMessage error={dashboard.error} />
-      {dashboard.isLoading && <LoadingState label="Loading the summary…" />}
-      {dashboard.data && <SummaryView data={dashboard.data} multiDay={range !== 'today'} />}
+      {valid && dashboard.isLoading && <LoadingState label="Loading the summary…" />}
+      {valid && dashboard.data && (
+        <SummaryView data={dashboard.data} multiDay={dates.fromDate !== dates.toDate} />
+      )}
     </>
   );
 }

@@ -40,7 +40,9 @@ export function DoctorColumn({
       as="section"
       aria-labelledby={headingId}
       data-testid="doctor-column"
-      flex="1 0 15rem"
+      // 12.5rem: five doctors fit beside the navigation at 1366 px; more scroll (BoardScroller).
+      flex="1 0 12.5rem"
+      minW="0"
       maxW="24rem"
       bg="bg.panel"
       borderWidth="1px"

@@ -12,6 +12,7 @@ import { AppointmentDrawer } from '@renderer/screens/shared/appointments/Appoint
 import { STATUS_OPTIONS } from '@renderer/screens/shared/appointments/appointment-labels';
 import { StatusBadge } from '@renderer/screens/shared/appointments/StatusBadge';
 import { usePatients } from '@renderer/screens/shared/appointments/use-people';
+import { BoardScroller } from './BoardScroller';
 import { DoctorColumn } from './DoctorColumn';
 
 /**
@@ -82,7 +83,7 @@ export function TodayScreen() {
           description="An administrator adds doctors and their schedules."
         />
       ) : (
-        <HStack align="stretch" gap="3" overflowX="auto" pb="2" data-testid="today-board">
+        <BoardScroller>
           {activeDoctors.map((doctor) => (
             <DoctorColumn
               key={doctor.id}
@@ -95,7 +96,7 @@ export function TodayScreen() {
               onOpen={setOpenId}
             />
           ))}
-        </HStack>
+        </BoardScroller>
       )}
       {all.some((a) => !activeDoctors.some((d) => d.id === a.doctorId)) && (
         <Text mt="3" fontSize="sm" color="fg.muted">
