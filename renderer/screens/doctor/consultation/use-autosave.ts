@@ -7,13 +7,11 @@ import { useTemperatureUnit } from '@renderer/screens/shared/vitals/use-temperat
 import { NOT_MEASURED } from '@renderer/screens/shared/vitals/vitals-form';
 import { checkContent, type ConsultationForm, toForm } from './consultation-form';
 import type { IncomingVitals } from './use-incoming-vitals';
+import { AUTOSAVE_DELAY_MS } from './autosave-delay';
 import { placeHubErrors } from './hub-errors';
 
 export type SaveState = 'saved' | 'unsaved' | 'saving' | 'invalid' | 'failed';
 type View = ResultOf<'consultations.saveDraft'>;
-
-/** How long typing must pause before the draft is saved on its own. */
-export const AUTOSAVE_DELAY_MS = 2_000;
 
 /**
  * The draft is saved 2 s after the last change (when it passes the shared schema; otherwise it
