@@ -244,7 +244,9 @@ describe('doctor: booking requests, confirmed or declined', () => {
     await form.getByLabel('Reason').fill('Knee surgery');
     await form.getByRole('button', { name: 'Request leave' }).click();
     const mine = leave.getByTestId('leave-request-row');
-    await mine.filter({ hasText: 'Waiting for a decision' }).waitFor(TIMEOUT);
+    const waiting = mine.filter({ hasText: 'Waiting for a decision' });
+    await waiting.or(form.getByRole('alert')).first().waitFor(TIMEOUT);
+    expect(await form.getByRole('alert').allInnerTexts()).toEqual([]);
 
     await openScreen(admin.page, 'Schedules');
     const requests = admin.page.getByRole('region', { name: 'Leave requests' });
