@@ -18,4 +18,12 @@ describe('where a desktop runs an operation', () => {
       if (name.startsWith('messages.')) expect(outboxCommands.has(name), name).toBe(false);
     }
   });
+
+  it('asks the hub for leave requests: they are hub-only (private reasons), and never queued offline', () => {
+    const leave = (Object.keys(contract) as OperationName[]).filter((name) => name.startsWith('leave.'));
+    for (const name of leave) {
+      if (contract[name].kind === 'query') expect(hubOnlyQueries.has(name), name).toBe(true);
+      else expect(outboxCommands.has(name), name).toBe(false);
+    }
+  });
 });

@@ -58,4 +58,7 @@ export const hubOnlyQueries: ReadonlySet<OperationName> = new Set<OperationName>
   'messages.preview',
   'messages.mailSettings',
   'notifications.inbox',
+  // Leave requests are hub-only (private reasons; approving changes schedules).
+  'leave.list',
+  'leave.collisions',
 ]);

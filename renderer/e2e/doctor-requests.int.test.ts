@@ -204,6 +204,72 @@ describe('doctor: booking requests, confirmed or declined', () => {
     expect(told).toBeGreaterThan(before);
   }, 180_000);
 
+  it('where the clinic approves leave, the doctor requests it; admin approves it with the moves, and the doctor sees the outcome', async () => {
+    const db = new BetterSqlite3(join(hub.dataDir, 'clinic.db'), { readonly: true });
+    const zone = 'Asia/Kolkata';
+    const onLeave = new Set(
+      (
+        db
+          .prepare(
+            `SELECT e.date FROM schedule_exceptions e JOIN doctors d ON d.id = e.doctorId WHERE d.fullName = ?`,
+          )
+          .all(DOCTOR) as { date: string }[]
+      ).map((e) => e.date),
+    );
+    const booked = db
+      .prepare(
+        `SELECT a.startsAt FROM appointments a JOIN doctors d ON d.id = a.doctorId
+         WHERE d.fullName = ? AND a.status IN ('REQUESTED', 'CONFIRMED') AND a.startsAt > ?
+         ORDER BY a.startsAt`,
+      )
+      .all(DOCTOR, new Date(Date.now() + 2 * 86_400_000).toISOString()) as { startsAt: string }[];
+    db.close();
+    const date = booked.map((b) => clinicDate(b.startsAt, zone)).find((d) => !onLeave.has(d))!;
+
+    await openScreen(admin.page, 'Settings');
+    const settings = admin.page.getByRole('form', { name: 'Clinic settings' });
+    await settings.getByLabel('Doctors’ leave').waitFor(TIMEOUT);
+    await settings.getByLabel('Doctors’ leave').selectOption('doctorsRequest');
+    await settings.getByRole('button', { name: 'Save settings' }).click();
+    await admin.page.getByText('Settings saved').first().waitFor(TIMEOUT);
+
+    // The doctor's open My leave follows the setting (a synced change): it now asks for requests.
+    const { page } = doctor;
+    const leave = page.getByRole('region', { name: 'My leave' });
+    const form = leave.getByRole('form', { name: 'Request leave' });
+    await form.waitFor(TIMEOUT);
+    await form.getByLabel('First day').fill(date);
+    await form.getByLabel('Last day').fill(date);
+    await form.getByLabel('Reason').fill('Knee surgery');
+    await form.getByRole('button', { name: 'Request leave' }).click();
+    const mine = leave.getByTestId('leave-request-row');
+    const waiting = mine.filter({ hasText: 'Waiting for a decision' });
+    await waiting.or(form.getByRole('alert')).first().waitFor(TIMEOUT);
+    expect(await form.getByRole('alert').allInnerTexts()).toEqual([]);
+
+    await openScreen(admin.page, 'Schedules');
+    const requests = admin.page.getByRole('region', { name: 'Leave requests' });
+    await requests.getByText('“Knee surgery”').waitFor(TIMEOUT);
+    await requests.getByRole('button', { name: `Review ${DOCTOR}’s request` }).click();
+    const rows = requests.getByTestId('move-row');
+    await rows.first().waitFor(TIMEOUT);
+    expect(
+      await rows
+        .first()
+        .getByLabel(/^New date for /)
+        .inputValue(),
+    ).not.toBe(date);
+    expect(await axeScan(admin.page)).toEqual([]);
+    await requests.getByRole('button', { name: /^Approve and move \d+ appointments?$/ }).click();
+    await requests
+      .getByText(new RegExp(`^Leave approved for ${DOCTOR}\\. Moved \\d+\\. The patients are being messaged`))
+      .waitFor(TIMEOUT);
+
+    // The doctor's screen follows (the leave is a synced change): approved, by whom, and in the schedule.
+    await mine.filter({ hasText: 'Approved' }).filter({ hasText: 'by Anita Rao (admin)' }).waitFor(TIMEOUT);
+    await leave.getByTestId('exception-row').filter({ hasText: 'Leave' }).first().waitFor(TIMEOUT);
+  }, 180_000);
+
   it('ran without console errors, page errors or CSP violations', () => {
     expect([...admin.problems, ...reception.problems, ...doctor.problems]).toEqual([]);
   });

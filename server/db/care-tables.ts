@@ -190,3 +190,17 @@ export interface PrescriptionTemplateTable {
   createdAt: string;
   updatedAt: string;
 }
+export interface LeaveRequestTable {
+  id: string;
+  doctorId: string;
+  fromDate: string;
+  toDate: string;
+  window: Json | null;
+  reason: string;
+  status: 'pending' | 'approved' | 'declined' | 'withdrawn';
+  requestedBy: string;
+  createdAt: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionNote: string;
+}

@@ -27,6 +27,7 @@ export const codecs: Partial<Record<keyof Database, Codec>> = {
   waitlist_entries: { json: ['offer'] },
   formulary_entries: { json: ['brands', 'classes'] },
   prescription_templates: { json: ['items'] },
+  leave_requests: { json: ['window'] },
 };
 
 /** A stored row as its entity: JSON parsed, flags as booleans, internal columns dropped. */

@@ -41,4 +41,5 @@ export interface Database {
   attachment_contents: care.AttachmentContentTable;
   formulary_entries: care.FormularyEntryTable;
   prescription_templates: care.PrescriptionTemplateTable;
+  leave_requests: care.LeaveRequestTable;
 }

@@ -13,6 +13,7 @@ import { templateHandlers } from './engagement/templates.handlers';
 import { outboxHandlers } from './engagement/outbox.handlers';
 import { inboxHandlers } from './engagement/inbox.handlers';
 import { formularyHandlers } from './formulary/formulary.handlers';
+import { leaveHandlers } from './leave/leave.handlers';
 import { patientHandlers } from './patients/patients.handlers';
 import { queueHandlers } from './queue/queue.handlers';
 
@@ -21,6 +22,7 @@ export const handlers: HandlerMap = {
   ...authHandlers,
   ...userHandlers,
   ...clinicHandlers,
+  ...leaveHandlers,
   ...patientHandlers,
   ...appointmentHandlers,
   ...queueHandlers,

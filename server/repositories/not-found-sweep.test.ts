@@ -4,6 +4,7 @@ import type { InputOf, OperationName } from '@shared/contract/index';
 import { permissionPolicy } from '@shared/permissions/policy';
 import type { Caller } from '@server/core/dispatcher';
 import { handlers } from '@server/handlers/registry';
+import { changeSettings } from '@server/handlers/appointments/test-setup';
 import { insertAppointment } from '@server/handlers/consultations/visit-fixtures';
 import { insertPatient } from '@server/testing/fixtures';
 import { failureOf } from '@server/testing/failure';
@@ -26,6 +27,7 @@ interface Others {
   requestId: string;
   billId: string;
   exceptionId: string;
+  leaveRequestId: string;
 }
 type Case = {
   [N in OperationName]: { op: N; role: Role; input: (ids: Others) => InputOf<N> };
@@ -68,6 +70,7 @@ const cases: Case[] = [
   { role: 'doctor', op: 'schedules.previewException', input: (o) => ({ exception: leaveOf(o.doctorId) }) },
   { role: 'doctor', op: 'schedules.addException', input: (o) => ({ exception: leaveOf(o.doctorId) }) },
   { role: 'doctor', op: 'schedules.removeException', input: (o) => ({ id: o.exceptionId }) },
+  { role: 'doctor', op: 'leave.withdraw', input: (o) => ({ id: o.leaveRequestId }) },
 
   { role: 'doctor', op: 'queue.move', input: (o) => ({ entryId: o.entryId, toIndex: 0 }) },
   { role: 'doctor', op: 'queue.setPriority', input: (o) => ({ entryId: o.entryId, priority: 'urgent' }) },
@@ -127,6 +130,9 @@ const withoutRecordIds = new Set<OperationName>([
   'notifications.inbox',
   'notifications.markRead',
   'schedules.bulkReschedule',
+  // The signed-in doctor's own: a request is made for them, and the list holds only theirs.
+  'leave.request',
+  'leave.list',
 ]);
 
 describe('not found, whether missing or not yours', () => {
@@ -178,9 +184,15 @@ describe('not found, whether missing or not yours', () => {
       requestId: request.id,
       billId: first('SELECT id FROM bills WHERE appointmentId = ?'),
       exceptionId: randomUUID(),
+      leaveRequestId: randomUUID(),
     };
     await hub.call(reception, 'schedules.addException', {
       exception: { ...leaveOf(owner.doctorId!), id: others.exceptionId, date: '2026-12-03' },
+    });
+    changeSettings(hub, { doctorLeave: 'doctorsRequest' });
+    await hub.call(owner, 'leave.request', {
+      id: others.leaveRequestId,
+      details: { fromDate: '2026-12-07', toDate: '2026-12-07' },
     });
   });
   afterAll(() => hub.close());

@@ -7,6 +7,7 @@ import { clinicContract } from './clinic.contract';
 import { consultationsContract } from './consultations.contract';
 import { engagementContract } from './engagement.contract';
 import { formularyContract } from './formulary.contract';
+import { leaveContract } from './leave.contract';
 import { patientsContract } from './patients.contract';
 import { queueContract } from './queue.contract';
 
@@ -15,6 +16,7 @@ export const contract = {
   ...authContract,
   ...usersContract,
   ...clinicContract,
+  ...leaveContract,
   ...patientsContract,
   ...appointmentsContract,
   ...queueContract,

@@ -20,6 +20,7 @@ export const notFoundMessages = {
   room: 'No such room.',
   scheduleException: 'No such schedule exception.',
   prescriptionTemplate: 'No such prescription template.',
+  leaveRequest: 'No such leave request.',
 } as const;
 
 export type RecordKind = keyof typeof notFoundMessages;

@@ -42,9 +42,11 @@ export const clinicSettingsSchema = z.strictObject({
   patientDirectReschedule: z.boolean().default(false),
   /**
    * Who puts a doctor's leave in the schedule: 'doctors' — each doctor marks their own (and moves
-   * the bookings it strands); 'frontDesk' — only reception and admin, doctors ask them.
+   * the bookings it strands); 'doctorsRequest' — a doctor requests leave and reception or admin
+   * approves (moving the bookings it strands) or declines it; 'frontDesk' — only reception and
+   * admin, doctors ask them.
    */
-  doctorLeave: z.enum(['doctors', 'frontDesk']).default('doctors'),
+  doctorLeave: z.enum(['doctors', 'doctorsRequest', 'frontDesk']).default('doctors'),
   refundPolicy: z
     .strictObject({
       /** Share of the paid amount refunded when a patient cancels after the window (0–10000). */

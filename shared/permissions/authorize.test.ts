@@ -43,6 +43,12 @@ schedules.previewException    - a o - a
 schedules.addException        - a o - a
 schedules.removeException     - a o - a
 schedules.bulkReschedule      - a o - a
+leave.request                 - - o - -
+leave.withdraw                - - o - -
+leave.list                    - a o - a
+leave.collisions              - a - - a
+leave.approve                 - a - - a
+leave.decline                 - a - - a
 slots.list                    a a a - a
 slots.nextFree                a a a - a
 devices.list                  - - - - a

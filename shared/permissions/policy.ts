@@ -60,6 +60,14 @@ export const permissionPolicy: Readonly<Record<OperationName, Grant>> = {
   'schedules.addException': { ...frontDesk, doctor: 'own' },
   'schedules.removeException': { ...frontDesk, doctor: 'own' },
   'schedules.bulkReschedule': { ...frontDesk, doctor: 'own' },
+  // Doctors' leave requests: a doctor their own; reception and admin decide (they already put
+  // any doctor's leave in and move the bookings it strands).
+  'leave.request': { doctor: 'own' },
+  'leave.withdraw': { doctor: 'own' },
+  'leave.list': { ...frontDesk, doctor: 'own' },
+  'leave.collisions': frontDesk,
+  'leave.approve': frontDesk,
+  'leave.decline': frontDesk,
   'slots.list': { receptionist: 'any', doctor: 'any', admin: 'any', patient: 'any' },
   'slots.nextFree': { receptionist: 'any', doctor: 'any', admin: 'any', patient: 'any' },
   'devices.list': adminOnly,

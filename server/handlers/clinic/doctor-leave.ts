@@ -6,7 +6,8 @@ import { assertOwnDoctor } from '@server/repositories/ownership';
 /**
  * A doctor's own leave (setting `doctorLeave`): with 'doctors' each doctor adds and removes
  * leave on their own schedule (another doctor's answers like a missing one); extra working
- * hours and, with 'frontDesk', leave too stay with reception and admin.
+ * hours and, with 'frontDesk' or 'doctorsRequest' (server/handlers/leave/), leave too stay with
+ * reception and admin.
  */
 export function assertMayChangeException(
   ctx: HandlerContext,
@@ -14,7 +15,14 @@ export function assertMayChangeException(
 ): void {
   if (ctx.actor?.role !== 'doctor') return;
   assertOwnDoctor(ctx, exception.doctorId, 'doctor');
-  if (ctx.settings().doctorLeave !== 'doctors') {
+  const setting = ctx.settings().doctorLeave;
+  if (setting === 'doctorsRequest') {
+    throw failure(
+      'POLICY',
+      'The clinic approves doctors’ leave: send a leave request (My leave) and the front desk decides.',
+    );
+  }
+  if (setting !== 'doctors') {
     throw failure(
       'POLICY',
       'The clinic has reception put doctors’ leave in the schedule: please ask the front desk.',

@@ -82,6 +82,7 @@ const GROUPS: { title: string; description: string; fields: FieldSpec[] }[] = [
         label: 'Doctors’ leave',
         choices: {
           doctors: 'Doctors mark their own leave',
+          doctorsRequest: 'Doctors request leave; reception or admin approves',
           frontDesk: 'Only reception and admin put leave in',
         },
         helper: 'Either way, the bookings leave strands are shown and moved when it is added.',

@@ -13,6 +13,7 @@ import { DoctorSelect } from '@renderer/components/DoctorSelect';
 import { BulkReschedule } from './BulkReschedule';
 import { ExceptionForm } from './ExceptionForm';
 import { ExceptionList } from './ExceptionList';
+import { LeaveRequestsPanel } from './LeaveRequestsPanel';
 import { WeeklyEditor } from './WeeklyEditor';
 
 const addDays = (iso: string, days: number) =>
@@ -37,6 +38,7 @@ export function SchedulesScreen() {
   return (
     <>
       <ScreenHeader title="Schedules" description="Doctors' weekly hours, leave and extra hours." />
+      <LeaveRequestsPanel />
       <Field.Root maxW="24rem" mb="4">
         <Field.Label>Doctor</Field.Label>
         <DoctorSelect

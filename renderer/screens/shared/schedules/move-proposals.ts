@@ -21,6 +21,8 @@ export async function proposeMoves(
   appointments: readonly Appointment[],
   timeZone: string,
   today: string,
+  /** Dates the doctor will not work (the other days of a leave not yet in the schedule). */
+  excludeDates: readonly string[] = [],
 ): Promise<MoveRow[]> {
   const taken = new Set<string>();
   const ordered = [...appointments].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
@@ -28,11 +30,9 @@ export async function proposeMoves(
   for (const a of ordered) {
     const original = instantToLocal(a.startsAt, timeZone);
     const from = [addDays(original.date, -15), today].sort().at(-1)!;
-    const days = await client.call('slots.list', {
-      doctorId: a.doctorId,
-      fromDate: from,
-      toDate: addDays(from, 30),
-    });
+    const days = (
+      await client.call('slots.list', { doctorId: a.doctorId, fromDate: from, toDate: addDays(from, 30) })
+    ).filter((d) => !excludeDates.includes(d.date));
     const start = proposeMove(original, days, taken);
     const local = start ? instantToLocal(start, timeZone) : null;
     rows.push({

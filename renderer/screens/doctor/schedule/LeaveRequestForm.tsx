@@ -1,0 +1,141 @@
+import { Button, Checkbox, Input, SimpleGrid, Stack, Text } from '@chakra-ui/react';
+import { useState } from 'react';
+import { leaveRequestDetailsSchema } from '@shared/domain/leave-request.schema';
+import { useApiMutation } from '@renderer/api/hooks';
+import { ErrorMessage } from '@renderer/components/ErrorMessage';
+import { FormField } from '@renderer/components/FormField';
+import { toaster } from '@renderer/components/toaster';
+
+interface Draft {
+  fromDate: string;
+  toDate: string;
+  wholeDay: boolean;
+  start: string;
+  end: string;
+  reason: string;
+}
+
+/**
+ * A doctor asks for leave (setting `doctorLeave: 'doctorsRequest'`): whole days, or part of one
+ * date. Reception or admin decides; the reason is read by them only.
+ */
+export function LeaveRequestForm({ today }: { today: string }) {
+  const [draft, setDraft] = useState<Draft>({
+    fromDate: today,
+    toDate: today,
+    wholeDay: true,
+    start: '09:00',
+    end: '13:00',
+    reason: '',
+  });
+  const [problem, setProblem] = useState<string | null>(null);
+  const send = useApiMutation('leave.request', {
+    onSuccess: () => {
+      toaster.create({ type: 'success', title: 'Leave requested: the front desk will decide' });
+      setDraft((d) => ({ ...d, reason: '' }));
+    },
+  });
+  const set = (patch: Partial<Draft>) => {
+    setDraft((d) => {
+      const next = { ...d, ...patch };
+      // Moving the first day past the last moves the last day along.
+      if (patch.fromDate && next.toDate < patch.fromDate) next.toDate = patch.fromDate;
+      return next;
+    });
+    send.reset();
+    setProblem(null);
+  };
+  const oneDay = draft.fromDate === draft.toDate;
+  const submit = () => {
+    const parsed = leaveRequestDetailsSchema.safeParse({
+      fromDate: draft.fromDate,
+      toDate: draft.toDate,
+      window: draft.wholeDay || !oneDay ? null : { start: draft.start, end: draft.end },
+      reason: draft.reason,
+    });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      setProblem(`${issue.path.join('.') || 'request'}: ${issue.message}`);
+      return;
+    }
+    send.mutate({ id: crypto.randomUUID(), details: parsed.data });
+  };
+
+  return (
+    <form
+      aria-label="Request leave"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <Stack gap="3">
+        <SimpleGrid columns={{ base: 2, lg: 4 }} gap="3" alignItems="end">
+          <FormField label="First day" required>
+            <Input
+              size="sm"
+              type="date"
+              min={today}
+              value={draft.fromDate}
+              onChange={(e) => set({ fromDate: e.target.value })}
+            />
+          </FormField>
+          <FormField label="Last day" required>
+            <Input
+              size="sm"
+              type="date"
+              min={draft.fromDate}
+              value={draft.toDate}
+              onChange={(e) => set({ toDate: e.target.value })}
+            />
+          </FormField>
+          {oneDay && (
+            <Checkbox.Root
+              checked={draft.wholeDay}
+              onCheckedChange={(e) => set({ wholeDay: e.checked === true })}
+              pb="2"
+            >
+              <Checkbox.HiddenInput />
+              <Checkbox.Control />
+              <Checkbox.Label>Whole day</Checkbox.Label>
+            </Checkbox.Root>
+          )}
+        </SimpleGrid>
+        <SimpleGrid columns={{ base: 2, lg: 4 }} gap="3" alignItems="end">
+          {oneDay && !draft.wholeDay && (
+            <>
+              <FormField label="From">
+                <Input
+                  size="sm"
+                  type="time"
+                  value={draft.start}
+                  onChange={(e) => set({ start: e.target.value })}
+                />
+              </FormField>
+              <FormField label="Until">
+                <Input
+                  size="sm"
+                  type="time"
+                  value={draft.end}
+                  onChange={(e) => set({ end: e.target.value })}
+                />
+              </FormField>
+            </>
+          )}
+          <FormField label="Reason" helper="Read by reception and admin only">
+            <Input size="sm" value={draft.reason} onChange={(e) => set({ reason: e.target.value })} />
+          </FormField>
+          <Button type="submit" size="sm" loading={send.isPending}>
+            Request leave
+          </Button>
+        </SimpleGrid>
+        {problem && <ErrorMessage error={{ code: 'VALIDATION', message: problem }} />}
+        <ErrorMessage error={send.error} title="Leave not requested" />
+        <Text fontSize="sm" color="fg.muted">
+          Reception or admin approves it and moves the bookings it strands; the patients are told.
+        </Text>
+      </Stack>
+    </form>
+  );
+}
