@@ -133,6 +133,7 @@ attachments.download          o - a - -
 analytics.dashboard           - - - - a
 analytics.export              - - - - a
 audit.list                    - - - - a
+audit.export                  - - - - a
 audit.verify                  - - - - a
 audit.status                  - - - - a
 `;
