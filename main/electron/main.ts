@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { app, type BrowserWindow, ipcMain, screen, session, type WebContents } from 'electron';
 import electronUpdater from 'electron-updater';
@@ -95,7 +96,14 @@ async function startBackend(config: DesktopConfig, deviceId: string): Promise<De
       rendererDir: join(distDir, 'renderer'),
       logger,
     });
-    return createHubBackend(hub, deviceId);
+    return createHubBackend(hub, deviceId, hostname());
   }
-  return createClientBackend({ dataDir: join(userData, 'client'), config, configFile, deviceId, logger });
+  return createClientBackend({
+    dataDir: join(userData, 'client'),
+    config,
+    configFile,
+    deviceId,
+    deviceName: hostname(),
+    logger,
+  });
 }

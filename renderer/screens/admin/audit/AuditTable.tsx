@@ -2,6 +2,7 @@ import { Badge, Code, Table, Text } from '@chakra-ui/react';
 import type { AuditEvent } from '@shared/domain/audit.schema';
 import { useApiQuery } from '@renderer/api/hooks';
 import { useClinicFormat } from '@renderer/app/clinic-format';
+import { useDeviceNames } from '@renderer/app/device-names';
 import { usePatients } from '@renderer/screens/shared/appointments/use-people';
 import { detailText } from './audit-filters';
 import { TablePanel } from '@renderer/components/TablePanel';
@@ -10,6 +11,7 @@ const KIND_PALETTES = { change: 'blue', read: 'orange', auth: 'purple' } as cons
 
 export function AuditTable({ entries }: { entries: AuditEvent[] }) {
   const format = useClinicFormat();
+  const deviceName = useDeviceNames();
   const users = useApiQuery('users.list', {}, { staleTime: 60_000 });
   const names = new Map((users.data ?? []).map((u) => [u.id, u.displayName]));
   const patients = usePatients(entries.flatMap((e) => (e.patientId ? [e.patientId] : [])));
@@ -58,8 +60,8 @@ export function AuditTable({ entries }: { entries: AuditEvent[] }) {
                 </Text>
               </Table.Cell>
               <Table.Cell>{e.patientId ? (patients.get(e.patientId)?.fullName ?? '…') : ''}</Table.Cell>
-              <Table.Cell color="fg.muted" fontSize="xs" maxW="10rem" truncate title={e.deviceId}>
-                {e.deviceId}
+              <Table.Cell fontSize="xs" maxW="10rem" truncate data-testid="audit-device">
+                {deviceName(e.deviceId)}
               </Table.Cell>
             </Table.Row>
           ))}
