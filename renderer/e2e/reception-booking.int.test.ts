@@ -163,7 +163,11 @@ describe('reception: Today board, booking with quick registration and slip, pati
     await form.getByLabel('Chronic conditions').fill('Asthma');
     // Or picked from the calendar: the field shows the day picked in the clinic's format.
     await form.getByRole('button', { name: 'Open calendar' }).nth(1).click(); // "Valid until"
-    const day = page.locator('[data-part="table-cell-trigger"][data-value]:not([data-disabled])').last();
+    const day = page
+      .locator(
+        '[data-part="table-cell-trigger"][data-view="day"]:not([data-disabled]):not([data-outside-range])',
+      )
+      .last();
     const picked = (await day.getAttribute('data-value'))!;
     await day.click();
     expect(await form.getByLabel('Valid until').inputValue()).toBe(picked.split('-').reverse().join('/'));
