@@ -64,7 +64,8 @@ const openReschedule = async (page: Page) => {
 const showFreeSlots = async (page: Page) => {
   const doctor = page.getByRole('combobox', { name: 'Doctor', exact: true });
   const date = page.getByLabel('Date', { exact: true });
-  const start = new Date(`${await date.inputValue()}T00:00:00Z`);
+  const [dd, mm, yyyy] = (await date.inputValue()).split('/'); // the clinic's dd/mm/yyyy
+  const start = new Date(`${yyyy}-${mm}-${dd}T00:00:00Z`);
   const labels = (await doctor.locator('option').allInnerTexts()).slice(1);
   for (let offset = 0; offset < 10; offset++) {
     await date.fill(new Date(start.getTime() + offset * 86_400_000).toISOString().slice(0, 10));

@@ -22,7 +22,7 @@ async function hubBackend(): Promise<DesktopBackend> {
     mdns: false,
     logger: pino({ level: 'silent' }),
   });
-  const backend = createHubBackend(hub, 'reception-pc');
+  const backend = createHubBackend(hub, 'reception-pc', 'RECEPTION-PC');
   cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
   cleanups.push(() => backend.close());
   return backend;
@@ -60,6 +60,11 @@ describe('the hub PC’s own backend', () => {
       expect(bad.error.fields?.map((f) => f.field)).toEqual(expect.arrayContaining(['id', 'name']));
 
     expect(backend.connectionState()).toMatchObject({ mode: 'desktop', online: true, pendingChanges: 0 });
+    // The hub PC is a device like any other, named by its computer's name, not its id.
+    expect(await backend.call('devices.names', {}, token)).toEqual({
+      ok: true,
+      result: [{ id: 'reception-pc', name: 'RECEPTION-PC' }],
+    });
   });
 
   it('tells the window its session ended when the user logs out', async () => {

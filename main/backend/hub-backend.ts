@@ -3,13 +3,15 @@ import type { BridgeReply, ConnectionState, DesktopBackend } from '@shared/contr
 import type { EventName, EventPayload } from '@shared/contract/events.contract';
 import type { Actor } from '@shared/domain/user.schema';
 import type { RunningHub } from '@server/hub/hub-server';
+import { recordDevice } from '@server/repositories/device-names.repository';
 
 /**
  * The backend of the hub PC's own window: calls go straight to the in-process hub's dispatcher
  * (same validation, authorization and transactions as every other transport). It is always
- * online and has no outbox.
+ * online and has no outbox. `deviceName`: what screens call this PC until the admin names it
+ * (its host name).
  */
-export function createHubBackend(hub: RunningHub, deviceId: string): DesktopBackend {
+export function createHubBackend(hub: RunningHub, deviceId: string, deviceName = ''): DesktopBackend {
   const { core, dispatcher } = hub;
   let signedIn: Actor | null = null;
   let signedInToken: string | null = null;
@@ -19,6 +21,10 @@ export function createHubBackend(hub: RunningHub, deviceId: string): DesktopBack
     try {
       signedIn = core.authenticate(token, deviceId);
       signedInToken = token;
+      const at = core.clock.now().toISOString();
+      core.db.transaction(() =>
+        recordDevice(core.db, { deviceId, kind: 'desktop', reportedName: deviceName }, at),
+      );
     } catch {
       // An ended session: the call itself answers UNAUTHENTICATED.
     }

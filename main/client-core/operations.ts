@@ -46,6 +46,7 @@ export const hubOnlyQueries: ReadonlySet<OperationName> = new Set<OperationName>
   'audit.verify',
   'audit.status',
   'devices.list',
+  'devices.names',
   'analytics.dashboard',
   'analytics.export',
   'attachments.download',

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { app, type BrowserWindow, dialog, ipcMain, screen, session, type WebContents } from 'electron';
 import electronUpdater from 'electron-updater';
@@ -101,7 +102,14 @@ async function startBackend(config: DesktopConfig, deviceId: string): Promise<De
       dialog.showErrorBox('Clinic could not start its hub', message);
       throw new Error(message, { cause: error });
     });
-    return createHubBackend(hub, deviceId);
+    return createHubBackend(hub, deviceId, hostname());
   }
-  return createClientBackend({ dataDir: join(userData, 'client'), config, configFile, deviceId, logger });
+  return createClientBackend({
+    dataDir: join(userData, 'client'),
+    config,
+    configFile,
+    deviceId,
+    deviceName: hostname(),
+    logger,
+  });
 }

@@ -1,3 +1,5 @@
+import { browserNameOf } from '@shared/rules/device-label';
+
 /** Where the browser keeps who it is: a device id for good (localStorage), the session per tab. */
 const DEVICE_ID_KEY = 'clinic.deviceId';
 const TOKEN_KEY = 'clinic.sessionToken';
@@ -10,20 +12,9 @@ export function deviceId(): string {
   return id;
 }
 
-/** A readable name for the admin's device list, e.g. "Chrome on Linux". */
+/** A readable name for the admin's device list, e.g. "Chrome on Linux" (until the admin names it). */
 export function deviceName(): string {
-  const ua = navigator.userAgent;
-  const browser = /Edg\//.test(ua)
-    ? 'Edge'
-    : /Firefox\//.test(ua)
-      ? 'Firefox'
-      : /Chrom(e|ium)\//.test(ua)
-        ? 'Chrome'
-        : /Safari\//.test(ua)
-          ? 'Safari'
-          : 'Browser';
-  const os = /Windows/.test(ua) ? 'Windows' : /Mac OS/.test(ua) ? 'macOS' : /Linux/.test(ua) ? 'Linux' : '';
-  return os ? `${browser} on ${os}` : browser;
+  return browserNameOf(navigator.userAgent);
 }
 
 export function storedToken(): string | null {

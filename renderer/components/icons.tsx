@@ -42,3 +42,4 @@ export const InboxIcon = make([
 export const LockIcon = make(['M5 11h14v10H5z', 'M8 11V7a4 4 0 0 1 8 0v4']);
 export const PlusIcon = make(['M12 5v14M5 12h14']);
 export const CrossIcon = make(['M12 3v18M3 12h18']);
+export const CalendarIcon = make(['M4 6h16v14H4z', 'M4 10h16', 'M8 3v4M16 3v4']);

@@ -5,7 +5,7 @@ import { axeScan } from '@renderer/testing/axe';
 import { type AppPage, launchBrowser, openApp, openScreen } from '@renderer/testing/browser';
 import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
 import { openDesktopApp } from '@renderer/testing/desktop-app';
-import { signInAs, signInWith } from '@renderer/testing/sign-in';
+import { DEMO_ACCOUNTS, signInAs, signInWith } from '@renderer/testing/sign-in';
 
 const TIMEOUT = { timeout: 30_000 };
 const NEW_USER = { username: 'rita.front', name: 'Rita Fernandes', password: 'front-desk-2026!' };
@@ -80,10 +80,13 @@ describe('staff app in browser mode: the admin screens', () => {
     // today, whose figures (more than last month's) come from the hub.
     await page.getByRole('button', { name: 'Custom range' }).click();
     const custom = page.getByRole('group', { name: 'Custom range' });
-    await custom.getByLabel('To').fill('2020-01-01');
+    await custom.getByLabel('To').fill('01/01/2020'); // typed as the clinic writes dates (en-IN)
     await custom.getByText('To must be on or after From.').waitFor(TIMEOUT);
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(new Date());
-    await custom.getByLabel('To').fill(today);
+    const now = new Date();
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(now);
+    await custom
+      .getByLabel('To')
+      .fill(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Kolkata' }).format(now));
     await custom.getByText('To must be on or after From.').waitFor({ state: 'hidden', ...TIMEOUT });
     await expect.poll(() => page.url(), TIMEOUT).toContain(`to=${today}`);
     await page.getByText(/^Custom range: .+ – .+/).waitFor(TIMEOUT);
@@ -307,6 +310,29 @@ describe('staff app in browser mode: the admin screens', () => {
     } finally {
       await desktop.close();
     }
+
+    // Browsers are devices too: named by their user agent, never by their id, until the admin names them.
+    const mine = page
+      .getByTestId('device-row')
+      .filter({ hasText: 'Chrome on Linux' })
+      .filter({ hasText: DEMO_ACCOUNTS.admin.displayName });
+    await mine.waitFor(TIMEOUT);
+    expect(await page.getByRole('table', { name: 'Devices' }).innerText()).not.toMatch(/browser-[0-9a-f]{8}/);
+    await mine.getByRole('button', { name: 'Rename Chrome on Linux' }).click();
+    const rename = page.getByRole('form', { name: 'Rename device' });
+    await rename.getByLabel('Device name').fill(' ');
+    await rename.getByRole('button', { name: 'Save name' }).click();
+    await rename.getByText('is required').waitFor(TIMEOUT);
+    await rename.getByLabel('Device name').fill('Admin office');
+    await rename.getByRole('button', { name: 'Save name' }).click();
+    await rename.waitFor({ state: 'hidden', ...TIMEOUT });
+    await page.getByTestId('device-row').filter({ hasText: 'Admin office' }).waitFor(TIMEOUT);
+    // The audit log says where the rename was done by that name.
+    await openScreen(page, 'Audit log');
+    await page.getByTestId('audit-row').first().waitFor(TIMEOUT);
+    await expect
+      .poll(() => page.getByTestId('audit-device').first().innerText(), TIMEOUT)
+      .toBe('Admin office');
   }, 120_000);
 
   it('ran without console errors, page errors or CSP violations', () => {

@@ -190,7 +190,9 @@ describe('doctor: booking requests, confirmed or declined', () => {
     const first = toMove.getByTestId('move-row').first();
     const newTime = first.getByLabel(/^New time for /);
     expect(await newTime.inputValue()).toBe(instantToLocal(next.startsAt, zone).time);
-    expect(await first.getByLabel(/^New date for /).inputValue()).not.toBe(date);
+    const proposed = await first.getByLabel(/^New date for /).inputValue(); // dd/mm/yyyy (en-IN)
+    expect(proposed).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    expect(proposed).not.toBe(date.split('-').reverse().join('/'));
     expect(await newTime.isEditable()).toBe(true);
     expect(await axeScan(page)).toEqual([]);
 

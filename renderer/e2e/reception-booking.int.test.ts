@@ -25,7 +25,8 @@ describe('reception: Today board, booking with quick registration and slip, pati
   beforeAll(async () => {
     hub = await startDemoHub();
     browser = await launchBrowser();
-    app = await openApp(browser, hub.url);
+    // A browser in American English at an Indian clinic: dates follow the clinic (en-IN, dd/mm/yyyy).
+    app = await openApp(browser, hub.url, { locale: 'en-US' });
     await signInAs(app.page, 'receptionist');
   }, 600_000);
   afterAll(async () => {
@@ -165,12 +166,31 @@ describe('reception: Today board, booking with quick registration and slip, pati
     const form = page.getByRole('form', { name: 'Register a patient' });
     await form.getByLabel('Full name').fill(name);
     await form.getByLabel('Phone', { exact: true }).fill(phone);
-    await form.getByLabel('Date of birth').fill('1990-05-17');
+    expect(await page.evaluate(() => navigator.language)).toBe('en-US');
+    const birth = form.getByLabel('Date of birth');
+    expect(await birth.getAttribute('placeholder')).toBe('dd/mm/yyyy');
+    await birth.fill('31/02/1990');
     await form.getByLabel('Email').fill('meera@example.org');
+    await form
+      .getByText('Date of birth: 31/02/1990 is not a date in the calendar (dd/mm/yyyy)')
+      .waitFor(UI_TIMEOUT);
+    await birth.fill('7.12.1990'); // 7 December, in the clinic's order
+    await birth.blur();
+    expect(await birth.inputValue()).toBe('07/12/1990');
     await form.getByRole('combobox', { name: 'Blood group' }).selectOption('B+');
     await form.getByLabel('Address').fill('12 Lake Road');
     await form.getByRole('textbox', { name: 'Allergies' }).fill('Penicillin, Sulfa');
     await form.getByLabel('Chronic conditions').fill('Asthma');
+    // Or picked from the calendar: the field shows the day picked in the clinic's format.
+    await form.getByRole('button', { name: 'Open calendar' }).nth(1).click(); // "Valid until"
+    const day = page
+      .locator(
+        '[data-part="table-cell-trigger"][data-view="day"]:not([data-disabled]):not([data-outside-range])',
+      )
+      .last();
+    const picked = (await day.getAttribute('data-value'))!;
+    await day.click();
+    expect(await form.getByLabel('Valid until').inputValue()).toBe(picked.split('-').reverse().join('/'));
     await form.getByLabel('Insurance provider').fill('Star Health');
     await form.getByLabel('Policy number').fill('SH-77');
     await form.getByLabel('Contact name').fill('Ravi');
@@ -184,12 +204,13 @@ describe('reception: Today board, booking with quick registration and slip, pati
     await page.getByRole('heading', { name, level: 1 }).waitFor(UI_TIMEOUT);
     const medical = page.getByRole('region', { name: 'Allergies and conditions' });
     for (const item of ['Penicillin', 'Sulfa', 'Asthma']) await medical.getByText(item).waitFor(UI_TIMEOUT);
-    expect(await page.getByRole('region', { name: 'Demographics' }).innerText()).toContain(
-      'Star Health · SH-77',
-    );
+    const demographics = await page.getByRole('region', { name: 'Demographics' }).innerText();
+    expect(demographics).toContain('Star Health · SH-77');
+    expect(demographics).toMatch(/Fri, 7 Dec,? 1990/); // 7 December, not 12 July
 
     await page.getByRole('link', { name: 'Edit details' }).click();
     const edit = page.getByRole('form', { name: 'Edit patient' });
+    expect(await edit.getByLabel('Date of birth').inputValue()).toBe('07/12/1990');
     await edit.getByLabel('Address').fill('14 Lake Road');
     await edit.getByLabel('Email').fill('not-an-email');
     await edit.getByRole('button', { name: 'Save changes' }).click();

@@ -47,7 +47,9 @@ describe('reception: reschedule an appointment with a reason', () => {
     await dialog.waitFor(TIMEOUT);
     const times = dialog.getByRole('group', { name: 'Free times' });
     const dateInput = dialog.getByLabel('New date');
-    let date = await dateInput.inputValue();
+    // The clinic writes dates dd/mm/yyyy (en-IN), whatever the browser's language.
+    const [dd, mm, yyyy] = (await dateInput.inputValue()).split('/');
+    let date = `${yyyy}-${mm}-${dd}`;
     // The appointment's own day may be fully booked: try the following days until one has a free time.
     for (let tries = 0; tries < 14; tries++) {
       const found = await Promise.race([

@@ -31,12 +31,17 @@ export interface AppPage {
 export async function openApp(
   browser: Browser,
   url: string,
-  options: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number } } = {},
+  options: {
+    colorScheme?: 'light' | 'dark';
+    viewport?: { width: number; height: number };
+    /** The browser's language; screens follow the clinic's locale setting whatever it is. */
+    locale?: string;
+  } = {},
 ): Promise<AppPage> {
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 720 },
     colorScheme: options.colorScheme ?? 'light',
-    locale: 'en-IN',
+    locale: options.locale ?? 'en-IN',
   });
   const page = await context.newPage();
   const problems: string[] = [];

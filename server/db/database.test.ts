@@ -90,6 +90,7 @@ describe('hub database', () => {
       { name: '010-patient-facts' },
       { name: '011-formulary' },
       { name: '012-leave-requests' },
+      { name: '013-device-names' },
     ]);
   });
 

@@ -13,6 +13,7 @@ export interface Database {
   activation_codes: t.ActivationCodeTable;
   changes: t.ChangeTable;
   sync_clients: t.SyncClientTable;
+  devices: t.DeviceTable;
   processed_mutations: t.ProcessedMutationTable;
   audit_log: t.AuditLogTable;
   patients: t.PatientTable;

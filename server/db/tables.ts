@@ -79,6 +79,17 @@ export interface SyncClientTable {
   /** The device the client runs on (null: seen before migration 005). */
   deviceId: string | null;
 }
+/** A device that signed in (migration 013): its own name for itself and the admin's. */
+export interface DeviceTable {
+  deviceId: string;
+  kind: string;
+  /** What the device calls itself: a desktop's name, a browser's "Chrome on Windows"; '' if none. */
+  reportedName: string;
+  /** The admin's name for it (devices.rename); shown instead of reportedName. */
+  name: string | null;
+  firstSeenAt: string;
+  lastSeenAt: string;
+}
 export interface ProcessedMutationTable {
   clientId: string;
   mutationId: number;

@@ -3,6 +3,7 @@ import { helloRequestSchema, type HubHello } from '@shared/contract/sync.contrac
 import type { Actor } from '@shared/domain/user.schema';
 import type { Dispatcher } from '@server/core/dispatcher';
 import type { HubCore } from '@server/core/hub-core';
+import { recordDevice } from '@server/repositories/device-names.repository';
 import { REFUSED_FRAME_EVENT } from './frame-guard';
 import { recordOutboxReport } from './outbox-report';
 import { pullChanges } from './pull';
@@ -120,15 +121,18 @@ export function registerSocketHandlers(socket: HubSocket, deps: SocketDeps): voi
 }
 
 /**
- * Records the client as seen (connect, sign-in), for the admin's devices list; on first contact
- * this binds it to the session's user and device. A client bound to others is left alone (its
- * pushes are refused).
+ * Records the device and its client as seen (connect, sign-in), for the admin's devices list and
+ * the device names screens show; on first contact this binds the client to the session's user
+ * and device. A client bound to others is left alone (its pushes are refused).
  */
 export function touch(deps: Pick<SocketDeps, 'core'>, socket: HubSocket, actor: Actor): void {
   const { clientId, deviceName, kind } = socket.data;
-  if (!clientId) return;
   const { core } = deps;
   const at = core.clock.now().toISOString();
+  core.db.transaction(() =>
+    recordDevice(core.db, { deviceId: actor.deviceId, kind, reportedName: deviceName }, at),
+  );
+  if (!clientId) return;
   const client = { clientId, userId: actor.userId, deviceName, kind, deviceId: actor.deviceId };
   if (!core.db.transaction(() => touchClient(core.db, client, at))) {
     core.logger.warn(

@@ -31,6 +31,7 @@ export interface ClientAuth {
   deviceId?: string;
   clientId?: string;
   kind?: string;
+  deviceName?: string;
 }
 
 export interface ConnectOptions {

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { idSchema, instantSchema, isoDateSchema, text, patchOf } from '@shared/domain/common.schema';
+import {
+  idSchema,
+  instantSchema,
+  isoDateSchema,
+  patchOf,
+  requiredText,
+  text,
+} from '@shared/domain/common.schema';
 import { appointmentSchema } from '@shared/domain/appointment.schema';
 import {
   doctorDetailsSchema,
@@ -14,7 +21,7 @@ import {
   weeklyWindowSchema,
 } from '@shared/domain/schedule.schema';
 import { clinicSettingsSchema } from '@shared/domain/settings.schema';
-import { deviceSchema } from '@shared/domain/user.schema';
+import { deviceNameSchema, deviceSchema } from '@shared/domain/user.schema';
 import { byIdSchema, dateRangeSchema, okSchema, reasonSchema } from './common';
 import { command, query } from './define';
 
@@ -160,6 +167,16 @@ export const clinicContract = {
   ),
 
   'devices.list': query('Desktops and browsers known to the hub.', z.strictObject({}), z.array(deviceSchema)),
+  'devices.names': query(
+    'The name of every device known to the hub, for screens that say where something was done.',
+    z.strictObject({}),
+    z.array(deviceNameSchema),
+  ),
+  'devices.rename': command(
+    'Name a device (null: back to the name it gives itself).',
+    z.strictObject({ deviceId: z.string().min(1).max(100), name: requiredText(60).nullable() }),
+    okSchema,
+  ),
   'rooms.availability': query(
     'Which doctors use which room on a date (a room cannot host two doctors at once).',
     z.strictObject({ date: isoDateSchema }),

@@ -54,7 +54,10 @@ export const deviceClientSchema = z.strictObject({
 /** A machine known to the hub (admin: connected devices), with each person's client on it. */
 export const deviceSchema = z.strictObject({
   id: z.string().max(100),
+  /** What screens show: the admin's name, else the device's own (host name, "Chrome on Windows"). */
   name: z.string().max(100),
+  /** The admin's name for it (devices.rename), null if none. */
+  givenName: z.string().max(100).nullable(),
   kind: z.enum(['desktop', 'browser', 'display', 'companion']),
   lastSeenAt: instantSchema.nullable(),
   lastUserId: idSchema.nullable(),
@@ -64,3 +67,6 @@ export const deviceSchema = z.strictObject({
   clients: z.array(deviceClientSchema),
 });
 export type Device = z.infer<typeof deviceSchema>;
+
+export const deviceNameSchema = z.strictObject({ id: z.string().max(100), name: z.string().max(100) });
+export type DeviceName = z.infer<typeof deviceNameSchema>;

@@ -52,6 +52,8 @@ leave.decline                 - a - - a
 slots.list                    a a a - a
 slots.nextFree                a a a - a
 devices.list                  - - - - a
+devices.names                 - a a a a
+devices.rename                - - - - a
 patients.register             - a - - a
 patients.update               o a a - a
 patients.checkDuplicates      - a - - a

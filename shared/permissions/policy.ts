@@ -71,6 +71,8 @@ export const permissionPolicy: Readonly<Record<OperationName, Grant>> = {
   'slots.list': { receptionist: 'any', doctor: 'any', admin: 'any', patient: 'any' },
   'slots.nextFree': { receptionist: 'any', doctor: 'any', admin: 'any', patient: 'any' },
   'devices.list': adminOnly,
+  'devices.names': staffRead,
+  'devices.rename': adminOnly,
 
   'patients.register': frontDesk,
   'patients.update': { ...frontDesk, doctor: 'any', patient: 'own' },

@@ -1,14 +1,14 @@
-import { Button, Dialog, Input, Portal, SimpleGrid, Stack, Text } from '@chakra-ui/react';
+import { Button, Dialog, Portal, SimpleGrid, Stack, Text } from '@chakra-ui/react';
 import { useEffect, useState } from 'react';
 import type { Appointment } from '@shared/domain/appointment.schema';
 import { toApiError } from '@renderer/api/form-errors';
 import { useApiMutation, useApiQuery } from '@renderer/api/hooks';
 import { useClinicFormat } from '@renderer/app/clinic-format';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
-import { FormField } from '@renderer/components/FormField';
 import { LoadingState } from '@renderer/components/StateViews';
 import { toaster } from '@renderer/components/toaster';
 import { ReasonField, reasonProblem } from './ReasonField';
+import { DateField } from '@renderer/components/DateField';
 
 /**
  * Moves an appointment to a free slot of its doctor (SPEC §6): pick a date, a free time, and give
@@ -91,17 +91,17 @@ export function RescheduleDialog({
             <Dialog.Body>
               <Stack gap="4">
                 <Text color="fg.muted">Now: {format.dateTime(appointment.startsAt)}</Text>
-                <FormField label="New date" required>
-                  <Input
-                    type="date"
-                    min={today}
-                    value={date}
-                    onChange={(e) => {
-                      setDate(e.target.value);
-                      setStartsAt(null);
-                    }}
-                  />
-                </FormField>
+                <DateField
+                  label="New date"
+                  required
+                  min={today}
+                  value={date}
+                  onChange={(value, valid) => {
+                    if (!valid || !value) return;
+                    setDate(value);
+                    setStartsAt(null);
+                  }}
+                />
                 <Stack gap="2" role="group" aria-label="Free times">
                   <Text fontSize="sm" fontWeight="medium">
                     Free times {day ? `on ${format.date(day.date)}` : ''}

@@ -10,6 +10,7 @@ import { messagesMigration } from './009-messages.migration';
 import { patientFactsMigration } from './010-patient-facts.migration';
 import { formularyMigration } from './011-formulary.migration';
 import { leaveRequestsMigration } from './012-leave-requests.migration';
+import { deviceNamesMigration } from './013-device-names.migration';
 
 export interface Migration {
   name: string;
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   patientFactsMigration,
   formularyMigration,
   leaveRequestsMigration,
+  deviceNamesMigration,
 ];

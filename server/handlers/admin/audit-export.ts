@@ -3,7 +3,9 @@ import { DateTime } from 'luxon';
 import type { InputOf } from '@shared/contract/index';
 import type { Role } from '@shared/domain/common.schema';
 import { AUDIT_ROLE_LABELS, auditEntityLabel, auditPhrase } from '@shared/rules/audit-phrases';
+import { unnamedDeviceLabel } from '@shared/rules/device-label';
 import type { Db } from '@server/db/database';
+import { deviceNamings } from '@server/repositories/device-names.repository';
 
 /** More than years of a small clinic's entries; a bigger export is asked for in parts (by dates). */
 export const MAX_AUDIT_EXPORT = 100_000;
@@ -30,7 +32,7 @@ export function auditCsv(db: Db, filters: Filters, zone: string): string {
       patients.set(p.id, p.fullName);
     }
   }
-  const devices = deviceNames(db);
+  const devices = deviceNamings(db);
 
   const local = (instant: string) =>
     DateTime.fromISO(instant, { zone: 'utc' }).setZone(zone).toFormat("yyyy-MM-dd'T'HH:mm:ssZZ");
@@ -44,23 +46,10 @@ export function auditCsv(db: Db, filters: Filters, zone: string): string {
     auditEntityLabel(r.entity),
     r.entityId ?? '',
     r.patientId ? (patients.get(r.patientId) ?? 'Unknown patient') : '',
-    devices.get(r.deviceId) ?? r.deviceId,
+    devices.get(r.deviceId)?.name ?? unnamedDeviceLabel(r.deviceId),
     r.action,
   ]);
   return stringify([header, ...lines], { bom: true, record_delimiter: 'windows' });
-}
-
-/** Device id → the name its desktop or browser gave (the newest one when it changed). */
-export function deviceNames(db: Db): Map<string, string> {
-  const rows = db.all(
-    db.q
-      .selectFrom('sync_clients')
-      .select(['deviceId', 'clientId', 'deviceName'])
-      .orderBy('lastSeenAt', 'asc'),
-  );
-  const names = new Map<string, string>();
-  for (const row of rows) if (row.deviceName) names.set(row.deviceId ?? row.clientId, row.deviceName);
-  return names;
 }
 
 /** audit-log-2026-11-01-to-2026-11-30.csv: the clinic days the filters cover (`to` is exclusive). */

@@ -221,6 +221,7 @@ describe('devices.list', () => {
       {
         id: 'tv',
         name: 'Waiting room TV',
+        givenName: null,
         kind: 'display',
         lastSeenAt: '2026-11-23T02:20:00.000Z',
         lastUserId: null,
@@ -238,6 +239,7 @@ describe('devices.list', () => {
       {
         id: 'pc-1',
         name: 'Reception PC',
+        givenName: null,
         kind: 'desktop',
         lastSeenAt: '2026-11-23T02:10:00.000Z',
         lastUserId: rahul,
@@ -261,7 +263,8 @@ describe('devices.list', () => {
       },
       {
         id: 'client-old',
-        name: '',
+        name: 'Desktop client-o', // no name ever given: kind and a short id, never an empty cell
+        givenName: null,
         kind: 'desktop',
         lastSeenAt: null,
         lastUserId: null,

@@ -4,6 +4,7 @@ import { PatientPicker } from '@renderer/screens/shared/appointments/PatientPick
 import { usePatients } from '@renderer/screens/shared/appointments/use-people';
 import type { AuditFilters } from './audit-filters';
 import { NO_FILTERS } from './audit-filters';
+import { DateField } from '@renderer/components/DateField';
 
 export function AuditFilterBar({
   filters,
@@ -20,24 +21,18 @@ export function AuditFilterBar({
   return (
     <Box bg="bg.panel" borderWidth="1px" borderRadius="lg" p="3" mb="4">
       <SimpleGrid columns={{ base: 2, lg: 6 }} gap="3" alignItems="end">
-        <Field.Root>
-          <Field.Label>From</Field.Label>
-          <Input
-            size="sm"
-            type="date"
-            value={filters.fromDate}
-            onChange={(e) => onChange({ fromDate: e.target.value })}
-          />
-        </Field.Root>
-        <Field.Root>
-          <Field.Label>To</Field.Label>
-          <Input
-            size="sm"
-            type="date"
-            value={filters.toDate}
-            onChange={(e) => onChange({ toDate: e.target.value })}
-          />
-        </Field.Root>
+        <DateField
+          label="From"
+          size="sm"
+          value={filters.fromDate}
+          onChange={(value, valid) => valid && onChange({ fromDate: value })}
+        />
+        <DateField
+          label="To"
+          size="sm"
+          value={filters.toDate}
+          onChange={(value, valid) => valid && onChange({ toDate: value })}
+        />
         <Field.Root>
           <Field.Label>User</Field.Label>
           <NativeSelect.Root size="sm">

@@ -4,27 +4,21 @@ import type { AuditEvent } from '@shared/domain/audit.schema';
 import { AUDIT_ROLE_LABELS, auditEntityLabel, auditPhrase } from '@shared/rules/audit-phrases';
 import { useApiQuery } from '@renderer/api/hooks';
 import { useClinicFormat } from '@renderer/app/clinic-format';
+import { useDeviceNames } from '@renderer/app/device-names';
 import { TablePanel } from '@renderer/components/TablePanel';
 import { usePatients } from '@renderer/screens/shared/appointments/use-people';
 import { patientLink, recordLink } from './audit-links';
 import { detailText } from './audit-filters';
 
 const KIND_LABELS = { change: 'Change', read: 'Read', auth: 'Sign-in' } as const;
-const DEVICE_KINDS = {
-  desktop: 'A desktop',
-  browser: 'A browser',
-  display: 'A waiting-room display',
-  companion: 'A companion device',
-} as const;
 const KIND_PALETTES = { change: 'blue', read: 'orange', auth: 'purple' } as const;
 
 /** Who did what, to which record, when (clinic time) and on which device, in words. */
 export function AuditTable({ entries }: { entries: AuditEvent[] }) {
   const format = useClinicFormat();
+  const deviceName = useDeviceNames();
   const users = useApiQuery('users.list', {}, { staleTime: 60_000 });
-  const devices = useApiQuery('devices.list', {}, { staleTime: 60_000 });
   const names = new Map((users.data ?? []).map((u) => [u.id, u.displayName]));
-  const deviceNames = new Map((devices.data ?? []).map((d) => [d.id, d.name || DEVICE_KINDS[d.kind]]));
   const patients = usePatients(entries.flatMap((e) => (e.patientId ? [e.patientId] : [])));
   return (
     <TablePanel label="Audit entries">
@@ -88,7 +82,7 @@ export function AuditTable({ entries }: { entries: AuditEvent[] }) {
                   )}
                 </Table.Cell>
                 <Table.Cell fontSize="sm" maxW="12rem" truncate title={e.deviceId} data-testid="audit-device">
-                  {deviceNames.get(e.deviceId) ?? 'Unknown device'}
+                  {deviceName(e.deviceId)}
                 </Table.Cell>
               </Table.Row>
             );

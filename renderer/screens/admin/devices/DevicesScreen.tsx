@@ -1,10 +1,13 @@
-import { Badge, Table, Text } from '@chakra-ui/react';
+import { Badge, Button, Table, Text } from '@chakra-ui/react';
+import { useState } from 'react';
+import type { Device } from '@shared/domain/user.schema';
 import { useApiQuery } from '@renderer/api/hooks';
 import { useClinicFormat } from '@renderer/app/clinic-format';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { ScreenHeader } from '@renderer/components/ScreenHeader';
 import { EmptyState, LoadingState } from '@renderer/components/StateViews';
 import { TablePanel } from '@renderer/components/TablePanel';
+import { RenameDeviceDialog } from './RenameDeviceDialog';
 
 const KIND_LABELS = {
   desktop: 'Desktop',
@@ -19,6 +22,7 @@ const KIND_LABELS = {
  */
 export function DevicesScreen() {
   const format = useClinicFormat();
+  const [renaming, setRenaming] = useState<Device | null>(null);
   // Sign-ins and outbox reports are not synced changes, so no push announces them: poll.
   const devices = useApiQuery('devices.list', {}, { refetchInterval: 5_000 });
   const users = useApiQuery('users.list', {}, { staleTime: 60_000 });
@@ -30,15 +34,16 @@ export function DevicesScreen() {
     <>
       <ScreenHeader
         title="Devices"
-        description="Desktops that sync with this hub: who used them last, when, and changes not yet sent."
+        description="Desktops and browsers that signed in to this hub: their names, who used them last, when, and changes not yet sent."
       />
+      {renaming && <RenameDeviceDialog device={renaming} onClose={() => setRenaming(null)} />}
       <ErrorMessage error={devices.error} />
       {devices.isLoading ? (
         <LoadingState label="Loading devices…" />
       ) : rows.length === 0 && !devices.error ? (
         <EmptyState
           title="No devices yet"
-          description="Desktops appear here once they sync with the hub (browser tabs work online only and do not sync)."
+          description="Desktops and browsers appear here once someone signs in on them."
         />
       ) : (
         <TablePanel label="Devices">
@@ -61,9 +66,15 @@ export function DevicesScreen() {
                   <Table.Row key={d.id} data-testid="device-row">
                     <Table.Cell>
                       <Text fontWeight="medium">{d.name}</Text>
-                      <Text color="fg.muted" fontSize="xs">
-                        {d.id}
-                      </Text>
+                      <Button
+                        size="2xs"
+                        variant="ghost"
+                        px="0"
+                        aria-label={`Rename ${d.name}`}
+                        onClick={() => setRenaming(d)}
+                      >
+                        Rename
+                      </Button>
                     </Table.Cell>
                     <Table.Cell>{KIND_LABELS[d.kind]}</Table.Cell>
                     <Table.Cell>

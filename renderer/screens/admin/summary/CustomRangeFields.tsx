@@ -1,4 +1,5 @@
-import { Field, HStack, Input, Text } from '@chakra-ui/react';
+import { HStack, Text } from '@chakra-ui/react';
+import { DateField } from '@renderer/components/DateField';
 
 /** The first and last day of a custom summary range (both included). */
 export function CustomRangeFields({
@@ -14,14 +15,8 @@ export function CustomRangeFields({
 }) {
   return (
     <HStack gap="3" align="end" wrap="wrap" role="group" aria-label="Custom range">
-      <Field.Root orientation="horizontal" gap="2" w="auto">
-        <Field.Label whiteSpace="nowrap">From</Field.Label>
-        <Input size="sm" type="date" value={fromDate} onChange={(e) => onChange({ from: e.target.value })} />
-      </Field.Root>
-      <Field.Root orientation="horizontal" gap="2" w="auto">
-        <Field.Label whiteSpace="nowrap">To</Field.Label>
-        <Input size="sm" type="date" value={toDate} onChange={(e) => onChange({ to: e.target.value })} />
-      </Field.Root>
+      <DateField label="From" size="sm" horizontal value={fromDate} onChange={(from) => onChange({ from })} />
+      <DateField label="To" size="sm" horizontal value={toDate} onChange={(to) => onChange({ to })} />
       {error && (
         <Text color="fg.error" fontSize="sm" role="alert">
           {error}

@@ -1,6 +1,6 @@
 import { Box, Button, Flex, Grid, Heading, HStack, Input, Stack, Text, Textarea } from '@chakra-ui/react';
 import { useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import type { ResultOf } from '@shared/contract/index';
 import { consultationContentSchema } from '@shared/domain/consultation.schema';
 import { useApiMutation } from '@renderer/api/hooks';
@@ -19,6 +19,7 @@ import { PrescriptionBuilder } from './PrescriptionBuilder';
 import { TestsEditor } from './TestsEditor';
 import { type SaveState, useDraftSaving } from './use-autosave';
 import { useIncomingVitals } from './use-incoming-vitals';
+import { DateField } from '@renderer/components/DateField';
 
 type View = ResultOf<'consultations.get'>;
 
@@ -133,9 +134,20 @@ export function ConsultationEditor({
           <Stack gap="3">
             <TestsEditor control={control} register={register} errors={errors.tests} />
             <Box maxW="16rem">
-              <FormField label="Follow-up date" error={errors.followUpDate}>
-                <Input type="date" min={format.today()} {...register('followUpDate')} />
-              </FormField>
+              <Controller
+                control={control}
+                name="followUpDate"
+                render={({ field, fieldState }) => (
+                  <DateField
+                    label="Follow-up date"
+                    min={format.today()}
+                    value={field.value ?? ''}
+                    onChange={(value) => field.onChange(value)}
+                    onBlur={field.onBlur}
+                    error={fieldState.error?.message}
+                  />
+                )}
+              />
             </Box>
           </Stack>
         </Section>

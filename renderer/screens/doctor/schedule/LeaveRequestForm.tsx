@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { leaveRequestDetailsSchema } from '@shared/domain/leave-request.schema';
 import { useApiMutation } from '@renderer/api/hooks';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
+import { DateField } from '@renderer/components/DateField';
 import { FormField } from '@renderer/components/FormField';
 import { toaster } from '@renderer/components/toaster';
 
@@ -39,7 +40,9 @@ export function LeaveRequestForm({ today }: { today: string }) {
     setDraft((d) => {
       const next = { ...d, ...patch };
       // Moving the first day past the last moves the last day along.
-      if (patch.fromDate && next.toDate < patch.fromDate) next.toDate = patch.fromDate;
+      const isDate = (d: string | undefined) => !!d && /^\d{4}-\d{2}-\d{2}$/.test(d);
+      if (isDate(patch.fromDate) && isDate(next.toDate) && next.toDate < patch.fromDate!)
+        next.toDate = patch.fromDate!;
       return next;
     });
     send.reset();
@@ -72,24 +75,22 @@ export function LeaveRequestForm({ today }: { today: string }) {
     >
       <Stack gap="3">
         <SimpleGrid columns={{ base: 2, lg: 4 }} gap="3" alignItems="end">
-          <FormField label="First day" required>
-            <Input
-              size="sm"
-              type="date"
-              min={today}
-              value={draft.fromDate}
-              onChange={(e) => set({ fromDate: e.target.value })}
-            />
-          </FormField>
-          <FormField label="Last day" required>
-            <Input
-              size="sm"
-              type="date"
-              min={draft.fromDate}
-              value={draft.toDate}
-              onChange={(e) => set({ toDate: e.target.value })}
-            />
-          </FormField>
+          <DateField
+            label="First day"
+            required
+            size="sm"
+            min={today}
+            value={draft.fromDate}
+            onChange={(fromDate) => set({ fromDate })}
+          />
+          <DateField
+            label="Last day"
+            required
+            size="sm"
+            min={draft.fromDate}
+            value={draft.toDate}
+            onChange={(toDate) => set({ toDate })}
+          />
           {oneDay && (
             <Checkbox.Root
               checked={draft.wholeDay}

@@ -1,7 +1,8 @@
-import { Field, Input, NativeSelect, SimpleGrid, Stack, Text } from '@chakra-ui/react';
+import { Field, NativeSelect, SimpleGrid, Stack, Text } from '@chakra-ui/react';
 import type { Doctor } from '@shared/domain/doctor.schema';
 import { DoctorSelect } from '@renderer/components/DoctorSelect';
 import { type ChosenSlot, SlotPicker } from './SlotPicker';
+import { DateField } from '@renderer/components/DateField';
 
 /** Step 1: doctor or specialization → date → a live free slot. */
 export function WhenSection({
@@ -57,15 +58,12 @@ export function WhenSection({
             data-shortcut="start"
           />
         </Field.Root>
-        <Field.Root>
-          <Field.Label>Date</Field.Label>
-          <Input
-            type="date"
-            min={today}
-            value={date}
-            onChange={(e) => e.target.value && onDate(e.target.value)}
-          />
-        </Field.Root>
+        <DateField
+          label="Date"
+          min={today}
+          value={date}
+          onChange={(value, valid) => valid && value && onDate(value)}
+        />
       </SimpleGrid>
       {shown.length === 0 ? (
         <Text color="fg.muted">Choose a doctor or a specialization to see the free slots.</Text>

@@ -13,6 +13,12 @@ export function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** yyyy-mm-dd of a date field's text in an en-IN clinic (dd/mm/yyyy); a date field also takes yyyy-mm-dd. */
+export function isoOfShownDate(shown: string): string {
+  const [day, month, year] = shown.split('/');
+  return `${year}-${month}-${day}`;
+}
+
 /** Which doctors and how many days (from today) to look through for a free slot. */
 export interface SlotSearch {
   /** Only doctors whose option text contains this (e.g. 'Dr. Arvind Menon'); default: every doctor. */
@@ -42,7 +48,7 @@ export async function findBookingWithFreeSlot(
   await page.getByRole('heading', { name: 'Book an appointment', level: 1 }).waitFor(UI_TIMEOUT);
   const doctorSelect = page.getByRole('combobox', { name: 'Doctor', exact: true });
   const dateInput = page.getByLabel('Date', { exact: true });
-  const today = await dateInput.inputValue();
+  const today = isoOfShownDate(await dateInput.inputValue());
   const doctors = (await doctorSelect.locator('option').allInnerTexts())
     .slice(1)
     .filter((d) => !search.doctor || d.includes(search.doctor));

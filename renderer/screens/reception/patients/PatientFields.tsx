@@ -1,5 +1,7 @@
 import { Checkbox, Fieldset, Input, NativeSelect, SimpleGrid, Stack, Textarea } from '@chakra-ui/react';
 import { Controller, type UseFormReturn } from 'react-hook-form';
+import { useClinicFormat } from '@renderer/app/clinic-format';
+import { DateField } from '@renderer/components/DateField';
 import { FormField } from '@renderer/components/FormField';
 import { PatientMessageFields } from './PatientMessageFields';
 import { BLOOD_GROUPS, type PatientFormValues, SEX_OPTIONS } from './patient-form';
@@ -16,6 +18,7 @@ export function PatientFields({
   quick?: boolean;
 }) {
   const { register, formState } = form;
+  const format = useClinicFormat();
   const errors = formState.errors;
   return (
     <>
@@ -28,9 +31,20 @@ export function PatientFields({
           <FormField label="Phone" error={errors.phone} helper="Digits, optional leading +">
             <Input type="tel" autoComplete="off" {...register('phone')} />
           </FormField>
-          <FormField label="Date of birth" error={errors.dateOfBirth}>
-            <Input type="date" {...register('dateOfBirth')} />
-          </FormField>
+          <Controller
+            control={form.control}
+            name="dateOfBirth"
+            render={({ field, fieldState }) => (
+              <DateField
+                label="Date of birth"
+                max={format.today()}
+                value={field.value}
+                onChange={(value) => field.onChange(value)}
+                onBlur={field.onBlur}
+                error={fieldState.error?.message}
+              />
+            )}
+          />
           <FormField
             label="Age (years)"
             error={errors.ageYears}
@@ -108,9 +122,19 @@ export function PatientFields({
               <FormField label="Policy number" error={errors.insurancePolicy}>
                 <Input {...register('insurancePolicy')} />
               </FormField>
-              <FormField label="Valid until" error={errors.insuranceValidUntil}>
-                <Input type="date" {...register('insuranceValidUntil')} />
-              </FormField>
+              <Controller
+                control={form.control}
+                name="insuranceValidUntil"
+                render={({ field, fieldState }) => (
+                  <DateField
+                    label="Valid until"
+                    value={field.value}
+                    onChange={(value) => field.onChange(value)}
+                    onBlur={field.onBlur}
+                    error={fieldState.error?.message}
+                  />
+                )}
+              />
             </SimpleGrid>
           </Fieldset.Root>
           <Fieldset.Root>

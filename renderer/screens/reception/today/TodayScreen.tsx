@@ -1,4 +1,4 @@
-import { Button, Field, Flex, HStack, Input, Switch, Text, Wrap } from '@chakra-ui/react';
+import { Button, Flex, HStack, Switch, Text, Wrap } from '@chakra-ui/react';
 import { useState } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import type { Appointment } from '@shared/domain/appointment.schema';
@@ -14,6 +14,7 @@ import { StatusBadge } from '@renderer/screens/shared/appointments/StatusBadge';
 import { usePatients } from '@renderer/screens/shared/appointments/use-people';
 import { BoardScroller } from './BoardScroller';
 import { DoctorColumn } from './DoctorColumn';
+import { DateField } from '@renderer/components/DateField';
 
 /**
  * Reception home (SPEC §4, §13): every active doctor side by side with today's appointments in
@@ -58,10 +59,13 @@ export function TodayScreen() {
           ))}
         </Wrap>
         <HStack gap="3">
-          <Field.Root orientation="horizontal" gap="2">
-            <Field.Label whiteSpace="nowrap">Board date</Field.Label>
-            <Input size="sm" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
-          </Field.Root>
+          <DateField
+            label="Board date"
+            horizontal
+            size="sm"
+            value={date}
+            onChange={(value, valid) => valid && value && setDate(value)}
+          />
           {date !== today && (
             <Button size="sm" variant="outline" onClick={() => setDate(today)}>
               Back to today

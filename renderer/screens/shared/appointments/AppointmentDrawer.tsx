@@ -16,6 +16,7 @@ import { useApiQuery } from '@renderer/api/hooks';
 import { can } from '@shared/permissions/authorize';
 import { useCurrentUser } from '@renderer/app/session/SessionProvider';
 import { type ClinicFormat, useClinicFormat } from '@renderer/app/clinic-format';
+import { useDeviceNames } from '@renderer/app/device-names';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { LoadingState } from '@renderer/components/StateViews';
 import { CHANNEL_LABELS, MODE_LABELS, STATUS_LABELS, TYPE_LABELS } from './appointment-labels';
@@ -136,6 +137,7 @@ function History({
   doctors: Map<string, { fullName: string; userId: string | null }>;
 }) {
   const user = useCurrentUser();
+  const deviceName = useDeviceNames();
   const who = (userId: string, role?: string) =>
     userId === user.id
       ? user.displayName
@@ -147,7 +149,7 @@ function History({
         ? `${STATUS_LABELS[t.from]} → ${STATUS_LABELS[t.to]}${t.undoOf ? ' (undo)' : ''}`
         : `Booked as ${STATUS_LABELS[t.to]}`,
       detail: t.reason,
-      meta: `by ${who(t.actorUserId, t.actorRole)} · ${t.deviceId}`,
+      meta: `by ${who(t.actorUserId, t.actorRole)} · ${deviceName(t.deviceId)}`,
     })),
     ...history.reschedules.map((r) => ({
       at: r.at,
@@ -158,7 +160,7 @@ function History({
           ? ` (doctor ${doctors.get(r.oldDoctorId)?.fullName ?? '?'} → ${doctors.get(r.newDoctorId)?.fullName ?? '?'})`
           : '') +
         (r.reason ? ` — ${r.reason}` : ''),
-      meta: `by ${who(r.changedBy)} · ${r.deviceId}`,
+      meta: `by ${who(r.changedBy)} · ${deviceName(r.deviceId)}`,
     })),
     ...history.requests.map((q) => ({
       at: q.createdAt,

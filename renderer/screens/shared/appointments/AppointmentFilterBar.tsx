@@ -7,6 +7,7 @@ import { DoctorSelect } from '@renderer/components/DoctorSelect';
 import { STATUS_OPTIONS } from './appointment-labels';
 import type { AppointmentFilters, FilterPatch } from './appointment-filters';
 import { PatientPicker, useDebounced } from './PatientPicker';
+import { DateField } from '@renderer/components/DateField';
 
 export function AppointmentFilterBar({
   filters,
@@ -97,24 +98,18 @@ export function AppointmentFilterBar({
             onChange={(e) => onChange({ doctorId: e.target.value || null })}
           />
         </Field.Root>
-        <Field.Root>
-          <Field.Label>From</Field.Label>
-          <Input
-            size="sm"
-            type="date"
-            value={filters.fromDate ?? ''}
-            onChange={(e) => onChange({ fromDate: e.target.value || null })}
-          />
-        </Field.Root>
-        <Field.Root>
-          <Field.Label>To</Field.Label>
-          <Input
-            size="sm"
-            type="date"
-            value={filters.toDate ?? ''}
-            onChange={(e) => onChange({ toDate: e.target.value || null })}
-          />
-        </Field.Root>
+        <DateField
+          label="From"
+          size="sm"
+          value={filters.fromDate ?? ''}
+          onChange={(value, valid) => valid && onChange({ fromDate: value || null })}
+        />
+        <DateField
+          label="To"
+          size="sm"
+          value={filters.toDate ?? ''}
+          onChange={(value, valid) => valid && onChange({ toDate: value || null })}
+        />
         <PatientPicker patient={patient} onChange={(patientId) => onChange({ patientId })} />
       </SimpleGrid>
     </Box>

@@ -1,8 +1,9 @@
-import { Box, Button, Field, Flex, Input, NativeSelect, SimpleGrid, Text } from '@chakra-ui/react';
+import { Box, Button, Field, Flex, NativeSelect, SimpleGrid, Text } from '@chakra-ui/react';
 import type { Patient } from '@shared/domain/patient.schema';
 import { PatientPicker } from '@renderer/screens/shared/appointments/PatientPicker';
 import { CHANNEL_OPTIONS, KIND_OPTIONS, STATE_OPTIONS } from './message-labels';
 import type { MessageFilterPatch, MessageFilters } from './message-filters';
+import { DateField } from '@renderer/components/DateField';
 
 function Choice({
   label,
@@ -100,24 +101,18 @@ export function MessageFilterBar({
           options={STATE_OPTIONS}
           onChange={(v) => onChange({ state: v as MessageFilterPatch['state'] })}
         />
-        <Field.Root>
-          <Field.Label>From</Field.Label>
-          <Input
-            size="sm"
-            type="date"
-            value={filters.fromDate ?? ''}
-            onChange={(e) => onChange({ fromDate: e.target.value || null })}
-          />
-        </Field.Root>
-        <Field.Root>
-          <Field.Label>To</Field.Label>
-          <Input
-            size="sm"
-            type="date"
-            value={filters.toDate ?? ''}
-            onChange={(e) => onChange({ toDate: e.target.value || null })}
-          />
-        </Field.Root>
+        <DateField
+          label="From"
+          size="sm"
+          value={filters.fromDate ?? ''}
+          onChange={(value, valid) => valid && onChange({ fromDate: value || null })}
+        />
+        <DateField
+          label="To"
+          size="sm"
+          value={filters.toDate ?? ''}
+          onChange={(value, valid) => valid && onChange({ toDate: value || null })}
+        />
         <PatientPicker patient={patient} onChange={(patientId) => onChange({ patientId })} />
       </SimpleGrid>
     </Box>

@@ -1,4 +1,5 @@
 import { Table, Text } from '@chakra-ui/react';
+import { useEffect, useRef } from 'react';
 import type { Appointment } from '@shared/domain/appointment.schema';
 import { useClinicFormat } from '@renderer/app/clinic-format';
 import { StatusBadge } from '@renderer/screens/shared/appointments/StatusBadge';
@@ -14,8 +15,13 @@ export function CollisionList({
 }) {
   const format = useClinicFormat();
   const patients = usePatients(appointments.map((a) => a.patientId));
+  // Shown in answer to an action: brought into view, wherever the page was scrolled.
+  const ref = useRef<HTMLTableElement>(null);
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'nearest' });
+  }, []);
   return (
-    <Table.Root size="sm" aria-label="Affected appointments" data-testid="collision-list">
+    <Table.Root ref={ref} size="sm" aria-label="Affected appointments" data-testid="collision-list">
       <Table.Header>
         <Table.Row>
           <Table.ColumnHeader>When</Table.ColumnHeader>

@@ -10,6 +10,7 @@ import { FormField } from '@renderer/components/FormField';
 import { notifyError, toaster } from '@renderer/components/toaster';
 import { BulkReschedule } from './BulkReschedule';
 import { CollisionList } from './CollisionList';
+import { DateField } from '@renderer/components/DateField';
 
 interface Draft {
   date: string;
@@ -116,15 +117,14 @@ export function ExceptionForm({
       >
         <Stack gap="3">
           <SimpleGrid columns={{ base: 2, lg: 4 }} gap="3" alignItems="end">
-            <FormField label="Date" required>
-              <Input
-                size="sm"
-                type="date"
-                min={today}
-                value={draft.date}
-                onChange={(e) => set({ date: e.target.value })}
-              />
-            </FormField>
+            <DateField
+              label="Date"
+              required
+              size="sm"
+              min={today}
+              value={draft.date}
+              onChange={(value) => set({ date: value })}
+            />
             {!leaveOnly && (
               <FormField label="Kind">
                 <NativeSelect.Root size="sm">

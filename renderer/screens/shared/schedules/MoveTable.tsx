@@ -4,6 +4,7 @@ import type { Doctor } from '@shared/domain/doctor.schema';
 import { useClinicFormat } from '@renderer/app/clinic-format';
 import { usePatients } from '@renderer/screens/shared/appointments/use-people';
 import type { MoveRow } from './move-proposals';
+import { DateField } from '@renderer/components/DateField';
 
 /**
  * The stranded bookings, each with an editable new date and time and, where the patient agrees,
@@ -48,12 +49,12 @@ export function MoveTable({
                 <Table.Cell whiteSpace="nowrap">{format.dateTime(a.startsAt)}</Table.Cell>
                 <Table.Cell>{name}</Table.Cell>
                 <Table.Cell>
-                  <Input
+                  <DateField
                     size="sm"
-                    type="date"
-                    aria-label={`New date for ${name}`}
+                    labelHidden
+                    label={`New date for ${name}`}
                     value={row.date}
-                    onChange={(e) => onChange({ ...row, date: e.target.value })}
+                    onChange={(value) => onChange({ ...row, date: value })}
                   />
                 </Table.Cell>
                 <Table.Cell>
