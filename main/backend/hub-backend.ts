@@ -38,6 +38,7 @@ export function createHubBackend(hub: RunningHub, deviceId: string): DesktopBack
     lastSyncAt: core.clock.now().toISOString(),
     needsAttention: 0,
     syncError: null,
+    hubClockOffsetMs: core.clock.now().getTime() - Date.now(),
   });
 
   return {
