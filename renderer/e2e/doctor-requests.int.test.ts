@@ -116,6 +116,12 @@ describe('doctor: booking requests, confirmed or declined', () => {
     await page.getByRole('button', { name: `Decline ${number}` }).click();
     const dialog = page.getByRole('dialog', { name: `Decline ${number}?` });
     await dialog.waitFor(TIMEOUT);
+    // How the patient learns of it: the channels the hub's messages will use, or "tell them yourself".
+    await expect
+      .poll(() => dialog.getByTestId('decline-notice').innerText(), TIMEOUT)
+      .toMatch(
+        /^The appointment is cancelled\. (The patient is sent your reason by (SMS|e-mail)( and e-mail)? \(and in the patient app if they use it\)\.|The patient has no phone or e-mail the clinic may message, so please tell them yourself)/,
+      );
     await dialog.getByRole('button', { name: 'Decline', exact: true }).click();
     await dialog.getByText('give a reason (at least 3 characters)').waitFor(TIMEOUT);
     expect(await dialog.getByRole('textbox', { name: 'Reason' }).getAttribute('aria-invalid')).toBe('true');
