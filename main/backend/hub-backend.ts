@@ -44,6 +44,7 @@ export function createHubBackend(hub: RunningHub, deviceId: string, deviceName =
     lastSyncAt: core.clock.now().toISOString(),
     needsAttention: 0,
     syncError: null,
+    hubClockOffsetMs: core.clock.now().getTime() - Date.now(),
   });
 
   return {

@@ -48,6 +48,14 @@ export function createSocketBridge(options: SocketBridgeOptions): ClinicBridge &
     for (const listener of stateListeners) listener(state);
   };
   const heard = () => setState({ lastSyncAt: new Date().toISOString() });
+  /** Keeps the hub's clock offset from an answer's serverTime (changes under a second ignored). */
+  const clockFrom = (serverTime: string | undefined) => {
+    const hubMs = serverTime ? Date.parse(serverTime) : Number.NaN;
+    if (Number.isNaN(hubMs)) return;
+    const offset = hubMs - Date.now();
+    const known = state.hubClockOffsetMs;
+    if (known === undefined || Math.abs(offset - known) >= 1000) setState({ hubClockOffsetMs: offset });
+  };
   const dispatch = (event: EventName, payload: unknown) => {
     for (const listener of listeners.get(event) ?? []) (listener as (p: unknown) => void)(payload);
   };
@@ -102,6 +110,7 @@ export function createSocketBridge(options: SocketBridgeOptions): ClinicBridge &
     try {
       const reply = (await socket.timeout(callTimeoutMs).emitWithAck(event, payload)) as BridgeReply<T>;
       heard();
+      clockFrom(reply.serverTime);
       return reply;
     } catch {
       return { ok: false, error: unreachable() };

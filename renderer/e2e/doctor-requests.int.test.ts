@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -16,6 +17,31 @@ import {
 const TIMEOUT = { timeout: 30_000 };
 const DOCTOR = 'Dr. Arvind Menon'; // the demo's doctor account, dr.menon
 const REASON = 'Please see Dr. Iyer for this; I am away that week';
+const COLLEAGUE = 'Dr. Nisha Rao';
+
+/** A second general physician with Dr. Menon's hours (the demo has one doctor per specialization). */
+function addColleague(dataDir: string): void {
+  const db = new BetterSqlite3(join(dataDir, 'clinic.db'));
+  try {
+    db.transaction(() => {
+      const menon = db.prepare('SELECT * FROM doctors WHERE fullName = ?').get(DOCTOR) as { id: string };
+      const colleagueId = randomUUID();
+      db.prepare(
+        `INSERT INTO doctors (id, fullName, specialization, qualification, registrationNumber, fees,
+           sessionMinutes, bufferOverride, tokenPrefix, active)
+         SELECT ?, ?, specialization, qualification, 'KMC-77001', fees, sessionMinutes,
+           bufferOverride, 'N', 1 FROM doctors WHERE id = ?`,
+      ).run(colleagueId, COLLEAGUE, menon.id);
+      db.prepare(
+        `INSERT INTO weekly_windows (id, doctorId, weekday, start, "end", roomId)
+         SELECT lower(hex(randomblob(4))) || '-0000-4000-8000-' || lower(hex(randomblob(6))), ?, weekday, start, "end", NULL
+         FROM weekly_windows WHERE doctorId = ?`,
+      ).run(colleagueId, menon.id);
+    })();
+  } finally {
+    db.close();
+  }
+}
 
 /** Whether the top of an element shows in the window (not below the fold). */
 async function inView(page: Page, locator: Locator): Promise<boolean> {
@@ -52,7 +78,7 @@ describe('doctor: booking requests, confirmed or declined', () => {
   const requests: { number: string; name: string }[] = [];
 
   beforeAll(async () => {
-    hub = await startDemoHub();
+    hub = await startDemoHub({ prepare: addColleague });
     browser = await launchBrowser();
     admin = await openApp(browser, hub.url);
     reception = await openApp(browser, hub.url);
@@ -116,6 +142,12 @@ describe('doctor: booking requests, confirmed or declined', () => {
     await page.getByRole('button', { name: `Decline ${number}` }).click();
     const dialog = page.getByRole('dialog', { name: `Decline ${number}?` });
     await dialog.waitFor(TIMEOUT);
+    // How the patient learns of it: the channels the hub's messages will use, or "tell them yourself".
+    await expect
+      .poll(() => dialog.getByTestId('decline-notice').innerText(), TIMEOUT)
+      .toMatch(
+        /^The appointment is cancelled\. (The patient is sent your reason by (SMS|e-mail)( and e-mail)? \(and in the patient app if they use it\)\.|The patient has no phone or e-mail the clinic may message, so please tell them yourself)/,
+      );
     await dialog.getByRole('button', { name: 'Decline', exact: true }).click();
     await dialog.getByText('give a reason (at least 3 characters)').waitFor(TIMEOUT);
     expect(await dialog.getByRole('textbox', { name: 'Reason' }).getAttribute('aria-invalid')).toBe('true');
@@ -195,6 +227,11 @@ describe('doctor: booking requests, confirmed or declined', () => {
     expect(proposed).not.toBe(date.split('-').reverse().join('/'));
     expect(await newTime.isEditable()).toBe(true);
     expect(await axeScan(page)).toEqual([]);
+    // Switched to a colleague of the same specialization, the row is given a time free with the
+    // colleague: here the booking's own day and time (the colleague is not on leave).
+    await first.getByLabel(/^Doctor for /).selectOption({ label: COLLEAGUE });
+    await expect.poll(() => first.getByLabel(/^New date for /).inputValue(), TIMEOUT).toBe(date);
+    expect(await newTime.inputValue()).toBe(instantToLocal(next.startsAt, zone).time);
 
     await toMove.getByRole('button', { name: /^Move \d+ appointments?$/ }).click();
     await toMove

@@ -45,11 +45,17 @@ export interface SocketDeps {
 export function registerSocketHandlers(socket: HubSocket, deps: SocketDeps): void {
   const { core, dispatcher, pushes, registry, maxPayloadBytes } = deps;
 
-  answer(socket, deps, 'call', (payload) => {
-    assertPayloadSize(payload, maxPayloadBytes);
-    const { name, input } = parseMessage(callMessageSchema, payload, 'call');
-    return dispatcher.call(name, input, callerOf(socket));
-  });
+  answer(
+    socket,
+    deps,
+    'call',
+    (payload) => {
+      assertPayloadSize(payload, maxPayloadBytes);
+      const { name, input } = parseMessage(callMessageSchema, payload, 'call');
+      return dispatcher.call(name, input, callerOf(socket));
+    },
+    { stamped: true },
+  );
 
   answer(socket, deps, 'auth', (payload) => {
     const { token } = parseMessage(authMessageSchema, payload, 'auth');
@@ -172,6 +178,7 @@ function answer(
   deps: SocketDeps,
   event: string,
   handle: (payload: unknown) => unknown,
+  options: { stamped?: boolean } = {},
 ): void {
   socket.on(event, (...args: unknown[]) => {
     const last = args.at(-1);
@@ -180,7 +187,9 @@ function answer(
     void respond(deps, event, () => {
       assertMessageDepth(payload);
       return handle(payload);
-    }).then((reply) => ack?.(reply));
+    }).then((reply) =>
+      ack?.(options.stamped ? { ...reply, serverTime: deps.core.clock.now().toISOString() } : reply),
+    );
   });
 }
 

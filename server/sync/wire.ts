@@ -5,7 +5,10 @@ import { deviceSchema } from '@shared/domain/user.schema';
 import { fieldErrors } from '@shared/validation/format-error';
 
 /** Every acknowledged message is answered with this shape, like an HTTP status + body. */
-export type Reply<T = unknown> = { ok: true; result: T } | { ok: false; error: ApiError };
+export type Reply<T = unknown> = ({ ok: true; result: T } | { ok: false; error: ApiError }) & {
+  /** The hub's clock when it answered a `call` (browsers judge time-bound actions by it). */
+  serverTime?: string;
+};
 export type Ack = (reply: Reply) => void;
 
 /** What a client states when it connects; the token alone decides who it is. */

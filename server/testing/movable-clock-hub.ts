@@ -27,7 +27,14 @@ const hub = await startHub({
 });
 
 process.on('message', (message: { advanceMinutes?: unknown }) => {
-  if (typeof message.advanceMinutes === 'number') offsetMs += message.advanceMinutes * 60_000;
+  if (typeof message.advanceMinutes === 'number') {
+    offsetMs += message.advanceMinutes * 60_000;
+    // As a clock corrected on a real hub: the screens hear of it (a poke makes them ask again, and
+    // every answer carries the hub's time), so what they offer by time follows the hub's clock.
+    const { core } = hub;
+    const latest = core.db.first(core.db.q.selectFrom('changes').select((e) => e.fn.max('seq').as('seq')));
+    core.events.emit('sync.poke', { ...core.identity(), seq: Number(latest?.seq ?? 0) });
+  }
   process.send?.({ offsetMinutes: offsetMs / 60_000 });
 });
 process.once('SIGTERM', () => {

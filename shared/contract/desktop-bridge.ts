@@ -2,8 +2,13 @@ import type { ApiError } from './errors';
 import type { EventName, EventPayload } from './events.contract';
 import type { InputOf, OperationName, ResultOf } from './index';
 
-/** Every answer crosses a process boundary as data (errors cannot keep their class over IPC). */
-export type BridgeReply<T> = { ok: true; result: T } | { ok: false; error: ApiError };
+/**
+ * Every answer crosses a process boundary as data (errors cannot keep their class over IPC).
+ * `serverTime`: the hub's clock when it answered (the hub's answers to calls carry it).
+ */
+export type BridgeReply<T> = ({ ok: true; result: T } | { ok: false; error: ApiError }) & {
+  serverTime?: string;
+};
 
 /** What the status bar shows (SPEC §13): always visible, never guessed. */
 export interface ConnectionState {
@@ -21,6 +26,12 @@ export interface ConnectionState {
   needsAttention: number;
   /** Why the desktop's last sync round failed (desktop only; null once a round succeeds). */
   syncError: string | null;
+  /**
+   * How far the hub's clock is ahead of this device's (ms; negative: behind), from the hub's
+   * latest answer. Screens judge what the hub accepts by time (a no-show only after the start,
+   * a check-in on the day) by the hub's clock: see useHubNow. Absent: not known (taken as 0).
+   */
+  hubClockOffsetMs?: number;
 }
 
 /** A change made on this desktop that the hub refused: its author sees why and what to do next. */

@@ -7,6 +7,7 @@ import {
   insideCancellationWindow,
   isFinal,
   type LifecycleAction,
+  offersTransition,
   type TransitionContext,
 } from './lifecycle';
 
@@ -117,6 +118,26 @@ describe('appointment lifecycle', () => {
       code: 'POLICY',
     });
     expect(checkTransition({ ...noShow, now: startsAt })).toEqual({ ok: true, to: 'NO_SHOW' });
+  });
+
+  it('offers an action exactly when the hub accepts it, the reason asked for afterwards', () => {
+    const { reason: _asked, ...offer } = base;
+    const noShow = { ...offer, action: 'markNoShow' as const, status: 'CONFIRMED' as const };
+    expect(offersTransition({ ...noShow, now: '2026-11-23T04:29:59.000Z' })).toBe(false);
+    expect(offersTransition({ ...noShow, now: startsAt })).toBe(true);
+    expect(offersTransition({ ...offer, action: 'cancel', status: 'CONFIRMED' })).toBe(true);
+    expect(offersTransition({ ...offer, action: 'cancel', status: 'COMPLETED' })).toBe(false);
+    const nextDay = '2026-11-24T04:30:00.000Z';
+    expect(offersTransition({ ...offer, action: 'checkIn', status: 'CONFIRMED', now: nextDay })).toBe(false);
+    expect(offersTransition({ ...offer, action: 'checkIn', status: 'CONFIRMED' })).toBe(true);
+    for (const action of Object.keys(allowed) as LifecycleAction[]) {
+      for (const status of appointmentStatuses) {
+        for (const role of ['receptionist', 'doctor', 'admin', 'nurse', 'patient'] as Role[]) {
+          const ctx = { ...base, action, status, role, now: startsAt };
+          expect(offersTransition(ctx), `${action} ${status} ${role}`).toBe(checkTransition(ctx).ok);
+        }
+      }
+    }
   });
 
   it('completes only with a finalized consultation', () => {

@@ -58,6 +58,8 @@ export interface TransitionContext {
   consultationFinalized?: boolean | undefined;
   /** For cancel of a checked-in visit: what the doctor has begun on it (see DoctorWork). */
   doctorWork?: DoctorWork | null | undefined;
+  /** Deciding whether to offer the action: the reason is asked for afterwards, so not checked. */
+  reasonFollows?: boolean | undefined;
 }
 
 const label: Record<AppointmentStatus, string> = {
@@ -96,7 +98,7 @@ export function checkTransition(ctx: TransitionContext): TransitionCheck {
       `This appointment is ${label[ctx.status]}; it cannot be ${label[rule.to]} now.`,
     );
   }
-  const staffReasonNeeded = rule.reasonRequired && ctx.role !== 'patient';
+  const staffReasonNeeded = rule.reasonRequired && ctx.role !== 'patient' && !ctx.reasonFollows;
   if (staffReasonNeeded && (ctx.reason ?? '').trim().length < 3) {
     return refuse('VALIDATION', `Give a reason to ${describeAction(ctx.action)} this appointment.`);
   }
@@ -197,6 +199,15 @@ export function checkUndo(ctx: UndoContext): TransitionCheck {
     if (busy) return busy;
   }
   return { ok: true, to: transition.from };
+}
+
+/**
+ * Whether a screen should offer the action now: exactly what checkTransition will accept when the
+ * reason is given, judged at `now` by the hub's clock (a no-show only after the start time, a
+ * check-in only on the day), so nothing is offered that the hub then refuses (issue 16).
+ */
+export function offersTransition(ctx: Omit<TransitionContext, 'reason' | 'reasonFollows'>): boolean {
+  return checkTransition({ ...ctx, reasonFollows: true }).ok;
 }
 
 export function isFinal(status: AppointmentStatus): boolean {

@@ -21,6 +21,13 @@ describe('a new time for a stranded booking', () => {
     );
   });
 
+  it('for a colleague, keeps the booking’s own day and time when the colleague is free then', () => {
+    const days = [day('2026-12-07', '10:00', '18:30'), day('2026-12-08', '18:30')];
+    const original = { date: '2026-12-07', time: '18:30' };
+    expect(proposeMove(original, days, new Set(), { sameDay: true })).toBe('2026-12-07T18:30');
+    expect(proposeMove(original, days, new Set())).toBe('2026-12-08T18:30');
+  });
+
   it('gives two bookings two slots, then the nearest time of day when that time is not free anywhere', () => {
     const days = [day('2026-12-08', '17:00', '18:00', '19:30')];
     const taken = new Set<string>();

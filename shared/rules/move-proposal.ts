@@ -3,7 +3,8 @@
  * the nearest day the doctor is free then (ties: the later day, never brought forward before a
  * nearer later one); failing that, the free slot nearest in time of day on the nearest day with
  * any. `taken` holds slots already given to other bookings of the same move, and gains the one
- * chosen, so two bookings never get the same slot.
+ * chosen, so two bookings never get the same slot. With `sameDay` (the booking goes to a colleague,
+ * who is not the one away) its own day comes first: the patient may keep their date and time.
  */
 export interface FreeDay {
   date: string;
@@ -17,9 +18,10 @@ export function proposeMove(
   original: { date: string; time: string },
   days: readonly FreeDay[],
   taken: Set<string>,
+  options: { sameDay?: boolean } = {},
 ): string | null {
   const byNearness = days
-    .filter((d) => d.date !== original.date)
+    .filter((d) => options.sameDay || d.date !== original.date)
     .map((d) => ({ ...d, distance: dayNumber(d.date) - dayNumber(original.date) }))
     .sort((a, b) => Math.abs(a.distance) - Math.abs(b.distance) || b.distance - a.distance);
   const free = (day: FreeDay) => day.slots.filter((s) => !taken.has(s.start));

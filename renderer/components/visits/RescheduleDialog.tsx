@@ -1,6 +1,7 @@
-import { Button, Dialog, Portal, SimpleGrid, Stack, Text } from '@chakra-ui/react';
+import { Button, Dialog, NativeSelect, Portal, SimpleGrid, Stack, Text } from '@chakra-ui/react';
 import { useEffect, useState } from 'react';
 import type { Appointment } from '@shared/domain/appointment.schema';
+import type { Doctor } from '@shared/domain/doctor.schema';
 import { toApiError } from '@renderer/api/form-errors';
 import { useApiMutation, useApiQuery } from '@renderer/api/hooks';
 import { useClinicFormat } from '@renderer/app/clinic-format';
@@ -9,19 +10,27 @@ import { LoadingState } from '@renderer/components/StateViews';
 import { toaster } from '@renderer/components/toaster';
 import { ReasonField, reasonProblem } from './ReasonField';
 import { DateField } from '@renderer/components/DateField';
+import { FormField } from '@renderer/components/FormField';
 
 /**
- * Moves an appointment to a free slot of its doctor (SPEC §6): pick a date, a free time, and give
- * the reason; the hub releases the old slot and takes the new one atomically and keeps the history.
+ * Moves an appointment to a free slot (SPEC §6): pick the doctor (where `doctors` are offered), a
+ * date, a free time, and give the reason; the hub holds another doctor to the booking rules,
+ * releases the old slot and takes the new one atomically, and keeps the history.
  */
 export function RescheduleDialog({
   appointment,
   open,
   onClose,
+  doctors,
+  notice,
 }: {
   appointment: Appointment;
   open: boolean;
   onClose: () => void;
+  /** The doctors it may move to (active ones); none: it stays with its doctor. */
+  doctors?: readonly Doctor[] | undefined;
+  /** How the patient learns of the move (see howPatientIsTold). */
+  notice?: string | undefined;
 }) {
   const format = useClinicFormat();
   const today = format.today();
@@ -29,12 +38,14 @@ export function RescheduleDialog({
     const date = format.clinicDate(appointment.startsAt);
     return date < today ? today : date;
   };
+  const [doctorId, setDoctorId] = useState(appointment.doctorId);
   const [date, setDate] = useState(initialDate);
   const [startsAt, setStartsAt] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [problems, setProblems] = useState<{ slot?: string; reason?: string }>({});
   useEffect(() => {
     if (open) {
+      setDoctorId(appointment.doctorId);
       setDate(initialDate());
       setStartsAt(null);
       setReason('');
@@ -45,7 +56,7 @@ export function RescheduleDialog({
 
   const slots = useApiQuery(
     'slots.list',
-    { doctorId: appointment.doctorId, fromDate: date, toDate: date },
+    { doctorId, fromDate: date, toDate: date },
     { enabled: open && /^\d{4}-\d{2}-\d{2}$/.test(date) },
   );
   const day = slots.data?.[0];
@@ -59,7 +70,16 @@ export function RescheduleDialog({
       onClose();
     },
   });
-  const refusal = reschedule.error ? toApiError(reschedule.error) : null;
+  const refused = reschedule.error ? toApiError(reschedule.error) : null;
+  // A refusal naming the doctor shows at the doctor's field; the rest above the buttons.
+  const doctorProblem = refused?.fields?.find((f) => f.field === 'doctorId')?.message;
+  const otherFields = refused?.fields?.filter((f) => f.field !== 'doctorId');
+  const refusal = refused && {
+    ...refused,
+    fields: otherFields && otherFields.length > 0 ? otherFields : undefined,
+  };
+  const choices = doctors?.some((d) => d.id === appointment.doctorId) ? doctors : undefined;
+  const moved = doctorId !== appointment.doctorId;
 
   const submit = () => {
     const reasonError = reasonProblem(reason);
@@ -69,7 +89,12 @@ export function RescheduleDialog({
     };
     setProblems(next);
     if (!startsAt || next.reason) return;
-    reschedule.mutate({ id: appointment.id, newStartsAt: startsAt, reason: reason.trim() });
+    reschedule.mutate({
+      id: appointment.id,
+      newStartsAt: startsAt,
+      reason: reason.trim(),
+      ...(moved ? { doctorId } : {}),
+    });
   };
 
   return (
@@ -90,7 +115,36 @@ export function RescheduleDialog({
             </Dialog.Header>
             <Dialog.Body>
               <Stack gap="4">
-                <Text color="fg.muted">Now: {format.dateTime(appointment.startsAt)}</Text>
+                <Text color="fg.muted">
+                  Now: {format.dateTime(appointment.startsAt)}
+                  {choices && `, ${choices.find((d) => d.id === appointment.doctorId)?.fullName ?? ''}`}
+                </Text>
+                {choices && (
+                  <FormField
+                    label="Doctor"
+                    required
+                    error={doctorProblem ? { type: 'server', message: doctorProblem } : undefined}
+                    {...(moved ? { helper: 'Another doctor: the same rules as a new booking.' } : {})}
+                  >
+                    <NativeSelect.Root>
+                      <NativeSelect.Field
+                        value={doctorId}
+                        onChange={(e) => {
+                          setDoctorId(e.target.value);
+                          setStartsAt(null);
+                          reschedule.reset();
+                        }}
+                      >
+                        {choices.map((d) => (
+                          <option key={d.id} value={d.id}>
+                            {d.fullName} · {d.specialization}
+                          </option>
+                        ))}
+                      </NativeSelect.Field>
+                      <NativeSelect.Indicator />
+                    </NativeSelect.Root>
+                  </FormField>
+                )}
                 <DateField
                   label="New date"
                   required
@@ -141,6 +195,7 @@ export function RescheduleDialog({
                   onChange={setReason}
                   problem={problems.reason}
                 />
+                {notice && <Text fontSize="sm">{notice}</Text>}
                 <ErrorMessage error={refusal} />
                 {refusal?.nextSlots && refusal.nextSlots.length > 0 && (
                   <Stack gap="2">

@@ -4,10 +4,10 @@ import { isFinal } from '@shared/rules/lifecycle';
 import { clinicDate } from '@shared/rules/zoned-time';
 import type { HandlerContext } from '@server/core/handler';
 import { getAppointment, getDoctor } from '@server/repositories/lookups.repository';
-import { assertOwnDoctor, requireActor } from '@server/repositories/ownership';
+import { requireActor } from '@server/repositories/ownership';
 import { effectiveBuffers } from '@server/repositories/slots.repository';
 import { invalidField } from './appointment-rows';
-import { chooseSlot, claimingTime } from './slot-check';
+import { chooseSlot, claimingTime, doctorNotAvailable } from './slot-check';
 
 export interface Move {
   newStartsAt: string;
@@ -31,12 +31,19 @@ export function moveAppointment(ctx: HandlerContext, appointment: Appointment, m
     );
   }
   const doctor = getDoctor(ctx.db, move.doctorId ?? appointment.doctorId);
-  assertOwnDoctor(ctx, doctor.id, 'doctor');
+  // Another doctor is chosen as in a booking (SPEC §4): active, working then, not on leave, free.
+  const doctorField = doctor.id === appointment.doctorId ? undefined : 'doctorId';
+  // The callers check the booking is the actor's own; a doctor hands it only to a colleague of the
+  // same specialization (their leave, where the patient agrees: issue 16).
+  if (doctorField && actor.role === 'doctor') {
+    const own = getDoctor(ctx.db, appointment.doctorId);
+    if (own.specialization !== doctor.specialization) {
+      const message = `a doctor may hand a booking only to a colleague of the same specialization (${own.specialization})`;
+      throw failure('FORBIDDEN', `Not allowed: ${message}.`, { fields: [{ field: 'doctorId', message }] });
+    }
+  }
   if (!doctor.active) {
-    throw failure(
-      'DOCTOR_NOT_AVAILABLE',
-      `Doctor not available: ${doctor.fullName} is not taking appointments.`,
-    );
+    throw doctorNotAvailable(`${doctor.fullName} is not taking appointments`, doctorField);
   }
   const startMs = Date.parse(move.newStartsAt);
   if (doctor.id === appointment.doctorId && startMs === Date.parse(appointment.startsAt)) {
@@ -46,6 +53,7 @@ export function moveAppointment(ctx: HandlerContext, appointment: Appointment, m
     doctor,
     startsAt: move.newStartsAt,
     field: move.field,
+    doctorField,
     overrideReason: move.overrideReason,
   });
 
@@ -81,6 +89,7 @@ export function moveAppointment(ctx: HandlerContext, appointment: Appointment, m
     ),
   );
 
+  const previousDoctor = doctorField ? getDoctor(ctx.db, appointment.doctorId) : doctor;
   const record: RescheduleRecord = {
     id: ctx.newId(),
     appointmentId: appointment.id,
@@ -107,6 +116,7 @@ export function moveAppointment(ctx: HandlerContext, appointment: Appointment, m
     details: {
       from: { startsAt: appointment.startsAt, doctorId: appointment.doctorId },
       to: { startsAt, doctorId: doctor.id },
+      ...(doctorField ? { doctorChanged: { from: previousDoctor.fullName, to: doctor.fullName } } : {}),
       reason: record.reason,
       override: choice.override,
     },

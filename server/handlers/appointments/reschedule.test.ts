@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestHub, type TestHub } from '@server/testing/test-hub';
-import { insertDoctor, insertWeeklyWindows } from '@server/testing/fixtures';
+import { insertDoctor, insertPatient, insertWeeklyWindows, weekdaySchedule } from '@server/testing/fixtures';
 import {
   MONDAY,
   TUESDAY,
@@ -80,6 +80,72 @@ describe('rescheduling (SPEC §6)', () => {
       endsAt: at(TUESDAY, '11:30'),
     });
     expect(await tuesdayTimes(doctor.id)).toEqual(['09:00', '10:00', '11:00', '12:00']);
+  });
+
+  it('another doctor is held to the booking rules, each refusal naming doctorId; the move is told and audited', async () => {
+    const first = examDoctor(hub);
+    const patient = insertPatient(hub.db, { fullName: 'Meera Nair', email: 'meera@example.in' });
+    const booked = await bookAt(hub, hub.admin, first.id, patient.id, at(TUESDAY, '09:00'));
+    const moveTo = (doctorId: string, time = '10:00') =>
+      hub.call(hub.admin, 'appointments.reschedule', {
+        id: booked.id,
+        newStartsAt: at(TUESDAY, time),
+        doctorId,
+        reason: 'Dr Menon is in theatre',
+      });
+    const namesDoctor = async (promise: Promise<unknown>, message: RegExp) => {
+      const failure = await refusal(promise, 'DOCTOR_NOT_AVAILABLE');
+      expect(failure.message).toMatch(message);
+      expect(failure.error.fields?.map((f) => f.field)).toEqual(['doctorId']);
+    };
+
+    const noBuffers = { bufferOverride: { before: 0, after: 0 } };
+    const retired = insertDoctor(hub.db, { ...noBuffers, fullName: 'Dr Old Hand', active: false });
+    weekdaySchedule(hub.db, retired.id);
+    await namesDoctor(moveTo(retired.id), /Dr Old Hand is not taking appointments/);
+    const mornings = insertDoctor(hub.db, { ...noBuffers, fullName: 'Dr Early Bird' });
+    insertWeeklyWindows(hub.db, mornings.id, [[1, '09:00', '13:00']]); // Mondays only
+    await namesDoctor(moveTo(mornings.id), /Dr Early Bird is not working on 2026-11-24/);
+    const away = insertDoctor(hub.db, { ...noBuffers, fullName: 'Dr On Leave' });
+    weekdaySchedule(hub.db, away.id);
+    await hub.call(hub.admin, 'schedules.addException', {
+      exception: { id: randomUUID(), doctorId: away.id, date: TUESDAY, kind: 'leave', window: null },
+    });
+    await namesDoctor(moveTo(away.id), /Dr On Leave is not working on 2026-11-24/);
+
+    const second = insertDoctor(hub.db, { ...noBuffers, fullName: 'Dr Farhan Ali' });
+    weekdaySchedule(hub.db, second.id);
+    await bookAt(hub, hub.admin, second.id, newPatient(hub, 'Ravi Kumar').id, at(TUESDAY, '10:00'));
+    await refusal(moveTo(second.id), 'SLOT_TAKEN'); // the new doctor's booked time
+    const offGrid = await refusal(moveTo(second.id, '10:10'), 'VALIDATION');
+    expect(offGrid.error.fields?.[0]?.field).toBe('newStartsAt');
+    expect(await hub.call(hub.admin, 'appointments.get', { id: booked.id })).toMatchObject({
+      doctorId: first.id,
+      startsAt: at(TUESDAY, '09:00'),
+    });
+    expect(hub.db.all(hub.db.q.selectFrom('reschedule_records').select('id'))).toEqual([]);
+
+    const moved = await moveTo(second.id, '11:00');
+    expect(moved).toMatchObject({ doctorId: second.id, startsAt: at(TUESDAY, '11:00') });
+    expect(await tuesdayTimes(first.id)).toContain('09:00');
+    expect(await tuesdayTimes(second.id)).not.toContain('11:00');
+    const [audit] = hub.db.all(
+      hub.db.q.selectFrom('audit_log').selectAll().where('action', '=', 'appointment.reschedule'),
+    );
+    expect(JSON.parse(audit!.details)).toMatchObject({
+      from: { doctorId: first.id },
+      to: { doctorId: second.id },
+      doctorChanged: { from: 'Dr Kavita Menon', to: 'Dr Farhan Ali' },
+    });
+    const told = hub.db.all(
+      hub.db.q
+        .selectFrom('notifications')
+        .select(['channel', 'body'])
+        .where('aboutId', '=', booked.id)
+        .where('kind', '=', 'schedule_change'),
+    );
+    expect(told.map((m) => m.channel).sort()).toEqual(['email', 'sms']);
+    for (const message of told) expect(message.body).toContain('Dr Farhan Ali');
   });
 
   it('refuses a taken time with SLOT_TAKEN and changes nothing; final appointments cannot move', async () => {

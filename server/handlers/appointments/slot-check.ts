@@ -23,6 +23,8 @@ export interface SlotRequest {
   startsAt: string;
   /** The input field holding the time, named in validation errors. */
   field: string;
+  /** The input field holding the doctor, named when the doctor does not work then (a chosen doctor). */
+  doctorField?: string | undefined;
   overrideReason?: string | undefined;
 }
 
@@ -43,6 +45,15 @@ export function slotTaken(ctx: HandlerContext, target: ClaimTarget): ApiFailure 
   );
 }
 
+/** DOCTOR_NOT_AVAILABLE, naming the input field that chose the doctor (if the caller chose one). */
+export function doctorNotAvailable(why: string, field?: string): ApiFailure {
+  return failure(
+    'DOCTOR_NOT_AVAILABLE',
+    `Doctor not available: ${why}.`,
+    field ? { fields: [{ field, message: `${why}; choose another doctor or date` }] } : {},
+  );
+}
+
 const sameStart = (slot: Slot, startMs: number) => Date.parse(slot.start) === startMs;
 
 /**
@@ -58,10 +69,7 @@ export function chooseSlot(ctx: HandlerContext, request: SlotRequest): SlotChoic
   const date = clinicDate(startMs, settings.timeZone);
   const [day] = daySlots(ctx, doctor.id, date, date, { gridOnly: true });
   if (!day?.available) {
-    throw failure(
-      'DOCTOR_NOT_AVAILABLE',
-      `Doctor not available: ${doctor.fullName} is not working on ${date}.`,
-    );
+    throw doctorNotAvailable(`${doctor.fullName} is not working on ${date}`, request.doctorField);
   }
   const nowMs = Date.parse(ctx.now);
   const notice = settings.minBookingNoticeMinutes;

@@ -125,6 +125,19 @@ describe('a doctor’s own leave (setting doctorLeave)', () => {
     expect(foreign.moved).toEqual([]);
     expect(foreign.failed[0]!.message).toBe('No such appointment.');
 
+    // Their own booking may go to a colleague of the same specialization (where the patient agrees).
+    const other = insertPatient(hub.db, { fullName: 'Ravi Kumar', phone: '+91 98450 22222' });
+    const mine = insertAppointment(hub, { doctorId: menon.id, patientId: other.id, startsAt: nextTuesday });
+    const skin = insertDoctor(hub.db, { fullName: 'Dr Skin', specialization: 'Dermatologist' });
+    weekdaySchedule(hub.db, skin.id);
+    const handOver = (doctorId: string) =>
+      hub.call(doctor, 'schedules.bulkReschedule', {
+        moves: [{ appointmentId: mine, newStartsAt: nextTuesday, doctorId }],
+        reason: 'On leave; a colleague sees the patient',
+      });
+    expect((await handOver(skin.id)).failed[0]!.message).toMatch(/same specialization \(General Physician\)/);
+    expect((await handOver(iyer.id)).moved).toMatchObject([{ id: mine, doctorId: iyer.id }]);
+
     changeSettings(hub, { doctorLeave: 'frontDesk' });
     const refused = await failureOf(hub.call(doctor, 'schedules.addException', { exception: leave() }));
     expect(refused.code).toBe('POLICY');

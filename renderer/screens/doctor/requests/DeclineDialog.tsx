@@ -12,11 +12,16 @@ import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { FormField } from '@renderer/components/FormField';
 import { toaster } from '@renderer/components/toaster';
 import { DialogFrame } from '@renderer/components/DialogFrame';
+import { howPatientIsTold } from '@renderer/screens/shared/appointments/patient-told';
+import { usePatients } from '@renderer/screens/shared/appointments/use-people';
 
 const schema = z.strictObject({ reason: reasonSchema });
 type Values = z.input<typeof schema>;
 
-/** Declining cancels the request with a reason; the patient is told (SPEC §5). */
+/**
+ * Declining cancels the request with a reason (SPEC §5); the dialog says how the hub's messages
+ * reach the patient, or asks the doctor to tell them where no channel does.
+ */
 export function DeclineDialog({
   appointment,
   onClose,
@@ -26,6 +31,8 @@ export function DeclineDialog({
 }) {
   const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { reason: '' } });
   const [refused, setRefused] = useState<ApiError | null>(null);
+  const patient = usePatients(appointment ? [appointment.patientId] : []).get(appointment?.patientId ?? '');
+  const told = howPatientIsTold(patient, 'your reason');
   const close = () => {
     form.reset({ reason: '' });
     setRefused(null);
@@ -36,7 +43,7 @@ export function DeclineDialog({
       toaster.create({
         type: 'success',
         title: `${a.number ?? 'Request'} declined`,
-        description: 'The patient is told.',
+        description: told,
       });
       close();
     },
@@ -68,7 +75,7 @@ export function DeclineDialog({
       }
     >
       <Stack gap="3">
-        <Text>The appointment is cancelled and the patient receives your reason.</Text>
+        <Text data-testid="decline-notice">The appointment is cancelled. {told}</Text>
         <FormField label="Reason" required error={form.formState.errors.reason}>
           <Textarea rows={3} {...form.register('reason')} />
         </FormField>

@@ -2,7 +2,10 @@ import { Button, Flex, Text } from '@chakra-ui/react';
 import { useState } from 'react';
 import type { OperationName, ResultOf } from '@shared/contract/index';
 import type { Appointment, StatusTransition } from '@shared/domain/appointment.schema';
+import { checkUndo, type LifecycleAction, offersTransition } from '@shared/rules/lifecycle';
 import { useApiMutation } from '@renderer/api/hooks';
+import { useClinicSettings } from '@renderer/app/clinic-format';
+import { useHubNow } from '@renderer/api/hub-clock';
 import { useClinicFormat } from '@renderer/app/clinic-format';
 import { useCurrentUser } from '@renderer/app/session/SessionProvider';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
@@ -12,23 +15,16 @@ import { RescheduleDialog } from '@renderer/components/visits/RescheduleDialog';
 import { STATUS_LABELS } from './appointment-labels';
 import { mayActOn } from './appointment-permissions';
 import { howPatientIsTold } from './patient-told';
-import { usePatients } from './use-people';
+import { useDoctors, usePatients } from './use-people';
 
 type Dialog = 'reschedule' | 'cancel' | 'noShow' | 'undo' | 'decline' | null;
-const UNDOABLE = new Set(['CONFIRMED', 'CHECKED_IN', 'CANCELLED', 'NO_SHOW']);
 
-/** The latest status change, if staff may still undo it (the hub has the last word). */
-function undoable(
-  history: ResultOf<'appointments.history'> | undefined,
-  today: string,
-  day: (i: string) => string,
-) {
+/** The latest status change of the history (the only one that can be undone). */
+function latestChange(history: ResultOf<'appointments.history'> | undefined) {
   const latest: StatusTransition | undefined = [...(history?.transitions ?? [])]
     .sort((a, b) => a.at.localeCompare(b.at))
     .at(-1);
-  if (!latest || latest.from === null || latest.undoOf !== null) return null;
-  if (!UNDOABLE.has(latest.to) || day(latest.at) !== today) return null;
-  return latest;
+  return latest ?? null;
 }
 
 /** Staff actions on one appointment (SPEC §5, §6, §7): check in, confirm, reschedule, cancel, no-show, undo. */
@@ -58,22 +54,49 @@ export function AppointmentActions({
   const decline = useApiMutation('appointments.decline', { onSuccess: done('Request declined') });
   const undo = useApiMutation('appointments.undoTransition', { onSuccess: done('Status change undone') });
 
+  const settings = useClinicSettings().data;
+  // Time-bound actions are offered by the hub's clock, as the hub will judge them (issue 16).
+  const hubNow = new Date(useHubNow()).toISOString();
+  const zone = settings?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const doctorWork = a.status === 'CHECKED_IN' ? (history?.doctorWork ?? null) : null;
   const may = (operation: OperationName) => mayActOn(user, operation, a);
+  const offers = (action: LifecycleAction, operation: OperationName) =>
+    may(operation) &&
+    offersTransition({
+      action,
+      status: a.status,
+      startsAt: a.startsAt,
+      role: user.role,
+      now: hubNow,
+      zone,
+      cancellationWindowMinutes: settings?.cancellationWindowMinutes ?? 0,
+      doctorWork,
+    });
   const open = a.status === 'REQUESTED' || a.status === 'CONFIRMED';
-  const isToday = format.clinicDate(a.startsAt) === format.today();
-  const latest = may('appointments.undoTransition')
-    ? undoable(history, format.today(), (instant) => format.clinicDate(instant))
-    : null;
-  const canDecline = a.status === 'REQUESTED' && may('appointments.decline');
+  const change = may('appointments.undoTransition') ? latestChange(history) : null;
+  const latest =
+    change &&
+    checkUndo({
+      transition: change,
+      currentStatus: a.status,
+      role: user.role,
+      now: hubNow,
+      zone,
+      doctorWork: change.to === 'CHECKED_IN' ? doctorWork : null,
+    }).ok
+      ? change
+      : null;
   // The doctor's begun work holds a checked-in visit: only the doctor may take it out of the queue.
-  const heldBy = a.status === 'CHECKED_IN' && user.role !== 'doctor' ? (history?.doctorWork ?? null) : null;
-  const undoLatest = heldBy && latest?.to === 'CHECKED_IN' ? null : latest;
+  const heldBy = user.role !== 'doctor' ? doctorWork : null;
+  const noShowLater = open && may('appointments.markNoShow') && hubNow < a.startsAt;
   const patient = usePatients([a.patientId]).get(a.patientId);
+  const { doctors } = useDoctors();
+  const colleagues = user.role === 'doctor' ? undefined : doctors.filter((d) => d.active);
 
   return (
     <>
       <Flex gap="2" wrap="wrap" role="group" aria-label="Appointment actions">
-        {open && isToday && may('queue.checkIn') && (
+        {offers('checkIn', 'queue.checkIn') && (
           <Button
             size="sm"
             loading={checkIn.isPending}
@@ -82,7 +105,7 @@ export function AppointmentActions({
             Check in
           </Button>
         )}
-        {a.status === 'REQUESTED' && may('appointments.confirm') && (
+        {offers('confirm', 'appointments.confirm') && (
           <Button
             size="sm"
             variant="outline"
@@ -92,7 +115,7 @@ export function AppointmentActions({
             Confirm
           </Button>
         )}
-        {canDecline && (
+        {offers('decline', 'appointments.decline') && (
           <Button size="sm" variant="outline" onClick={() => setDialog('decline')}>
             Decline
           </Button>
@@ -102,22 +125,27 @@ export function AppointmentActions({
             Reschedule
           </Button>
         )}
-        {open && may('appointments.markNoShow') && (
+        {offers('markNoShow', 'appointments.markNoShow') && (
           <Button size="sm" variant="outline" onClick={() => setDialog('noShow')}>
             No-show
           </Button>
         )}
-        {(open || (a.status === 'CHECKED_IN' && !heldBy)) && may('appointments.cancel') && (
+        {offers('cancel', 'appointments.cancel') && (
           <Button size="sm" variant="outline" colorPalette="red" onClick={() => setDialog('cancel')}>
             Cancel appointment
           </Button>
         )}
-        {undoLatest && (
+        {latest && (
           <Button size="sm" variant="ghost" onClick={() => setDialog('undo')}>
-            Undo {STATUS_LABELS[undoLatest.to].toLowerCase()}
+            Undo {STATUS_LABELS[latest.to].toLowerCase()}
           </Button>
         )}
       </Flex>
+      {noShowLater && (
+        <Text fontSize="sm" color="fg.muted" data-testid="no-show-later">
+          No-show can be marked from {format.time(a.startsAt)}, the appointment’s start.
+        </Text>
+      )}
       {heldBy && (
         <Text fontSize="sm" color="fg.muted" data-testid="held-by-doctor">
           {heldBy === 'draft'
@@ -131,7 +159,13 @@ export function AppointmentActions({
         action={checkIn.error ? 'Not checked in' : 'Not confirmed'}
       />
 
-      <RescheduleDialog appointment={a} open={dialog === 'reschedule'} onClose={close} />
+      <RescheduleDialog
+        appointment={a}
+        open={dialog === 'reschedule'}
+        onClose={close}
+        doctors={colleagues}
+        notice={howPatientIsTold(patient, 'a message with the new time and doctor')}
+      />
       <ReasonDialog
         open={dialog === 'cancel'}
         title="Cancel this appointment?"

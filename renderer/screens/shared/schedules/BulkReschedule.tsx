@@ -12,7 +12,7 @@ import { FormField } from '@renderer/components/FormField';
 import { LoadingState } from '@renderer/components/StateViews';
 import { notifyError } from '@renderer/components/toaster';
 import { useDoctors } from '@renderer/screens/shared/appointments/use-people';
-import { type MoveRow, proposeMoves } from './move-proposals';
+import { type MoveRow, proposeMoves, proposeWithDoctor } from './move-proposals';
 import { MoveTable } from './MoveTable';
 
 /**
@@ -61,6 +61,25 @@ export function BulkReschedule({
     if (rows) ref.current?.scrollIntoView({ block: 'nearest' });
   }, [rows]);
 
+  const replace = (row: MoveRow) =>
+    setRows((current) => (current ?? []).map((r) => (r.appointmentId === row.appointmentId ? row : r)));
+  /** A row switched to a colleague gets a time free with that colleague, not the first doctor's. */
+  const change = (row: MoveRow) => {
+    const before = rows?.find((r) => r.appointmentId === row.appointmentId);
+    const appointment = appointments.find((a) => a.id === row.appointmentId);
+    replace(row);
+    if (!appointment || !before || before.doctorId === row.doctorId) return;
+    proposeWithDoctor(client, appointment, row.doctorId, rows ?? [], { timeZone, today })
+      .then((proposed) =>
+        setRows((current) =>
+          (current ?? []).map((r) =>
+            r.appointmentId === proposed.appointmentId && r.doctorId === proposed.doctorId ? proposed : r,
+          ),
+        ),
+      )
+      .catch((error: unknown) => notifyError(error, 'Could not find a free time with that doctor'));
+  };
+
   const filled = (rows ?? []).filter((r) => r.date && r.time);
   const submit = () => {
     const byId = new Map(appointments.map((a) => [a.id, a]));
@@ -93,16 +112,7 @@ export function BulkReschedule({
             new time (or leave it empty and call the patient), then move them.
           </Text>
           {rows ? (
-            <MoveTable
-              appointments={appointments}
-              rows={rows}
-              doctors={doctors}
-              onChange={(row) =>
-                setRows((current) =>
-                  (current ?? []).map((r) => (r.appointmentId === row.appointmentId ? row : r)),
-                )
-              }
-            />
+            <MoveTable appointments={appointments} rows={rows} doctors={doctors} onChange={change} />
           ) : (
             <LoadingState label="Finding free times…" />
           )}
