@@ -6,6 +6,8 @@ export interface AxeProblem {
   impact: string;
   help: string;
   targets: string[];
+  /** The offending elements' markup and axe's account of each (for the failure message). */
+  nodes: string[];
 }
 
 /**
@@ -40,6 +42,7 @@ export async function axeScan(page: Page, options: { exclude?: string[] } = {}):
       impact: v.impact ?? 'unknown',
       help: v.help,
       targets: v.nodes.map((n) => n.target.join(' ')),
+      nodes: v.nodes.map((n) => `${n.html.slice(0, 200)} — ${n.failureSummary ?? ''}`),
     }));
   }, options.exclude ?? []);
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
