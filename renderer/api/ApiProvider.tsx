@@ -23,3 +23,15 @@ export function useConnectionState(): ConnectionState {
     () => bridge.connectionState(),
   );
 }
+
+/**
+ * How far the hub's clock is ahead of this device's (0 until known); re-renders only when it
+ * changes, not on every answer as `useConnectionState` does.
+ */
+export function useHubClockOffset(): number {
+  const { bridge } = useApiClient();
+  return useSyncExternalStore(
+    (onChange) => bridge.onConnectionState(onChange),
+    () => bridge.connectionState().hubClockOffsetMs ?? 0,
+  );
+}

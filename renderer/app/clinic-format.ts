@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useApiQuery } from '@renderer/api/hooks';
+import { useHubClockOffset } from '@renderer/api/ApiProvider';
 
 export interface ClinicFormat {
   timeZone: string;
@@ -21,7 +22,11 @@ export interface ClinicFormat {
 }
 
 /** Formats times on the clinic's wall clock (settings.timeZone), whatever this computer's zone. */
-export function clinicFormat(timeZone: string, locale: string): ClinicFormat {
+/**
+ * `hubOffsetMs`: how far the hub's clock is ahead of this device's; "today" is the clinic's day by
+ * the hub's clock, so a device whose own clock is off still shows the hub's queues and lists.
+ */
+export function clinicFormat(timeZone: string, locale: string, hubOffsetMs = 0): ClinicFormat {
   const dt = new Intl.DateTimeFormat(locale, {
     timeZone,
     weekday: 'short',
@@ -86,7 +91,7 @@ export function clinicFormat(timeZone: string, locale: string): ClinicFormat {
               : part.value,
       )
       .join(''),
-    today: () => iso.format(new Date()),
+    today: () => iso.format(new Date(Date.now() + hubOffsetMs)),
     clinicDate: (instant) => iso.format(new Date(instant)),
   };
 }
@@ -100,5 +105,6 @@ export function useClinicFormat(): ClinicFormat {
   const { data } = useClinicSettings();
   const timeZone = data?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const locale = data?.locale ?? 'en-IN';
-  return useMemo(() => clinicFormat(timeZone, locale), [timeZone, locale]);
+  const hubOffsetMs = useHubClockOffset();
+  return useMemo(() => clinicFormat(timeZone, locale, hubOffsetMs), [timeZone, locale, hubOffsetMs]);
 }

@@ -230,7 +230,9 @@ describe('doctor: booking requests, confirmed or declined', () => {
     // Switched to a colleague of the same specialization, the row is given a time free with the
     // colleague: here the booking's own day and time (the colleague is not on leave).
     await first.getByLabel(/^Doctor for /).selectOption({ label: COLLEAGUE });
-    await expect.poll(() => first.getByLabel(/^New date for /).inputValue(), TIMEOUT).toBe(date);
+    await expect
+      .poll(() => first.getByLabel(/^New date for /).inputValue(), TIMEOUT)
+      .toBe(date.split('-').reverse().join('/'));
     expect(await newTime.inputValue()).toBe(instantToLocal(next.startsAt, zone).time);
 
     await toMove.getByRole('button', { name: /^Move \d+ appointments?$/ }).click();
@@ -263,7 +265,8 @@ describe('doctor: booking requests, confirmed or declined', () => {
       )
       .all(DOCTOR, new Date(Date.now() + 2 * 86_400_000).toISOString()) as { startsAt: string }[];
     db.close();
-    const date = booked.map((b) => clinicDate(b.startsAt, zone)).find((d) => !onLeave.has(d))!;
+    const date = booked.map((b) => clinicDate(b.startsAt, zone)).find((d) => !onLeave.has(d));
+    if (!date) throw new Error(`${DOCTOR} has no booked day without leave from the day after tomorrow`);
 
     await openScreen(admin.page, 'Settings');
     const settings = admin.page.getByRole('form', { name: 'Clinic settings' });
@@ -277,8 +280,8 @@ describe('doctor: booking requests, confirmed or declined', () => {
     const leave = page.getByRole('region', { name: 'My leave' });
     const form = leave.getByRole('form', { name: 'Request leave' });
     await form.waitFor(TIMEOUT);
-    await form.getByLabel('First day').fill(date);
-    await form.getByLabel('Last day').fill(date);
+    await form.getByLabel('First day').fill(date.split('-').reverse().join('/')); // the clinic's dd/mm/yyyy
+    await form.getByLabel('Last day').fill(date.split('-').reverse().join('/'));
     await form.getByLabel('Reason').fill('Knee surgery');
     await form.getByRole('button', { name: 'Request leave' }).click();
     const mine = leave.getByTestId('leave-request-row');
@@ -297,7 +300,7 @@ describe('doctor: booking requests, confirmed or declined', () => {
         .first()
         .getByLabel(/^New date for /)
         .inputValue(),
-    ).not.toBe(date);
+    ).not.toBe(date.split('-').reverse().join('/'));
     expect(await axeScan(admin.page)).toEqual([]);
     await requests.getByRole('button', { name: /^Approve and move \d+ appointments?$/ }).click();
     await requests

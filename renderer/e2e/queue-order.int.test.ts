@@ -1,13 +1,44 @@
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeScan } from '@renderer/testing/axe';
 import { type AppPage, launchBrowser, openApp } from '@renderer/testing/browser';
 import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
 import { signInAs } from '@renderer/testing/sign-in';
+import { instantToLocal, localToInstant } from '@shared/rules/zoned-time';
 import { addWalkInAt } from '@renderer/screens/doctor/doctor-steps.testing';
 
 const TIMEOUT = { timeout: 30_000 };
 const DOCTOR = 'Dr. Arvind Menon'; // the demo account signInAs(…, 'doctor') uses
+const ZONE = 'Asia/Kolkata'; // the demo clinic's
+
+/**
+ * Minutes from now to a time with at least half an hour of the doctor's working window left
+ * (the demo's Dr. Menon: weekdays 09:00–13:00 and 14:00–17:00), on a day without leave.
+ */
+function minutesUntilWorking(dataDir: string): number {
+  const db = new BetterSqlite3(join(dataDir, 'clinic.db'), { readonly: true });
+  const leave = new Set(
+    (
+      db
+        .prepare(
+          `SELECT e.date FROM schedule_exceptions e JOIN doctors d ON d.id = e.doctorId
+           WHERE d.fullName = ? AND e.kind = 'leave'`,
+        )
+        .all(DOCTOR) as { date: string }[]
+    ).map((e) => e.date),
+  );
+  db.close();
+  const inHours = (time: string) =>
+    (time >= '09:00' && time < '12:30') || (time >= '14:00' && time < '16:30');
+  for (let minutes = 0; minutes < 8 * 24 * 60; minutes += 5) {
+    const { date, time } = instantToLocal(Date.now() + minutes * 60_000, ZONE);
+    const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+    if (weekday >= 1 && weekday <= 5 && !leave.has(date) && inHours(time)) return minutes;
+  }
+  throw new Error(`${DOCTOR} has no working day without leave in the coming week`);
+}
 
 /** The tokens of a queue table, top to bottom (the first cell of each row starts with the token). */
 async function tokens(rows: Locator): Promise<string[]> {
@@ -42,9 +73,16 @@ describe('reception: queue order, priority and no-show', () => {
     page.getByTestId('queue-row').filter({ has: page.getByText(token, { exact: true }) });
 
   const FIVE_MINUTES = 5 * 60_000;
+  /** How far the hub's clock runs ahead of the real one (the browser keeps the real time). */
+  let hubAheadMinutes = 0;
 
   beforeAll(async () => {
     hub = await startDemoHub({ movableClock: true });
+    // Walk-ins are timed by the doctor's hours: the hub's clock is first moved into them (before
+    // anyone signs in, so no session idles out), whatever the time of day the test runs.
+    const toHours = minutesUntilWorking(hub.dataDir);
+    await hub.advanceClock(toHours);
+    hubAheadMinutes += toHours;
     browser = await launchBrowser();
     reception = await openApp(browser, hub.url);
     doctor = await openApp(browser, hub.url);
@@ -60,7 +98,9 @@ describe('reception: queue order, priority and no-show', () => {
     const { page } = reception;
     // Walk-ins start at the hub's next 5-minute mark. The hub's clock is put just past a mark, so
     // the "too early for a no-show" check below has almost 5 minutes, whatever the time of day.
-    await hub.advanceClock((FIVE_MINUTES - (Date.now() % FIVE_MINUTES) + 5_000) / 60_000);
+    const toMark = (FIVE_MINUTES - (Date.now() % FIVE_MINUTES) + 5_000) / 60_000;
+    await hub.advanceClock(toMark);
+    hubAheadMinutes += toMark;
     for (const name of [
       `Queue First ${Date.now().toString(36).slice(-5)}`,
       `Queue Second ${Date.now().toString(36).slice(-5)}`,
@@ -142,14 +182,19 @@ describe('reception: queue order, priority and no-show', () => {
     // a no-show, so the button is not offered (the hub would refuse it) and the screen says when.
     const noShowButton = drawer.getByRole('button', { name: 'No-show', exact: true });
     await drawer.getByTestId('no-show-later').waitFor(TIMEOUT);
-    expect(await drawer.getByTestId('no-show-later').innerText()).toMatch(
-      /^No-show can be marked from \d{2}:\d{2}, the appointment’s start\.$/,
-    );
+    const hint = await drawer.getByTestId('no-show-later').innerText();
+    const [, startTime] =
+      /^No-show can be marked from (\d{2}:\d{2}), the appointment’s start\.$/.exec(hint) ?? [];
+    expect(startTime, hint).toBeDefined();
     expect(await noShowButton.count()).toBe(0);
     expect(await axeScan(page)).toEqual([]);
 
     // The hub's clock (only the hub's: the browser keeps the real time) passes the start time.
-    await hub.advanceClock(6);
+    // Within the doctor's hours that is the next 5 minutes; outside them, the next working window.
+    const hubNow = Date.now() + hubAheadMinutes * 60_000;
+    const hubDay = instantToLocal(hubNow, ZONE).date;
+    const startMs = Date.parse(localToInstant(hubDay, startTime!, ZONE));
+    await hub.advanceClock(Math.ceil((startMs - hubNow) / 60_000) + 1);
     await noShowButton.waitFor(TIMEOUT);
     expect(await drawer.getByTestId('no-show-later').count()).toBe(0);
     await noShowButton.click();

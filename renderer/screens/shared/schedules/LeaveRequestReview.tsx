@@ -137,7 +137,7 @@ export function LeaveRequestReview({
         </>
       )}
       <HStack gap="3" align="end" wrap="wrap">
-        <Button size="sm" colorPalette="green" loading={approve.isPending} onClick={submit}>
+        <Button size="sm" loading={approve.isPending} onClick={submit}>
           {filled.length > 0
             ? `Approve and move ${filled.length} ${filled.length === 1 ? 'appointment' : 'appointments'}`
             : 'Approve leave'}
