@@ -89,6 +89,7 @@ describe('hub database', () => {
       { name: '009-messages' },
       { name: '010-patient-facts' },
       { name: '011-formulary' },
+      { name: '015-displays' },
     ]);
   });
 

@@ -129,6 +129,12 @@ analytics.export              - - - - a
 audit.list                    - - - - a
 audit.verify                  - - - - a
 audit.status                  - - - - a
+displays.list                 - - - - a
+displays.create               - - - - a
+displays.update               - - - - a
+displays.newPairingCode       - - - - a
+displays.revoke               - - - - a
+displays.pair                 P P P P P
 `;
 
 const roles: Role[] = ['patient', 'receptionist', 'doctor', 'nurse', 'admin'];

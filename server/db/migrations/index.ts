@@ -9,6 +9,7 @@ import { signingTimesMigration } from './008-signing-times.migration';
 import { messagesMigration } from './009-messages.migration';
 import { patientFactsMigration } from './010-patient-facts.migration';
 import { formularyMigration } from './011-formulary.migration';
+import { displaysMigration } from './015-displays.migration';
 
 export interface Migration {
   name: string;
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   messagesMigration,
   patientFactsMigration,
   formularyMigration,
+  displaysMigration,
 ];
