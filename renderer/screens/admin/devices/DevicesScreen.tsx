@@ -5,6 +5,7 @@ import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { ScreenHeader } from '@renderer/components/ScreenHeader';
 import { EmptyState, LoadingState } from '@renderer/components/StateViews';
 import { TablePanel } from '@renderer/components/TablePanel';
+import { DisplaysPanel } from './DisplaysPanel';
 
 const KIND_LABELS = {
   desktop: 'Desktop',
@@ -100,6 +101,7 @@ export function DevicesScreen() {
           </Table.Root>
         </TablePanel>
       )}
+      <DisplaysPanel />
     </>
   );
 }
