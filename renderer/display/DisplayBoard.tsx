@@ -63,6 +63,7 @@ function QueueCard({ card }: { card: DisplayCard }) {
       </p>
       <p className="queue-card-initials">{card.serving?.initials ?? '\u00a0'}</p>
       <p className="queue-card-label">Next</p>
+      {card.next.length === 0 ? <p className="queue-card-room">No one waiting</p> : null}
       <ol className="queue-card-next">
         {card.next.map((n) => (
           <li key={n.token}>

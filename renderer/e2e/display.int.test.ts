@@ -1,43 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
-import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeScan } from '@renderer/testing/axe';
 import { type AppPage, launchBrowser, openApp } from '@renderer/testing/browser';
 import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, type StaffRole } from '@renderer/testing/sign-in';
-
-type Reply<T> = { ok: true; result: T } | { ok: false; error: { message: string } };
+import type { StaffRole } from '@renderer/testing/sign-in';
+import { type StaffSocket, staffSocket } from '@renderer/testing/staff-socket';
 
 let hub: DemoHub;
 let browser: Browser;
-const sockets: Socket[] = [];
+const sockets: StaffSocket[] = [];
 
 beforeAll(async () => {
   [hub, browser] = await Promise.all([startDemoHub(), launchBrowser()]);
 }, 600_000);
 afterAll(async () => {
-  for (const socket of sockets) socket.disconnect();
+  for (const socket of sockets) socket.close();
   await browser?.close();
   await hub?.stop();
 });
 
 /** A staff member's session over the hub's socket (the doctor's click is a call like this one). */
 async function staff(role: StaffRole) {
-  const deviceId = randomUUID();
-  const socket = io(hub.url, { transports: ['websocket'], auth: { deviceId, kind: 'browser' } });
+  const socket = await staffSocket(hub.url, role);
   sockets.push(socket);
-  const call = async <T>(name: string, input: unknown): Promise<T> => {
-    const reply = (await socket.timeout(30_000).emitWithAck('call', { name, input })) as Reply<T>;
-    if (!reply.ok) throw new Error(`${name}: ${reply.error.message}`);
-    return reply.result;
-  };
-  const session = await call<{ token: string }>('auth.login', {
-    username: DEMO_ACCOUNTS[role].username,
-    password: DEMO_PASSWORD,
-    deviceId,
-  });
-  await socket.timeout(30_000).emitWithAck('auth', { token: session.token });
-  return call;
+  return socket.call;
 }
 
 /** Records what the page asks speech synthesis to say, then lets it speak (init script). */
@@ -132,6 +119,7 @@ describe('the waiting-room display', () => {
     const body = await tv.page.locator('body').innerText();
     for (const name of fullNames) for (const part of name.split(' ')) expect(body).not.toContain(part);
     expect(await tokenShare(tv.page)).toBeGreaterThanOrEqual(0.1);
+    expect(await axeScan(tv.page)).toEqual([]);
 
     // The doctor's "call next" (reception may call for them): banner and speech, once.
     const called = await reception<{ id: string }>('queue.callNext', { doctorId });

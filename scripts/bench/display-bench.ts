@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { io, type Socket } from 'socket.io-client';
 import { launchBrowser, openApp } from '@renderer/testing/browser';
 import { repoRoot, startDemoHub } from '@renderer/testing/demo-hub';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@renderer/testing/sign-in';
+import { type StaffSocket, staffSocket } from '@renderer/testing/staff-socket';
 import { buildRenderer, rendererBuildIsStale } from '../renderer-build';
 import { percentile } from './bench-hub';
 
 const CALLS = 30;
-type Reply<T> = { ok: true; result: T } | { ok: false; error: { message: string } };
 
 /** In the display page: when (wall clock) the card's serving token becomes `token`. */
 const watchServing = (token: string) => `
@@ -33,24 +31,11 @@ export async function displayBench(figures: Record<string, number>): Promise<voi
   if (rendererBuildIsStale(repoRoot)) buildRenderer(repoRoot);
   const hub = await startDemoHub();
   const browser = await launchBrowser();
-  const sockets: Socket[] = [];
+  const sockets: StaffSocket[] = [];
   const staff = async (role: 'admin' | 'receptionist') => {
-    const deviceId = randomUUID();
-    const socket = io(hub.url, { transports: ['websocket'], auth: { deviceId, kind: 'browser' } });
+    const socket = await staffSocket(hub.url, role);
     sockets.push(socket);
-    const call = async <T>(name: string, input: unknown): Promise<T> => {
-      const reply = (await socket.timeout(30_000).emitWithAck('call', { name, input })) as Reply<T>;
-      if (!reply.ok) throw new Error(`${name}: ${reply.error.message}`);
-      return reply.result;
-    };
-    const { username } = DEMO_ACCOUNTS[role];
-    const session = await call<{ token: string }>('auth.login', {
-      username,
-      password: DEMO_PASSWORD,
-      deviceId,
-    });
-    await socket.timeout(30_000).emitWithAck('auth', { token: session.token });
-    return call;
+    return socket.call;
   };
   try {
     const admin = await staff('admin');
@@ -100,7 +85,7 @@ export async function displayBench(figures: Record<string, number>): Promise<voi
     figures.display_call_p99_ms = percentile(latencies, 99);
     if (tv.problems.length > 0) throw new Error(`the display reported problems: ${tv.problems.join('; ')}`);
   } finally {
-    for (const socket of sockets) socket.disconnect();
+    for (const socket of sockets) socket.close();
     await browser.close();
     await hub.stop();
   }
