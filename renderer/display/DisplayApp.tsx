@@ -20,7 +20,7 @@ export function DisplayApp() {
   const [now, setNow] = useState(() => Date.now());
   const announcer = useMemo(() => new Announcer(setBanner), []);
 
-  useEffect(() => connectDisplay(setLink), [generation]);
+  useEffect(() => connectDisplay(setLink, () => announcer.test()), [generation, announcer]);
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1_000);
     return () => clearInterval(timer);

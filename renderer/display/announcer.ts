@@ -54,6 +54,21 @@ export class Announcer {
     this.voice = voice;
   }
 
+  /** The admin's "test announcement": a made-up call, announced like a real one, never remembered. */
+  test(): void {
+    const at = new Date().toISOString();
+    this.enqueue([
+      {
+        seq: 1,
+        kind: 'call',
+        doctorId: '00000000-0000-4000-8000-000000000000',
+        token: 'A-001',
+        roomName: '1',
+        at,
+      },
+    ]);
+  }
+
   enqueue(calls: readonly DisplayCall[]): void {
     this.queue.push(...calls);
     if (!this.busy) this.next();

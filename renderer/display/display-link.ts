@@ -53,7 +53,7 @@ export async function pairWithCode(code: string): Promise<void> {
  * newest snapshot (by version; a new hub identity or epoch starts over), reconnects by itself.
  * A refused or revoked credential is forgotten: the screen goes blank and asks to be paired.
  */
-export function connectDisplay(onState: (state: LinkState) => void): () => void {
+export function connectDisplay(onState: (state: LinkState) => void, onTest: () => void): () => void {
   let state: LinkState = { status: 'connecting', offlineSince: null, snapshot: null };
   const set = (patch: Partial<LinkState>) => {
     state = { ...state, ...patch };
@@ -84,6 +84,7 @@ export function connectDisplay(onState: (state: LinkState) => void): () => void 
     set({ status: 'offline', offlineSince: state.offlineSince ?? Date.now() });
   });
   socket.on('display.revoked', unpair);
+  socket.on('display.test', onTest);
   socket.on('display.snapshot', (next: DisplaySnapshot) => {
     const current = state.snapshot;
     const sameHub = current && current.hubId === next.hubId && current.epoch === next.epoch;

@@ -152,8 +152,18 @@ describe('the waiting-room display', () => {
     await tv.page.setViewportSize({ width: 1920, height: 1080 });
     expect(await tokenShare(tv.page)).toBeGreaterThanOrEqual(0.1);
 
-    // Revoked: the screen goes blank at once (no queue left on it).
+    // The admin's test announcement and a theme change reach the TV at once.
     const adminAgain = await staff('admin');
+    await adminAgain('displays.testAnnouncement', { id: created.display.id });
+    await waitForSpoken(tv.page, 3);
+    expect((await spoken(tv.page)).at(-1)).toBe('Token A-001, room 1');
+    await adminAgain('displays.update', {
+      id: created.display.id,
+      settings: { name: 'Waiting hall', doctorIds: [doctorId], theme: 'light' },
+    });
+    await tv.page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
+
+    // Revoked: the screen goes blank at once (no queue left on it).
     await adminAgain('displays.revoke', { id: created.display.id });
     await tv.page.getByRole('heading', { name: 'This display is not paired' }).waitFor();
     expect(await tv.page.locator('body').innerText()).not.toContain('DT-001');

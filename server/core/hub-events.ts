@@ -38,6 +38,16 @@ export class HubEvents {
     return () => this.emitter.off('internal.display', listener);
   }
 
+  /** The admin asked a display for a test announcement. */
+  displayTest(displayId: string): void {
+    this.emitter.emit('internal.display-test', displayId);
+  }
+
+  onDisplayTest(listener: (displayId: string) => void): () => void {
+    this.emitter.on('internal.display-test', listener);
+    return () => this.emitter.off('internal.display-test', listener);
+  }
+
   /** An event for one user's connections only (their new in-app messages), not every client. */
   toUser<N extends EventName>(userId: string, name: N, payload: EventPayload<N>): void {
     this.emitter.emit('internal.user', { userId, name, payload });

@@ -142,6 +142,12 @@ export function attachDisplayFeed(io: Server, core: HubCore): () => void {
     core.events.on('sync.poke', () => refresh(connected())),
     core.events.on('queue.called', () => refresh(connected())),
     core.events.onDisplayChanged((id) => refresh([id])),
+    core.events.onDisplayTest((id) =>
+      (nsp.to(room(id)) as unknown as { emit(event: string, payload: unknown): void }).emit(
+        'display.test',
+        {},
+      ),
+    ),
   ];
   return () => {
     clearInterval(timer);

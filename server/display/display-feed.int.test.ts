@@ -187,4 +187,22 @@ describe('the waiting-room display feed', () => {
     const again = await send(anonymous, 'call', { name: 'displays.pair', input: { code: code.pairingCode } });
     expect(again).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
+
+  it('a test announcement reaches the paired display only; an unpaired one is refused', async () => {
+    const { hub, admin, credential, display } = await pairedWorld();
+    const tv = connectDisplay(server!.url, credential);
+    await tv.connected;
+    const test = nextEvent(tv.socket, 'display.test');
+    await hub.call(admin, 'displays.testAnnouncement', { id: display.id });
+    await test;
+    const other = await hub.call(admin, 'displays.create', {
+      id: randomUUID(),
+      settings: { name: 'Not paired', doctorIds: display.doctorIds },
+    });
+    await expect(
+      hub.call(admin, 'displays.testAnnouncement', { id: other.display.id }),
+    ).rejects.toMatchObject({
+      error: { code: 'POLICY' },
+    });
+  });
 });

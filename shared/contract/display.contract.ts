@@ -44,6 +44,11 @@ export const displayContract = {
     byIdSchema,
     okSchema,
   ),
+  'displays.testAnnouncement': command(
+    'Make a paired display announce a test call ("Token A-001, room 1") in its language and voice.',
+    byIdSchema,
+    okSchema,
+  ),
   'displays.pair': command(
     'The TV exchanges a pairing code for its display-only credential (kept by the TV, never shown).',
     z.strictObject({ code: pairingCodeSchema }),

@@ -134,6 +134,7 @@ displays.create               - - - - a
 displays.update               - - - - a
 displays.newPairingCode       - - - - a
 displays.revoke               - - - - a
+displays.testAnnouncement     - - - - a
 displays.pair                 P P P P P
 `;
 

@@ -161,6 +161,7 @@ export const permissionPolicy: Readonly<Record<OperationName, Grant>> = {
   'displays.update': adminOnly,
   'displays.newPairingCode': adminOnly,
   'displays.revoke': adminOnly,
+  'displays.testAnnouncement': adminOnly,
   // The TV has no session: the pairing code is its proof (one use, 15 minutes, ~41 bits).
   'displays.pair': 'public',
 };

@@ -93,6 +93,17 @@ export const displayHandlers: HandlerMap = {
     },
   }),
 
+  'displays.testAnnouncement': handler('displays.testAnnouncement', {
+    run: (input, ctx) => {
+      const row = getDisplayRow(ctx.db, input.id);
+      if (row.revokedAt !== null || row.credentialHash === null) {
+        throw failure('POLICY', 'This display is not paired; pair it first.');
+      }
+      ctx.afterCommit(() => ctx.events.displayTest(input.id));
+      return { ok: true as const };
+    },
+  }),
+
   /** One use: the code is cleared, and the display's previous credential stops working. */
   'displays.pair': handler('displays.pair', {
     run: (input, ctx) => {

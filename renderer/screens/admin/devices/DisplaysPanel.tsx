@@ -18,6 +18,7 @@ import { useClinicFormat } from '@renderer/app/clinic-format';
 import { ConfirmDialog } from '@renderer/components/admin/ConfirmDialog';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { TablePanel } from '@renderer/components/TablePanel';
+import { EditDisplayDialog } from './EditDisplayDialog';
 
 type Pairing = ResultOf<'displays.create'>;
 
@@ -34,6 +35,8 @@ export function DisplaysPanel() {
   const doctors = useApiQuery('doctors.list', {}, { staleTime: 60_000 });
   const [pairing, setPairing] = useState<Pairing | null>(null);
   const [revoking, setRevoking] = useState<Display | null>(null);
+  const [editing, setEditing] = useState<Display | null>(null);
+  const testAnnouncement = useApiMutation('displays.testAnnouncement');
   const newCode = useApiMutation('displays.newPairingCode', { onSuccess: (p) => setPairing(p) });
   const revoke = useApiMutation('displays.revoke', { onSuccess: () => setRevoking(null) });
   const doctorName = new Map((doctors.data ?? []).map((d) => [d.id, d.fullName]));
@@ -55,7 +58,7 @@ export function DisplaysPanel() {
           <Code data-testid="pairing-link">{pairingLink(pairing.pairingCode)}</Code>
         </Stack>
       ) : null}
-      <ErrorMessage error={displays.error ?? newCode.error} />
+      <ErrorMessage error={displays.error ?? newCode.error ?? testAnnouncement.error} />
       {(displays.data ?? []).length > 0 ? (
         <TablePanel label="Displays">
           <Table.Root size="sm" aria-label="Displays">
@@ -87,6 +90,20 @@ export function DisplaysPanel() {
                   </Table.Cell>
                   <Table.Cell textAlign="end">
                     <HStack justify="end">
+                      {d.revokedAt || !d.pairedAt ? null : (
+                        <>
+                          <Button size="xs" variant="outline" onClick={() => setEditing(d)}>
+                            Edit
+                          </Button>
+                          <Button
+                            size="xs"
+                            variant="outline"
+                            onClick={() => testAnnouncement.mutate({ id: d.id })}
+                          >
+                            Test announcement
+                          </Button>
+                        </>
+                      )}
                       <Button size="xs" variant="outline" onClick={() => newCode.mutate({ id: d.id })}>
                         New pairing code
                       </Button>
@@ -103,6 +120,7 @@ export function DisplaysPanel() {
           </Table.Root>
         </TablePanel>
       ) : null}
+      {editing ? <EditDisplayDialog display={editing} onClose={() => setEditing(null)} /> : null}
       <ConfirmDialog
         open={revoking !== null}
         title={`Revoke ${revoking?.name ?? ''}?`}
