@@ -25,6 +25,10 @@ export default defineConfig({
     // The CSP allows no inline scripts: no module-preload polyfill snippet.
     modulePreload: { polyfill: false },
     chunkSizeWarningLimit: 2000,
+    // Two entry points: the staff app and the waiting-room display (served at /display).
+    rolldownOptions: {
+      input: { main: `${folder('renderer')}index.html`, display: `${folder('renderer')}display.html` },
+    },
     reportCompressedSize: false,
   },
   server: {

@@ -16,6 +16,7 @@ import { doctorShots } from '@renderer/screens/doctor/doctor-shots.testing';
 import { type StaffRole, signInAs } from '@renderer/testing/sign-in';
 import { seedMessages } from '@renderer/screens/shared/messages/messages-seed.testing';
 import { buildRenderer } from './renderer-build';
+import { displayShots } from './display-shots';
 
 interface Shot {
   /** File name in docs/screenshots/ (without .png). */
@@ -248,6 +249,7 @@ async function main(): Promise<void> {
     }
     if (only.length === 0 || only.includes('desktop-first-run')) await firstRunShot(browser, hub, outDir);
     if (only.length === 0 || only.includes('desktop-lock-screen')) await lockScreenShot(browser, hub, outDir);
+    if (only.length === 0 || only.includes('display')) await displayShots(browser, hub.url, outDir, save);
   } finally {
     await browser.close();
     await hub.stop();

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync, existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import {
   appointmentsOf,
@@ -192,5 +193,50 @@ describe('client core offline', { timeout: 60_000 }, () => {
     expect(receptionFiles).not.toContain('fever for 5 days');
     const doctorFiles = [doctor.core.replicaFile, `${doctor.core.replicaFile}-wal`].map(bytes).join('');
     expect(doctorFiles).toContain(SECRET);
+  });
+
+  it('a call made offline reaches the waiting-room display once, with the id the desktop gave it', async () => {
+    const clinic = await start();
+    const reception = newDesktop(clinic.server.url, 'reception');
+    const doctor = newDesktop(clinic.server.url, 'doctor');
+    desktops.push(reception, doctor);
+    await signedIn(reception, clinic.users.receptionist);
+    await signedIn(doctor, clinic.users.doctor);
+    const appointmentId = randomUUID();
+    await reception.core.call('appointments.book', {
+      id: appointmentId,
+      patientId: clinic.patientIds[0]!,
+      doctorId: clinic.doctorId,
+      startsAt: at('2026-11-23', '09:00'),
+    });
+    await reception.core.call('queue.checkIn', { appointmentId });
+    await waitFor(
+      async () =>
+        (await doctor.core.call('queue.list', { doctorId: clinic.doctorId, date: '2026-11-23' })).waiting
+          .length === 1,
+      "the check-in to reach the doctor's desktop",
+    );
+
+    const port = await hubDown(clinic);
+    await waitFor(() => !doctor.core.connectionState().online, 'doctor offline');
+    const called = await doctor.core.call('queue.callNext', { doctorId: clinic.doctorId });
+    expect(called?.state).toBe('called');
+    await hubUp(clinic, port);
+    await settled([reception, doctor]);
+    const hubCalls = clinic.server.hub.db.sqlite
+      .prepare('SELECT id, kind, token FROM display_calls')
+      .all() as { id: string; kind: string; token: string }[];
+    expect(hubCalls.map((c) => [c.kind, c.token])).toEqual([['call', called!.token]]);
+    await doctor.close();
+    desktops.splice(desktops.indexOf(doctor), 1);
+    // The replica keeps its own copy (never read); a rebase re-running the call adds none.
+    const replica = new Database(doctor.core.replicaFile, { readonly: true });
+    try {
+      expect(replica.prepare('SELECT id FROM display_calls').all()).toEqual([
+        { id: (hubCalls[0] as { id: string }).id },
+      ]);
+    } finally {
+      replica.close();
+    }
   });
 });

@@ -297,6 +297,16 @@ describe('staff app in browser mode: the admin screens', () => {
       ]);
       expect(await axeScan(page)).toEqual([]);
 
+      // A waiting-room display for one doctor: its pairing code and link, once.
+      const addDisplay = page.getByRole('form', { name: 'Add a display' });
+      await addDisplay.getByLabel('Dr. Arvind Menon').check();
+      await addDisplay.getByRole('button', { name: 'Add display' }).click();
+      await expect.poll(() => page.getByTestId('pairing-code').innerText(), TIMEOUT).toMatch(/^[A-Z0-9]{8}$/);
+      expect(await page.getByTestId('pairing-link').innerText()).toMatch(/\/display\?code=[A-Z0-9]{8}$/);
+      const display = page.getByTestId('display-row').filter({ hasText: 'Waiting hall' });
+      expect(await display.innerText()).toContain('Waiting for pairing');
+      expect(await axeScan(page)).toEqual([]);
+
       // Another person signs in on the same desktop: still one row for the machine, both named.
       await desktop.page.getByRole('button', { name: 'Sign out' }).click();
       await signInAs(desktop.page, 'doctor');

@@ -30,6 +30,8 @@ export interface DemoHub {
   log: string[];
   /** Moves the hub's clock forward (only with `movableClock`; the browser keeps the real time). */
   advanceClock(minutes: number): Promise<void>;
+  /** Stops the hub process and starts it again on the same data and port (a hub restart). */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -53,12 +55,19 @@ export async function startDemoHub(
   const dataDir = mkdtempSync(join(tmpdir(), 'clinic-ui-hub-'));
   cpSync(template, dataDir, { recursive: true, filter: (src) => !/hub\.pid$|seeded\.ok$/.test(src) });
   options.prepare?.(dataDir);
-  const hub = await spawnHub(['--data-dir', dataDir, '--renderer-dir', rendererBuild], undefined, options);
+  const args = ['--data-dir', dataDir, '--renderer-dir', rendererBuild];
+  let hub = await spawnHub(args, undefined, options);
+  const url = hub.url;
   return {
-    url: hub.url,
+    url,
     dataDir,
     log: hub.log,
     advanceClock: (minutes) => hub.advanceClock(minutes),
+    async restart() {
+      await hub.stop();
+      // The last --port wins over spawnHub's own `--port 0`.
+      hub = await spawnHub([...args, '--port', new URL(url).port], undefined, options);
+    },
     async stop() {
       await hub.stop();
       rmSync(dataDir, { recursive: true, force: true });

@@ -6,9 +6,10 @@ import { analyticsAtScale } from './analytics-bench';
 import { hubProcessRssMb } from './hub-memory';
 import { uiPropagation } from './ui-bench';
 import { notificationsBench } from './notifications-bench';
+import { displayBench } from './display-bench';
 
 /**
- * npm run bench [-- --json FILE] [--only booking|queries|sync|analytics|ui|notifications]: performance figures of the hub with ratios against raw
+ * npm run bench [-- --json FILE] [--only booking|queries|sync|analytics|ui|notifications|display]: performance figures of the hub with ratios against raw
  * baselines measured in the same run. Not a test: it never fails on a number.
  */
 const jsonFile = process.argv.includes('--json')
@@ -151,6 +152,7 @@ const targets: Record<string, string> = {
   initial_sync_s: '< 10',
   ui_propagation_max_ms: '< 1000',
   booking_p99_draining_vs_idle: '≤ 2',
+  display_call_p99_ms: '< 300',
 };
 
 const phases: Record<string, () => Promise<void>> = {
@@ -159,6 +161,7 @@ const phases: Record<string, () => Promise<void>> = {
   sync: () => syncBenchmarks(figures),
   analytics: () => analyticsAtScale(figures),
   ui: () => uiPropagation(figures),
+  display: () => displayBench(figures),
   notifications: async () => {
     Object.assign(figures, await notificationsBench());
     figures.booking_p99_draining_vs_idle = Number(

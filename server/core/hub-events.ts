@@ -28,6 +28,26 @@ export class HubEvents {
     this.emitter.emit('internal.revoked', { userId, reason });
   }
 
+  /** A waiting-room display's settings or credential changed (display/display-endpoint.ts). */
+  displayChanged(displayId: string): void {
+    this.emitter.emit('internal.display', displayId);
+  }
+
+  onDisplayChanged(listener: (displayId: string) => void): () => void {
+    this.emitter.on('internal.display', listener);
+    return () => this.emitter.off('internal.display', listener);
+  }
+
+  /** The admin asked a display for a test announcement. */
+  displayTest(displayId: string): void {
+    this.emitter.emit('internal.display-test', displayId);
+  }
+
+  onDisplayTest(listener: (displayId: string) => void): () => void {
+    this.emitter.on('internal.display-test', listener);
+    return () => this.emitter.off('internal.display-test', listener);
+  }
+
   /** An event for one user's connections only (their new in-app messages), not every client. */
   toUser<N extends EventName>(userId: string, name: N, payload: EventPayload<N>): void {
     this.emitter.emit('internal.user', { userId, name, payload });

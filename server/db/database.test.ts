@@ -91,6 +91,7 @@ describe('hub database', () => {
       { name: '011-formulary' },
       { name: '012-leave-requests' },
       { name: '013-device-names' },
+      { name: '014-displays' },
     ]);
   });
 

@@ -1,4 +1,5 @@
 import type * as care from './care-tables';
+import type * as display from './display-tables';
 import type * as t from './tables';
 
 /** The hub's (and each replica's) database, for kysely's query builder. */
@@ -43,4 +44,6 @@ export interface Database {
   formulary_entries: care.FormularyEntryTable;
   prescription_templates: care.PrescriptionTemplateTable;
   leave_requests: care.LeaveRequestTable;
+  displays: display.DisplayTable;
+  display_calls: display.DisplayCallTable;
 }

@@ -6,6 +6,7 @@ import { userHandlers } from './auth/users.handlers';
 import { billingHandlers } from './billing/billing.handlers';
 import { clinicHandlers } from './clinic/clinic.handlers';
 import { consultationHandlers } from './consultations/consultations.handlers';
+import { displayHandlers } from './display/displays.handlers';
 import { deliveryHandlers } from './engagement/delivery.handlers';
 import { engagementHandlers } from './engagement/engagement.handlers';
 import { mailSettingsHandlers } from './engagement/mail-settings.handlers';
@@ -36,4 +37,5 @@ export const handlers: HandlerMap = {
   ...deliveryHandlers,
   ...inboxHandlers,
   ...adminHandlers,
+  ...displayHandlers,
 };

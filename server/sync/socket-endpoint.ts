@@ -9,6 +9,7 @@ import { Server } from 'socket.io';
 import type { ApiError } from '@shared/contract/errors';
 import type { Dispatcher } from '@server/core/dispatcher';
 import type { HubCore } from '@server/core/hub-core';
+import { attachDisplayFeed } from '@server/display/display-endpoint';
 import { hubHostName } from '@server/discovery/hub-service';
 import { DEFAULT_MAX_ANONYMOUS_FRAME_BYTES, guardFrames } from './frame-guard';
 import { createOwnHostCheck } from './own-hosts';
@@ -158,6 +159,7 @@ export function createSocketEndpoint(options: SocketEndpointOptions): SocketEndp
 
   const signedIn = () => io.to(SIGNED_IN_ROOM);
   const unsubscribe = [
+    attachDisplayFeed(io, core),
     core.events.on('sync.poke', (payload) => signedIn().emit('sync.poke', payload)),
     core.events.on('queue.changed', (payload) => signedIn().emit('queue.changed', payload)),
     core.events.on('queue.called', (payload) => signedIn().emit('queue.called', payload)),

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callOver, startSocketHub, type SocketTestHub } from './socket-test-support';
 
 const INDEX = '<!doctype html><title>Clinic</title><script type="module" src="/assets/app-1a2b.js"></script>';
+const DISPLAY = '<!doctype html><title>Waiting room</title>';
 
 /** A raw GET (fetch normalises `..` away; the hub must refuse it when a client does not). */
 function get(
@@ -36,6 +37,7 @@ describe('browser mode: the sync port serves the renderer build', () => {
     const build = join(root, 'renderer');
     mkdirSync(join(build, 'assets'), { recursive: true });
     writeFileSync(join(build, 'index.html'), INDEX);
+    writeFileSync(join(build, 'display.html'), DISPLAY);
     writeFileSync(join(build, 'assets', 'app-1a2b.js'), 'console.log("clinic");');
     writeFileSync(join(build, 'assets', 'app-1a2b.css'), 'body{margin:0}');
     writeFileSync(join(root, 'secret.txt'), 'not for browsers');
@@ -65,6 +67,15 @@ describe('browser mode: the sync port serves the renderer build', () => {
       const res = await get(hub.url, path);
       expect(res.status, path).toBe(200);
       expect(res.body, path).toBe(INDEX);
+    }
+  });
+
+  it('answers /display with the waiting-room display entry point', async () => {
+    for (const path of ['/display', '/display?code=AB2C-3D4E']) {
+      const res = await get(hub.url, path);
+      expect(res.status, path).toBe(200);
+      expect(res.body, path).toBe(DISPLAY);
+      expect(res.headers['content-security-policy']).toContain("script-src 'self'");
     }
   });
 

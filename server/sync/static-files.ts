@@ -64,6 +64,7 @@ export type StaticHandler = (req: IncomingMessage, res: ServerResponse) => void;
 export function createStaticHandler(rootDir: string): StaticHandler {
   const root = resolve(rootDir);
   const indexFile = join(root, 'index.html');
+  const displayFile = join(root, 'display.html');
   return (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return plain(res, 405, 'Method not allowed', { allow: 'GET, HEAD' });
@@ -84,6 +85,10 @@ export function createStaticHandler(rootDir: string): StaticHandler {
     }
     // A missing asset (or any file-like path) is a real 404, not the app.
     if (pathname.startsWith('/assets/') || extname(pathname) !== '') return plain(res, 404, 'Not found');
+    // The waiting-room display's own entry point (renderer/display.html).
+    if ((pathname === '/display' || pathname.startsWith('/display/')) && isFile(displayFile)) {
+      return send(req, res, displayFile, 'no-cache');
+    }
     if (!isFile(indexFile))
       return plain(res, 404, 'The staff app has not been built (npm run build:renderer).');
     return send(req, res, indexFile, 'no-cache');

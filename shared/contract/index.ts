@@ -5,6 +5,7 @@ import { authContract, usersContract } from './auth.contract';
 import { billingContract } from './billing.contract';
 import { clinicContract } from './clinic.contract';
 import { consultationsContract } from './consultations.contract';
+import { displayContract } from './display.contract';
 import { engagementContract } from './engagement.contract';
 import { formularyContract } from './formulary.contract';
 import { leaveContract } from './leave.contract';
@@ -25,6 +26,7 @@ export const contract = {
   ...billingContract,
   ...engagementContract,
   ...adminContract,
+  ...displayContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -138,6 +138,13 @@ audit.list                    - - - - a
 audit.export                  - - - - a
 audit.verify                  - - - - a
 audit.status                  - - - - a
+displays.list                 - - - - a
+displays.create               - - - - a
+displays.update               - - - - a
+displays.newPairingCode       - - - - a
+displays.revoke               - - - - a
+displays.testAnnouncement     - - - - a
+displays.pair                 P P P P P
 `;
 
 const roles: Role[] = ['patient', 'receptionist', 'doctor', 'nurse', 'admin'];

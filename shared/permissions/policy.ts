@@ -166,4 +166,13 @@ export const permissionPolicy: Readonly<Record<OperationName, Grant>> = {
   'audit.export': adminOnly,
   'audit.verify': adminOnly,
   'audit.status': adminOnly,
+
+  'displays.list': adminOnly,
+  'displays.create': adminOnly,
+  'displays.update': adminOnly,
+  'displays.newPairingCode': adminOnly,
+  'displays.revoke': adminOnly,
+  'displays.testAnnouncement': adminOnly,
+  // The TV has no session: the pairing code is its proof (one use, 15 minutes, ~41 bits).
+  'displays.pair': 'public',
 };

@@ -11,6 +11,7 @@ import { patientFactsMigration } from './010-patient-facts.migration';
 import { formularyMigration } from './011-formulary.migration';
 import { leaveRequestsMigration } from './012-leave-requests.migration';
 import { deviceNamesMigration } from './013-device-names.migration';
+import { displaysMigration } from './014-displays.migration';
 
 export interface Migration {
   name: string;
@@ -32,4 +33,5 @@ export const migrations: readonly Migration[] = [
   formularyMigration,
   leaveRequestsMigration,
   deviceNamesMigration,
+  displaysMigration,
 ];

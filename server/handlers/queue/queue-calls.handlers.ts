@@ -7,9 +7,28 @@ import { assertOwnDoctor } from '@server/repositories/ownership';
 import { doctorRoomOn } from './queue-room';
 import { getEntry, orderedDay, updateEntry } from './queue-store';
 
-/** The display flashes the token and announces it, after the change is committed. */
-function announce(ctx: HandlerContext, entry: QueueEntry): void {
+/**
+ * The display flashes the token and announces it, after the change is committed. The call is
+ * recorded with the change (`display_calls`, numbered for good), so a display that reconnects
+ * announces what it missed, once. In a desktop's replica the row is a harmless local copy.
+ */
+function announce(ctx: HandlerContext, entry: QueueEntry, kind: 'call' | 'recall'): void {
   const roomName = doctorRoomOn(ctx, entry.doctorId, entry.clinicDate)?.name ?? null;
+  ctx.db.run(
+    ctx.db.q
+      .insertInto('display_calls')
+      .values({
+        id: ctx.newId(),
+        queueEntryId: entry.id,
+        doctorId: entry.doctorId,
+        clinicDate: entry.clinicDate,
+        kind,
+        token: entry.token,
+        roomName,
+        at: ctx.now,
+      })
+      .onConflict((oc) => oc.column('id').doNothing()),
+  );
   const payload = { doctorId: entry.doctorId, token: entry.token, roomName, calledAt: ctx.now };
   ctx.afterCommit(() => ctx.events.emit('queue.called', payload));
 }
@@ -35,7 +54,7 @@ export const queueCallHandlers: HandlerMap = {
       const next = orderedDay(ctx.db, doctor.id, today).waiting[0];
       if (!next) return null;
       const called = updateEntry(ctx, next.entry, { state: 'called', calledAt: ctx.now });
-      announce(ctx, called);
+      announce(ctx, called, 'call');
       return called;
     },
   }),
@@ -50,7 +69,7 @@ export const queueCallHandlers: HandlerMap = {
           `${entry.token} is not waiting to be called in; only a called token can be announced again.`,
         );
       }
-      announce(ctx, entry);
+      announce(ctx, entry, 'recall');
       return entry;
     },
   }),

@@ -7,7 +7,7 @@ import type { HandlerContext } from '@server/core/handler';
  * window that day, else of the last one. Null when the day's windows name no room.
  */
 export function doctorRoomOn(
-  ctx: HandlerContext,
+  ctx: Pick<HandlerContext, 'db' | 'settings' | 'now'>,
   doctorId: string,
   date: string,
 ): { id: string; name: string } | null {

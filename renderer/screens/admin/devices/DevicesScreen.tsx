@@ -8,6 +8,7 @@ import { ScreenHeader } from '@renderer/components/ScreenHeader';
 import { EmptyState, LoadingState } from '@renderer/components/StateViews';
 import { TablePanel } from '@renderer/components/TablePanel';
 import { RenameDeviceDialog } from './RenameDeviceDialog';
+import { DisplaysPanel } from './DisplaysPanel';
 
 const KIND_LABELS = {
   desktop: 'Desktop',
@@ -111,6 +112,7 @@ export function DevicesScreen() {
           </Table.Root>
         </TablePanel>
       )}
+      <DisplaysPanel />
     </>
   );
 }

@@ -1,0 +1,195 @@
+import {
+  Badge,
+  Button,
+  Code,
+  Field,
+  HStack,
+  Input,
+  NativeSelect,
+  Stack,
+  Table,
+  Text,
+} from '@chakra-ui/react';
+import { type FormEvent, useState } from 'react';
+import type { ResultOf } from '@shared/contract/index';
+import type { Display } from '@shared/domain/display.schema';
+import { useApiMutation, useApiQuery } from '@renderer/api/hooks';
+import { useClinicFormat } from '@renderer/app/clinic-format';
+import { ConfirmDialog } from '@renderer/components/admin/ConfirmDialog';
+import { ErrorMessage } from '@renderer/components/ErrorMessage';
+import { TablePanel } from '@renderer/components/TablePanel';
+import { EditDisplayDialog } from './EditDisplayDialog';
+
+type Pairing = ResultOf<'displays.create'>;
+
+/** The link a TV opens to pair itself (or the code typed on its screen). */
+const pairingLink = (code: string) => `${window.location.origin}/display?code=${code}`;
+
+/**
+ * Waiting-room displays (SPEC §7): add one for chosen doctors and get its pairing code and link,
+ * give a new code, revoke (the TV goes blank at once).
+ */
+export function DisplaysPanel() {
+  const format = useClinicFormat();
+  const displays = useApiQuery('displays.list', {}, { refetchInterval: 5_000 });
+  const doctors = useApiQuery('doctors.list', {}, { staleTime: 60_000 });
+  const [pairing, setPairing] = useState<Pairing | null>(null);
+  const [revoking, setRevoking] = useState<Display | null>(null);
+  const [editing, setEditing] = useState<Display | null>(null);
+  const testAnnouncement = useApiMutation('displays.testAnnouncement');
+  const newCode = useApiMutation('displays.newPairingCode', { onSuccess: (p) => setPairing(p) });
+  const revoke = useApiMutation('displays.revoke', { onSuccess: () => setRevoking(null) });
+  const doctorName = new Map((doctors.data ?? []).map((d) => [d.id, d.fullName]));
+  return (
+    <Stack gap="4" mt="8">
+      <Text as="h2" fontSize="lg" fontWeight="semibold">
+        Waiting-room displays
+      </Text>
+      <AddDisplayForm onAdded={setPairing} />
+      {pairing ? (
+        <Stack borderWidth="1px" borderRadius="md" p="4" gap="2" role="status" aria-label="Pairing code">
+          <Text>
+            Open this link on the TV of “{pairing.display.name}”, or type the code on its screen (works once,
+            until {format.dateTime(pairing.pairingExpiresAt)}):
+          </Text>
+          <Code fontSize="xl" data-testid="pairing-code">
+            {pairing.pairingCode}
+          </Code>
+          <Code data-testid="pairing-link">{pairingLink(pairing.pairingCode)}</Code>
+        </Stack>
+      ) : null}
+      <ErrorMessage error={displays.error ?? newCode.error ?? testAnnouncement.error} />
+      {(displays.data ?? []).length > 0 ? (
+        <TablePanel label="Displays">
+          <Table.Root size="sm" aria-label="Displays">
+            <Table.Header>
+              <Table.Row bg="bg.muted">
+                <Table.ColumnHeader>Name</Table.ColumnHeader>
+                <Table.ColumnHeader>Shows</Table.ColumnHeader>
+                <Table.ColumnHeader>State</Table.ColumnHeader>
+                <Table.ColumnHeader>Last seen</Table.ColumnHeader>
+                <Table.ColumnHeader textAlign="end">Actions</Table.ColumnHeader>
+              </Table.Row>
+            </Table.Header>
+            <Table.Body>
+              {(displays.data ?? []).map((d) => (
+                <Table.Row key={d.id} data-testid="display-row">
+                  <Table.Cell fontWeight="medium">{d.name}</Table.Cell>
+                  <Table.Cell>{d.doctorIds.map((id) => doctorName.get(id) ?? '…').join(', ')}</Table.Cell>
+                  <Table.Cell>
+                    {d.revokedAt ? (
+                      <Badge colorPalette="red">Revoked</Badge>
+                    ) : d.pairedAt ? (
+                      <Badge colorPalette="green">Paired</Badge>
+                    ) : (
+                      <Badge colorPalette="orange">Waiting for pairing</Badge>
+                    )}
+                  </Table.Cell>
+                  <Table.Cell whiteSpace="nowrap">
+                    {d.lastSeenAt ? format.dateTime(d.lastSeenAt) : 'Never'}
+                  </Table.Cell>
+                  <Table.Cell textAlign="end">
+                    <HStack justify="end">
+                      {d.revokedAt || !d.pairedAt ? null : (
+                        <>
+                          <Button size="xs" variant="outline" onClick={() => setEditing(d)}>
+                            Edit
+                          </Button>
+                          <Button
+                            size="xs"
+                            variant="outline"
+                            onClick={() => testAnnouncement.mutate({ id: d.id })}
+                          >
+                            Test announcement
+                          </Button>
+                        </>
+                      )}
+                      <Button size="xs" variant="outline" onClick={() => newCode.mutate({ id: d.id })}>
+                        New pairing code
+                      </Button>
+                      {d.revokedAt ? null : (
+                        <Button size="xs" colorPalette="red" variant="outline" onClick={() => setRevoking(d)}>
+                          Revoke
+                        </Button>
+                      )}
+                    </HStack>
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table.Root>
+        </TablePanel>
+      ) : null}
+      {editing ? <EditDisplayDialog display={editing} onClose={() => setEditing(null)} /> : null}
+      <ConfirmDialog
+        open={revoking !== null}
+        title={`Revoke ${revoking?.name ?? ''}?`}
+        confirmLabel="Revoke"
+        danger
+        busy={revoke.isPending}
+        error={revoke.error}
+        onConfirm={() => revoking && revoke.mutate({ id: revoking.id })}
+        onClose={() => setRevoking(null)}
+      >
+        <Text>The TV goes blank at once and needs a new pairing code to show the queue again.</Text>
+      </ConfirmDialog>
+    </Stack>
+  );
+}
+
+function AddDisplayForm({ onAdded }: { onAdded: (pairing: Pairing) => void }) {
+  const doctors = useApiQuery('doctors.list', {}, { staleTime: 60_000 });
+  const [name, setName] = useState('Waiting hall');
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [message, setMessage] = useState('');
+  const [theme, setTheme] = useState<'dark' | 'light'>('dark');
+  const create = useApiMutation('displays.create', { onSuccess: onAdded });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate({ id: crypto.randomUUID(), settings: { name, doctorIds: chosen, message, theme } });
+  };
+  const toggle = (id: string) => setChosen((c) => (c.includes(id) ? c.filter((x) => x !== id) : [...c, id]));
+  return (
+    <form onSubmit={submit} aria-label="Add a display">
+      <Stack gap="3" maxW="xl">
+        <Field.Root>
+          <Field.Label>Display name</Field.Label>
+          <Input size="sm" value={name} onChange={(e) => setName(e.target.value)} />
+        </Field.Root>
+        <fieldset>
+          <Text as="legend" fontWeight="medium" mb="1">
+            Doctors it shows
+          </Text>
+          <HStack wrap="wrap" gap="4">
+            {(doctors.data ?? [])
+              .filter((d) => d.active)
+              .map((d) => (
+                <label key={d.id}>
+                  <input type="checkbox" checked={chosen.includes(d.id)} onChange={() => toggle(d.id)} />{' '}
+                  {d.fullName}
+                </label>
+              ))}
+          </HStack>
+        </fieldset>
+        <Field.Root>
+          <Field.Label>Message line (optional)</Field.Label>
+          <Input size="sm" value={message} onChange={(e) => setMessage(e.target.value)} />
+        </Field.Root>
+        <Field.Root>
+          <Field.Label>Theme</Field.Label>
+          <NativeSelect.Root size="sm">
+            <NativeSelect.Field value={theme} onChange={(e) => setTheme(e.target.value as 'dark' | 'light')}>
+              <option value="dark">Dark</option>
+              <option value="light">Light</option>
+            </NativeSelect.Field>
+            <NativeSelect.Indicator />
+          </NativeSelect.Root>
+        </Field.Root>
+        <ErrorMessage error={create.error} action="Display not added" />
+        <Button type="submit" size="sm" alignSelf="start" loading={create.isPending}>
+          Add display
+        </Button>
+      </Stack>
+    </form>
+  );
+}

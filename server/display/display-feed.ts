@@ -1,0 +1,107 @@
+import { type DisplayCard, type DisplaySnapshot, displaySnapshotSchema } from '@shared/domain/display.schema';
+import type { Doctor } from '@shared/domain/doctor.schema';
+import { displayPresence, roundedWaitMinutes } from '@shared/rules/display-board';
+import { clinicDate } from '@shared/rules/zoned-time';
+import { decode } from '@server/db/codecs';
+import type { DisplayRow } from '@server/db/display-tables';
+import type { HubCore } from '@server/core/hub-core';
+import { doctorRoomOn } from '@server/handlers/queue/queue-room';
+import { orderedDay } from '@server/handlers/queue/queue-store';
+import { buildDoctorQueue } from '@server/handlers/queue/queue-view';
+import { workingTimeOn } from '@server/repositories/working-time.repository';
+
+/** Calls a snapshot carries: enough for a display back from a short drop to announce what it missed. */
+const CALLS_KEPT = 20;
+
+/**
+ * The display feed of one display (DESIGN §3): its doctors' cards and today's latest calls, with
+ * tokens and initials only. Parsed by the strict feed schema before it leaves, so a field that is
+ * not in the schema (a name) fails here instead of reaching the waiting room.
+ */
+export function buildDisplaySnapshot(core: HubCore, display: DisplayRow): DisplaySnapshot {
+  const { db } = core;
+  const settings = core.settings();
+  const now = core.clock.now().toISOString();
+  const nowMs = Date.parse(now);
+  const today = clinicDate(now, settings.timeZone);
+  const doctorIds = JSON.parse(display.doctorIds) as string[];
+  const ctx = { db, now, settings: () => settings };
+
+  const cards = doctorIds.flatMap((doctorId): DisplayCard[] => {
+    const row = db.first(db.q.selectFrom('doctors').selectAll().where('id', '=', doctorId));
+    if (!row || !row.active) return [];
+    const doctor = decode<Doctor>('doctors', row);
+    const day = orderedDay(db, doctor.id, today);
+    const queue = buildDoctorQueue(db, doctor, today, now, settings.timeZone, day);
+    const waiting = queue.waiting.filter((w) => w.entry.state === 'waiting');
+    const serving = queue.current ?? null;
+    return [
+      {
+        doctorId: doctor.id,
+        doctorName: doctor.fullName,
+        roomName: doctorRoomOn(ctx, doctor.id, today)?.name ?? null,
+        presence:
+          serving?.state === 'in_consultation'
+            ? 'in'
+            : displayPresence(nowMs, workingTimeOn(db, doctor.id, today, settings.timeZone)),
+        serving: serving ? { token: serving.token, initials: serving.displayInitials } : null,
+        next: waiting.slice(0, 3).map((w) => ({
+          token: w.entry.token,
+          initials: w.entry.displayInitials,
+          waitMinutes: roundedWaitMinutes(w.estimatedWaitMinutes),
+        })),
+        waitingCount: waiting.length,
+      },
+    ];
+  });
+
+  const calls =
+    doctorIds.length === 0
+      ? []
+      : db
+          .all(
+            db.q
+              .selectFrom('display_calls')
+              .select(['seq', 'kind', 'doctorId', 'token', 'roomName', 'at'])
+              .where('clinicDate', '=', today)
+              .where('doctorId', 'in', doctorIds)
+              .orderBy('seq', 'desc')
+              .limit(CALLS_KEPT),
+          )
+          .reverse();
+
+  const { hubId, epoch } = core.identity();
+  return displaySnapshotSchema.parse({
+    hubId,
+    epoch,
+    version: feedVersion(core, display),
+    generatedAt: now,
+    clinicName: settings.clinicName,
+    timeZone: settings.timeZone,
+    display: {
+      id: display.id,
+      name: display.name,
+      message: display.message,
+      theme: display.theme,
+      language: display.language,
+      voice: display.voice,
+    },
+    cards,
+    calls,
+  });
+}
+
+/**
+ * Grows with every change a snapshot may show: the change log's last number (queues, schedules,
+ * settings), the last call's number (a recall changes no synced row) and the display's revision.
+ * Each only grows, so their sum does too.
+ */
+function feedVersion(core: HubCore, display: DisplayRow): number {
+  const row = core.db
+    .statement(
+      `SELECT (SELECT coalesce(max(seq), 0) FROM changes)
+            + (SELECT coalesce(max(seq), 0) FROM display_calls) AS version`,
+    )
+    .get() as { version: number };
+  return row.version + display.revision;
+}

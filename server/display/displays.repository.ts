@@ -1,0 +1,81 @@
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { failure } from '@shared/contract/errors';
+import type { Display, DisplaySettings } from '@shared/domain/display.schema';
+import type { Db } from '@server/db/database';
+import type { DisplayRow } from '@server/db/display-tables';
+
+/** A pairing code works this long after the admin made it, once. */
+export const PAIRING_MINUTES = 15;
+/** No 0/O, 1/I/L: read off a screen and typed with a remote. 8 of 31 symbols ≈ 40 bits. */
+const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+
+export const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
+
+export function newPairingCode(): string {
+  let code = '';
+  for (let i = 0; i < 8; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return code;
+}
+
+/** The TV's credential: 256 random bits, kept by the hub only as a hash. */
+export const newCredential = () => randomBytes(32).toString('base64url');
+
+export function displayFromRow(row: DisplayRow): Display {
+  return {
+    id: row.id,
+    name: row.name,
+    doctorIds: JSON.parse(row.doctorIds) as string[],
+    message: row.message,
+    theme: row.theme,
+    language: row.language,
+    voice: row.voice,
+    createdAt: row.createdAt,
+    pairedAt: row.pairedAt,
+    pairingExpiresAt: row.pairingExpiresAt,
+    revokedAt: row.revokedAt,
+    lastSeenAt: row.lastSeenAt,
+  };
+}
+
+export function findDisplayRow(db: Db, id: string): DisplayRow | undefined {
+  return db.first(db.q.selectFrom('displays').selectAll().where('id', '=', id));
+}
+
+export function getDisplayRow(db: Db, id: string): DisplayRow {
+  const row = findDisplayRow(db, id);
+  if (!row) throw failure('NOT_FOUND', 'No such display.');
+  return row;
+}
+
+/** The display a credential belongs to (revoked ones included: the caller tells them apart). */
+export function displayByCredential(db: Db, credential: string): DisplayRow | undefined {
+  return db.first(
+    db.q.selectFrom('displays').selectAll().where('credentialHash', '=', hashSecret(credential)),
+  );
+}
+
+/** Refuses doctors that do not exist, naming the field. */
+export function assertDoctorsExist(db: Db, settings: DisplaySettings): void {
+  const unique = [...new Set(settings.doctorIds)];
+  const found = db.all(db.q.selectFrom('doctors').select('id').where('id', 'in', unique));
+  if (found.length !== unique.length) {
+    throw failure('VALIDATION', 'Please correct: settings.doctorIds', {
+      fields: [{ field: 'settings.doctorIds', message: 'names a doctor who does not exist' }],
+    });
+  }
+}
+
+export function settingsColumns(settings: DisplaySettings) {
+  return {
+    name: settings.name,
+    doctorIds: JSON.stringify([...new Set(settings.doctorIds)]),
+    message: settings.message,
+    theme: settings.theme,
+    language: settings.language,
+    voice: settings.voice,
+  };
+}
+
+export function recordSeen(db: Db, displayId: string, at: string): void {
+  db.run(db.q.updateTable('displays').set({ lastSeenAt: at }).where('id', '=', displayId));
+}
