@@ -14,10 +14,11 @@ const DOCTOR = 'Dr. Arvind Menon'; // the demo account signInAs(…, 'doctor') u
 const ZONE = 'Asia/Kolkata'; // the demo clinic's
 
 /**
- * Minutes from now to a time with at least half an hour of the doctor's working window left
- * (the demo's Dr. Menon: weekdays 09:00–13:00 and 14:00–17:00), on a day without leave.
+ * Minutes from now to the doctor's lunch break (the demo's Dr. Menon works weekdays 09:00–13:00
+ * and 14:00–17:00) on a day without leave: walk-ins then are timed from 14:00, and their waits
+ * must count from there, not from now (issue 16: estimates follow the doctor's hours).
  */
-function minutesUntilWorking(dataDir: string): number {
+function minutesUntilLunchBreak(dataDir: string): number {
   const db = new BetterSqlite3(join(dataDir, 'clinic.db'), { readonly: true });
   const leave = new Set(
     (
@@ -30,14 +31,13 @@ function minutesUntilWorking(dataDir: string): number {
     ).map((e) => e.date),
   );
   db.close();
-  const inHours = (time: string) =>
-    (time >= '09:00' && time < '12:30') || (time >= '14:00' && time < '16:30');
+  const inBreak = (time: string) => time >= '13:00' && time < '13:40';
   for (let minutes = 0; minutes < 8 * 24 * 60; minutes += 5) {
     const { date, time } = instantToLocal(Date.now() + minutes * 60_000, ZONE);
     const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-    if (weekday >= 1 && weekday <= 5 && !leave.has(date) && inHours(time)) return minutes;
+    if (weekday >= 1 && weekday <= 5 && !leave.has(date) && inBreak(time)) return minutes;
   }
-  throw new Error(`${DOCTOR} has no working day without leave in the coming week`);
+  throw new Error(`${DOCTOR} has no working weekday without leave in the coming week`);
 }
 
 /** The tokens of a queue table, top to bottom (the first cell of each row starts with the token). */
@@ -78,9 +78,9 @@ describe('reception: queue order, priority and no-show', () => {
 
   beforeAll(async () => {
     hub = await startDemoHub({ movableClock: true });
-    // Walk-ins are timed by the doctor's hours: the hub's clock is first moved into them (before
-    // anyone signs in, so no session idles out), whatever the time of day the test runs.
-    const toHours = minutesUntilWorking(hub.dataDir);
+    // Walk-ins are timed by the doctor's hours: the hub's clock is first moved into the doctor's
+    // lunch break (before anyone signs in, so no session idles out), whatever the time of day.
+    const toHours = minutesUntilLunchBreak(hub.dataDir);
     await hub.advanceClock(toHours);
     hubAheadMinutes += toHours;
     browser = await launchBrowser();
@@ -115,6 +115,13 @@ describe('reception: queue order, priority and no-show', () => {
     await page.getByRole('tab', { name: new RegExp(DOCTOR) }).click();
     const [first, second] = walkIns;
     await row(page, second!.token).waitFor(TIMEOUT);
+    // In the lunch break the first walk-in is seen when the afternoon starts, not in a minute.
+    const hubNow = Date.now() + hubAheadMinutes * 60_000;
+    const afternoon = Date.parse(localToInstant(instantToLocal(hubNow, ZONE).date, '14:00', ZONE));
+    const estimate = /~(?:(\d+) h )?(\d+) min ·/.exec(await row(page, first!.token).innerText());
+    expect(estimate, 'an estimated wait beside the walk-in').not.toBeNull();
+    const waitMinutes = Number(estimate![1] ?? 0) * 60 + Number(estimate![2]);
+    expect(waitMinutes).toBeGreaterThanOrEqual(Math.floor((afternoon - hubNow) / 60_000) - 1);
     const order = await tokens(receptionRows());
     expect(order.indexOf(first!.token)).toBeGreaterThanOrEqual(0);
     expect(order.indexOf(first!.token)).toBeLessThan(order.indexOf(second!.token));
