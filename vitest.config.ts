@@ -22,8 +22,9 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 240_000,
     // Most test files wait on hubs, desktops and Chromium in other processes; vitest's default
-    // (cores − 1) would run them one at a time on two cores and leave the CPU half idle.
-    maxWorkers: Math.max(2, availableParallelism() - 1),
+    // (cores − 1) would run them one at a time on two cores and leave the CPU partly idle
+    // (two workers still left a third of it idle).
+    maxWorkers: Math.max(3, availableParallelism() - 1),
     coverage: {
       provider: 'v8',
       include: ['shared/**/*.ts'],

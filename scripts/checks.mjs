@@ -3,7 +3,10 @@
 // output is printed whole when it ends (never interleaved); the first failing step stops its lane.
 import { spawn } from 'node:child_process';
 
-const lanes = [['typecheck'], ['lint:boundaries', 'lint:eslint', 'lint:format', 'build:renderer']];
+const lanes = [
+  ['typecheck', 'lint:format'],
+  ['lint:boundaries', 'lint:eslint', 'build:renderer'],
+];
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 function runScript(script) {

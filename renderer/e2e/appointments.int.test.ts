@@ -154,6 +154,15 @@ describe('staff app in browser mode: the appointment list', () => {
       await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Confirmed' });
       await page.getByRole('button', { name: 'All dates' }).click();
       await expect.poll(() => page.url(), TIMEOUT).toContain('status=CONFIRMED');
+      // From tomorrow: what a past visit's drawer offers depends on its time (by the hub's clock).
+      const tomorrow = Date.now() + 86_400_000;
+      const zone = { timeZone: 'Asia/Kolkata' };
+      await page
+        .getByLabel('From', { exact: true })
+        .fill(new Intl.DateTimeFormat('en-GB', zone).format(tomorrow)); // the clinic's dd/mm/yyyy
+      await expect
+        .poll(() => page.url(), TIMEOUT)
+        .toContain(new Intl.DateTimeFormat('en-CA', zone).format(tomorrow));
       const row = page.getByTestId('appointment-row').first();
       await expect.poll(() => row.innerText(), TIMEOUT).toContain(doctor.split(' — ')[0]!);
       await row.click();

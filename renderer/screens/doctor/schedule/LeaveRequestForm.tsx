@@ -1,10 +1,11 @@
-import { Button, Checkbox, Input, SimpleGrid, Stack, Text } from '@chakra-ui/react';
+import { Button, Input, SimpleGrid, Stack, Text } from '@chakra-ui/react';
 import { useState } from 'react';
 import { leaveRequestDetailsSchema } from '@shared/domain/leave-request.schema';
 import { useApiMutation } from '@renderer/api/hooks';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { DateField } from '@renderer/components/DateField';
 import { FormField } from '@renderer/components/FormField';
+import { TimeWindowFields, WholeDayCheckbox } from '@renderer/screens/shared/schedules/DayPartFields';
 import { toaster } from '@renderer/components/toaster';
 
 interface Draft {
@@ -91,38 +92,11 @@ export function LeaveRequestForm({ today }: { today: string }) {
             value={draft.toDate}
             onChange={(toDate) => set({ toDate })}
           />
-          {oneDay && (
-            <Checkbox.Root
-              checked={draft.wholeDay}
-              onCheckedChange={(e) => set({ wholeDay: e.checked === true })}
-              pb="2"
-            >
-              <Checkbox.HiddenInput />
-              <Checkbox.Control />
-              <Checkbox.Label>Whole day</Checkbox.Label>
-            </Checkbox.Root>
-          )}
+          {oneDay && <WholeDayCheckbox checked={draft.wholeDay} onChange={(wholeDay) => set({ wholeDay })} />}
         </SimpleGrid>
         <SimpleGrid columns={{ base: 2, lg: 4 }} gap="3" alignItems="end">
           {oneDay && !draft.wholeDay && (
-            <>
-              <FormField label="From">
-                <Input
-                  size="sm"
-                  type="time"
-                  value={draft.start}
-                  onChange={(e) => set({ start: e.target.value })}
-                />
-              </FormField>
-              <FormField label="Until">
-                <Input
-                  size="sm"
-                  type="time"
-                  value={draft.end}
-                  onChange={(e) => set({ end: e.target.value })}
-                />
-              </FormField>
-            </>
+            <TimeWindowFields start={draft.start} end={draft.end} onChange={set} />
           )}
           <FormField label="Reason" helper="Read by reception and admin only">
             <Input size="sm" value={draft.reason} onChange={(e) => set({ reason: e.target.value })} />

@@ -1,4 +1,4 @@
-import { Button, Checkbox, HStack, Input, NativeSelect, SimpleGrid, Stack, Text } from '@chakra-ui/react';
+import { Button, HStack, Input, NativeSelect, SimpleGrid, Stack, Text } from '@chakra-ui/react';
 import { useState } from 'react';
 import type { Appointment } from '@shared/domain/appointment.schema';
 import type { InputOf } from '@shared/contract/index';
@@ -7,6 +7,7 @@ import { useApiClient } from '@renderer/api/ApiProvider';
 import { useApiMutation } from '@renderer/api/hooks';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { FormField } from '@renderer/components/FormField';
+import { TimeWindowFields, WholeDayCheckbox } from './DayPartFields';
 import { notifyError, toaster } from '@renderer/components/toaster';
 import { BulkReschedule } from './BulkReschedule';
 import { CollisionList } from './CollisionList';
@@ -140,38 +141,11 @@ export function ExceptionForm({
               </FormField>
             )}
             {draft.kind === 'leave' && (
-              <Checkbox.Root
-                checked={draft.wholeDay}
-                onCheckedChange={(e) => set({ wholeDay: e.checked === true })}
-                pb="2"
-              >
-                <Checkbox.HiddenInput />
-                <Checkbox.Control />
-                <Checkbox.Label>Whole day</Checkbox.Label>
-              </Checkbox.Root>
+              <WholeDayCheckbox checked={draft.wholeDay} onChange={(wholeDay) => set({ wholeDay })} />
             )}
           </SimpleGrid>
           <SimpleGrid columns={{ base: 2, lg: 4 }} gap="3" alignItems="end">
-            {timed && (
-              <>
-                <FormField label="From">
-                  <Input
-                    size="sm"
-                    type="time"
-                    value={draft.start}
-                    onChange={(e) => set({ start: e.target.value })}
-                  />
-                </FormField>
-                <FormField label="Until">
-                  <Input
-                    size="sm"
-                    type="time"
-                    value={draft.end}
-                    onChange={(e) => set({ end: e.target.value })}
-                  />
-                </FormField>
-              </>
-            )}
+            {timed && <TimeWindowFields start={draft.start} end={draft.end} onChange={set} />}
             <FormField label="Reason">
               <Input size="sm" value={draft.reason} onChange={(e) => set({ reason: e.target.value })} />
             </FormField>
