@@ -28,8 +28,11 @@ export interface DemoHub {
   dataDir: string;
   /** What the hub logged so far (JSON lines' `msg`), for failure messages. */
   log: string[];
-  /** Moves the hub's clock forward (only with `movableClock`; the browser keeps the real time). */
-  advanceClock(minutes: number): Promise<void>;
+  /**
+   * Moves the hub's clock forward (only with `movableClock`; the browser keeps the real time) and
+   * pokes the screens, as a corrected clock would be heard; `quiet`: no poke (nothing happens).
+   */
+  advanceClock(minutes: number, options?: { quiet?: boolean }): Promise<void>;
   /** Stops the hub process and starts it again on the same data and port (a hub restart). */
   restart(): Promise<void>;
   stop(): Promise<void>;
@@ -62,7 +65,7 @@ export async function startDemoHub(
     url,
     dataDir,
     log: hub.log,
-    advanceClock: (minutes) => hub.advanceClock(minutes),
+    advanceClock: (minutes, options) => hub.advanceClock(minutes, options),
     async restart() {
       await hub.stop();
       // The last --port wins over spawnHub's own `--port 0`.
@@ -147,7 +150,7 @@ export interface ChildHub {
   pid: number;
   log: string[];
   /** See DemoHub.advanceClock. */
-  advanceClock(minutes: number): Promise<void>;
+  advanceClock(minutes: number, options?: { quiet?: boolean }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -220,11 +223,11 @@ export async function spawnHub(
     url: `http://127.0.0.1:${listening.port}`,
     pid: listening.pid,
     log,
-    advanceClock(minutes) {
+    advanceClock(minutes, { quiet = false } = {}) {
       if (!options.movableClock) return Promise.reject(new Error('This hub runs on the real clock'));
       return new Promise((resolve) => {
         child.once('message', () => resolve());
-        child.send({ advanceMinutes: minutes });
+        child.send({ advanceMinutes: minutes, quiet });
       });
     },
     async stop() {

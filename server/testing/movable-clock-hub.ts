@@ -26,9 +26,13 @@ const hub = await startHub({
   ...(values['renderer-dir'] ? { rendererDir: values['renderer-dir'] } : {}),
 });
 
-process.on('message', (message: { advanceMinutes?: unknown }) => {
+process.on('message', (message: { advanceMinutes?: unknown; quiet?: unknown }) => {
   if (typeof message.advanceMinutes === 'number') {
     offsetMs += message.advanceMinutes * 60_000;
+    if (message.quiet === true) {
+      process.send?.({ offsetMinutes: offsetMs / 60_000 });
+      return;
+    }
     // As a clock corrected on a real hub: the screens hear of it (a poke makes them ask again, and
     // every answer carries the hub's time), so what they offer by time follows the hub's clock.
     const { core } = hub;
