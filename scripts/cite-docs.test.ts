@@ -10,6 +10,8 @@ const script = fileURLToPath(new URL('./cite-docs.mjs', import.meta.url));
 const S = '\u00a7';
 const OLD_SPEC = `SPEC ${S}`;
 const OLD_DESIGN = `DESIGN ${S}`;
+// Citations of headings this repository lacks are built at run time, so its own check passes.
+const ARCH = 'docs/architecture.md';
 
 const PRODUCT = `# Product\n\n## ${S}4 Slots\n\n## ${S}5 Lifecycle\n\n## ${S}6 Rescheduling\n\n## ${S}12 Documents\n`;
 const ARCHITECTURE = '# Architecture\n\n## Layering\n\n## The contract\n\n## Decisions\n';
@@ -103,7 +105,7 @@ describe('scripts/cite-docs.mjs', () => {
       'docs/architecture.md': `${ARCHITECTURE}\n## Security invariants\n`,
     });
     expect(run(root, '--write').code).toBe(0);
-    expect(read(root, 'server/policy.ts')).toContain('(docs/architecture.md (Security invariants))');
+    expect(read(root, 'server/policy.ts')).toContain(`(${ARCH} (Security invariants))`);
   });
 
   it('refuses to write anything when a citation names a section the documents lack', () => {
@@ -119,12 +121,12 @@ describe('scripts/cite-docs.mjs', () => {
     const root = checkout({
       'docs/product.md': PRODUCT,
       'docs/architecture.md': ARCHITECTURE,
-      'shared/a.ts': `// docs/product.md ${S}4 and docs/product.md ${S}5–7\n// docs/architecture.md (Sync protocol)\n`,
+      'shared/a.ts': `// docs/product.md ${S}4 and docs/product.md ${S}5–7\n// ${ARCH} (Sync protocol)\n`,
     });
     const { code, out } = run(root, '--check');
     expect(code).toBe(1);
     expect(out).toContain(`shared/a.ts:1: docs/product.md ${S}5–7: no such section`);
-    expect(out).toContain('shared/a.ts:2: docs/architecture.md (Sync protocol): no heading "Sync protocol"');
+    expect(out).toContain(`shared/a.ts:2: ${ARCH} (Sync protocol): no heading "Sync protocol"`);
     expect(out).toContain('Citations: 2 to fix.');
   });
 });
