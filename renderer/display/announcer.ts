@@ -1,7 +1,7 @@
 import type { DisplayCall } from '@shared/domain/display.schema';
 import { announcementText } from '@shared/rules/display-board';
 
-/** How long a call's banner stays (SPEC: 8–10 s). */
+/** How long a call's banner stays (docs/product.md §7: 8–10 s). */
 export const BANNER_MS = 9_000;
 const CHIME_MS = 700;
 

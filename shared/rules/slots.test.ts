@@ -54,7 +54,7 @@ const extra = (date: string, start: string, end: string, roomId: Room = null): E
 };
 const notAvailable = (reason: string) => ({ available: false, reason, message: 'Doctor not available' });
 
-describe('availableSlots: the SPEC worked examples', () => {
+describe('availableSlots: the worked examples of docs/product.md §4', () => {
   it('window 09:00–13:00, 30-minute sessions, buffers 5 + 5', () => {
     expect(times({ weeklyWindows: [window(1, '09:00', '13:00')], buffers: { before: 5, after: 5 } })).toEqual(
       '09:00 09:40 10:20 11:00 11:40 12:20',

@@ -2,7 +2,7 @@
  * What a vitals reading may be (refused outside: physiologically impossible, almost always a
  * typing slip) and when it is abnormal (flagged beside the reading for nurse and doctor). One
  * module for the hub's schema and every screen; the table and its reasons are in
- * docs/architecture.md ("Vitals: ranges and flags"). Temperatures are stored in °C; a clinic may
+ * docs/product.md §8. Temperatures are stored in °C; a clinic may
  * enter and read them in °F (settings.temperatureUnit).
  */
 
