@@ -1,12 +1,11 @@
 import { contract, isOperationName, type OperationName } from '@shared/contract/index';
-import { type ApiError, ApiFailure, failure } from '@shared/contract/errors';
+import { type ApiFailure, failure } from '@shared/contract/errors';
 import type { Actor } from '@shared/domain/user.schema';
 import { authorize } from '@shared/permissions/authorize';
 import { fieldErrors } from '@shared/validation/format-error';
-import { constraintFailure } from '@server/core/constraint-errors';
+import { claimTargetOf, type NextSlots, nextSlotsFor } from '@server/core/claim-refusals';
+import { refusalOf } from '@server/core/db-refusals';
 import type { HandlerContext, HandlerMap } from '@server/core/handler';
-import { findAppointment } from '@server/repositories/lookups.repository';
-import { nextFreeSlots } from '@server/repositories/slots.repository';
 import type { LocalHub } from './local-hub';
 import type { ReadLog } from './read-log';
 import { setCapture } from './undo-log';
@@ -98,58 +97,17 @@ export class LocalExecutor {
    * The next free times for a refused booking or move, from the replica as it is now (the hub's
    * rows and this desktop's waiting changes): what its author can still choose (SPEC §13).
    */
-  suggestions(name: string, input: unknown, actor: Actor, now: string): NonNullable<ApiError['nextSlots']> {
-    const run = { name, input, actor, now, newId: () => '', capture: false };
-    return suggestSlots(this.context(run, 'any'), input);
+  suggestions(name: string, input: unknown, actor: Actor, now: string): NextSlots {
+    const ctx = this.context({ name, input, actor, now, newId: () => '', capture: false }, 'any');
+    return nextSlotsFor(ctx, claimTargetOf(ctx, input));
   }
 
+  /** A refusal as the hub's dispatcher words it (refusalOf), or INTERNAL naming what failed here. */
   private translate(error: unknown, name: string, input: unknown, ctx: HandlerContext): ApiFailure {
-    if (error instanceof ApiFailure) return error;
-    const message = (error as Error).message ?? '';
-    if (message.includes('doctor_claims')) {
-      return failure('SLOT_TAKEN', 'That slot was just taken. Please choose another time.', {
-        nextSlots: suggestSlots(ctx, input),
-      });
-    }
-    if (message.includes('patient_claims')) {
-      return failure('PATIENT_OVERLAP', 'The patient already has an appointment at that time.');
-    }
     return (
-      constraintFailure(error) ??
-      failure('INTERNAL', `${name} could not be applied on this desktop: ${message}`)
+      refusalOf(error, ctx, () => claimTargetOf(ctx, input)) ??
+      failure('INTERNAL', `${name} could not be applied on this desktop: ${(error as Error).message ?? ''}`)
     );
-  }
-}
-
-const SUGGESTIONS = 5;
-
-/**
- * The next free slots for a booking or move input (for SLOT_TAKEN and needs attention): its
- * doctor's (a move's own appointment's when it names none), at times its patient is free too,
- * never the time it asked for (refused; the replica may not have pulled who took it yet).
- */
-export function suggestSlots(ctx: HandlerContext, input: unknown): NonNullable<ApiError['nextSlots']> {
-  const given = input as Record<string, unknown>;
-  const text = (value: unknown) => (typeof value === 'string' ? value : null);
-  const id = text(given.id);
-  // A move names its appointment by id; a refused booking's id names no row (rolled back).
-  const moving = id ? findAppointment(ctx.db, id) : null;
-  const doctorId = text(given.doctorId) ?? moving?.doctorId ?? null;
-  const patientId = text(given.patientId) ?? moving?.patientId;
-  const at = text(given.startsAt) ?? text(given.newStartsAt);
-  if (!doctorId || !at) return [];
-  const from = Date.parse(at) > Date.parse(ctx.now) ? at : ctx.now;
-  try {
-    const asked = Date.parse(at);
-    return nextFreeSlots(ctx, doctorId, from, SUGGESTIONS + 1, {
-      ...(patientId ? { patientId } : {}),
-      ...(id ? { excludeAppointmentId: id } : {}),
-    })
-      .filter((s) => Date.parse(s.start) !== asked)
-      .slice(0, SUGGESTIONS)
-      .map((s) => ({ start: s.start, end: s.end }));
-  } catch {
-    return [];
   }
 }
 

@@ -116,7 +116,7 @@ describe('reception: Today board, booking with quick registration and slip, pati
     await drawer.waitFor({ state: 'hidden', ...UI_TIMEOUT });
   }, 120_000);
 
-  it('a free slot on the board opens Book prefilled with that doctor and time', async () => {
+  it('a free slot on the board opens Book prefilled with that doctor and time; taken meanwhile, Book offers the next free times', async () => {
     const { page } = app;
     const free = page.getByTestId('free-slot').first();
     if ((await free.count()) === 0) return; // the day may be fully booked; nothing to prefill then
@@ -128,6 +128,27 @@ describe('reception: Today board, booking with quick registration and slip, pati
       .poll(() => page.getByTestId('booking-summary').innerText(), UI_TIMEOUT)
       .toContain(`${doctor} ·`);
     expect(await page.getByTestId('booking-summary').innerText()).toContain(`at ${time}`);
+
+    // Another booking takes that time first; Book opened on it again (its link) is refused, and
+    // offers the doctor's next free times (never the taken one): one click chooses it.
+    const prefilled = page.url();
+    await quickRegister(page, uniqueName('Tara'), `+91 97${String(Date.now() % 100000000).padStart(8, '0')}`);
+    await confirmBooking(page);
+    await page.goto(prefilled);
+    const summary = page.getByTestId('booking-summary');
+    await expect.poll(() => summary.innerText(), UI_TIMEOUT).toContain(`at ${time}`);
+    await page.getByRole('combobox', { name: 'Find patient' }).fill(name);
+    await page.getByTestId('patient-option').filter({ hasText: name }).first().click();
+    await page.getByTestId('chosen-patient').getByText(name).waitFor(UI_TIMEOUT);
+    await page.getByRole('button', { name: 'Confirm booking' }).click();
+    await page.getByRole('alert').filter({ hasText: 'That slot was just taken' }).waitFor(UI_TIMEOUT);
+    const choices = page.getByRole('list', { name: 'Next free times' }).getByRole('button');
+    await choices.first().waitFor(UI_TIMEOUT);
+    expect(await choices.allInnerTexts()).not.toContain(time);
+    const next = (await choices.first().innerText()).match(/\d\d:\d\d/g)!.at(-1)!;
+    await choices.first().click();
+    await expect.poll(() => summary.innerText(), UI_TIMEOUT).toContain(`at ${next}`);
+    expect(await page.getByRole('list', { name: 'Next free times' }).count()).toBe(0);
   }, 120_000);
 
   it('finds the new patient on Patients by code prefix and phone; the profile shows the appointment', async () => {

@@ -12,8 +12,8 @@ function columnsOf(list: string): string[] {
  * A database constraint failure (better-sqlite3's SQLITE_CONSTRAINT_*) as an error the user can
  * act on, naming the field, never INTERNAL; null when `error` is not one. Handlers check their
  * rules first; this covers what only the database caught (e.g. a unique value taken by a change
- * another desktop made). The claim tables' failures (SLOT_TAKEN, PATIENT_OVERLAP) and triggers
- * (the hub's own invariants) are left to the caller.
+ * another desktop made). Called through refusalOf (db-refusals.ts), which turns the claim tables'
+ * failures into SLOT_TAKEN / PATIENT_OVERLAP first.
  */
 export function constraintFailure(error: unknown): ApiFailure | null {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };

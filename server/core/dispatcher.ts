@@ -10,7 +10,8 @@ import type { ChangeTable } from '@server/db/tables';
 import { type ChangedRow, planMessages } from '@server/notifications/message-triggers';
 import type { AuditEntry } from './audit-log';
 import type { AuthorClaim } from './author-time';
-import { constraintFailure } from './constraint-errors';
+import { claimTargetOf } from './claim-refusals';
+import { refusalOf } from './db-refusals';
 import type { HandlerContext, HandlerMap } from './handler';
 import type { HubCore } from './hub-core';
 
@@ -51,8 +52,8 @@ export interface Dispatcher {
 export interface PreparedOperation {
   /**
    * Runs the handler, the change log, the audit entries and `inTransaction` in one transaction
-   * (a savepoint inside the caller's). Database constraint failures become SLOT_TAKEN /
-   * PATIENT_OVERLAP, anything else not an ApiFailure INTERNAL; a failure rolls back only this.
+   * (a savepoint inside the caller's). Database refusals become contract errors (refusalOf:
+   * SLOT_TAKEN with the next free slots, …), anything else INTERNAL; a failure rolls back only this.
    */
   run(): unknown;
   /** The last change-log sequence number `run` wrote (0: none). */
@@ -163,7 +164,9 @@ export function createDispatcher(core: HubCore, handlers: HandlerMap): Dispatche
     return {
       run() {
         after.length = 0;
-        const done = runInTransaction(core, body);
+        const done = runInTransaction(core, body, (error) =>
+          refusalOf(error, base, () => claimTargetOf(base, parsed.data)),
+        );
         lastSeq = done.seq;
         result = done.value;
         return done.value;
@@ -239,21 +242,13 @@ function planMessagesOf(
   }
 }
 
-/** One transaction per call; database constraint failures become the errors users understand. */
-function runInTransaction<T>(core: HubCore, fn: () => T): T {
+/** One transaction per call; database refusals become the errors users understand (refusalOf). */
+function runInTransaction<T>(core: HubCore, fn: () => T, refusal: (error: unknown) => ApiFailure | null): T {
   try {
     return core.db.transaction(fn);
   } catch (error) {
-    if (error instanceof ApiFailure) throw error;
-    const message = (error as Error).message ?? '';
-    if (message.includes('doctor_claims')) {
-      throw failure('SLOT_TAKEN', 'That slot was just taken. Please choose another time.');
-    }
-    if (message.includes('patient_claims')) {
-      throw failure('PATIENT_OVERLAP', 'The patient already has an appointment at that time.');
-    }
-    const constraint = constraintFailure(error);
-    if (constraint) throw constraint;
+    const refused = refusal(error);
+    if (refused) throw refused;
     core.logger.error({ err: error }, 'operation failed');
     throw failure('INTERNAL', 'Something went wrong on the hub; nothing was saved. Please try again.');
   }

@@ -24,6 +24,9 @@ const FETCH_AFTER_MS = 38 * HOUR_MS;
 
 export type DaySlots = z.infer<typeof daySlotsSchema>;
 
+/** What the slot engine reads of a call: also enough outside a handler (a refusal's next free times). */
+export type SlotContext = Pick<HandlerContext, 'db' | 'settings' | 'now'>;
+
 export interface DaySlotsOptions {
   /** Leave this appointment's own time out of the busy intervals (moving it). */
   excludeAppointmentId?: string;
@@ -37,12 +40,12 @@ export interface NextFreeOptions extends Pick<DaySlotsOptions, 'excludeAppointme
 }
 
 /** The buffers that apply to a doctor's new bookings (SPEC §3): the doctor's override or the clinic's. */
-export function effectiveBuffers(ctx: HandlerContext, doctor: Doctor): Buffers {
+export function effectiveBuffers(ctx: SlotContext, doctor: Doctor): Buffers {
   return doctor.bufferOverride ?? ctx.settings().defaultBuffers;
 }
 
 function busyAppointments(
-  ctx: HandlerContext,
+  ctx: SlotContext,
   doctorId: string,
   fromDate: string,
   toDate: string,
@@ -71,7 +74,7 @@ function busyAppointments(
  * and the booking horizon (dates beyond it are unavailable, with a message saying why).
  */
 export function daySlots(
-  ctx: HandlerContext,
+  ctx: SlotContext,
   doctorId: string,
   fromDate: string,
   toDate: string,
@@ -126,7 +129,7 @@ export function daySlots(
 
 /** The patient's other active visits from `fromMs` on (the times a patient claim holds). */
 function patientVisits(
-  ctx: HandlerContext,
+  ctx: SlotContext,
   options: NextFreeOptions,
   fromMs: number,
 ): { startMs: number; endMs: number }[] {
@@ -148,7 +151,7 @@ function patientVisits(
  * (and not beyond the booking horizon); with a patient, only times that patient is free.
  */
 export function nextFreeSlots(
-  ctx: HandlerContext,
+  ctx: SlotContext,
   doctorId: string,
   fromInstant: string,
   limit: number,

@@ -1,18 +1,16 @@
-import { Badge, Box, Button, HStack, List, Stack, Text } from '@chakra-ui/react';
+import { Badge, Box, Button, HStack, Stack, Text } from '@chakra-ui/react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { NeedsAttentionEntry } from '@shared/contract/desktop-bridge';
-import type { ApiError } from '@shared/contract/errors';
 import { useApiClient } from '@renderer/api/ApiProvider';
 import { useClinicFormat } from '@renderer/app/clinic-format';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
+import { type NextSlot, NextSlots } from '@renderer/components/visits/NextSlots';
 import { toaster } from '@renderer/components/toaster';
 import { useDoctors, usePatients } from '@renderer/screens/shared/appointments/use-people';
 import { changeSubject, changeTitle, retryAt } from './describe-change';
 import { REFUSED_CLINICAL, RefusedClinicalCard } from './RefusedClinicalCard';
 import { RefusedDraftCard } from './RefusedDraftCard';
 import { useDismissAttention } from './use-needs-attention';
-
-type Slot = NonNullable<ApiError['nextSlots']>[number];
 
 /** One refused change: what it was, why the hub refused it, and the next action. */
 export function AttentionEntryCard({ entry }: { entry: NeedsAttentionEntry }) {
@@ -71,7 +69,7 @@ function NextAction({ entry, onDone }: { entry: NeedsAttentionEntry; onDone: () 
       return (
         <ChooseAnotherSlot
           entry={entry}
-          slots={(nextAction.nextSlots as Slot[] | undefined) ?? []}
+          slots={(nextAction.nextSlots as NextSlot[] | undefined) ?? []}
           onDone={onDone}
         />
       );
@@ -97,14 +95,14 @@ function ChooseAnotherSlot({
   onDone,
 }: {
   entry: NeedsAttentionEntry;
-  slots: Slot[];
+  slots: NextSlot[];
   onDone: () => Promise<void>;
 }) {
   const format = useClinicFormat();
   const client = useApiClient();
   const queryClient = useQueryClient();
   const retry = useMutation({
-    mutationFn: async (slot: Slot) => {
+    mutationFn: async (slot: NextSlot) => {
       const again = retryAt(entry, slot.start);
       if (!again) throw new Error('This change cannot be moved to another time.');
       if (again.name === 'appointments.book') await client.call(again.name, again.input);
@@ -123,30 +121,11 @@ function ChooseAnotherSlot({
   }
   return (
     <Stack gap="2">
-      <Text>Choose one of the next free times instead:</Text>
-      <List.Root
-        variant="plain"
-        display="flex"
-        flexDirection="row"
-        flexWrap="wrap"
-        gap="2"
-        aria-label="Next free times"
-      >
-        {slots.map((slot) => (
-          <List.Item key={slot.start}>
-            <Button
-              size="sm"
-              colorPalette="teal"
-              variant="surface"
-              loading={retry.isPending && retry.variables?.start === slot.start}
-              disabled={retry.isPending}
-              onClick={() => retry.mutate(slot)}
-            >
-              {format.dateTime(slot.start)}
-            </Button>
-          </List.Item>
-        ))}
-      </List.Root>
+      <NextSlots
+        slots={slots}
+        picking={retry.isPending ? retry.variables?.start : null}
+        onPick={(slot) => retry.mutate(slot)}
+      />
       <ErrorMessage error={retry.error} />
     </Stack>
   );

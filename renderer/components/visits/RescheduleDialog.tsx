@@ -8,6 +8,7 @@ import { useClinicFormat } from '@renderer/app/clinic-format';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { LoadingState } from '@renderer/components/StateViews';
 import { toaster } from '@renderer/components/toaster';
+import { NextSlots } from './NextSlots';
 import { ReasonField, reasonProblem } from './ReasonField';
 import { DateField } from '@renderer/components/DateField';
 import { FormField } from '@renderer/components/FormField';
@@ -197,28 +198,14 @@ export function RescheduleDialog({
                 />
                 {notice && <Text fontSize="sm">{notice}</Text>}
                 <ErrorMessage error={refusal} />
-                {refusal?.nextSlots && refusal.nextSlots.length > 0 && (
-                  <Stack gap="2">
-                    <Text fontSize="sm">Next free times:</Text>
-                    <SimpleGrid columns={{ base: 2, md: 3 }} gap="2">
-                      {refusal.nextSlots.map((s) => (
-                        <Button
-                          key={s.start}
-                          size="sm"
-                          type="button"
-                          variant="outline"
-                          onClick={() => {
-                            setDate(format.clinicDate(s.start));
-                            setStartsAt(s.start);
-                            reschedule.reset();
-                          }}
-                        >
-                          {format.dateTime(s.start)}
-                        </Button>
-                      ))}
-                    </SimpleGrid>
-                  </Stack>
-                )}
+                <NextSlots
+                  slots={refusal?.nextSlots ?? []}
+                  onPick={(s) => {
+                    setDate(format.clinicDate(s.start));
+                    setStartsAt(s.start);
+                    reschedule.reset();
+                  }}
+                />
               </Stack>
             </Dialog.Body>
             <Dialog.Footer>

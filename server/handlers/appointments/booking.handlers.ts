@@ -2,6 +2,7 @@ import { failure } from '@shared/contract/errors';
 import type { ParsedInputOf } from '@shared/contract/index';
 import type { Appointment, StatusTransition } from '@shared/domain/appointment.schema';
 import { clinicDate } from '@shared/rules/zoned-time';
+import { claimingTime } from '@server/core/db-refusals';
 import { type HandlerContext, type HandlerMap, handler } from '@server/core/handler';
 import {
   findAppointment,
@@ -12,7 +13,7 @@ import {
 import { assertOwnPatient, requireActor } from '@server/repositories/ownership';
 import { daySlots, effectiveBuffers, nextFreeSlots } from '@server/repositories/slots.repository';
 
-import { chooseSlot, claimingTime } from './slot-check';
+import { chooseSlot } from './slot-check';
 
 const MINUTE_MS = 60_000;
 

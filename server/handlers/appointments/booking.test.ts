@@ -99,6 +99,8 @@ describe('appointments.book (SPEC §4)', () => {
     );
     expect(failure.message).toMatch(/just taken/);
     expect(failure.error.nextSlots?.length).toBeGreaterThan(0);
+    // The slot engine sees no appointment at 09:00 (only its claims): never offer the refused time.
+    expect(failure.error.nextSlots?.map((s) => s.start)).not.toContain(at(TUESDAY, '09:00'));
     expect(rowsOf(hub, 'appointments')).toEqual([]);
   });
 

@@ -7,6 +7,7 @@ import {
   type LifecycleAction,
   type TransitionCheck,
 } from '@shared/rules/lifecycle';
+import { claimingTime } from '@server/core/db-refusals';
 import { type HandlerContext, type HandlerMap, handler } from '@server/core/handler';
 import { withdrawQueueEntry } from '@server/handlers/queue/queue-finish';
 import { getAppointment } from '@server/repositories/lookups.repository';
@@ -14,7 +15,6 @@ import { changeStatus, latestTransition } from '@server/repositories/appointment
 import { assertOwnAppointment, requireActor } from '@server/repositories/ownership';
 
 import { doctorWorkOn } from './doctor-work';
-import { claimingTime } from './slot-check';
 
 function refused(check: Extract<TransitionCheck, { ok: false }>, field = 'reason') {
   return failure(

@@ -2,12 +2,13 @@ import { failure } from '@shared/contract/errors';
 import type { Appointment, RescheduleRecord } from '@shared/domain/appointment.schema';
 import { isFinal } from '@shared/rules/lifecycle';
 import { clinicDate } from '@shared/rules/zoned-time';
+import { claimingTime } from '@server/core/db-refusals';
 import type { HandlerContext } from '@server/core/handler';
 import { getAppointment, getDoctor } from '@server/repositories/lookups.repository';
 import { requireActor } from '@server/repositories/ownership';
 import { effectiveBuffers } from '@server/repositories/slots.repository';
 import { invalidField } from './appointment-rows';
-import { chooseSlot, claimingTime, doctorNotAvailable } from './slot-check';
+import { chooseSlot, doctorNotAvailable } from './slot-check';
 
 export interface Move {
   newStartsAt: string;

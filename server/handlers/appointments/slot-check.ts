@@ -1,16 +1,14 @@
 import type { Slot } from '@shared/contract/clinic.contract';
-import { ApiFailure, failure } from '@shared/contract/errors';
+import { type ApiFailure, failure } from '@shared/contract/errors';
 import type { Doctor } from '@shared/domain/doctor.schema';
 import { beyondHorizon, bookingHorizon } from '@shared/rules/booking-horizon';
-import { ACTIVE_STATUSES } from '@shared/rules/conflicts';
 import { clinicDate, instantToLocal } from '@shared/rules/zoned-time';
 import type { HandlerContext } from '@server/core/handler';
 import { requireActor } from '@server/repositories/ownership';
-import { daySlots, nextFreeSlots } from '@server/repositories/slots.repository';
+import { daySlots } from '@server/repositories/slots.repository';
 import { invalidField } from './appointment-rows';
 
 const GRID_MS = 300_000;
-const SUGGESTIONS = 5;
 
 export interface SlotChoice {
   roomId: string | null;
@@ -26,23 +24,6 @@ export interface SlotRequest {
   /** The input field holding the doctor, named when the doctor does not work then (a chosen doctor). */
   doctorField?: string | undefined;
   overrideReason?: string | undefined;
-}
-
-/** SLOT_TAKEN with the doctor's next free times that the patient is free at too. */
-export function slotTaken(ctx: HandlerContext, target: ClaimTarget): ApiFailure {
-  const { doctorId, patientId, excludeAppointmentId } = target;
-  const from = Date.parse(target.startsAt) > Date.parse(ctx.now) ? target.startsAt : ctx.now;
-  const next = nextFreeSlots(ctx, doctorId, from, SUGGESTIONS, {
-    patientId,
-    ...(excludeAppointmentId ? { excludeAppointmentId } : {}),
-  });
-  return failure(
-    'SLOT_TAKEN',
-    next.length > 0
-      ? 'That slot was just taken. Please choose one of the next free times.'
-      : 'That slot was just taken, and the doctor has no free time in the next two weeks.',
-    { nextSlots: next.map((s) => ({ start: s.start, end: s.end })) },
-  );
 }
 
 /** DOCTOR_NOT_AVAILABLE, naming the input field that chose the doctor (if the caller chose one). */
@@ -100,54 +81,4 @@ export function chooseSlot(ctx: HandlerContext, request: SlotRequest): SlotChoic
     throw invalidField(field, `${time} on ${date} is not one of ${doctor.fullName}’s slot times`);
   }
   throw failure('POLICY', `Bookings need at least ${notice} minutes’ notice; please choose a later time.`);
-}
-
-export interface ClaimTarget {
-  doctorId: string;
-  patientId: string;
-  startsAt: string;
-  endsAt: string;
-  excludeAppointmentId?: string;
-}
-
-function patientOverlap(ctx: HandlerContext, target: ClaimTarget): ApiFailure {
-  const startMs = Date.parse(target.startsAt);
-  const endMs = Date.parse(target.endsAt);
-  const clash = ctx.db.first(
-    ctx.db.q
-      .selectFrom('appointments')
-      .innerJoin('doctors', 'doctors.id', 'appointments.doctorId')
-      .select(['appointments.startMs', 'appointments.number', 'doctors.fullName'])
-      .where('appointments.patientId', '=', target.patientId)
-      .where('appointments.id', '!=', target.excludeAppointmentId ?? '')
-      .where('appointments.status', 'in', ACTIVE_STATUSES)
-      .where('appointments.slotless', '=', 0)
-      .where('appointments.startMs', '<', endMs)
-      .where('appointments.endMs', '>', startMs),
-  );
-  const detail = clash
-    ? ` (${clash.number ?? 'another booking'} with ${clash.fullName} at ` +
-      `${instantToLocal(clash.startMs, ctx.settings().timeZone).time})`
-    : '';
-  return failure('PATIENT_OVERLAP', `The patient already has an appointment at that time${detail}.`);
-}
-
-/**
- * Runs a write that claims time; turns the database's overlap refusal into SLOT_TAKEN with the
- * next free slots, or PATIENT_OVERLAP naming the clash (the failed statement leaves nothing behind).
- */
-export function claimingTime<T>(ctx: HandlerContext, target: ClaimTarget, write: () => T): T {
-  try {
-    return write();
-  } catch (error) {
-    if (error instanceof ApiFailure) throw error;
-    const message = error instanceof Error ? error.message : '';
-    if (message.includes('doctor_claims')) {
-      throw slotTaken(ctx, target);
-    }
-    if (message.includes('patient_claims')) {
-      throw patientOverlap(ctx, target);
-    }
-    throw error;
-  }
 }

@@ -6,6 +6,7 @@ import { failure } from '@shared/contract/errors';
 import { foldName, normalizePhone, patientCode } from '@shared/rules/patient-identity';
 import { clinicDate } from '@shared/rules/zoned-time';
 import { encode } from '@server/db/codecs';
+import { claimingTime } from '@server/core/db-refusals';
 import type { HandlerContext } from '@server/core/handler';
 import { getPatient } from '@server/repositories/lookups.repository';
 import { requireActor } from '@server/repositories/ownership';
@@ -128,14 +129,17 @@ export function createWalkInAppointment(
     createdAt: ctx.now,
     updatedAt: ctx.now,
   };
-  ctx.db.run(
-    ctx.db.q.insertInto('appointments').values({
-      ...(encode('appointments', appointment) as object),
-      slotless: time.slotless ? 1 : 0,
-      startMs: time.start,
-      endMs: time.end,
-      clinicDate: clinicDate(time.start, zone),
-    } as never),
+  const { startsAt, endsAt } = appointment;
+  claimingTime(ctx, { doctorId: doctor.id, patientId: patient.id, startsAt, endsAt }, () =>
+    ctx.db.run(
+      ctx.db.q.insertInto('appointments').values({
+        ...(encode('appointments', appointment) as object),
+        slotless: time.slotless ? 1 : 0,
+        startMs: time.start,
+        endMs: time.end,
+        clinicDate: clinicDate(time.start, zone),
+      } as never),
+    ),
   );
   const actor = requireActor(ctx);
   const transition: StatusTransition = {

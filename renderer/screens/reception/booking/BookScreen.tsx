@@ -1,5 +1,4 @@
 import {
-  Alert,
   Box,
   Button,
   Field,
@@ -10,7 +9,6 @@ import {
   Stack,
   Text,
   Textarea,
-  Wrap,
 } from '@chakra-ui/react';
 import { type ReactNode, useState } from 'react';
 import { useLocation, useSearchParams } from 'react-router';
@@ -18,6 +16,7 @@ import type { Appointment, AppointmentType } from '@shared/domain/appointment.sc
 import { useApiMutation, useApiQuery } from '@renderer/api/hooks';
 import { useClinicFormat } from '@renderer/app/clinic-format';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
+import { NextSlots } from '@renderer/components/visits/NextSlots';
 import { ScreenHeader } from '@renderer/components/ScreenHeader';
 import { LoadingState } from '@renderer/components/StateViews';
 import { BookingSuccess } from './BookingSuccess';
@@ -144,22 +143,15 @@ function BookingForm({ onBooked }: { onBooked: (a: Appointment) => void }) {
                 </Text>
                 {!patientId && <Text color="fg.muted">No patient chosen yet</Text>}
               </Box>
-              {book.error?.code === 'SLOT_TAKEN' ? (
-                <SlotTaken
-                  nextSlots={book.error.error.nextSlots ?? []}
-                  time={(i) =>
-                    chosen && format.clinicDate(i) === format.clinicDate(chosen.startsAt)
-                      ? format.time(i)
-                      : format.dateTime(i)
-                  }
-                  message={book.error.message}
+              <ErrorMessage error={book.error} />
+              {chosen && (
+                <NextSlots
+                  slots={book.error?.error.nextSlots ?? []}
+                  day={format.clinicDate(chosen.startsAt)}
                   onPick={(s) =>
-                    chosen &&
                     choose({ doctorId: chosen.doctorId, startsAt: s.start, localTime: format.time(s.start) })
                   }
                 />
-              ) : (
-                <ErrorMessage error={book.error} />
               )}
               <Button
                 onClick={confirm}
@@ -185,36 +177,5 @@ function Step({ n, title, children }: { n: number; title: string; children: Reac
       </Heading>
       {children}
     </Box>
-  );
-}
-
-function SlotTaken({
-  nextSlots,
-  message,
-  time,
-  onPick,
-}: {
-  nextSlots: { start: string; end: string }[];
-  message: string;
-  time: (instant: string) => string;
-  onPick: (slot: { start: string }) => void;
-}) {
-  return (
-    <Alert.Root status="warning" role="alert">
-      <Alert.Indicator />
-      <Alert.Content>
-        <Alert.Title>That slot was just taken</Alert.Title>
-        <Alert.Description>
-          <Text mb="2">{nextSlots.length > 0 ? 'The next free slots of this doctor:' : message}</Text>
-          <Wrap gap="2">
-            {nextSlots.map((s) => (
-              <Button key={s.start} size="xs" variant="outline" onClick={() => onPick(s)}>
-                {time(s.start)}
-              </Button>
-            ))}
-          </Wrap>
-        </Alert.Description>
-      </Alert.Content>
-    </Alert.Root>
   );
 }
