@@ -1,6 +1,6 @@
 import type { Generated, Selectable } from 'kysely';
 
-/** Waiting-room displays (migration 015): hub-only, never synced. */
+/** Waiting-room displays (migrations 014, 015): hub-only, never synced. */
 export interface DisplayTable {
   id: string;
   name: string;
