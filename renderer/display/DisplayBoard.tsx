@@ -37,7 +37,7 @@ export function DisplayBoard({ snapshot, now }: { snapshot: DisplaySnapshot; now
       </header>
       <section className="display-cards" aria-label="Queues">
         {items.map((card) => (
-          <QueueCard key={card.doctorId} card={card} />
+          <QueueCard key={card.doctorId ?? `room:${card.roomId ?? ''}`} card={card} />
         ))}
       </section>
       <footer className="display-footer">
@@ -53,9 +53,15 @@ export function DisplayBoard({ snapshot, now }: { snapshot: DisplaySnapshot; now
 function QueueCard({ card }: { card: DisplayCard }) {
   const presence = PRESENCE[card.presence];
   return (
-    <article className="queue-card" aria-label={card.doctorName} data-doctor={card.doctorId}>
-      <h2 className="queue-card-doctor">{card.doctorName}</h2>
-      <p className="queue-card-room">{card.roomName ?? '\u00a0'}</p>
+    <article
+      className="queue-card"
+      aria-label={card.doctorName ?? card.roomName ?? undefined}
+      data-doctor={card.doctorId ?? undefined}
+      data-room={card.roomId ?? undefined}
+    >
+      {/* A chosen room with nobody in it today: the room's name stands in the doctor's place. */}
+      <h2 className="queue-card-doctor">{card.doctorName ?? card.roomName}</h2>
+      <p className="queue-card-room">{card.doctorName === null ? '\u00a0' : (card.roomName ?? '\u00a0')}</p>
       {presence && !card.serving ? <p className="queue-card-presence">{presence}</p> : null}
       <p className="queue-card-label">Now</p>
       <p className="queue-card-token" data-testid="serving-token">

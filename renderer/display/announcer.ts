@@ -1,5 +1,5 @@
 import type { DisplayCall } from '@shared/domain/display.schema';
-import { announcementText } from '@shared/rules/display-board';
+import { announcementText, spokenTwice } from '@shared/rules/display-board';
 
 /** How long a call's banner stays (docs/product.md §7: 8–10 s). */
 export const BANNER_MS = 9_000;
@@ -7,7 +7,7 @@ const CHIME_MS = 700;
 
 export interface ShownCall {
   call: DisplayCall;
-  /** The words spoken, shown on screen too. */
+  /** The words spoken (said twice), shown on screen once. */
   text: string;
 }
 
@@ -85,7 +85,8 @@ export class Announcer {
     const text = announcementText(call, this.voice.language);
     this.show({ call, text });
     chime();
-    setTimeout(() => speak(text, this.voice), CHIME_MS);
+    // Said twice in one utterance ("repeated once"); shown once.
+    setTimeout(() => speak(spokenTwice(text, this.voice.language), this.voice), CHIME_MS);
     setTimeout(() => this.next(), BANNER_MS);
   }
 }

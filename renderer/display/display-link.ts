@@ -1,6 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import type { ApiError } from '@shared/contract/errors';
-import type { DisplaySnapshot } from '@shared/domain/display.schema';
+import type { DisplaySnapshot, DisplayVoice } from '@shared/domain/display.schema';
+import { watchVoices } from './tv-voices';
 
 const CREDENTIAL_KEY = 'clinic.display.credential';
 
@@ -50,7 +51,8 @@ export async function pairWithCode(code: string): Promise<void> {
 
 /**
  * The TV's link to the display feed: connects to `/display` with the stored credential, keeps the
- * newest snapshot (by version; a new hub identity or epoch starts over), reconnects by itself.
+ * newest snapshot (by version; a new hub identity or epoch starts over), reconnects by itself,
+ * and reports the browser's voices (`display.voices`) for the admin's choice.
  * A refused or revoked credential is forgotten: the screen goes blank and asks to be paired.
  */
 export function connectDisplay(onState: (state: LinkState) => void, onTest: () => void): () => void {
@@ -74,7 +76,21 @@ export function connectDisplay(onState: (state: LinkState) => void, onTest: () =
     socket.disconnect();
     set({ status: 'unpaired', snapshot: null, offlineSince: null });
   };
-  socket.on('connect', () => set({ status: 'live', offlineSince: null }));
+  // The voices this TV offers go to the hub on every connect and whenever the browser's list changes.
+  let voices: DisplayVoice[] = [];
+  const sendVoices = () => {
+    if (socket.connected && voices.length > 0) {
+      socket.timeout(10_000).emit('display.voices', voices, () => undefined);
+    }
+  };
+  const stopVoices = watchVoices((next) => {
+    voices = next;
+    sendVoices();
+  });
+  socket.on('connect', () => {
+    set({ status: 'live', offlineSince: null });
+    sendVoices();
+  });
   socket.on('disconnect', (reason) => {
     if (reason === 'io server disconnect' || reason === 'io client disconnect') return;
     set({ status: 'offline', offlineSince: state.offlineSince ?? Date.now() });
@@ -91,5 +107,8 @@ export function connectDisplay(onState: (state: LinkState) => void, onTest: () =
     if (sameHub && next.version < current.version) return;
     set({ snapshot: next, status: 'live', offlineSince: null });
   });
-  return () => socket.disconnect();
+  return () => {
+    stopVoices();
+    socket.disconnect();
+  };
 }

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeScan } from '@renderer/testing/axe';
-import { type AppPage, launchBrowser, openApp } from '@renderer/testing/browser';
+import { type AppPage, launchBrowser, openApp, openScreen } from '@renderer/testing/browser';
 import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
-import type { StaffRole } from '@renderer/testing/sign-in';
+import { signInAs, signInWith, type StaffRole } from '@renderer/testing/sign-in';
 import { type StaffSocket, staffSocket } from '@renderer/testing/staff-socket';
 
 let hub: DemoHub;
@@ -20,22 +20,43 @@ afterAll(async () => {
   await hub?.stop();
 });
 
-/** A staff member's session over the hub's socket (the doctor's click is a call like this one). */
+/** A staff member's session over the hub's socket, for setting the scene. */
 async function staff(role: StaffRole) {
   const socket = await staffSocket(hub.url, role);
   sockets.push(socket);
   return socket.call;
 }
 
-/** Records what the page asks speech synthesis to say, then lets it speak (init script). */
+/**
+ * Records what the page asks speech synthesis to say (and in which voice), then lets it speak; the
+ * browser offers two made-up voices (headless Chromium has none), which the TV reports to the hub
+ * (init script).
+ */
 function recordSpeech() {
   const spoken: string[] = [];
-  (window as unknown as { __spoken: string[] }).__spoken = spoken;
+  const voices: (string | null)[] = [];
+  Object.assign(window, { __spoken: spoken, __voices: voices });
   const synth = window.speechSynthesis as SpeechSynthesis | undefined;
   if (!synth) return;
+  const offered = ['Asha (test)|hi-IN', 'Ravi (test)|en-GB'].map((entry) => {
+    const [name, lang] = entry.split('|');
+    return { name, lang, voiceURI: name, default: false, localService: true };
+  });
+  synth.getVoices = () => offered as unknown as SpeechSynthesisVoice[];
+  // The made-up voices cannot go into the browser's own slot: kept on the utterance instead.
+  const chosen = new WeakMap<SpeechSynthesisUtterance, unknown>();
+  Object.defineProperty(SpeechSynthesisUtterance.prototype, 'voice', {
+    get(this: SpeechSynthesisUtterance) {
+      return chosen.get(this) ?? null;
+    },
+    set(this: SpeechSynthesisUtterance, voice: unknown) {
+      chosen.set(this, voice);
+    },
+  });
   const speak = synth.speak.bind(synth);
   synth.speak = (utterance: SpeechSynthesisUtterance) => {
     spoken.push(utterance.text);
+    voices.push((chosen.get(utterance) as { name?: string } | undefined)?.name ?? null);
     try {
       speak(utterance);
     } catch {
@@ -45,6 +66,12 @@ function recordSpeech() {
 }
 
 const spoken = (page: Page) => page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken);
+const voicesSpoken = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __voices: (string | null)[] }).__voices);
+/** Axe with the AAA contrast rule (7:1) on top of the usual A/AA rules. */
+const contrastProblems = (page: Page) => axeScan(page, { enable: ['color-contrast-enhanced'] });
+/** The call sentence as asked of speech synthesis: said twice in one utterance. */
+const twice = (sentence: string) => `${sentence}. ${sentence}.`;
 
 async function waitForSpoken(page: Page, count: number) {
   await page.waitForFunction(
@@ -63,13 +90,17 @@ const tokenShare = (page: Page) =>
     .first()
     .evaluate((el) => parseFloat(getComputedStyle(el).fontSize) / window.innerHeight);
 
+const DOCTOR_LOGIN = { username: 'dr.display', password: 'display-test-2026' };
+
 describe('the waiting-room display', () => {
   it('pairs, shows and announces calls once, survives a hub restart, and blanks when revoked', async () => {
     const admin = await staff('admin');
     const reception = await staff('receptionist');
-    // A doctor of its own, working all week in Room 9, so the demo's live queues do not matter.
+    // A doctor of its own, working all week in Room 9, so the demo's live queues do not matter;
+    // Room 11 has nobody in it.
     const roomId = randomUUID();
     await admin('rooms.create', { id: roomId, details: { name: 'Room 9' } });
+    await admin('rooms.create', { id: randomUUID(), details: { name: 'Room 11' } });
     const doctorId = randomUUID();
     await admin('doctors.create', {
       id: doctorId,
@@ -80,6 +111,13 @@ describe('the waiting-room display', () => {
         fees: { newVisit: 50_000, followUp: 30_000 },
         tokenPrefix: 'DT',
       },
+    });
+    await admin('users.create', {
+      id: randomUUID(),
+      ...DOCTOR_LOGIN,
+      displayName: 'Dr. Display Test',
+      role: 'doctor',
+      doctorId,
     });
     const windows = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
       weekday,
@@ -119,20 +157,27 @@ describe('the waiting-room display', () => {
     const body = await tv.page.locator('body').innerText();
     for (const name of fullNames) for (const part of name.split(' ')) expect(body).not.toContain(part);
     expect(await tokenShare(tv.page)).toBeGreaterThanOrEqual(0.1);
-    expect(await axeScan(tv.page)).toEqual([]);
+    expect(await contrastProblems(tv.page)).toEqual([]);
 
-    // The doctor's "call next" (reception may call for them): banner and speech, once.
-    const called = await reception<{ id: string }>('queue.callNext', { doctorId });
+    // The doctor clicks Call next on their queue screen: banner and speech, once.
+    const doctor = await openApp(browser, hub.url);
+    await signInWith(doctor.page, DOCTOR_LOGIN.username, DOCTOR_LOGIN.password);
+    await doctor.page.getByRole('heading', { name: 'My queue', level: 1 }).waitFor();
+    await doctor.page.getByRole('button', { name: 'Call next', exact: true }).click();
     const banner = tv.page.getByRole('alert', { name: 'Now calling' });
     await banner.getByText('DT-001', { exact: true }).waitFor();
+    // The banner shows the sentence once; speech says it twice in one request.
+    expect(await banner.getByText('Token DT-001, Room 9', { exact: true }).count()).toBe(1);
+    expect(await contrastProblems(tv.page)).toEqual([]);
     await waitForSpoken(tv.page, 1);
-    expect(await spoken(tv.page)).toEqual(['Token DT-001, Room 9']);
+    expect(await spoken(tv.page)).toEqual([twice('Token DT-001, Room 9')]);
     await expect.poll(() => card.getByTestId('serving-token').innerText()).toBe('DT-001');
 
-    // A recall is announced again (after the first banner's time).
-    await reception('queue.recall', { id: called.id });
+    // The doctor's "Announce again" (a recall) is spoken again, after the first banner's time.
+    await doctor.page.getByRole('button', { name: 'Announce again' }).click();
     await waitForSpoken(tv.page, 2);
-    expect(await spoken(tv.page)).toEqual(['Token DT-001, Room 9', 'Token DT-001, Room 9']);
+    expect(await spoken(tv.page)).toEqual([twice('Token DT-001, Room 9'), twice('Token DT-001, Room 9')]);
+    await doctor.close();
 
     // The hub restarts: the TV reconnects to the same state and announces nothing again.
     const before = await tv.page.locator('main').getAttribute('data-generated');
@@ -152,22 +197,40 @@ describe('the waiting-room display', () => {
     await tv.page.setViewportSize({ width: 1920, height: 1080 });
     expect(await tokenShare(tv.page)).toBeGreaterThanOrEqual(0.1);
 
-    // The admin's test announcement and a theme change reach the TV at once.
-    const adminAgain = await staff('admin');
-    await adminAgain('displays.testAnnouncement', { id: created.display.id });
-    await waitForSpoken(tv.page, 3);
-    expect((await spoken(tv.page)).at(-1)).toBe('Token A-001, room 1');
-    await adminAgain('displays.update', {
-      id: created.display.id,
-      settings: { name: 'Waiting hall', doctorIds: [doctorId], theme: 'light' },
-    });
+    // The admin edits the display on the Devices screen: light theme, a voice the TV reported,
+    // and Room 11 (nobody works there: "not in"). The TV follows at once.
+    const adminApp = await openApp(browser, hub.url);
+    const { page } = adminApp;
+    await signInAs(page, 'admin');
+    await openScreen(page, 'Devices');
+    const row = page.getByTestId('display-row').filter({ hasText: 'Waiting hall' });
+    await row.getByRole('button', { name: 'Edit' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit Waiting hall' });
+    await dialog.getByLabel('Theme').selectOption('light');
+    await dialog.getByLabel('Voice').selectOption('Ravi (test)');
+    await dialog.getByRole('checkbox', { name: 'Room 11' }).check();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
     await tv.page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
+    await tv.page.getByRole('article', { name: 'Room 11' }).getByText('Not in').waitFor();
+    expect(await row.innerText()).toContain('Dr. Display Test, Room 11');
+    expect(await contrastProblems(tv.page)).toEqual([]);
+
+    // Test announcement: spoken in the chosen voice; the light banner keeps 7:1 too.
+    await row.getByRole('button', { name: 'Test announcement' }).click();
+    await waitForSpoken(tv.page, 3);
+    expect((await spoken(tv.page)).at(-1)).toBe(twice('Token A-001, room 1'));
+    expect((await voicesSpoken(tv.page)).at(-1)).toBe('Ravi (test)');
+    await tv.page.getByRole('alert', { name: 'Now calling' }).getByText('A-001', { exact: true }).waitFor();
+    expect(await contrastProblems(tv.page)).toEqual([]);
 
     // Revoked: the screen goes blank at once (no queue left on it).
-    await adminAgain('displays.revoke', { id: created.display.id });
+    await row.getByRole('button', { name: 'Revoke' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Revoke' }).click();
     await tv.page.getByRole('heading', { name: 'This display is not paired' }).waitFor();
     expect(await tv.page.locator('body').innerText()).not.toContain('DT-001');
     expect(tv.problems.filter((p) => !p.includes('WebSocket'))).toEqual([]);
+    await adminApp.close();
     await tv.close();
-  }, 120_000);
+  }, 180_000);
 });

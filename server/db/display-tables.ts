@@ -1,11 +1,13 @@
 import type { Generated, Selectable } from 'kysely';
 
-/** Waiting-room displays (migration 015): hub-only, never synced. */
+/** Waiting-room displays (migrations 014, 015): hub-only, never synced. */
 export interface DisplayTable {
   id: string;
   name: string;
   /** JSON array of doctor ids. */
   doctorIds: string;
+  /** JSON array of room ids (migration 015): the doctors working in them today are shown. */
+  roomIds: Generated<string>;
   message: string;
   theme: 'dark' | 'light';
   language: string;
@@ -18,6 +20,8 @@ export interface DisplayTable {
   lastSeenAt: string | null;
   createdAt: string;
   revision: Generated<number>;
+  /** JSON array of the voices the TV reported ({ name, lang }), bounded (migration 015). */
+  voices: Generated<string>;
 }
 
 export interface DisplayCallTable {

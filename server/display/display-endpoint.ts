@@ -1,9 +1,16 @@
 import type { Namespace, Server, Socket } from 'socket.io';
 import { authorizeDisplay } from '@shared/permissions/display-feed';
 import type { ApiError } from '@shared/contract/errors';
+import { DISPLAY_VOICES_MAX, displayVoicesSchema } from '@shared/domain/display.schema';
 import type { HubCore } from '@server/core/hub-core';
 import { buildDisplaySnapshot } from './display-feed';
-import { displayByCredential, findDisplayRow, hashSecret, recordSeen } from './displays.repository';
+import {
+  displayByCredential,
+  findDisplayRow,
+  hashSecret,
+  recordSeen,
+  recordVoices,
+} from './displays.repository';
 
 /** The namespace TVs connect to; staff connections never join it. */
 export const DISPLAY_NAMESPACE = '/display';
@@ -24,7 +31,8 @@ type DisplaySocket = Socket<
 /**
  * The display feed over Socket.IO (DESIGN §3): a TV connects to `/display` with its credential
  * (`auth: { credential }`), gets a snapshot at once and a new one right after every commit that
- * may change it (pokes, calls, its own settings); `display.snapshot` asks for one. Every connect
+ * may change it (pokes, calls, its own settings); `display.snapshot` asks for one, and
+ * `display.voices` reports the voices its browser offers (kept for the admin). Every connect
  * and message is checked by `authorizeDisplay` against the credential as stored now, so a revoked
  * or replaced one is refused and its open sockets are told (`display.revoked`) and closed.
  */
@@ -77,6 +85,10 @@ export function attachDisplayFeed(io: Server, core: HubCore): () => void {
         reply({ ok: false, error: decision.allowed ? refusal().data : errorOf(decision.reason) });
         return;
       }
+      if (event === 'display.voices') {
+        recordReportedVoices(found.row.id, args[0], reply);
+        return;
+      }
       try {
         reply({ ok: true, result: buildDisplaySnapshot(core, found.row) });
       } catch (error) {
@@ -88,6 +100,37 @@ export function attachDisplayFeed(io: Server, core: HubCore): () => void {
       }
     });
   });
+
+  /** The TV's voices, for the admin's choice of voice: validated and bounded before they are kept. */
+  function recordReportedVoices(displayId: string, payload: unknown, reply: (reply: unknown) => void): void {
+    const parsed = displayVoicesSchema.safeParse(payload);
+    if (!parsed.success) {
+      reply({
+        ok: false,
+        error: {
+          code: 'VALIDATION',
+          message: 'Please correct: voices',
+          fields: [
+            {
+              field: 'voices',
+              message: `must be at most ${DISPLAY_VOICES_MAX} voices, each a name and a language`,
+            },
+          ],
+        },
+      });
+      return;
+    }
+    const unique = [...new Map(parsed.data.map((v) => [v.name, v])).values()];
+    core.writes
+      .run(() => recordVoices(core.db, displayId, unique))
+      .then(
+        () => reply({ ok: true, result: { ok: true } }),
+        (error: unknown) => {
+          core.logger.warn({ err: error, displayId }, 'could not record a display’s voices');
+          reply({ ok: false, error: { code: 'INTERNAL', message: 'The hub could not keep the voices.' } });
+        },
+      );
+  }
 
   // Pushes of one tick (a commit's poke and its call) make one snapshot per display.
   const dirty = new Set<string>();

@@ -39,6 +39,8 @@ function connectDisplay(url: string, credential: string | null) {
     socket.once('connect_error', reject);
   });
   const first = nextEvent<DisplaySnapshot>(socket, 'display.snapshot');
+  // A refused TV never gets one: that is an unhandled rejection unless a test awaits it.
+  first.catch(() => undefined);
   return { socket, raw, connected, first };
 }
 
@@ -204,5 +206,90 @@ describe('the waiting-room display feed', () => {
     ).rejects.toMatchObject({
       error: { code: 'POLICY' },
     });
+  });
+
+  it('shows chosen rooms: the doctor working in one today, and an empty one as "not in"', async () => {
+    const { hub, admin, world } = await pairedWorld();
+    const room2 = hub.db.first(hub.db.q.selectFrom('rooms').select('id').where('name', '=', 'Room 2'))!.id;
+    const empty = randomUUID();
+    await hub.call(admin, 'rooms.create', { id: empty, details: { name: 'Room 7' } });
+    const created = await hub.call(admin, 'displays.create', {
+      id: randomUUID(),
+      settings: { name: 'By room', roomIds: [room2, empty] },
+    });
+    expect(created.display).toMatchObject({ doctorIds: [], roomIds: [room2, empty], voices: [] });
+    const anonymous = await server!.connect({});
+    const paired = await callOver(anonymous, 'displays.pair', { code: created.pairingCode });
+    const snapshot = await connectDisplay(server!.url, paired.credential).first;
+    expect(snapshot.cards).toEqual([
+      expect.objectContaining({
+        doctorId: world.doctor.id,
+        doctorName: world.doctor.fullName,
+        roomId: room2,
+        roomName: 'Room 2',
+        next: [expect.objectContaining({ token: 'K-001' }), expect.objectContaining({ token: 'K-002' })],
+      }),
+      {
+        doctorId: null,
+        doctorName: null,
+        roomId: empty,
+        roomName: 'Room 7',
+        presence: 'out',
+        serving: null,
+        next: [],
+        waitingCount: 0,
+      },
+    ]);
+    // The room's doctor's calls are the display's calls too.
+    const pushed = nextEvent<DisplaySnapshot>(opened.at(-1)!, 'display.snapshot');
+    await hub.call(world.doctorCaller, 'queue.callNext', { doctorId: world.doctor.id });
+    expect((await pushed).calls.map((c) => c.token)).toEqual(['K-001']);
+
+    // Unknown doctors or rooms are refused naming the field; a display must show something.
+    const refused = (settings: Record<string, unknown>) =>
+      hub.call(admin, 'displays.update', {
+        id: created.display.id,
+        settings: { name: 'By room', ...settings },
+      });
+    await expect(refused({ roomIds: [randomUUID()] })).rejects.toMatchObject({
+      error: { code: 'VALIDATION', fields: [{ field: 'settings.roomIds' }] },
+    });
+    await expect(refused({ doctorIds: [randomUUID()], roomIds: [room2] })).rejects.toMatchObject({
+      error: { code: 'VALIDATION', fields: [{ field: 'settings.doctorIds' }] },
+    });
+    await expect(refused({})).rejects.toMatchObject({
+      error: {
+        code: 'VALIDATION',
+        fields: [{ field: 'settings.doctorIds', message: 'choose at least one doctor or room' }],
+      },
+    });
+  });
+
+  it('keeps the voices the TV reports (validated, bounded) for the admin', async () => {
+    const { hub, admin, credential, display } = await pairedWorld();
+    const tv = connectDisplay(server!.url, credential);
+    await tv.connected;
+    const voices = [
+      { name: 'Google हिन्दी', lang: 'hi-IN' },
+      { name: 'Veena', lang: 'en-IN' },
+      { name: 'Veena', lang: 'en-IN' },
+    ];
+    expect(await send(tv.socket, 'display.voices', voices)).toEqual({ ok: true, result: { ok: true } });
+    const listed = await hub.call(admin, 'displays.list', {});
+    expect(listed.find((d) => d.id === display.id)?.voices).toEqual(voices.slice(0, 2));
+
+    for (const bad of [
+      'Veena',
+      [{ name: 'x'.repeat(101), lang: 'en' }],
+      [{ name: 'Veena', lang: 'en-IN', localService: true }],
+      Array.from({ length: 201 }, (_, i) => ({ name: `v${i}`, lang: 'en' })),
+    ]) {
+      expect(await send(tv.socket, 'display.voices', bad)).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION', fields: [{ field: 'voices' }] },
+      });
+    }
+    const after = await hub.call(admin, 'displays.list', {});
+    expect(after.find((d) => d.id === display.id)?.voices).toEqual(voices.slice(0, 2));
   });
 });

@@ -1,9 +1,11 @@
+import type { Selectable } from 'kysely';
 import { type DisplayCard, type DisplaySnapshot, displaySnapshotSchema } from '@shared/domain/display.schema';
 import type { Doctor } from '@shared/domain/doctor.schema';
 import { displayPresence, roundedWaitMinutes } from '@shared/rules/display-board';
 import { clinicDate } from '@shared/rules/zoned-time';
 import { decode } from '@server/db/codecs';
 import type { DisplayRow } from '@server/db/display-tables';
+import type { DoctorTable } from '@server/db/tables';
 import type { HubCore } from '@server/core/hub-core';
 import { doctorRoomOn } from '@server/handlers/queue/queue-room';
 import { orderedDay } from '@server/handlers/queue/queue-store';
@@ -13,8 +15,10 @@ import { workingTimeOn } from '@server/repositories/working-time.repository';
 /** Calls a snapshot carries: enough for a display back from a short drop to announce what it missed. */
 const CALLS_KEPT = 20;
 
+type DoctorRow = Selectable<DoctorTable>;
+
 /**
- * The display feed of one display (DESIGN §3): its doctors' cards and today's latest calls, with
+ * The display feed of one display (DESIGN §3): its doctors' and rooms' cards and today's latest calls, with
  * tokens and initials only. Parsed by the strict feed schema before it leaves, so a field that is
  * not in the schema (a name) fails here instead of reaching the waiting room.
  */
@@ -24,36 +28,72 @@ export function buildDisplaySnapshot(core: HubCore, display: DisplayRow): Displa
   const now = core.clock.now().toISOString();
   const nowMs = Date.parse(now);
   const today = clinicDate(now, settings.timeZone);
-  const doctorIds = JSON.parse(display.doctorIds) as string[];
   const ctx = { db, now, settings: () => settings };
+  const roomOf = new Map<string, { id: string; name: string } | null>();
+  const roomOfDoctor = (doctorId: string) => {
+    if (!roomOf.has(doctorId)) roomOf.set(doctorId, doctorRoomOn(ctx, doctorId, today));
+    return roomOf.get(doctorId) ?? null;
+  };
 
-  const cards = doctorIds.flatMap((doctorId): DisplayCard[] => {
-    const row = db.first(db.q.selectFrom('doctors').selectAll().where('id', '=', doctorId));
-    if (!row || !row.active) return [];
+  const doctorCard = (row: DoctorRow, chosenRoomId: string | null): DisplayCard => {
     const doctor = decode<Doctor>('doctors', row);
     const day = orderedDay(db, doctor.id, today);
     const queue = buildDoctorQueue(db, doctor, today, now, settings.timeZone, day);
     const waiting = queue.waiting.filter((w) => w.entry.state === 'waiting');
     const serving = queue.current ?? null;
-    return [
-      {
-        doctorId: doctor.id,
-        doctorName: doctor.fullName,
-        roomName: doctorRoomOn(ctx, doctor.id, today)?.name ?? null,
-        presence:
-          serving?.state === 'in_consultation'
-            ? 'in'
-            : displayPresence(nowMs, workingTimeOn(db, doctor.id, today, settings.timeZone)),
-        serving: serving ? { token: serving.token, initials: serving.displayInitials } : null,
-        next: waiting.slice(0, 3).map((w) => ({
-          token: w.entry.token,
-          initials: w.entry.displayInitials,
-          waitMinutes: roundedWaitMinutes(w.estimatedWaitMinutes),
-        })),
-        waitingCount: waiting.length,
-      },
-    ];
-  });
+    return {
+      doctorId: doctor.id,
+      doctorName: doctor.fullName,
+      roomId: chosenRoomId,
+      roomName: roomOfDoctor(doctor.id)?.name ?? null,
+      presence:
+        serving?.state === 'in_consultation'
+          ? 'in'
+          : displayPresence(nowMs, workingTimeOn(db, doctor.id, today, settings.timeZone)),
+      serving: serving ? { token: serving.token, initials: serving.displayInitials } : null,
+      next: waiting.slice(0, 3).map((w) => ({
+        token: w.entry.token,
+        initials: w.entry.displayInitials,
+        waitMinutes: roundedWaitMinutes(w.estimatedWaitMinutes),
+      })),
+      waitingCount: waiting.length,
+    };
+  };
+
+  // The chosen doctors first, in the admin's order; then each chosen room: the doctors working in
+  // it today (by their room of the day), or the room alone as "not in".
+  const cards: DisplayCard[] = [];
+  const shown = new Set<string>();
+  const activeDoctors = db.all(db.q.selectFrom('doctors').selectAll().where('active', '=', 1));
+  const byId = new Map(activeDoctors.map((row) => [row.id, row]));
+  for (const doctorId of JSON.parse(display.doctorIds) as string[]) {
+    const row = byId.get(doctorId);
+    if (!row || shown.has(doctorId)) continue;
+    shown.add(doctorId);
+    cards.push(doctorCard(row, null));
+  }
+  for (const roomId of JSON.parse(display.roomIds) as string[]) {
+    const room = db.first(db.q.selectFrom('rooms').select(['id', 'name']).where('id', '=', roomId));
+    if (!room) continue;
+    const working = activeDoctors.filter((row) => roomOfDoctor(row.id)?.id === roomId);
+    for (const row of working.filter((r) => !shown.has(r.id))) {
+      shown.add(row.id);
+      cards.push(doctorCard(row, roomId));
+    }
+    if (working.length === 0) {
+      cards.push({
+        doctorId: null,
+        doctorName: null,
+        roomId,
+        roomName: room.name,
+        presence: 'out',
+        serving: null,
+        next: [],
+        waitingCount: 0,
+      });
+    }
+  }
+  const doctorIds = [...shown];
 
   const calls =
     doctorIds.length === 0

@@ -1,6 +1,11 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { failure } from '@shared/contract/errors';
-import type { Display, DisplaySettings } from '@shared/domain/display.schema';
+import {
+  type Display,
+  type DisplaySettings,
+  type DisplayVoice,
+  displayVoicesSchema,
+} from '@shared/domain/display.schema';
 import type { Db } from '@server/db/database';
 import type { DisplayRow } from '@server/db/display-tables';
 
@@ -25,10 +30,12 @@ export function displayFromRow(row: DisplayRow): Display {
     id: row.id,
     name: row.name,
     doctorIds: JSON.parse(row.doctorIds) as string[],
+    roomIds: JSON.parse(row.roomIds) as string[],
     message: row.message,
     theme: row.theme,
     language: row.language,
     voice: row.voice,
+    voices: displayVoicesSchema.catch([]).parse(JSON.parse(row.voices)),
     createdAt: row.createdAt,
     pairedAt: row.pairedAt,
     pairingExpiresAt: row.pairingExpiresAt,
@@ -54,14 +61,24 @@ export function displayByCredential(db: Db, credential: string): DisplayRow | un
   );
 }
 
-/** Refuses doctors that do not exist, naming the field. */
-export function assertDoctorsExist(db: Db, settings: DisplaySettings): void {
-  const unique = [...new Set(settings.doctorIds)];
-  const found = db.all(db.q.selectFrom('doctors').select('id').where('id', 'in', unique));
-  if (found.length !== unique.length) {
-    throw failure('VALIDATION', 'Please correct: settings.doctorIds', {
-      fields: [{ field: 'settings.doctorIds', message: 'names a doctor who does not exist' }],
-    });
+/** Refuses doctors or rooms that do not exist, naming the field. */
+export function assertChoicesExist(db: Db, settings: DisplaySettings): void {
+  const doctors = [...new Set(settings.doctorIds)];
+  const foundDoctors =
+    doctors.length === 0 ? [] : db.all(db.q.selectFrom('doctors').select('id').where('id', 'in', doctors));
+  const rooms = [...new Set(settings.roomIds)];
+  const foundRooms =
+    rooms.length === 0 ? [] : db.all(db.q.selectFrom('rooms').select('id').where('id', 'in', rooms));
+  const fields = [
+    ...(foundDoctors.length === doctors.length
+      ? []
+      : [{ field: 'settings.doctorIds', message: 'names a doctor who does not exist' }]),
+    ...(foundRooms.length === rooms.length
+      ? []
+      : [{ field: 'settings.roomIds', message: 'names a room that does not exist' }]),
+  ];
+  if (fields.length > 0) {
+    throw failure('VALIDATION', `Please correct: ${fields.map((f) => f.field).join(', ')}`, { fields });
   }
 }
 
@@ -69,6 +86,7 @@ export function settingsColumns(settings: DisplaySettings) {
   return {
     name: settings.name,
     doctorIds: JSON.stringify([...new Set(settings.doctorIds)]),
+    roomIds: JSON.stringify([...new Set(settings.roomIds)]),
     message: settings.message,
     theme: settings.theme,
     language: settings.language,
@@ -78,4 +96,14 @@ export function settingsColumns(settings: DisplaySettings) {
 
 export function recordSeen(db: Db, displayId: string, at: string): void {
   db.run(db.q.updateTable('displays').set({ lastSeenAt: at }).where('id', '=', displayId));
+}
+
+/** The voices the TV's browser offers, as it last reported them (already validated and bounded). */
+export function recordVoices(db: Db, displayId: string, voices: readonly DisplayVoice[]): void {
+  db.run(
+    db.q
+      .updateTable('displays')
+      .set({ voices: JSON.stringify(voices) })
+      .where('id', '=', displayId),
+  );
 }

@@ -5,9 +5,11 @@ import { authorizeDisplay } from './display-feed';
 describe('what a display credential may read', () => {
   const live = { displayId: 'd1', revoked: false };
 
-  it('its own feed only, and nothing without a live credential', () => {
+  it('its own feed and its voices only, and nothing without a live credential', () => {
     expect(authorizeDisplay(live, null)).toEqual({ allowed: true, displayId: 'd1' });
     expect(authorizeDisplay(live, 'display.snapshot')).toEqual({ allowed: true, displayId: 'd1' });
+    expect(authorizeDisplay(live, 'display.voices')).toEqual({ allowed: true, displayId: 'd1' });
+    expect(authorizeDisplay(null, 'display.voices')).toEqual({ allowed: false, reason: 'unauthenticated' });
     expect(authorizeDisplay(null, 'display.snapshot')).toEqual({ allowed: false, reason: 'unauthenticated' });
     expect(authorizeDisplay({ ...live, revoked: true }, null)).toEqual({
       allowed: false,

@@ -1,9 +1,10 @@
 /**
- * What a waiting-room display's credential may ask of the hub (DESIGN §3, §6): its own feed and
- * nothing else, deny by default. The credential is not a staff session, so every contract
- * operation other than the public ones refuses it like a caller with no session (`authorize`).
+ * What a waiting-room display's credential may ask of the hub (DESIGN §3, §6): its own feed, and
+ * to report the voices its browser offers (kept for the admin's choice), nothing else, deny by
+ * default. The credential is not a staff session, so every contract operation other than the
+ * public ones refuses it like a caller with no session (`authorize`).
  */
-export const displayFeedMessages = ['display.snapshot'] as const;
+export const displayFeedMessages = ['display.snapshot', 'display.voices'] as const;
 export type DisplayFeedMessage = (typeof displayFeedMessages)[number];
 
 /** The credential as the hub found it: null when it matches no display. */

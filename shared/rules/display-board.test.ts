@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { announcementText, displayPresence, pageOf, roundedWaitMinutes } from './display-board';
+import { announcementText, displayPresence, pageOf, roundedWaitMinutes, spokenTwice } from './display-board';
 
 describe('the waiting-room display rules', () => {
   it('rounds waits to 5 minutes, never showing 0 for a short wait', () => {
@@ -31,5 +31,10 @@ describe('the waiting-room display rules', () => {
     expect(announcementText({ token: 'K-012', roomName: 'Room 2' }, 'en-IN')).toBe('Token K-012, Room 2');
     expect(announcementText({ token: 'K-012', roomName: null }, 'en-IN')).toBe('Token K-012');
     expect(announcementText({ token: 'K-012', roomName: '2' }, 'hi-IN')).toBe('टोकन K-012, कमरा 2');
+  });
+
+  it('says the sentence twice in one utterance (repeated once)', () => {
+    expect(spokenTwice('Token K-012, room 2', 'en-IN')).toBe('Token K-012, room 2. Token K-012, room 2.');
+    expect(spokenTwice('टोकन K-012, कमरा 2', 'hi-IN')).toBe('टोकन K-012, कमरा 2। टोकन K-012, कमरा 2।');
   });
 });

@@ -42,3 +42,12 @@ export function announcementText(call: { token: string; roomName: string | null 
   if (language.toLowerCase().startsWith('hi')) return `टोकन ${call.token}${roomPart('कमरा')}`;
   return `Token ${call.token}${roomPart('room')}`;
 }
+
+/**
+ * What is asked of speech synthesis for one call: the sentence said twice ("repeated once") in one
+ * utterance, so a call is one request to speak and a recall another.
+ */
+export function spokenTwice(sentence: string, language: string): string {
+  const stop = language.toLowerCase().startsWith('hi') ? '।' : '.';
+  return `${sentence}${stop} ${sentence}${stop}`;
+}

@@ -12,6 +12,7 @@ import { formularyMigration } from './011-formulary.migration';
 import { leaveRequestsMigration } from './012-leave-requests.migration';
 import { deviceNamesMigration } from './013-device-names.migration';
 import { displaysMigration } from './014-displays.migration';
+import { displayRoomsMigration } from './015-display-rooms.migration';
 
 export interface Migration {
   name: string;
@@ -34,4 +35,5 @@ export const migrations: readonly Migration[] = [
   leaveRequestsMigration,
   deviceNamesMigration,
   displaysMigration,
+  displayRoomsMigration,
 ];

@@ -1,7 +1,7 @@
 import { failure } from '@shared/contract/errors';
 import { type HandlerContext, type HandlerMap, handler } from '@server/core/handler';
 import {
-  assertDoctorsExist,
+  assertChoicesExist,
   displayFromRow,
   getDisplayRow,
   hashSecret,
@@ -42,7 +42,7 @@ export const displayHandlers: HandlerMap = {
 
   'displays.create': handler('displays.create', {
     run: (input, ctx) => {
-      assertDoctorsExist(ctx.db, input.settings);
+      assertChoicesExist(ctx.db, input.settings);
       ctx.db.run(
         ctx.db.q
           .insertInto('displays')
@@ -57,7 +57,7 @@ export const displayHandlers: HandlerMap = {
   'displays.update': handler('displays.update', {
     run: (input, ctx) => {
       const row = getDisplayRow(ctx.db, input.id);
-      assertDoctorsExist(ctx.db, input.settings);
+      assertChoicesExist(ctx.db, input.settings);
       ctx.db.run(
         ctx.db.q
           .updateTable('displays')

@@ -1,15 +1,4 @@
-import {
-  Badge,
-  Button,
-  Code,
-  Field,
-  HStack,
-  Input,
-  NativeSelect,
-  Stack,
-  Table,
-  Text,
-} from '@chakra-ui/react';
+import { Badge, Button, Code, HStack, Stack, Table, Text } from '@chakra-ui/react';
 import { type FormEvent, useState } from 'react';
 import type { ResultOf } from '@shared/contract/index';
 import type { Display } from '@shared/domain/display.schema';
@@ -18,6 +7,7 @@ import { useClinicFormat } from '@renderer/app/clinic-format';
 import { ConfirmDialog } from '@renderer/components/admin/ConfirmDialog';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { TablePanel } from '@renderer/components/TablePanel';
+import { type DisplayChoice, DisplayFields } from './DisplayFields';
 import { EditDisplayDialog } from './EditDisplayDialog';
 
 type Pairing = ResultOf<'displays.create'>;
@@ -26,13 +16,14 @@ type Pairing = ResultOf<'displays.create'>;
 const pairingLink = (code: string) => `${window.location.origin}/display?code=${code}`;
 
 /**
- * Waiting-room displays (SPEC §7): add one for chosen doctors and get its pairing code and link,
+ * Waiting-room displays (SPEC §7): add one for chosen doctors and rooms and get its pairing code and link,
  * give a new code, revoke (the TV goes blank at once).
  */
 export function DisplaysPanel() {
   const format = useClinicFormat();
   const displays = useApiQuery('displays.list', {}, { refetchInterval: 5_000 });
   const doctors = useApiQuery('doctors.list', {}, { staleTime: 60_000 });
+  const rooms = useApiQuery('rooms.list', {}, { staleTime: 60_000 });
   const [pairing, setPairing] = useState<Pairing | null>(null);
   const [revoking, setRevoking] = useState<Display | null>(null);
   const [editing, setEditing] = useState<Display | null>(null);
@@ -40,6 +31,12 @@ export function DisplaysPanel() {
   const newCode = useApiMutation('displays.newPairingCode', { onSuccess: (p) => setPairing(p) });
   const revoke = useApiMutation('displays.revoke', { onSuccess: () => setRevoking(null) });
   const doctorName = new Map((doctors.data ?? []).map((d) => [d.id, d.fullName]));
+  const roomName = new Map((rooms.data ?? []).map((r) => [r.id, r.name]));
+  const shows = (d: Display) =>
+    [
+      ...d.doctorIds.map((id) => doctorName.get(id) ?? '…'),
+      ...d.roomIds.map((id) => roomName.get(id) ?? '…'),
+    ].join(', ');
   return (
     <Stack gap="4" mt="8">
       <Text as="h2" fontSize="lg" fontWeight="semibold">
@@ -75,7 +72,7 @@ export function DisplaysPanel() {
               {(displays.data ?? []).map((d) => (
                 <Table.Row key={d.id} data-testid="display-row">
                   <Table.Cell fontWeight="medium">{d.name}</Table.Cell>
-                  <Table.Cell>{d.doctorIds.map((id) => doctorName.get(id) ?? '…').join(', ')}</Table.Cell>
+                  <Table.Cell>{shows(d)}</Table.Cell>
                   <Table.Cell>
                     {d.revokedAt ? (
                       <Badge colorPalette="red">Revoked</Badge>
@@ -138,53 +135,22 @@ export function DisplaysPanel() {
 }
 
 function AddDisplayForm({ onAdded }: { onAdded: (pairing: Pairing) => void }) {
-  const doctors = useApiQuery('doctors.list', {}, { staleTime: 60_000 });
-  const [name, setName] = useState('Waiting hall');
-  const [chosen, setChosen] = useState<string[]>([]);
-  const [message, setMessage] = useState('');
-  const [theme, setTheme] = useState<'dark' | 'light'>('dark');
+  const [choice, setChoice] = useState<DisplayChoice>({
+    name: 'Waiting hall',
+    doctorIds: [],
+    roomIds: [],
+    message: '',
+    theme: 'dark',
+  });
   const create = useApiMutation('displays.create', { onSuccess: onAdded });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate({ id: crypto.randomUUID(), settings: { name, doctorIds: chosen, message, theme } });
+    create.mutate({ id: crypto.randomUUID(), settings: choice });
   };
-  const toggle = (id: string) => setChosen((c) => (c.includes(id) ? c.filter((x) => x !== id) : [...c, id]));
   return (
     <form onSubmit={submit} aria-label="Add a display">
       <Stack gap="3" maxW="xl">
-        <Field.Root>
-          <Field.Label>Display name</Field.Label>
-          <Input size="sm" value={name} onChange={(e) => setName(e.target.value)} />
-        </Field.Root>
-        <fieldset>
-          <Text as="legend" fontWeight="medium" mb="1">
-            Doctors it shows
-          </Text>
-          <HStack wrap="wrap" gap="4">
-            {(doctors.data ?? [])
-              .filter((d) => d.active)
-              .map((d) => (
-                <label key={d.id}>
-                  <input type="checkbox" checked={chosen.includes(d.id)} onChange={() => toggle(d.id)} />{' '}
-                  {d.fullName}
-                </label>
-              ))}
-          </HStack>
-        </fieldset>
-        <Field.Root>
-          <Field.Label>Message line (optional)</Field.Label>
-          <Input size="sm" value={message} onChange={(e) => setMessage(e.target.value)} />
-        </Field.Root>
-        <Field.Root>
-          <Field.Label>Theme</Field.Label>
-          <NativeSelect.Root size="sm">
-            <NativeSelect.Field value={theme} onChange={(e) => setTheme(e.target.value as 'dark' | 'light')}>
-              <option value="dark">Dark</option>
-              <option value="light">Light</option>
-            </NativeSelect.Field>
-            <NativeSelect.Indicator />
-          </NativeSelect.Root>
-        </Field.Root>
+        <DisplayFields value={choice} onChange={setChoice} />
         <ErrorMessage error={create.error} action="Display not added" />
         <Button type="submit" size="sm" alignSelf="start" loading={create.isPending}>
           Add display

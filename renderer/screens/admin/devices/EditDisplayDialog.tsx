@@ -1,29 +1,33 @@
-import { Button, Field, Input, NativeSelect, Stack } from '@chakra-ui/react';
+import { Button, Field, NativeSelect, Stack } from '@chakra-ui/react';
 import { useState } from 'react';
 import type { Display } from '@shared/domain/display.schema';
 import { useApiMutation } from '@renderer/api/hooks';
 import { DialogFrame } from '@renderer/components/DialogFrame';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
+import { type DisplayChoice, DisplayFields } from './DisplayFields';
 
-/** A display's message line, theme and voice (the TV picks the change up at once). */
+/**
+ * What a display shows (doctors, rooms, message line, theme) and how it announces (language and
+ * one of the voices its TV reported); the TV picks the change up at once.
+ */
 export function EditDisplayDialog({ display, onClose }: { display: Display; onClose: () => void }) {
-  const [message, setMessage] = useState(display.message);
-  const [theme, setTheme] = useState(display.theme);
+  const [choice, setChoice] = useState<DisplayChoice>({
+    name: display.name,
+    doctorIds: display.doctorIds,
+    roomIds: display.roomIds,
+    message: display.message,
+    theme: display.theme,
+  });
   const [language, setLanguage] = useState(display.language);
   const [voice, setVoice] = useState(display.voice ?? '');
   const update = useApiMutation('displays.update', { onSuccess: onClose });
   const save = () =>
     update.mutate({
       id: display.id,
-      settings: {
-        name: display.name,
-        doctorIds: display.doctorIds,
-        message,
-        theme,
-        language,
-        voice: voice.trim() === '' ? null : voice.trim(),
-      },
+      settings: { ...choice, language, voice: voice === '' ? null : voice },
     });
+  // The chosen voice stays offered even when the TV no longer reports it.
+  const kept = display.voice !== null && !display.voices.some((v) => v.name === display.voice);
   return (
     <DialogFrame
       open
@@ -48,20 +52,7 @@ export function EditDisplayDialog({ display, onClose }: { display: Display; onCl
       }
     >
       <Stack gap="3">
-        <Field.Root>
-          <Field.Label>Message line</Field.Label>
-          <Input size="sm" value={message} onChange={(e) => setMessage(e.target.value)} />
-        </Field.Root>
-        <Field.Root>
-          <Field.Label>Theme</Field.Label>
-          <NativeSelect.Root size="sm">
-            <NativeSelect.Field value={theme} onChange={(e) => setTheme(e.target.value as 'dark' | 'light')}>
-              <option value="dark">Dark</option>
-              <option value="light">Light</option>
-            </NativeSelect.Field>
-            <NativeSelect.Indicator />
-          </NativeSelect.Root>
-        </Field.Root>
+        <DisplayFields value={choice} onChange={setChoice} />
         <Field.Root>
           <Field.Label>Announcement language</Field.Label>
           <NativeSelect.Root size="sm">
@@ -73,9 +64,26 @@ export function EditDisplayDialog({ display, onClose }: { display: Display; onCl
           </NativeSelect.Root>
         </Field.Root>
         <Field.Root>
-          <Field.Label>Voice name on the TV (optional)</Field.Label>
-          <Input size="sm" value={voice} onChange={(e) => setVoice(e.target.value)} />
-          <Field.HelperText>Empty: the TV’s default voice for the language.</Field.HelperText>
+          <Field.Label>Voice</Field.Label>
+          <NativeSelect.Root size="sm">
+            <NativeSelect.Field value={voice} onChange={(e) => setVoice(e.target.value)}>
+              <option value="">Default voice</option>
+              {kept ? (
+                <option value={display.voice ?? ''}>{`${display.voice} (not reported by the TV)`}</option>
+              ) : null}
+              {display.voices.map((v) => (
+                <option key={v.name} value={v.name}>
+                  {v.lang ? `${v.name} (${v.lang})` : v.name}
+                </option>
+              ))}
+            </NativeSelect.Field>
+            <NativeSelect.Indicator />
+          </NativeSelect.Root>
+          <Field.HelperText>
+            {display.voices.length === 0
+              ? 'The TV has not reported its voices yet: its default voice for the language is used.'
+              : 'The voices the TV’s browser offers. Default: its voice for the language.'}
+          </Field.HelperText>
         </Field.Root>
         <ErrorMessage error={update.error} action="Not saved" />
       </Stack>
