@@ -92,6 +92,7 @@ describe('hub database', () => {
       { name: '012-leave-requests' },
       { name: '013-device-names' },
       { name: '014-displays' },
+      { name: '016-display-qr' },
     ]);
   });
 

@@ -29,6 +29,7 @@ export function displayFromRow(row: DisplayRow): Display {
     theme: row.theme,
     language: row.language,
     voice: row.voice,
+    showQrCode: row.showQrCode === 1,
     createdAt: row.createdAt,
     pairedAt: row.pairedAt,
     pairingExpiresAt: row.pairingExpiresAt,
@@ -73,6 +74,7 @@ export function settingsColumns(settings: DisplaySettings) {
     theme: settings.theme,
     language: settings.language,
     voice: settings.voice,
+    showQrCode: settings.showQrCode ? 1 : 0,
   };
 }
 

@@ -16,6 +16,8 @@ export const displaySettingsSchema = z.strictObject({
     .default('en-IN'),
   /** A voice name the TV's browser offers; null: its default voice for the language. */
   voice: text(100).nullable().default(null),
+  /** Show the clinic's companion app link (a clinic setting) as a QR code in a corner. */
+  showQrCode: z.boolean().default(false),
 });
 export type DisplaySettings = z.output<typeof displaySettingsSchema>;
 
@@ -83,6 +85,8 @@ export const displaySnapshotSchema = z.strictObject({
     voice: z.string().nullable(),
   }),
   cards: z.array(displayCardSchema),
+  /** The companion app link to show as a QR code: set only when the clinic has one and this display shows it. */
+  companionAppUrl: z.url({ protocol: /^https?$/ }).nullable(),
   /** Today's latest calls of the shown doctors (at most 20), oldest first. */
   calls: z.array(displayCallSchema).max(20),
 });

@@ -12,6 +12,7 @@ import { formularyMigration } from './011-formulary.migration';
 import { leaveRequestsMigration } from './012-leave-requests.migration';
 import { deviceNamesMigration } from './013-device-names.migration';
 import { displaysMigration } from './014-displays.migration';
+import { displayQrMigration } from './016-display-qr.migration';
 
 export interface Migration {
   name: string;
@@ -34,4 +35,6 @@ export const migrations: readonly Migration[] = [
   leaveRequestsMigration,
   deviceNamesMigration,
   displaysMigration,
+  // 015 (display rooms and voices) comes in from another branch; the coordinator orders them.
+  displayQrMigration,
 ];

@@ -1,4 +1,4 @@
-import { Button, Field, Input, NativeSelect, Stack } from '@chakra-ui/react';
+import { Button, Checkbox, Field, Input, NativeSelect, Stack } from '@chakra-ui/react';
 import { useState } from 'react';
 import type { Display } from '@shared/domain/display.schema';
 import { useApiMutation } from '@renderer/api/hooks';
@@ -11,6 +11,7 @@ export function EditDisplayDialog({ display, onClose }: { display: Display; onCl
   const [theme, setTheme] = useState(display.theme);
   const [language, setLanguage] = useState(display.language);
   const [voice, setVoice] = useState(display.voice ?? '');
+  const [showQrCode, setShowQrCode] = useState(display.showQrCode);
   const update = useApiMutation('displays.update', { onSuccess: onClose });
   const save = () =>
     update.mutate({
@@ -22,6 +23,7 @@ export function EditDisplayDialog({ display, onClose }: { display: Display; onCl
         theme,
         language,
         voice: voice.trim() === '' ? null : voice.trim(),
+        showQrCode,
       },
     });
   return (
@@ -76,6 +78,16 @@ export function EditDisplayDialog({ display, onClose }: { display: Display; onCl
           <Field.Label>Voice name on the TV (optional)</Field.Label>
           <Input size="sm" value={voice} onChange={(e) => setVoice(e.target.value)} />
           <Field.HelperText>Empty: the TV’s default voice for the language.</Field.HelperText>
+        </Field.Root>
+        <Field.Root>
+          <Checkbox.Root checked={showQrCode} onCheckedChange={(e) => setShowQrCode(e.checked === true)}>
+            <Checkbox.HiddenInput />
+            <Checkbox.Control />
+            <Checkbox.Label>Show QR code</Checkbox.Label>
+          </Checkbox.Root>
+          <Field.HelperText>
+            Of the companion app link set in Settings (none: no code shown).
+          </Field.HelperText>
         </Field.Root>
         <ErrorMessage error={update.error} action="Not saved" />
       </Stack>
