@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { createServer, type ViteDevServer } from 'vite';
@@ -8,17 +11,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // This guards it (a config with appType 'custom' or a moved entry would lose it).
 let server: ViteDevServer;
 let url: string;
+// Vite's cache would go to the shared node_modules/.vite: a temporary one, and no pre-bundling.
+const cacheDir = mkdtempSync(join(tmpdir(), 'clinic-vite-'));
 
 beforeAll(async () => {
   server = await createServer({
     configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
+    cacheDir,
+    optimizeDeps: { noDiscovery: true, include: [] },
     server: { port: 0, host: '127.0.0.1', hmr: false, proxy: {} },
     logLevel: 'silent',
   });
   await server.listen();
   url = `http://127.0.0.1:${(server.httpServer!.address() as AddressInfo).port}`;
 });
-afterAll(() => server?.close());
+afterAll(async () => {
+  await server?.close();
+  rmSync(cacheDir, { recursive: true, force: true });
+});
 
 describe('the Vite dev server (its own html fallback, appType mpa/spa)', () => {
   it('serves the waiting-room display at /display, like the hub, and the staff app at /', async () => {
