@@ -9,10 +9,12 @@ import { busyPortMessage, isPortBusy } from '@main/backend/busy-port';
 import { createClientBackend } from '@main/backend/client-backend';
 import { loadOrCreateDeviceId } from '@main/backend/device-identity';
 import { type DesktopConfig, loadDesktopConfig } from '@main/backend/desktop-config';
+import { DISPLAY_CHROMIUM_SWITCHES, displayLaunch } from '@main/backend/display-mode';
 import { createHubBackend } from '@main/backend/hub-backend';
 import { installAppMenu } from './app-menu';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { installDesktopSetup } from './desktop-setup';
+import { runAsDisplay } from './display-window';
 import { IPC } from './ipc-channels';
 import { installIpcBridge } from './ipc-bridge';
 import { printPdf } from './print-pdf';
@@ -26,6 +28,11 @@ const distDir = join(import.meta.dirname, '..');
 
 registerAppScheme();
 app.enableSandbox();
+// `--display`: a waiting-room display instead of the staff app (main/backend/display-mode.ts).
+const launch = displayLaunch(process.argv, loadDesktopConfig(configFile));
+if (launch.display) {
+  for (const [name, value] of DISPLAY_CHROMIUM_SWITCHES) app.commandLine.appendSwitch(name, value);
+}
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -36,7 +43,7 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
-  app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
+  if (!launch.display) app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
   app.on('window-all-closed', () => app.quit());
 
   app
@@ -49,6 +56,13 @@ if (!app.requestSingleInstanceLock()) {
 
       const config = loadDesktopConfig(configFile);
       const deviceId = loadOrCreateDeviceId(join(userData, 'device-id'));
+      if (launch.display) {
+        // A hub PC shown as a display still runs the clinic's hub.
+        const hub = config?.mode === 'hub' ? await startBackend(config, deviceId) : null;
+        app.on('before-quit', () => void hub?.close());
+        runAsDisplay(launch, { deviceId, logger });
+        return;
+      }
       const backend = config ? await startBackend(config, deviceId) : null;
       const bridge = backend ? installIpcBridge(backend, ours) : null;
       installDesktopSetup({ configFile, deviceId, needed: !config, ours });

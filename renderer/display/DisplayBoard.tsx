@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { DisplayCard, DisplaySnapshot } from '@shared/domain/display.schema';
 import { PAGE_SECONDS, pageOf } from '@shared/rules/display-board';
+import { CompanionQr } from './CompanionQr';
 
 const PRESENCE: Record<DisplayCard['presence'], string | null> = {
   in: null,
@@ -45,6 +46,7 @@ export function DisplayBoard({ snapshot, now }: { snapshot: DisplaySnapshot; now
         {pages > 1 ? (
           <p className="display-page">{`${(((page % pages) + pages) % pages) + 1} / ${pages}`}</p>
         ) : null}
+        {snapshot.companionAppUrl ? <CompanionQr link={snapshot.companionAppUrl} /> : null}
       </footer>
     </>
   );

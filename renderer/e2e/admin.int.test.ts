@@ -192,6 +192,13 @@ describe('staff app in browser mode: the admin screens', () => {
     expect(await form.getByText('Patients may reschedule directly').count()).toBe(0);
     await form.getByLabel('Doctors’ leave').waitFor(TIMEOUT);
 
+    // The companion app link (shown as a QR code on displays) must be a web link.
+    const companion = form.getByLabel('Companion app link');
+    await companion.fill('ftp://files.example.in/app');
+    await form.getByRole('button', { name: 'Save settings' }).click();
+    await form.getByText('must be an http:// or https:// link').waitFor(TIMEOUT);
+    await companion.fill('https://app.sunrise-clinic.example/book');
+
     const window = form.getByLabel('Cancellation window');
     const next = String(Number(await window.inputValue()) + 15);
     await window.fill(next);
@@ -203,6 +210,9 @@ describe('staff app in browser mode: the admin screens', () => {
       .getByLabel('Cancellation window')
       .waitFor(TIMEOUT);
     expect(await page.getByLabel('Cancellation window').inputValue()).toBe(next);
+    expect(await page.getByLabel('Companion app link').inputValue()).toBe(
+      'https://app.sunrise-clinic.example/book',
+    );
 
     await page.getByLabel('Time zone').fill('Europe/London');
     await page.getByRole('button', { name: 'Save settings' }).click();

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encode } from 'uqr';
+import { COMPANION_QR_OPTIONS, modulesOfPath } from '@renderer/display/companion-qr';
 import { axeScan } from '@renderer/testing/axe';
 import { type AppPage, launchBrowser, openApp, openScreen } from '@renderer/testing/browser';
 import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
@@ -223,6 +225,24 @@ describe('the waiting-room display', () => {
     expect((await voicesSpoken(tv.page)).at(-1)).toBe('Ravi (test)');
     await tv.page.getByRole('alert', { name: 'Now calling' }).getByText('A-001', { exact: true }).waitFor();
     expect(await contrastProblems(tv.page)).toEqual([]);
+
+    // The clinic's companion app link, as a QR code in a corner of a display that shows it.
+    const link = 'https://app.sunrise-clinic.example/book';
+    const clinic = await adminAgain<Record<string, unknown>>('settings.get', {});
+    await adminAgain('settings.update', { ...clinic, companionAppUrl: link });
+    await adminAgain('displays.update', {
+      id: created.display.id,
+      settings: { name: 'Waiting hall', doctorIds: [doctorId], theme: 'light', showQrCode: true },
+    });
+    const qr = tv.page.getByRole('img', { name: 'QR code of the clinic’s app' });
+    await qr.waitFor();
+    await tv.page.getByText('Book and follow your token on your phone').waitFor();
+    const drawn = await qr.evaluate((svg) => ({
+      size: Number(svg.getAttribute('viewBox')?.split(' ')[2]),
+      path: svg.querySelector('path')?.getAttribute('d') ?? '',
+    }));
+    // What the TV draws is the library's code of that link, module for module.
+    expect(modulesOfPath(drawn.path, drawn.size)).toEqual(encode(link, COMPANION_QR_OPTIONS).data);
 
     // Revoked: the screen goes blank at once (no queue left on it).
     await row.getByRole('button', { name: 'Revoke' }).click();

@@ -13,6 +13,16 @@ export const FREE_FAILURES_PER_SOURCE = 20;
 /** Per account across all sources: loose, and only for sources that have not signed in to it. */
 export const FREE_FAILURES_PER_ACCOUNT_EVERYWHERE = 30;
 
+/** Wrong pairing codes (`displays.pair`, public) one source may send in a window before delays start. */
+export const FREE_PAIRING_FAILURES_PER_SOURCE = 5;
+
+/**
+ * The key wrong pairing codes from one source count against: the same source groups and the same
+ * delays as sign-in (one mechanism), in a bucket of their own so a TV being set up never slows
+ * anyone's sign-in and a guessed password never blocks a pairing.
+ */
+export const pairingThrottleKey = (address: string | null) => `display-pair:${sourceGroup(address)}`;
+
 /** Where a sign-in comes from: the connection's address (null: in-process) and the device it names. */
 export interface LoginSource {
   address: string | null;
@@ -70,6 +80,18 @@ export class LoginThrottle {
       if (row?.blockedUntil) wait = Math.max(wait, Date.parse(row.blockedUntil) - now.getTime());
     }
     return Math.max(0, wait);
+  }
+
+  /** Milliseconds one key (such as pairingThrottleKey) must still wait, or 0. */
+  retryAfterMsFor(key: string, now: Date): number {
+    const row = this.row(key);
+    return row?.blockedUntil ? Math.max(0, Date.parse(row.blockedUntil) - now.getTime()) : 0;
+  }
+
+  /** Counts one failure against a single key, blocking it past `freeFailures` in the window. */
+  recordFailureFor(key: string, freeFailures: number, now: Date): void {
+    this.forgetQuiet(now);
+    this.countFailure(key, freeFailures, now);
   }
 
   recordFailure(keys: ThrottleKeys, now: Date): void {

@@ -93,6 +93,7 @@ describe('hub database', () => {
       { name: '013-device-names' },
       { name: '014-displays' },
       { name: '015-display-rooms' },
+      { name: '016-display-qr' },
     ]);
   });
 

@@ -12,6 +12,8 @@ export interface DisplayTable {
   theme: 'dark' | 'light';
   language: string;
   voice: string | null;
+  /** 0/1 (migration 016): show the companion app link as a QR code. */
+  showQrCode: Generated<number>;
   credentialHash: string | null;
   pairingCodeHash: string | null;
   pairingExpiresAt: string | null;

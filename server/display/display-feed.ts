@@ -127,6 +127,7 @@ export function buildDisplaySnapshot(core: HubCore, display: DisplayRow): Displa
       voice: display.voice,
     },
     cards,
+    companionAppUrl: display.showQrCode === 1 ? settings.companionAppUrl : null,
     calls,
   });
 }

@@ -36,6 +36,7 @@ export function displayFromRow(row: DisplayRow): Display {
     language: row.language,
     voice: row.voice,
     voices: displayVoicesSchema.catch([]).parse(JSON.parse(row.voices)),
+    showQrCode: row.showQrCode === 1,
     createdAt: row.createdAt,
     pairedAt: row.pairedAt,
     pairingExpiresAt: row.pairingExpiresAt,
@@ -91,6 +92,7 @@ export function settingsColumns(settings: DisplaySettings) {
     theme: settings.theme,
     language: settings.language,
     voice: settings.voice,
+    showQrCode: settings.showQrCode ? 1 : 0,
   };
 }
 

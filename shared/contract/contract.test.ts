@@ -46,7 +46,6 @@ describe('the API contract', () => {
       'queue.setPriority',
       'queue.callNext',
       'queue.startConsultation',
-      'queue.board',
       'consultations.saveDraft',
       'consultations.finalize',
       'consultations.addAddendum',
@@ -68,6 +67,9 @@ describe('the API contract', () => {
     ];
     expect(required.filter((name) => !isOperationName(name))).toEqual([]);
     expect(isOperationName('toString')).toBe(false);
+    // The waiting-room display reads only its own feed (displays.*, namespace /display): the older
+    // staff query of every doctor's board is gone.
+    expect(isOperationName('queue.board')).toBe(false);
   });
 
   it('gives every operation a summary and a kind that matches its verb', () => {

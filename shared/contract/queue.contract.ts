@@ -25,24 +25,6 @@ export const doctorQueueSchema = z.strictObject({
   done: z.array(queueEntrySchema),
 });
 
-/** What the waiting-room display may show: tokens and initials only, never full names. */
-export const displayBoardSchema = z.strictObject({
-  clinicName: z.string(),
-  generatedAt: instantSchema,
-  doctors: z.array(
-    z.strictObject({
-      doctorId: idSchema,
-      doctorName: z.string(),
-      roomName: z.string().nullable(),
-      serving: z.strictObject({ token: z.string(), initials: z.string() }).nullable(),
-      next: z.array(
-        z.strictObject({ token: z.string(), initials: z.string(), estimatedWaitMinutes: z.number().int() }),
-      ),
-      lastCalledAt: instantSchema.nullable(),
-    }),
-  ),
-});
-
 export const queueContract = {
   'queue.checkIn': command(
     'Check a patient in: CHECKED_IN, a token per doctor per day (e.g. K-012), queued by check-in time.',
@@ -93,7 +75,6 @@ export const queueContract = {
     byIdSchema,
     queueEntrySchema,
   ),
-  'queue.board': query('The waiting-room display board.', z.strictObject({}), displayBoardSchema),
   'queue.myPosition': query(
     'The signed-in patient’s live queue position and estimated wait today.',
     z.strictObject({ appointmentId: idSchema }),

@@ -19,6 +19,8 @@ export const displaySettingsSchema = z
       .default('en-IN'),
     /** A voice name the TV's browser offers; null: its default voice for the language. */
     voice: text(100).nullable().default(null),
+    /** Show the clinic's companion app link (a clinic setting) as a QR code in a corner. */
+    showQrCode: z.boolean().default(false),
   })
   .refine((settings) => settings.doctorIds.length + settings.roomIds.length > 0, {
     error: 'choose at least one doctor or room',
@@ -106,6 +108,8 @@ export const displaySnapshotSchema = z.strictObject({
     voice: z.string().nullable(),
   }),
   cards: z.array(displayCardSchema),
+  /** The companion app link to show as a QR code: set only when the clinic has one and this display shows it. */
+  companionAppUrl: z.url({ protocol: /^https?$/ }).nullable(),
   /** Today's latest calls of the shown doctors (at most 20), oldest first. */
   calls: z.array(displayCallSchema).max(20),
 });

@@ -72,6 +72,15 @@ export const clinicSettingsSchema = z.strictObject({
     .min(5)
     .max(24 * 60)
     .default(60),
+  /**
+   * The companion app's link (patients book and follow their token on their phone); waiting-room
+   * displays with "Show QR code" on show it as a QR code. Null: none.
+   */
+  companionAppUrl: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// link' })
+    .max(500)
+    .nullable()
+    .default(null),
   sessionAbsoluteHours: z
     .number()
     .int()

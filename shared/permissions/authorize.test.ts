@@ -85,7 +85,6 @@ queue.setPriority             - a o - a
 queue.callNext                - a o - -
 queue.recall                  - a o - -
 queue.startConsultation       - - o - -
-queue.board                   - a a a a
 queue.myPosition              o - - - -
 formulary.list                - a a a a
 formulary.addEntry            - - - - a

@@ -107,7 +107,6 @@ export const permissionPolicy: Readonly<Record<OperationName, Grant>> = {
   'queue.callNext': { receptionist: 'any', doctor: 'own' },
   'queue.recall': { receptionist: 'any', doctor: 'own' },
   'queue.startConsultation': { doctor: 'own' },
-  'queue.board': staffRead,
   'queue.myPosition': { patient: 'own' },
 
   'formulary.list': staffRead,

@@ -13,6 +13,7 @@ import { leaveRequestsMigration } from './012-leave-requests.migration';
 import { deviceNamesMigration } from './013-device-names.migration';
 import { displaysMigration } from './014-displays.migration';
 import { displayRoomsMigration } from './015-display-rooms.migration';
+import { displayQrMigration } from './016-display-qr.migration';
 
 export interface Migration {
   name: string;
@@ -36,4 +37,5 @@ export const migrations: readonly Migration[] = [
   deviceNamesMigration,
   displaysMigration,
   displayRoomsMigration,
+  displayQrMigration,
 ];

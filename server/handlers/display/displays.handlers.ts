@@ -1,4 +1,6 @@
 import { failure } from '@shared/contract/errors';
+import { FREE_PAIRING_FAILURES_PER_SOURCE, pairingThrottleKey } from '@server/auth/login-throttle';
+import type { Db } from '@server/db/database';
 import { type HandlerContext, type HandlerMap, handler } from '@server/core/handler';
 import {
   assertChoicesExist,
@@ -23,6 +25,23 @@ function issueCode(ctx: HandlerContext, id: string) {
   );
   return { display: displayFromRow(getDisplayRow(ctx.db, id)), pairingCode, pairingExpiresAt };
 }
+
+/** The display a pairing code opens now: unknown, used, expired and revoked ones open none. */
+function pairableRow(db: Db, code: string, now: string) {
+  const row = db.first(
+    db.q.selectFrom('displays').selectAll().where('pairingCodeHash', '=', hashSecret(code)),
+  );
+  return row && row.revokedAt === null && row.pairingExpiresAt && row.pairingExpiresAt > now ? row : null;
+}
+
+const invalidCode = () =>
+  failure(
+    'VALIDATION',
+    'That pairing code is not valid (wrong, used or expired). Ask the admin for a new one.',
+    {
+      fields: [{ field: 'code', message: 'is not a valid pairing code' }],
+    },
+  );
 
 function audit(ctx: HandlerContext, action: string, id: string, details: Record<string, unknown> = {}) {
   ctx.audit({ kind: 'change', action, entity: 'display', entityId: id, patientId: null, details });
@@ -104,21 +123,34 @@ export const displayHandlers: HandlerMap = {
     },
   }),
 
-  /** One use: the code is cleared, and the display's previous credential stops working. */
+  /**
+   * One use: the code is cleared, and the display's previous credential stops working. Wrong codes
+   * are throttled per source address like sign-ins (auth/login-throttle.ts): a code is ~40 bits
+   * and lives 15 minutes, and this operation is public.
+   */
   'displays.pair': handler('displays.pair', {
-    run: (input, ctx) => {
-      const row = ctx.db.first(
-        ctx.db.q.selectFrom('displays').selectAll().where('pairingCodeHash', '=', hashSecret(input.code)),
-      );
-      if (!row || row.revokedAt !== null || !row.pairingExpiresAt || row.pairingExpiresAt <= ctx.now) {
+    // The wrong code is counted before the transaction: a refusal rolls the transaction back.
+    prepare: (input, ctx) => {
+      const key = pairingThrottleKey(ctx.source.address);
+      const now = new Date(ctx.now);
+      const wait = ctx.hub.throttle.retryAfterMsFor(key, now);
+      if (wait > 0) {
         throw failure(
-          'VALIDATION',
-          'That pairing code is not valid (wrong, used or expired). Ask the admin for a new one.',
-          {
-            fields: [{ field: 'code', message: 'is not a valid pairing code' }],
-          },
+          'RATE_LIMITED',
+          `Too many wrong pairing codes from this device. Try again in ${Math.ceil(wait / 1000)} seconds.`,
         );
       }
+      if (!pairableRow(ctx.db, input.code, ctx.now)) {
+        ctx.db.transaction(() =>
+          ctx.hub.throttle.recordFailureFor(key, FREE_PAIRING_FAILURES_PER_SOURCE, now),
+        );
+        throw invalidCode();
+      }
+      return Promise.resolve(undefined);
+    },
+    run: (input, ctx) => {
+      const row = pairableRow(ctx.db, input.code, ctx.now);
+      if (!row) throw invalidCode();
       const credential = newCredential();
       ctx.db.run(
         ctx.db.q

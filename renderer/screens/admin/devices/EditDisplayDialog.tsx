@@ -1,4 +1,4 @@
-import { Button, Field, NativeSelect, Stack } from '@chakra-ui/react';
+import { Button, Checkbox, Field, NativeSelect, Stack } from '@chakra-ui/react';
 import { useState } from 'react';
 import type { Display } from '@shared/domain/display.schema';
 import { useApiMutation } from '@renderer/api/hooks';
@@ -20,11 +20,12 @@ export function EditDisplayDialog({ display, onClose }: { display: Display; onCl
   });
   const [language, setLanguage] = useState(display.language);
   const [voice, setVoice] = useState(display.voice ?? '');
+  const [showQrCode, setShowQrCode] = useState(display.showQrCode);
   const update = useApiMutation('displays.update', { onSuccess: onClose });
   const save = () =>
     update.mutate({
       id: display.id,
-      settings: { ...choice, language, voice: voice === '' ? null : voice },
+      settings: { ...choice, language, voice: voice === '' ? null : voice, showQrCode },
     });
   // The chosen voice stays offered even when the TV no longer reports it.
   const kept = display.voice !== null && !display.voices.some((v) => v.name === display.voice);
@@ -83,6 +84,16 @@ export function EditDisplayDialog({ display, onClose }: { display: Display; onCl
             {display.voices.length === 0
               ? 'The TV has not reported its voices yet: its default voice for the language is used.'
               : 'The voices the TV’s browser offers. Default: its voice for the language.'}
+          </Field.HelperText>
+        </Field.Root>
+        <Field.Root>
+          <Checkbox.Root checked={showQrCode} onCheckedChange={(e) => setShowQrCode(e.checked === true)}>
+            <Checkbox.HiddenInput />
+            <Checkbox.Control />
+            <Checkbox.Label>Show QR code</Checkbox.Label>
+          </Checkbox.Root>
+          <Field.HelperText>
+            Of the companion app link set in Settings (none: no code shown).
           </Field.HelperText>
         </Field.Root>
         <ErrorMessage error={update.error} action="Not saved" />

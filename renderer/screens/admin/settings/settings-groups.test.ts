@@ -9,6 +9,7 @@ suite('settings form groups', () => {
     expect(describe('bookingNeedsConfirmation')).toEqual({ kind: 'boolean', nullable: false });
     expect(describe('defaultBuffers.after')).toEqual({ kind: 'number', nullable: false });
     expect(describe('refundPolicy.patientLatePercentBasisPoints').kind).toBe('number');
+    expect(describe('companionAppUrl')).toEqual({ kind: 'text', nullable: true });
     expect(describe('temperatureUnit')).toEqual({ kind: 'choice', nullable: false });
   });
   it('offers the temperature unit as a choice of °C or °F', () => {

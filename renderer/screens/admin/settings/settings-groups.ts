@@ -115,6 +115,18 @@ const GROUPS: { title: string; description: string; fields: FieldSpec[] }[] = [
     ],
   },
   {
+    title: 'Companion app',
+    description: 'Where patients book and follow their token on their phone.',
+    fields: [
+      {
+        path: 'companionAppUrl',
+        label: 'Companion app link',
+        helper:
+          'An http:// or https:// link. Waiting-room displays with “Show QR code” on show it as a QR code.',
+      },
+    ],
+  },
+  {
     title: 'Sessions and security',
     description: 'When screens lock and sign-ins end (SPEC §15).',
     fields: [
