@@ -137,6 +137,10 @@ describe('the waiting-room display', () => {
         placement: 'queue',
       });
     }
+    // The clinic's companion app link (the admin's Settings test enters it on screen).
+    const link = 'https://app.sunrise-clinic.example/book';
+    const clinic = await admin<Record<string, unknown>>('settings.get', {});
+    await admin('settings.update', { ...clinic, companionAppUrl: link });
     const created = await admin<{ pairingCode: string; display: { id: string } }>('displays.create', {
       id: randomUUID(),
       settings: { name: 'Waiting hall', doctorIds: [doctorId], message: 'Please keep your slip ready' },
@@ -200,7 +204,7 @@ describe('the waiting-room display', () => {
     expect(await tokenShare(tv.page)).toBeGreaterThanOrEqual(0.1);
 
     // The admin edits the display on the Devices screen: light theme, a voice the TV reported,
-    // and Room 11 (nobody works there: "not in"). The TV follows at once.
+    // Room 11 (nobody works there: "not in") and the QR code. The TV follows at once.
     const adminApp = await openApp(browser, hub.url);
     const { page } = adminApp;
     await signInAs(page, 'admin');
@@ -211,6 +215,8 @@ describe('the waiting-room display', () => {
     await dialog.getByLabel('Theme').selectOption('light');
     await dialog.getByLabel('Voice').selectOption('Ravi (test)');
     await dialog.getByRole('checkbox', { name: 'Room 11' }).check();
+    await dialog.getByText('Show QR code', { exact: true }).click(); // Chakra's box: its input is hidden
+    expect(await dialog.getByRole('checkbox', { name: 'Show QR code' }).isChecked()).toBe(true);
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'detached' });
     await tv.page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
@@ -227,13 +233,7 @@ describe('the waiting-room display', () => {
     expect(await contrastProblems(tv.page)).toEqual([]);
 
     // The clinic's companion app link, as a QR code in a corner of a display that shows it.
-    const link = 'https://app.sunrise-clinic.example/book';
-    const clinic = await adminAgain<Record<string, unknown>>('settings.get', {});
-    await adminAgain('settings.update', { ...clinic, companionAppUrl: link });
-    await adminAgain('displays.update', {
-      id: created.display.id,
-      settings: { name: 'Waiting hall', doctorIds: [doctorId], theme: 'light', showQrCode: true },
-    });
+    // (The link was set up front; "Show QR code" was ticked in the Edit dialog.)
     const qr = tv.page.getByRole('img', { name: 'QR code of the clinic’s app' });
     await qr.waitFor();
     await tv.page.getByText('Book and follow your token on your phone').waitFor();
