@@ -60,9 +60,11 @@ export class DemoDriver {
     sqlite.exec('BEGIN IMMEDIATE');
     try {
       await work();
-    } finally {
-      if (sqlite.inTransaction) sqlite.exec('COMMIT');
+    } catch (error) {
+      if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+      throw error;
     }
+    sqlite.exec('COMMIT');
   }
 
   /** Remembers how a staff member signs in; `session` is the one auth.setup already gave. */
