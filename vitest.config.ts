@@ -16,6 +16,8 @@ export default defineConfig({
   test: {
     include: ['{shared,server,main,renderer,scripts}/**/*.test.{ts,tsx}'],
     exclude: ['**/node_modules/**', '**/__fixtures__/**'],
+    // The demo clinic the browser tests copy is seeded once per run (renderer/testing/demo-template.ts).
+    globalSetup: ['renderer/testing/demo-template.setup.ts'],
     // Integration and browser tests start hubs, desktops and Chromium and share two cores with
     // whatever else the machine runs: vitest's 5 s default failed them under load (CI). A test
     // still waits for conditions, never for time; these limits only bound a hang.

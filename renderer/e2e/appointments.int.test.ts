@@ -16,7 +16,7 @@ describe('staff app in browser mode: the appointment list', () => {
     hub = await startDemoHub();
     browser = await launchBrowser();
     app = await openApp(browser, hub.url);
-  }, 600_000); // seeding the demo (first test file of the day only) takes minutes beside the suite
+  }, 600_000); // the first browser file of the run waits for the demo seeding, slow beside the suite
   afterAll(async () => {
     await browser?.close();
     await hub?.stop();

@@ -1,8 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppPage, launchBrowser, openApp } from '@renderer/testing/browser';
-import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
-import { signInAs } from '@renderer/testing/sign-in';
+import { describe, expect } from 'vitest';
+import { browserTest } from '@renderer/testing/browser-test';
 import {
   chooseFirstSlot,
   confirmBooking,
@@ -16,34 +13,22 @@ import {
 
 const LIVE_UPDATE_DEADLINE_MS = 3_000;
 
+const test = browserTest
+  .extend('booker', { scope: 'file' }, ({ signedIn }) => signedIn('receptionist'))
+  .extend('board', { scope: 'file' }, ({ signedIn }) => signedIn('receptionist'))
+  .extend('slots', { scope: 'file' }, ({ signedIn }) => signedIn('receptionist'));
+
 /**
  * SPEC §13: a change made on one desktop shows on every other connected desktop within a second.
  * Three browser sessions (three devices, receptionists): one books; one watches the Today board
  * of that date; one has the same doctor's free slots open on its Book screen.
  */
 describe('live updates between desktops (browser mode)', () => {
-  let hub: DemoHub;
-  let browser: Browser;
-  let booker: AppPage;
-  let board: AppPage;
-  let slots: AppPage;
-
-  beforeAll(async () => {
-    hub = await startDemoHub();
-    browser = await launchBrowser();
-    [booker, board, slots] = await Promise.all([
-      openApp(browser, hub.url),
-      openApp(browser, hub.url),
-      openApp(browser, hub.url),
-    ]);
-    for (const app of [booker, board, slots]) await signInAs(app.page, 'receptionist');
-  }, 600_000);
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.stop();
-  }, 60_000);
-
-  it('a booking made on one desktop appears on the others’ Today board and free slots within a second', async () => {
+  test('a booking made on one desktop appears on the others’ Today board and free slots within a second', async ({
+    booker,
+    board,
+    slots,
+  }) => {
     const name = uniqueName('Lina');
     const { date, doctor } = await openBookingWithFreeSlot(booker.page);
     const time = await chooseFirstSlot(booker.page);
@@ -85,7 +70,7 @@ describe('live updates between desktops (browser mode)', () => {
     expect(await freeOnBoard.count()).toBe(0);
   }, 300_000);
 
-  it('ran without console errors, page errors or CSP violations', () => {
+  test('ran without console errors, page errors or CSP violations', ({ booker, board, slots }) => {
     expect([...booker.problems, ...board.problems, ...slots.problems]).toEqual([]);
   });
 });

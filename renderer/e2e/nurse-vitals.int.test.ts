@@ -34,6 +34,8 @@ describe('nurse: vitals for a checked-in patient', () => {
   let doctor: AppPage;
   const name = uniqueName('Vani');
   let appointmentId = '';
+  /** What the doctor's page heard from the hub (Socket.IO frames), to know a push has arrived. */
+  const doctorHeard: string[] = [];
   const doctorRecord = () => doctor.page.getByRole('form', { name: 'Consultation record' });
   const takenCell = () =>
     nurse.page.getByTestId('vitals-row').filter({ hasText: name }).getByTestId('vitals-taken');
@@ -69,6 +71,9 @@ describe('nurse: vitals for a checked-in patient', () => {
   it('the doctor has the patient’s workspace open before any vitals are taken', async () => {
     doctor = await openApp(browser, hub.url);
     await signInAs(doctor.page, 'doctor');
+    doctor.page.on('websocket', (socket) =>
+      socket.on('framereceived', ({ payload }) => doctorHeard.push(String(payload))),
+    );
     await doctor.page.goto(`${hub.url}/consultation/${appointmentId}`);
     await doctorRecord().waitFor(TIMEOUT);
     expect(await doctorRecord().getByLabel('Pulse (/min)').inputValue()).toBe('');
@@ -149,7 +154,12 @@ describe('nurse: vitals for a checked-in patient', () => {
     await dialog.getByRole('button', { name: 'Save vitals' }).click();
     await dialog.waitFor({ state: 'hidden', ...TIMEOUT });
     await takenCell().getByText('Pulse 90 /min').waitFor(TIMEOUT);
-    await doctor.page.waitForTimeout(500); // the same push reaches the doctor's screen
+    // The same push reaches the doctor's screen: the record with the nurse's 90 arrives there, and
+    // the page has rendered what it brought (two frames) before the doctor's typing is checked.
+    await expect.poll(() => doctorHeard.some((frame) => frame.includes('"pulse":90')), TIMEOUT).toBe(true);
+    await doctor.page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
     const status = await doctor.page.getByTestId('save-status').innerText();
     expect(status, 'the doctor’s weight must still be unsaved for this check').toMatch(/^Unsaved/);
     expect(await doctorRecord().getByLabel('Pulse (/min)').inputValue()).toBe('88');

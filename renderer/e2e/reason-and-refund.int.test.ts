@@ -1,34 +1,19 @@
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { axeScan } from '@renderer/testing/axe';
-import { type AppPage, launchBrowser, openApp, settle } from '@renderer/testing/browser';
-import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
-import { signInAs } from '@renderer/testing/sign-in';
+import { settle } from '@renderer/testing/browser';
+import { browserTest } from '@renderer/testing/browser-test';
 import { UI_TIMEOUT } from '@renderer/screens/reception/booking/booking-steps.testing';
 
 /**
  * Issue 5: actions that need a reason (cancel, here) and a refund, through their dialogs: a
  * missing reason is refused on the field and nothing happens; with one, the action is recorded.
  */
+const test = browserTest.extend('app', { scope: 'file' }, ({ signedIn }) => signedIn('receptionist'));
+
 describe('reason and refund dialogs at reception', () => {
-  let hub: DemoHub;
-  let browser: Browser;
-  let app: AppPage;
-
-  beforeAll(async () => {
-    hub = await startDemoHub();
-    browser = await launchBrowser();
-    app = await openApp(browser, hub.url);
-    await signInAs(app.page, 'receptionist');
-  }, 600_000);
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.stop();
-  }, 60_000);
-
-  it('cancels an appointment only with a reason', async () => {
+  test('cancels an appointment only with a reason', async ({ hub, app }) => {
     const { page } = app;
     await page.goto(`${hub.url}/appointments?status=CONFIRMED&from=&to=`);
     await page.getByTestId('appointment-row').first().click();
@@ -51,7 +36,7 @@ describe('reason and refund dialogs at reception', () => {
     expect(app.problems).toEqual([]);
   });
 
-  it('refunds part of a paid bill with a reason', async () => {
+  test('refunds part of a paid bill with a reason', async ({ hub, app }) => {
     const { page } = app;
     // Today's list has no paid bill before the demo clinic's first visit of the day, so the
     // newest paid bill is opened directly (the same screen the list links to).

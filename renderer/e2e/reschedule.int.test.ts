@@ -1,12 +1,12 @@
-import type { Browser, Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { describe, expect } from 'vitest';
 import { axeScan } from '@renderer/testing/axe';
-import { type AppPage, launchBrowser, openApp } from '@renderer/testing/browser';
-import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
-import { signInAs } from '@renderer/testing/sign-in';
+import { browserTest } from '@renderer/testing/browser-test';
 
 const TIMEOUT = { timeout: 30_000 };
 const REASON = 'Patient asked for another time';
+
+const test = browserTest.extend('app', { scope: 'file' }, ({ signedIn }) => signedIn('receptionist'));
 
 /** Picks the last free time of the dialog's date, trying the following days while a day has none. */
 async function pickFreeTime(dialog: Locator): Promise<string> {
@@ -41,22 +41,9 @@ async function pickFreeTime(dialog: Locator): Promise<string> {
 
 /** Reschedule through the appointment drawer (SPEC §6): old and new time, who and why in the history. */
 describe('reception: reschedule an appointment with a reason', () => {
-  let hub: DemoHub;
-  let browser: Browser;
-  let app: AppPage;
-
-  beforeAll(async () => {
-    hub = await startDemoHub();
-    browser = await launchBrowser();
-    app = await openApp(browser, hub.url);
-    await signInAs(app.page, 'receptionist');
-  }, 600_000);
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.stop();
-  }, 60_000);
-
-  it('moves a confirmed appointment to a free slot; the history shows old → new, who and why', async () => {
+  test('moves a confirmed appointment to a free slot; the history shows old → new, who and why', async ({
+    app,
+  }) => {
     const { page } = app;
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Appointments' }).click();
     await page.getByRole('heading', { name: 'Appointments', level: 1 }).waitFor(TIMEOUT);
@@ -131,7 +118,7 @@ describe('reception: reschedule an appointment with a reason', () => {
     await cancel.waitFor({ state: 'hidden', ...TIMEOUT });
   }, 240_000);
 
-  it('ran without console errors, page errors or CSP violations', () => {
+  test('ran without console errors, page errors or CSP violations', ({ app }) => {
     expect(app.problems).toEqual([]);
   });
 });

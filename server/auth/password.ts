@@ -17,6 +17,38 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
   }
 }
 
+/** How the hub hashes and checks staff passwords (HubCore's `passwords`). */
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(passwordHash: string, password: string): Promise<boolean>;
+}
+
+export const argon2Passwords: PasswordHasher = { hash: hashPassword, verify: verifyPassword };
+
+/**
+ * argon2 that hashes each distinct password once and checks each (hash, password) pair once, for
+ * the demo's seeding only: its staff sign in ~500 times over the simulated month with one password,
+ * and each argon2 check costs tens of milliseconds of CPU. Never for a hub that serves people: it
+ * keeps passwords in memory and gives every account with the same password the same hash.
+ */
+export function memoizedPasswords(): PasswordHasher {
+  const hashes = new Map<string, Promise<string>>();
+  const checks = new Map<string, Promise<boolean>>();
+  return {
+    hash(password) {
+      let hashed = hashes.get(password);
+      if (!hashed) hashes.set(password, (hashed = hashPassword(password)));
+      return hashed;
+    },
+    verify(passwordHash, password) {
+      const key = JSON.stringify([passwordHash, password]);
+      let valid = checks.get(key);
+      if (!valid) checks.set(key, (valid = verifyPassword(passwordHash, password)));
+      return valid;
+    },
+  };
+}
+
 /** A hash of a random password, verified against when the user does not exist, so timing reveals nothing. */
 let decoy: Promise<string> | undefined;
 export function decoyHash(): Promise<string> {

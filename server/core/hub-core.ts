@@ -6,6 +6,7 @@ import type { Actor } from '@shared/domain/user.schema';
 import type { Db } from '@server/db/database';
 import { type ParameterOf, preparedQuery } from '@server/db/prepared-query';
 import { LoginThrottle } from '@server/auth/login-throttle';
+import { argon2Passwords, type PasswordHasher } from '@server/auth/password';
 import { Sessions } from '@server/auth/sessions';
 import { AuditAnchorFile } from './audit-anchor';
 import { AuditGuard } from './audit-guard';
@@ -33,6 +34,8 @@ export interface HubCoreOptions {
   validateResults?: boolean;
   /** Anchor the audit chain in this file (the hub's data directory), and check it (AuditGuard). */
   auditAnchorFile?: string;
+  /** How staff passwords are hashed and checked; argon2 (the demo's seeding memoizes it). */
+  passwords?: PasswordHasher;
 }
 
 /** Long-lived hub state shared by all handlers and transports. */
@@ -48,6 +51,7 @@ export class HubCore {
   readonly auditGuard: AuditGuard | null;
   readonly sessions: Sessions;
   readonly throttle: LoginThrottle;
+  readonly passwords: PasswordHasher;
   /** Operations arriving together share one durable commit (see GroupCommit). */
   readonly writes: GroupCommit;
   readonly validateResults: boolean;
@@ -73,6 +77,7 @@ export class HubCore {
     if (this.auditGuard) this.audit.anchorWith(this.auditGuard);
     this.sessions = new Sessions(this.db);
     this.throttle = new LoginThrottle(this.db);
+    this.passwords = options.passwords ?? argon2Passwords;
     this.writes = new GroupCommit(this.db);
     this.hubId = this.meta('hub_id') ?? this.setMeta('hub_id', randomUUID());
     this.epoch = Number(this.meta('epoch') ?? this.setMeta('epoch', '1'));

@@ -75,15 +75,24 @@ export class DemoSim {
 
   /**
    * Runs every event up to `now` in time order; later ones are the future and never happen.
-   * The handlers resolve without real I/O, so the loop lets the event loop turn now and then:
-   * a signal (SIGTERM) can then abort the seeding.
+   * The handlers resolve without real I/O, so the loop lets the event loop turn between batches
+   * of events (each batch one transaction): a signal (SIGTERM) can then abort the seeding.
    */
   async run(signal?: AbortSignal, onProgress?: (atMs: number) => void): Promise<void> {
-    for (let count = 0; ; count++) {
-      if (count % YIELD_EVERY === 0) await yieldToEventLoop(signal);
+    for (let done = false; !done;) {
+      await yieldToEventLoop(signal);
+      await this.driver.batch(async () => {
+        done = await this.runBatch(onProgress);
+      });
+    }
+  }
+
+  /** Runs up to BATCH events; true when no event is due any more. */
+  private async runBatch(onProgress?: (atMs: number) => void): Promise<boolean> {
+    for (let count = 0; count < BATCH; count++) {
       const event = this.pop();
-      if (!event || event.at > this.nowMs) return;
-      if (count % YIELD_EVERY === 0) onProgress?.(event.at);
+      if (!event || event.at > this.nowMs) return true;
+      if (count === 0) onProgress?.(event.at);
       this.driver.at(event.at);
       try {
         await event.run();
@@ -91,6 +100,7 @@ export class DemoSim {
         this.problems.push(`${event.label}: ${(error as Error).message}`);
       }
     }
+    return false;
   }
 
   doctorDay(doctorId: string): DoctorDay {
@@ -167,7 +177,8 @@ export class DemoSim {
   }
 }
 
-const YIELD_EVERY = 20;
+/** Events per transaction and between turns of the event loop. */
+const BATCH = 20;
 
 /** Lets pending I/O and signal handlers run, then throws if the work was aborted meanwhile. */
 export async function yieldToEventLoop(signal?: AbortSignal): Promise<void> {

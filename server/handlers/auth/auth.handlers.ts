@@ -1,7 +1,7 @@
 import { failure } from '@shared/contract/errors';
 import type { User } from '@shared/domain/user.schema';
 import { loginThrottleKeys } from '@server/auth/login-throttle';
-import { decoyHash, hashPassword, verifyPassword } from '@server/auth/password';
+import { decoyHash } from '@server/auth/password';
 import { userFromRow } from '@server/db/codecs';
 import { type HandlerContext, type HandlerMap, handler } from '@server/core/handler';
 import { requireActor } from '@server/repositories/ownership';
@@ -32,7 +32,7 @@ export const authHandlers: HandlerMap = {
   }),
 
   'auth.setup': handler('auth.setup', {
-    prepare: (input) => hashPassword(input.admin.password),
+    prepare: (input, ctx) => ctx.hub.passwords.hash(input.admin.password),
     run: (input, ctx, passwordHash) => {
       if (ctx.hub.isSetUp()) throw failure('CONFLICT', 'This hub is already set up; sign in as an admin.');
       ctx.hub.saveSettings(input.settings);
@@ -86,7 +86,7 @@ export const authHandlers: HandlerMap = {
         );
       }
       const row = findLoginUser(ctx, input.username);
-      const valid = await verifyPassword(row?.passwordHash ?? (await decoyHash()), input.password);
+      const valid = await ctx.hub.passwords.verify(row?.passwordHash ?? (await decoyHash()), input.password);
       if (!valid || !row || row.role === 'patient') {
         ctx.db.transaction(() => {
           ctx.hub.throttle.recordFailure(keys, now);
@@ -174,12 +174,12 @@ export const authHandlers: HandlerMap = {
       const row = ctx.db.first(
         ctx.db.q.selectFrom('credentials').selectAll().where('userId', '=', actor.userId),
       );
-      if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
+      if (!row || !(await ctx.hub.passwords.verify(row.passwordHash, input.currentPassword))) {
         throw failure('VALIDATION', 'The current password is not right.', {
           fields: [{ field: 'currentPassword', message: 'is not right' }],
         });
       }
-      return hashPassword(input.newPassword);
+      return ctx.hub.passwords.hash(input.newPassword);
     },
     run: (_input, ctx, passwordHash) => {
       const actor = requireActor(ctx);

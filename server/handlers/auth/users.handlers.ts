@@ -1,7 +1,6 @@
 import { failure } from '@shared/contract/errors';
 import { notFound } from '@shared/contract/not-found';
 import type { User } from '@shared/domain/user.schema';
-import { hashPassword } from '@server/auth/password';
 import { userFromRow } from '@server/db/codecs';
 import { type HandlerContext, type HandlerMap, handler } from '@server/core/handler';
 
@@ -41,7 +40,7 @@ export const userHandlers: HandlerMap = {
   'users.get': handler('users.get', { run: (input, ctx) => getUser(ctx, input.id) }),
 
   'users.create': handler('users.create', {
-    prepare: (input) => hashPassword(input.password),
+    prepare: (input, ctx) => ctx.hub.passwords.hash(input.password),
     run: (input, ctx, passwordHash) => {
       assertDoctorLink(ctx, input.role, input.doctorId);
       if (ctx.db.first(ctx.db.q.selectFrom('users').select('id').where('username', '=', input.username))) {
@@ -116,7 +115,7 @@ export const userHandlers: HandlerMap = {
   }),
 
   'users.resetPassword': handler('users.resetPassword', {
-    prepare: (input) => hashPassword(input.password),
+    prepare: (input, ctx) => ctx.hub.passwords.hash(input.password),
     run: (input, ctx, passwordHash) => {
       getUser(ctx, input.id);
       ctx.db.run(
