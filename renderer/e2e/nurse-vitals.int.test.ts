@@ -24,7 +24,8 @@ const READINGS = {
  * SPEC §1: a nurse records vitals for checked-in patients, and never writes diagnoses or
  * prescriptions. Reception checks a walk-in in; the nurse (her own desktop) records the vitals,
  * refused first with the field named; the doctor's open workspace fills them in live. The nurse
- * sees them again after a reload and corrects one; readings the doctor typed are kept.
+ * sees them again after a reload and corrects one; readings the doctor typed are kept, and so are
+ * the nurse's corrections of readings the doctor did not type.
  */
 describe('nurse: vitals for a checked-in patient', () => {
   let hub: DemoHub;
@@ -132,7 +133,7 @@ describe('nurse: vitals for a checked-in patient', () => {
     expect(await doctorRecord().getByLabel('Pulse (/min)').inputValue()).toBe('76');
   }, 120_000);
 
-  it('readings the doctor typed are kept when the nurse records again', async () => {
+  it('the nurse’s correction and the doctor’s unsaved reading both stay (merged per reading)', async () => {
     await doctorRecord().getByLabel('Pulse (/min)').fill('88');
     await doctor.page.getByRole('button', { name: 'Save draft' }).click();
     await doctor.page.getByTestId('save-status').getByText('Draft saved').waitFor(TIMEOUT);
@@ -149,15 +150,16 @@ describe('nurse: vitals for a checked-in patient', () => {
     await dialog.getByRole('button', { name: 'Save vitals' }).click();
     await dialog.waitFor({ state: 'hidden', ...TIMEOUT });
     await takenCell().getByText('Pulse 90 /min').waitFor(TIMEOUT);
-    await doctor.page.waitForTimeout(500); // the same push reaches the doctor's screen
+    // Issue 18 item 9: the pulse (not typed over since the doctor's save) follows the nurse's
+    // correction; the weight the doctor is typing stays, and the save sends both as they are.
+    await expect.poll(() => doctorRecord().getByLabel('Pulse (/min)').inputValue(), TIMEOUT).toBe('90');
     const status = await doctor.page.getByTestId('save-status').innerText();
     expect(status, 'the doctor’s weight must still be unsaved for this check').toMatch(/^Unsaved/);
-    expect(await doctorRecord().getByLabel('Pulse (/min)').inputValue()).toBe('88');
     expect(await doctorRecord().getByLabel('Weight (kg)').inputValue()).toBe('63');
     await holdAutosave(doctor.page, false);
     await doctor.page.getByRole('button', { name: 'Save draft' }).click();
-    await takenCell().getByText('Pulse 88 /min').waitFor(TIMEOUT);
-    expect(await takenCell().innerText()).toContain('Weight 63 kg');
+    await takenCell().getByText('Weight 63 kg').waitFor(TIMEOUT);
+    expect(await takenCell().innerText()).toContain('Pulse 90 /min');
   }, 120_000);
 
   it('flags 150/95 beside the reading on the nurse’s screen and in the doctor’s workspace', async () => {

@@ -15,12 +15,12 @@ import {
   consultationOfAppointment,
   consultationView,
   getConsultation,
-  hasVitals,
   insertDraft,
   writeContent,
 } from './consultations.repository';
 import { assertNoDraftConflicts, nextDraftState } from './draft-revisions';
 import { addendumBounds, signatureBounds } from './signing-bounds';
+import { savedVitals, vitalsDetails } from './vitals-save';
 
 const isEmpty = (c: Consultation) =>
   !c.chiefComplaint.trim() &&
@@ -41,12 +41,16 @@ export const recordHandlers: HandlerMap = {
       let id: string;
       const draft = nextDraftState(ctx, existing, input, input.content);
       const { draftRevision, draftConflicts } = draft;
+      // Per reading: a nurse's correction made meanwhile to a reading this save left alone stays.
+      const vitals = savedVitals(
+        existing?.vitals ?? null,
+        input.content.vitals,
+        input.vitalsBase,
+        'keep-if-empty',
+      );
+      const content = { ...input.content, vitals: vitals.vitals };
       if (existing) {
         id = existing.id;
-        // A draft sent without vitals keeps what the nurse recorded.
-        const content = hasVitals(input.content.vitals)
-          ? input.content
-          : { ...input.content, vitals: existing.vitals };
         writeContent(ctx, id, { ...content, draftRevision, draftConflicts });
       } else {
         id = input.id;
@@ -58,7 +62,7 @@ export const recordHandlers: HandlerMap = {
             patientId: appointment.patientId,
             doctorId: appointment.doctorId,
           },
-          input.content,
+          content,
           { draftRevision, draftConflicts },
         );
       }
@@ -74,6 +78,7 @@ export const recordHandlers: HandlerMap = {
         allergyWarnings: view.allergyWarnings.length,
         conflict: draft.conflicted,
         conflictsWaiting: draftConflicts.length,
+        ...vitalsDetails(vitals),
       });
       return view;
     },
@@ -86,9 +91,11 @@ export const recordHandlers: HandlerMap = {
       const existing = consultationOfAppointment(ctx.db, appointment.id);
       assertNotSigned(existing);
       assertCheckedIn(appointment.status, 'Vitals');
+      const merged = savedVitals(existing?.vitals ?? null, input.vitals, input.vitalsBase, 'replace');
       const id = existing?.id ?? input.id;
+      const { vitals } = merged;
       if (existing) {
-        writeContent(ctx, id, { vitals: input.vitals });
+        writeContent(ctx, id, { vitals });
       } else {
         insertDraft(
           ctx,
@@ -98,7 +105,7 @@ export const recordHandlers: HandlerMap = {
             patientId: appointment.patientId,
             doctorId: appointment.doctorId,
           },
-          consultationContentSchema.parse({ vitals: input.vitals }),
+          consultationContentSchema.parse({ vitals }),
         );
       }
       auditConsultation(
@@ -106,9 +113,9 @@ export const recordHandlers: HandlerMap = {
         'change',
         'consultation.recordVitals',
         { id, patientId: appointment.patientId },
-        { appointmentId: appointment.id, created: !existing },
+        { appointmentId: appointment.id, created: !existing, ...vitalsDetails(merged) },
       );
-      return { consultationId: id, vitals: input.vitals };
+      return { consultationId: id, vitals };
     },
   }),
 
