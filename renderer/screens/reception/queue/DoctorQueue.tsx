@@ -7,7 +7,8 @@ import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { EmptyState, LoadingState } from '@renderer/components/StateViews';
 import { notifyError } from '@renderer/components/toaster';
 import { EarlyCheckInBadge } from '@renderer/components/visits/EarlyCheckInBadge';
-import { formatMinutes, minutesSince, useMinuteClock } from '@renderer/components/visits/use-minute-clock';
+import { formatMinutes, minutesUntilCall, waitingMinutes } from '@shared/rules/wait-estimate';
+import { useMinuteClock } from '@renderer/components/visits/use-minute-clock';
 import { usePatients } from '@renderer/screens/shared/appointments/use-people';
 import { ArrowDownIcon, ArrowUpIcon } from './QueueIcons';
 
@@ -109,10 +110,11 @@ export function DoctorQueue({ doctor, onOpen }: { doctor: Doctor; onOpen: (appoi
                     </Table.Cell>
                     <Table.Cell>{STATE_LABELS[e.state]}</Table.Cell>
                     <Table.Cell data-testid="waiting-time" whiteSpace="nowrap">
-                      {formatMinutes(minutesSince(e.checkedInAt, now))}
+                      {formatMinutes(waitingMinutes(e.checkedInAt, now))}
                     </Table.Cell>
                     <Table.Cell whiteSpace="nowrap">
-                      ~{formatMinutes(w.estimatedWaitMinutes)} · {format.time(w.estimatedCallAt)}
+                      ~{formatMinutes(minutesUntilCall(w.estimatedCallAt, now))} ·{' '}
+                      {format.time(w.estimatedCallAt)}
                       <Text color="fg.muted" fontSize="xs">
                         {w.patientsAhead} ahead
                       </Text>
