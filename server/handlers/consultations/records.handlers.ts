@@ -71,7 +71,7 @@ export const recordHandlers: HandlerMap = {
         getConsultation(ctx.db, id),
         getPatient(ctx.db, appointment.patientId).allergies,
       );
-      auditConsultation(ctx, 'change', 'consultation.saveDraft', view.consultation, {
+      auditConsultation(ctx, 'change', 'consultations.saveDraft', view.consultation, {
         appointmentId: appointment.id,
         created: !existing,
         prescriptionItems: view.consultation.prescription.length,
@@ -111,7 +111,7 @@ export const recordHandlers: HandlerMap = {
       auditConsultation(
         ctx,
         'change',
-        'consultation.recordVitals',
+        'consultations.recordVitals',
         { id, patientId: appointment.patientId },
         { appointmentId: appointment.id, created: !existing, ...vitalsDetails(merged) },
       );
@@ -150,7 +150,7 @@ export const recordHandlers: HandlerMap = {
           .where('id', '=', consultation.id),
       );
       ctx.changed('consultations', consultation.id);
-      auditConsultation(ctx, 'change', 'consultation.finalize', consultation, {
+      auditConsultation(ctx, 'change', 'consultations.finalize', consultation, {
         appointmentId: consultation.appointmentId,
       });
       return consultationView(ctx.db, getConsultation(ctx.db, consultation.id));
@@ -192,7 +192,9 @@ export const recordHandlers: HandlerMap = {
       };
       ctx.db.run(ctx.db.q.insertInto('addenda').values(addendum));
       ctx.changed('addenda', addendum.id);
-      auditConsultation(ctx, 'change', 'consultation.addAddendum', consultation, { addendumId: addendum.id });
+      auditConsultation(ctx, 'change', 'consultations.addAddendum', consultation, {
+        addendumId: addendum.id,
+      });
       return addendum;
     },
   }),

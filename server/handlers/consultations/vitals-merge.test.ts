@@ -56,7 +56,7 @@ describe('vitals merge per reading on the hub', () => {
     const both = { ...TAKEN, temperatureC: 38.4, pulse: 96, weightKg: 63.5, spo2: 94 };
     expect(recorded.vitals).toEqual(both);
     expect(await held()).toEqual(both);
-    expect(auditDetails('consultation.recordVitals').at(-1)).toMatchObject({ vitalsChanged: ['spo2'] });
+    expect(auditDetails('consultations.recordVitals').at(-1)).toMatchObject({ vitalsChanged: ['spo2'] });
   });
 
   it('tells a cleared reading (null, base had one) from one left unchanged', async () => {
@@ -74,7 +74,7 @@ describe('vitals merge per reading on the hub', () => {
     await nurseSaves({ ...TAKEN, pulse: 82 }, TAKEN);
     await doctorSaves({ ...TAKEN, pulse: 90 }, TAKEN);
     expect((await held()).pulse).toBe(90);
-    expect(auditDetails('consultation.saveDraft').at(-1)).toMatchObject({
+    expect(auditDetails('consultations.saveDraft').at(-1)).toMatchObject({
       vitalsChanged: ['pulse'],
       vitalsReplaced: ['pulse'],
     });
