@@ -11,7 +11,7 @@ import { usePatients } from '@renderer/screens/shared/appointments/use-people';
 import { NotLinked } from '@renderer/screens/doctor/common/NotLinked';
 import { useMyDoctorId } from '@renderer/screens/doctor/common/use-my-doctor';
 import { formatMinutes, waitingMinutes } from '@shared/rules/wait-estimate';
-import { useMinuteClock } from '@renderer/components/visits/use-minute-clock';
+import { useHubNow } from '@renderer/api/hub-clock';
 import { QueueTable } from './QueueTable';
 
 /** Doctor home (SPEC §7): today's queue with live waiting times and estimates; call next; start. */
@@ -31,7 +31,7 @@ export function MyQueueScreen() {
 function MyQueue({ doctorId }: { doctorId: string }) {
   const format = useClinicFormat();
   const navigate = useNavigate();
-  const now = useMinuteClock();
+  const now = new Date(useHubNow()).toISOString();
   const today = format.today();
   const queue = useApiQuery('queue.list', { doctorId, date: today });
   const q = queue.data;

@@ -24,7 +24,7 @@ export function QueueTable({
 }: {
   waiting: Waiting[];
   patients: Map<string, Patient>;
-  /** The hub's clock (useMinuteClock). */
+  /** The hub's clock (useHubNow), as an instant. */
   now: string;
   format: ClinicFormat;
   inRoom: boolean;

@@ -8,7 +8,7 @@ import { EmptyState, LoadingState } from '@renderer/components/StateViews';
 import { notifyError } from '@renderer/components/toaster';
 import { EarlyCheckInBadge } from '@renderer/components/visits/EarlyCheckInBadge';
 import { formatMinutes, minutesUntilCall, waitingMinutes } from '@shared/rules/wait-estimate';
-import { useMinuteClock } from '@renderer/components/visits/use-minute-clock';
+import { useHubNow } from '@renderer/api/hub-clock';
 import { usePatients } from '@renderer/screens/shared/appointments/use-people';
 import { ArrowDownIcon, ArrowUpIcon } from './QueueIcons';
 
@@ -23,7 +23,7 @@ const STATE_LABELS: Record<QueueEntry['state'], string> = {
 /** One doctor's queue today (SPEC §7): who is in, who waits how long, estimates, reorder and priority. */
 export function DoctorQueue({ doctor, onOpen }: { doctor: Doctor; onOpen: (appointmentId: string) => void }) {
   const format = useClinicFormat();
-  const now = useMinuteClock();
+  const now = new Date(useHubNow()).toISOString();
   const queue = useApiQuery('queue.list', { doctorId: doctor.id, date: format.today() });
   const entries = [
     ...(queue.data?.current ? [queue.data.current] : []),
