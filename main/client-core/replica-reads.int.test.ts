@@ -57,7 +57,7 @@ describe('reads of medical content served by a replica', { timeout: 60_000 }, ()
     });
     const readsOnHub = () =>
       hub.db.sqlite
-        .prepare("SELECT * FROM audit_log WHERE kind = 'read' AND action = 'consultation.read' ORDER BY seq")
+        .prepare("SELECT * FROM audit_log WHERE kind = 'read' AND action = 'consultations.get' ORDER BY seq")
         .all() as AuditRow[];
 
     // Online: the replica answers, the hub audits it with the next sync.
@@ -125,7 +125,7 @@ describe('reads of medical content served by a replica', { timeout: 60_000 }, ()
     await hubUp(clinic, port);
     await settled([nurse]);
     const audited = hub.db.sqlite
-      .prepare("SELECT actorRole, entityId FROM audit_log WHERE action = 'consultation.vitals'")
+      .prepare("SELECT actorRole, entityId FROM audit_log WHERE action = 'consultations.vitals'")
       .all();
     expect(audited).toEqual([{ actorRole: 'nurse', entityId: consultationId }]);
   });

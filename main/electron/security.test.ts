@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { contentSecurityPolicy } from '@server/core/content-security-policy';
 
 vi.mock('electron', () => ({ protocol: {}, net: {} }));
 const { APP_ORIGIN, CONTENT_SECURITY_POLICY, lockDownContents, secureWebPreferences } =
@@ -21,6 +22,8 @@ describe('window security (DESIGN §6)', () => {
     });
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/script-src[^;]*unsafe/);
+    // The renderer's one policy (issue 18 item 6: this copy had frame-src twice).
+    expect(CONTENT_SECURITY_POLICY).toBe(contentSecurityPolicy('desktop'));
   });
 
   it('refuses navigation away from the app, new windows and webviews', () => {

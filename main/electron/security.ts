@@ -1,29 +1,13 @@
 import type { IpcMainInvokeEvent, WebContents, WebPreferences } from 'electron';
+import { contentSecurityPolicy } from '@server/core/content-security-policy';
 
 /** The renderer is served from this private scheme, never from a web origin or file://. */
 export const APP_SCHEME = 'app';
 const APP_HOST = 'clinic';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
-/**
- * Chakra/emotion inject <style> elements at run time, hence 'unsafe-inline' for styles only;
- * scripts come from the app bundle alone. The renderer talks to main over IPC, not the network.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "frame-src 'self' blob:",
-  "object-src 'none'",
-  // PDFs the hub made (prescription, slip, receipt) are previewed in an iframe of a blob: URL.
-  "frame-src 'self' blob:",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The renderer's one policy (server/core/content-security-policy.ts); the page talks to main over IPC. */
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy('desktop');
 
 /** DESIGN §6: isolated, sandboxed, no Node in the page; only the preload's typed bridge. */
 export function secureWebPreferences(preload: string): WebPreferences {

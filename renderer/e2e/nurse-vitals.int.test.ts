@@ -24,7 +24,8 @@ const READINGS = {
  * SPEC §1: a nurse records vitals for checked-in patients, and never writes diagnoses or
  * prescriptions. Reception checks a walk-in in; the nurse (her own desktop) records the vitals,
  * refused first with the field named; the doctor's open workspace fills them in live. The nurse
- * sees them again after a reload and corrects one; readings the doctor typed are kept.
+ * sees them again after a reload and corrects one; readings the doctor typed are kept, and so are
+ * the nurse's corrections of readings the doctor did not type.
  */
 describe('nurse: vitals for a checked-in patient', () => {
   let hub: DemoHub;
@@ -35,7 +36,6 @@ describe('nurse: vitals for a checked-in patient', () => {
   const name = uniqueName('Vani');
   let appointmentId = '';
   /** What the doctor's page heard from the hub (Socket.IO frames), to know a push has arrived. */
-  const doctorHeard: string[] = [];
   const doctorRecord = () => doctor.page.getByRole('form', { name: 'Consultation record' });
   const takenCell = () =>
     nurse.page.getByTestId('vitals-row').filter({ hasText: name }).getByTestId('vitals-taken');
@@ -71,9 +71,6 @@ describe('nurse: vitals for a checked-in patient', () => {
   it('the doctor has the patient’s workspace open before any vitals are taken', async () => {
     doctor = await openApp(browser, hub.url);
     await signInAs(doctor.page, 'doctor');
-    doctor.page.on('websocket', (socket) =>
-      socket.on('framereceived', ({ payload }) => doctorHeard.push(String(payload))),
-    );
     await doctor.page.goto(`${hub.url}/consultation/${appointmentId}`);
     await doctorRecord().waitFor(TIMEOUT);
     expect(await doctorRecord().getByLabel('Pulse (/min)').inputValue()).toBe('');
@@ -137,7 +134,7 @@ describe('nurse: vitals for a checked-in patient', () => {
     expect(await doctorRecord().getByLabel('Pulse (/min)').inputValue()).toBe('76');
   }, 120_000);
 
-  it('readings the doctor typed are kept when the nurse records again', async () => {
+  it('the nurse’s correction and the doctor’s unsaved reading both stay (merged per reading)', async () => {
     await doctorRecord().getByLabel('Pulse (/min)').fill('88');
     await doctor.page.getByRole('button', { name: 'Save draft' }).click();
     await doctor.page.getByTestId('save-status').getByText('Draft saved').waitFor(TIMEOUT);
@@ -154,20 +151,16 @@ describe('nurse: vitals for a checked-in patient', () => {
     await dialog.getByRole('button', { name: 'Save vitals' }).click();
     await dialog.waitFor({ state: 'hidden', ...TIMEOUT });
     await takenCell().getByText('Pulse 90 /min').waitFor(TIMEOUT);
-    // The same push reaches the doctor's screen: the record with the nurse's 90 arrives there, and
-    // the page has rendered what it brought (two frames) before the doctor's typing is checked.
-    await expect.poll(() => doctorHeard.some((frame) => frame.includes('"pulse":90')), TIMEOUT).toBe(true);
-    await doctor.page.evaluate(
-      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
-    );
+    // Issue 18 item 9: the pulse (not typed over since the doctor's save) follows the nurse's
+    // correction; the weight the doctor is typing stays, and the save sends both as they are.
+    await expect.poll(() => doctorRecord().getByLabel('Pulse (/min)').inputValue(), TIMEOUT).toBe('90');
     const status = await doctor.page.getByTestId('save-status').innerText();
     expect(status, 'the doctor’s weight must still be unsaved for this check').toMatch(/^Unsaved/);
-    expect(await doctorRecord().getByLabel('Pulse (/min)').inputValue()).toBe('88');
     expect(await doctorRecord().getByLabel('Weight (kg)').inputValue()).toBe('63');
     await holdAutosave(doctor.page, false);
     await doctor.page.getByRole('button', { name: 'Save draft' }).click();
-    await takenCell().getByText('Pulse 88 /min').waitFor(TIMEOUT);
-    expect(await takenCell().innerText()).toContain('Weight 63 kg');
+    await takenCell().getByText('Weight 63 kg').waitFor(TIMEOUT);
+    expect(await takenCell().innerText()).toContain('Pulse 90 /min');
   }, 120_000);
 
   it('flags 150/95 beside the reading on the nurse’s screen and in the doctor’s workspace', async () => {

@@ -122,6 +122,18 @@ describe('reception: queue order, priority and no-show', () => {
     expect(estimate, 'an estimated wait beside the walk-in').not.toBeNull();
     const waitMinutes = Number(estimate![1] ?? 0) * 60 + Number(estimate![2]);
     expect(waitMinutes).toBeGreaterThanOrEqual(Math.floor((afternoon - hubNow) / 60_000) - 1);
+    // The doctor's queue counts the same wait the same way (issue 18 item 6: it counted against
+    // the browser's clock, reception showed the hub's figure).
+    const minutesOn = async (page: Page, pattern: RegExp) => {
+      const m = pattern.exec(await row(page, first!.token).innerText());
+      return m ? Number(m[1] ?? 0) * 60 + Number(m[2]) : null;
+    };
+    await expect
+      .poll(async () => {
+        const atDoctor = await minutesOn(doctor.page, /in about (?:(\d+) h )?(\d+) min/);
+        return atDoctor === (await minutesOn(page, /~(?:(\d+) h )?(\d+) min ·/));
+      }, TIMEOUT)
+      .toBe(true);
     const order = await tokens(receptionRows());
     expect(order.indexOf(first!.token)).toBeGreaterThanOrEqual(0);
     expect(order.indexOf(first!.token)).toBeLessThan(order.indexOf(second!.token));

@@ -54,7 +54,7 @@ export async function makeAttachment(
       return {
         attachment: pdf(await renderPrescription(data, 'A4')),
         disclosed: {
-          action: 'consultation.prescriptionEmailed',
+          action: 'consultations.prescriptionEmailed',
           entity: 'consultations',
           entityId: data.summary.id,
           patientId: data.patient.id,

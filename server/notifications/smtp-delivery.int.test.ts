@@ -120,7 +120,7 @@ describe('delivery worker: e-mail over SMTP', () => {
     expect(sink.received[0]!.text).not.toContain('Paracetamol');
     expect(outboxRow(hub.db, row.id).state).toBe('sent');
     const audit = hub.db.first(
-      hub.db.q.selectFrom('audit_log').selectAll().where('action', '=', 'consultation.prescriptionEmailed'),
+      hub.db.q.selectFrom('audit_log').selectAll().where('action', '=', 'consultations.prescriptionEmailed'),
     );
     expect(audit).toMatchObject({ kind: 'read', entityId: consultationId, patientId: patient.id });
   }, 60_000);

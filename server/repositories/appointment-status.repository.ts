@@ -1,3 +1,4 @@
+import type { OperationName } from '@shared/contract/index';
 import type { Appointment, AppointmentStatus, StatusTransition } from '@shared/domain/appointment.schema';
 import { sql } from 'kysely';
 import type { HandlerContext } from '@server/core/handler';
@@ -7,9 +8,11 @@ import { requireActor } from './ownership';
 /**
  * Moves an appointment to a new status and records the transition (from, to, who, when, why,
  * device — SPEC §5). Claims follow by trigger: leaving an active status frees the time.
+ * `operation`: the contract operation doing it, the audit entry's action.
  */
 export function changeStatus(
   ctx: HandlerContext,
+  operation: OperationName,
   appointment: Appointment,
   to: AppointmentStatus,
   reason: string | null,
@@ -39,7 +42,7 @@ export function changeStatus(
   ctx.changed('status_transitions', transition.id);
   ctx.audit({
     kind: 'change',
-    action: `appointment.${to.toLowerCase()}`,
+    action: operation,
     entity: 'appointments',
     entityId: appointment.id,
     patientId: appointment.patientId,

@@ -11,7 +11,7 @@ afterEach(async () => {
 const read = (id = randomUUID()) => ({
   id,
   at: '2026-11-23T04:00:00.000Z',
-  action: 'consultation.read',
+  action: 'consultations.get',
   entity: 'consultation',
   entityId: randomUUID(),
   patientId: randomUUID(),

@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
+import { contentSecurityPolicy } from '@server/core/content-security-policy';
 
 /**
  * Browser mode (DESIGN §3): the LAN sync port also serves the built renderer, so a browser on the
@@ -8,25 +9,10 @@ import { extname, join, resolve, sep } from 'node:path';
  *
  * - `/assets/*` are Vite's content-hashed files: cached for a year, immutable; a missing one is 404.
  * - Any other GET that is not a file answers index.html (the SPA's client-side routes), never cached.
- * - Every answer carries a strict Content-Security-Policy: scripts only from the hub itself (no inline
- *   scripts), connections only to the same origin (ws:/wss: for Socket.IO). Styles need
- *   'unsafe-inline' because Chakra UI (emotion) injects <style> elements at run time.
+ * - Every answer carries the renderer's Content-Security-Policy (server/core/content-security-policy.ts,
+ *   the desktop app's too), here with connections to the hub over Socket.IO (ws:/wss:).
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self' ws: wss:",
-  "media-src 'self' data: blob:",
-  "object-src 'none'",
-  // PDFs the hub made (prescription, slip, receipt) are previewed in an iframe of a blob: URL.
-  "frame-src 'self' blob:",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy('browser');
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',

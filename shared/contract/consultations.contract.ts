@@ -26,6 +26,14 @@ export const consultationViewSchema = z.strictObject({
   allergyWarnings: z.array(allergyWarningSchema),
 });
 
+/**
+ * The recorded readings a vitals save was edited from (shared/rules/vitals-merge.ts): a reading
+ * sent equal to its base is "unchanged" and the record keeps what it holds now; one that differs
+ * is written, null meaning cleared / not measured. Null (saves queued before this existed): a
+ * nurse's save replaces every reading; a draft with no readings keeps them, any other replaces them.
+ */
+const vitalsBase = recordedVitalsSchema.nullable().default(null);
+
 export const consultationsContract = {
   'consultations.get': query(
     'The consultation record of an appointment (doctor; read is audited).',
@@ -42,12 +50,13 @@ export const consultationsContract = {
       baseRevision: idSchema.nullable().default(null),
       /** Conflicting versions the doctor has seen and chosen against with this save. */
       resolvedConflicts: z.array(idSchema).max(50).default([]),
+      vitalsBase,
     }),
     consultationViewSchema,
   ),
   'consultations.recordVitals': command(
-    'A nurse (or doctor) records vitals for a checked-in patient.',
-    z.strictObject({ id: idSchema, appointmentId: idSchema, vitals: vitalsSchema }),
+    'A nurse (or doctor) records vitals for a checked-in patient, merged per reading with what the record holds (see `vitalsBase`).',
+    z.strictObject({ id: idSchema, appointmentId: idSchema, vitals: vitalsSchema, vitalsBase }),
     z.strictObject({ consultationId: idSchema, vitals: recordedVitalsSchema }),
   ),
   'consultations.vitals': query(

@@ -2,7 +2,9 @@ import type { Role } from '@shared/domain/common.schema';
 
 /**
  * What an audit entry's action means, in words, for the audit log screen and its CSV export.
- * Actions are the names the hub writes (server/handlers/…, server/repositories/…); an unknown one
+ * An action is named like the contract operation that wrote it (`appointments.book`,
+ * `queue.walkIn`, `consultations.get`); the few entries that are not an operation's own are named
+ * in the same `area.verb` style under its area (AUDIT_ACTIONS_BEYOND_OPERATIONS). An unknown action
  * is shown readable but as it is (auditPhrase), so a new action is never hidden.
  */
 const PHRASES: Record<string, string> = {
@@ -24,47 +26,47 @@ const PHRASES: Record<string, string> = {
   'schedules.addException': 'Added leave or special hours',
   'schedules.removeException': 'Removed leave or special hours',
   'schedules.bulkReschedule': 'Moved appointments off a leave day',
-  'patient.register': 'Registered a patient',
+  'leave.request': 'Asked for leave',
+  'leave.withdraw': 'Withdrew a leave request',
+  'leave.approve': 'Approved leave',
+  'leave.decline': 'Declined leave',
   'patients.register': 'Registered a patient',
   'patients.update': 'Changed a patient’s details',
   'patients.get': 'Opened a patient’s record',
-  'appointment.book': 'Booked an appointment',
-  'appointment.walk_in': 'Added a walk-in',
-  'appointment.override': 'Booked outside the rules (override)',
-  'appointment.reschedule': 'Rescheduled an appointment',
-  'appointment.rescheduleRequested': 'Asked to reschedule an appointment',
-  'appointment.rescheduleApproved': 'Approved a reschedule request',
-  'appointment.rescheduleRejected': 'Declined a reschedule request',
-  'appointment.confirmed': 'Confirmed an appointment',
-  'appointment.declined': 'Declined an appointment',
-  'appointment.checked_in': 'Checked a patient in',
-  'appointment.in_consultation': 'Started a consultation',
-  'appointment.completed': 'Completed an appointment',
-  'appointment.cancelled': 'Cancelled an appointment',
-  'appointment.no_show': 'Marked a no-show',
-  'appointment.booked': 'Put an appointment back to booked',
-  checkIn: 'Checked a patient in',
-  complete: 'Completed a consultation',
+  'appointments.book': 'Booked an appointment',
+  'appointments.override': 'Booked outside the rules (override)',
+  'appointments.reschedule': 'Rescheduled an appointment',
+  'appointments.requestReschedule': 'Asked to reschedule an appointment',
+  'appointments.decideReschedule': 'Decided a reschedule request',
+  'appointments.confirm': 'Confirmed an appointment',
+  'appointments.decline': 'Declined an appointment',
+  'appointments.cancel': 'Cancelled an appointment',
+  'appointments.markNoShow': 'Marked a no-show',
+  'appointments.complete': 'Completed an appointment',
+  'appointments.undoTransition': 'Undid the last status change',
+  'queue.checkIn': 'Checked a patient in',
+  'queue.walkIn': 'Added a walk-in',
   'queue.callNext': 'Called the next patient',
   'queue.startConsultation': 'Started a consultation',
   'queue.recall': 'Called a patient again',
   'queue.move': 'Moved a patient in the queue',
   'queue.setPriority': 'Changed a patient’s priority',
-  'consultation.read': 'Read a consultation',
-  'consultation.recordVitals': 'Recorded vitals',
-  'consultation.saveDraft': 'Saved consultation notes',
-  'consultation.finalize': 'Signed a consultation',
-  'consultation.addAddendum': 'Added an addendum',
-  'consultation.history': 'Read a patient’s history',
-  'consultation.vitals': 'Read vitals',
-  'consultation.prescriptionPdf': 'Printed a prescription',
-  'consultation.prescriptionEmailed': 'E-mailed a prescription',
-  'bill.create': 'Created a bill',
-  'bill.addItems': 'Added items to a bill',
-  'bill.removeItem': 'Removed an item from a bill',
-  'bill.setDiscount': 'Gave a discount',
-  'bill.payment': 'Recorded a payment',
-  'bill.refund': 'Recorded a refund',
+  'consultations.get': 'Read a consultation',
+  'consultations.recordVitals': 'Recorded vitals',
+  'consultations.saveDraft': 'Saved consultation notes',
+  'consultations.finalize': 'Signed a consultation',
+  'consultations.addAddendum': 'Added an addendum',
+  'consultations.patientHistory': 'Read a patient’s history',
+  'consultations.mySummaries': 'Read their consultation summaries',
+  'consultations.vitals': 'Read vitals',
+  'consultations.prescriptionPdf': 'Printed a prescription',
+  'consultations.prescriptionEmailed': 'E-mailed a prescription',
+  'billing.createBill': 'Created a bill',
+  'billing.addItems': 'Added items to a bill',
+  'billing.removeItem': 'Removed an item from a bill',
+  'billing.setDiscount': 'Gave a discount',
+  'billing.recordPayment': 'Recorded a payment',
+  'billing.refund': 'Recorded a refund',
   'messages.saveTemplate': 'Changed a message text',
   'messages.resetTemplate': 'Reset a message text',
   'messages.saveMailSettings': 'Changed the e-mail settings',
@@ -75,8 +77,79 @@ const PHRASES: Record<string, string> = {
   'prescriptions.deleteTemplate': 'Deleted a prescription template',
 };
 
+/** The actions the hub writes today, each in words. */
+export const PHRASED_AUDIT_ACTIONS: readonly string[] = Object.keys(PHRASES);
+
+/** Entries that are not one operation's own: a failed sign-in, an override beside its booking, a prescription sent by e-mail. */
+export const AUDIT_ACTIONS_BEYOND_OPERATIONS: readonly string[] = [
+  'auth.loginFailed',
+  'appointments.override',
+  'consultations.prescriptionEmailed',
+];
+
+/**
+ * The names entries were written with before actions followed the operations (issue 18). The
+ * audit log is hash-chained over each entry's action, so old entries keep the name they were
+ * written with; they are read through this: said in the same words and found by the new name.
+ */
+const EARLIER_NAMES: Record<string, string> = {
+  'patient.register': 'patients.register',
+  'appointment.book': 'appointments.book',
+  'appointment.walk_in': 'queue.walkIn',
+  'appointment.override': 'appointments.override',
+  'appointment.reschedule': 'appointments.reschedule',
+  'appointment.rescheduleRequested': 'appointments.requestReschedule',
+  'appointment.rescheduleApproved': 'appointments.decideReschedule',
+  'appointment.rescheduleRejected': 'appointments.decideReschedule',
+  'appointment.confirmed': 'appointments.confirm',
+  'appointment.declined': 'appointments.decline',
+  'appointment.checked_in': 'queue.checkIn',
+  'appointment.in_consultation': 'queue.startConsultation',
+  'appointment.completed': 'appointments.complete',
+  'appointment.cancelled': 'appointments.cancel',
+  'appointment.no_show': 'appointments.markNoShow',
+  'appointment.booked': 'appointments.undoTransition',
+  'appointment.requested': 'appointments.undoTransition',
+  checkIn: 'queue.checkIn',
+  complete: 'appointments.complete',
+  'queue.priority': 'queue.setPriority',
+  'consultation.read': 'consultations.get',
+  'consultation.recordVitals': 'consultations.recordVitals',
+  'consultation.saveDraft': 'consultations.saveDraft',
+  'consultation.finalize': 'consultations.finalize',
+  'consultation.addAddendum': 'consultations.addAddendum',
+  'consultation.history': 'consultations.patientHistory',
+  'consultation.summaries': 'consultations.mySummaries',
+  'consultation.vitals': 'consultations.vitals',
+  'consultation.prescriptionPdf': 'consultations.prescriptionPdf',
+  'consultation.prescriptionEmailed': 'consultations.prescriptionEmailed',
+  'bill.create': 'billing.createBill',
+  'bill.addItems': 'billing.addItems',
+  'bill.removeItem': 'billing.removeItem',
+  'bill.setDiscount': 'billing.setDiscount',
+  'bill.payment': 'billing.recordPayment',
+  'bill.refund': 'billing.refund',
+  'leave.requested': 'leave.request',
+  'leave.withdrawn': 'leave.withdraw',
+  'leave.approved': 'leave.approve',
+  'leave.declined': 'leave.decline',
+};
+
+/** Old decisions said which way they went in the name; new ones say it in their details. */
+const EARLIER_PHRASES: Record<string, string> = {
+  'appointment.rescheduleApproved': 'Approved a reschedule request',
+  'appointment.rescheduleRejected': 'Declined a reschedule request',
+  'appointment.booked': 'Put an appointment back to booked',
+  'appointment.requested': 'Put an appointment back to requested',
+};
+
+/** An entry's action by today's name (an entry written under an earlier name: its new one). */
+export function auditAction(action: string): string {
+  return EARLIER_NAMES[action] ?? action;
+}
+
 export function auditPhrase(action: string): string {
-  const known = PHRASES[action];
+  const known = EARLIER_PHRASES[action] ?? PHRASES[auditAction(action)];
   if (known) return known;
   // "bill.addItems" → "Bill: add items"; "appointment.in_progress" → "Appointment: in progress".
   const [area, ...rest] = action.split('.');

@@ -5,6 +5,8 @@ import {
   averageConsultationMinutes,
   earlyCheckInMinutes,
   estimateWaits,
+  formatMinutes,
+  minutesUntilCall,
   remainingCurrentMinutes,
   waitingMinutes,
 } from './wait-estimate';
@@ -218,6 +220,30 @@ describe('waitingMinutes', () => {
   });
   it('is never negative', () => {
     expect(waitingMinutes(at('10:15'), at('10:00'))).toBe(0);
+  });
+});
+
+describe('minutesUntilCall and formatMinutes: what both queues show', () => {
+  it('counts down to the estimated call in whole minutes, rounded up, as the hub estimated it', () => {
+    const [first, second] = estimateWaits({
+      now: at('10:00'),
+      current: { startedAt: at('09:55') },
+      averageMinutes: 15,
+      waiting: queue(2),
+    });
+    expect(minutesUntilCall(first!.estimatedCallAt, at('10:00'))).toBe(first!.waitMinutes);
+    expect(minutesUntilCall(second!.estimatedCallAt, at('10:00'))).toBe(second!.waitMinutes);
+    expect(minutesUntilCall(second!.estimatedCallAt, '2026-11-21T04:40:30Z')).toBe(15); // 14.5 → 15
+    expect(minutesUntilCall(first!.estimatedCallAt, at('10:30'))).toBe(0); // overdue: now
+  });
+  it('shows minutes to the nearest minute (never floors an estimate down), hours past 60', () => {
+    expect(formatMinutes(0)).toBe('0 min');
+    expect(formatMinutes(4.4)).toBe('4 min');
+    expect(formatMinutes(4.5)).toBe('5 min');
+    expect(formatMinutes(4.6)).toBe('5 min');
+    expect(formatMinutes(59.6)).toBe('1 h 00 min');
+    expect(formatMinutes(125)).toBe('2 h 05 min');
+    expect(formatMinutes(-3)).toBe('0 min');
   });
 });
 

@@ -147,7 +147,7 @@ export function estimateWaits<T extends { id: string }>({
     return {
       id: entry.id,
       patientsAhead,
-      waitMinutes: Math.max(0, Math.ceil((callAt - nowMs) / MINUTE_MS)),
+      waitMinutes: untilMinutes(callAt - nowMs),
       estimatedCallAt: new Date(callAt).toISOString(),
     };
   });
@@ -168,4 +168,26 @@ export function earlyCheckInMinutes(checkedInAt: string, startsAt: string): numb
 export function waitingMinutes(checkedInAt: string, now: string): number {
   const elapsedMs = parseInstant(now, 'now') - parseInstant(checkedInAt, 'checkedInAt');
   return Math.max(0, Math.floor(elapsedMs / MINUTE_MS));
+}
+
+/** Whole minutes of an estimate, rounded up: a call is never promised sooner than estimated. */
+const untilMinutes = (ms: number) => Math.max(0, Math.ceil(ms / MINUTE_MS));
+
+/**
+ * Minutes until an estimated call, counted down against `now` (the hub's clock): the same figure
+ * the hub sends as `estimatedWaitMinutes`, ticking on screen between refreshes. Reception's and the
+ * doctor's queues both show this.
+ */
+export function minutesUntilCall(estimatedCallAt: string, now: string): number {
+  return untilMinutes(parseInstant(estimatedCallAt, 'estimatedCallAt') - parseInstant(now, 'now'));
+}
+
+/**
+ * "5 min", "1 h 05 min". The rules above decide the direction of their rounding (waited: down,
+ * estimates: up) and give whole minutes; any other figure is shown to the nearest minute.
+ */
+export function formatMinutes(minutes: number): string {
+  const m = Math.max(0, Math.round(minutes));
+  if (m < 60) return `${m} min`;
+  return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} min`;
 }

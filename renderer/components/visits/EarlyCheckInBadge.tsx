@@ -1,5 +1,5 @@
 import { Badge } from '@chakra-ui/react';
-import { formatMinutes } from './use-minute-clock';
+import { formatMinutes } from '@shared/rules/wait-estimate';
 
 /**
  * Flags a check-in made more than 2 h before the appointment (the hub decides): the patient may

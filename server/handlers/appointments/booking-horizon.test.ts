@@ -84,7 +84,7 @@ describe('the booking horizon (setting bookingHorizonDays)', () => {
       overrideReason: reason,
     });
     expect(booked).toMatchObject({ startsAt: at(BEYOND, '09:00'), overrideReason: reason });
-    const [override] = auditOf(hub, 'appointment.override');
+    const [override] = auditOf(hub, 'appointments.override');
     expect(override).toMatchObject({ entityId: booked.id, actorRole: 'receptionist' });
     expect(JSON.parse(override!.details)).toMatchObject({ reason });
   });
@@ -129,7 +129,7 @@ describe('the booking horizon (setting bookingHorizonDays)', () => {
       startsAt: at(BEYOND, '10:00'),
       overrideReason: 'Doctor agreed to see him after the horizon',
     });
-    const [entry] = auditOf(hub, 'appointment.reschedule');
+    const [entry] = auditOf(hub, 'appointments.reschedule');
     expect(JSON.parse(entry!.details)).toMatchObject({
       override: 'Doctor agreed to see him after the horizon',
     });

@@ -98,7 +98,7 @@ function book(input: ParsedInputOf<'appointments.book'>, ctx: HandlerContext): A
   ctx.changed('status_transitions', transition.id);
   ctx.audit({
     kind: 'change',
-    action: 'appointment.book',
+    action: 'appointments.book',
     entity: 'appointments',
     entityId: input.id,
     patientId: patient.id,
@@ -107,7 +107,7 @@ function book(input: ParsedInputOf<'appointments.book'>, ctx: HandlerContext): A
   if (choice.override) {
     ctx.audit({
       kind: 'change',
-      action: 'appointment.override',
+      action: 'appointments.override',
       entity: 'appointments',
       entityId: input.id,
       patientId: patient.id,

@@ -165,7 +165,7 @@ describe('appointments.book (SPEC §4)', () => {
     });
     expect(booked.overrideReason).toBe('Doctor agreed to see her at lunch');
     const entry = hub.db.first(
-      hub.db.q.selectFrom('audit_log').selectAll().where('action', '=', 'appointment.override'),
+      hub.db.q.selectFrom('audit_log').selectAll().where('action', '=', 'appointments.override'),
     );
     expect(entry).toMatchObject({ entityId: booked.id, patientId: patient.id, actorRole: 'admin' });
     expect(JSON.parse(entry!.details)).toMatchObject({ reason: 'Doctor agreed to see her at lunch' });

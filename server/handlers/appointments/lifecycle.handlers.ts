@@ -25,7 +25,12 @@ function refused(check: Extract<TransitionCheck, { ok: false }>, field = 'reason
 }
 
 /** A lifecycle action (SPEC §5) on an appointment the actor may reach. */
-function transition(ctx: HandlerContext, action: LifecycleAction, id: string, reason: string): Appointment {
+function transition(
+  ctx: HandlerContext,
+  action: Extract<LifecycleAction, 'confirm' | 'decline' | 'cancel' | 'markNoShow'>,
+  id: string,
+  reason: string,
+): Appointment {
   const actor = requireActor(ctx);
   const appointment = getAppointment(ctx.db, id);
   assertOwnAppointment(ctx, appointment);
@@ -42,7 +47,7 @@ function transition(ctx: HandlerContext, action: LifecycleAction, id: string, re
     doctorWork: appointment.status === 'CHECKED_IN' ? doctorWorkOn(ctx.db, appointment.id) : null,
   });
   if (!check.ok) throw refused(check);
-  return changeStatus(ctx, appointment, check.to, reason);
+  return changeStatus(ctx, `appointments.${action}`, appointment, check.to, reason);
 }
 
 export const lifecycleHandlers: HandlerMap = {
@@ -82,7 +87,7 @@ export const lifecycleHandlers: HandlerMap = {
       if (!check.ok) throw refused(check);
       // Restoring an active status claims the time again; someone may have booked it meanwhile.
       const restored = claimingTime(ctx, appointment, () =>
-        changeStatus(ctx, appointment, check.to, input.reason, latest.id),
+        changeStatus(ctx, 'appointments.undoTransition', appointment, check.to, input.reason, latest.id),
       );
       if (latest.to === 'CHECKED_IN') withdrawQueueEntry(ctx, appointment.id);
       return restored;

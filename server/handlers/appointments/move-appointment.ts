@@ -110,7 +110,7 @@ export function moveAppointment(ctx: HandlerContext, appointment: Appointment, m
   ctx.changed('reschedule_records', record.id);
   ctx.audit({
     kind: 'change',
-    action: 'appointment.reschedule',
+    action: 'appointments.reschedule',
     entity: 'appointments',
     entityId: appointment.id,
     patientId: appointment.patientId,

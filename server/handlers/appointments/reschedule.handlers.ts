@@ -95,7 +95,7 @@ export const rescheduleHandlers: HandlerMap = {
       ctx.changed('reschedule_requests', request.id);
       ctx.audit({
         kind: 'change',
-        action: 'appointment.rescheduleRequested',
+        action: 'appointments.requestReschedule',
         entity: 'reschedule_requests',
         entityId: request.id,
         patientId: appointment.patientId,
@@ -147,11 +147,11 @@ export const rescheduleHandlers: HandlerMap = {
       ctx.changed('reschedule_requests', request.id);
       ctx.audit({
         kind: 'change',
-        action: input.approve ? 'appointment.rescheduleApproved' : 'appointment.rescheduleRejected',
+        action: 'appointments.decideReschedule',
         entity: 'reschedule_requests',
         entityId: request.id,
         patientId: appointment.patientId,
-        details: { appointmentId: appointment.id, reason: decided.decisionReason },
+        details: { appointmentId: appointment.id, approved: input.approve, reason: decided.decisionReason },
       });
       return decided;
     },

@@ -130,7 +130,7 @@ describe('rescheduling (SPEC §6)', () => {
     expect(await tuesdayTimes(first.id)).toContain('09:00');
     expect(await tuesdayTimes(second.id)).not.toContain('11:00');
     const [audit] = hub.db.all(
-      hub.db.q.selectFrom('audit_log').selectAll().where('action', '=', 'appointment.reschedule'),
+      hub.db.q.selectFrom('audit_log').selectAll().where('action', '=', 'appointments.reschedule'),
     );
     expect(JSON.parse(audit!.details)).toMatchObject({
       from: { doctorId: first.id },

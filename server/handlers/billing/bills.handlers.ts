@@ -35,7 +35,7 @@ export const billHandlers: HandlerMap = {
         doctorId,
         items: input.items.map((item) => ({ ...item, id: ctx.newId() })),
       });
-      auditBill(ctx, 'bill.create', bill);
+      auditBill(ctx, 'billing.createBill', bill);
       return billView(ctx.db, bill);
     },
   }),
@@ -45,7 +45,7 @@ export const billHandlers: HandlerMap = {
       getBill(ctx.db, input.billId);
       insertBillItems(ctx, input.billId, input.items);
       const bill = recomputeBill(ctx, input.billId);
-      auditBill(ctx, 'bill.addItems', bill, { items: input.items.length });
+      auditBill(ctx, 'billing.addItems', bill, { items: input.items.length });
       return billView(ctx.db, bill);
     },
   }),
@@ -66,7 +66,7 @@ export const billHandlers: HandlerMap = {
       ctx.db.run(ctx.db.q.deleteFrom('bill_items').where('id', '=', input.itemId));
       ctx.changed('bill_items', input.itemId, 'delete');
       const bill = recomputeBill(ctx, input.billId);
-      auditBill(ctx, 'bill.removeItem', bill, { itemId: input.itemId });
+      auditBill(ctx, 'billing.removeItem', bill, { itemId: input.itemId });
       return billView(ctx.db, bill);
     },
   }),
@@ -76,7 +76,7 @@ export const billHandlers: HandlerMap = {
       getBill(ctx.db, input.billId);
       writeDiscount(ctx, input.billId, input.discount);
       const bill = recomputeBill(ctx, input.billId);
-      auditBill(ctx, 'bill.setDiscount', bill, { discountTotal: bill.discountTotal });
+      auditBill(ctx, 'billing.setDiscount', bill, { discountTotal: bill.discountTotal });
       return billView(ctx.db, bill);
     },
   }),

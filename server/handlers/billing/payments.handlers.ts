@@ -44,7 +44,7 @@ function recordPayment(ctx: HandlerContext, bill: Bill, input: NewPayment): Bill
   ctx.db.run(ctx.db.q.insertInto('payments').values(payment));
   ctx.changed('payments', payment.id);
   const updated = recomputeBill(ctx, bill.id);
-  auditBill(ctx, payment.kind === 'refund' ? 'bill.refund' : 'bill.payment', updated, {
+  auditBill(ctx, payment.kind === 'refund' ? 'billing.refund' : 'billing.recordPayment', updated, {
     paymentId: payment.id,
     amount: payment.amount,
     mode: payment.mode,

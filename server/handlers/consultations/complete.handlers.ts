@@ -30,7 +30,7 @@ export const completeHandlers: HandlerMap = {
       });
       if (!check.ok) throw failure(check.code, check.message);
 
-      const completed = changeStatus(ctx, appointment, 'COMPLETED', null);
+      const completed = changeStatus(ctx, 'appointments.complete', appointment, 'COMPLETED', null);
       finishQueueEntry(ctx, appointment.id);
 
       // A prepaid (e.g. telemedicine) visit already has its bill.
@@ -52,7 +52,7 @@ export const completeHandlers: HandlerMap = {
             },
           ],
         });
-        auditBill(ctx, 'bill.create', bill, { appointmentId: appointment.id });
+        auditBill(ctx, 'billing.createBill', bill, { appointmentId: appointment.id });
       }
       return completed;
     },

@@ -94,11 +94,11 @@ describe('consultation records', () => {
       .prepare(`SELECT kind, action, patientId, details FROM audit_log WHERE entity = 'consultations'`)
       .all() as { kind: string; action: string; patientId: string; details: string }[];
     expect(audits.map((a) => a.action)).toEqual([
-      'consultation.saveDraft',
-      'consultation.saveDraft',
-      'consultation.finalize',
-      'consultation.addAddendum',
-      'consultation.read',
+      'consultations.saveDraft',
+      'consultations.saveDraft',
+      'consultations.finalize',
+      'consultations.addAddendum',
+      'consultations.get',
     ]);
     expect(audits.every((a) => a.patientId === patientId)).toBe(true);
     const details = audits.map((a) => a.details).join(' ');
@@ -161,7 +161,7 @@ describe('consultation records', () => {
     expect(history[0]!.consultation.clinicalNotes).toBe(SECRET_NOTE);
     expect(history[0]!.addenda).toHaveLength(1);
     const read = hub.db.sqlite
-      .prepare(`SELECT actorUserId, patientId FROM audit_log WHERE action = 'consultation.history'`)
+      .prepare(`SELECT actorUserId, patientId FROM audit_log WHERE action = 'consultations.patientHistory'`)
       .get();
     expect(read).toEqual({ actorUserId: other.userId, patientId });
   });
@@ -246,7 +246,7 @@ describe('consultation records', () => {
     const receptionist = await hub.signIn('receptionist');
     expect((await failureOf(hub.call(receptionist, 'consultations.vitals', both))).code).toBe('FORBIDDEN');
     const reads = hub.db.sqlite
-      .prepare(`SELECT kind, patientId, entityId FROM audit_log WHERE action = 'consultation.vitals'`)
+      .prepare(`SELECT kind, patientId, entityId FROM audit_log WHERE action = 'consultations.vitals'`)
       .all();
     expect(reads).toEqual(Array(4).fill({ kind: 'read', patientId, entityId: consultationId }));
   });
@@ -270,7 +270,7 @@ describe('consultation records', () => {
     expect(json).not.toContain(COMPLAINT);
     expect(Object.keys(summaries[0]!)).not.toContain('clinicalNotes');
     const read = hub.db.sqlite
-      .prepare(`SELECT kind, patientId FROM audit_log WHERE action = 'consultation.summaries'`)
+      .prepare(`SELECT kind, patientId FROM audit_log WHERE action = 'consultations.mySummaries'`)
       .all();
     expect(read).toEqual([
       { kind: 'read', patientId },

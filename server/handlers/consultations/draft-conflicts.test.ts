@@ -73,7 +73,7 @@ describe('consultation draft revisions and conflicts', () => {
     expect(signed.consultation.status).toBe('finalized');
 
     const audit = hub.db.sqlite
-      .prepare("SELECT details FROM audit_log WHERE action = 'consultation.saveDraft' ORDER BY rowid")
+      .prepare("SELECT details FROM audit_log WHERE action = 'consultations.saveDraft' ORDER BY rowid")
       .all() as { details: string }[];
     expect(audit.map((a) => (JSON.parse(a.details) as { conflict: boolean }).conflict)).toEqual([
       false,

@@ -74,7 +74,7 @@ export const prescriptionHandlers: HandlerMap = {
       auditConsultation(
         ctx,
         'read',
-        'consultation.prescriptionPdf',
+        'consultations.prescriptionPdf',
         { id: data.summary.id, patientId: data.patient.id },
         { appointmentId: data.summary.appointmentId, paper: input.paper },
       ),

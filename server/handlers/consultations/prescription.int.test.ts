@@ -113,7 +113,7 @@ describe('consultations.prescriptionPdf', () => {
       limit: 50,
       offset: 0,
     });
-    const printed = reads.items.filter((entry) => entry.action === 'consultation.prescriptionPdf');
+    const printed = reads.items.filter((entry) => entry.action === 'consultations.prescriptionPdf');
     expect(printed).toHaveLength(3);
     expect(printed[0]).toMatchObject({ kind: 'read', entity: 'consultations', entityId: consultationId });
   });

@@ -19,7 +19,7 @@ export const readHandlers: HandlerMap = {
       const appointment = getAppointment(ctx.db, input.appointmentId);
       const consultation = consultationOfAppointment(ctx.db, appointment.id);
       if (!consultation) return null;
-      auditConsultation(ctx, 'read', 'consultation.read', consultation, { appointmentId: appointment.id });
+      auditConsultation(ctx, 'read', 'consultations.get', consultation, { appointmentId: appointment.id });
       return consultationView(ctx.db, consultation);
     },
   }),
@@ -46,7 +46,7 @@ export const readHandlers: HandlerMap = {
         .map((row) => ({ ...row, vitals: decode<Pick<Consultation, 'vitals'>>('consultations', row).vitals }))
         .filter((row) => hasVitals(row.vitals));
       for (const row of recorded) {
-        auditConsultation(ctx, 'read', 'consultation.vitals', row, { appointmentId: row.appointmentId });
+        auditConsultation(ctx, 'read', 'consultations.vitals', row, { appointmentId: row.appointmentId });
       }
       return recorded.map(({ id, appointmentId, vitals, updatedAt }) => ({
         appointmentId,
@@ -72,7 +72,7 @@ export const readHandlers: HandlerMap = {
       auditConsultation(
         ctx,
         'read',
-        'consultation.history',
+        'consultations.patientHistory',
         { id: null, patientId: patient.id },
         { records: rows.length },
       );
@@ -96,7 +96,7 @@ export const readHandlers: HandlerMap = {
       auditConsultation(
         ctx,
         'read',
-        'consultation.summaries',
+        'consultations.mySummaries',
         { id: null, patientId },
         { records: rows.length },
       );

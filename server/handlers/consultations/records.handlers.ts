@@ -15,12 +15,12 @@ import {
   consultationOfAppointment,
   consultationView,
   getConsultation,
-  hasVitals,
   insertDraft,
   writeContent,
 } from './consultations.repository';
 import { assertNoDraftConflicts, nextDraftState } from './draft-revisions';
 import { addendumBounds, signatureBounds } from './signing-bounds';
+import { savedVitals, vitalsDetails } from './vitals-save';
 
 const isEmpty = (c: Consultation) =>
   !c.chiefComplaint.trim() &&
@@ -41,12 +41,16 @@ export const recordHandlers: HandlerMap = {
       let id: string;
       const draft = nextDraftState(ctx, existing, input, input.content);
       const { draftRevision, draftConflicts } = draft;
+      // Per reading: a nurse's correction made meanwhile to a reading this save left alone stays.
+      const vitals = savedVitals(
+        existing?.vitals ?? null,
+        input.content.vitals,
+        input.vitalsBase,
+        'keep-if-empty',
+      );
+      const content = { ...input.content, vitals: vitals.vitals };
       if (existing) {
         id = existing.id;
-        // A draft sent without vitals keeps what the nurse recorded.
-        const content = hasVitals(input.content.vitals)
-          ? input.content
-          : { ...input.content, vitals: existing.vitals };
         writeContent(ctx, id, { ...content, draftRevision, draftConflicts });
       } else {
         id = input.id;
@@ -58,7 +62,7 @@ export const recordHandlers: HandlerMap = {
             patientId: appointment.patientId,
             doctorId: appointment.doctorId,
           },
-          input.content,
+          content,
           { draftRevision, draftConflicts },
         );
       }
@@ -67,13 +71,14 @@ export const recordHandlers: HandlerMap = {
         getConsultation(ctx.db, id),
         getPatient(ctx.db, appointment.patientId).allergies,
       );
-      auditConsultation(ctx, 'change', 'consultation.saveDraft', view.consultation, {
+      auditConsultation(ctx, 'change', 'consultations.saveDraft', view.consultation, {
         appointmentId: appointment.id,
         created: !existing,
         prescriptionItems: view.consultation.prescription.length,
         allergyWarnings: view.allergyWarnings.length,
         conflict: draft.conflicted,
         conflictsWaiting: draftConflicts.length,
+        ...vitalsDetails(vitals),
       });
       return view;
     },
@@ -86,9 +91,11 @@ export const recordHandlers: HandlerMap = {
       const existing = consultationOfAppointment(ctx.db, appointment.id);
       assertNotSigned(existing);
       assertCheckedIn(appointment.status, 'Vitals');
+      const merged = savedVitals(existing?.vitals ?? null, input.vitals, input.vitalsBase, 'replace');
       const id = existing?.id ?? input.id;
+      const { vitals } = merged;
       if (existing) {
-        writeContent(ctx, id, { vitals: input.vitals });
+        writeContent(ctx, id, { vitals });
       } else {
         insertDraft(
           ctx,
@@ -98,17 +105,17 @@ export const recordHandlers: HandlerMap = {
             patientId: appointment.patientId,
             doctorId: appointment.doctorId,
           },
-          consultationContentSchema.parse({ vitals: input.vitals }),
+          consultationContentSchema.parse({ vitals }),
         );
       }
       auditConsultation(
         ctx,
         'change',
-        'consultation.recordVitals',
+        'consultations.recordVitals',
         { id, patientId: appointment.patientId },
-        { appointmentId: appointment.id, created: !existing },
+        { appointmentId: appointment.id, created: !existing, ...vitalsDetails(merged) },
       );
-      return { consultationId: id, vitals: input.vitals };
+      return { consultationId: id, vitals };
     },
   }),
 
@@ -143,7 +150,7 @@ export const recordHandlers: HandlerMap = {
           .where('id', '=', consultation.id),
       );
       ctx.changed('consultations', consultation.id);
-      auditConsultation(ctx, 'change', 'consultation.finalize', consultation, {
+      auditConsultation(ctx, 'change', 'consultations.finalize', consultation, {
         appointmentId: consultation.appointmentId,
       });
       return consultationView(ctx.db, getConsultation(ctx.db, consultation.id));
@@ -185,7 +192,9 @@ export const recordHandlers: HandlerMap = {
       };
       ctx.db.run(ctx.db.q.insertInto('addenda').values(addendum));
       ctx.changed('addenda', addendum.id);
-      auditConsultation(ctx, 'change', 'consultation.addAddendum', consultation, { addendumId: addendum.id });
+      auditConsultation(ctx, 'change', 'consultations.addAddendum', consultation, {
+        addendumId: addendum.id,
+      });
       return addendum;
     },
   }),

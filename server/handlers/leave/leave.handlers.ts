@@ -102,7 +102,7 @@ export const leaveHandlers: HandlerMap = {
       ctx.db.run(ctx.db.q.insertInto('leave_requests').values(encode('leave_requests', row) as never));
       ctx.audit({
         kind: 'change',
-        action: 'leave.requested',
+        action: 'leave.request',
         entity: 'leave_requests',
         entityId: input.id,
         patientId: null,
@@ -129,7 +129,7 @@ export const leaveHandlers: HandlerMap = {
       });
       ctx.audit({
         kind: 'change',
-        action: 'leave.withdrawn',
+        action: 'leave.withdraw',
         entity: 'leave_requests',
         entityId: request.id,
         patientId: null,
@@ -169,7 +169,7 @@ export const leaveHandlers: HandlerMap = {
       });
       ctx.audit({
         kind: 'change',
-        action: 'leave.approved',
+        action: 'leave.approve',
         entity: 'leave_requests',
         entityId: request.id,
         patientId: null,
@@ -196,7 +196,7 @@ export const leaveHandlers: HandlerMap = {
       });
       ctx.audit({
         kind: 'change',
-        action: 'leave.declined',
+        action: 'leave.decline',
         entity: 'leave_requests',
         entityId: request.id,
         patientId: null,

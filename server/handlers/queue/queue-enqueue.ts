@@ -66,7 +66,7 @@ export function checkInAppointment(
     cancellationWindowMinutes: settings.cancellationWindowMinutes,
   });
   if (!check.ok) throw failure(check.code, check.message);
-  changeStatus(ctx, appointment, 'CHECKED_IN', null);
+  changeStatus(ctx, 'queue.checkIn', appointment, 'CHECKED_IN', null);
 
   const date = clinicDate(ctx.now, settings.timeZone);
   const day = dayEntries(ctx.db, appointment.doctorId, date);

@@ -31,7 +31,7 @@ function recordMove(ctx: HandlerContext, before: QueueEntry, after: QueueEntry, 
   ctx.changed('queue_moves', move.id);
   ctx.audit({
     kind: 'change',
-    action: before.priority === after.priority ? 'queue.move' : 'queue.priority',
+    action: before.priority === after.priority ? 'queue.move' : 'queue.setPriority',
     entity: 'queue_entries',
     entityId: before.id,
     patientId: before.patientId,

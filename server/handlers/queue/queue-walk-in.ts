@@ -45,7 +45,7 @@ export function walkInPatient(ctx: HandlerContext, input: WalkIn): Patient {
   ctx.changed('patients', patient.id);
   ctx.audit({
     kind: 'change',
-    action: 'patient.register',
+    action: 'patients.register',
     entity: 'patients',
     entityId: patient.id,
     patientId: patient.id,
@@ -159,7 +159,7 @@ export function createWalkInAppointment(
   ctx.changed('status_transitions', transition.id);
   ctx.audit({
     kind: 'change',
-    action: 'appointment.walk_in',
+    action: 'queue.walkIn',
     entity: 'appointments',
     entityId: appointment.id,
     patientId: patient.id,

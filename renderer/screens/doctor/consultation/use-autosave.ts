@@ -4,7 +4,6 @@ import type { ApiError } from '@shared/contract/errors';
 import type { ResultOf } from '@shared/contract/index';
 import { useApiMutation } from '@renderer/api/hooks';
 import { useTemperatureUnit } from '@renderer/screens/shared/vitals/use-temperature-unit';
-import { NOT_MEASURED } from '@renderer/screens/shared/vitals/vitals-form';
 import { checkContent, type ConsultationForm, toForm } from './consultation-form';
 import type { IncomingVitals } from './use-incoming-vitals';
 import { AUTOSAVE_DELAY_MS } from './autosave-delay';
@@ -63,13 +62,12 @@ export function useDraftSaving(
         if (explicit) form.clearErrors();
         setState('saving');
         try {
-          // Readings the doctor did not type are left out: the hub keeps what it holds.
-          const content = incoming.editedHere(form.getValues('vitals'))
-            ? check.content
-            : { ...check.content, vitals: NOT_MEASURED };
+          // Readings the doctor did not type go as recorded, with their base: the hub keeps what it holds.
+          const { vitals, vitalsBase } = incoming.toSave(check.content.vitals);
           const view = await mutateRef.current({
             ...ids,
-            content,
+            content: { ...check.content, vitals },
+            vitalsBase,
             baseRevision: base.current,
             resolvedConflicts,
           });

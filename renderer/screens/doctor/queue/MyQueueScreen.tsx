@@ -10,7 +10,8 @@ import { notifyError, toaster } from '@renderer/components/toaster';
 import { usePatients } from '@renderer/screens/shared/appointments/use-people';
 import { NotLinked } from '@renderer/screens/doctor/common/NotLinked';
 import { useMyDoctorId } from '@renderer/screens/doctor/common/use-my-doctor';
-import { formatMinutes, minutesSince, useNow } from '@renderer/screens/doctor/common/use-now';
+import { formatMinutes, waitingMinutes } from '@shared/rules/wait-estimate';
+import { useHubNow } from '@renderer/api/hub-clock';
 import { QueueTable } from './QueueTable';
 
 /** Doctor home (SPEC §7): today's queue with live waiting times and estimates; call next; start. */
@@ -30,7 +31,7 @@ export function MyQueueScreen() {
 function MyQueue({ doctorId }: { doctorId: string }) {
   const format = useClinicFormat();
   const navigate = useNavigate();
-  const now = useNow(30_000);
+  const now = new Date(useHubNow()).toISOString();
   const today = format.today();
   const queue = useApiQuery('queue.list', { doctorId, date: today });
   const q = queue.data;
@@ -108,7 +109,7 @@ function MyQueue({ doctorId }: { doctorId: string }) {
                     <Text fontWeight="semibold">{patients.get(current.patientId)?.fullName ?? '…'}</Text>
                     <Text color="fg.muted" fontSize="sm">
                       {inRoom && current.consultationStartedAt
-                        ? `Since ${format.time(current.consultationStartedAt)} (${formatMinutes(minutesSince(current.consultationStartedAt, now))})`
+                        ? `Since ${format.time(current.consultationStartedAt)} (${formatMinutes(waitingMinutes(current.consultationStartedAt, now))})`
                         : current.calledAt
                           ? `Called at ${format.time(current.calledAt)}`
                           : ''}

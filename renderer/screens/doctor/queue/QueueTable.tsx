@@ -1,9 +1,9 @@
 import { Badge, Button, Table, Text } from '@chakra-ui/react';
 import type { ResultOf } from '@shared/contract/index';
 import type { Patient } from '@shared/domain/patient.schema';
+import { formatMinutes, minutesUntilCall, waitingMinutes } from '@shared/rules/wait-estimate';
 import type { ClinicFormat } from '@renderer/app/clinic-format';
 import { PatientCell } from '@renderer/components/PatientCell';
-import { formatMinutes, minutesSince } from '@renderer/screens/doctor/common/use-now';
 import { TablePanel } from '@renderer/components/TablePanel';
 import { EarlyCheckInBadge } from '@renderer/components/visits/EarlyCheckInBadge';
 
@@ -24,7 +24,8 @@ export function QueueTable({
 }: {
   waiting: Waiting[];
   patients: Map<string, Patient>;
-  now: number;
+  /** The hub's clock (useHubNow), as an instant. */
+  now: string;
   format: ClinicFormat;
   inRoom: boolean;
   starting: boolean;
@@ -48,7 +49,6 @@ export function QueueTable({
         <Table.Body>
           {waiting.map((w) => {
             const patient = patients.get(w.entry.patientId);
-            const estimate = Math.max(0, Math.ceil((Date.parse(w.estimatedCallAt) - now) / 60_000));
             return (
               <Table.Row key={w.entry.id} data-testid="queue-row">
                 <Table.Cell whiteSpace="nowrap">
@@ -65,12 +65,13 @@ export function QueueTable({
                   <EarlyCheckInBadge minutes={w.earlyCheckInMinutes} />
                 </Table.Cell>
                 <Table.Cell whiteSpace="nowrap" data-testid="waiting-time">
-                  {formatMinutes(minutesSince(w.entry.checkedInAt, now))}
+                  {formatMinutes(waitingMinutes(w.entry.checkedInAt, now))}
                 </Table.Cell>
                 <Table.Cell whiteSpace="nowrap">
                   <Text>{format.time(w.estimatedCallAt)}</Text>
                   <Text color="fg.muted" fontSize="xs">
-                    in about {formatMinutes(estimate)} · {w.patientsAhead} ahead
+                    in about {formatMinutes(minutesUntilCall(w.estimatedCallAt, now))} · {w.patientsAhead}{' '}
+                    ahead
                   </Text>
                 </Table.Cell>
                 <Table.Cell textAlign="end">

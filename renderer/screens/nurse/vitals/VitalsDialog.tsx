@@ -4,6 +4,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import type { ApiError } from '@shared/contract/errors';
 import type { Appointment } from '@shared/domain/appointment.schema';
 import { type Vitals, vitalsSchema } from '@shared/domain/consultation.schema';
+import { NO_READINGS } from '@shared/rules/vitals-merge';
 import { applyApiError } from '@renderer/api/form-errors';
 import { useApiMutation } from '@renderer/api/hooks';
 import { DialogFrame } from '@renderer/components/DialogFrame';
@@ -13,7 +14,8 @@ import { useTemperatureUnit } from '@renderer/screens/shared/vitals/use-temperat
 import { VitalsInputs } from '@renderer/screens/shared/vitals/VitalFlags';
 import {
   EMPTY_VITALS,
-  sameReadings,
+  followRecord,
+  readingsToSave,
   type VitalKey,
   VITALS,
   type VitalsForm,
@@ -26,8 +28,9 @@ type Values = { vitals: VitalsForm };
 const FIELDS = VITALS.map((v) => `vitals.${v.key}` as const);
 
 /**
- * The nurse's vitals form for one checked-in patient, filled with what was recorded before (a
- * correction replaces every reading); checked with the hub's own schema first.
+ * The nurse's vitals form for one checked-in patient, filled with what was recorded before; a save
+ * changes only the readings typed over (merged per reading on the hub, shared/rules/vitals-merge.ts).
+ * Checked with the hub's own schema first.
  */
 export function VitalsDialog({
   appointment,
@@ -44,18 +47,32 @@ export function VitalsDialog({
   const form = useForm<Values>({ defaultValues: { vitals: EMPTY_VITALS } });
   const typed = useWatch({ control: form.control, name: 'vitals' });
   const [refused, setRefused] = useState<ApiError | null>(null);
-  const filledWith = useRef<VitalsForm>(EMPTY_VITALS);
+  /** The recorded readings the boxes were filled from: the base of the save. */
+  const base = useRef<Vitals>(NO_READINGS);
+  const filledFor = useRef<string | null>(null);
   const openFor = appointment?.id ?? null;
   const currentKey = current ? JSON.stringify(current) : null;
   useEffect(() => {
-    // Filled as the dialog opens, and again when the recorded readings arrive or change, but
-    // never over what the nurse has typed.
-    if (!openFor || !sameReadings(form.getValues('vitals'), filledWith.current)) return;
-    filledWith.current = current ? vitalsToForm(current, unit) : EMPTY_VITALS;
-    form.reset({ vitals: filledWith.current });
+    // Filled as the dialog opens, and again reading by reading when the recorded readings arrive
+    // or change, but never over a box the nurse has typed in.
+    if (!openFor) return;
+    const recorded = current ?? NO_READINGS;
+    if (filledFor.current !== openFor) {
+      filledFor.current = openFor;
+      form.reset({ vitals: vitalsToForm(recorded, unit) });
+    } else {
+      const next = followRecord(
+        form.getValues('vitals'),
+        vitalsToForm(base.current, unit),
+        vitalsToForm(recorded, unit),
+      );
+      if (next) form.setValue('vitals', next);
+    }
+    base.current = recorded;
   }, [openFor, currentKey, form, unit]);
   const close = () => {
-    filledWith.current = EMPTY_VITALS;
+    filledFor.current = null;
+    base.current = NO_READINGS;
     form.reset({ vitals: EMPTY_VITALS });
     setRefused(null);
     onClose();
@@ -80,7 +97,13 @@ export function VitalsDialog({
       }
     }
     if (problems.length > 0 || !parsed.success) return;
-    record.mutate({ id: crypto.randomUUID(), appointmentId: appointment.id, vitals: parsed.data });
+    // Readings not typed over go as recorded, with their base: the hub merges per reading.
+    record.mutate({
+      id: crypto.randomUUID(),
+      appointmentId: appointment.id,
+      vitals: readingsToSave(values.vitals, parsed.data, base.current, unit),
+      vitalsBase: base.current,
+    });
   };
   const errors = form.formState.errors.vitals;
   return (

@@ -7,7 +7,8 @@ import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { EmptyState, LoadingState } from '@renderer/components/StateViews';
 import { notifyError } from '@renderer/components/toaster';
 import { EarlyCheckInBadge } from '@renderer/components/visits/EarlyCheckInBadge';
-import { formatMinutes, minutesSince, useMinuteClock } from '@renderer/components/visits/use-minute-clock';
+import { formatMinutes, minutesUntilCall, waitingMinutes } from '@shared/rules/wait-estimate';
+import { useHubNow } from '@renderer/api/hub-clock';
 import { usePatients } from '@renderer/screens/shared/appointments/use-people';
 import { ArrowDownIcon, ArrowUpIcon } from './QueueIcons';
 
@@ -22,7 +23,7 @@ const STATE_LABELS: Record<QueueEntry['state'], string> = {
 /** One doctor's queue today (SPEC §7): who is in, who waits how long, estimates, reorder and priority. */
 export function DoctorQueue({ doctor, onOpen }: { doctor: Doctor; onOpen: (appointmentId: string) => void }) {
   const format = useClinicFormat();
-  const now = useMinuteClock();
+  const now = new Date(useHubNow()).toISOString();
   const queue = useApiQuery('queue.list', { doctorId: doctor.id, date: format.today() });
   const entries = [
     ...(queue.data?.current ? [queue.data.current] : []),
@@ -109,10 +110,11 @@ export function DoctorQueue({ doctor, onOpen }: { doctor: Doctor; onOpen: (appoi
                     </Table.Cell>
                     <Table.Cell>{STATE_LABELS[e.state]}</Table.Cell>
                     <Table.Cell data-testid="waiting-time" whiteSpace="nowrap">
-                      {formatMinutes(minutesSince(e.checkedInAt, now))}
+                      {formatMinutes(waitingMinutes(e.checkedInAt, now))}
                     </Table.Cell>
                     <Table.Cell whiteSpace="nowrap">
-                      ~{formatMinutes(w.estimatedWaitMinutes)} · {format.time(w.estimatedCallAt)}
+                      ~{formatMinutes(minutesUntilCall(w.estimatedCallAt, now))} ·{' '}
+                      {format.time(w.estimatedCallAt)}
                       <Text color="fg.muted" fontSize="xs">
                         {w.patientsAhead} ahead
                       </Text>

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   EMPTY_VITALS,
+  followRecord,
   formFlags,
+  readingsToSave,
   sameReadings,
   vitalFields,
   vitalsFormProblems,
@@ -72,5 +74,21 @@ describe('vitals form', () => {
     expect(labels({ temperatureC: '101.2' }, 'F')).toEqual(['Fever']);
     expect(labels({ systolic: '300', diastolic: '80', spo2: '91' })).toEqual(['Low SpO₂']);
     expect(labels({ systolic: '150', diastolic: '150' })).toEqual([]);
+  });
+
+  it('follows the record box by box, never over a typed box, and sends untyped boxes as recorded', () => {
+    const before = { ...none, pulse: 74, temperatureC: 37.02, weightKg: 60 };
+    const after = { ...before, temperatureC: 38.4, pulse: 80 };
+    const typed = { ...vitalsToForm(before), pulse: '90' };
+    expect(followRecord(typed, vitalsToForm(before), vitalsToForm(after))).toEqual({
+      ...typed,
+      temperatureC: '38.4',
+    });
+    expect(followRecord(typed, vitalsToForm(after), vitalsToForm(after))).toBeNull();
+
+    // °F: 37.02 °C shows as 98.6 °F; unchanged, it goes back as recorded, not as 98.6 °F → 37 °C.
+    const boxes = { ...vitalsToForm(before, 'F'), weightKg: '' };
+    const entered = { ...none, pulse: 74, temperatureC: 37 };
+    expect(readingsToSave(boxes, entered, before, 'F')).toEqual({ ...before, weightKg: null });
   });
 });

@@ -121,10 +121,47 @@ export function vitalsSummary(v: Vitals, unit: TemperatureUnit = 'C'): string {
   return [bp, ...others].filter((part) => part !== null).join(' · ');
 }
 
-/** The same readings, compared as numbers ("62.0" is 62); a box that is not a number compares as typed. */
+/** The same reading, compared as a number ("62.0" is 62); a box that is not a number compares as typed. */
+export function sameReading(a: string, b: string): boolean {
+  const [x, y] = [a.trim(), b.trim()];
+  return x === y || (x !== '' && y !== '' && Number(x) === Number(y));
+}
+
 export function sameReadings(a: VitalsForm, b: VitalsForm): boolean {
-  return VITALS.every(({ key }) => {
-    const [x, y] = [a[key].trim(), b[key].trim()];
-    return x === y || (x !== '' && y !== '' && Number(x) === Number(y));
-  });
+  return VITALS.every(({ key }) => sameReading(a[key], b[key]));
+}
+
+/**
+ * The boxes once the record's readings moved from `before` to `after`: a box still showing
+ * `before` follows the record, one typed over stays as typed. Null when no box changes.
+ */
+export function followRecord(current: VitalsForm, before: VitalsForm, after: VitalsForm): VitalsForm | null {
+  const moved = VITALS.filter(
+    ({ key }) => sameReading(current[key], before[key]) && !sameReading(current[key], after[key]),
+  );
+  if (moved.length === 0) return null;
+  return { ...current, ...Object.fromEntries(moved.map(({ key }) => [key, after[key]])) };
+}
+
+/**
+ * The readings a save sends beside its base, the recorded readings the boxes were filled from
+ * (shared/rules/vitals-merge.ts): a box still showing its recorded reading is sent exactly as
+ * recorded, so the hub sees it unchanged; a typed one as entered (`entered`, already in °C).
+ */
+export function readingsToSave(
+  form: VitalsForm,
+  entered: Vitals,
+  base: Vitals,
+  unit: TemperatureUnit = 'C',
+): Vitals {
+  const shown = vitalsToForm(base, unit);
+  const pick = (key: VitalKey) => (sameReading(form[key], shown[key]) ? base[key] : entered[key]);
+  return {
+    systolic: pick('systolic'),
+    diastolic: pick('diastolic'),
+    pulse: pick('pulse'),
+    temperatureC: pick('temperatureC'),
+    spo2: pick('spo2'),
+    weightKg: pick('weightKg'),
+  };
 }
