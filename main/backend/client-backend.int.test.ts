@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DesktopBackend } from '@shared/contract/desktop-bridge';
+import type { EventPayload } from '@shared/contract/events.contract';
 import {
   type Clinic,
   type Desktop,
@@ -72,5 +74,31 @@ describe('a client desktop’s backend', { timeout: 60_000 }, () => {
     expect(stillThere.ok && stillThere.result.length).toBe(3);
     expect(backend.connectionState()).toMatchObject({ mode: 'desktop', online: false });
     expect(backend.connectionState().offlineSince).not.toBeNull();
+  });
+
+  it('tells the window what another desktop’s change wrote, as the hub tells a browser (tables and ids)', async () => {
+    clinic = await startClinic();
+    desktop = newDesktop(clinic.server.url, 'front-desk');
+    backend = clientBackend(desktop.core, new KnownUsers(join(desktop.dir, 'known-users.json')));
+    await signIn(clinic.users.receptionist);
+    await waitFor(() => backend!.connectionState().online, 'online');
+    const { hub } = clinic.server;
+    const hubPokes: EventPayload<'sync.poke'>[] = [];
+    const windowPokes: EventPayload<'sync.poke'>[] = [];
+    hub.core.events.on('sync.poke', (poke) => hubPokes.push(poke));
+    backend.onEvent('sync.poke', (poke) => windowPokes.push(poke));
+
+    const id = randomUUID();
+    await hub.call(await hub.signIn('receptionist'), 'patients.register', {
+      id,
+      details: { fullName: 'Neha Joshi' },
+    });
+    const heard = await waitFor(
+      () => windowPokes.find((poke) => poke.ids?.patients?.includes(id)),
+      'the poke',
+    );
+    const told = hubPokes.find((poke) => poke.ids?.patients?.includes(id))!;
+    expect(heard).toMatchObject({ tables: told.tables, ids: told.ids });
+    expect(heard?.tables).toEqual(['patients']);
   });
 });

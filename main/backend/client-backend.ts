@@ -64,8 +64,10 @@ export function clientBackend(core: ClientCore, knownUsers: KnownUsers): Desktop
     }
     lastUser = state.user?.userId ?? null;
   });
-  const stopChanges = core.onChange(() => {
-    for (const listener of pokes) listener({ hubId: 'desktop', epoch: 1, seq: 0 });
+  // The same hint the hub's poke carries in browser mode (tables, ids; none: anything changed).
+  const stopChanges = core.onChange(({ hint }) => {
+    const poke = { hubId: 'desktop', epoch: 1, seq: 0, ...(hint ?? {}) };
+    for (const listener of pokes) listener(poke);
   });
 
   async function signIn(input: { username: string; password: string }): Promise<ResultOf<'auth.login'>> {
@@ -151,7 +153,7 @@ export function clientBackend(core: ClientCore, knownUsers: KnownUsers): Desktop
       const set =
         event === 'session.ended'
           ? (sessionEnded as Set<unknown>)
-          : event === 'sync.poke' || event === 'queue.changed'
+          : event === 'sync.poke'
             ? (pokes as Set<unknown>)
             : null;
       if (!set) return () => {};

@@ -1,3 +1,4 @@
+import type { ChangeHint } from '@shared/contract/change-hint';
 import type { Clock } from '@server/core/clock';
 
 export interface ClientCoreOptions {
@@ -14,4 +15,5 @@ export interface ClientCoreOptions {
   onlineWaitMs?: number;
 }
 
-export type ChangeEvent = { source: 'local' | 'remote' };
+/** `hint`: what a pulled page wrote (tables, ids); null when anything may have changed. */
+export type ChangeEvent = { source: 'local' | 'remote'; hint: ChangeHint | null };

@@ -1,4 +1,5 @@
 import type { Actor } from '@shared/domain/user.schema';
+import type { ChangeHint } from '@shared/contract/change-hint';
 import type { ChangeEvent } from './client-options';
 
 /** What the UI shows (SPEC §13): online / offline since / changes waiting / last sync / needs attention. */
@@ -73,8 +74,8 @@ export class ConnectionStatus {
     for (const listener of this.stateListeners) listener(state);
   }
 
-  emitChange(source: ChangeEvent['source']): void {
-    for (const listener of this.changeListeners) listener({ source });
+  emitChange(source: ChangeEvent['source'], hint: ChangeHint | null = null): void {
+    for (const listener of this.changeListeners) listener({ source, hint });
   }
 
   onState(listener: (state: ConnectionState) => void): () => void {

@@ -68,7 +68,7 @@ export class SessionKeeper {
       {
         rebase: (page) => this.rebase(page),
         rejected: (row, error) => parts.attention.addRefused(row, error, parts.now()),
-        changed: () => this.status.emitChange('remote'),
+        changed: (hint) => this.status.emitChange('remote', hint),
         stateChanged: () => this.status.emitState(),
         resetNeeded: () => this.handshake(),
         clientTaken: (clientId) => this.reRegister(clientId),

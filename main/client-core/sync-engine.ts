@@ -1,3 +1,4 @@
+import { type ChangeHint, changeHint } from '@shared/contract/change-hint';
 import { ApiFailure, type ApiError } from '@shared/contract/errors';
 import type { HubHello, MutationOutcome, PullResponse, ReplicaRead } from '@shared/contract/sync.contract';
 import { keepsRefusedText } from './attention';
@@ -10,8 +11,8 @@ export interface EngineHooks {
   rebase(page: PullResponse | null): void;
   /** A rejected change: reason and next action for its author. */
   rejected(row: OutboxRow, error: ApiError): void;
-  /** Replica content changed (pulled or rebased). */
-  changed(): void;
+  /** Replica content changed (pulled: what the page wrote; rebased: null, anything). */
+  changed(hint: ChangeHint | null): void;
   /** Sync metadata (last sync, pending count) changed. */
   stateChanged(): void;
   /** The hub refused the push's epoch: say hello again. */
@@ -243,7 +244,8 @@ export class SyncEngine {
       if (page.changes.length > 0 || resolved || page.nextCursor !== cursor) {
         this.resolvedSinceRebase = false;
         this.replica.relaxed(() => this.hooks.rebase(page));
-        if (page.changes.length > 0 || resolved) this.hooks.changed();
+        if (page.changes.length > 0 || resolved)
+          this.hooks.changed(resolved ? null : changeHint(page.changes));
       }
       if (!page.hasMore) break;
     }

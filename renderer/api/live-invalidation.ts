@@ -1,31 +1,40 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { type Query, type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { affectsQuery, type ChangeHint, hintOf } from '@shared/contract/change-hint';
+import type { EventName } from '@shared/contract/events.contract';
 import { useApiClient } from './ApiProvider';
+import { prefetchNamedPatients } from './patient-batch';
 import { refetchScheduler } from './refetch-scheduler';
 
+const PUSHES: readonly EventName[] = ['sync.poke', 'queue.changed', 'queue.called'];
+
 /**
- * Live updates (SPEC §13: another desktop's change shows within a second): every hub push
- * (`sync.poke`, `queue.changed`, `queue.called`) and every reconnect refetches the queries on
- * screen, through `refetchScheduler`: the pushes one change sends together (a poke and a queue
- * event) make one refetch, bursts at most one per `coalesceMs`. Mount once, inside the signed-in app.
+ * Live updates (SPEC §13: another desktop's change shows within a second). A hub push
+ * (`sync.poke`, `queue.changed`, `queue.called`; on a desktop the client core's change
+ * notification, delivered as `sync.poke` with the same hint) names the tables and rows a change
+ * wrote; only the queries that read them refetch (shared/contract/query-tables.ts). A reconnect,
+ * or a push that names nothing, refetches every query on screen. Through `refetchScheduler`: the
+ * pushes one change sends together make one refetch, bursts at most one per `coalesceMs`.
+ * Mount once, inside the signed-in app.
  */
-export function useLiveInvalidation(settleMs = 25, coalesceMs = 150): void {
-  const { bridge } = useApiClient();
+export function useLiveInvalidation(settleMs = 10, coalesceMs = 150): void {
+  const client = useApiClient();
+  const { bridge } = client;
   const queryClient = useQueryClient();
   useEffect(() => {
     const scheduler = refetchScheduler(
-      () => void queryClient.invalidateQueries({ queryKey: ['api'] }),
+      (hint) => {
+        void refetchAffected(queryClient, hint);
+        prefetchNamedPatients(queryClient, client, hint);
+      },
       settleMs,
       coalesceMs,
     );
-    const refresh = () => scheduler.push();
     let wasOnline = bridge.connectionState().online;
     const stops = [
-      bridge.onEvent('sync.poke', refresh),
-      bridge.onEvent('queue.changed', refresh),
-      bridge.onEvent('queue.called', refresh),
+      ...PUSHES.map((event) => bridge.onEvent(event, (payload) => scheduler.push(hintOf(event, payload)))),
       bridge.onConnectionState((state) => {
-        if (state.online && !wasOnline) refresh();
+        if (state.online && !wasOnline) scheduler.push(null);
         wasOnline = state.online;
       }),
     ];
@@ -33,5 +42,16 @@ export function useLiveInvalidation(settleMs = 25, coalesceMs = 150): void {
       for (const stop of stops) stop();
       scheduler.stop();
     };
-  }, [bridge, queryClient, settleMs, coalesceMs]);
+  }, [client, bridge, queryClient, settleMs, coalesceMs]);
+}
+
+/** Marks stale, and refetches if on screen, every cached contract query the change may affect. */
+export function refetchAffected(queryClient: QueryClient, hint: ChangeHint | null): Promise<void> {
+  return queryClient.invalidateQueries({
+    queryKey: ['api'],
+    predicate: (query: Query) => {
+      const [, name, input] = query.queryKey as [string, string, unknown];
+      return affectsQuery(hint, name, input);
+    },
+  });
 }

@@ -43,3 +43,23 @@ describe('refetchScheduler', () => {
     expect(runs).toHaveLength(2);
   });
 });
+
+describe('refetchScheduler with change hints', () => {
+  beforeEach(() => vi.useFakeTimers({ now: 1_000_000 }));
+  afterEach(() => vi.useRealTimers());
+
+  it('hands a run the union of the tables and ids its pushes named; one push without a hint means anything', () => {
+    const hints: unknown[] = [];
+    const scheduler = refetchScheduler((hint) => hints.push(hint), 25, 150);
+    scheduler.push({ tables: ['appointments'], ids: { appointments: ['a1'] } });
+    scheduler.push({ tables: ['queue_entries'], ids: { queue_entries: ['q1'] } });
+    vi.advanceTimersByTime(25);
+    expect(hints).toEqual([
+      { tables: ['appointments', 'queue_entries'], ids: { appointments: ['a1'], queue_entries: ['q1'] } },
+    ]);
+    scheduler.push({ tables: ['patients'] });
+    scheduler.push();
+    vi.advanceTimersByTime(1_000);
+    expect(hints[1]).toBeNull();
+  });
+});

@@ -44,6 +44,7 @@ describe('live updates between desktops (browser mode)', () => {
     const freeOnBook = slots.page.getByTestId('slot').filter({ hasText: time });
     await freeOnBook.waitFor(UI_TIMEOUT);
 
+    const callsBefore = board.traffic.calls.length;
     await quickRegister(booker.page, name, '+91 99887 76655');
     const clicked = Date.now();
     const number = await confirmBooking(booker.page);
@@ -68,6 +69,15 @@ describe('live updates between desktops (browser mode)', () => {
     );
 
     expect(await freeOnBoard.count()).toBe(0);
+
+    // What the board asked the hub for the registration and the booking (its own socket's frames):
+    // the lists the booking changed, the new patient's name in one batched call, and not the
+    // doctors list or any other patient's record, which neither change touched.
+    const calls = board.traffic.calls.slice(callsBefore);
+    expect(calls).toContain('appointments.list');
+    expect(calls).not.toContain('doctors.list');
+    expect(calls).not.toContain('patients.get');
+    expect(calls.filter((call) => call === 'patients.getMany')).toHaveLength(1);
   }, 300_000);
 
   test('ran without console errors, page errors or CSP violations', ({ booker, board, slots }) => {

@@ -1,4 +1,5 @@
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type HubTraffic, watchHubTraffic } from './hub-traffic';
 
 /** Debian's Chromium, headless, with nothing that talks to the internet. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -21,6 +22,8 @@ export interface AppPage {
   context: BrowserContext;
   /** Console errors, page errors and CSP violations seen so far (a healthy page has none). */
   problems: string[];
+  /** What this page said to the hub and heard from it over its sockets (hub-traffic.ts). */
+  traffic: HubTraffic;
   close(): Promise<void>;
 }
 
@@ -49,8 +52,9 @@ export async function openApp(
     if (message.type() === 'error') problems.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  const traffic = watchHubTraffic(page);
   await page.goto(url);
-  return { page, context, problems, close: () => context.close() };
+  return { page, context, problems, traffic, close: () => context.close() };
 }
 
 /** Opens one of the signed-in role's main screens by its navigation label ("Appointments"). */

@@ -151,6 +151,7 @@ const targets: Record<string, string> = {
   catchup_5000_s: '< 5',
   initial_sync_s: '< 10',
   ui_propagation_max_ms: '< 1000',
+  ui_propagation_p99_ms: '< 150',
   booking_p99_draining_vs_idle: '≤ 2',
   display_call_p99_ms: '< 300',
 };

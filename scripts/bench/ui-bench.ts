@@ -48,11 +48,24 @@ export async function uiPropagation(figures: Record<string, number>): Promise<vo
     const propagation: number[] = [];
     const roundTrip: number[] = [];
     let boardDate = '';
+    // The board's hub calls and pokes while it only watches (not while it changes dates).
+    let watchedCalls = 0;
+    let watchedPokes = 0;
+    const { traffic } = board;
+    const pokes = () => traffic.pushes.filter((name) => name === 'sync.poke').length;
+    let since = { calls: traffic.calls.length, pokes: pokes() };
+    const tally = () => {
+      watchedCalls += traffic.calls.length - since.calls;
+      watchedPokes += pokes() - since.pokes;
+      since = { calls: traffic.calls.length, pokes: pokes() };
+    };
     for (let i = 0; i < BOOKINGS; i++) {
       const { date } = await openBookingWithFreeSlot(booker.page);
       await chooseFirstSlot(booker.page);
       if (date !== boardDate) {
+        tally();
         await showBoardFor(board.page, date);
+        since = { calls: traffic.calls.length, pokes: pokes() };
         boardDate = date;
       }
       const name = uniqueName('Bench');
@@ -73,7 +86,11 @@ export async function uiPropagation(figures: Record<string, number>): Promise<vo
       ]).finally(() => clearTimeout(timeout))) as number;
       propagation.push(shownAt - clicked);
     }
+    tally();
     figures.ui_propagation_p50_ms = percentile(propagation, 50);
+    figures.ui_propagation_p99_ms = percentile(propagation, 99);
+    // Per change pushed to the watching board (each booking here is two: a registration, a booking).
+    figures.ui_hub_calls_per_change = Number((watchedCalls / Math.max(1, watchedPokes)).toFixed(1));
     figures.ui_propagation_max_ms = Math.max(...propagation);
     figures.ui_booking_roundtrip_p50_ms = percentile(roundTrip, 50);
     figures.ui_propagation_vs_roundtrip_p50 = Number(

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { contract, isOperationName, type OperationName } from '@shared/contract/index';
+import { changeHint } from '@shared/contract/change-hint';
 import { ApiFailure, failure } from '@shared/contract/errors';
 import type { SyncedEntity } from '@shared/contract/sync.contract';
 import type { Actor } from '@shared/domain/user.schema';
@@ -14,6 +15,7 @@ import { claimTargetOf } from './claim-refusals';
 import { refusalOf } from './db-refusals';
 import type { HandlerContext, HandlerMap } from './handler';
 import type { HubCore } from './hub-core';
+import { ReadMemo, readMemoOf } from './read-memo';
 
 /** Who is calling, as the transport knows it. The session, not the payload, decides who acts. */
 export interface Caller {
@@ -58,6 +60,8 @@ export interface PreparedOperation {
   run(): unknown;
   /** The last change-log sequence number `run` wrote (0: none). */
   readonly lastSeq: number;
+  /** The rows `run` recorded as changed (what a poke names). */
+  readonly changes: readonly ChangedRow[];
   /** After the commit: checks the result, pokes (unless `poke: false`), runs after-commit hooks. */
   committed(options?: { poke?: boolean }): void;
 }
@@ -120,7 +124,10 @@ export function createDispatcher(core: HubCore, handlers: HandlerMap): Dispatche
     const prepared = handler.prepare ? await handler.prepare(parsed.data as never, base) : undefined;
 
     const after: (() => void)[] = [];
+    const reads = readMemoOf(core);
+    const session = ReadMemo.sessionOf(caller.token);
     let lastSeq = 0;
+    let changes: ChangedRow[] = [];
     let result: unknown;
     const body = () => {
       const changed = new Map<string, { entity: SyncedEntity; entityId: string; op: 'upsert' | 'delete' }>();
@@ -135,7 +142,14 @@ export function createDispatcher(core: HubCore, handlers: HandlerMap): Dispatche
         ...base,
         changed: (entity, entityId, op = 'upsert') =>
           changed.set(`${entity}:${entityId}`, { entity, entityId, op }),
-        audit: (entry) => audits.push({ ...who, ...entry }),
+        audit: ({ readVersion, ...entry }) => {
+          if (entry.kind === 'read' && readVersion !== undefined && session) {
+            const record = `${entry.action}:${entry.entityId ?? entry.patientId}`;
+            if (reads.hasRead(session, record, readVersion)) return;
+            after.push(() => reads.remember(session, record, readVersion));
+          }
+          audits.push({ ...who, ...entry });
+        },
         afterCommit: (fn) => after.push(fn),
       };
       const value = handler.run(parsed.data as never, ctx, prepared as never);
@@ -158,7 +172,7 @@ export function createDispatcher(core: HubCore, handlers: HandlerMap): Dispatche
       }
       for (const entry of audits) core.audit.append(entry);
       options.inTransaction?.(value);
-      return { value, seq };
+      return { value, seq, changes: [...changed.values()] };
     };
 
     return {
@@ -168,15 +182,21 @@ export function createDispatcher(core: HubCore, handlers: HandlerMap): Dispatche
           refusalOf(error, base, () => claimTargetOf(base, parsed.data)),
         );
         lastSeq = done.seq;
+        changes = done.changes;
         result = done.value;
         return done.value;
       },
       get lastSeq() {
         return lastSeq;
       },
+      get changes() {
+        return changes;
+      },
       committed({ poke = true } = {}) {
         if (core.validateResults) operation.result.parse(result);
-        if (poke && lastSeq > 0) core.events.emit('sync.poke', { ...core.identity(), seq: lastSeq });
+        if (poke && lastSeq > 0) {
+          core.events.emit('sync.poke', { ...core.identity(), seq: lastSeq, ...changeHint(changes) });
+        }
         for (const fn of after) fn();
       },
     };

@@ -24,10 +24,14 @@ export interface HandlerContext {
   newId(): string;
   /** Records a changed row for sync (the change log) — once per row per transaction is enough. */
   changed(entity: SyncedEntity, entityId: string, op?: 'upsert' | 'delete'): void;
-  /** Adds an audit entry (changes are audited automatically; reads of medical content call this). */
+  /**
+   * Adds an audit entry (changes are audited automatically; reads of medical content call this).
+   * A read with `readVersion` (the record's version, e.g. its updatedAt) is audited only when the
+   * calling session has not yet read that record at that version (read-memo.ts).
+   */
   audit(
     entry: Omit<AuditEntry, 'at' | 'actorUserId' | 'actorRole' | 'deviceId'> &
-      Partial<Pick<AuditEntry, 'actorUserId' | 'actorRole' | 'deviceId'>>,
+      Partial<Pick<AuditEntry, 'actorUserId' | 'actorRole' | 'deviceId'>> & { readVersion?: string },
   ): void;
   /** Runs after the transaction commits (pokes, notifications). */
   afterCommit(fn: () => void): void;

@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import { contract, isOperationName } from '@shared/contract/index';
+import { changeHint } from '@shared/contract/change-hint';
 import { type ApiError, ApiFailure, failure } from '@shared/contract/errors';
 import { type Mutation, type MutationOutcome, pushRequestSchema } from '@shared/contract/sync.contract';
 import type { Actor } from '@shared/domain/user.schema';
 import type { Caller, Dispatcher, PreparedOperation } from '@server/core/dispatcher';
 import type { HubCore } from '@server/core/hub-core';
+import type { ChangedRow } from '@server/notifications/message-triggers';
 import { claimOf } from '@server/core/author-time';
 import { mutationFingerprint, mutationIdSource } from './mutation-ids';
 import { ProcessedLog } from './processed-log';
@@ -221,9 +223,11 @@ export class PushApplier {
       }),
     );
     let lastSeq = 0;
+    const changed: ChangedRow[] = [];
     for (const step of steps) {
       if (!step.operation) continue;
       lastSeq = Math.max(lastSeq, step.operation.lastSeq);
+      changed.push(...step.operation.changes);
       try {
         step.operation.committed({ poke: false });
       } catch (error) {
@@ -234,7 +238,9 @@ export class PushApplier {
         );
       }
     }
-    if (lastSeq > 0) this.core.events.emit('sync.poke', { ...this.core.identity(), seq: lastSeq });
+    if (lastSeq > 0) {
+      this.core.events.emit('sync.poke', { ...this.core.identity(), seq: lastSeq, ...changeHint(changed) });
+    }
     return outcomes;
   }
 

@@ -15,7 +15,7 @@ import { DEFAULT_MAX_ANONYMOUS_FRAME_BYTES, guardFrames } from './frame-guard';
 import { createOwnHostCheck } from './own-hosts';
 import { PushApplier } from './push';
 import { registerSocketHandlers, touch } from './socket-handlers';
-import { type HubIo, type HubSocket, SIGNED_IN_ROOM, SocketRegistry } from './socket-session';
+import { type HubIo, type HubSocket, PATIENTS_ROOM, SIGNED_IN_ROOM, SocketRegistry } from './socket-session';
 import { createStaticHandler } from './static-files';
 import { handshakeAuthSchema, toApiError } from './wire';
 
@@ -160,7 +160,11 @@ export function createSocketEndpoint(options: SocketEndpointOptions): SocketEndp
   const signedIn = () => io.to(SIGNED_IN_ROOM);
   const unsubscribe = [
     attachDisplayFeed(io, core),
-    core.events.on('sync.poke', (payload) => signedIn().emit('sync.poke', payload)),
+    core.events.on('sync.poke', (payload) => {
+      signedIn().except(PATIENTS_ROOM).emit('sync.poke', payload);
+      const { ids: _othersRows, ...tablesOnly } = payload;
+      io.to(PATIENTS_ROOM).emit('sync.poke', tablesOnly);
+    }),
     core.events.on('queue.changed', (payload) => signedIn().emit('queue.changed', payload)),
     core.events.on('queue.called', (payload) => signedIn().emit('queue.called', payload)),
     core.events.onUserEvent((event) => {

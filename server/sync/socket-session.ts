@@ -28,6 +28,8 @@ export type HubIo = Server<ClientEvents, ServerEvents, Record<string, never>, So
 
 /** Signed-in connections: the only ones that receive pokes and queue events. */
 export const SIGNED_IN_ROOM = 'signed-in';
+/** Signed-in patients: their pokes name the tables that changed, never other people's row ids. */
+export const PATIENTS_ROOM = 'patients';
 
 export function callerOf(socket: HubSocket): Caller {
   return { token: socket.data.token, deviceId: socket.data.deviceId, address: socket.handshake.address };
@@ -54,6 +56,7 @@ export class SocketRegistry {
     this.byUser.set(actor.userId, sockets);
     this.signedInConnections.set(socket.conn, { socket, expiresAt });
     void socket.join(SIGNED_IN_ROOM);
+    if (actor.role === 'patient') void socket.join(PATIENTS_ROOM);
   }
 
   /** A later check of the session moved its end (the idle expiry slides with use). */
@@ -93,6 +96,7 @@ export class SocketRegistry {
     socket.data.actor = null;
     this.signedInConnections.delete(socket.conn);
     void socket.leave(SIGNED_IN_ROOM);
+    void socket.leave(PATIENTS_ROOM);
     if (userId) this.forget(userId, socket);
   }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { EventPayload } from '@shared/contract/events.contract';
 import { TEST_PASSWORD } from '@server/testing/test-hub';
 import { callOver, nextEvent, send, type SocketTestHub, startSocketHub } from './socket-test-support';
 
@@ -18,16 +19,19 @@ describe('live events on the LAN sync socket', () => {
     anonymous.on('sync.poke', () => (anonymousPoked = true));
 
     const writer = await server.connect({ token: server.hub.admin.token, deviceId: 'desk-1' });
-    const poke = nextEvent<{ hubId: string; epoch: number; seq: number }>(watcher, 'sync.poke');
+    const poke = nextEvent<EventPayload<'sync.poke'>>(watcher, 'sync.poke');
+    const userId = randomUUID();
     await callOver(writer, 'users.create', {
-      id: randomUUID(),
+      id: userId,
       username: 'rita',
       displayName: 'Rita',
       role: 'receptionist',
       password: TEST_PASSWORD,
     });
-    const { seq, ...identity } = await poke;
+    const { seq, tables, ids, ...identity } = await poke;
     expect(identity).toEqual(server.hub.core.identity());
+    // What the change wrote, so that screens refetch only what reads it (change-hint.ts).
+    expect({ tables, ids }).toEqual({ tables: ['users'], ids: { users: [userId] } });
     const { epoch } = identity;
     const pulled = await send<{ nextCursor: number }>(watcher, 'sync.pull', { epoch, cursor: seq - 1 });
     expect(pulled).toMatchObject({ ok: true, result: { nextCursor: seq } });

@@ -56,6 +56,11 @@ export const patientsContract = {
     z.array(patientSchema),
   ),
   'patients.get': query('One patient.', byIdSchema, patientSchema),
+  'patients.getMany': query(
+    'Several patients at once (a list’s names), in no set order; ids not found or not visible are left out.',
+    z.strictObject({ ids: z.array(idSchema).min(1).max(500) }),
+    z.array(patientSchema),
+  ),
   'patients.profile': query(
     'Demographics, allergies and conditions, appointments and bills.',
     byIdSchema,

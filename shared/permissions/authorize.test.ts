@@ -59,6 +59,7 @@ patients.update               o a a - a
 patients.checkDuplicates      - a - - a
 patients.search               - a a a a
 patients.get                  o a a a a
+patients.getMany              o a a a a
 patients.profile              - a a a a
 patients.me                   o - - - -
 appointments.book             o a a - a

@@ -79,6 +79,7 @@ export const permissionPolicy: Readonly<Record<OperationName, Grant>> = {
   'patients.checkDuplicates': frontDesk,
   'patients.search': staffRead,
   'patients.get': { ...staffRead, patient: 'own' },
+  'patients.getMany': { ...staffRead, patient: 'own' },
   'patients.profile': staffRead,
   'patients.me': { patient: 'own' },
 

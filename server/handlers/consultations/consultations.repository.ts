@@ -108,6 +108,7 @@ export function auditConsultation(
   action: string,
   target: { id: string | null; patientId: string },
   details: Record<string, unknown> = {},
+  readVersion?: string,
 ): void {
   ctx.audit({
     kind,
@@ -116,6 +117,7 @@ export function auditConsultation(
     entityId: target.id,
     patientId: target.patientId,
     details,
+    ...(readVersion === undefined ? {} : { readVersion }),
   });
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Consultation, ConsultationSummary } from '@shared/domain/consultation.schema';
 import { type HandlerMap, handler } from '@server/core/handler';
@@ -12,6 +13,13 @@ import {
   hasVitals,
 } from './consultations.repository';
 
+/**
+ * The version of what a read returned, for the audit's "once per session and version" rule
+ * (server/core/read-memo.ts): a digest of the answer itself, so any change to it is a new version.
+ */
+const versionOf = (answer: unknown) =>
+  createHash('sha256').update(JSON.stringify(answer)).digest('base64url');
+
 /** Reading records: every read of medical content is audited (SPEC §11). */
 export const readHandlers: HandlerMap = {
   'consultations.get': handler('consultations.get', {
@@ -19,8 +27,11 @@ export const readHandlers: HandlerMap = {
       const appointment = getAppointment(ctx.db, input.appointmentId);
       const consultation = consultationOfAppointment(ctx.db, appointment.id);
       if (!consultation) return null;
-      auditConsultation(ctx, 'read', 'consultations.get', consultation, { appointmentId: appointment.id });
-      return consultationView(ctx.db, consultation);
+      const view = consultationView(ctx.db, consultation);
+      // Read again unchanged (a refetch, a reopen) by the same session: audited once.
+      const details = { appointmentId: appointment.id };
+      auditConsultation(ctx, 'read', 'consultations.get', consultation, details, versionOf(view));
+      return view;
     },
   }),
 
@@ -45,15 +56,19 @@ export const readHandlers: HandlerMap = {
       const recorded = rows
         .map((row) => ({ ...row, vitals: decode<Pick<Consultation, 'vitals'>>('consultations', row).vitals }))
         .filter((row) => hasVitals(row.vitals));
-      for (const row of recorded) {
-        auditConsultation(ctx, 'read', 'consultations.vitals', row, { appointmentId: row.appointmentId });
-      }
-      return recorded.map(({ id, appointmentId, vitals, updatedAt }) => ({
-        appointmentId,
-        consultationId: id,
-        vitals,
-        updatedAt,
-      }));
+      return recorded.map(({ id, appointmentId, patientId, vitals, updatedAt }) => {
+        const reading = { appointmentId, consultationId: id, vitals, updatedAt };
+        const details = { appointmentId };
+        auditConsultation(
+          ctx,
+          'read',
+          'consultations.vitals',
+          { id, patientId },
+          details,
+          versionOf(reading),
+        );
+        return reading;
+      });
     },
   }),
 

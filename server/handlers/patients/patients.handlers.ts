@@ -2,6 +2,7 @@ import { failure } from '@shared/contract/errors';
 import type { Patient } from '@shared/domain/patient.schema';
 import { patientCode } from '@shared/rules/patient-identity';
 import { type HandlerContext, type HandlerMap, handler } from '@server/core/handler';
+import { decode } from '@server/db/codecs';
 import { givenFields } from '@server/handlers/clinic/partial-details';
 import { getPatient } from '@server/repositories/lookups.repository';
 import { assertOwnPatient, requireActor } from '@server/repositories/ownership';
@@ -94,6 +95,20 @@ export const patientHandlers: HandlerMap = {
     run: (input, ctx) => {
       assertOwnPatient(ctx, input.id, 'patient');
       return getPatient(ctx.db, input.id);
+    },
+  }),
+
+  // patients.get's rules for many ids at once: a patient gets only their own record; an id that
+  // is missing or not theirs is left out alike (one answer for both, as NOT_FOUND is for get).
+  'patients.getMany': handler('patients.getMany', {
+    run: (input, ctx) => {
+      const actor = requireActor(ctx);
+      const ids = [...new Set(input.ids)].filter(
+        (id) => ctx.scope !== 'own' || actor.role !== 'patient' || id === actor.patientId,
+      );
+      if (ids.length === 0) return [];
+      const rows = ctx.db.all(ctx.db.q.selectFrom('patients').selectAll().where('id', 'in', ids));
+      return rows.map((row) => decode<Patient>('patients', row));
     },
   }),
 

@@ -4,6 +4,7 @@ import type { Doctor } from '@shared/domain/doctor.schema';
 import type { Patient } from '@shared/domain/patient.schema';
 import { useApiClient } from '@renderer/api/ApiProvider';
 import { apiKey, useApiQuery } from '@renderer/api/hooks';
+import { loadPatient } from '@renderer/api/patient-batch';
 
 /** Every doctor (inactive ones too: old appointments name them), by id. */
 export function useDoctors(): {
@@ -24,14 +25,17 @@ export function useDoctors(): {
   }, [query.data, query.isLoading, query.error]);
 }
 
-/** The patients behind a list of ids (one cached `patients.get` each), by id. */
+/**
+ * The patients behind a list of ids, by id: cached one by one (under `patients.get`'s key, so a
+ * change to one patient refetches only that one), fetched together through one `patients.getMany`.
+ */
 export function usePatients(ids: readonly string[]): Map<string, Patient> {
   const client = useApiClient();
   const unique = [...new Set(ids)];
   const results = useQueries({
     queries: unique.map((id) => ({
       queryKey: apiKey('patients.get', { id }),
-      queryFn: () => client.call('patients.get', { id }),
+      queryFn: () => loadPatient(client, id),
       staleTime: 5 * 60_000,
     })),
   });
