@@ -166,11 +166,30 @@ describe('staff app in browser mode: the appointment list', () => {
       await expect
         .poll(() => page.url(), TIMEOUT)
         .toContain(new Intl.DateTimeFormat('en-CA', zone).format(tomorrow));
-      const row = page.getByTestId('appointment-row').first();
-      await expect.poll(() => row.innerText(), TIMEOUT).toContain(doctor.split(' — ')[0]!);
-      await row.click();
-      const drawer = page.getByTestId('appointment-drawer');
-      await drawer.getByRole('heading', { name: /^Appointment A-/ }).waitFor(TIMEOUT);
+      // A row of these filters (from tomorrow), not of the previous ones still shown while these
+      // load; clicked by its number, as the rows may re-render in between.
+      const fromTomorrow = Date.parse(
+        `${new Intl.DateTimeFormat('en-CA', zone).format(tomorrow)}T00:00+05:30`,
+      );
+      const first = page.getByTestId('appointment-row').first();
+      let number = '';
+      await expect
+        .poll(async () => {
+          const [startsAt, cells] = [
+            await first.getAttribute('data-starts-at'),
+            await first.locator('td').allInnerTexts(),
+          ];
+          number = (cells[1] ?? '').trim();
+          return (
+            Date.parse(startsAt ?? '') >= fromTomorrow && (cells[3] ?? '').includes(doctor.split(' — ')[0]!)
+          );
+        }, TIMEOUT)
+        .toBe(true);
+      await page.getByTestId('appointment-row').filter({ hasText: number }).click();
+      // The drawer of this row (not one still closing from before).
+      const drawer = page
+        .getByTestId('appointment-drawer')
+        .filter({ has: page.getByRole('heading', { name: `Appointment ${number}` }) });
       await drawer.getByText('Confirmed', { exact: true }).first().waitFor(TIMEOUT);
       return drawer;
     };
@@ -190,6 +209,7 @@ describe('staff app in browser mode: the appointment list', () => {
     await othersPatient.getByTestId('appointment-history').waitFor(TIMEOUT);
     expect(await actions(othersPatient)).toEqual([]);
     await doctor.page.keyboard.press('Escape');
+    await doctor.page.getByTestId('appointment-drawer').waitFor({ state: 'detached', ...TIMEOUT });
     const ownPatient = await openConfirmedOf(doctor.page, 'Dr. Arvind Menon — General Physician');
     await expect
       .poll(() => actions(ownPatient), TIMEOUT)

@@ -87,6 +87,7 @@ export function AppointmentListScreen() {
             patients={patients}
             format={format}
             onOpen={setOpenId}
+            busy={!searching && list.isPlaceholderData}
           />
           {!searching && (
             <HStack justify="space-between" mt="3" aria-live="polite">

@@ -13,16 +13,19 @@ export function AppointmentTable({
   patients,
   format,
   onOpen,
+  busy = false,
 }: {
   appointments: Appointment[];
   doctors: Map<string, Doctor>;
   patients: Map<string, Patient>;
   format: ClinicFormat;
   onOpen: (id: string) => void;
+  /** The rows are the previous filters' while the new ones load (screen readers hear it too). */
+  busy?: boolean;
 }) {
   return (
     <Box bg="bg.panel" borderWidth="1px" borderRadius="lg" overflow="hidden">
-      <Table.Root size="sm" interactive aria-label="Appointments">
+      <Table.Root size="sm" interactive aria-label="Appointments" aria-busy={busy}>
         <Table.Header>
           <Table.Row bg="bg.muted">
             <Table.ColumnHeader>When</Table.ColumnHeader>
@@ -42,6 +45,7 @@ export function AppointmentTable({
                 cursor="pointer"
                 onClick={() => onOpen(a.id)}
                 data-testid="appointment-row"
+                data-starts-at={a.startsAt}
               >
                 <Table.Cell whiteSpace="nowrap">
                   <Text fontWeight="medium">{format.time(a.startsAt)}</Text>
