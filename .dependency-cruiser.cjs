@@ -1,5 +1,5 @@
 /**
- * Import boundaries (DESIGN §2): renderer → shared; main → shared, server; server → shared;
+ * Import boundaries (docs/architecture.md (Layering)): renderer → shared; main → shared, server; server → shared;
  * shared → nothing of ours and no Node built-ins. Checked by `npm run lint`.
  */
 /** @type {import('dependency-cruiser').IConfiguration} */

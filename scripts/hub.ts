@@ -1,5 +1,5 @@
 /**
- * The headless hub (DESIGN §1): `npm run hub -- [--data-dir DIR] [--port N] [--host H]
+ * The headless hub (docs/architecture.md (Processes)): `npm run hub -- [--data-dir DIR] [--port N] [--host H]
  * [--gateway-port N] [--no-mdns] [--mdns-interface IF] [--host-name NAME] [--demo] [--renderer-dir DIR]`,
  * plus `backup <file>` and `restore <file>`.
  * Logs are JSON lines on stdout (pino).

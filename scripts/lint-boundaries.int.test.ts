@@ -35,7 +35,7 @@ afterAll(() => {
   for (const root of workspaces) rmSync(root, { recursive: true, force: true });
 });
 
-describe('import boundary check (DESIGN §2)', SPAWNS_TOOLS, () => {
+describe('import boundary check (docs/architecture.md (Layering))', SPAWNS_TOOLS, () => {
   it('passes a tree that respects the layering', () => {
     const root = tree({
       'shared/rules.ts': 'export const rule = 1;\n',

@@ -6,7 +6,7 @@ import { draftContinues, type EarlierVersion, groupRefusedDrafts, refusedDraftVi
 
 type NextSlots = NonNullable<ApiError['nextSlots']>;
 
-/** What the author can do about a change the hub refused (SPEC §13). */
+/** What the author can do about a change the hub refused (docs/product.md §13). */
 export type NextAction =
   | { kind: 'choose_another_slot'; nextSlots: NextSlots }
   | { kind: 'review_duplicates' }

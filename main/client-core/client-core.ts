@@ -170,7 +170,7 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
     needsAttention: () => {
       const session = keeper.session;
       if (!session) return [];
-      // The times offered are those free now, in the replica (SPEC §13: the author can act on them).
+      // The times offered are those free now, in the replica (docs/product.md §13: the author can act on them).
       const freeTimes = (entry: AttentionEntry) =>
         executor.suggestions(entry.name, entry.input, session.actor, now());
       return attention.list(session.actor.userId, freeTimes);

@@ -60,7 +60,7 @@ export const clientTablesSql = `
 /** Columns added to client tables since their first release, for replicas made before. */
 export const clientTableColumns = [{ table: 'client_outbox', column: 'origin', type: 'TEXT' }] as const;
 
-/** Hub-side guards that make no sense on a cache whose rows the hub replaces (DESIGN §5 rebase). */
+/** Hub-side guards that make no sense on a cache whose rows the hub replaces (docs/architecture.md (Sync protocol) rebase). */
 export const replicaDroppedTriggers = [
   'consultations_signed_immutable',
   'consultations_no_delete',

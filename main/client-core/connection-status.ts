@@ -2,7 +2,7 @@ import type { Actor } from '@shared/domain/user.schema';
 import type { ChangeHint } from '@shared/contract/change-hint';
 import type { ChangeEvent } from './client-options';
 
-/** What the UI shows (SPEC §13): online / offline since / changes waiting / last sync / needs attention. */
+/** What the UI shows (docs/product.md §13): online / offline since / changes waiting / last sync / needs attention. */
 export interface ConnectionState {
   online: boolean;
   offlineSince: string | null;

@@ -95,7 +95,7 @@ export class LocalExecutor {
 
   /**
    * The next free times for a refused booking or move, from the replica as it is now (the hub's
-   * rows and this desktop's waiting changes): what its author can still choose (SPEC §13).
+   * rows and this desktop's waiting changes): what its author can still choose (docs/product.md §13).
    */
   suggestions(name: string, input: unknown, actor: Actor, now: string): NextSlots {
     const ctx = this.context({ name, input, actor, now, newId: () => '', capture: false }, 'any');
@@ -112,7 +112,7 @@ export class LocalExecutor {
 }
 
 /**
- * A booking this desktop made is provisional until the hub has accepted it (SPEC §13), and has
+ * A booking this desktop made is provisional until the hub has accepted it (docs/product.md §13), and has
  * no appointment number yet: only the hub hands those out (a guess here would be another
  * booking's number).
  */

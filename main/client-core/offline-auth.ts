@@ -12,7 +12,7 @@ export interface CachedUser {
 }
 
 /**
- * Sign-ins remembered on this desktop (SPEC §15 offline unlock): an argon2id verifier of the
+ * Sign-ins remembered on this desktop (docs/product.md §15 offline unlock): an argon2id verifier of the
  * password (never the password), the last session token, the actor, and the user's sync client.
  */
 export class OfflineAuth {

@@ -2,7 +2,7 @@ import type { OperationName } from '@shared/contract/index';
 
 /**
  * Which operations a desktop runs against its replica. Commands here apply optimistically and
- * queue in the outbox, online or not (SPEC §13 offline scope: registration, check-in and queue,
+ * queue in the outbox, online or not (docs/product.md §13 offline scope: registration, check-in and queue,
  * consultations, payments, provisional bookings); other commands need the hub and fail offline.
  */
 export const outboxCommands: ReadonlySet<OperationName> = new Set<OperationName>([

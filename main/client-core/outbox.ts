@@ -29,7 +29,7 @@ const toRow = (row: StoredRow): OutboxRow => ({
 });
 
 /**
- * The outbox (DESIGN §5): local changes numbered 1, 2, 3 … per sync client, written in the same
+ * The outbox (docs/architecture.md (Sync protocol)): local changes numbered 1, 2, 3 … per sync client, written in the same
  * transaction as their optimistic effect. 'acked' rows were applied by the hub and stay until a
  * complete pull has brought their effects, so the replica never shows them vanishing.
  */

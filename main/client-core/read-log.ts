@@ -8,7 +8,7 @@ const READS_PER_MESSAGE = 500;
 /**
  * Reads of medical content this desktop served from its replica, kept (in the replica's own
  * transaction) until the hub has audited them: the hub's audit log covers what a doctor read on
- * a desktop, online or offline (DESIGN §6). Sent by the sync loop with `sync.reads`, per user.
+ * a desktop, online or offline (docs/architecture.md (Security invariants)). Sent by the sync loop with `sync.reads`, per user.
  */
 export class ReadLog {
   constructor(private readonly db: Db) {}

@@ -32,7 +32,7 @@ export function runOutboxRow(
 }
 
 /**
- * Rebase (DESIGN §5), in one transaction: revert every pending effect, apply the pulled page,
+ * Rebase (docs/architecture.md (Sync protocol)), in one transaction: revert every pending effect, apply the pulled page,
  * drop mutations the hub has applied once a complete pull has brought their effects, and re-run
  * the still-pending ones over the new state. Without a page it only re-runs (after a rejection).
  */

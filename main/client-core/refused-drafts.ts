@@ -1,5 +1,5 @@
 /**
- * Refused consultation draft saves (SPEC §13, docs/architecture.md "Needs attention"): one card per
+ * Refused consultation draft saves (docs/product.md §13, docs/architecture.md "Needs attention"): one card per
  * user and visit, however many saves of it were refused (an autosave the hub refused, then the
  * editor's save on leaving, then "Save to the record" pressed before the desktop learned of the
  * signature). The card shows the latest refused text; an older refused text is dropped only when

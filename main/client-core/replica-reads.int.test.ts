@@ -37,7 +37,7 @@ async function checkedInVisit(clinic: Clinic): Promise<string> {
   return appointmentId;
 }
 
-/** DESIGN §6: a doctor's reads of consultations are audited by the hub even when served by the desktop's replica. */
+/** docs/architecture.md (Security invariants): a doctor's reads of consultations are audited by the hub even when served by the desktop's replica. */
 describe('reads of medical content served by a replica', { timeout: 60_000 }, () => {
   const { desktops, start } = clinicPerTest();
 

@@ -149,7 +149,7 @@ export class SessionKeeper {
     return actor;
   }
 
-  /** Offline (or online) unlock for a user who signed in on this desktop before (SPEC §15). */
+  /** Offline (or online) unlock for a user who signed in on this desktop before (docs/product.md §15). */
   async unlock(username: string, password: string): Promise<Actor> {
     const cached = await this.auth.verify(username, password);
     if (!cached)
@@ -218,7 +218,7 @@ export class SessionKeeper {
 
   /**
    * A replica holds one role's view: another role's data, or a view made under an older
-   * visibility policy, is purged first (DESIGN §6).
+   * visibility policy, is purged first (docs/architecture.md (Security invariants)).
    */
   private holdRole(role: Actor['role']): void {
     const { replica } = this.parts;

@@ -25,7 +25,7 @@ const closeAndRemove = async (core: ClientCore, dir: string) => {
 };
 
 /**
- * A signature made offline keeps its author's time (SPEC §8): the doctor's PC clock is slow; the
+ * A signature made offline keeps its author's time (docs/product.md §8): the doctor's PC clock is slow; the
  * hub measures that at each hello and corrects the signing time, and keeps when the signature
  * reached it next to it.
  */

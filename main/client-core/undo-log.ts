@@ -4,7 +4,7 @@ import type { ColumnInfo } from './column-info';
 type Columns = (table: string) => ColumnInfo[];
 
 /**
- * Undo images for rebase (DESIGN §5). While capture is on, temporary triggers keep the first
+ * Undo images for rebase (docs/architecture.md (Sync protocol)). While capture is on, temporary triggers keep the first
  * image of every row a pending mutation touches (NULL for a row it created), so all pending
  * effects can be reverted before a pulled page is applied and re-run after it.
  */

@@ -10,7 +10,7 @@ const { APP_ORIGIN, CONTENT_SECURITY_POLICY, lockDownContents, secureWebPreferen
   await import('./security');
 const { resolveRendererFile } = await import('./app-protocol');
 
-describe('window security (DESIGN §6)', () => {
+describe('window security (docs/architecture.md (Security invariants))', () => {
   it('isolates and sandboxes the page with no Node access', () => {
     expect(secureWebPreferences('/app/preload.cjs')).toMatchObject({
       preload: '/app/preload.cjs',

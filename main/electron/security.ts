@@ -9,7 +9,7 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 /** The renderer's one policy (server/core/content-security-policy.ts); the page talks to main over IPC. */
 export const CONTENT_SECURITY_POLICY = contentSecurityPolicy('desktop');
 
-/** DESIGN §6: isolated, sandboxed, no Node in the page; only the preload's typed bridge. */
+/** docs/architecture.md (Security invariants): isolated, sandboxed, no Node in the page; only the preload's typed bridge. */
 export function secureWebPreferences(preload: string): WebPreferences {
   return {
     preload,

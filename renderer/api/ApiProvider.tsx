@@ -15,7 +15,7 @@ export function useApiClient(): ClinicClient {
   return client;
 }
 
-/** The live connection state for the status bar (SPEC §13). */
+/** The live connection state for the status bar (docs/product.md §13). */
 export function useConnectionState(): ConnectionState {
   const { bridge } = useApiClient();
   return useSyncExternalStore(

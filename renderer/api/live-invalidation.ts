@@ -9,7 +9,7 @@ import { refetchScheduler } from './refetch-scheduler';
 const PUSHES: readonly EventName[] = ['sync.poke', 'queue.changed', 'queue.called'];
 
 /**
- * Live updates (SPEC §13: another desktop's change shows within a second). A hub push
+ * Live updates (docs/product.md §13: another desktop's change shows within a second). A hub push
  * (`sync.poke`, `queue.changed`, `queue.called`; on a desktop the client core's change
  * notification, delivered as `sync.poke` with the same hint) names the tables and rows a change
  * wrote; only the queries that read them refetch (shared/contract/query-tables.ts). A reconnect,

@@ -24,7 +24,7 @@ export interface SocketBridgeOptions {
 type Listener = (payload: never) => void;
 
 /**
- * Browser mode: the contract over Socket.IO straight to the hub (DESIGN §3). The session token
+ * Browser mode: the contract over Socket.IO straight to the hub (docs/architecture.md (The contract)). The session token
  * rides in the handshake, so a reconnect (hub restart, network blip) resumes the session; a token
  * the hub no longer accepts ends the session locally (`session.ended` with reason `expired`).
  */

@@ -9,7 +9,7 @@ import { PairingScreen } from './PairingScreen';
 const RECONNECTING_AFTER_MS = 10_000;
 
 /**
- * The waiting-room display (SPEC §7), served by the hub at /display: paired once with a code
+ * The waiting-room display (docs/product.md §7), served by the hub at /display: paired once with a code
  * (or a link carrying it, `/display?code=…`), then fed by the hub over Socket.IO.
  */
 export function DisplayApp() {

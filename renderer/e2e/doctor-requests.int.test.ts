@@ -65,9 +65,9 @@ async function openAppointment(page: Page, number: string) {
 }
 
 /**
- * Where the clinic confirms bookings (SPEC §4 policy), reception's booking starts REQUESTED and
+ * Where the clinic confirms bookings (docs/product.md §4 policy), reception's booking starts REQUESTED and
  * waits on the doctor's Requests screen: the doctor confirms one and declines one with a reason
- * (SPEC §5). Admin, reception and doctor each in their own browser context (three desktops).
+ * (docs/product.md §5). Admin, reception and doctor each in their own browser context (three desktops).
  */
 describe('doctor: booking requests, confirmed or declined', () => {
   let hub: DemoHub;

@@ -19,7 +19,7 @@ const test = browserTest
   .extend('slots', { scope: 'file' }, ({ signedIn }) => signedIn('receptionist'));
 
 /**
- * SPEC §13: a change made on one desktop shows on every other connected desktop within a second.
+ * docs/product.md §13: a change made on one desktop shows on every other connected desktop within a second.
  * Three browser sessions (three devices, receptionists): one books; one watches the Today board
  * of that date; one has the same doctor's free slots open on its Book screen.
  */
@@ -56,7 +56,7 @@ describe('live updates between desktops (browser mode)', () => {
       .getByTestId('board-appointment')
       .filter({ hasText: number })
       .filter({ hasText: name });
-    // SPEC §13 asks for a second: that figure is measured by `npm run bench -- --only ui`
+    // docs/product.md §13 asks for a second: that figure is measured by `npm run bench -- --only ui`
     // (ui_propagation_*, click to card, 20 bookings). Here the deadline is 3 s because CI runs
     // nine browser suites at once on two cores, where a second was missed once.
     await expect.poll(() => card.count(), { timeout: LIVE_UPDATE_DEADLINE_MS, interval: 25 }).toBe(1);

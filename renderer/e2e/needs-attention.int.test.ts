@@ -17,7 +17,7 @@ import {
 } from '@renderer/screens/reception/booking/booking-steps.testing';
 
 /**
- * SPEC §13 on a client desktop (the renderer over a real client core, as in Electron): the
+ * docs/product.md §13 on a client desktop (the renderer over a real client core, as in Electron): the
  * desktop loses the LAN, keeps booking from its replica, and when it is back the hub refuses the
  * booking whose slot another desk took meanwhile. The status bar says so; the needs-attention
  * list shows why and offers the next free times (only those still free, not the one the same

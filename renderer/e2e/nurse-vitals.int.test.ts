@@ -21,7 +21,7 @@ const READINGS = {
 };
 
 /**
- * SPEC §1: a nurse records vitals for checked-in patients, and never writes diagnoses or
+ * docs/product.md §1: a nurse records vitals for checked-in patients, and never writes diagnoses or
  * prescriptions. Reception checks a walk-in in; the nurse (her own desktop) records the vitals,
  * refused first with the field named; the doctor's open workspace fills them in live. The nurse
  * sees them again after a reload and corrects one; readings the doctor typed are kept, and so are

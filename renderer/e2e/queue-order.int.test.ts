@@ -54,8 +54,8 @@ async function urgentFirst(rows: Locator): Promise<boolean> {
 }
 
 /**
- * SPEC §7: the receptionist moves queue entries up and down and marks one urgent, which puts it
- * ahead of the others; the doctor's own queue (another desktop) shows the same order. SPEC §5: a
+ * docs/product.md §7: the receptionist moves queue entries up and down and marks one urgent, which puts it
+ * ahead of the others; the doctor's own queue (another desktop) shows the same order. docs/product.md §5: a
  * patient who did not come is marked no-show (offered only from the start time by the hub's clock), and
  * that can be undone. Demo data follows the real clock, so the test makes its own queue: two
  * walk-ins, which works at any time of day; the hub's clock is then moved past a start time.

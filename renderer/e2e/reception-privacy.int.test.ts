@@ -26,7 +26,7 @@ interface SignedRecord {
 }
 
 /**
- * SPEC §1/§8: reception never sees consultation content. A doctor's session (another device)
+ * docs/product.md §1/§8: reception never sees consultation content. A doctor's session (another device)
  * first reads a signed consultation to learn its texts; then a receptionist browses the Today
  * board, the appointment drawer and the patient's profile: none of those texts is on screen or
  * in any Socket.IO frame the receptionist's page receives, and no frame carries consultation keys.
@@ -197,7 +197,7 @@ async function signedRecordSeenByDoctor(url: string): Promise<SignedRecord> {
         { id: a.patientId },
       );
       // What reception may see anyway: the booking note, allergies and conditions, and the bill's
-      // items (tests and medicines the clinic charges for, SPEC §9).
+      // items (tests and medicines the clinic charges for, docs/product.md §9).
       const shown = [
         a.note,
         ...patient.allergies,

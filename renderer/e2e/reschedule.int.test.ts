@@ -39,7 +39,7 @@ async function pickFreeTime(dialog: Locator): Promise<string> {
   return time;
 }
 
-/** Reschedule through the appointment drawer (SPEC §6): old and new time, who and why in the history. */
+/** Reschedule through the appointment drawer (docs/product.md §6): old and new time, who and why in the history. */
 describe('reception: reschedule an appointment with a reason', () => {
   test('moves a confirmed appointment to a free slot; the history shows old → new, who and why', async ({
     app,

@@ -9,7 +9,7 @@ import { startTcpProxy, type TcpProxy } from '@renderer/testing/tcp-proxy';
 import { UI_TIMEOUT } from '@renderer/screens/reception/booking/booking-steps.testing';
 
 /**
- * SPEC §15 / issue 5: the screen locks after the clinic's idle time and hides everything; the
+ * docs/product.md §15 / issue 5: the screen locks after the clinic's idle time and hides everything; the
  * same user unlocks with the password, on a client desktop even while the hub is unreachable
  * (the client core's cached verifier).
  */

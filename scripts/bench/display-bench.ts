@@ -36,7 +36,7 @@ const watchServing = (token: string) => `
 `;
 
 /**
- * SPEC §7 "pushed within a second" for the waiting-room display, in real Chromium: a paired
+ * docs/product.md §7 "pushed within a second" for the waiting-room display, in real Chromium: a paired
  * display of one doctor, and that doctor signed in on their own screen (My queue). 30 times the
  * doctor clicks Call next; the time from the click (the doctor's page) to the called token on the
  * TV (the display's page, same browser and clock) is taken. The TV shows the token and the first

@@ -32,7 +32,7 @@ const watchBoardFor = (name: string) => `
 `;
 
 /**
- * SPEC §13 "within a second", measured as a user sees it: two receptionists' browser sessions
+ * docs/product.md §13 "within a second", measured as a user sees it: two receptionists' browser sessions
  * on the demo hub in real Chromium; one books through the UI, the other watches the Today
  * board. Propagation runs from the Confirm click to the card, with the patient's name, on the
  * other screen; the same-run baseline is the booker's own click → "booked" view.

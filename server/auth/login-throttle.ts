@@ -42,7 +42,7 @@ export interface ThrottleKeys {
 }
 
 /**
- * What a sign-in attempt counts against (SPEC §15): the account from this source (address and
+ * What a sign-in attempt counts against (docs/product.md §15): the account from this source (address and
  * device), and the source's address across all accounts. Never the account alone: then anyone
  * on the LAN could keep a colleague locked out of their own desktop. The address is what the
  * network says (an IPv6 one by its /64, see source-address.ts), so an attacker cannot borrow the

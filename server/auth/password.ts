@@ -1,6 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
 
-/** argon2id with OWASP's minimum parameters (19 MiB, 2 passes): memory-hard (SPEC §15). */
+/** argon2id with OWASP's minimum parameters (19 MiB, 2 passes): memory-hard (docs/product.md §15). */
 /** 2 = Algorithm.Argon2id (an ambient const enum, which isolated modules cannot read). */
 const ARGON2ID = 2;
 const options = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;

@@ -34,7 +34,7 @@ const sessionByToken = preparedQuery((q, p: ParameterOf<{ tokenHash: string }>) 
     .where('sessions.tokenHash', '=', p('tokenHash')),
 );
 
-/** Opaque random session tokens (256 bits), stored hashed, with idle and absolute expiry (SPEC §15). */
+/** Opaque random session tokens (256 bits), stored hashed, with idle and absolute expiry (docs/product.md §15). */
 export class Sessions {
   constructor(private readonly db: Db) {}
 

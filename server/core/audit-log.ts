@@ -43,7 +43,7 @@ export interface AuditAnchorCheck {
 }
 
 /**
- * Append-only, hash-chained audit log (SPEC §11). Each entry's HMAC covers the previous hash, so
+ * Append-only, hash-chained audit log (docs/product.md §11). Each entry's HMAC covers the previous hash, so
  * editing, deleting or reordering an entry breaks the chain; the key lives outside the database,
  * so whoever edits the file cannot recompute the chain.
  */

@@ -47,7 +47,7 @@ const known = (times: readonly (string | null)[] = []) =>
   times.filter((t): t is string => t !== null).map((t) => Date.parse(t));
 
 /**
- * The time a signature or an addendum carries (medico-legal, SPEC §8): the author's, not the
+ * The time a signature or an addendum carries (medico-legal, docs/product.md §8): the author's, not the
  * moment a change made offline happened to reach the hub. Bounded, because a PC clock can be
  * wrong or changed: never after the hub received it, never before `bounds`. A time moved more
  * than CLOCK_SLACK_MS by a bound, a clock off by more than MAX_TRUSTED_OFFSET_MS, an offset never

@@ -14,7 +14,7 @@ export interface HandlerContext {
   db: Db;
   /** Null only for public operations (sign-in, setup). */
   actor: Actor | null;
-  /** 'own' restricts the actor to their own records (SPEC §1); 'public' for unauthenticated operations. */
+  /** 'own' restricts the actor to their own records (docs/product.md §1); 'public' for unauthenticated operations. */
   scope: Scope | 'public';
   /** The moment of this call, ISO UTC; one value for the whole transaction. */
   now: string;

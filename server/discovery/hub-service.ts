@@ -1,5 +1,5 @@
 /**
- * How a hub presents itself by mDNS / DNS-SD (SPEC §13): the service type, its instance name and
+ * How a hub presents itself by mDNS / DNS-SD (docs/product.md §13): the service type, its instance name and
  * the TXT record. Shared by the hub's advertiser and the desktops' browser (main/ imports this).
  * Discovery only proposes addresses: a desktop always confirms a hub by the `hello` handshake.
  */

@@ -37,7 +37,7 @@ const DEFAULT_RESCAN_MS = 15_000;
 const ANNOUNCE_WARNING_MS = 10_000;
 
 /**
- * Advertises the hub as `_clinic-hub._tcp` (DESIGN §1) on chosen interfaces, one mDNS socket per
+ * Advertises the hub as `_clinic-hub._tcp` (docs/architecture.md (Processes)) on chosen interfaces, one mDNS socket per
  * interface (a socket has one multicast interface). Every failure is logged and never stops the
  * hub: desktops can still use the last address that worked or one an admin typed. Interfaces are
  * looked at again every `rescanMs`, so a hub started before the network came up (or whose address

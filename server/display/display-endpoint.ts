@@ -29,7 +29,7 @@ type DisplaySocket = Socket<
 >;
 
 /**
- * The display feed over Socket.IO (DESIGN §3): a TV connects to `/display` with its credential
+ * The display feed over Socket.IO (docs/architecture.md (The contract)): a TV connects to `/display` with its credential
  * (`auth: { credential }`), gets a snapshot at once and a new one right after every commit that
  * may change it (pokes, calls, its own settings); `display.snapshot` asks for one, and
  * `display.voices` reports the voices its browser offers (kept for the admin). Every connect

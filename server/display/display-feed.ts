@@ -18,7 +18,7 @@ const CALLS_KEPT = 20;
 type DoctorRow = Selectable<DoctorTable>;
 
 /**
- * The display feed of one display (DESIGN §3): its doctors' and rooms' cards and today's latest calls, with
+ * The display feed of one display (docs/architecture.md (The contract)): its doctors' and rooms' cards and today's latest calls, with
  * tokens and initials only. Parsed by the strict feed schema before it leaves, so a field that is
  * not in the schema (a name) fails here instead of reaching the waiting room.
  */

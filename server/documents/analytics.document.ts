@@ -84,7 +84,7 @@ function bars(canvas: PdfCanvas, rows: readonly { label: string; value: number }
   }
 }
 
-/** The analytics report (SPEC §11): summary, revenue with payment modes, doctors, hours, slots, patients, days. */
+/** The analytics report (docs/product.md §11): summary, revenue with payment modes, doctors, hours, slots, patients, days. */
 export async function renderAnalytics(
   data: AnalyticsExport,
   paper: Paper,

@@ -24,7 +24,7 @@ export function pdfResult(document: MadeDocument) {
 
 /**
  * Whether the caller may see a record of this patient (and doctor) under the policy's scope. A
- * record that is not the caller's is answered exactly like a missing one (DESIGN §6).
+ * record that is not the caller's is answered exactly like a missing one (docs/architecture.md (Security invariants)).
  */
 export function visibleTo(
   ctx: Pick<HandlerContext, 'scope' | 'actor'>,

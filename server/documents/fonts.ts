@@ -6,7 +6,7 @@ import { clinicFontkit } from './fontkit-compat';
 import { SCRIPTS, type Script } from './scripts';
 
 /**
- * The embedded Unicode fonts (SPEC §12): Noto Sans for Latin text, digits and the rupee sign, and
+ * The embedded Unicode fonts (docs/product.md §12): Noto Sans for Latin text, digits and the rupee sign, and
  * one Noto Sans family per Indic script (scripts.ts). pdf-lib has no font fallback, so text is
  * split into runs by script (text-runs.ts) and each run drawn with the family that has its
  * glyphs. Files are resolved through Node's module resolution from this module, so they are found

@@ -10,7 +10,7 @@ import { bullets, type Field, fieldGrid, noteBox, sectionTitle, table } from './
 import { type Paper, PdfCanvas } from './pdf-canvas';
 
 /**
- * What a prescription shows: the patient-facing summary of a signed record (SPEC §8) — never the
+ * What a prescription shows: the patient-facing summary of a signed record (docs/product.md §8) — never the
  * complaint, examination or clinical notes, which the loader does not even pass here.
  */
 export interface PrescriptionData {
@@ -49,7 +49,7 @@ const SEX: Record<Patient['sex'], string> = { female: 'Female', male: 'Male', ot
 
 const days = (count: number) => `${count} ${count === 1 ? 'day' : 'days'}`;
 
-/** The prescription (SPEC §8, §12): letterhead with the doctor, patient, diagnosis, medicines, tests, advice, signature. */
+/** The prescription (docs/product.md §8, §12): letterhead with the doctor, patient, diagnosis, medicines, tests, advice, signature. */
 export async function renderPrescription(
   data: PrescriptionData,
   paper: Paper,

@@ -24,7 +24,7 @@ const STATUS: Record<BillStatus, { label: string; tone: Tone }> = {
   PAID: { label: 'Paid', tone: 'accent' },
 };
 
-/** The bill with its payments and refunds (SPEC §9, §12): numbers, items, totals, what is still due. */
+/** The bill with its payments and refunds (docs/product.md §9, §12): numbers, items, totals, what is still due. */
 export async function renderReceipt(
   data: ReceiptData,
   paper: Paper,

@@ -1,5 +1,5 @@
 /**
- * The writing systems documents print (SPEC §12: "text in any script the clinic uses"): Latin
+ * The writing systems documents print (docs/product.md §12: "text in any script the clinic uses"): Latin
  * (with digits, punctuation and ₹) and the scripts of India's official languages that are
  * written left to right, each with the Noto Sans family that has its glyphs and the Unicode
  * blocks that belong to it. Everything outside these blocks is drawn with Noto Sans.

@@ -47,7 +47,7 @@ function noteFor(data: SlipData): string {
   return `${confirm}Please arrive 10 minutes before your appointment time and bring this slip with any earlier prescriptions and reports.`;
 }
 
-/** The appointment slip (SPEC §4, §12): what, when, where, with whom, and the token once checked in. */
+/** The appointment slip (docs/product.md §4, §12): what, when, where, with whom, and the token once checked in. */
 export async function renderSlip(
   data: SlipData,
   paper: Paper,

@@ -34,7 +34,7 @@ describe('the whole visit, over the LAN sync endpoint', () => {
     hub.core.saveSettings({ ...hub.core.settings(), sessionIdleMinutes: 24 * 60 });
     const admin = await server.connect({ token: hub.admin.token, deviceId: 'admin-desktop' });
 
-    // Admin: a doctor with the SPEC §4 schedule, and accounts for the doctor and the front desk.
+    // Admin: a doctor with the docs/product.md §4 schedule, and accounts for the doctor and the front desk.
     const doctor = await callOver(admin, 'doctors.create', {
       id: randomUUID(),
       details: {

@@ -5,7 +5,7 @@ import { auditKeyFile } from './data-dir';
 const KEY_BYTES = 32;
 
 /**
- * The audit chain's HMAC key, kept beside the database but outside it (SPEC §11): 32 random
+ * The audit chain's HMAC key, kept beside the database but outside it (docs/product.md §11): 32 random
  * bytes created on first start, readable by the hub's user only.
  */
 export function loadAuditKey(dataDir: string): { key: Buffer; created: boolean } {

@@ -16,7 +16,7 @@ const appointmentNumberOf = preparedQuery((q, p: ParameterOf<{ id: string }>) =>
 
 /**
  * The placeholder values of a message, read from the database. Only what a patient needs to find
- * their visit or payment: never a diagnosis, a prescription's content or a complaint (SPEC §10).
+ * their visit or payment: never a diagnosis, a prescription's content or a complaint (docs/product.md §10).
  */
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();

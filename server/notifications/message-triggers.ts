@@ -29,7 +29,7 @@ const ACTIVE = new Set(['REQUESTED', 'CONFIRMED']);
 
 /**
  * The messages a committed-to-be transaction causes, planned from the rows it changed (the
- * dispatcher's change list), in that same transaction (SPEC §10):
+ * dispatcher's change list), in that same transaction (docs/product.md §10):
  * - a booking (null → CONFIRMED / REQUESTED): booking_confirmation / booking_requested, unless a
  *   walk-in or already started;
  * - REQUESTED → CONFIRMED by the clinic: booking_confirmed; REQUESTED → CANCELLED by the clinic:

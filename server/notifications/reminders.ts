@@ -35,7 +35,7 @@ const withdrawnReasons: Record<string, string> = {
 
 /**
  * Keeps an appointment's reminder (one per channel) in step with it, in the transaction that
- * changed it (SPEC §10):
+ * changed it (docs/product.md §10):
  * - active (REQUESTED / CONFIRMED) with its due time ahead: pending at the due time, its text
  *   made again with the new time when the appointment moved;
  * - no longer active: a pending reminder becomes skipped, saying why;

@@ -7,7 +7,7 @@ import { requireActor } from './ownership';
 
 /**
  * Moves an appointment to a new status and records the transition (from, to, who, when, why,
- * device — SPEC §5). Claims follow by trigger: leaving an active status frees the time.
+ * device — docs/product.md §5). Claims follow by trigger: leaving an active status frees the time.
  * `operation`: the contract operation doing it, the audit entry's action.
  */
 export function changeStatus(

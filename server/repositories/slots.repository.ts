@@ -39,7 +39,7 @@ export interface NextFreeOptions extends Pick<DaySlotsOptions, 'excludeAppointme
   patientId?: string;
 }
 
-/** The buffers that apply to a doctor's new bookings (SPEC §3): the doctor's override or the clinic's. */
+/** The buffers that apply to a doctor's new bookings (docs/product.md §3): the doctor's override or the clinic's. */
 export function effectiveBuffers(ctx: SlotContext, doctor: Doctor): Buffers {
   return doctor.bufferOverride ?? ctx.settings().defaultBuffers;
 }
@@ -69,7 +69,7 @@ function busyAppointments(
 }
 
 /**
- * Free slots of a doctor for each clinic date from fromDate to toDate (SPEC §4): weekly windows,
+ * Free slots of a doctor for each clinic date from fromDate to toDate (docs/product.md §4): weekly windows,
  * exceptions, the doctor's active appointments with their recorded buffers, past times, notice,
  * and the booking horizon (dates beyond it are unavailable, with a message saying why).
  */

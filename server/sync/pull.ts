@@ -23,7 +23,7 @@ interface LoggedChange {
 }
 
 /**
- * One page of changes after the client's cursor (DESIGN §5), as the actor's role may see them:
+ * One page of changes after the client's cursor (docs/architecture.md (Sync protocol)), as the actor's role may see them:
  * the current row of each changed record, its columns filtered, rows the role may not hold left
  * out entirely (not even their id travels).
  */

@@ -51,7 +51,7 @@ type Step = { mutation: Mutation; fingerprint: string; recording?: { error: unkn
 );
 
 /**
- * Applies pushed mutations (DESIGN §5): each mutation id is checked (duplicate → its stored
+ * Applies pushed mutations (docs/architecture.md (Sync protocol)): each mutation id is checked (duplicate → its stored
  * outcome; gap → stop), then the same handler as the online path runs for the session's actor,
  * and the outcome is stored with the client's last mutation id.
  *

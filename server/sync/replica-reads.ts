@@ -6,7 +6,7 @@ import { parseMessage } from './wire';
 
 /**
  * `sync.reads`: a desktop serves reads from its replica, so the reads of medical content it
- * served (consultations, prescriptions…) reach the audit log this way (DESIGN §6). Each is audited
+ * served (consultations, prescriptions…) reach the audit log this way (docs/architecture.md (Security invariants)). Each is audited
  * under the sending session's user, role and device, never under what the payload says, once
  * per id whatever the number of resends; all of a message in one durable transaction.
  */

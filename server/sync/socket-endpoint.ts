@@ -47,7 +47,7 @@ export interface SocketEndpoint {
 }
 
 /**
- * The LAN sync port (DESIGN §1): Socket.IO on its own HTTP server, for staff desktops, browsers
+ * The LAN sync port (docs/architecture.md (Processes)): Socket.IO on its own HTTP server, for staff desktops, browsers
  * and the display. Sessions come from the handshake token or a later `auth` message; every
  * operation is authorized by the dispatcher from that session, never from the payload.
  */

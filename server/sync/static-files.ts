@@ -4,7 +4,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { contentSecurityPolicy } from '@server/core/content-security-policy';
 
 /**
- * Browser mode (DESIGN §3): the LAN sync port also serves the built renderer, so a browser on the
+ * Browser mode (docs/architecture.md (The contract)): the LAN sync port also serves the built renderer, so a browser on the
  * LAN (or a test) opens the staff app from the hub and talks to it over Socket.IO on the same origin.
  *
  * - `/assets/*` are Vite's content-hashed files: cached for a year, immutable; a missing one is 404.

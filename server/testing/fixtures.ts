@@ -79,7 +79,7 @@ export function insertWeeklyWindows(db: Db, doctorId: string, windows: [number, 
   }
 }
 
-/** Monday–Friday 09:00–13:00 and 14:00–17:00 (the SPEC §4 worked example). */
+/** Monday–Friday 09:00–13:00 and 14:00–17:00 (the docs/product.md §4 worked example). */
 export function weekdaySchedule(db: Db, doctorId: string): void {
   const windows: [number, string, string][] = [];
   for (let day = 1; day <= 5; day++) windows.push([day, '09:00', '13:00'], [day, '14:00', '17:00']);

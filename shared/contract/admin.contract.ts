@@ -57,7 +57,7 @@ export const analyticsDashboardSchema = z.strictObject({
   ),
 });
 
-/** Analytics, reports and the audit log (admin; SPEC §11). */
+/** Analytics, reports and the audit log (admin; docs/product.md §11). */
 export const adminContract = {
   'analytics.dashboard': query(
     'Daily summary, revenue (day/week/month with payment-mode split), doctor-wise figures, no-show ' +

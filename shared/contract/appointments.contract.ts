@@ -25,7 +25,7 @@ export const appointmentHistorySchema = z.strictObject({
   doctorWork: z.enum(['draft', 'consultation_started']).nullable(),
 });
 
-/** The booking result: SPEC §4 "an appointment number and a printable slip". */
+/** The booking result: docs/product.md §4 "an appointment number and a printable slip". */
 export const bookingSchema = z.strictObject({ appointment: appointmentSchema });
 
 export const appointmentsContract = {

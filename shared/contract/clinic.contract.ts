@@ -43,7 +43,7 @@ export const daySlotsSchema = z.strictObject({
   slots: z.array(slotSchema),
 });
 
-/** Appointments that a schedule change or leave would leave outside working time (SPEC §3). */
+/** Appointments that a schedule change or leave would leave outside working time (docs/product.md §3). */
 export const scheduleCollisionsSchema = z.strictObject({ collisions: z.array(appointmentSchema) });
 
 const scheduleResultSchema = z.strictObject({

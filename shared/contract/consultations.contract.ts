@@ -22,7 +22,7 @@ export const allergyWarningSchema = z.strictObject({
 export const consultationViewSchema = z.strictObject({
   consultation: consultationSchema,
   addenda: z.array(addendumSchema),
-  /** Prescribed medicines matching a recorded allergy (SPEC §8). */
+  /** Prescribed medicines matching a recorded allergy (docs/product.md §8). */
   allergyWarnings: z.array(allergyWarningSchema),
 });
 

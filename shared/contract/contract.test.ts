@@ -19,7 +19,7 @@ describe('the API contract', () => {
     for (const name of Object.keys(eventsContract)) expect(name).toMatch(/^[a-z]+\.[a-z][A-Za-z]*$/);
   });
 
-  it('covers the workflows of SPEC §2–§11', () => {
+  it('covers the workflows of docs/product.md §2–§11', () => {
     const required = [
       'patients.register',
       'patients.search',

@@ -10,7 +10,7 @@ export type BridgeReply<T> = ({ ok: true; result: T } | { ok: false; error: ApiE
   serverTime?: string;
 };
 
-/** What the status bar shows (SPEC §13): always visible, never guessed. */
+/** What the status bar shows (docs/product.md §13): always visible, never guessed. */
 export interface ConnectionState {
   /** 'desktop': Electron with a local replica and outbox (or the hub itself); 'browser': straight to the hub. */
   mode: 'desktop' | 'browser';

@@ -17,7 +17,7 @@ const pairingSchema = z.strictObject({
   pairingExpiresAt: instantSchema,
 });
 
-/** Waiting-room displays (SPEC §7): the admin's side, and the TV's one public step (pairing). */
+/** Waiting-room displays (docs/product.md §7): the admin's side, and the TV's one public step (pairing). */
 export const displayContract = {
   'displays.list': query(
     'Waiting-room displays and their pairing state.',

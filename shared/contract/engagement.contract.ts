@@ -14,7 +14,7 @@ import { waitlistEntrySchema, waitlistRequestSchema } from '@shared/domain/waitl
 import { byIdSchema, okSchema, pageOf } from './common';
 import { command, query } from './define';
 
-/** Waiting list, notifications and telemedicine attachments (SPEC §10, §11). */
+/** Waiting list, notifications and telemedicine attachments (docs/product.md §10, §11). */
 export const engagementContract = {
   'waitlist.join': command(
     'Ask for a doctor in a date range; a cancellation offers the first matching entry a held slot.',

@@ -4,7 +4,7 @@ import { syncedEntitySchema } from './sync.contract';
 
 /**
  * Server push events. They are hints: Socket.IO delivers at most once, so a client that gets one
- * pulls or re-queries, and correctness never depends on receiving it (DESIGN §5).
+ * pulls or re-queries, and correctness never depends on receiving it (docs/architecture.md (Sync protocol)).
  */
 export const eventsContract = {
   /**

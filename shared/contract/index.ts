@@ -12,7 +12,7 @@ import { leaveContract } from './leave.contract';
 import { patientsContract } from './patients.contract';
 import { queueContract } from './queue.contract';
 
-/** Every command and query by name (DESIGN §3): the single source of truth for all transports. */
+/** Every command and query by name (docs/architecture.md (The contract)): the single source of truth for all transports. */
 export const contract = {
   ...authContract,
   ...usersContract,

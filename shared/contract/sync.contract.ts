@@ -123,7 +123,7 @@ export const pullResponseSchema = z.strictObject({
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 
 /**
- * A read of medical content a desktop served from its replica (DESIGN §6: every such read is
+ * A read of medical content a desktop served from its replica (docs/architecture.md (Security invariants): every such read is
  * audited). Kept on the desktop and sent with `sync.reads`; the hub audits it under the sending
  * session's user and device, once per id.
  */

@@ -55,7 +55,7 @@ export const appointmentSchema = z.strictObject({
 });
 export type Appointment = z.infer<typeof appointmentSchema>;
 
-/** Every status change: from, to, who, when, why, from which device (SPEC §5). */
+/** Every status change: from, to, who, when, why, from which device (docs/product.md §5). */
 export const statusTransitionSchema = z.strictObject({
   id: idSchema,
   appointmentId: idSchema,
@@ -71,7 +71,7 @@ export const statusTransitionSchema = z.strictObject({
 });
 export type StatusTransition = z.infer<typeof statusTransitionSchema>;
 
-/** Every move of an appointment keeps old and new times (SPEC §6). */
+/** Every move of an appointment keeps old and new times (docs/product.md §6). */
 export const rescheduleRecordSchema = z.strictObject({
   id: idSchema,
   appointmentId: idSchema,

@@ -4,7 +4,7 @@ import { idSchema, instantSchema, requiredText, roleSchema } from './common.sche
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 export const attachmentMimeTypes = ['application/pdf', 'image/jpeg', 'image/png', 'image/webp'] as const;
 
-/** A report or image attached to an appointment (SPEC §11), same access rules as the appointment. */
+/** A report or image attached to an appointment (docs/product.md §11), same access rules as the appointment. */
 export const attachmentSchema = z.strictObject({
   id: idSchema,
   appointmentId: idSchema,

@@ -3,7 +3,7 @@ import { idSchema, instantSchema, roleSchema } from './common.schema';
 
 /**
  * One append-only entry of the audit log: every change and every read of medical content
- * (SPEC §11). `hash` chains over the previous entry's hash, so an edit or deletion is detectable.
+ * (docs/product.md §11). `hash` chains over the previous entry's hash, so an edit or deletion is detectable.
  */
 export const auditEventSchema = z.strictObject({
   seq: z.number().int().min(1),

@@ -68,7 +68,7 @@ export type Bill = z.infer<typeof billSchema>;
 export const paymentModeSchema = z.enum(['cash', 'card', 'upi'], { error: 'must be cash, card or upi' });
 export type PaymentMode = z.infer<typeof paymentModeSchema>;
 
-/** Refunds are negative payments with a reason (SPEC §9). */
+/** Refunds are negative payments with a reason (docs/product.md §9). */
 export const paymentSchema = z.strictObject({
   id: idSchema,
   billId: idSchema,

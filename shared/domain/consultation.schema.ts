@@ -114,7 +114,7 @@ export const draftConflictSchema = z.strictObject({
 export type DraftConflict = z.infer<typeof draftConflictSchema>;
 
 /**
- * Where the time of a signature or an addendum comes from (it is medico-legal, SPEC §8):
+ * Where the time of a signature or an addendum comes from (it is medico-legal, docs/product.md §8):
  * 'hub': made on the hub, the hub's time; 'device': the author's desktop clock, corrected by the
  * offset the hub measured at that desktop's hello and within its bounds; 'flagged': the
  * desktop's clock could not be trusted (no offset measured, too far off, the time fell outside
@@ -161,7 +161,7 @@ export const addendumSchema = z.strictObject({
 });
 export type Addendum = z.infer<typeof addendumSchema>;
 
-/** The read-only part a patient sees (SPEC §8): no clinical notes, no examination notes. */
+/** The read-only part a patient sees (docs/product.md §8): no clinical notes, no examination notes. */
 export const consultationSummarySchema = z.strictObject({
   id: idSchema,
   appointmentId: idSchema,

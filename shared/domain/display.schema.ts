@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idSchema, instantSchema, requiredText, text } from './common.schema';
 
-/** A waiting-room display's look and voice, set by the admin (SPEC §7 display). */
+/** A waiting-room display's look and voice, set by the admin (docs/product.md §7 display). */
 export const displaySettingsSchema = z
   .strictObject({
     name: requiredText(60),
@@ -56,7 +56,7 @@ export const displaySchema = z.strictObject({
 export type Display = z.infer<typeof displaySchema>;
 
 /**
- * The display feed (DESIGN §3): tokens, patients' initials, doctors, rooms and estimates, and
+ * The display feed (docs/architecture.md (The contract)): tokens, patients' initials, doctors, rooms and estimates, and
  * nothing else. Strict objects: a field added by mistake fails the hub's own check before sending.
  */
 const feedPatientSchema = z.strictObject({
@@ -74,7 +74,7 @@ export const displayCardSchema = z.strictObject({
   /** in: working now; break: between two working windows today; out: before, after or not today. */
   presence: z.enum(['in', 'break', 'out']),
   serving: feedPatientSchema.nullable(),
-  /** The next three waiting, with the estimated wait rounded to 5 minutes (SPEC §7 estimates). */
+  /** The next three waiting, with the estimated wait rounded to 5 minutes (docs/product.md §7 estimates). */
   next: z.array(feedPatientSchema.extend({ waitMinutes: z.number().int().min(0) })).max(3),
   waitingCount: z.number().int().min(0),
 });

@@ -5,7 +5,7 @@ export const queuePrioritySchema = z.enum(['normal', 'urgent'], { error: 'must b
 export const queueStateSchema = z.enum(['waiting', 'called', 'in_consultation', 'done', 'left']);
 export type QueueState = z.infer<typeof queueStateSchema>;
 
-/** A checked-in patient in one doctor's queue for one clinic day (SPEC §7). */
+/** A checked-in patient in one doctor's queue for one clinic day (docs/product.md §7). */
 export const queueEntrySchema = z.strictObject({
   id: idSchema,
   appointmentId: idSchema,

@@ -86,7 +86,7 @@ export const scheduleExceptionSchema = z
 export type ScheduleException = z.infer<typeof scheduleExceptionSchema>;
 
 /**
- * Buffer minutes before and after each appointment (SPEC §3). Multiples of 5, like sessions:
+ * Buffer minutes before and after each appointment (docs/product.md §3). Multiples of 5, like sessions:
  * the hub enforces overlap with 5-minute claims in the database.
  */
 const bufferMinutesSchema = minutesSchema

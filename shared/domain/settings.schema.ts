@@ -31,9 +31,9 @@ export const clinicSettingsSchema = z.strictObject({
     .default('en-IN'),
   /** How temperatures are entered and shown; they are always stored in °C. */
   temperatureUnit: z.enum(['C', 'F'], { error: 'must be C or F' }).default('C'),
-  /** true: bookings start REQUESTED and staff confirm them; false: confirmed at once (SPEC §4). */
+  /** true: bookings start REQUESTED and staff confirm them; false: confirmed at once (docs/product.md §4). */
   bookingNeedsConfirmation: z.boolean().default(false),
-  /** Patients may cancel up to this many minutes before the start (SPEC §5). */
+  /** Patients may cancel up to this many minutes before the start (docs/product.md §5). */
   cancellationWindowMinutes: minutesSchema.default(120),
   minBookingNoticeMinutes: minutesSchema.default(0),
   bookingHorizonDays: z.number().int().min(1).max(365).default(60),

@@ -15,7 +15,7 @@ export const passwordSchema = z
   .min(10, { error: 'must be at least 10 characters' })
   .max(256, { error: 'must be at most 256 characters' });
 
-/** Every person has their own account (SPEC §1): no shared logins. */
+/** Every person has their own account (docs/product.md §1): no shared logins. */
 export const userSchema = z.strictObject({
   id: idSchema,
   username: usernameSchema,

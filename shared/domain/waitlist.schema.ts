@@ -14,7 +14,7 @@ const waitlistRequestShape = {
 };
 export const waitlistRequestSchema = inDateOrder(z.strictObject(waitlistRequestShape));
 
-/** A request on the list; a cancellation offers its slot, held for 30 minutes (SPEC §11). */
+/** A request on the list; a cancellation offers its slot, held for 30 minutes (docs/product.md §11). */
 export const waitlistEntrySchema = inDateOrder(
   z.strictObject({
     ...waitlistRequestShape,

@@ -1,5 +1,5 @@
 /**
- * Drug classes an allergy may name (SPEC §8). `parent`: a wider class the drug also belongs to
+ * Drug classes an allergy may name (docs/product.md §8). `parent`: a wider class the drug also belongs to
  * (an allergy to beta-lactams covers penicillins and cephalosporins). `aliases`: other ways a
  * recorded allergy names the class ("sulfa", "penicillin", "NSAID").
  */

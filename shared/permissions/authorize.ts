@@ -6,7 +6,7 @@ export type Decision =
   { allowed: true; scope: Scope | 'public' } | { allowed: false; reason: 'unauthenticated' | 'forbidden' };
 
 /**
- * The one evaluator (DESIGN §6). `role` is null for a caller with no session. The hub calls
+ * The one evaluator (docs/architecture.md (Security invariants)). `role` is null for a caller with no session. The hub calls
  * it on every command, query, sync stream and document; the UI only uses it to hide what would
  * be refused.
  */

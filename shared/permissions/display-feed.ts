@@ -1,5 +1,5 @@
 /**
- * What a waiting-room display's credential may ask of the hub (DESIGN §3, §6): its own feed, and
+ * What a waiting-room display's credential may ask of the hub (docs/architecture.md (The contract; Security invariants)): its own feed, and
  * to report the voices its browser offers (kept for the admin's choice), nothing else, deny by
  * default. The credential is not a staff session, so every contract operation other than the
  * public ones refuses it like a caller with no session (`authorize`).

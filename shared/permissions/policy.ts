@@ -20,7 +20,7 @@ const everyoneOwn = {
 } as const;
 
 /**
- * The one permission policy (DESIGN §6), deny by default. Typed as a complete record, so a new
+ * The one permission policy (docs/architecture.md (Security invariants)), deny by default. Typed as a complete record, so a new
  * contract operation does not compile until someone decides who may use it.
  */
 export const permissionPolicy: Readonly<Record<OperationName, Grant>> = {

@@ -2,7 +2,7 @@ import type { Role } from '@shared/domain/common.schema';
 import type { SyncedEntity } from '@shared/contract/sync.contract';
 
 /**
- * What each role may hold of each synced table (DESIGN §6): which rows and which columns ('all'
+ * What each role may hold of each synced table (docs/architecture.md (Security invariants)): which rows and which columns ('all'
  * or a list). Rows: 'all'; 'own' (the patient's own); 'checkedIn' (rows of a visit, by their
  * `appointmentId`, only while that appointment is checked in: they leave the replica when it
  * stops being so); 'none'. A receptionist's replica, wire and screen never carry consultation
@@ -38,7 +38,7 @@ const nurseConsultationColumns = [
   'updatedAt',
 ] as const;
 
-/** The patient's read-only summary (SPEC §8): never clinical or examination notes. */
+/** The patient's read-only summary (docs/product.md §8): never clinical or examination notes. */
 export const patientConsultationColumns = [
   'id',
   'appointmentId',
@@ -77,7 +77,7 @@ export const visibilityPolicy: Readonly<Record<SyncedEntity, Readonly<Record<Rol
   queue_moves: { ...staffAll, nurse: none, patient: none },
   consultations: {
     doctor: all,
-    // Like consultations.vitals: a nurse records vitals for checked-in patients (SPEC §1) only.
+    // Like consultations.vitals: a nurse records vitals for checked-in patients (docs/product.md §1) only.
     nurse: { rows: 'checkedIn', columns: nurseConsultationColumns },
     patient: { rows: 'own', columns: patientConsultationColumns },
     receptionist: none,

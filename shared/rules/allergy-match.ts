@@ -16,7 +16,7 @@ function containsAsWords(a: string, b: string): boolean {
 }
 
 /**
- * Prescribed medicines that match a recorded allergy (SPEC §8), through the formulary: by
+ * Prescribed medicines that match a recorded allergy (docs/product.md §8), through the formulary: by
  * generic (allergy "Ibuprofen" warns on "Brufen" and "Combiflam"; allergy "Augmentin" on
  * "Mox"), by class (allergy "NSAIDs" warns on diclofenac; "Penicillin" on amoxicillin;
  * "beta-lactams" on cefixime; "Aspirin" on every NSAID) and, for names the formulary does not

@@ -4,9 +4,9 @@ import { type Interval, overlaps } from './interval';
 import { type ExceptionLike, workingDays } from './working-day';
 import { clinicDate, toEpochMs } from './zoned-time';
 
-/** Conflict rules (SPEC §3–4): overlaps of doctors, patients and rooms, and schedule collisions. */
+/** Conflict rules (docs/product.md §3–4): overlaps of doctors, patients and rooms, and schedule collisions. */
 
-/** Statuses that hold a doctor's and a patient's time (SPEC §5). */
+/** Statuses that hold a doctor's and a patient's time (docs/product.md §5). */
 export const ACTIVE_STATUSES = ['REQUESTED', 'CONFIRMED', 'CHECKED_IN'] as const;
 export type ActiveStatus = (typeof ACTIVE_STATUSES)[number];
 
@@ -122,7 +122,7 @@ const fitsIn = (own: Interval, pieces: readonly Interval[]) =>
 
 /**
  * Active appointments that would no longer lie inside the doctor's working time under a new weekly
- * schedule and exceptions (SPEC §3: the collisions are listed, never silently dropped). Buffers may
+ * schedule and exceptions (docs/product.md §3: the collisions are listed, never silently dropped). Buffers may
  * extend past a window's edge, so only the appointment's own [start, end) must fit.
  */
 export function findScheduleCollisions<T extends AppointmentLike>(

@@ -1,7 +1,7 @@
 import type { Interval } from './interval';
 
 /**
- * Rules of the waiting-room display (SPEC §7 display) shared by the hub's feed and the TV:
+ * Rules of the waiting-room display (docs/product.md §7 display) shared by the hub's feed and the TV:
  * rounding of waits, a doctor's presence, paging, and the spoken sentence.
  */
 

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { Role } from '@shared/domain/common.schema';
 import type { AppointmentStatus } from '@shared/domain/appointment.schema';
 
-/** SPEC §5: REQUESTED → CONFIRMED → CHECKED_IN → COMPLETED, and CANCELLED, NO_SHOW. */
+/** docs/product.md §5: REQUESTED → CONFIRMED → CHECKED_IN → COMPLETED, and CANCELLED, NO_SHOW. */
 export type LifecycleAction = 'confirm' | 'decline' | 'cancel' | 'checkIn' | 'complete' | 'markNoShow';
 
 export const FINAL_STATUSES: readonly AppointmentStatus[] = ['COMPLETED', 'CANCELLED', 'NO_SHOW'];
@@ -177,7 +177,7 @@ function doctorBusy(
   );
 }
 
-/** Undo of a mistaken transition: staff, same clinic day, only the latest transition (SPEC §5). */
+/** Undo of a mistaken transition: staff, same clinic day, only the latest transition (docs/product.md §5). */
 export function checkUndo(ctx: UndoContext): TransitionCheck {
   if (!STAFF_ROLES.includes(ctx.role))
     return refuse('FORBIDDEN', 'Only clinic staff can undo a status change.');

@@ -1,5 +1,5 @@
 /**
- * Money rules (SPEC §9): amounts are integer minor units (paise, cents, yen) everywhere; floating
+ * Money rules (docs/product.md §9): amounts are integer minor units (paise, cents, yen) everywhere; floating
  * point never touches an amount. Percentages are basis points (10% = 1000 bp) and are applied with
  * BigInt arithmetic so large amounts cannot lose precision.
  */
@@ -271,7 +271,7 @@ export interface RefundRequest {
 }
 
 /**
- * How much to refund when an appointment is cancelled (SPEC §9): everything when the clinic cancels
+ * How much to refund when an appointment is cancelled (docs/product.md §9): everything when the clinic cancels
  * or the patient cancels inside the window; a late patient cancellation refunds the policy's share,
  * rounded down to the minor unit.
  */

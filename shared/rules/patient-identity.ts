@@ -33,7 +33,7 @@ export interface IdentityFields {
 
 export type DuplicateMatch = 'name+phone' | 'name+dateOfBirth';
 
-/** SPEC §2: warn when name + phone or name + date of birth already exists. */
+/** docs/product.md §2: warn when name + phone or name + date of birth already exists. */
 export function duplicateMatches(candidate: IdentityFields, existing: IdentityFields): DuplicateMatch[] {
   if (foldName(candidate.fullName) !== foldName(existing.fullName)) return [];
   const matches: DuplicateMatch[] = [];

@@ -4,7 +4,7 @@ import { addDays, clinicDate, resolveLocal } from './zoned-time';
 const HOUR_MS = 3_600_000;
 
 /**
- * When an appointment's reminder is due (epoch ms), by the clinic's rule (SPEC §10):
+ * When an appointment's reminder is due (epoch ms), by the clinic's rule (docs/product.md §10):
  * - `hoursBefore N`: N real elapsed hours before the start (a DST change in between shifts the
  *   wall-clock reading, never the interval);
  * - `dayBefore at HH:MM`: that wall-clock time, in the clinic's zone, on the clinic date before the

@@ -4,7 +4,7 @@ import { type ExceptionLike, type WorkingPiece, workingDays } from './working-da
 import { addDays, toEpochMs } from './zoned-time';
 
 /**
- * Available slots (SPEC §4): the day's windows minus leave, on a grid that starts at each window
+ * Available slots (docs/product.md §4): the day's windows minus leave, on a grid that starts at each window
  * (or leave-cut piece) start and steps by session + buffer before + buffer after in elapsed time;
  * a slot is offered when it ends inside its piece, its occupied interval [start − before, end + after)
  * overlaps no busy occupied interval, and it starts at or after now + the minimum notice.

@@ -15,7 +15,7 @@ import {
 const at = (hhmm: string) => `2026-11-21T${hhmm}:00+05:30`;
 const queue = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `p${i + 1}`, token: `K-${i + 1}` }));
 
-describe('estimateWaits — the SPEC §7 worked example', () => {
+describe('estimateWaits — the docs/product.md §7 worked example', () => {
   const input = { now: at('10:15'), current: { startedAt: at('10:00') }, averageMinutes: 30 };
 
   it('now 10:15, started 10:00, average 30, 3 ahead → 105 min → 12:00', () => {
@@ -54,7 +54,7 @@ describe("estimateWaits — the doctor's working time", () => {
   const ms = (hhmm: string) => Date.parse(at(hhmm));
   const window = (from: string, to: string) => ({ start: ms(from), end: ms(to) });
 
-  it('keeps the SPEC §7 example exact inside the working window', () => {
+  it('keeps the docs/product.md §7 example exact inside the working window', () => {
     const estimates = estimateWaits({
       now: at('10:15'),
       current: { startedAt: at('10:00') },

@@ -1,5 +1,5 @@
 /**
- * Queue wait estimates (SPEC §7). Worked example that must hold: now 10:15, current patient started
+ * Queue wait estimates (docs/product.md §7). Worked example that must hold: now 10:15, current patient started
  * 10:00, average consultation 30 min, 3 patients ahead → 15 + 3 × 30 = 105 min → called at 12:00.
  * Waiting patients are seen only in the doctor's working time (windows minus breaks and leave):
  * before the first window the estimate starts at its start, and a break adds its length.

@@ -24,7 +24,7 @@ function mergeWindows(intervals: RoomedInterval[]): WorkingPiece[] {
   const merged: WorkingPiece[] = [];
   for (const w of sorted) {
     const last = merged.at(-1);
-    // Only overlapping windows merge; touching ones keep their own grid (SPEC §4).
+    // Only overlapping windows merge; touching ones keep their own grid (docs/product.md §4).
     if (last && w.start < last.end) {
       merged[merged.length - 1] = {
         start: last.start,

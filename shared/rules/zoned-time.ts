@@ -1,7 +1,7 @@
 import { DateTime, IANAZone } from 'luxon';
 
 /**
- * Wall-clock ↔ instant conversion in the clinic's IANA zone (DESIGN §4: all zone arithmetic
+ * Wall-clock ↔ instant conversion in the clinic's IANA zone (docs/architecture.md (Data): all zone arithmetic
  * through luxon). Inside the rules, instants are epoch milliseconds; ISO strings only at the edges.
  */
 

@@ -60,7 +60,7 @@ const DEFAULT_BROWSE_MS = 3_000;
 const DEFAULT_HANDSHAKE_MS = 4_000;
 
 /**
- * Finds this desktop's hub (SPEC §13), every candidate confirmed by hello: hubs found by mDNS
+ * Finds this desktop's hub (docs/product.md §13), every candidate confirmed by hello: hubs found by mDNS
  * first, then the last address that worked, then the address an admin typed. The last-known and
  * typed addresses are checked while mDNS listens, and used only when no mDNS hub is confirmed.
  * With `expectedHubId` it returns as soon as that hub answers through mDNS; the whole search

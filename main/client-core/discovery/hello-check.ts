@@ -29,7 +29,7 @@ const replySchema = z.union([
 ]);
 
 /**
- * Confirms a hub (SPEC §13: identity checked at connection, never trusted from discovery): connects
+ * Confirms a hub (docs/product.md §13: identity checked at connection, never trusted from discovery): connects
  * to the sync URL, sends `hello` and checks the answer is a hub of this protocol with the expected
  * id. Never throws; the connection is closed before it resolves.
  */

@@ -1,5 +1,5 @@
 /**
- * Hub discovery for the desktop's client core (SPEC §13, DESIGN §1): mDNS first, then the last
+ * Hub discovery for the desktop's client core (docs/product.md §13, docs/architecture.md (Processes)): mDNS first, then the last
  * address that worked, then an address an admin typed; a hub is only ever used once its hello
  * handshake confirmed its identity. Plain Node (no electron).
  */

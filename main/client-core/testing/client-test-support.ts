@@ -31,7 +31,7 @@ export interface Clinic {
   close(): Promise<void>;
 }
 
-/** A hub on 127.0.0.1 with a doctor on the SPEC §4 schedule, a few patients, and staff accounts. */
+/** A hub on 127.0.0.1 with a doctor on the docs/product.md §4 schedule, a few patients, and staff accounts. */
 export async function startClinic(options: { patients?: number } = {}): Promise<Clinic> {
   const server = await startSocketHub();
   const { hub } = server;

@@ -6,7 +6,7 @@ import { AttentionEntryCard } from './AttentionEntryCard';
 import { useNeedsAttention } from './use-needs-attention';
 
 /**
- * SPEC §13: the changes made on this desktop that the hub refused once it was reachable again
+ * docs/product.md §13: the changes made on this desktop that the hub refused once it was reachable again
  * (a slot taken meanwhile, a record changed by someone else…), each with the reason and what to
  * do next. Opened from the status bar.
  */

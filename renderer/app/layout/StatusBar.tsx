@@ -5,7 +5,7 @@ import { NeedsAttentionDialog } from '@renderer/app/attention/NeedsAttentionDial
 import { useClinicFormat } from '@renderer/app/clinic-format';
 
 /**
- * Always visible (SPEC §13): online / offline since HH:MM / N changes waiting / last sync /
+ * Always visible (docs/product.md §13): online / offline since HH:MM / N changes waiting / last sync /
  * needs attention. In browser mode the socket says online or offline; an Electron desktop's
  * bridge supplies the outbox figures.
  */

@@ -14,7 +14,7 @@ import { DateField } from '@renderer/components/DateField';
 import { FormField } from '@renderer/components/FormField';
 
 /**
- * Moves an appointment to a free slot (SPEC §6): pick the doctor (where `doctors` are offered), a
+ * Moves an appointment to a free slot (docs/product.md §6): pick the doctor (where `doctors` are offered), a
  * date, a free time, and give the reason; the hub holds another doctor to the booking rules,
  * releases the old slot and takes the new one atomically, and keeps the history.
  */

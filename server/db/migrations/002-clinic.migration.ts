@@ -117,7 +117,7 @@ export const clinicMigration = {
     CREATE INDEX appointments_day ON appointments(clinicDate, doctorId);
     CREATE INDEX appointments_status ON appointments(status, startMs);
 
-    -- Overlap is enforced by the database (DESIGN §4): each active appointment claims its
+    -- Overlap is enforced by the database (docs/architecture.md (Data)): each active appointment claims its
     -- doctor's 5-minute units over [start - buffer before, end + buffer after) and its
     -- patient's units over [start, end). A second claim on a unit violates the primary key,
     -- which aborts the statement whatever code issued it.

@@ -95,7 +95,7 @@ export const careMigration = {
       CHECK ((status = 'finalized') = (signedAt IS NOT NULL AND signedBy IS NOT NULL))
     ) STRICT;
     CREATE INDEX consultations_patient ON consultations(patientId, createdAt);
-    -- A signed record is append-only (SPEC §8): corrections are addenda.
+    -- A signed record is append-only (docs/product.md §8): corrections are addenda.
     CREATE TRIGGER consultations_signed_immutable BEFORE UPDATE ON consultations
     WHEN old.status = 'finalized' BEGIN
       SELECT RAISE(ABORT, 'a signed consultation cannot be changed; add an addendum');

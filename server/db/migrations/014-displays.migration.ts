@@ -1,5 +1,5 @@
 /**
- * Waiting-room displays (SPEC §7): each paired TV, its settings and its display-only credential
+ * Waiting-room displays (docs/product.md §7): each paired TV, its settings and its display-only credential
  * (stored as a SHA-256 hash, like sessions), and the calls it announces. Hub-only tables, never
  * synced. `display_calls.seq` never repeats (AUTOINCREMENT), so a display that remembers the last
  * call it announced never announces one twice, across hub restarts too. Frozen once released.

@@ -3,7 +3,7 @@ import { type HandlerMap, handler } from '@server/core/handler';
 import { analyticsHandlers } from './analytics.handlers';
 import { auditCsv, auditFileName } from './audit-export';
 
-/** Analytics and the audit log (SPEC §11). */
+/** Analytics and the audit log (docs/product.md §11). */
 export const adminHandlers: HandlerMap = {
   ...analyticsHandlers,
   'audit.list': handler('audit.list', {

@@ -33,7 +33,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const outcomeStatuses = new Set(['CHECKED_IN', 'COMPLETED', 'NO_SHOW']);
 
 /**
- * The admin dashboard (SPEC §11) for a range of clinic dates. Revenue is money collected (payments
+ * The admin dashboard (docs/product.md §11) for a range of clinic dates. Revenue is money collected (payments
  * minus refunds, by the local date they were taken); appointment figures count by the clinic date
  * of the appointment. Every date and period of the range is listed, with zeros where nothing
  * happened, so charts have a continuous axis.

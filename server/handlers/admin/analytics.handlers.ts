@@ -20,7 +20,7 @@ function exportGranularity(range: { fromDate: string; toDate: string }): Granula
   return days <= 31 ? 'day' : days <= 183 ? 'week' : 'month';
 }
 
-/** Analytics for the admin (SPEC §11): the dashboard, and its export as CSV or PDF. */
+/** Analytics for the admin (docs/product.md §11): the dashboard, and its export as CSV or PDF. */
 export const analyticsHandlers: HandlerMap = {
   'analytics.dashboard': handler('analytics.dashboard', {
     run: (input, ctx) => {

@@ -4,7 +4,7 @@ import { clinicDayBounds } from '@server/handlers/billing/clinic-day';
 import { byOffset, type Granularity, offsetSegments, periodSql } from './analytics-periods';
 
 /**
- * The SQL aggregates behind the analytics dashboard (SPEC §11). Each is one query over an index
+ * The SQL aggregates behind the analytics dashboard (docs/product.md §11). Each is one query over an index
  * range: appointments by `clinicDate` (appointments_day), payments by `at` (payments_day). Wall
  * clock values (a payment's local date, an appointment's local time of day) come from the
  * clinic zone's offsets over the range (analytics-periods.ts), so they are right across DST.

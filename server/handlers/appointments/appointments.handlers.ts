@@ -6,7 +6,7 @@ import { rescheduleHandlers } from './reschedule.handlers';
 import { slipHandlers } from './slip.handlers';
 
 /**
- * Booking, lifecycle, reschedule, undo, lists and search (SPEC §4–6), plus slots.list/nextFree,
+ * Booking, lifecycle, reschedule, undo, lists and search (docs/product.md §4–6), plus slots.list/nextFree,
  * schedules.bulkReschedule and the appointment slip (PDF).
  */
 export const appointmentHandlers: HandlerMap = {

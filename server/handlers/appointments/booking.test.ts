@@ -16,7 +16,7 @@ import {
 const rowsOf = (hub: TestHub, table: 'appointments' | 'status_transitions' | 'reschedule_records') =>
   hub.db.all(hub.db.q.selectFrom(table).selectAll());
 
-describe('appointments.book (SPEC §4)', () => {
+describe('appointments.book (docs/product.md §4)', () => {
   let hub: TestHub;
   beforeEach(async () => {
     hub = await createTestHub();

@@ -24,7 +24,7 @@ function refused(check: Extract<TransitionCheck, { ok: false }>, field = 'reason
   );
 }
 
-/** A lifecycle action (SPEC §5) on an appointment the actor may reach. */
+/** A lifecycle action (docs/product.md §5) on an appointment the actor may reach. */
 function transition(
   ctx: HandlerContext,
   action: Extract<LifecycleAction, 'confirm' | 'decline' | 'cancel' | 'markNoShow'>,

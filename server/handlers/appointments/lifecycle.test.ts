@@ -13,7 +13,7 @@ import {
   refusal,
 } from './test-setup';
 
-describe('appointment lifecycle (SPEC §5)', () => {
+describe('appointment lifecycle (docs/product.md §5)', () => {
   let hub: TestHub;
   beforeEach(async () => {
     hub = await createTestHub();

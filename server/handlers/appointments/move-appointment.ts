@@ -20,7 +20,7 @@ export interface Move {
 }
 
 /**
- * Moves an appointment atomically (SPEC §6): one UPDATE releases the old claims and takes the new
+ * Moves an appointment atomically (docs/product.md §6): one UPDATE releases the old claims and takes the new
  * ones (trigger), and the move is recorded with old and new times, who, why and from where.
  */
 export function moveAppointment(ctx: HandlerContext, appointment: Appointment, move: Move): Appointment {
@@ -32,7 +32,7 @@ export function moveAppointment(ctx: HandlerContext, appointment: Appointment, m
     );
   }
   const doctor = getDoctor(ctx.db, move.doctorId ?? appointment.doctorId);
-  // Another doctor is chosen as in a booking (SPEC §4): active, working then, not on leave, free.
+  // Another doctor is chosen as in a booking (docs/product.md §4): active, working then, not on leave, free.
   const doctorField = doctor.id === appointment.doctorId ? undefined : 'doctorId';
   // The callers check the booking is the actor's own; a doctor hands it only to a colleague of the
   // same specialization (their leave, where the patient agrees: issue 16).

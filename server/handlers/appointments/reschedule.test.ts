@@ -15,7 +15,7 @@ import {
   refusal,
 } from './test-setup';
 
-describe('rescheduling (SPEC §6)', () => {
+describe('rescheduling (docs/product.md §6)', () => {
   let hub: TestHub;
   beforeEach(async () => {
     hub = await createTestHub();

@@ -3,7 +3,7 @@ import { documentHandler, pdfResult, requireVisible } from '@server/documents/do
 import type { SlipData } from '@server/documents/slip.document';
 import { findAppointment, getDoctor, getPatient } from '@server/repositories/lookups.repository';
 
-/** The printable appointment slip (SPEC §4, §12), with the token once checked in. */
+/** The printable appointment slip (docs/product.md §4, §12), with the token once checked in. */
 export const slipHandlers: HandlerMap = {
   'appointments.slip': documentHandler('appointments.slip', {
     load: (input, ctx): SlipData => {

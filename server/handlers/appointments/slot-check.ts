@@ -38,7 +38,7 @@ export function doctorNotAvailable(why: string, field?: string): ApiFailure {
 const sameStart = (slot: Slot, startMs: number) => Date.parse(slot.start) === startMs;
 
 /**
- * Checks that a requested time is one of the doctor's slot times (SPEC §4) far enough ahead and
+ * Checks that a requested time is one of the doctor's slot times (docs/product.md §4) far enough ahead and
  * within the booking horizon, or lets staff override the grid or the horizon with a reason. Whether the time is still free is left to the
  * database claims of the write that follows (claimingTime): they refuse exactly the overlaps the
  * slot engine leaves out (occupied intervals with buffers), so asking first would only repeat them.

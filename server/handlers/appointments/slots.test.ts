@@ -21,7 +21,7 @@ const WORKED_EXAMPLE = [
   '16:30',
 ];
 
-describe('slots.list (SPEC §4)', () => {
+describe('slots.list (docs/product.md §4)', () => {
   let hub: TestHub;
   beforeEach(async () => {
     hub = await createTestHub();

@@ -13,7 +13,7 @@ export const TUESDAY = '2026-11-24';
 
 export const at = (date: string, time: string) => localToInstant(date, time, 'Asia/Kolkata');
 
-/** A doctor on the SPEC §4 worked-example schedule: Mon–Fri 09:00–13:00, 14:00–17:00, 30 min. */
+/** A doctor on the docs/product.md §4 worked-example schedule: Mon–Fri 09:00–13:00, 14:00–17:00, 30 min. */
 export function examDoctor(hub: TestHub, buffers = { before: 0, after: 0 }) {
   const doctor = insertDoctor(hub.db, { sessionMinutes: 30, bufferOverride: buffers });
   weekdaySchedule(hub.db, doctor.id);

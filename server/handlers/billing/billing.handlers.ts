@@ -4,7 +4,7 @@ import { paymentHandlers } from './payments.handlers';
 import { receiptHandlers } from './receipt.handlers';
 import { reportHandlers } from './reports.handlers';
 
-/** Bills, payments, refunds, collection reports and the receipt PDF (SPEC §9, §12). */
+/** Bills, payments, refunds, collection reports and the receipt PDF (docs/product.md §9, §12). */
 export const billingHandlers: HandlerMap = {
   ...billHandlers,
   ...paymentHandlers,

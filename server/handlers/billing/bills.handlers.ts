@@ -6,7 +6,7 @@ import { auditBill, createBill, insertBillItems, recomputeBill, writeDiscount } 
 import { billFromRow, billForAppointment, billPayments, billView, getBill } from './bills.repository';
 import { clinicDayBounds } from './clinic-day';
 
-/** Bills: creation, items, discounts and reading them (SPEC §9). */
+/** Bills: creation, items, discounts and reading them (docs/product.md §9). */
 export const billHandlers: HandlerMap = {
   'billing.createBill': handler('billing.createBill', {
     run: (input, ctx) => {

@@ -53,7 +53,7 @@ function recordPayment(ctx: HandlerContext, bill: Bill, input: NewPayment): Bill
   return updated;
 }
 
-/** Payments and refunds (negative payments) of a bill (SPEC §9). */
+/** Payments and refunds (negative payments) of a bill (docs/product.md §9). */
 export const paymentHandlers: HandlerMap = {
   'billing.recordPayment': handler('billing.recordPayment', {
     run: (input, ctx) => {

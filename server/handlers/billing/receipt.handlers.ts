@@ -23,7 +23,7 @@ export function loadReceipt(ctx: DocumentReader, billId: string): ReceiptData {
   };
 }
 
-/** The bill/receipt PDF (SPEC §9, §12): items, discount, total, every payment and refund. */
+/** The bill/receipt PDF (docs/product.md §9, §12): items, discount, total, every payment and refund. */
 export const receiptHandlers: HandlerMap = {
   'billing.receiptPdf': documentHandler('billing.receiptPdf', {
     load: (input, ctx) => loadReceipt(ctx, input.billId),

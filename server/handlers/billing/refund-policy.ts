@@ -14,7 +14,7 @@ export interface RefundLimit {
 }
 
 /**
- * The clinic's refund policy (SPEC §9) for a bill whose appointment was cancelled: in full when
+ * The clinic's refund policy (docs/product.md §9) for a bill whose appointment was cancelled: in full when
  * the clinic cancelled or the patient cancelled inside the window, otherwise the policy's share.
  * Null when no policy limit applies (not cancelled): staff may refund up to the net amount paid.
  */

@@ -7,7 +7,7 @@ import { clinicDayBounds } from './clinic-day';
 const sumBy = <K extends string>(rows: { key: K | null; value: number | string | null }[]) =>
   new Map(rows.filter((r) => r.key !== null).map((r) => [r.key as K, Number(r.value ?? 0)]));
 
-/** Collection and revenue reports (SPEC §9). */
+/** Collection and revenue reports (docs/product.md §9). */
 export const reportHandlers: HandlerMap = {
   'billing.dailyCollection': handler('billing.dailyCollection', {
     run: (input, ctx) => {

@@ -5,7 +5,7 @@ import { roomHandlers } from './rooms.handlers';
 import { scheduleHandlers } from './schedules.handlers';
 import { settingsHandlers } from './settings.handlers';
 
-/** Settings, doctors, rooms, schedules and exceptions, slots, devices (SPEC §3–4). */
+/** Settings, doctors, rooms, schedules and exceptions, slots, devices (docs/product.md §3–4). */
 export const clinicHandlers: HandlerMap = {
   ...settingsHandlers,
   ...doctorHandlers,

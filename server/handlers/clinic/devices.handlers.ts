@@ -11,7 +11,7 @@ const kindOf = (kind: string | null | undefined): Device['kind'] =>
   kinds.includes(kind as Device['kind']) ? (kind as Device['kind']) : 'desktop';
 
 /**
- * Machines that signed in to the hub (SPEC §11: devices). Each person who signs in on a
+ * Machines that signed in to the hub (docs/product.md §11: devices). Each person who signs in on a
  * desktop has a sync client of their own; the admin sees one row per machine (its device id),
  * with the admin's name for it or its own (host name, "Chrome on Windows"). Browsers have no
  * sync client. Clients from before device ids were recorded stand alone.

@@ -32,7 +32,7 @@ function assertRegistrationFree(ctx: HandlerContext, registrationNumber: string,
   }
 }
 
-/** A doctor with bookings ahead cannot be retired silently (SPEC §3: bookings are never dropped). */
+/** A doctor with bookings ahead cannot be retired silently (docs/product.md §3: bookings are never dropped). */
 function assertNoBookingsAhead(ctx: HandlerContext, doctor: Doctor) {
   const ahead = activeBookings(ctx.db, doctor.id, Date.parse(ctx.now));
   if (ahead.length === 0) return;
@@ -44,7 +44,7 @@ function assertNoBookingsAhead(ctx: HandlerContext, doctor: Doctor) {
   );
 }
 
-/** Doctor profiles (SPEC §3). */
+/** Doctor profiles (docs/product.md §3). */
 export const doctorHandlers: HandlerMap = {
   'doctors.list': handler('doctors.list', {
     run: (input, ctx) => {

@@ -26,7 +26,7 @@ export function roomUsesOfDay(doctorId: string, day: WorkingDay): RoomUse[] {
 
 /**
  * Which active doctor uses which room on a date: weekly windows of that weekday plus extra
- * windows, minus leave (SPEC §3: a room cannot host two doctors at once).
+ * windows, minus leave (docs/product.md §3: a room cannot host two doctors at once).
  */
 export function roomUsageOn(db: Db, date: string, zone: string): RoomUse[] {
   const active = new Set(

@@ -24,7 +24,7 @@ function assertNameFree(ctx: HandlerContext, name: string, roomId: string) {
   }
 }
 
-/** Rooms and who uses them (SPEC §3). */
+/** Rooms and who uses them (docs/product.md §3). */
 export const roomHandlers: HandlerMap = {
   'rooms.list': handler('rooms.list', {
     run: (_input, ctx) => ctx.db.all(ctx.db.q.selectFrom('rooms').selectAll().orderBy('name')) as Room[],

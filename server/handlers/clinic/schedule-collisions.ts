@@ -14,7 +14,7 @@ export interface Collision {
 
 /**
  * Bookings from now on that a doctor's schedule (weekly windows and exceptions, as they would be)
- * leaves outside working time (SPEC §3). `onDate` narrows to one date (an exception's).
+ * leaves outside working time (docs/product.md §3). `onDate` narrows to one date (an exception's).
  */
 export function scheduleCollisions(
   ctx: HandlerContext,

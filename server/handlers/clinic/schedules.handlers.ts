@@ -55,7 +55,7 @@ function exceptionCollisions(ctx: HandlerContext, exception: ScheduleException) 
   return { doctor, collisions };
 }
 
-/** Weekly schedules and date exceptions (SPEC §3): changes list the bookings they would strand. */
+/** Weekly schedules and date exceptions (docs/product.md §3): changes list the bookings they would strand. */
 export const scheduleHandlers: HandlerMap = {
   'schedules.get': handler('schedules.get', {
     run: (input, ctx) => {

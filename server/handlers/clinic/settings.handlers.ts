@@ -2,7 +2,7 @@ import { failure } from '@shared/contract/errors';
 import type { ClinicSettings } from '@shared/domain/settings.schema';
 import { type HandlerMap, handler } from '@server/core/handler';
 
-/** Clinic settings and policies (SPEC §3–5, §9). */
+/** Clinic settings and policies (docs/product.md §3–5, §9). */
 export const settingsHandlers: HandlerMap = {
   'settings.get': handler('settings.get', { run: (_input, ctx) => ctx.settings() }),
 

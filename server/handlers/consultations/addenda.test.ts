@@ -8,7 +8,7 @@ import { insertAppointment } from './visit-fixtures';
 
 type Doctor = Caller & { userId: string; doctorId: string | null };
 
-describe('addenda are the signing doctor’s own (SPEC §1, §8)', () => {
+describe('addenda are the signing doctor’s own (docs/product.md §1, §8)', () => {
   let hub: TestHub;
   let author: Doctor;
   let colleague: Doctor;

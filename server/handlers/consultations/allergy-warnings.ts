@@ -7,7 +7,7 @@ import { clinicFormulary } from '@server/handlers/formulary/formulary.repository
 export type AllergyWarning = ResultOf<'consultations.saveDraft'>['allergyWarnings'][number];
 
 /**
- * Prescribed medicines that match a recorded allergy (SPEC §8): by generic, by drug class and,
+ * Prescribed medicines that match a recorded allergy (docs/product.md §8): by generic, by drug class and,
  * for names the formulary does not know, by name (shared/rules/allergy-match.ts), against the
  * shipped formulary and the clinic's own entries.
  */

@@ -11,7 +11,7 @@ import { consultationOfAppointment } from './consultations.repository';
 
 const doctorLabel = (fullName: string) => (/^dr\.?\s/i.test(fullName) ? fullName : `Dr ${fullName}`);
 
-/** Completing a visit (SPEC §5, §9): needs the signed record; finishes the queue entry and bills the visit. */
+/** Completing a visit (docs/product.md §5, §9): needs the signed record; finishes the queue entry and bills the visit. */
 export const completeHandlers: HandlerMap = {
   'appointments.complete': handler('appointments.complete', {
     run: (input, ctx) => {

@@ -4,7 +4,7 @@ import { prescriptionHandlers } from './prescription.handlers';
 import { readHandlers } from './reads.handlers';
 import { recordHandlers } from './records.handlers';
 
-/** Consultation records, signing, addenda, completion and the prescription PDF (SPEC §8, §12). */
+/** Consultation records, signing, addenda, completion and the prescription PDF (docs/product.md §8, §12). */
 export const consultationHandlers: HandlerMap = {
   ...recordHandlers,
   ...readHandlers,

@@ -121,7 +121,7 @@ export function auditConsultation(
   });
 }
 
-/** The checked-in requirement for writing a record (SPEC §8: the patient is being seen). */
+/** The checked-in requirement for writing a record (docs/product.md §8: the patient is being seen). */
 export function assertCheckedIn(status: string, what: string): void {
   if (status === 'CHECKED_IN') return;
   throw failure(

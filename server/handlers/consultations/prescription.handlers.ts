@@ -59,7 +59,7 @@ export function loadPrescription(ctx: DocumentReader, id: string): PrescriptionD
 }
 
 /**
- * The prescription PDF of a signed consultation (SPEC §8, §12). `id` is the consultation's id (an
+ * The prescription PDF of a signed consultation (docs/product.md §8, §12). `id` is the consultation's id (an
  * appointment's id is accepted too). Reading it is a read of medical content, audited like
  * consultations.get; only the patient-facing summary is printed, never clinical notes.
  */

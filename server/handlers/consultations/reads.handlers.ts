@@ -20,7 +20,7 @@ import {
 const versionOf = (answer: unknown) =>
   createHash('sha256').update(JSON.stringify(answer)).digest('base64url');
 
-/** Reading records: every read of medical content is audited (SPEC §11). */
+/** Reading records: every read of medical content is audited (docs/product.md §11). */
 export const readHandlers: HandlerMap = {
   'consultations.get': handler('consultations.get', {
     run: (input, ctx) => {
@@ -37,7 +37,7 @@ export const readHandlers: HandlerMap = {
 
   'consultations.vitals': handler('consultations.vitals', {
     run: (input, ctx) => {
-      // A nurse records vitals for checked-in patients (SPEC §1), so she reads only theirs.
+      // A nurse records vitals for checked-in patients (docs/product.md §1), so she reads only theirs.
       const nurse = requireActor(ctx).role === 'nurse';
       const rows = ctx.db.all(
         ctx.db.q

@@ -29,7 +29,7 @@ const isEmpty = (c: Consultation) =>
   !c.advice.trim() &&
   c.prescription.length === 0;
 
-/** Writing and signing the record of a visit, and addenda after signing (SPEC §8). */
+/** Writing and signing the record of a visit, and addenda after signing (docs/product.md §8). */
 export const recordHandlers: HandlerMap = {
   'consultations.saveDraft': handler('consultations.saveDraft', {
     run: (input, ctx) => {
@@ -134,7 +134,7 @@ export const recordHandlers: HandlerMap = {
       }
       assertNoDraftConflicts(consultation);
       const actor = requireActor(ctx);
-      // The author's signing time, not when an offline signature reached the hub (SPEC §8).
+      // The author's signing time, not when an offline signature reached the hub (docs/product.md §8).
       const signed = authorTime(ctx, signatureBounds(ctx, consultation));
       ctx.db.run(
         ctx.db.q
@@ -161,7 +161,7 @@ export const recordHandlers: HandlerMap = {
     run: (input, ctx) => {
       const consultation = getConsultation(ctx.db, input.consultationId);
       const actor = requireActor(ctx);
-      // Corrections are the author's own (SPEC §1, §8): any doctor may read the record, only its
+      // Corrections are the author's own (docs/product.md §1, §8): any doctor may read the record, only its
       // signer may add to it (before signing, its own doctor is told to edit the draft instead).
       const author =
         consultation.status === 'finalized'

@@ -52,7 +52,7 @@ function changedDisplay(ctx: HandlerContext, id: string) {
   ctx.afterCommit(() => ctx.events.displayChanged(id));
 }
 
-/** Waiting-room displays (SPEC §7): added, changed and revoked by the admin; paired by the TV. */
+/** Waiting-room displays (docs/product.md §7): added, changed and revoked by the admin; paired by the TV. */
 export const displayHandlers: HandlerMap = {
   'displays.list': handler('displays.list', {
     run: (_input, ctx) =>

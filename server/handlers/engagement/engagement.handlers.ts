@@ -1,4 +1,4 @@
 import type { HandlerMap } from '@server/core/handler';
 
-/** Waiting list, notifications, attachments (SPEC §10–11). */
+/** Waiting list, notifications, attachments (docs/product.md §10–11). */
 export const engagementHandlers: HandlerMap = {};

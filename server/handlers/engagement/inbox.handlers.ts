@@ -4,7 +4,7 @@ import { inboxOf, markInboxRead } from '@server/notifications/outbox.repository'
 import { requireActor } from '@server/repositories/ownership';
 
 /**
- * The companion app's inbox (SPEC §10): a patient sees and marks read only their own delivered
+ * The companion app's inbox (docs/product.md §10): a patient sees and marks read only their own delivered
  * in-app messages. Another patient's id is ignored without a word, so nothing says it exists.
  */
 export const inboxHandlers: HandlerMap = {

@@ -15,7 +15,7 @@ export type DuplicateCandidate = z.infer<typeof duplicateCandidateSchema>;
 const MAX_CANDIDATES = 20;
 
 /**
- * Existing patients with the same name and phone, or the same name and date of birth (SPEC §2).
+ * Existing patients with the same name and phone, or the same name and date of birth (docs/product.md §2).
  * One indexed lookup on the folded name narrows to a handful of rows; the rule decides the rest.
  */
 export function findDuplicates(db: Db, identity: IdentityFields, excludeId?: string): DuplicateCandidate[] {

@@ -10,7 +10,7 @@ import { getPatient } from '@server/repositories/lookups.repository';
 
 export type PatientProfile = z.infer<typeof patientProfileSchema>;
 
-/** SPEC §2 profile: demographics with age on the clinic's today, appointments and bills, newest first. */
+/** docs/product.md §2 profile: demographics with age on the clinic's today, appointments and bills, newest first. */
 export function patientProfile(ctx: HandlerContext, patientId: string): PatientProfile {
   const { db } = ctx;
   const patient = getPatient(db, patientId);

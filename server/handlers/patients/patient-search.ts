@@ -11,7 +11,7 @@ const HIGH = '\uffff';
 const FULL_PHONE_DIGITS = 10;
 
 /**
- * SPEC §2 search: by code (hub or provisional, exact first then prefix), by phone (prefix, then
+ * docs/product.md §2 search: by code (hub or provisional, exact first then prefix), by phone (prefix, then
  * the last digits), or by name (prefix of any word, case- and accent-insensitive, via FTS5).
  * Every branch reads an index, so it stays fast at 100,000 patients.
  */

@@ -28,7 +28,7 @@ function auditChange(
   });
 }
 
-/** Patients: register, update, duplicates, search, profile (SPEC §2). */
+/** Patients: register, update, duplicates, search, profile (docs/product.md §2). */
 export const patientHandlers: HandlerMap = {
   'patients.register': handler('patients.register', {
     run: (input, ctx) => {

@@ -5,7 +5,7 @@ import { assertOwnDoctor } from '@server/repositories/ownership';
 import { checkInAppointment } from './queue-enqueue';
 import { createWalkInAppointment, walkInPatient } from './queue-walk-in';
 
-/** Check-in of booked patients and walk-ins (SPEC §7). */
+/** Check-in of booked patients and walk-ins (docs/product.md §7). */
 export const queueCheckInHandlers: HandlerMap = {
   'queue.checkIn': handler('queue.checkIn', {
     run: (input, ctx) => {

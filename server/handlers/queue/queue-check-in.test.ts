@@ -17,7 +17,7 @@ function book(time: string, patientName = 'Asha Rao') {
 }
 
 describe('queue.checkIn', () => {
-  it('gives tokens K-001…K-005 in check-in order and estimates waits (SPEC §7 worked example)', async () => {
+  it('gives tokens K-001…K-005 in check-in order and estimates waits (docs/product.md §7 worked example)', async () => {
     // Booked 09:00…11:00, but they arrive in another order.
     const booked = ['09:00', '09:30', '10:00', '10:30', '11:00'].map((t, i) =>
       book(t, `Patient ${'ABCDE'[i]} Rao`),

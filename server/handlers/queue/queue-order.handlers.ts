@@ -14,7 +14,7 @@ function waitingEntry(ctx: HandlerContext, id: string): QueueEntry {
   return entry;
 }
 
-/** Every reorder and priority change is recorded (SPEC §7). */
+/** Every reorder and priority change is recorded (docs/product.md §7). */
 function recordMove(ctx: HandlerContext, before: QueueEntry, after: QueueEntry, reason: string): QueueMove {
   const move: QueueMove = {
     id: ctx.newId(),

@@ -13,7 +13,7 @@ import { type OrderedDay, orderedDay } from './queue-store';
 export type DoctorQueue = ResultOf<'queue.list'>;
 const MINUTE_MS = 60_000;
 
-/** The doctor's average consultation, learned from their last 20 finished consultations (SPEC §7). */
+/** The doctor's average consultation, learned from their last 20 finished consultations (docs/product.md §7). */
 export function learnedAverageMinutes(db: Db, doctor: Doctor): number {
   const rows = db.all(
     db.q

@@ -15,7 +15,7 @@ import { VerifyChain } from './VerifyChain';
 
 const PAGE_SIZE = 50;
 
-/** Who did what, when, from where: the append-only audit log with filters (SPEC §11). */
+/** Who did what, when, from where: the append-only audit log with filters (docs/product.md §11). */
 export function AuditScreen() {
   const format = useClinicFormat();
   const [filters, setFilters] = useState<AuditFilters>(NO_FILTERS);

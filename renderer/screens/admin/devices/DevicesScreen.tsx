@@ -19,7 +19,7 @@ const KIND_LABELS = {
 
 /**
  * Machines that sync with the hub, one row each: who signed in there (last first), when it was
- * last seen, and the changes waiting on it, per person when several people use it (SPEC §13).
+ * last seen, and the changes waiting on it, per person when several people use it (docs/product.md §13).
  */
 export function DevicesScreen() {
   const format = useClinicFormat();

@@ -16,7 +16,7 @@ type Pairing = ResultOf<'displays.create'>;
 const pairingLink = (code: string) => `${window.location.origin}/display?code=${code}`;
 
 /**
- * Waiting-room displays (SPEC §7): add one for chosen doctors and rooms and get its pairing code and link,
+ * Waiting-room displays (docs/product.md §7): add one for chosen doctors and rooms and get its pairing code and link,
  * give a new code, revoke (the TV goes blank at once).
  */
 export function DisplaysPanel() {

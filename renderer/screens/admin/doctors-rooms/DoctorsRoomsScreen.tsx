@@ -13,7 +13,7 @@ import { DoctorDialog } from './DoctorDialog';
 import { ROOM_TYPES, RoomDialog } from './RoomDialog';
 import { TablePanel } from '@renderer/components/TablePanel';
 
-/** Doctor profiles (fees, session length, buffers) and rooms (SPEC §3). */
+/** Doctor profiles (fees, session length, buffers) and rooms (docs/product.md §3). */
 export function DoctorsRoomsScreen() {
   const money = useMoney();
   const { doctors, isLoading } = useDoctors();

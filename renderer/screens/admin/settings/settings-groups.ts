@@ -66,7 +66,7 @@ const GROUPS: { title: string; description: string; fields: FieldSpec[] }[] = [
   },
   {
     title: 'Booking',
-    description: 'How appointments are booked and kept apart (SPEC §3, §4).',
+    description: 'How appointments are booked and kept apart (docs/product.md §3, §4).',
     fields: [
       {
         path: 'bookingNeedsConfirmation',
@@ -91,7 +91,7 @@ const GROUPS: { title: string; description: string; fields: FieldSpec[] }[] = [
   },
   {
     title: 'Cancellation and refunds',
-    description: 'What patients may do before their appointment (SPEC §5, §9).',
+    description: 'What patients may do before their appointment (docs/product.md §5, §9).',
     fields: [
       { path: 'cancellationWindowMinutes', label: 'Cancellation window', unit: 'minutes before' },
       {
@@ -104,7 +104,7 @@ const GROUPS: { title: string; description: string; fields: FieldSpec[] }[] = [
   },
   {
     title: 'Reminders',
-    description: 'One reminder per appointment, by SMS, e-mail and the app (SPEC §10).',
+    description: 'One reminder per appointment, by SMS, e-mail and the app (docs/product.md §10).',
     fields: [
       {
         path: 'reminder',
@@ -128,7 +128,7 @@ const GROUPS: { title: string; description: string; fields: FieldSpec[] }[] = [
   },
   {
     title: 'Sessions and security',
-    description: 'When screens lock and sign-ins end (SPEC §15).',
+    description: 'When screens lock and sign-ins end (docs/product.md §15).',
     fields: [
       { path: 'screenLockMinutes', label: 'Lock the screen after', unit: 'idle minutes' },
       { path: 'sessionIdleMinutes', label: 'End a session after', unit: 'idle minutes' },

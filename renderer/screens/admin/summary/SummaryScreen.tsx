@@ -19,7 +19,7 @@ import {
   type SummaryRange,
 } from './summary-range';
 
-/** Admin home: the figures of a range from `analytics.dashboard` (SPEC §11). */
+/** Admin home: the figures of a range from `analytics.dashboard` (docs/product.md §11). */
 export function SummaryScreen() {
   const format = useClinicFormat();
   const today = format.today();

@@ -16,7 +16,7 @@ import { UserTable } from './UserTable';
 
 type Dialog = { kind: 'create' } | { kind: 'edit' | 'password' | 'disable'; user: User } | null;
 
-/** Staff accounts: create, change name or role, reset a password, disable or enable (SPEC §1, §15). */
+/** Staff accounts: create, change name or role, reset a password, disable or enable (docs/product.md §1, §15). */
 export function UsersScreen() {
   const users = useApiQuery('users.list', {});
   const [dialog, setDialog] = useState<Dialog>(null);

@@ -8,7 +8,7 @@ export interface AllergyWarningView {
   reason?: string;
 }
 
-/** The hub's allergy check of the saved prescription (SPEC §8), shown before signing. */
+/** The hub's allergy check of the saved prescription (docs/product.md §8), shown before signing. */
 export function AllergyWarnings({ warnings }: { warnings: AllergyWarningView[] }) {
   if (warnings.length === 0) return null;
   return (

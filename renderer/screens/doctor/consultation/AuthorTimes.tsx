@@ -4,7 +4,7 @@ import type { ClinicFormat } from '@renderer/app/clinic-format';
 
 /**
  * When a signature or an addendum was made, by its author's clock, and when the clinic's hub
- * received it (medico-legal, SPEC §8: a record signed offline reaches the hub later). A time
+ * received it (medico-legal, docs/product.md §8: a record signed offline reaches the hub later). A time
  * whose computer clock could not be trusted says so.
  */
 export function AuthorTimes(props: {

@@ -14,7 +14,7 @@ import { PatientHeader } from './PatientHeader';
 import { PrescriptionPdf } from './PrescriptionPdf';
 import { SignedRecord } from './SignedRecord';
 
-/** `/consultation/:appointmentId`: the doctor's workspace for one visit (SPEC §8). */
+/** `/consultation/:appointmentId`: the doctor's workspace for one visit (docs/product.md §8). */
 export function ConsultationScreen() {
   return (
     <Routes>

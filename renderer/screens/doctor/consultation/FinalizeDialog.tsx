@@ -4,7 +4,7 @@ import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { AllergyWarnings, type AllergyWarningView } from './AllergyWarnings';
 import { DialogFrame } from '@renderer/components/DialogFrame';
 
-/** Signing is final (SPEC §8): say so, and make allergy warnings an explicit acknowledgement. */
+/** Signing is final (docs/product.md §8): say so, and make allergy warnings an explicit acknowledgement. */
 export function FinalizeDialog({
   open,
   warnings,

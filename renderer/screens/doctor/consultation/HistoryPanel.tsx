@@ -5,7 +5,7 @@ import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { LoadingState } from '@renderer/components/StateViews';
 import { TIMING_LABELS } from './consultation-form';
 
-/** The patient's previous consultations and prescriptions, newest first (SPEC §8). */
+/** The patient's previous consultations and prescriptions, newest first (docs/product.md §8). */
 export function HistoryPanel({
   patientId,
   appointmentId,

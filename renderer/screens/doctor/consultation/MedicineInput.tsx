@@ -5,7 +5,7 @@ import type { Formulary } from '@shared/formulary/formulary';
 import type { ConsultationForm } from './consultation-form';
 
 /**
- * The medicine of one row, with type-ahead from the formulary (brand or generic, SPEC §8). Free
+ * The medicine of one row, with type-ahead from the formulary (brand or generic, docs/product.md §8). Free
  * text is still accepted; the builder flags it as unchecked. Arrow keys move through the list,
  * Enter picks, Escape closes.
  */

@@ -7,7 +7,7 @@ import { StatusBadge } from '@renderer/screens/shared/appointments/StatusBadge';
 
 const SEX = { female: 'F', male: 'M', other: 'Other', unknown: '' } as const;
 
-/** Who is being seen, with allergies and chronic conditions impossible to miss (SPEC §8). */
+/** Who is being seen, with allergies and chronic conditions impossible to miss (docs/product.md §8). */
 export function PatientHeader({
   patient,
   appointment,

@@ -27,7 +27,7 @@ import { PrescriptionTemplates } from './PrescriptionTemplates';
 import { useFormulary } from './use-formulary';
 
 /**
- * Any number of medicines (SPEC §8): medicine (type-ahead from the formulary), strength, dose
+ * Any number of medicines (docs/product.md §8): medicine (type-ahead from the formulary), strength, dose
  * pattern (1-0-1), timing, duration, instructions. A new row is empty; templates and favourites
  * fill rows on purpose. Rows are added (Alt+M, focusing the new row), removed and moved with
  * buttons, so the whole builder works from the keyboard.

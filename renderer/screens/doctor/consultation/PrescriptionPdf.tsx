@@ -5,7 +5,7 @@ import { PdfDocument } from '@renderer/components/booking/PdfDocument';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { LoadingState } from '@renderer/components/StateViews';
 
-/** The signed prescription as the hub renders it (SPEC §12), to print or download. */
+/** The signed prescription as the hub renders it (docs/product.md §12), to print or download. */
 export function PrescriptionPdf({ consultationId }: { consultationId: string }) {
   const [paper, setPaper] = useState<'A4' | 'A5'>('A4');
   const pdf = useApiQuery(

@@ -12,7 +12,7 @@ import { TablePanel } from '@renderer/components/TablePanel';
 
 type View = NonNullable<ResultOf<'consultations.get'>>;
 
-/** A signed record, read-only, with its addenda and a way to add one (SPEC §8). */
+/** A signed record, read-only, with its addenda and a way to add one (docs/product.md §8). */
 export function SignedRecord({ view, format }: { view: View; format: ClinicFormat }) {
   const c = view.consultation;
   const user = useCurrentUser();

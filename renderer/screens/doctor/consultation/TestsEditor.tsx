@@ -3,7 +3,7 @@ import { type Control, type FieldErrors, useFieldArray, type UseFormRegister } f
 import { PlusIcon } from '@renderer/components/icons';
 import type { ConsultationForm } from './consultation-form';
 
-/** Requested tests (SPEC §8): a name and optional notes each. */
+/** Requested tests (docs/product.md §8): a name and optional notes each. */
 export function TestsEditor({
   control,
   register,

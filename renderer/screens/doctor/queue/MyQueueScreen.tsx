@@ -14,7 +14,7 @@ import { formatMinutes, waitingMinutes } from '@shared/rules/wait-estimate';
 import { useHubNow } from '@renderer/api/hub-clock';
 import { QueueTable } from './QueueTable';
 
-/** Doctor home (SPEC §7): today's queue with live waiting times and estimates; call next; start. */
+/** Doctor home (docs/product.md §7): today's queue with live waiting times and estimates; call next; start. */
 export function MyQueueScreen() {
   const doctorId = useMyDoctorId();
   if (!doctorId) {

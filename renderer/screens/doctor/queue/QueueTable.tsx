@@ -11,7 +11,7 @@ type Waiting = ResultOf<'queue.list'>['waiting'][number];
 
 /**
  * The waiting patients in call order. Waiting time is now − check-in, ticking on screen; the
- * estimate is the hub's call time counted down against the same clock (SPEC §7).
+ * estimate is the hub's call time counted down against the same clock (docs/product.md §7).
  */
 export function QueueTable({
   waiting,

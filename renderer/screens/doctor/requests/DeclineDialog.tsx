@@ -19,7 +19,7 @@ const schema = z.strictObject({ reason: reasonSchema });
 type Values = z.input<typeof schema>;
 
 /**
- * Declining cancels the request with a reason (SPEC §5); the dialog says how the hub's messages
+ * Declining cancels the request with a reason (docs/product.md §5); the dialog says how the hub's messages
  * reach the patient, or asks the doctor to tell them where no channel does.
  */
 export function DeclineDialog({

@@ -15,7 +15,7 @@ import { useMyDoctorId } from '@renderer/screens/doctor/common/use-my-doctor';
 import { DeclineDialog } from './DeclineDialog';
 import { TablePanel } from '@renderer/components/TablePanel';
 
-/** Booking requests waiting for this doctor's answer (SPEC §4, §5): confirm, or decline with a reason. */
+/** Booking requests waiting for this doctor's answer (docs/product.md §4, §5): confirm, or decline with a reason. */
 export function RequestsScreen() {
   const doctorId = useMyDoctorId();
   return (

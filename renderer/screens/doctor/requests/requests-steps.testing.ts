@@ -8,7 +8,7 @@ import {
   UI_TIMEOUT,
 } from '@renderer/screens/reception/booking/booking-steps.testing';
 
-/** Browser steps around booking requests (SPEC §4 policy, §5), for the e2e test and screenshots. */
+/** Browser steps around booking requests (docs/product.md §4 policy, §5), for the e2e test and screenshots. */
 
 /** Admin's Settings: turns "Bookings need staff confirmation" on or off and saves. */
 export async function setBookingConfirmation(admin: Page, on: boolean): Promise<void> {

@@ -17,7 +17,7 @@ import { useMyDoctorId } from '@renderer/screens/doctor/common/use-my-doctor';
 import { MyLeave } from './MyLeave';
 import { addDays, daysOf } from './schedule-dates';
 
-/** The doctor's own appointments and working windows by day or week, and their leave (SPEC §3). */
+/** The doctor's own appointments and working windows by day or week, and their leave (docs/product.md §3). */
 export function ScheduleScreen() {
   const doctorId = useMyDoctorId();
   const format = useClinicFormat();

@@ -15,7 +15,7 @@ import { PaymentForm } from './PaymentForm';
 import { PaymentsList } from './PaymentsList';
 import { ReceiptView } from './ReceiptView';
 
-/** One bill (SPEC §9): items, discount, totals, payments and refunds, and the receipt. */
+/** One bill (docs/product.md §9): items, discount, totals, payments and refunds, and the receipt. */
 export function BillDetailScreen() {
   const { id = '' } = useParams();
   const format = useClinicFormat();

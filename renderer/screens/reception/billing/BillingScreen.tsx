@@ -2,7 +2,7 @@ import { Route, Routes } from 'react-router';
 import { BillDetailScreen } from './BillDetailScreen';
 import { BillListScreen } from './BillListScreen';
 
-/** Billing (SPEC §9): `/billing` lists bills and the day's collection; `/billing/:id` is one bill. */
+/** Billing (docs/product.md §9): `/billing` lists bills and the day's collection; `/billing/:id` is one bill. */
 export function BillingScreen() {
   return (
     <Routes>

@@ -3,7 +3,7 @@ import { useApiQuery } from '@renderer/api/hooks';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { money } from './bill-format';
 
-/** Today's collection by payment mode, refunds subtracted (SPEC §9). */
+/** Today's collection by payment mode, refunds subtracted (docs/product.md §9). */
 export function DailyCollection({ date, label }: { date: string; label: string }) {
   const report = useApiQuery('billing.dailyCollection', { date });
   const r = report.data;

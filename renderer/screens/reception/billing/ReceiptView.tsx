@@ -6,7 +6,7 @@ import { PdfDocument } from '@renderer/components/booking/PdfDocument';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { LoadingState } from '@renderer/components/StateViews';
 
-/** The hub's bill/receipt PDF in a frame, with Print and Download (SPEC §9, §12). */
+/** The hub's bill/receipt PDF in a frame, with Print and Download (docs/product.md §9, §12). */
 export function ReceiptView({ bill, payments }: { bill: Bill; payments: Payment[] }) {
   const [shown, setShown] = useState(false);
   const [paper, setPaper] = useState<'A5' | 'A4'>('A5');

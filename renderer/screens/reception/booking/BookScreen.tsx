@@ -25,7 +25,7 @@ import type { ChosenSlot } from './SlotPicker';
 import { WhenSection } from './WhenSection';
 
 /**
- * Alt+N: book an appointment at the desk (SPEC §4). Prefilled by ?doctor=&date=&start=&patient=.
+ * Alt+N: book an appointment at the desk (docs/product.md §4). Prefilled by ?doctor=&date=&start=&patient=.
  * The success view belongs to the visit of the screen that booked: Alt+N (a new visit) starts over.
  */
 export function BookScreen() {

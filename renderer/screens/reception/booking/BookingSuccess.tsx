@@ -11,7 +11,7 @@ import { ScreenHeader } from '@renderer/components/ScreenHeader';
 import { LoadingState } from '@renderer/components/StateViews';
 import { StatusBadge } from '@renderer/screens/shared/appointments/StatusBadge';
 
-/** After a booking: the appointment number and the printable slip (SPEC §4). */
+/** After a booking: the appointment number and the printable slip (docs/product.md §4). */
 export function BookingSuccess({
   appointment: booked,
   onAnother,

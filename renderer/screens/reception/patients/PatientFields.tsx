@@ -7,7 +7,7 @@ import { PatientMessageFields } from './PatientMessageFields';
 import { BLOOD_GROUPS, type PatientFormValues, SEX_OPTIONS } from './patient-form';
 
 /**
- * The patient demographics inputs (SPEC §2). `quick`: the few a receptionist asks at the desk
+ * The patient demographics inputs (docs/product.md §2). `quick`: the few a receptionist asks at the desk
  * while booking (name, phone, date of birth or age, sex); otherwise everything.
  */
 export function PatientFields({

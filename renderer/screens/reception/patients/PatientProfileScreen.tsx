@@ -16,7 +16,7 @@ type Profile = ResultOf<'patients.profile'>;
 
 /**
  * /patients/:id — demographics, allergies and conditions, visit history, appointments and bills
- * (SPEC §2). Shows only what the hub sent: a receptionist's profile carries no consultation content.
+ * (docs/product.md §2). Shows only what the hub sent: a receptionist's profile carries no consultation content.
  */
 export function PatientProfileScreen() {
   const { id = '' } = useParams();

@@ -15,7 +15,7 @@ import { TablePanel } from '@renderer/components/TablePanel';
 import { birthLabel } from './patient-labels';
 import { useClinicFormat } from '@renderer/app/clinic-format';
 
-/** Reception: find, register, view and edit patients (SPEC §2). Owns /patients/*. */
+/** Reception: find, register, view and edit patients (docs/product.md §2). Owns /patients/*. */
 export function PatientsScreen() {
   return (
     <Routes>

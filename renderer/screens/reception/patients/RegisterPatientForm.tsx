@@ -25,7 +25,7 @@ type Candidates = ResultOf<'patients.checkDuplicates'>;
 /**
  * Registers a patient (full form, or the quick one while booking). Before saving it asks the hub
  * for patients with the same name + phone or name + date of birth and shows them: pick the
- * existing one, or register a new one anyway (SPEC §2 duplicate warning).
+ * existing one, or register a new one anyway (docs/product.md §2 duplicate warning).
  */
 export function RegisterPatientForm({
   quick = false,

@@ -11,7 +11,7 @@ import { StatusBadge } from '@renderer/screens/shared/appointments/StatusBadge';
 import { usePatients } from '@renderer/screens/shared/appointments/use-people';
 
 /**
- * Check-in (SPEC §7): today's appointments still to arrive, found by patient name, code or
+ * Check-in (docs/product.md §7): today's appointments still to arrive, found by patient name, code or
  * appointment number; "Check in" gives the token (e.g. K-012) and queues the patient.
  */
 export function CheckInPanel({

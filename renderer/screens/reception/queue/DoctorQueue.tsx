@@ -20,7 +20,7 @@ const STATE_LABELS: Record<QueueEntry['state'], string> = {
   left: 'Left',
 };
 
-/** One doctor's queue today (SPEC §7): who is in, who waits how long, estimates, reorder and priority. */
+/** One doctor's queue today (docs/product.md §7): who is in, who waits how long, estimates, reorder and priority. */
 export function DoctorQueue({ doctor, onOpen }: { doctor: Doctor; onOpen: (appointmentId: string) => void }) {
   const format = useClinicFormat();
   const now = new Date(useHubNow()).toISOString();

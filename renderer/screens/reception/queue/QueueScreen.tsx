@@ -13,7 +13,7 @@ import { CheckInPanel } from './CheckInPanel';
 import { DoctorQueue } from './DoctorQueue';
 import { WalkInDialog } from './WalkInDialog';
 
-/** Reception's queue desk (SPEC §7): check-in, walk-ins, and each doctor's queue by tab. */
+/** Reception's queue desk (docs/product.md §7): check-in, walk-ins, and each doctor's queue by tab. */
 export function QueueScreen() {
   const { doctors: all, byId, isLoading, error } = useDoctors();
   const doctors = all.filter((d) => d.active);

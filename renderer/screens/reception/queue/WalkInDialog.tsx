@@ -26,7 +26,7 @@ type Placement = 'next_free_slot' | 'queue';
 type Sex = 'female' | 'male' | 'other' | 'unknown';
 
 /**
- * Walk-in (SPEC §7): find or quickly register the patient, choose the doctor, and either take the
+ * Walk-in (docs/product.md §7): find or quickly register the patient, choose the doctor, and either take the
  * next free slot today or queue between scheduled patients; says which happened and the token.
  */
 export function WalkInDialog({

@@ -17,7 +17,7 @@ import { DoctorColumn } from './DoctorColumn';
 import { DateField } from '@renderer/components/DateField';
 
 /**
- * Reception home (SPEC §4, §13): every active doctor side by side with today's appointments in
+ * Reception home (docs/product.md §4, §13): every active doctor side by side with today's appointments in
  * time order, coloured by status, and the free slots; other desktops' changes appear live.
  */
 export function TodayScreen() {

@@ -27,7 +27,7 @@ function latestChange(history: ResultOf<'appointments.history'> | undefined) {
   return latest ?? null;
 }
 
-/** Staff actions on one appointment (SPEC §5, §6, §7): check in, confirm, reschedule, cancel, no-show, undo. */
+/** Staff actions on one appointment (docs/product.md §5, §6, §7): check in, confirm, reschedule, cancel, no-show, undo. */
 export function AppointmentActions({
   appointment: a,
   history,

@@ -24,7 +24,7 @@ import { AppointmentActions } from './AppointmentActions';
 import { StatusBadge } from './StatusBadge';
 import { useDoctors, usePatients } from './use-people';
 
-/** One appointment: status, times, who, and its status/reschedule history (SPEC §5, §6). */
+/** One appointment: status, times, who, and its status/reschedule history (docs/product.md §5, §6). */
 export function AppointmentDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
   return (
     <Drawer.Root open={id !== null} onOpenChange={(e) => !e.open && onClose()} size="md">

@@ -4,7 +4,7 @@ import type { User } from '@shared/domain/user.schema';
 import { authorize } from '@shared/permissions/authorize';
 
 /**
- * Whether the hub would let this user do `operation` on this appointment (DESIGN §6), so the UI
+ * Whether the hub would let this user do `operation` on this appointment (docs/architecture.md (Security invariants)), so the UI
  * offers only what it accepts: a doctor acts on their own patients' appointments, a nurse on none.
  */
 export function mayActOn(

@@ -19,7 +19,7 @@ import { WeeklyEditor } from './WeeklyEditor';
 const addDays = (iso: string, days: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-/** Doctors' weekly schedules, leave and extra hours, for reception and admin (SPEC §3). */
+/** Doctors' weekly schedules, leave and extra hours, for reception and admin (docs/product.md §3). */
 export function SchedulesScreen() {
   const format = useClinicFormat();
   const today = format.today();

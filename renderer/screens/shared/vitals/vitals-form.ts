@@ -31,7 +31,7 @@ export interface VitalField {
   step: string;
 }
 
-/** The readings in the order the consultation record and the nurse's form show them (SPEC §8). */
+/** The readings in the order the consultation record and the nurse's form show them (docs/product.md §8). */
 export const VITALS: VitalField[] = [
   { key: 'systolic', label: 'BP systolic', unit: 'mmHg', step: '1' },
   { key: 'diastolic', label: 'BP diastolic', unit: 'mmHg', step: '1' },
