@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ReplicaRead } from '@shared/contract/sync.contract';
-import type { AuditEntry } from '@server/core/audit-log';
+import type { AuditEntry } from '@server/core/audit-log.repository';
 import type { Db } from '@server/db/database';
 
 const READS_PER_MESSAGE = 500;

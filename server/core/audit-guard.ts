@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Db } from '@server/db/database';
 import { type AnchorState, type AuditAlarm, type AuditAnchorFile } from './audit-anchor';
 import type { ChainVerdict } from './audit-chain';
-import type { AuditAnchorCheck, AuditLog } from './audit-log';
+import type { AuditAnchorCheck, AuditLog } from './audit-log.repository';
 import type { Clock } from './clock';
 
 export type AuditCheckKind = 'start' | 'daily' | 'manual';

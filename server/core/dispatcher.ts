@@ -9,7 +9,7 @@ import { fieldErrors } from '@shared/validation/format-error';
 import { type ParameterOf, preparedQuery } from '@server/db/prepared-query';
 import type { ChangeTable } from '@server/db/tables';
 import { type ChangedRow, planMessages } from '@server/notifications/message-triggers';
-import type { AuditEntry } from './audit-log';
+import type { AuditEntry } from './audit-log.repository';
 import type { AuthorClaim } from './author-time';
 import { claimTargetOf } from './claim-refusals';
 import { refusalOf } from './db-refusals';

@@ -4,7 +4,7 @@ import type { OperationName, ParsedInputOf, ResultOf } from '@shared/contract/in
 import type { SyncedEntity } from '@shared/contract/sync.contract';
 import type { Scope } from '@shared/permissions/policy';
 import type { Db } from '@server/db/database';
-import type { AuditEntry } from './audit-log';
+import type { AuditEntry } from './audit-log.repository';
 import type { AuthorClaim } from './author-time';
 import type { HubCore } from './hub-core';
 import type { HubEvents } from './hub-events';

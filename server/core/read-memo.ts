@@ -1,4 +1,4 @@
-import { hashToken } from '@server/auth/sessions';
+import { hashToken } from '@server/auth/sessions.repository';
 
 /** How many (session, record) pairs a hub remembers; the oldest are forgotten first. */
 const MAX_REMEMBERED = 20_000;

@@ -8,7 +8,7 @@ import type { DisplayRow } from '@server/db/display-tables';
 import type { DoctorTable } from '@server/db/tables';
 import type { HubCore } from '@server/core/hub-core';
 import { doctorRoomOn } from '@server/handlers/queue/queue-room';
-import { orderedDay } from '@server/handlers/queue/queue-store';
+import { orderedDay } from '@server/handlers/queue/queue.repository';
 import { buildDoctorQueue } from '@server/handlers/queue/queue-view';
 import { workingTimeOn } from '@server/repositories/working-time.repository';
 

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { backupDatabase, restoreDatabase } from '@server/db/backup';
 import { openDatabase } from '@server/db/database';
 import { AuditAnchorFile } from '@server/core/audit-anchor';
-import { AuditLog } from '@server/core/audit-log';
+import { AuditLog } from '@server/core/audit-log.repository';
 import { loadAuditKey } from './audit-key';
 import { auditAnchorFile, auditKeyFile, databaseFile } from './data-dir';
 import { lockDataDir } from './pid-file';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { AuditLog } from '@server/core/audit-log';
+import type { AuditLog } from '@server/core/audit-log.repository';
 import type { Clock } from '@server/core/clock';
 import type { GroupCommit } from '@server/core/group-commit';
 import type { Db } from '@server/db/database';

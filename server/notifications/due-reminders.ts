@@ -1,6 +1,6 @@
 import type { HubCore } from '@server/core/hub-core';
 import type { Db } from '@server/db/database';
-import { notifyInbox } from './message-writer';
+import { notifyInbox } from './message-writes.repository';
 import { MISSED_REMINDER } from './delivery-policy';
 import { releaseDueInApp } from './outbox.repository';
 

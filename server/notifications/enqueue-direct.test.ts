@@ -4,7 +4,7 @@ import { insertDoctor, insertPatient } from '@server/testing/fixtures';
 import { patientCaller } from '@server/testing/patient-caller';
 import { createTestHub, type TestHub } from '@server/testing/test-hub';
 import { enqueueCode, enqueueWaitlistOffer } from './enqueue-direct';
-import type { MessageContext } from './message-writer';
+import type { MessageContext } from './message-writes.repository';
 import type { OutboxRow } from './outbox.repository';
 
 describe('messages other features send from their handlers', () => {

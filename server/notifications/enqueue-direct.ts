@@ -2,7 +2,7 @@ import { clinicDate } from '@shared/rules/zoned-time';
 import type { ClinicSettings } from '@shared/domain/settings.schema';
 import { getDoctor } from '@server/repositories/lookups.repository';
 import { doctorDisplayName, messageDate, messageTime } from './message-params';
-import { type MessageContext, type WrittenMessage, writeMessages } from './message-writer';
+import { type MessageContext, type WrittenMessage, writeMessages } from './message-writes.repository';
 
 /**
  * Messages other features send from inside their own handlers (the gateway's codes, the waiting

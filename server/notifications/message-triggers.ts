@@ -5,7 +5,7 @@ import { type ParameterOf, type PreparedQuery, preparedQuery } from '@server/db/
 import { findAppointment } from '@server/repositories/lookups.repository';
 import type { NotificationChannel } from '@shared/domain/notification.schema';
 import { previousValues, paymentValues, prescriptionValues, visitValues } from './message-params';
-import { type MessageContext, writeMessages } from './message-writer';
+import { type MessageContext, writeMessages } from './message-writes.repository';
 import { hasMessageWithKeyPrefix } from './outbox.repository';
 import { reconcilePatientReminders, reconcileReminder, reconcileUpcomingReminders } from './reminders';
 

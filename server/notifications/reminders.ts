@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { MessageValues } from '@shared/rules/message-template';
 import { reminderDueMs } from '@shared/rules/reminder-time';
 import { findAppointment } from '@server/repositories/lookups.repository';
-import type { MessageContext } from './message-writer';
+import type { MessageContext } from './message-writes.repository';
 import { clinicValues, visitValues } from './message-params';
 import { messageAudience } from './message-recipients';
 import {

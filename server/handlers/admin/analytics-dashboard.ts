@@ -10,7 +10,7 @@ import {
   doctorList,
   patientVisitCounts,
   timeOfDayCounts,
-} from './analytics.queries';
+} from './analytics.repository';
 
 export type Dashboard = ResultOf<'analytics.dashboard'>;
 

@@ -2,7 +2,7 @@ import type { DoctorWork } from '@shared/rules/lifecycle';
 import type { Db } from '@server/db/database';
 import { consultationOfAppointment } from '@server/handlers/consultations/consultations.repository';
 import { hasDoctorText } from '@server/handlers/consultations/draft-revisions';
-import { findEntryByAppointment } from '@server/handlers/queue/queue-store';
+import { findEntryByAppointment } from '@server/handlers/queue/queue.repository';
 
 /**
  * What the doctor has begun on a checked-in visit: a draft record with text, or a consultation

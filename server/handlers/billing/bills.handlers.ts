@@ -2,7 +2,13 @@ import { failure } from '@shared/contract/errors';
 import { type HandlerMap, handler } from '@server/core/handler';
 import { getAppointment, getPatient } from '@server/repositories/lookups.repository';
 import { assertOwnPatient, requireActor } from '@server/repositories/ownership';
-import { auditBill, createBill, insertBillItems, recomputeBill, writeDiscount } from './bill-writer';
+import {
+  auditBill,
+  createBill,
+  insertBillItems,
+  recomputeBill,
+  writeDiscount,
+} from './bill-writes.repository';
 import { billFromRow, billForAppointment, billPayments, billView, getBill } from './bills.repository';
 import { clinicDayBounds } from './clinic-day';
 

@@ -3,7 +3,7 @@ import type { Bill, Payment, PaymentMode } from '@shared/domain/billing.schema';
 import { formatMoney, paymentSummary, validatePayment } from '@shared/rules/money';
 import { type HandlerContext, type HandlerMap, handler } from '@server/core/handler';
 import { requireActor } from '@server/repositories/ownership';
-import { auditBill, documentNumber, recomputeBill } from './bill-writer';
+import { auditBill, documentNumber, recomputeBill } from './bill-writes.repository';
 import { billPayments, billView, getBill } from './bills.repository';
 import { refundLimit } from './refund-policy';
 

@@ -5,7 +5,7 @@ import { changeStatus } from '@server/repositories/appointment-status.repository
 import { getAppointment, getDoctor } from '@server/repositories/lookups.repository';
 import { assertOwnDoctor, requireActor } from '@server/repositories/ownership';
 import { finishQueueEntry } from '@server/handlers/queue/queue-finish';
-import { auditBill, createBill } from '@server/handlers/billing/bill-writer';
+import { auditBill, createBill } from '@server/handlers/billing/bill-writes.repository';
 import { billForAppointment } from '@server/handlers/billing/bills.repository';
 import { consultationOfAppointment } from './consultations.repository';
 

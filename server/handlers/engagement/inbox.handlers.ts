@@ -1,5 +1,5 @@
 import { type HandlerMap, handler } from '@server/core/handler';
-import { notifyInbox } from '@server/notifications/message-writer';
+import { notifyInbox } from '@server/notifications/message-writes.repository';
 import { inboxOf, markInboxRead } from '@server/notifications/outbox.repository';
 import { requireActor } from '@server/repositories/ownership';
 

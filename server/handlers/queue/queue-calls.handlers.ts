@@ -5,7 +5,7 @@ import { type HandlerContext, type HandlerMap, handler } from '@server/core/hand
 import { getDoctor } from '@server/repositories/lookups.repository';
 import { assertOwnDoctor } from '@server/repositories/ownership';
 import { doctorRoomOn } from './queue-room';
-import { getEntry, orderedDay, updateEntry } from './queue-store';
+import { getEntry, orderedDay, updateEntry } from './queue.repository';
 
 /**
  * The display flashes the token and announces it, after the change is committed. The call is

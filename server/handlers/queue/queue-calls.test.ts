@@ -7,7 +7,7 @@ import { handlers } from '@server/handlers/registry';
 import { createTestHub, type TestHub } from '@server/testing/test-hub';
 import { assignRoom, at, insertAppointment, type QueueWorld, queueWorld, TODAY } from './queue-fixtures';
 import { finishQueueEntry } from './queue-finish';
-import { getEntry } from './queue-store';
+import { getEntry } from './queue.repository';
 
 let hub: TestHub;
 let world: QueueWorld;

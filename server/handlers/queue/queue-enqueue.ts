@@ -16,7 +16,7 @@ import {
   orderDay,
   queueChanged,
   updateEntry,
-} from './queue-store';
+} from './queue.repository';
 
 type QueuePriority = QueueEntry['priority'];
 

@@ -1,5 +1,5 @@
 import type { HandlerContext } from '@server/core/handler';
-import { findEntryByAppointment, updateEntry } from './queue-store';
+import { findEntryByAppointment, updateEntry } from './queue.repository';
 
 /**
  * Marks the visit's queue entry done when the visit is completed (used by the consultations

@@ -3,7 +3,7 @@ import { failure } from '@shared/contract/errors';
 import { type HandlerContext, type HandlerMap, handler } from '@server/core/handler';
 import { assertOwnDoctor, requireActor } from '@server/repositories/ownership';
 import { positionAt } from './queue-positions';
-import { getEntry, orderedDay, updateEntry } from './queue-store';
+import { getEntry, orderedDay, updateEntry } from './queue.repository';
 
 function waitingEntry(ctx: HandlerContext, id: string): QueueEntry {
   const entry = getEntry(ctx.db, id);

@@ -1,6 +1,6 @@
 import type { QueueEntry } from '@shared/domain/queue.schema';
 import type { HandlerContext } from '@server/core/handler';
-import { type DayEntry, updateEntry } from './queue-store';
+import { type DayEntry, updateEntry } from './queue.repository';
 
 /** Positions step by this much, so an entry can be moved between two others without renumbering. */
 export const POSITION_STEP = 1000;

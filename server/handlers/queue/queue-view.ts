@@ -8,7 +8,7 @@ import {
 } from '@shared/rules/wait-estimate';
 import type { Db } from '@server/db/database';
 import { workingTimeOn } from '@server/repositories/working-time.repository';
-import { type OrderedDay, orderedDay } from './queue-store';
+import { type OrderedDay, orderedDay } from './queue.repository';
 
 export type DoctorQueue = ResultOf<'queue.list'>;
 const MINUTE_MS = 60_000;

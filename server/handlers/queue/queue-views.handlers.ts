@@ -3,7 +3,7 @@ import { clinicDate } from '@shared/rules/zoned-time';
 import { type HandlerMap, handler } from '@server/core/handler';
 import { getAppointment, getDoctor } from '@server/repositories/lookups.repository';
 import { assertOwnAppointment, assertOwnDoctor } from '@server/repositories/ownership';
-import { findEntryByAppointment } from './queue-store';
+import { findEntryByAppointment } from './queue.repository';
 import { buildDoctorQueue } from './queue-view';
 
 export const queueViewHandlers: HandlerMap = {
