@@ -8,7 +8,7 @@ import type { ClinicFormat } from '@renderer/app/clinic-format';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { STATUS_PALETTES, TYPE_LABELS } from '@renderer/screens/shared/appointments/appointment-labels';
 import { StatusBadge } from '@renderer/screens/shared/appointments/StatusBadge';
-import { boardItems, bookingLink } from './today-board';
+import { boardItems, bookingLink, freeSlots } from './today-board';
 
 /** One doctor's column on the Today board: appointments coloured by status, free slots to book. */
 export function DoctorColumn({
@@ -31,7 +31,8 @@ export function DoctorColumn({
   const navigate = useNavigate();
   const slots = useApiQuery('slots.list', { doctorId: doctor.id, fromDate: date, toDate: date });
   const day = slots.data?.[0];
-  const items = boardItems(appointments, day?.slots ?? [], showFree);
+  const free = freeSlots(appointments, day?.slots ?? []);
+  const items = boardItems(appointments, free, showFree);
   const active = appointments.filter((a) => a.status !== 'CANCELLED' && a.status !== 'NO_SHOW').length;
   const headingId = `doctor-${doctor.id}`;
 
@@ -54,7 +55,7 @@ export function DoctorColumn({
           {doctor.fullName}
         </Heading>
         <Text fontSize="sm" color="fg.muted">
-          {doctor.specialization} · {active} booked{day ? ` · ${day.slots.length} free` : ''}
+          {doctor.specialization} · {active} booked{day ? ` · ${free.length} free` : ''}
         </Text>
       </Box>
       <ErrorMessage error={slots.error} />
