@@ -45,6 +45,7 @@ export const appointmentsContract = {
     }),
     bookingSchema,
     'queue',
+    // No number until the hub accepts it: a guess here would be another booking's number.
     { table: 'appointments', id: 'id', result: 'appointment', set: { provisional: true, number: null } },
   ),
   'appointments.confirm': command(

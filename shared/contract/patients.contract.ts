@@ -36,6 +36,8 @@ export const patientsContract = {
     }),
     patientSchema,
     'queue',
+    // Offline the patient is known by the code the handler kept (a variant if another desktop's
+    // patient here has it) until the hub assigns PAT…; online no code is made and nothing is marked.
     {
       table: 'patients',
       id: 'id',
