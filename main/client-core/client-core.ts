@@ -21,7 +21,6 @@ import { HubLink } from './hub-link';
 import { LocalExecutor } from './local-executor';
 import { LocalHub } from './local-hub';
 import { Outbox } from './outbox';
-import { hubOnlyQueries, outboxCommands } from './operations';
 import { runOutboxRow } from './rebase';
 import { openReplica } from './replica';
 import type { ChangeEvent, ClientCoreOptions } from './client-options';
@@ -78,10 +77,11 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
     const session = keeper.requireSession();
     const input = executor.parse(name, rawInput) as Record<string, unknown>;
     const { clientId } = session;
-    if (name === 'patients.register' && !input.provisionalCode && !keeper.online) {
+    const codeField = contract[name].provisional?.offlineCode;
+    if (codeField && !input[codeField] && !keeper.online) {
       const counter = Number(replica.meta(`tmp:${clientId}`) ?? 0) + 1;
       replica.setMeta(`tmp:${clientId}`, counter);
-      input.provisionalCode = provisionalPatientCode(clientId, counter);
+      input[codeField] = provisionalPatientCode(clientId, counter);
     }
     const createdAt = now();
     const { mutationId, result } = (() => {
@@ -140,9 +140,10 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
   async function call(name: string, input: unknown): Promise<unknown> {
     if (!isOperationName(name))
       throw failure('NOT_FOUND', `Unknown operation ${JSON.stringify(name).slice(0, 80)}.`);
-    const operation = contract[name];
-    if (operation.kind === 'command' && outboxCommands.has(name)) return enqueue(name, input);
-    if (operation.kind === 'command' || hubOnlyQueries.has(name) || !keeper.session) {
+    // Where it runs is the operation's declaration in the contract (OfflineMode).
+    const { kind, offline } = contract[name];
+    if (offline === 'queue') return enqueue(name, input);
+    if (offline === 'online-only' || !keeper.session) {
       if (!keeper.online && !(keeper.connected && !keeper.session)) {
         throw failure(
           'UNREACHABLE',
@@ -150,7 +151,7 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
         );
       }
       const result = await keeper.forward(name, input);
-      if (operation.kind === 'command') await keeper.engine.sync();
+      if (kind === 'command') await keeper.engine.sync();
       return result;
     }
     const session = keeper.requireSession();

@@ -7,6 +7,7 @@ import { claimTargetOf, type NextSlots, nextSlotsFor } from '@server/core/claim-
 import { refusalOf } from '@server/core/db-refusals';
 import type { HandlerContext, HandlerMap } from '@server/core/handler';
 import type { LocalHub } from './local-hub';
+import { markProvisional } from './provisional';
 import type { ReadLog } from './read-log';
 import { setCapture } from './undo-log';
 
@@ -51,7 +52,9 @@ export class LocalExecutor {
     if (!decision.allowed) throw failure('FORBIDDEN', 'Your role is not allowed to do this.');
     const input = this.parse(name, run.input);
     const handler = this.handlers[name];
-    if (!handler || handler.prepare) throw failure('INTERNAL', `${name} needs the hub.`);
+    if (!handler || handler.prepare || contract[name].offline === 'online-only') {
+      throw failure('INTERNAL', `${name} needs the hub.`);
+    }
     const { db } = this.local;
     const ctx = this.context(run, decision.scope);
     try {
@@ -59,7 +62,7 @@ export class LocalExecutor {
         setCapture(db.sqlite, run.capture);
         try {
           const value = handler.run(input as never, ctx, undefined as never);
-          return run.capture ? markProvisional(this.local, name, input, value) : value;
+          return run.capture ? markProvisional(db, contract[name].provisional, input, value) : value;
         } finally {
           setCapture(db.sqlite, false);
         }
@@ -109,33 +112,4 @@ export class LocalExecutor {
       failure('INTERNAL', `${name} could not be applied on this desktop: ${(error as Error).message ?? ''}`)
     );
   }
-}
-
-/**
- * A booking this desktop made is provisional until the hub has accepted it (docs/product.md §13), and has
- * no appointment number yet: only the hub hands those out (a guess here would be another
- * booking's number).
- */
-function markProvisional(local: LocalHub, name: string, input: unknown, value: unknown): unknown {
-  const { sqlite } = local.db;
-  type Booked = { appointment: Record<string, unknown> };
-  if (name === 'appointments.book' || name === 'queue.walkIn') {
-    const id =
-      name === 'queue.walkIn'
-        ? (input as { appointmentId: string }).appointmentId
-        : (input as { id: string }).id;
-    sqlite.prepare('UPDATE appointments SET provisional = 1, number = NULL WHERE id = ?').run(id);
-    const booked = value as Booked;
-    return { ...booked, appointment: { ...booked.appointment, provisional: true, number: null } };
-  }
-  if (name === 'patients.register') {
-    const { id } = input as { id: string };
-    // Offline, the patient is known by the provisional code until the hub assigns PAT… (the one
-    // the handler kept: a variant if another desktop's patient here already has the code).
-    const { provisionalCode } = value as { provisionalCode: string | null };
-    if (!provisionalCode) return value;
-    sqlite.prepare('UPDATE patients SET code = ? WHERE id = ?').run(provisionalCode, id);
-    return { ...(value as object), code: provisionalCode };
-  }
-  return value;
 }

@@ -1,3 +1,4 @@
+import { contract, isOperationName } from '@shared/contract/index';
 import { provisionalPatientCode } from '@shared/rules/patient-identity';
 import type { Replica } from './replica';
 
@@ -27,11 +28,13 @@ export function reRegisterClient(replica: Replica, from: string, to: string): nu
     let counter = Number(replica.meta(`tmp:${to}`) ?? 0);
     rows.forEach((row, i) => {
       let { input } = row;
-      if (row.name === 'patients.register') {
-        const parsed = JSON.parse(input) as { provisionalCode?: unknown };
-        if (typeof parsed.provisionalCode === 'string' && parsed.provisionalCode.startsWith(oldPrefix)) {
+      const codeField = isOperationName(row.name) ? contract[row.name].provisional?.offlineCode : undefined;
+      if (codeField) {
+        const parsed = JSON.parse(input) as Record<string, unknown>;
+        const code = parsed[codeField];
+        if (typeof code === 'string' && code.startsWith(oldPrefix)) {
           counter += 1;
-          input = JSON.stringify({ ...parsed, provisionalCode: provisionalPatientCode(to, counter) });
+          input = JSON.stringify({ ...parsed, [codeField]: provisionalPatientCode(to, counter) });
         }
       }
       move.run(to, i + 1, from, input, row.seq);

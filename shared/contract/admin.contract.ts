@@ -64,6 +64,7 @@ export const adminContract = {
       'rate, peak hours, popular slots and patient visit trends for a date range.',
     z.strictObject({ granularity: z.enum(['day', 'week', 'month']).default('day') }).and(dateRangeSchema),
     analyticsDashboardSchema,
+    'online-only',
   ),
   'analytics.export': query(
     'The dashboard as CSV (text) or PDF (base64).',
@@ -72,6 +73,7 @@ export const adminContract = {
       z.strictObject({ fileName: z.string(), mimeType: z.literal('text/csv'), text: z.string() }),
       documentSchema,
     ]),
+    'online-only',
   ),
   'audit.list': query(
     'Audit entries filtered by date range, user and patient, newest first.',
@@ -83,6 +85,7 @@ export const adminContract = {
       ...pageSchema.shape,
     }),
     pageOf(auditEventSchema),
+    'online-only',
   ),
   'audit.export': query(
     'The audit entries of the filters as CSV: when (clinic time), who (name, role), what (in words), ' +
@@ -94,6 +97,7 @@ export const adminContract = {
       patientId: idSchema.optional(),
     }),
     z.strictObject({ fileName: z.string(), mimeType: z.literal('text/csv'), text: z.string() }),
+    'online-only',
   ),
   'audit.verify': query(
     'Re-walk the hash chain: reports the first entry that was edited, removed or reordered.',
@@ -104,6 +108,7 @@ export const adminContract = {
       firstBadSeq: z.number().int().nullable(),
       problem: z.string().nullable(),
     }),
+    'online-only',
   ),
   'audit.status': query(
     'The last check of the audit chain (at start, daily or on demand) and the alarm kept since ' +
@@ -128,5 +133,6 @@ export const adminContract = {
         })
         .nullable(),
     }),
+    'online-only',
   ),
 } as const;

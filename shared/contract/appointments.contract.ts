@@ -44,18 +44,28 @@ export const appointmentsContract = {
       overrideReason: reasonSchema.optional(),
     }),
     bookingSchema,
+    'queue',
+    // No number until the hub accepts it: a guess here would be another booking's number.
+    { table: 'appointments', id: 'id', result: 'appointment', set: { provisional: true, number: null } },
   ),
-  'appointments.confirm': command('Confirm a REQUESTED booking (staff).', byIdSchema, appointmentSchema),
+  'appointments.confirm': command(
+    'Confirm a REQUESTED booking (staff).',
+    byIdSchema,
+    appointmentSchema,
+    'queue',
+  ),
   'appointments.decline': command(
     'Doctor declines a REQUESTED booking: CANCELLED with a reason; the patient is told.',
     withReason,
     appointmentSchema,
+    'queue',
   ),
   'appointments.cancel': command(
     'Cancel: a patient only while REQUESTED/CONFIRMED and before the cancellation window; staff any ' +
       'non-final appointment with a reason.',
     z.strictObject({ id: idSchema, reason: text(500).default('') }),
     appointmentSchema,
+    'queue',
   ),
   'appointments.reschedule': command(
     'Move to a new time (and optionally doctor) atomically: the old slot released, the new one taken.',
@@ -67,6 +77,7 @@ export const appointmentsContract = {
       overrideReason: reasonSchema.optional(),
     }),
     appointmentSchema,
+    'queue',
   ),
   'appointments.requestReschedule': command(
     'A patient asks the clinic to move an appointment.',
@@ -78,6 +89,7 @@ export const appointmentsContract = {
       note: text(500).default(''),
     }),
     rescheduleRequestSchema,
+    'online-only',
   ),
   'appointments.decideReschedule': command(
     'Staff approve (moving the appointment) or reject a patient’s reschedule request.',
@@ -88,27 +100,32 @@ export const appointmentsContract = {
       reason: text(500).default(''),
     }),
     rescheduleRequestSchema,
+    'online-only',
   ),
   'appointments.markNoShow': command(
     'Doctor or receptionist marks NO_SHOW, only after the start time.',
     z.strictObject({ id: idSchema, reason: text(500).default('') }),
     appointmentSchema,
+    'queue',
   ),
   'appointments.complete': command(
     'COMPLETED: requires a finalized consultation; creates the bill.',
     byIdSchema,
     appointmentSchema,
+    'queue',
   ),
   'appointments.undoTransition': command(
     'Undo a mistaken transition (e.g. NO_SHOW) on the same clinic day, recorded as its own event.',
     z.strictObject({ transitionId: idSchema, reason: reasonSchema }),
     appointmentSchema,
+    'queue',
   ),
-  'appointments.get': query('One appointment.', byIdSchema, appointmentSchema),
+  'appointments.get': query('One appointment.', byIdSchema, appointmentSchema, 'replica'),
   'appointments.history': query(
     'Status transitions, reschedules and reschedule requests of an appointment.',
     byIdSchema,
     appointmentHistorySchema,
+    'replica',
   ),
   'appointments.list': query(
     'Appointments filtered by status, date range, doctor and patient (staff).',
@@ -121,6 +138,7 @@ export const appointmentsContract = {
       ...pageSchema.shape,
     }),
     pageOf(appointmentSchema),
+    'replica',
   ),
   'appointments.search': query(
     'Find appointments by number, id, or patient name (staff).',
@@ -129,15 +147,18 @@ export const appointmentsContract = {
       limit: z.number().int().min(1).max(100).default(20),
     }),
     z.array(appointmentSchema),
+    'replica',
   ),
   'appointments.mine': query(
     'The signed-in patient’s upcoming and past appointments.',
     z.strictObject({ when: z.enum(['upcoming', 'past']).default('upcoming') }),
     z.array(appointmentSchema),
+    'replica',
   ),
   'appointments.slip': query(
     'Printable appointment slip (with token once checked in), A4 or A5.',
     z.strictObject({ id: idSchema, paper: z.enum(['A4', 'A5']).default('A5') }),
     documentSchema,
+    'online-only',
   ),
 } as const;

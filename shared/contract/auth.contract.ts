@@ -29,6 +29,7 @@ export const authContract = {
     'Whether the hub still needs its first admin (first start on a new data directory).',
     z.strictObject({}),
     z.strictObject({ needsSetup: z.boolean(), clinicName: z.string().nullable() }),
+    'online-only',
   ),
   'auth.setup': command(
     'First start only: create the clinic settings and the first admin account.',
@@ -42,6 +43,7 @@ export const authContract = {
       deviceId: deviceIdSchema,
     }),
     sessionSchema,
+    'online-only',
   ),
   'auth.login': command(
     'Staff sign-in with username and password; throttled after repeated failures.',
@@ -51,6 +53,7 @@ export const authContract = {
       deviceId: deviceIdSchema,
     }),
     sessionSchema,
+    'online-only',
   ),
   'auth.patientLogin': command(
     'Patient sign-in with phone number or patient code, and password.',
@@ -60,6 +63,7 @@ export const authContract = {
       deviceId: deviceIdSchema,
     }),
     sessionSchema,
+    'online-only',
   ),
   'auth.patientSignUp': command(
     'Companion app self-registration: creates the patient (duplicate-checked) and sends an activation code.',
@@ -70,11 +74,13 @@ export const authContract = {
       email: emailSchema.nullable().default(null),
     }),
     z.strictObject({ sentTo: z.string() }),
+    'online-only',
   ),
   'auth.requestActivation': command(
     'Patient first-time activation: send a one-time code by SMS or email.',
     z.strictObject({ login: z.union([phoneSchema, patientCodeSchema]) }),
     z.strictObject({ sentTo: z.string() }),
+    'online-only',
   ),
   'auth.activate': command(
     'Patient first-time activation: the code from SMS/email and a new password.',
@@ -85,17 +91,25 @@ export const authContract = {
       deviceId: deviceIdSchema,
     }),
     sessionSchema,
+    'online-only',
   ),
   'auth.session': query(
     'The signed-in user of this session.',
     z.strictObject({}),
     sessionSchema.omit({ token: true }),
+    'online-only',
   ),
-  'auth.logout': command('End this session everywhere it is used.', z.strictObject({}), okSchema),
+  'auth.logout': command(
+    'End this session everywhere it is used.',
+    z.strictObject({}),
+    okSchema,
+    'online-only',
+  ),
   'auth.changePassword': command(
     'Change the signed-in user’s password; other sessions of that user end.',
     z.strictObject({ currentPassword: z.string().min(1).max(256), newPassword: passwordSchema }),
     okSchema,
+    'online-only',
   ),
 } as const;
 
@@ -104,6 +118,7 @@ export const usersContract = {
     'All accounts (staff and patients with app access).',
     z.strictObject({}),
     z.array(userSchema),
+    'replica',
   ),
   'users.create': command(
     'Create a staff account; doctors are linked to their doctor profile.',
@@ -116,6 +131,7 @@ export const usersContract = {
       password: passwordSchema,
     }),
     userSchema,
+    'online-only',
   ),
   'users.update': command(
     'Change an account’s name, role or doctor link; a role change ends its sessions.',
@@ -126,16 +142,19 @@ export const usersContract = {
       doctorId: idSchema.nullable().optional(),
     }),
     userSchema,
+    'online-only',
   ),
   'users.setDisabled': command(
     'Disable (revoking every session and live connection) or re-enable an account.',
     z.strictObject({ id: idSchema, disabled: z.boolean() }),
     userSchema,
+    'online-only',
   ),
   'users.resetPassword': command(
     'Admin sets a new password; the user’s sessions end.',
     z.strictObject({ id: idSchema, password: passwordSchema }),
     okSchema,
+    'online-only',
   ),
-  'users.get': query('One account.', byIdSchema, userSchema),
+  'users.get': query('One account.', byIdSchema, userSchema, 'replica'),
 } as const;

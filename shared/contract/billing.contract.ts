@@ -36,6 +36,7 @@ export const billingContract = {
       items: z.array(billItemInputSchema).max(100).default([]),
     }),
     billViewSchema,
+    'queue',
   ),
   'billing.addItems': command(
     'Add procedures, tests, medicines to a bill.',
@@ -47,21 +48,25 @@ export const billingContract = {
         .max(100),
     }),
     billViewSchema,
+    'queue',
   ),
   'billing.removeItem': command(
     'Remove an item from a bill with no payments yet.',
     z.strictObject({ billId: idSchema, itemId: idSchema }),
     billViewSchema,
+    'queue',
   ),
   'billing.setDiscount': command(
     'Set or clear the bill’s discount (amount or percent).',
     z.strictObject({ billId: idSchema, discount: discountSchema.nullable() }),
     billViewSchema,
+    'queue',
   ),
   'billing.recordPayment': command(
     'Record a cash, card or UPI payment (partial allowed, never more than outstanding).',
     paymentInputSchema,
     billViewSchema,
+    'queue',
   ),
   'billing.refund': command(
     'Refund under the clinic’s policy, recorded as a negative payment with a reason.',
@@ -73,8 +78,9 @@ export const billingContract = {
       reason: reasonSchema,
     }),
     billViewSchema,
+    'queue',
   ),
-  'billing.get': query('One bill with its payments.', byIdSchema, billViewSchema),
+  'billing.get': query('One bill with its payments.', byIdSchema, billViewSchema, 'replica'),
   'billing.list': query(
     'Bills filtered by status, patient and date range.',
     z.strictObject({
@@ -85,16 +91,19 @@ export const billingContract = {
       ...pageSchema.shape,
     }),
     pageOf(billSchema),
+    'replica',
   ),
   'billing.mine': query(
     'The signed-in patient’s bills and receipts.',
     z.strictObject({}),
     z.array(billViewSchema),
+    'replica',
   ),
   'billing.receiptPdf': query(
     'Bill/receipt PDF with bill and receipt numbers, A4 or A5.',
     z.strictObject({ billId: idSchema, paper: z.enum(['A4', 'A5']).default('A5') }),
     documentSchema,
+    'online-only',
   ),
   'billing.dailyCollection': query(
     'Collections of one clinic day by payment mode, refunds subtracted.',
@@ -106,6 +115,7 @@ export const billingContract = {
       refunds: minorUnitsSchema,
       payments: z.array(paymentSchema),
     }),
+    'replica',
   ),
   'billing.doctorRevenue': query(
     'Revenue per doctor in a date range.',
@@ -118,5 +128,6 @@ export const billingContract = {
         consultations: z.number().int(),
       }),
     ),
+    'replica',
   ),
 } as const;

@@ -52,51 +52,59 @@ const scheduleResultSchema = z.strictObject({
 });
 
 export const clinicContract = {
-  'settings.get': query('Clinic settings and policies.', z.strictObject({}), clinicSettingsSchema),
+  'settings.get': query('Clinic settings and policies.', z.strictObject({}), clinicSettingsSchema, 'replica'),
   'settings.update': command(
     'Change clinic settings and policies.',
     clinicSettingsSchema,
     clinicSettingsSchema,
+    'online-only',
   ),
 
   'doctors.list': query(
     'Doctors with specialization and fees (active ones unless includeInactive).',
     z.strictObject({ includeInactive: z.boolean().default(false), specialization: text(80).optional() }),
     z.array(doctorSchema),
+    'replica',
   ),
-  'doctors.get': query('One doctor.', byIdSchema, doctorSchema),
+  'doctors.get': query('One doctor.', byIdSchema, doctorSchema, 'replica'),
   'doctors.create': command(
     'Add a doctor profile.',
     z.strictObject({ id: idSchema, details: doctorDetailsSchema }),
     doctorSchema,
+    'online-only',
   ),
   'doctors.update': command(
     'Change a doctor profile.',
     z.strictObject({ id: idSchema, details: patchOf(doctorDetailsSchema) }),
     doctorSchema,
+    'online-only',
   ),
 
-  'rooms.list': query('Rooms and their status.', z.strictObject({}), z.array(roomSchema)),
+  'rooms.list': query('Rooms and their status.', z.strictObject({}), z.array(roomSchema), 'replica'),
   'rooms.create': command(
     'Add a room.',
     z.strictObject({ id: idSchema, details: roomDetailsSchema }),
     roomSchema,
+    'online-only',
   ),
   'rooms.update': command(
     'Change a room (e.g. out of service).',
     z.strictObject({ id: idSchema, details: patchOf(roomDetailsSchema) }),
     roomSchema,
+    'online-only',
   ),
 
   'schedules.get': query(
     'A doctor’s weekly windows and date exceptions within a range.',
     z.strictObject({ doctorId: idSchema, fromDate: isoDateSchema, toDate: isoDateSchema }),
     scheduleResultSchema,
+    'replica',
   ),
   'schedules.previewWeekly': query(
     'Booked appointments that a new weekly schedule would leave outside working time.',
     z.strictObject({ doctorId: idSchema, windows: z.array(weeklyWindowSchema).max(100) }),
     scheduleCollisionsSchema,
+    'replica',
   ),
   'schedules.setWeekly': command(
     'Replace a doctor’s weekly windows. Refused with CONFLICT listing collisions unless acknowledged; ' +
@@ -107,11 +115,13 @@ export const clinicContract = {
       acknowledgeCollisions: z.boolean().default(false),
     }),
     scheduleCollisionsSchema,
+    'online-only',
   ),
   'schedules.previewException': query(
     'The booked appointments a date exception (leave) would leave outside working time; nothing changes.',
     z.strictObject({ exception: scheduleExceptionSchema }),
     scheduleCollisionsSchema,
+    'replica',
   ),
   'schedules.addException': command(
     'Leave (whole day or a window) or an extra working window on a date; lists colliding bookings.',
@@ -120,8 +130,9 @@ export const clinicContract = {
       acknowledgeCollisions: z.boolean().default(false),
     }),
     scheduleCollisionsSchema,
+    'online-only',
   ),
-  'schedules.removeException': command('Remove a date exception.', byIdSchema, okSchema),
+  'schedules.removeException': command('Remove a date exception.', byIdSchema, okSchema, 'online-only'),
   'schedules.bulkReschedule': command(
     'Move collided appointments to new times (each atomically, with history) and notify patients.',
     z.strictObject({
@@ -142,6 +153,7 @@ export const clinicContract = {
       moved: z.array(appointmentSchema),
       failed: z.array(z.strictObject({ appointmentId: idSchema, message: z.string() })),
     }),
+    'online-only',
   ),
 
   'slots.list': query(
@@ -155,6 +167,7 @@ export const clinicContract = {
         path: ['toDate'],
       }),
     z.array(daySlotsSchema),
+    'replica',
   ),
   'slots.nextFree': query(
     'The next free slots for a doctor from a moment on (for walk-ins and "slot just taken").',
@@ -164,18 +177,26 @@ export const clinicContract = {
       limit: z.number().int().min(1).max(20).default(5),
     }),
     z.array(slotSchema),
+    'replica',
   ),
 
-  'devices.list': query('Desktops and browsers known to the hub.', z.strictObject({}), z.array(deviceSchema)),
+  'devices.list': query(
+    'Desktops and browsers known to the hub.',
+    z.strictObject({}),
+    z.array(deviceSchema),
+    'online-only',
+  ),
   'devices.names': query(
     'The name of every device known to the hub, for screens that say where something was done.',
     z.strictObject({}),
     z.array(deviceNameSchema),
+    'online-only',
   ),
   'devices.rename': command(
     'Name a device (null: back to the name it gives itself).',
     z.strictObject({ deviceId: z.string().min(1).max(100), name: requiredText(60).nullable() }),
     okSchema,
+    'online-only',
   ),
   'rooms.availability': query(
     'Which doctors use which room on a date (a room cannot host two doctors at once).',
@@ -183,10 +204,12 @@ export const clinicContract = {
     z.array(
       z.strictObject({ roomId: idSchema, doctorId: idSchema, start: instantSchema, end: instantSchema }),
     ),
+    'replica',
   ),
   'schedules.windowsOn': query(
     'A doctor’s working windows on one date after exceptions.',
     z.strictObject({ doctorId: idSchema, date: isoDateSchema }),
     z.array(timeWindowSchema),
+    'replica',
   ),
 } as const;

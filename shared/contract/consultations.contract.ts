@@ -39,6 +39,7 @@ export const consultationsContract = {
     'The consultation record of an appointment (doctor; read is audited).',
     z.strictObject({ appointmentId: idSchema }),
     consultationViewSchema.nullable(),
+    'replica',
   ),
   'consultations.saveDraft': command(
     'Create or update the draft record of an appointment (the treating doctor only). A save made on an older revision than the record’s keeps the replaced text as a conflict for the doctor to resolve.',
@@ -53,11 +54,13 @@ export const consultationsContract = {
       vitalsBase,
     }),
     consultationViewSchema,
+    'queue',
   ),
   'consultations.recordVitals': command(
     'A nurse (or doctor) records vitals for a checked-in patient, merged per reading with what the record holds (see `vitalsBase`).',
     z.strictObject({ id: idSchema, appointmentId: idSchema, vitals: vitalsSchema, vitalsBase }),
     z.strictObject({ consultationId: idSchema, vitals: recordedVitalsSchema }),
+    'queue',
   ),
   'consultations.vitals': query(
     'The vitals recorded for these appointments (audited read). A nurse sees only checked-in patients’ vitals, a doctor any.',
@@ -71,30 +74,36 @@ export const consultationsContract = {
         updatedAt: instantSchema,
       }),
     ),
+    'replica',
   ),
   'consultations.finalize': command(
     'Sign the record (doctor, time); afterwards it is append-only. "Prescription ready" is sent.',
     byIdSchema,
     consultationViewSchema,
+    'queue',
   ),
   'consultations.addAddendum': command(
     'A correction after signing, with author and time; nothing is deleted.',
     z.strictObject({ id: idSchema, consultationId: idSchema, text: addendumSchema.shape.text }),
     addendumSchema,
+    'queue',
   ),
   'consultations.patientHistory': query(
     'A patient’s previous consultations and prescriptions, newest first (doctor; audited).',
     z.strictObject({ patientId: idSchema, limit: z.number().int().min(1).max(100).default(20) }),
     z.array(consultationViewSchema),
+    'replica',
   ),
   'consultations.mySummaries': query(
     'The signed-in patient’s consultation summaries (never clinical notes).',
     z.strictObject({}),
     z.array(consultationSummarySchema),
+    'replica',
   ),
   'consultations.prescriptionPdf': query(
     'Prescription PDF with the clinic header, A4 or A5.',
     z.strictObject({ id: idSchema, paper: z.enum(['A4', 'A5']).default('A4') }),
     documentSchema,
+    'online-only',
   ),
 } as const;

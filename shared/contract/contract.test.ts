@@ -1,5 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
+import { command, query } from './define';
 import { eventsContract } from './events.contract';
 import {
   contract,
@@ -95,6 +96,23 @@ describe('the API contract', () => {
     expectTypeOf<ResultOf<'queue.checkIn'>['token']>().toEqualTypeOf<string>();
     expectTypeOf<'appointments.book'>().toExtend<CommandName>();
     expectTypeOf<'slots.list'>().toExtend<QueryName>();
+  });
+
+  it('makes every operation declare where a desktop runs it, or it does not compile', () => {
+    const input = z.strictObject({ id: z.string() });
+    const result = z.strictObject({ id: z.string() });
+    // @ts-expect-error: no offline mode
+    expect(() => query('A read without a mode', input, result)).not.toThrow();
+    // @ts-expect-error: a query is never queued
+    query('A queued read', input, result, 'queue');
+    // @ts-expect-error: a command is never answered by a replica
+    command('A command from the replica', input, result, 'replica');
+    // @ts-expect-error: only a queued command is provisional
+    command('A provisional hub change', input, result, 'online-only', { table: 't', id: 'id', set: {} });
+    // @ts-expect-error: a provisional mark names the record's id by an input field
+    command('A provisional change', input, result, 'queue', { table: 't', id: 'nope', set: {} });
+    expect(command('A queued change', input, result, 'queue').offline).toBe('queue');
+    expect(contract['appointments.book'].provisional?.set).toEqual({ provisional: true, number: null });
   });
 
   it('applies defaults and validates a booking', () => {

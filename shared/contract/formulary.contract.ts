@@ -15,16 +15,19 @@ export const formularyContract = {
     'The medicines the clinic added to the shipped formulary (generic, brands, classes).',
     z.strictObject({}),
     z.array(formularyEntrySchema),
+    'replica',
   ),
   'formulary.addEntry': command(
     'Add a medicine to the formulary (admin): a generic ("A + B" for a combination), its brands and classes.',
     z.strictObject({ id: idSchema, details: formularyEntryDetailsSchema }),
     formularyEntrySchema,
+    'online-only',
   ),
   'prescriptions.templates': query(
     'The signed-in doctor’s prescription templates and favourites, by name.',
     z.strictObject({}),
     z.array(prescriptionTemplateSchema),
+    'replica',
   ),
   'prescriptions.saveTemplate': command(
     'Save prescription rows under a name for the signed-in doctor (a template with the same name is replaced).',
@@ -34,10 +37,12 @@ export const formularyContract = {
       items: z.array(prescriptionItemSchema).min(1, { error: 'must hold at least one medicine' }).max(50),
     }),
     prescriptionTemplateSchema,
+    'queue',
   ),
   'prescriptions.deleteTemplate': command(
     'Delete one of the signed-in doctor’s prescription templates.',
     byIdSchema,
     okSchema,
+    'queue',
   ),
 };

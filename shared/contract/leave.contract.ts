@@ -26,21 +26,25 @@ export const leaveContract = {
     'Ask for leave (the signed-in doctor): whole days, or part of one date, with a reason for the front desk.',
     z.strictObject({ id: idSchema, details: leaveRequestDetailsSchema }),
     leaveRequestSchema,
+    'online-only',
   ),
   'leave.withdraw': command(
     'Withdraw one of the signed-in doctor’s pending leave requests.',
     byIdSchema,
     leaveRequestSchema,
+    'online-only',
   ),
   'leave.list': query(
     'Leave requests, newest first: a doctor’s own; reception and admin every doctor’s (optionally by status).',
     z.strictObject({ status: leaveRequestStatusSchema.optional(), doctorId: idSchema.optional() }),
     z.array(leaveRequestSchema),
+    'online-only',
   ),
   'leave.collisions': query(
     'The booked appointments a pending leave request would leave outside working time; nothing changes.',
     byIdSchema,
     z.strictObject({ collisions: z.array(appointmentSchema) }),
+    'online-only',
   ),
   'leave.approve': command(
     'Approve a pending leave request: its leave goes into the schedule and the given bookings move, all ' +
@@ -54,10 +58,12 @@ export const leaveContract = {
       acknowledgeCollisions: z.boolean().default(false),
     }),
     z.strictObject({ request: leaveRequestSchema, moved: z.array(appointmentSchema) }),
+    'online-only',
   ),
   'leave.decline': command(
     'Decline a pending leave request, saying why (the doctor sees the reason).',
     z.strictObject({ id: idSchema, reason: reasonSchema }),
     leaveRequestSchema,
+    'online-only',
   ),
 } as const;

@@ -35,11 +35,21 @@ export const patientsContract = {
       provisionalCode: provisionalPatientCodeSchema.nullable().default(null),
     }),
     patientSchema,
+    'queue',
+    // Offline the patient is known by the code the handler kept (a variant if another desktop's
+    // patient here has it) until the hub assigns PAT…; online no code is made and nothing is marked.
+    {
+      table: 'patients',
+      id: 'id',
+      set: { code: { from: 'provisionalCode' } },
+      offlineCode: 'provisionalCode',
+    },
   ),
   'patients.update': command(
     'Update demographics (staff, or the patient their own).',
     z.strictObject({ id: idSchema, details: patchOf(patientDetailsSchema) }),
     patientSchema,
+    'queue',
   ),
   'patients.checkDuplicates': query(
     'Existing patients with the same name and phone, or name and date of birth.',
@@ -49,22 +59,26 @@ export const patientsContract = {
       dateOfBirth: isoDateSchema.nullable().default(null),
     }),
     z.array(duplicateCandidateSchema),
+    'replica',
   ),
   'patients.search': query(
     'Search by name (prefix of any word, case- and accent-insensitive), phone, or code (also provisional).',
     z.strictObject({ text: text(120), limit: z.number().int().min(1).max(100).default(20) }),
     z.array(patientSchema),
+    'replica',
   ),
-  'patients.get': query('One patient.', byIdSchema, patientSchema),
+  'patients.get': query('One patient.', byIdSchema, patientSchema, 'replica'),
   'patients.getMany': query(
     'Several patients at once (a list’s names), in no set order; ids not found or not visible are left out.',
     z.strictObject({ ids: z.array(idSchema).min(1).max(500) }),
     z.array(patientSchema),
+    'replica',
   ),
   'patients.profile': query(
     'Demographics, allergies and conditions, appointments and bills.',
     byIdSchema,
     patientProfileSchema,
+    'replica',
   ),
-  'patients.me': query('The signed-in patient’s own record.', z.strictObject({}), patientSchema),
+  'patients.me': query('The signed-in patient’s own record.', z.strictObject({}), patientSchema, 'replica'),
 } as const;

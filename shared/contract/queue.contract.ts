@@ -30,6 +30,7 @@ export const queueContract = {
     'Check a patient in: CHECKED_IN, a token per doctor per day (e.g. K-012), queued by check-in time.',
     z.strictObject({ appointmentId: idSchema, priority: queuePrioritySchema.default('normal') }),
     queueEntrySchema,
+    'queue',
   ),
   'queue.walkIn': command(
     'Walk-in: register or use a patient; take the next free slot today, or queue between scheduled ' +
@@ -48,32 +49,44 @@ export const queueContract = {
         path: ['patientId'],
       }),
     z.strictObject({ appointment: appointmentSchema, entry: queueEntrySchema }),
+    'queue',
+    {
+      table: 'appointments',
+      id: 'appointmentId',
+      result: 'appointment',
+      set: { provisional: true, number: null },
+    },
   ),
   'queue.list': query(
     'One doctor’s queue for a clinic day with waiting times and estimates.',
     z.strictObject({ doctorId: idSchema, date: isoDateSchema }),
     doctorQueueSchema,
+    'replica',
   ),
   'queue.move': command(
     'Move an entry to a position among the waiting (0 = first); recorded.',
     z.strictObject({ entryId: idSchema, toIndex: z.number().int().min(0), reason: text(300).default('') }),
     queueMoveSchema,
+    'queue',
   ),
   'queue.setPriority': command(
     'Mark an entry urgent (goes first) or normal; recorded.',
     z.strictObject({ entryId: idSchema, priority: queuePrioritySchema, reason: text(300).default('') }),
     queueMoveSchema,
+    'queue',
   ),
   'queue.callNext': command(
     'Call the next waiting patient of a doctor; the display announces the token.',
     z.strictObject({ doctorId: idSchema }),
     queueEntrySchema.nullable(),
+    'queue',
   ),
-  'queue.recall': command('Announce the called token again.', byIdSchema, queueEntrySchema),
+  'queue.recall': command('Announce the called token again.', byIdSchema, queueEntrySchema, 'queue'),
   'queue.startConsultation': command(
     'The called patient enters: consultation starts (its length teaches the wait estimate).',
     byIdSchema,
     queueEntrySchema,
+    'queue',
   ),
   'queue.myPosition': query(
     'The signed-in patient’s live queue position and estimated wait today.',
@@ -85,5 +98,6 @@ export const queueContract = {
       estimatedCallAt: instantSchema,
       state: queueEntrySchema.shape.state,
     }),
+    'replica',
   ),
 } as const;
