@@ -123,6 +123,7 @@ export const ownTargets: Readonly<Partial<Record<OperationName, OwnResource | 's
   'waitlist.accept': 'waitlist_entries',
   'waitlist.decline': 'waitlist_entries',
   'notifications.inbox': 'self',
+  // Marks only the caller's own messages read; another patient's id is ignored like a missing one.
   'notifications.markRead': 'self',
   'attachments.list': 'appointments',
   'attachments.upload': 'appointments',
