@@ -1,6 +1,8 @@
 import type { OperationName, ParsedInputOf, ResultOf } from '@shared/contract/index';
 import { notFound, type RecordKind } from '@shared/contract/not-found';
+import type { OwnResource } from '@shared/permissions/own-scope';
 import { type HandlerContext, handler } from '@server/core/handler';
+import { assertOwn } from '@server/repositories/ownership';
 
 /** What `prepare` gets: the handler context without the in-transaction parts. */
 export type ReadContext = Omit<HandlerContext, 'changed' | 'audit' | 'afterCommit'>;
@@ -23,26 +25,17 @@ export function pdfResult(document: MadeDocument) {
 }
 
 /**
- * Whether the caller may see a record of this patient (and doctor) under the policy's scope. A
- * record that is not the caller's is answered exactly like a missing one (docs/architecture.md (Security invariants)).
+ * Loads a record the caller may see under the policy's scope (own-scope.ts), or fails with the
+ * same NOT_FOUND as for a missing one (docs/architecture.md (Security invariants)).
  */
-export function visibleTo(
-  ctx: Pick<HandlerContext, 'scope' | 'actor'>,
-  record: { patientId: string; doctorId?: string | null },
-): boolean {
-  if (ctx.scope !== 'own') return true;
-  if (ctx.actor?.role === 'patient') return ctx.actor.patientId === record.patientId;
-  if (ctx.actor?.role === 'doctor') return !record.doctorId || ctx.actor.doctorId === record.doctorId;
-  return true;
-}
-
-/** Loads a record the caller may see, or fails with the same NOT_FOUND as for a missing one. */
-export function requireVisible<T extends { patientId: string; doctorId?: string | null }>(
-  ctx: Pick<HandlerContext, 'scope' | 'actor'>,
+export function requireVisible<T extends Record<string, unknown>>(
+  ctx: Pick<HandlerContext, 'db' | 'scope' | 'actor'>,
+  resource: OwnResource,
   record: T | null | undefined,
   kind: RecordKind,
 ): T {
-  if (!record || !visibleTo(ctx, record)) throw notFound(kind);
+  if (!record) throw notFound(kind);
+  assertOwn(ctx, resource, record, kind);
   return record;
 }
 

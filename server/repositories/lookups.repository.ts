@@ -19,7 +19,7 @@ const appointmentById = preparedQuery((q, p: ParameterOf<ById>) =>
 
 /**
  * Loads by id, or throws NOT_FOUND. The same answer for "does not exist" and "not yours"
- * (docs/architecture.md (Security invariants)), so callers check ownership with `assertOwn*` after loading.
+ * (docs/architecture.md (Security invariants)), so callers check ownership with `assertOwn` (the policy's own scope) after loading.
  */
 export function getPatient(db: Db, id: string): Patient {
   const row = patientById.first(db, { id });

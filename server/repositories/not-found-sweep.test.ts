@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InputOf, OperationName } from '@shared/contract/index';
+import { ownTargets } from '@shared/permissions/own-scope';
 import { permissionPolicy } from '@shared/permissions/policy';
 import type { Caller } from '@server/core/dispatcher';
 import { handlers } from '@server/handlers/registry';
@@ -115,26 +116,16 @@ const cases: Case[] = [
   { role: 'patient', op: 'billing.receiptPdf', input: (o) => ({ billId: o.billId }) },
 ];
 
-/** 'own' operations that name no record: nothing to compare. */
+/**
+ * 'own' operations that name no record: nothing to compare. Those the policy's own scope marks
+ * 'self' (shared/permissions/own-scope.ts) act on the caller's own identity; the two below answer
+ * per item, never failing the call: another patient's id is left out like a missing one
+ * (patients-get-many.test.ts); another doctor's booking is "not moved" like a missing one (below).
+ */
 const withoutRecordIds = new Set<OperationName>([
-  'auth.session',
-  'auth.logout',
-  'auth.changePassword',
-  'patients.me',
-  'appointments.mine',
-  'consultations.mySummaries',
-  'billing.mine',
-  // Answer per item, never failing the call: another patient's message id is ignored like a
-  // missing one (inbox.int.test.ts); another doctor's booking is "not moved" like a missing one
-  // (below).
-  'notifications.inbox',
-  'notifications.markRead',
-  // Leaves out another patient's id like a missing one (patients-get-many.test.ts).
+  ...(Object.keys(ownTargets) as OperationName[]).filter((op) => ownTargets[op] === 'self'),
   'patients.getMany',
   'schedules.bulkReschedule',
-  // The signed-in doctor's own: a request is made for them, and the list holds only theirs.
-  'leave.request',
-  'leave.list',
 ]);
 
 describe('not found, whether missing or not yours', () => {

@@ -6,11 +6,12 @@ import {
   syncedEntitySchema,
 } from '@shared/contract/sync.contract';
 import type { Actor } from '@shared/domain/user.schema';
+import { keepOwned } from '@shared/permissions/ownership';
 import { redactRow, visibilityOf } from '@shared/permissions/visibility';
 import type { HubCore } from '@server/core/hub-core';
 import { decode } from '@server/db/codecs';
 import type { Db } from '@server/db/database';
-import { keepOwnRows } from './row-ownership';
+import { parentResolver } from '@server/repositories/ownership';
 import { lastMutationIdFor } from './sync-clients.repository';
 import { checkedInEntities, keepCheckedIn, leavingRows, rowsOfVisits } from './visit-scope';
 import { parseMessage } from './wire';
@@ -82,7 +83,7 @@ export function pullChanges(
     if (visibility.rows === 'none') continue;
     let rows = loadRows(core.db, entity, ids);
     for (const row of rows) existing.add(`${entity}:${String(row.id)}`);
-    if (visibility.rows === 'own') rows = keepOwnRows(core.db, actor, entity, rows);
+    if (visibility.rows === 'own') rows = keepOwned(actor, entity, rows, parentResolver(core.db));
     if (visibility.rows === 'checkedIn') {
       const all = rows;
       rows = keepCheckedIn(core.db, all);

@@ -252,4 +252,56 @@ describe('sync pull', () => {
     expect(JSON.stringify(signed)).not.toContain(SECRET_NOTE);
     expect(JSON.stringify(signed)).not.toContain('strawberry tongue');
   });
+
+  it('gives a patient the rows of their own visits and bills through those parents only', async () => {
+    server = await startSocketHub();
+    const { db, core } = server.hub;
+    const visits = [insertConsultation(db, 'draft'), insertConsultation(db, 'draft')];
+    const ids = visits.map((visit) => {
+      const transitionId = randomUUID();
+      db.sqlite
+        .prepare(
+          `INSERT INTO status_transitions (id, appointmentId, "from", "to", actorUserId, actorRole, deviceId, at)
+           VALUES (?, ?, 'CONFIRMED', 'CHECKED_IN', 'u-1', 'receptionist', 'desk', ?)`,
+        )
+        .run(transitionId, visit.appointmentId, at);
+      const billId = randomUUID();
+      db.sqlite
+        .prepare(
+          `INSERT INTO bills (id, patientId, appointmentId, doctorId, currency, subtotal, discountTotal, total,
+            paid, outstanding, status, createdAt, updatedAt)
+           VALUES (?, ?, ?, ?, 'INR', 500, 0, 500, 0, 500, 'PENDING', ?, ?)`,
+        )
+        .run(billId, visit.patient.id, visit.appointmentId, visit.doctor.id, at, at);
+      const itemId = randomUUID();
+      db.sqlite
+        .prepare(
+          `INSERT INTO bill_items (id, billId, position, kind, description, quantity, unitPrice)
+           VALUES (?, ?, 0, 'consultation', 'Consultation', 1, 500)`,
+        )
+        .run(itemId, billId);
+      for (const [entity, id] of [
+        ['status_transitions', transitionId],
+        ['bills', billId],
+        ['bill_items', itemId],
+      ] as const)
+        logChange(db, entity, id);
+      return { transitionId, billId, itemId };
+    });
+    const [mine, theirs] = ids as [(typeof ids)[number], (typeof ids)[number]];
+    const actor = {
+      userId: randomUUID(),
+      role: 'patient' as const,
+      doctorId: null,
+      patientId: visits[0]!.patient.id,
+      deviceId: 'phone',
+    };
+
+    const page = pullChanges(core, actor, null, { epoch: core.identity().epoch, cursor: 0 });
+    const idsOf = (entity: string) => page.changes.filter((c) => c.entity === entity).map((c) => c.entityId);
+    expect(idsOf('status_transitions')).toEqual([mine.transitionId]);
+    expect(idsOf('bills')).toEqual([mine.billId]);
+    expect(idsOf('bill_items')).toEqual([mine.itemId]);
+    for (const id of Object.values(theirs)) expect(JSON.stringify(page)).not.toContain(id);
+  });
 });

@@ -3,7 +3,7 @@ import type { SyncedEntity } from '@shared/contract/sync.contract';
 
 /**
  * What each role may hold of each synced table (docs/architecture.md (Security invariants)): which rows and which columns ('all'
- * or a list). Rows: 'all'; 'own' (the patient's own); 'checkedIn' (rows of a visit, by their
+ * or a list). Rows: 'all'; 'own' (the role's own rows, by own-scope.ts); 'checkedIn' (rows of a visit, by their
  * `appointmentId`, only while that appointment is checked in: they leave the replica when it
  * stops being so); 'none'. A receptionist's replica, wire and screen never carry consultation
  * content, so consultations, addenda and attachments are 'none' for them.

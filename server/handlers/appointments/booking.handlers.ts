@@ -10,7 +10,7 @@ import {
   getPatient,
   getAppointment,
 } from '@server/repositories/lookups.repository';
-import { assertOwnPatient, requireActor } from '@server/repositories/ownership';
+import { assertOwn, requireActor } from '@server/repositories/ownership';
 import { daySlots, effectiveBuffers, nextFreeSlots } from '@server/repositories/slots.repository';
 
 import { chooseSlot } from './slot-check';
@@ -25,7 +25,7 @@ function appointmentNumber(ctx: HandlerContext): string {
 
 function book(input: ParsedInputOf<'appointments.book'>, ctx: HandlerContext): Appointment {
   const actor = requireActor(ctx);
-  assertOwnPatient(ctx, input.patientId, 'patient');
+  assertOwn(ctx, 'patients', { id: input.patientId }, 'patient');
   const patient = getPatient(ctx.db, input.patientId);
   const doctor = getDoctor(ctx.db, input.doctorId);
   if (!doctor.active) {

@@ -12,7 +12,7 @@ import { type HandlerContext, type HandlerMap, handler } from '@server/core/hand
 import { withdrawQueueEntry } from '@server/handlers/queue/queue-finish';
 import { getAppointment } from '@server/repositories/lookups.repository';
 import { changeStatus, latestTransition } from '@server/repositories/appointment-status.repository';
-import { assertOwnAppointment, requireActor } from '@server/repositories/ownership';
+import { assertOwn, requireActor } from '@server/repositories/ownership';
 
 import { doctorWorkOn } from './doctor-work';
 
@@ -33,7 +33,7 @@ function transition(
 ): Appointment {
   const actor = requireActor(ctx);
   const appointment = getAppointment(ctx.db, id);
-  assertOwnAppointment(ctx, appointment);
+  assertOwn(ctx, 'appointments', appointment, 'appointment');
   const settings = ctx.settings();
   const check = checkTransition({
     action,
@@ -71,7 +71,7 @@ export const lifecycleHandlers: HandlerMap = {
       );
       if (!target) throw notFound('statusChange');
       const appointment = getAppointment(ctx.db, target.appointmentId);
-      assertOwnAppointment(ctx, appointment, 'statusChange');
+      assertOwn(ctx, 'appointments', appointment, 'statusChange');
       const latest = latestTransition(ctx, appointment.id);
       if (latest?.id !== target.id) {
         throw failure('INVALID_TRANSITION', 'Only the latest status change of an appointment can be undone.');

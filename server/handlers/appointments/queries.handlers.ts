@@ -6,7 +6,7 @@ import { ACTIVE_STATUSES } from '@shared/rules/conflicts';
 import { classifySearch, nameWords } from '@shared/rules/patient-identity';
 import { type HandlerContext, type HandlerMap, handler } from '@server/core/handler';
 import { getAppointment } from '@server/repositories/lookups.repository';
-import { assertOwnAppointment, requireActor } from '@server/repositories/ownership';
+import { assertOwn, requireActor } from '@server/repositories/ownership';
 import { toAppointment } from './appointment-rows';
 import { doctorWorkOn } from './doctor-work';
 
@@ -51,7 +51,7 @@ export const queryHandlers: HandlerMap = {
   'appointments.get': handler('appointments.get', {
     run: (input, ctx) => {
       const appointment = getAppointment(ctx.db, input.id);
-      assertOwnAppointment(ctx, appointment);
+      assertOwn(ctx, 'appointments', appointment, 'appointment');
       return appointment;
     },
   }),
@@ -59,7 +59,7 @@ export const queryHandlers: HandlerMap = {
   'appointments.history': handler('appointments.history', {
     run: (input, ctx) => {
       const appointment = getAppointment(ctx.db, input.id);
-      assertOwnAppointment(ctx, appointment);
+      assertOwn(ctx, 'appointments', appointment, 'appointment');
       const id = appointment.id;
       const { q } = ctx.db;
       const transitions = q.selectFrom('status_transitions').selectAll().where('appointmentId', '=', id);

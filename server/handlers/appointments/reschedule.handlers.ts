@@ -4,7 +4,7 @@ import type { Appointment, RescheduleRequest } from '@shared/domain/appointment.
 import { insideCancellationWindow } from '@shared/rules/lifecycle';
 import { type HandlerContext, type HandlerMap, handler } from '@server/core/handler';
 import { getAppointment } from '@server/repositories/lookups.repository';
-import { assertOwnAppointment, requireActor } from '@server/repositories/ownership';
+import { assertOwn, requireActor } from '@server/repositories/ownership';
 import { invalidField } from './appointment-rows';
 import { moveAppointment } from './move-appointment';
 
@@ -37,7 +37,7 @@ export const rescheduleHandlers: HandlerMap = {
     run: (input, ctx) => {
       const actor = requireActor(ctx);
       const appointment = getAppointment(ctx.db, input.id);
-      assertOwnAppointment(ctx, appointment);
+      assertOwn(ctx, 'appointments', appointment, 'appointment');
       if (actor.role === 'patient') assertPatientMayMove(ctx, appointment);
       return moveAppointment(ctx, appointment, {
         newStartsAt: input.newStartsAt,
@@ -52,7 +52,7 @@ export const rescheduleHandlers: HandlerMap = {
   'appointments.requestReschedule': handler('appointments.requestReschedule', {
     run: (input, ctx) => {
       const appointment = getAppointment(ctx.db, input.id);
-      assertOwnAppointment(ctx, appointment);
+      assertOwn(ctx, 'appointments', appointment, 'appointment');
       if (!['REQUESTED', 'CONFIRMED'].includes(appointment.status)) {
         throw failure(
           'INVALID_TRANSITION',
@@ -110,7 +110,7 @@ export const rescheduleHandlers: HandlerMap = {
       const actor = requireActor(ctx);
       const request = getRequest(ctx, input.requestId);
       const appointment = getAppointment(ctx.db, request.appointmentId);
-      assertOwnAppointment(ctx, appointment, 'rescheduleRequest');
+      assertOwn(ctx, 'appointments', appointment, 'rescheduleRequest');
       if (request.status !== 'PENDING') {
         throw failure('INVALID_TRANSITION', `This request was already ${request.status.toLowerCase()}.`);
       }
@@ -166,7 +166,7 @@ export const rescheduleHandlers: HandlerMap = {
           // A savepoint per move: one refused move leaves the others in place.
           const appointment = ctx.db.transaction(() => {
             const current = getAppointment(ctx.db, move.appointmentId);
-            assertOwnAppointment(ctx, current);
+            assertOwn(ctx, 'appointments', current, 'appointment');
             return moveAppointment(ctx, current, {
               newStartsAt: move.newStartsAt,
               doctorId: move.doctorId,

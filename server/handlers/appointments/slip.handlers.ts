@@ -7,7 +7,12 @@ import { findAppointment, getDoctor, getPatient } from '@server/repositories/loo
 export const slipHandlers: HandlerMap = {
   'appointments.slip': documentHandler('appointments.slip', {
     load: (input, ctx): SlipData => {
-      const appointment = requireVisible(ctx, findAppointment(ctx.db, input.id), 'appointment');
+      const appointment = requireVisible(
+        ctx,
+        'appointments',
+        findAppointment(ctx.db, input.id),
+        'appointment',
+      );
       const room = appointment.roomId
         ? ctx.db.first(ctx.db.q.selectFrom('rooms').select('name').where('id', '=', appointment.roomId))
         : undefined;

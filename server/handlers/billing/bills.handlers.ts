@@ -1,7 +1,7 @@
 import { failure } from '@shared/contract/errors';
 import { type HandlerMap, handler } from '@server/core/handler';
 import { getAppointment, getPatient } from '@server/repositories/lookups.repository';
-import { assertOwnPatient, requireActor } from '@server/repositories/ownership';
+import { assertOwn, requireActor } from '@server/repositories/ownership';
 import {
   auditBill,
   createBill,
@@ -90,7 +90,7 @@ export const billHandlers: HandlerMap = {
   'billing.get': handler('billing.get', {
     run: (input, ctx) => {
       const bill = getBill(ctx.db, input.id);
-      assertOwnPatient(ctx, bill.patientId, 'bill');
+      assertOwn(ctx, 'bills', bill, 'bill');
       return billView(ctx.db, bill);
     },
   }),

@@ -11,7 +11,7 @@ import { billPayments, findBill } from './bills.repository';
 
 /** What the receipt of a bill shows, as of now (also attached to receipt e-mails). */
 export function loadReceipt(ctx: DocumentReader, billId: string): ReceiptData {
-  const bill = requireVisible(ctx, findBill(ctx.db, billId), 'bill');
+  const bill = requireVisible(ctx, 'bills', findBill(ctx.db, billId), 'bill');
   return {
     clinic: ctx.settings(),
     bill,

@@ -1,7 +1,7 @@
 import { failure } from '@shared/contract/errors';
 import type { ScheduleException } from '@shared/domain/schedule.schema';
 import type { HandlerContext } from '@server/core/handler';
-import { assertOwnDoctor } from '@server/repositories/ownership';
+import { assertOwn } from '@server/repositories/ownership';
 
 /**
  * A doctor's own leave (setting `doctorLeave`): with 'doctors' each doctor adds and removes
@@ -14,7 +14,7 @@ export function assertMayChangeException(
   exception: Pick<ScheduleException, 'doctorId' | 'kind'>,
 ): void {
   if (ctx.actor?.role !== 'doctor') return;
-  assertOwnDoctor(ctx, exception.doctorId, 'doctor');
+  assertOwn(ctx, 'schedule_exceptions', exception, 'doctor');
   const setting = ctx.settings().doctorLeave;
   if (setting === 'doctorsRequest') {
     throw failure(

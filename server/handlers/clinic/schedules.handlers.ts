@@ -5,6 +5,7 @@ import { workingDay } from '@shared/rules/working-day';
 import { clinicDate } from '@shared/rules/zoned-time';
 import { type HandlerContext, type HandlerMap, handler } from '@server/core/handler';
 import { getDoctor } from '@server/repositories/lookups.repository';
+import { assertOwn } from '@server/repositories/ownership';
 import { assertMayChangeException } from './doctor-leave';
 import { assertExceptionValid, assertWeeklyWindowsValid } from './schedule-checks';
 import {
@@ -166,9 +167,7 @@ export const scheduleHandlers: HandlerMap = {
     run: (input, ctx) => {
       const exception = findException(ctx.db, input.id);
       if (!exception) throw notFound('scheduleException');
-      if (ctx.actor?.role === 'doctor' && ctx.actor.doctorId !== exception.doctorId) {
-        throw notFound('scheduleException');
-      }
+      assertOwn(ctx, 'schedule_exceptions', exception, 'scheduleException');
       assertMayChangeException(ctx, exception);
       const doctor = getDoctor(ctx.db, exception.doctorId);
       if (exception.kind === 'extra') {

@@ -3,7 +3,7 @@ import { checkTransition } from '@shared/rules/lifecycle';
 import { type HandlerMap, handler } from '@server/core/handler';
 import { changeStatus } from '@server/repositories/appointment-status.repository';
 import { getAppointment, getDoctor } from '@server/repositories/lookups.repository';
-import { assertOwnDoctor, requireActor } from '@server/repositories/ownership';
+import { assertOwn, requireActor } from '@server/repositories/ownership';
 import { finishQueueEntry } from '@server/handlers/queue/queue-finish';
 import { auditBill, createBill } from '@server/handlers/billing/bill-writes.repository';
 import { billForAppointment } from '@server/handlers/billing/bills.repository';
@@ -16,7 +16,7 @@ export const completeHandlers: HandlerMap = {
   'appointments.complete': handler('appointments.complete', {
     run: (input, ctx) => {
       const appointment = getAppointment(ctx.db, input.id);
-      assertOwnDoctor(ctx, appointment.doctorId, 'appointment');
+      assertOwn(ctx, 'appointments', appointment, 'appointment');
       const settings = ctx.settings();
       const check = checkTransition({
         action: 'complete',

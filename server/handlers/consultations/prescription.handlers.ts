@@ -30,7 +30,7 @@ function signerOf(ctx: DocumentReader, userId: string): PrescriptionData['signer
 /** What the prescription of a signed consultation shows (also attached to prescription e-mails). */
 export function loadPrescription(ctx: DocumentReader, id: string): PrescriptionData {
   const found = findConsultation(ctx.db, id) ?? consultationOfAppointment(ctx.db, id);
-  const consultation = requireVisible(ctx, found, 'prescription');
+  const consultation = requireVisible(ctx, 'consultations', found, 'prescription');
   if (consultation.status !== 'finalized' || !consultation.signedAt || !consultation.signedBy) {
     // A patient never sees drafts: for them an unsigned record does not exist yet.
     if (ctx.actor?.role === 'patient') throw notFound('prescription');

@@ -7,7 +7,7 @@ import {
 import { authorTime } from '@server/core/author-time';
 import { type HandlerMap, handler } from '@server/core/handler';
 import { getAppointment, getPatient } from '@server/repositories/lookups.repository';
-import { assertOwnDoctor, requireActor } from '@server/repositories/ownership';
+import { assertOwn, requireActor } from '@server/repositories/ownership';
 import {
   assertCheckedIn,
   assertNotSigned,
@@ -34,7 +34,7 @@ export const recordHandlers: HandlerMap = {
   'consultations.saveDraft': handler('consultations.saveDraft', {
     run: (input, ctx) => {
       const appointment = getAppointment(ctx.db, input.appointmentId);
-      assertOwnDoctor(ctx, appointment.doctorId, 'appointment');
+      assertOwn(ctx, 'appointments', appointment, 'appointment');
       const existing = consultationOfAppointment(ctx.db, appointment.id);
       assertNotSigned(existing);
       assertCheckedIn(appointment.status, 'The consultation record');
@@ -87,7 +87,7 @@ export const recordHandlers: HandlerMap = {
   'consultations.recordVitals': handler('consultations.recordVitals', {
     run: (input, ctx) => {
       const appointment = getAppointment(ctx.db, input.appointmentId);
-      assertOwnDoctor(ctx, appointment.doctorId, 'appointment');
+      assertOwn(ctx, 'appointments', appointment, 'appointment');
       const existing = consultationOfAppointment(ctx.db, appointment.id);
       assertNotSigned(existing);
       assertCheckedIn(appointment.status, 'Vitals');
@@ -122,7 +122,7 @@ export const recordHandlers: HandlerMap = {
   'consultations.finalize': handler('consultations.finalize', {
     run: (input, ctx) => {
       const consultation = getConsultation(ctx.db, input.id);
-      assertOwnDoctor(ctx, consultation.doctorId, 'consultation');
+      assertOwn(ctx, 'consultations', consultation, 'consultation');
       if (consultation.status === 'finalized') {
         throw failure('POLICY', 'This consultation is already signed; add an addendum to correct it.');
       }

@@ -9,7 +9,7 @@ import { encode } from '@server/db/codecs';
 import { invalidField } from '@server/handlers/appointments/appointment-rows';
 import { collisionAppointments } from '@server/handlers/clinic/schedule-collisions';
 import { exceptionsOf } from '@server/handlers/clinic/schedule.repository';
-import { requireActor } from '@server/repositories/ownership';
+import { assertOwn, requireActor } from '@server/repositories/ownership';
 import { applyLeave } from './leave-approval';
 import { leaveOfRequest } from './leave-collisions';
 import {
@@ -29,7 +29,7 @@ function myDoctorId(ctx: HandlerContext): string {
 function reachableRequest(ctx: HandlerContext, id: string): LeaveRequest {
   const request = findLeaveRequest(ctx.db, id);
   if (!request) throw notFound('leaveRequest');
-  if (ctx.actor?.role === 'doctor' && ctx.actor.doctorId !== request.doctorId) throw notFound('leaveRequest');
+  assertOwn(ctx, 'leave_requests', request, 'leaveRequest');
   return request;
 }
 

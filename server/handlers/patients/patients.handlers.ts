@@ -5,7 +5,7 @@ import { type HandlerContext, type HandlerMap, handler } from '@server/core/hand
 import { decode } from '@server/db/codecs';
 import { givenFields } from '@server/handlers/clinic/partial-details';
 import { getPatient } from '@server/repositories/lookups.repository';
-import { assertOwnPatient, requireActor } from '@server/repositories/ownership';
+import { assertOwn, reachable, requireActor } from '@server/repositories/ownership';
 import { duplicatesMessage, findDuplicates } from './patient-duplicates';
 import { patientProfile } from './patient-profile';
 import { changedFields, patientRow, withRecordedFacts } from './patient-rows';
@@ -66,7 +66,7 @@ export const patientHandlers: HandlerMap = {
 
   'patients.update': handler('patients.update', {
     run: (input, ctx) => {
-      assertOwnPatient(ctx, input.id, 'patient');
+      assertOwn(ctx, 'patients', { id: input.id }, 'patient');
       const before = getPatient(ctx.db, input.id);
       const after: Patient = {
         ...before,
@@ -93,7 +93,7 @@ export const patientHandlers: HandlerMap = {
 
   'patients.get': handler('patients.get', {
     run: (input, ctx) => {
-      assertOwnPatient(ctx, input.id, 'patient');
+      assertOwn(ctx, 'patients', { id: input.id }, 'patient');
       return getPatient(ctx.db, input.id);
     },
   }),
@@ -102,10 +102,8 @@ export const patientHandlers: HandlerMap = {
   // is missing or not theirs is left out alike (one answer for both, as NOT_FOUND is for get).
   'patients.getMany': handler('patients.getMany', {
     run: (input, ctx) => {
-      const actor = requireActor(ctx);
-      const ids = [...new Set(input.ids)].filter(
-        (id) => ctx.scope !== 'own' || actor.role !== 'patient' || id === actor.patientId,
-      );
+      requireActor(ctx);
+      const ids = [...new Set(input.ids)].filter((id) => reachable(ctx, 'patients', { id }));
       if (ids.length === 0) return [];
       const rows = ctx.db.all(ctx.db.q.selectFrom('patients').selectAll().where('id', 'in', ids));
       return rows.map((row) => decode<Patient>('patients', row));

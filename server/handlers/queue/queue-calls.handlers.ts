@@ -3,7 +3,7 @@ import { failure } from '@shared/contract/errors';
 import { clinicDate } from '@shared/rules/zoned-time';
 import { type HandlerContext, type HandlerMap, handler } from '@server/core/handler';
 import { getDoctor } from '@server/repositories/lookups.repository';
-import { assertOwnDoctor } from '@server/repositories/ownership';
+import { assertOwn } from '@server/repositories/ownership';
 import { doctorRoomOn } from './queue-room';
 import { getEntry, orderedDay, updateEntry } from './queue.repository';
 
@@ -47,7 +47,7 @@ export const queueCallHandlers: HandlerMap = {
   /** A called patient who has not come in stays called; the next one is called anyway. */
   'queue.callNext': handler('queue.callNext', {
     run: (input, ctx) => {
-      assertOwnDoctor(ctx, input.doctorId, 'doctor');
+      assertOwn(ctx, 'doctors', { id: input.doctorId }, 'doctor');
       const doctor = getDoctor(ctx.db, input.doctorId);
       const today = clinicDate(ctx.now, ctx.settings().timeZone);
       assertNobodyInConsultation(ctx, doctor.id, today);
@@ -62,7 +62,7 @@ export const queueCallHandlers: HandlerMap = {
   'queue.recall': handler('queue.recall', {
     run: (input, ctx) => {
       const entry = getEntry(ctx.db, input.id);
-      assertOwnDoctor(ctx, entry.doctorId, 'queueEntry');
+      assertOwn(ctx, 'queue_entries', entry, 'queueEntry');
       if (entry.state !== 'called') {
         throw failure(
           'POLICY',
@@ -77,7 +77,7 @@ export const queueCallHandlers: HandlerMap = {
   'queue.startConsultation': handler('queue.startConsultation', {
     run: (input, ctx) => {
       const entry = getEntry(ctx.db, input.id);
-      assertOwnDoctor(ctx, entry.doctorId, 'queueEntry');
+      assertOwn(ctx, 'queue_entries', entry, 'queueEntry');
       if (entry.state !== 'called' && entry.state !== 'waiting') {
         throw failure(
           'INVALID_TRANSITION',

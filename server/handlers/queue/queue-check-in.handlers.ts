@@ -1,7 +1,7 @@
 import { failure } from '@shared/contract/errors';
 import { type HandlerMap, handler } from '@server/core/handler';
 import { getAppointment, getDoctor } from '@server/repositories/lookups.repository';
-import { assertOwnDoctor } from '@server/repositories/ownership';
+import { assertOwn } from '@server/repositories/ownership';
 import { checkInAppointment } from './queue-enqueue';
 import { createWalkInAppointment, walkInPatient } from './queue-walk-in';
 
@@ -10,7 +10,7 @@ export const queueCheckInHandlers: HandlerMap = {
   'queue.checkIn': handler('queue.checkIn', {
     run: (input, ctx) => {
       const appointment = getAppointment(ctx.db, input.appointmentId);
-      assertOwnDoctor(ctx, appointment.doctorId, 'appointment');
+      assertOwn(ctx, 'appointments', appointment, 'appointment');
       return checkInAppointment(ctx, appointment, input.priority, 'end');
     },
   }),

@@ -1,13 +1,13 @@
 import type { QueueEntry, QueueMove } from '@shared/domain/queue.schema';
 import { failure } from '@shared/contract/errors';
 import { type HandlerContext, type HandlerMap, handler } from '@server/core/handler';
-import { assertOwnDoctor, requireActor } from '@server/repositories/ownership';
+import { assertOwn, requireActor } from '@server/repositories/ownership';
 import { positionAt } from './queue-positions';
 import { getEntry, orderedDay, updateEntry } from './queue.repository';
 
 function waitingEntry(ctx: HandlerContext, id: string): QueueEntry {
   const entry = getEntry(ctx.db, id);
-  assertOwnDoctor(ctx, entry.doctorId, 'queueEntry');
+  assertOwn(ctx, 'queue_entries', entry, 'queueEntry');
   if (entry.state !== 'waiting') {
     throw failure('POLICY', `${entry.token} is no longer waiting; only waiting patients can be reordered.`);
   }

@@ -2,14 +2,14 @@ import { failure } from '@shared/contract/errors';
 import { clinicDate } from '@shared/rules/zoned-time';
 import { type HandlerMap, handler } from '@server/core/handler';
 import { getAppointment, getDoctor } from '@server/repositories/lookups.repository';
-import { assertOwnAppointment, assertOwnDoctor } from '@server/repositories/ownership';
+import { assertOwn } from '@server/repositories/ownership';
 import { findEntryByAppointment } from './queue.repository';
 import { buildDoctorQueue } from './queue-view';
 
 export const queueViewHandlers: HandlerMap = {
   'queue.list': handler('queue.list', {
     run: (input, ctx) => {
-      assertOwnDoctor(ctx, input.doctorId, 'doctor');
+      assertOwn(ctx, 'doctors', { id: input.doctorId }, 'doctor');
       return buildDoctorQueue(
         ctx.db,
         getDoctor(ctx.db, input.doctorId),
@@ -23,7 +23,7 @@ export const queueViewHandlers: HandlerMap = {
   'queue.myPosition': handler('queue.myPosition', {
     run: (input, ctx) => {
       const appointment = getAppointment(ctx.db, input.appointmentId);
-      assertOwnAppointment(ctx, appointment);
+      assertOwn(ctx, 'appointments', appointment, 'appointment');
       const entry = findEntryByAppointment(ctx.db, appointment.id);
       const zone = ctx.settings().timeZone;
       const today = clinicDate(ctx.now, zone);
