@@ -21,6 +21,7 @@ describe('the hub’s HTTP app', () => {
     });
     expect(res.headers['strict-transport-security']).toBeUndefined();
     expect(res.headers['x-powered-by']).toBeUndefined();
+    expect(app.server.requestTimeout).toBe(300_000);
     await app.close();
   });
 

@@ -28,6 +28,8 @@ export function createHttpApp(options: HttpAppOptions): FastifyInstance {
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT_BYTES,
     trustProxy: false,
+    // Node's own limit on receiving a request, which Fastify would otherwise turn off (0).
+    requestTimeout: 300_000,
     return503OnClosing: true,
   });
   void app.register(helmet, {
