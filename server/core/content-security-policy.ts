@@ -1,7 +1,7 @@
 /**
  * The one Content-Security-Policy of the renderer, wherever it is served: by the desktop app's
  * app:// scheme (main/electron/app-protocol.ts) or by the hub's LAN port to a browser
- * (server/sync/static-files.ts). Scripts come from the app's own files only (no inline scripts);
+ * (server/http/http-app.ts, through helmet). Scripts come from the app's own files only (no inline scripts);
  * styles need 'unsafe-inline' because Chakra UI (emotion) injects <style> elements at run time.
  */
 export type RendererHost = 'desktop' | 'browser';

@@ -1,9 +1,4 @@
-import {
-  createServer,
-  type IncomingMessage,
-  type Server as HttpServer,
-  type ServerResponse,
-} from 'node:http';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import type { ApiError } from '@shared/contract/errors';
@@ -11,12 +6,13 @@ import type { Dispatcher } from '@server/core/dispatcher';
 import type { HubCore } from '@server/core/hub-core';
 import { attachDisplayFeed } from '@server/display/display-endpoint';
 import { hubHostName } from '@server/discovery/hub-service';
+import { createHttpApp } from '@server/http/http-app';
 import { DEFAULT_MAX_ANONYMOUS_FRAME_BYTES, guardFrames } from './frame-guard';
 import { createOwnHostCheck } from './own-hosts';
 import { PushApplier } from './push';
 import { registerSocketHandlers, touch } from './socket-handlers';
 import { type HubIo, type HubSocket, PATIENTS_ROOM, SIGNED_IN_ROOM, SocketRegistry } from './socket-session';
-import { createStaticHandler } from './static-files';
+import { serveRendererBuild } from './static-files';
 import { handshakeAuthSchema, toApiError } from './wire';
 
 /** 10 MB attachments travel as base64 (4/3 larger) inside a JSON message. */
@@ -47,7 +43,7 @@ export interface SocketEndpoint {
 }
 
 /**
- * The LAN sync port (docs/architecture.md (Processes)): Socket.IO on its own HTTP server, for staff desktops, browsers
+ * The LAN sync port (docs/architecture.md (Processes)): Socket.IO on the port's Fastify server, for staff desktops, browsers
  * and the display. Sessions come from the handshake token or a later `auth` message; every
  * operation is authorized by the dispatcher from that session, never from the payload.
  */
@@ -55,7 +51,6 @@ export function createSocketEndpoint(options: SocketEndpointOptions): SocketEndp
   const { core, dispatcher } = options;
   const maxPayloadBytes = options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES;
   const allowedOrigins = options.allowedOrigins ?? [];
-  const serveRenderer = options.rendererDir ? createStaticHandler(options.rendererDir) : null;
   const isOwnHost = createOwnHostCheck({
     mdnsName: hubHostName(core.identity().hubId),
     extraNames: options.hostNames ?? [],
@@ -74,12 +69,23 @@ export function createSocketEndpoint(options: SocketEndpointOptions): SocketEndp
     }
     return false;
   };
-  const httpServer = createServer((req, res) => {
-    if (!hostAllowed(req)) return refuseHost(res);
-    if (serveRenderer) return serveRenderer(req, res);
-    res.writeHead(404, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ error: { code: 'NOT_FOUND', message: 'This is the clinic hub’s sync port.' } }));
+  const app = createHttpApp({ logger: core.logger, rendererPolicy: 'browser' });
+  // A request naming another host (DNS rebinding, issue 14 item 7): refused before anything is served.
+  app.addHook('onRequest', async (request, reply) => {
+    if (hostAllowed(request.raw)) return;
+    return reply
+      .code(421)
+      .type('text/plain; charset=utf-8')
+      .send('This is the clinic hub; it does not answer to that host name. Use its address.');
   });
+  if (options.rendererDir) serveRendererBuild(app, options.rendererDir);
+  else {
+    app.setNotFoundHandler((_request, reply) =>
+      reply.code(404).send({ error: { code: 'NOT_FOUND', message: 'This is the clinic hub’s sync port.' } }),
+    );
+  }
+  const httpServer = app.server;
+  // Socket.IO answers its own path (/socket.io/) on Fastify's server before Fastify sees it.
   const io: HubIo = new Server(httpServer, {
     serveClient: false,
     // Above the handled limit, so an oversized message still gets a PAYLOAD_TOO_LARGE answer;
@@ -187,7 +193,8 @@ export function createSocketEndpoint(options: SocketEndpointOptions): SocketEndp
   return {
     io,
     httpServer,
-    listen(port, host) {
+    async listen(port, host) {
+      await app.ready();
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => {
@@ -196,24 +203,19 @@ export function createSocketEndpoint(options: SocketEndpointOptions): SocketEndp
         });
       });
     },
-    close() {
+    async close() {
       for (const stop of unsubscribe.splice(0)) stop();
-      return new Promise((resolve) => {
+      await new Promise<void>((resolve) => {
         void io.close(() => resolve());
         httpServer.closeAllConnections();
       });
+      await app.close();
     },
   };
 }
 
 function connectError(error: ApiError): Error {
   return Object.assign(new Error(error.message), { data: error });
-}
-
-/** A request naming another host (DNS rebinding, issue 14 item 7): refused before anything is served. */
-function refuseHost(res: ServerResponse): void {
-  res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' });
-  res.end('This is the clinic hub; it does not answer to that host name. Use its address.');
 }
 
 /**

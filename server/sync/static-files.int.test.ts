@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cspDirectives } from '@server/core/content-security-policy';
 import { callOver, startSocketHub, type SocketTestHub } from './socket-test-support';
 
 const INDEX = '<!doctype html><title>Clinic</title><script type="module" src="/assets/app-1a2b.js"></script>';
@@ -60,6 +61,14 @@ describe('browser mode: the sync port serves the renderer build', () => {
     expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
     expect(csp).toContain("connect-src 'self' ws: wss:");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
+    // The one policy (server/core/content-security-policy.ts), each directive as it says.
+    expect(csp.split(';').map((directive) => directive.trim())).toEqual(
+      cspDirectives('browser').map(([name, value]) => `${name} ${value}`),
+    );
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(res.headers['referrer-policy']).toBe('no-referrer');
+    // Plain HTTP on the LAN: no HSTS (the gateway sends it under TLS).
+    expect(res.headers['strict-transport-security']).toBeUndefined();
   });
 
   it('answers client-side routes with index.html (SPA fallback)', async () => {

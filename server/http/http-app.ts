@@ -1,0 +1,50 @@
+import helmet from '@fastify/helmet';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import { cspDirectives, type RendererHost } from '@server/core/content-security-policy';
+
+/** Nothing the LAN port answers over HTTP takes a body; the gateway may allow more per route. */
+export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
+
+export interface HttpAppOptions {
+  /** Errors (5xx) are logged here; requests themselves are not. */
+  logger: FastifyBaseLogger;
+  /** Largest request body read (413 above it). */
+  bodyLimit?: number;
+  /** Pages served carry the renderer's Content-Security-Policy for this host; none when omitted. */
+  rendererPolicy?: RendererHost;
+  /** Strict-Transport-Security: only over TLS (the LAN port is plain HTTP). */
+  hsts?: boolean;
+}
+
+/**
+ * The hub's HTTP defaults, for each listener it opens (the LAN sync port, and the patient
+ * gateway): Fastify with helmet's security headers (frames refused outright, no referrer, no
+ * MIME sniffing), a small body limit, the hub's logger without per-request lines, and the host
+ * and proxy headers of the request taken as sent (no trust proxy).
+ */
+export function createHttpApp(options: HttpAppOptions): FastifyInstance {
+  const app = Fastify({
+    loggerInstance: options.logger,
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT_BYTES,
+    trustProxy: false,
+    // Node's own limit on receiving a request, which Fastify would otherwise turn off (0).
+    requestTimeout: 300_000,
+    return503OnClosing: true,
+  });
+  void app.register(helmet, {
+    global: true,
+    contentSecurityPolicy: options.rendererPolicy
+      ? { useDefaults: false, directives: helmetDirectives(options.rendererPolicy) }
+      : false,
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    strictTransportSecurity: options.hsts ? { maxAge: 31_536_000 } : false,
+  });
+  return app;
+}
+
+/** The one policy (server/core/content-security-policy.ts) in helmet's form. */
+export function helmetDirectives(host: RendererHost): Record<string, string[]> {
+  return Object.fromEntries(cspDirectives(host).map(([name, value]) => [name, value.split(' ')]));
+}
