@@ -66,5 +66,10 @@ export const patientsContract = {
     byIdSchema,
     patientProfileSchema,
   ),
+  'patients.inviteToApp': command(
+    'Invite a registered patient to the companion app: creates their app account if needed and sends an activation code.',
+    byIdSchema,
+    z.strictObject({ sentTo: z.string() }),
+  ),
   'patients.me': query('The signed-in patient’s own record.', z.strictObject({}), patientSchema),
 } as const;
