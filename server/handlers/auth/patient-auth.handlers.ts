@@ -40,6 +40,11 @@ function throttleCodeRequests(ctx: PrepareContext, login: string): string {
   return key;
 }
 
+/** The 5th code request in the window blocks the next one (the throttle blocks past its free count). */
+function countCodeRequest(ctx: HandlerContext, key: string) {
+  ctx.hub.throttle.recordFailureFor(key, FREE_CODE_REQUESTS - 1, new Date(ctx.now));
+}
+
 function auditAuth(
   ctx: HandlerContext,
   action: string,
@@ -54,7 +59,7 @@ function requestCode(action: 'auth.requestActivation' | 'auth.requestPasswordRes
   return handler(action, {
     prepare: async (input, ctx) => throttleCodeRequests(ctx, input.login),
     run: (input, ctx, key) => {
-      ctx.hub.throttle.recordFailureFor(key, FREE_CODE_REQUESTS, new Date(ctx.now));
+      countCodeRequest(ctx, key);
       const accounts = accountsForLogin(ctx.db, input.login).filter((account) => !account.disabled);
       for (const account of accounts) sendCode(ctx, account);
       auditAuth(ctx, action, accounts[0]?.userId ?? null, {
@@ -124,7 +129,7 @@ export const patientAuthHandlers: HandlerMap = {
   'auth.patientSignUp': handler('auth.patientSignUp', {
     prepare: async (input, ctx) => throttleCodeRequests(ctx, input.phone),
     run: (input, ctx, key) => {
-      ctx.hub.throttle.recordFailureFor(key, FREE_CODE_REQUESTS, new Date(ctx.now));
+      countCodeRequest(ctx, key);
       // The same person as a record with this phone and date of birth; among several, the one
       // with this name. Their record is kept as it is: codes go only to its own phone and e-mail.
       const sameContact = ctx.db
