@@ -57,7 +57,7 @@ function auditAuth(
 /** Codes to every account of the login that can take one; one answer whether there are any. */
 function requestCode(action: 'auth.requestActivation' | 'auth.requestPasswordReset') {
   return handler(action, {
-    prepare: async (input, ctx) => throttleCodeRequests(ctx, input.login),
+    prepare: (input, ctx) => Promise.resolve(throttleCodeRequests(ctx, input.login)),
     run: (input, ctx, key) => {
       countCodeRequest(ctx, key);
       const accounts = accountsForLogin(ctx.db, input.login).filter((account) => !account.disabled);
@@ -127,7 +127,7 @@ function setPasswordByCode(action: 'auth.activate' | 'auth.resetPassword') {
 /** The companion app's accounts (docs/product.md §14, §15): sign-up, codes, sign-in. */
 export const patientAuthHandlers: HandlerMap = {
   'auth.patientSignUp': handler('auth.patientSignUp', {
-    prepare: async (input, ctx) => throttleCodeRequests(ctx, input.phone),
+    prepare: (input, ctx) => Promise.resolve(throttleCodeRequests(ctx, input.phone)),
     run: (input, ctx, key) => {
       countCodeRequest(ctx, key);
       // The same person as a record with this phone and date of birth; among several, the one
