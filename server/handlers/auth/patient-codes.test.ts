@@ -160,6 +160,24 @@ describe('patient codes and sign-in refusals', () => {
     expect((await fromTablet()).user.patientId).toBe(patient.id);
   });
 
+  it('a family phone: codes go to each account on it, and the password picks the account', async () => {
+    const ravi = await invited('+91 98450 10009');
+    const lata = insertPatient(hub.db, { fullName: 'Lata Kumar', phone: '+91 98450 10009' });
+    const reception = await hub.signIn('receptionist');
+    await hub.call(reception, 'patients.inviteToApp', { id: lata.id });
+    await hub.call(app, 'auth.requestActivation', { login: '9845010009' });
+    const raviCode = lastSmsCode(hub.db, ravi.id)!;
+    const lataCode = lastSmsCode(hub.db, lata.id)!;
+    expect((await activate('9845010009', lataCode, 'lata password 1')).user.patientId).toBe(lata.id);
+    expect((await activate('9845010009', raviCode, 'ravi password 2')).user.patientId).toBe(ravi.id);
+    expect((await login('+91 98450 10009', 'lata password 1')).user.patientId).toBe(lata.id);
+    expect((await login('+91 98450 10009', 'ravi password 2')).user.patientId).toBe(ravi.id);
+    // A refusal checks the password against each account the phone names.
+    const before = verifies;
+    expect((await failureOf(login('+91 98450 10009', 'neither'))).message).toBe(PATIENT_LOGIN_REFUSED);
+    expect(verifies - before).toBe(2);
+  });
+
   it('limits how many codes one login may ask for', async () => {
     const patient = await invited('+91 98450 10008'); // the invite's code is not counted
     for (let i = 0; i < 5; i += 1) await hub.call(app, 'auth.requestActivation', { login: patient.code });
