@@ -204,6 +204,29 @@ describe('staff app in browser mode: messages', () => {
     expect(await axeScan(page)).toEqual([]);
   }, 90_000);
 
+  it('invites the patient to the app from their profile: an activation code goes out, never shown', async () => {
+    const { page } = app;
+    const section = page.getByRole('region', { name: 'Messages' });
+    const codeRows = section.getByTestId('message-row').filter({ hasText: 'Activation code' });
+    expect(await codeRows.count()).toBe(0);
+    await page.getByRole('button', { name: 'Invite to the app' }).click();
+    await page.getByText(`Invited ${seeded.patient.fullName} to the app: code sent to`).waitFor(TIMEOUT);
+    // The list refreshes with the code's SMS (and its e-mail, sent or skipped for want of an address).
+    await codeRows.filter({ hasText: 'SMS' }).first().waitFor(TIMEOUT);
+    expect(
+      hubRow<{ role: string; credentials: number }>(
+        'SELECT role, (SELECT count(*) FROM credentials WHERE userId = users.id) AS credentials FROM users WHERE patientId = ?',
+        seeded.patient.id,
+      ),
+    ).toEqual({ role: 'patient', credentials: 0 });
+    const code = hubRow<{ body: string }>(
+      "SELECT body FROM notifications WHERE patientId = ? AND kind = 'activation_code' AND channel = 'sms'",
+      seeded.patient.id,
+    ).body.match(/\d{6}/)![0];
+    expect(await section.innerText()).not.toContain(code);
+    expect(await axeScan(page)).toEqual([]);
+  }, 90_000);
+
   it('saves the patient’s message choices from the patient form', async () => {
     const { page } = app;
     await page.getByRole('link', { name: 'Edit details' }).click();

@@ -16,6 +16,20 @@ export interface ActiveSession {
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/**
+ * A companion-app session on a patient's phone: signed in for a week of not using the app and a
+ * month in all. Staff sessions follow the clinic's settings (shared desks lock far sooner).
+ */
+export const PATIENT_SESSION_IDLE_MS = 7 * 24 * 3_600_000;
+export const PATIENT_SESSION_ABSOLUTE_MS = 30 * 24 * 3_600_000;
+
+/** How long a session of this role lasts: unused (idle, sliding) and at most (absolute). */
+export function sessionLifetimes(role: User['role'], settings: ClinicSettings) {
+  return role === 'patient'
+    ? { idleMs: PATIENT_SESSION_IDLE_MS, absoluteMs: PATIENT_SESSION_ABSOLUTE_MS }
+    : { idleMs: settings.sessionIdleMinutes * 60_000, absoluteMs: settings.sessionAbsoluteHours * 3_600_000 };
+}
+
 /** Only refresh the idle expiry when it moved by this much, so reads do not write on every call. */
 const TOUCH_EVERY_MS = 60_000;
 
@@ -38,12 +52,11 @@ const sessionByToken = preparedQuery((q, p: ParameterOf<{ tokenHash: string }>) 
 export class Sessions {
   constructor(private readonly db: Db) {}
 
-  create(userId: string, deviceId: string, now: Date, settings: ClinicSettings) {
+  create(userId: string, deviceId: string, now: Date, settings: ClinicSettings, role: User['role']) {
     const token = randomBytes(32).toString('base64url');
-    const idleExpiresAt = new Date(now.getTime() + settings.sessionIdleMinutes * 60_000).toISOString();
-    const absoluteExpiresAt = new Date(
-      now.getTime() + settings.sessionAbsoluteHours * 3_600_000,
-    ).toISOString();
+    const { idleMs, absoluteMs } = sessionLifetimes(role, settings);
+    const idleExpiresAt = new Date(now.getTime() + idleMs).toISOString();
+    const absoluteExpiresAt = new Date(now.getTime() + absoluteMs).toISOString();
     this.db.run(
       this.db.q.insertInto('sessions').values({
         tokenHash: hashToken(token),
@@ -73,7 +86,8 @@ export class Sessions {
       throw failure('UNAUTHENTICATED', 'Your session has expired. Please sign in again.');
     }
     let idleExpiresAt = row.idleExpiresAt;
-    const slid = new Date(now.getTime() + settings.sessionIdleMinutes * 60_000);
+    const user = userFromRow(row);
+    const slid = new Date(now.getTime() + sessionLifetimes(user.role, settings).idleMs);
     if (slid.getTime() - Date.parse(row.idleExpiresAt) >= TOUCH_EVERY_MS) {
       idleExpiresAt = slid.toISOString() < row.absoluteExpiresAt ? slid.toISOString() : row.absoluteExpiresAt;
       this.db.run(
@@ -85,7 +99,7 @@ export class Sessions {
     }
     return {
       tokenHash,
-      user: userFromRow(row),
+      user,
       deviceId: row.deviceId,
       idleExpiresAt,
       absoluteExpiresAt: row.absoluteExpiresAt,

@@ -94,6 +94,7 @@ describe('hub database', () => {
       { name: '014-displays' },
       { name: '015-display-rooms' },
       { name: '016-display-qr' },
+      { name: '017-account-codes' },
     ]);
   });
 

@@ -11,7 +11,7 @@ export interface Database {
   credentials: t.CredentialTable;
   sessions: t.SessionTable;
   login_throttle: t.LoginThrottleTable;
-  activation_codes: t.ActivationCodeTable;
+  account_codes: t.AccountCodeTable;
   changes: t.ChangeTable;
   sync_clients: t.SyncClientTable;
   devices: t.DeviceTable;

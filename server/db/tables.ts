@@ -53,9 +53,13 @@ export interface LoginThrottleTable {
   firstFailureAt: string;
   blockedUntil: string | null;
 }
-export interface ActivationCodeTable {
-  patientId: string;
+/** A patient app account's one live code (017-account-codes): activation or password reset. */
+export interface AccountCodeTable {
+  userId: string;
+  id: string;
+  purpose: 'activation' | 'password_reset';
   codeHash: string;
+  createdAt: string;
   expiresAt: string;
   attempts: number;
 }

@@ -2,6 +2,7 @@ import type { HandlerMap } from '@server/core/handler';
 import { adminHandlers } from './admin/admin.handlers';
 import { appointmentHandlers } from './appointments/appointments.handlers';
 import { authHandlers } from './auth/auth.handlers';
+import { patientAuthHandlers } from './auth/patient-auth.handlers';
 import { userHandlers } from './auth/users.handlers';
 import { billingHandlers } from './billing/billing.handlers';
 import { clinicHandlers } from './clinic/clinic.handlers';
@@ -22,6 +23,7 @@ import { queueHandlers } from './queue/queue.handlers';
 export const handlers: HandlerMap = {
   ...authHandlers,
   ...userHandlers,
+  ...patientAuthHandlers,
   ...clinicHandlers,
   ...leaveHandlers,
   ...patientHandlers,

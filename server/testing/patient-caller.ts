@@ -25,6 +25,12 @@ export function patientCaller(hub: TestHub, patientId: string): Caller & { userI
       }),
     );
   }
-  const session = hub.core.sessions.create(userId, 'phone-app', hub.clock.now(), hub.core.settings());
+  const session = hub.core.sessions.create(
+    userId,
+    'phone-app',
+    hub.clock.now(),
+    hub.core.settings(),
+    'patient',
+  );
   return { token: session.token, deviceId: 'phone-app', userId };
 }

@@ -8,7 +8,7 @@ import type { Role } from '@shared/domain/common.schema';
 import { type Db, openDatabase } from '@server/db/database';
 import { fixedClock } from '@server/core/clock';
 import { type Caller, createDispatcher, type Dispatcher } from '@server/core/dispatcher';
-import { memoizedPasswords } from '@server/auth/password';
+import { memoizedPasswords, type PasswordHasher } from '@server/auth/password';
 import { HubCore } from '@server/core/hub-core';
 import { handlers } from '@server/handlers/registry';
 import { insertDoctor } from './fixtures';
@@ -45,13 +45,15 @@ export async function freshAdmin(hub: Pick<TestHub, 'call'>): Promise<Caller> {
  * argon2 once per password and per (hash, password) check in a test process, shared by its test
  * hubs: every staff account here has the same password, and each argon2 costs tens of ms of CPU.
  */
-const testPasswords = memoizedPasswords();
+export const testPasswords = memoizedPasswords();
 
 /**
  * A real hub on a temporary SQLite file, with a pinned clock (default: Monday 2026-11-23 08:00
  * in Kolkata), set up with an admin. Results are checked against the contract's result schemas.
  */
-export async function createTestHub(options: { now?: string; timeZone?: string } = {}): Promise<TestHub> {
+export async function createTestHub(
+  options: { now?: string; timeZone?: string; passwords?: PasswordHasher } = {},
+): Promise<TestHub> {
   const dir = mkdtempSync(join(tmpdir(), 'clinic-hub-'));
   const db = openDatabase(join(dir, 'clinic.db'));
   const clock = fixedClock(options.now ?? '2026-11-23T02:30:00.000Z');
@@ -61,7 +63,7 @@ export async function createTestHub(options: { now?: string; timeZone?: string }
     clock,
     logger: pino({ level: 'silent' }),
     validateResults: true,
-    passwords: testPasswords,
+    passwords: options.passwords ?? testPasswords,
   });
   const dispatcher = createDispatcher(core, handlers);
   const call = (<N extends OperationName>(caller: Caller | null, name: N, input: InputOf<N>) =>

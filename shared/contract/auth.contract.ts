@@ -93,6 +93,23 @@ export const authContract = {
     sessionSchema,
     'online-only',
   ),
+  'auth.requestPasswordReset': command(
+    'Patient password reset: send a one-time code by SMS or email (the same answer whether or not the login exists).',
+    z.strictObject({ login: z.union([phoneSchema, patientCodeSchema]) }),
+    z.strictObject({ sentTo: z.string() }),
+    'online-only',
+  ),
+  'auth.resetPassword': command(
+    'Patient password reset: the code from SMS/email and a new password; every other session ends.',
+    z.strictObject({
+      login: z.union([phoneSchema, patientCodeSchema]),
+      code: z.string().regex(/^\d{6}$/, { error: 'must be the 6-digit code' }),
+      password: passwordSchema,
+      deviceId: deviceIdSchema,
+    }),
+    sessionSchema,
+    'online-only',
+  ),
   'auth.session': query(
     'The signed-in user of this session.',
     z.strictObject({}),

@@ -80,5 +80,11 @@ export const patientsContract = {
     patientProfileSchema,
     'replica',
   ),
+  'patients.inviteToApp': command(
+    'Invite a registered patient to the companion app: creates their app account if needed and sends an activation code.',
+    byIdSchema,
+    z.strictObject({ sentTo: z.string() }),
+    'online-only',
+  ),
   'patients.me': query('The signed-in patient’s own record.', z.strictObject({}), patientSchema, 'replica'),
 } as const;

@@ -16,6 +16,8 @@ auth.patientLogin             P P P P P
 auth.patientSignUp            P P P P P
 auth.requestActivation        P P P P P
 auth.activate                 P P P P P
+auth.requestPasswordReset     P P P P P
+auth.resetPassword            P P P P P
 auth.session                  o o o o o
 auth.logout                   o o o o o
 auth.changePassword           o o o o o
@@ -62,6 +64,7 @@ patients.get                  o a a a a
 patients.getMany              o a a a a
 patients.profile              - a a a a
 patients.me                   o - - - -
+patients.inviteToApp          - a - - a
 appointments.book             o a a - a
 appointments.confirm          - a o - a
 appointments.decline          - - o - a

@@ -31,6 +31,8 @@ export const permissionPolicy: Readonly<Record<OperationName, Grant>> = {
   'auth.patientSignUp': 'public',
   'auth.requestActivation': 'public',
   'auth.activate': 'public',
+  'auth.requestPasswordReset': 'public',
+  'auth.resetPassword': 'public',
   'auth.session': everyoneOwn,
   'auth.logout': everyoneOwn,
   'auth.changePassword': everyoneOwn,
@@ -82,6 +84,7 @@ export const permissionPolicy: Readonly<Record<OperationName, Grant>> = {
   'patients.getMany': { ...staffRead, patient: 'own' },
   'patients.profile': staffRead,
   'patients.me': { patient: 'own' },
+  'patients.inviteToApp': frontDesk,
 
   'appointments.book': { ...frontDesk, doctor: 'any', patient: 'own' },
   'appointments.confirm': { ...frontDesk, doctor: 'own' },

@@ -14,6 +14,7 @@ import { deviceNamesMigration } from './013-device-names.migration';
 import { displaysMigration } from './014-displays.migration';
 import { displayRoomsMigration } from './015-display-rooms.migration';
 import { displayQrMigration } from './016-display-qr.migration';
+import { accountCodesMigration } from './017-account-codes.migration';
 
 export interface Migration {
   name: string;
@@ -38,4 +39,5 @@ export const migrations: readonly Migration[] = [
   displaysMigration,
   displayRoomsMigration,
   displayQrMigration,
+  accountCodesMigration,
 ];

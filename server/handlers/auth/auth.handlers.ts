@@ -6,8 +6,8 @@ import { userFromRow } from '@server/db/codecs';
 import { type HandlerContext, type HandlerMap, handler } from '@server/core/handler';
 import { requireActor } from '@server/repositories/ownership';
 
-function issueSession(ctx: HandlerContext, user: User, deviceId: string) {
-  const session = ctx.hub.sessions.create(user.id, deviceId, new Date(ctx.now), ctx.settings());
+export function issueSession(ctx: HandlerContext, user: User, deviceId: string) {
+  const session = ctx.hub.sessions.create(user.id, deviceId, new Date(ctx.now), ctx.settings(), user.role);
   ctx.db.run(ctx.db.q.updateTable('users').set({ lastLoginAt: ctx.now }).where('id', '=', user.id));
   return { ...session, user: { ...user, lastLoginAt: ctx.now } };
 }

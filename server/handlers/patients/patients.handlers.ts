@@ -1,16 +1,15 @@
 import { failure } from '@shared/contract/errors';
 import type { Patient } from '@shared/domain/patient.schema';
-import { patientCode } from '@shared/rules/patient-identity';
 import { type HandlerContext, type HandlerMap, handler } from '@server/core/handler';
 import { decode } from '@server/db/codecs';
 import { givenFields } from '@server/handlers/clinic/partial-details';
 import { getPatient } from '@server/repositories/lookups.repository';
 import { assertOwn, reachable, requireActor } from '@server/repositories/ownership';
-import { duplicatesMessage, findDuplicates } from './patient-duplicates';
+import { findDuplicates } from './patient-duplicates';
 import { patientProfile } from './patient-profile';
 import { changedFields, patientRow, withRecordedFacts } from './patient-rows';
+import { registerPatient } from './register-patient';
 import { searchPatients } from './patient-search';
-import { freeProvisionalCode } from './provisional-code';
 
 function auditChange(
   ctx: HandlerContext,
@@ -31,37 +30,7 @@ function auditChange(
 /** Patients: register, update, duplicates, search, profile (docs/product.md §2). */
 export const patientHandlers: HandlerMap = {
   'patients.register': handler('patients.register', {
-    run: (input, ctx) => {
-      const { db } = ctx;
-      if (db.first(db.q.selectFrom('patients').select('id').where('id', '=', input.id))) {
-        throw failure(
-          'CONFLICT',
-          'This patient record already exists; open it instead of registering again.',
-        );
-      }
-      const duplicates = findDuplicates(db, input.details);
-      if (duplicates.length > 0 && !input.acknowledgeDuplicates) {
-        throw failure('CONFLICT', duplicatesMessage(duplicates));
-      }
-      const patient: Patient = {
-        ...withRecordedFacts(input.details),
-        id: input.id,
-        code: patientCode(ctx.hub.nextCounter('patient')),
-        provisionalCode: input.provisionalCode && freeProvisionalCode(db, input.provisionalCode),
-        createdAt: ctx.now,
-        updatedAt: ctx.now,
-      };
-      db.run(db.q.insertInto('patients').values(patientRow(patient)));
-      ctx.changed('patients', patient.id);
-      auditChange(ctx, 'patients.register', patient, {
-        code: patient.code,
-        ...(patient.provisionalCode !== input.provisionalCode && {
-          provisionalCodeGiven: input.provisionalCode,
-        }),
-        acknowledgedDuplicates: duplicates.map((d) => d.patient.code),
-      });
-      return patient;
-    },
+    run: (input, ctx) => registerPatient(ctx, input),
   }),
 
   'patients.update': handler('patients.update', {

@@ -2,12 +2,15 @@ import { Badge, Box, Button, DataList, Heading, SimpleGrid, Stack, Text, Wrap } 
 import type { ReactNode } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import type { ResultOf } from '@shared/contract/index';
+import { can } from '@shared/permissions/authorize';
 import { ageText, allergyStatus } from '@shared/rules/patient-facts';
-import { useApiQuery } from '@renderer/api/hooks';
+import { useApiMutation, useApiQuery } from '@renderer/api/hooks';
+import { useCurrentUser } from '@renderer/app/session/SessionProvider';
 import { type ClinicFormat, useClinicFormat } from '@renderer/app/clinic-format';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { ScreenHeader } from '@renderer/components/ScreenHeader';
 import { LoadingState } from '@renderer/components/StateViews';
+import { notifyError, toaster } from '@renderer/components/toaster';
 import { PatientMessages } from '@renderer/screens/shared/messages/PatientMessages';
 import { sexLabel } from './patient-form';
 import { ProfileHistory } from './ProfileHistory';
@@ -37,6 +40,7 @@ export function PatientProfileScreen() {
               <Button asChild variant="outline">
                 <RouterLink to={`/patients/${p.id}/edit`}>Edit details</RouterLink>
               </Button>
+              <InviteToApp patientId={p.id} fullName={p.fullName} />
               <Button asChild>
                 <RouterLink to={`/book?patient=${p.id}`}>Book for this patient</RouterLink>
               </Button>
@@ -57,6 +61,29 @@ export function PatientProfileScreen() {
         </Stack>
       )}
     </>
+  );
+}
+
+/**
+ * Creates the patient's companion-app account if needed and sends them an activation code by SMS
+ * and e-mail (the hub's outbox; the code itself is never shown here). Hidden from roles the hub would refuse.
+ */
+function InviteToApp({ patientId, fullName }: { patientId: string; fullName: string }) {
+  const allowed = can(useCurrentUser().role, 'patients.inviteToApp');
+  const invite = useApiMutation('patients.inviteToApp', {
+    onSuccess: ({ sentTo }) =>
+      toaster.create({
+        type: 'success',
+        // One line: the success toast's description colour is too faint for axe on its green.
+        title: `Invited ${fullName} to the app: code sent to ${sentTo}`,
+      }),
+    onError: (error) => notifyError(error, 'The invitation was not sent'),
+  });
+  if (!allowed) return null;
+  return (
+    <Button variant="outline" loading={invite.isPending} onClick={() => invite.mutate({ id: patientId })}>
+      Invite to the app
+    </Button>
   );
 }
 
