@@ -112,4 +112,14 @@ describe('applying pulled pages', () => {
     whole.db.transaction(() => applyChanges(whole, changes));
     expect(contentOf(whole)).toEqual(content);
   });
+
+  it('stores each pulled appointment exactly as the hub stored it (both build rows with appointmentRow)', async () => {
+    const { hub, changes } = await hubWithChanges();
+    const replica = freshReplica();
+    replica.db.transaction(() => applyChanges(replica, changes));
+    const rows = (sqlite: Replica['db']['sqlite']) =>
+      sqlite.prepare('SELECT * FROM appointments ORDER BY id').all();
+    expect(rows(replica.db.sqlite)).toHaveLength(3);
+    expect(rows(replica.db.sqlite)).toEqual(rows(hub.db.sqlite));
+  });
 });

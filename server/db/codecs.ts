@@ -1,4 +1,5 @@
 import type { User } from '@shared/domain/user.schema';
+import { appointmentHubColumns } from './appointment-row';
 import type { Database } from './schema';
 
 /**
@@ -20,7 +21,7 @@ export const codecs: Partial<Record<keyof Database, Codec>> = {
   },
   doctors: { json: ['fees', 'bufferOverride'], bool: ['active'] },
   schedule_exceptions: { json: ['window'] },
-  appointments: { bool: ['provisional'], internal: ['startMs', 'endMs', 'clinicDate', 'slotless'] },
+  appointments: { bool: ['provisional'], internal: appointmentHubColumns },
   consultations: { json: ['vitals', 'diagnosis', 'prescription', 'tests', 'draftConflicts'] },
   bills: { json: ['discount'] },
   bill_items: { internal: ['billId', 'position'] },

@@ -177,31 +177,8 @@ export interface ScheduleExceptionTable {
   window: Json | null;
   reason: string;
 }
-export interface AppointmentTable {
-  id: string;
-  number: string | null;
-  patientId: string;
-  doctorId: string;
-  roomId: string | null;
-  startsAt: string;
-  endsAt: string;
-  startMs: number;
-  endMs: number;
-  clinicDate: string;
-  bufferBeforeMinutes: number;
-  bufferAfterMinutes: number;
-  type: string;
-  mode: string;
-  status: string;
-  meetingLink: string | null;
-  bookedVia: string;
-  provisional: Flag;
-  slotless: Flag;
-  overrideReason: string | null;
-  note: string;
-  createdAt: string;
-  updatedAt: string;
-}
+/** Built from the contract's Appointment in one place, with its row (appointment-row.ts). */
+export type { AppointmentTable } from './appointment-row';
 export interface ClaimTable {
   unit: number;
   appointmentId: string;

@@ -5,6 +5,7 @@ import type { Patient } from '@shared/domain/patient.schema';
 import { failure } from '@shared/contract/errors';
 import { foldName, normalizePhone, patientCode } from '@shared/rules/patient-identity';
 import { clinicDate } from '@shared/rules/zoned-time';
+import { appointmentRow } from '@server/db/appointment-row';
 import { encode } from '@server/db/codecs';
 import { claimingTime } from '@server/core/db-refusals';
 import type { HandlerContext } from '@server/core/handler';
@@ -132,13 +133,9 @@ export function createWalkInAppointment(
   const { startsAt, endsAt } = appointment;
   claimingTime(ctx, { doctorId: doctor.id, patientId: patient.id, startsAt, endsAt }, () =>
     ctx.db.run(
-      ctx.db.q.insertInto('appointments').values({
-        ...(encode('appointments', appointment) as object),
-        slotless: time.slotless ? 1 : 0,
-        startMs: time.start,
-        endMs: time.end,
-        clinicDate: clinicDate(time.start, zone),
-      } as never),
+      ctx.db.q
+        .insertInto('appointments')
+        .values(appointmentRow(appointment, { timeZone: zone, slotless: time.slotless })),
     ),
   );
   const actor = requireActor(ctx);
