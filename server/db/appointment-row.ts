@@ -1,30 +1,7 @@
 import type { Appointment } from '@shared/domain/appointment.schema';
 import { clinicDate } from '@shared/rules/zoned-time';
-
-/**
- * The hub's own columns of an appointment row (never on the contract's Appointment): the times
- * in epoch ms and the clinic date, for indexes and the claims triggers, and `slotless`, a
- * queued walk-in that claims no time.
- */
-export type AppointmentHubColumns = {
-  startMs: number;
-  endMs: number;
-  clinicDate: string;
-  slotless: 0 | 1;
-};
-
-/** The appointments table: the contract's Appointment as stored (flags 0/1) plus the hub's own columns. */
-export type AppointmentTable = Omit<Appointment, 'provisional'> & {
-  provisional: 0 | 1;
-} & AppointmentHubColumns;
-
-/** The hub's own columns, dropped when a row is read as an Appointment (codecs.ts). */
-export const appointmentHubColumns = [
-  'startMs',
-  'endMs',
-  'clinicDate',
-  'slotless',
-] as const satisfies readonly (keyof AppointmentHubColumns)[];
+import { decode } from './codecs';
+import type { AppointmentTable } from './tables';
 
 /** What a row needs beyond the appointment itself. */
 export interface AppointmentRowFacts {
@@ -50,4 +27,9 @@ export function appointmentRow(appointment: Appointment, facts: AppointmentRowFa
     clinicDate: facts.clinicDate ?? clinicDate(startMs, facts.timeZone),
     slotless: facts.slotless ? 1 : 0,
   };
+}
+
+/** The row read back as the contract's Appointment (flags as booleans, the hub's own columns dropped). */
+export function appointmentFromRow(row: AppointmentTable | Record<string, unknown>): Appointment {
+  return decode<Appointment>('appointments', { ...row });
 }

@@ -1,6 +1,6 @@
 import type { User } from '@shared/domain/user.schema';
-import { appointmentHubColumns } from './appointment-row';
 import type { Database } from './schema';
+import type { AppointmentHubColumns } from './tables';
 
 /**
  * How rows differ from entities: JSON columns are TEXT, booleans are 0/1, and some columns are
@@ -11,6 +11,14 @@ interface Codec {
   bool?: readonly string[];
   internal?: readonly string[];
 }
+
+/** Dropped when a row is read as an Appointment; appointment-row.ts builds them. */
+const appointmentHubColumns = [
+  'startMs',
+  'endMs',
+  'clinicDate',
+  'slotless',
+] as const satisfies readonly (keyof AppointmentHubColumns)[];
 
 export const codecs: Partial<Record<keyof Database, Codec>> = {
   users: { bool: ['disabled'] },

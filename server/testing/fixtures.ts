@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Appointment, AppointmentStatus } from '@shared/domain/appointment.schema';
 import type { Doctor } from '@shared/domain/doctor.schema';
 import type { Patient } from '@shared/domain/patient.schema';
-import { foldName, normalizePhone } from '@shared/rules/patient-identity';
 import { appointmentRow } from '@server/db/appointment-row';
 import { encode } from '@server/db/codecs';
 import type { Db } from '@server/db/database';
+import { patientRow } from '@server/handlers/patients/patient-rows';
 
 /**
  * Direct inserts for tests of one area without going through another area's handlers. They
@@ -59,13 +59,7 @@ export function insertPatient(db: Db, overrides: Partial<Patient> = {}): Patient
     updatedAt: at,
     ...overrides,
   };
-  db.run(
-    db.q.insertInto('patients').values({
-      ...(encode('patients', patient) as object),
-      nameFolded: foldName(patient.fullName),
-      phoneNormalized: patient.phone ? normalizePhone(patient.phone) : null,
-    } as never),
-  );
+  db.run(db.q.insertInto('patients').values(patientRow(patient)));
   return patient;
 }
 

@@ -3,12 +3,12 @@ import type { Appointment, StatusTransition } from '@shared/domain/appointment.s
 import type { Doctor } from '@shared/domain/doctor.schema';
 import type { Patient } from '@shared/domain/patient.schema';
 import { failure } from '@shared/contract/errors';
-import { foldName, normalizePhone, patientCode } from '@shared/rules/patient-identity';
+import { patientCode } from '@shared/rules/patient-identity';
 import { clinicDate } from '@shared/rules/zoned-time';
 import { appointmentRow } from '@server/db/appointment-row';
-import { encode } from '@server/db/codecs';
 import { claimingTime } from '@server/core/db-refusals';
 import type { HandlerContext } from '@server/core/handler';
+import { patientRow } from '@server/handlers/patients/patient-rows';
 import { getPatient } from '@server/repositories/lookups.repository';
 import { requireActor } from '@server/repositories/ownership';
 import { effectiveBuffers, nextFreeSlots } from '@server/repositories/slots.repository';
@@ -36,13 +36,7 @@ export function walkInPatient(ctx: HandlerContext, input: WalkIn): Patient {
     createdAt: ctx.now,
     updatedAt: ctx.now,
   };
-  ctx.db.run(
-    ctx.db.q.insertInto('patients').values({
-      ...(encode('patients', patient) as object),
-      nameFolded: foldName(patient.fullName),
-      phoneNormalized: patient.phone ? normalizePhone(patient.phone) : null,
-    } as never),
-  );
+  ctx.db.run(ctx.db.q.insertInto('patients').values(patientRow(patient)));
   ctx.changed('patients', patient.id);
   ctx.audit({
     kind: 'change',
