@@ -66,6 +66,17 @@ export function encode(table: keyof Database, entity: Record<string, unknown>): 
   return row;
 }
 
+/**
+ * An entity as its table's row, typed for kysely, where the table has no columns of its own: the
+ * entity must name every column (flags and JSON are converted by `encode`).
+ */
+export function encodeRow<T extends keyof Database>(
+  table: T,
+  entity: Record<keyof Database[T], unknown>,
+): Database[T] {
+  return encode(table, entity) as Database[T];
+}
+
 export function userFromRow(row: Database['users'] & Record<string, unknown>): User {
   return {
     id: row.id,

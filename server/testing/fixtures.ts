@@ -3,7 +3,7 @@ import type { Appointment, AppointmentStatus } from '@shared/domain/appointment.
 import type { Doctor } from '@shared/domain/doctor.schema';
 import type { Patient } from '@shared/domain/patient.schema';
 import { appointmentRow } from '@server/db/appointment-row';
-import { encode } from '@server/db/codecs';
+import { encodeRow } from '@server/db/codecs';
 import type { Db } from '@server/db/database';
 import { patientRow } from '@server/handlers/patients/patient-rows';
 
@@ -29,7 +29,7 @@ export function insertDoctor(db: Db, overrides: Partial<Doctor> = {}): Doctor {
     active: true,
     ...overrides,
   };
-  db.run(db.q.insertInto('doctors').values(encode('doctors', doctor) as never));
+  db.run(db.q.insertInto('doctors').values(encodeRow('doctors', doctor)));
   return doctor;
 }
 
