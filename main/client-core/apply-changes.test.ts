@@ -25,8 +25,11 @@ function freshReplica(): Replica {
   return replica;
 }
 
-/** A hub with settings, a doctor, patients, bookings (one cancelled), and a deleted record. */
-async function hubWithChanges(): Promise<{ hub: TestHub; changes: Change[] }> {
+/**
+ * A hub with settings, a doctor, patients, bookings (one cancelled), and a deleted record;
+ * `walkIn`: and a walk-in queued between them (a slotless row).
+ */
+async function hubWithChanges(walkIn = false): Promise<{ hub: TestHub; changes: Change[] }> {
   const hub = await createTestHub();
   cleanups.push(() => hub.close());
   const reception = await hub.signIn('receptionist');
@@ -54,6 +57,14 @@ async function hubWithChanges(): Promise<{ hub: TestHub; changes: Change[] }> {
     booked.push(id);
   }
   await hub.call(reception, 'appointments.cancel', { id: booked[1]!, reason: 'unwell' });
+  if (walkIn) {
+    await hub.call(reception, 'queue.walkIn', {
+      appointmentId: randomUUID(),
+      doctorId: doctor.id,
+      patientId: patients[5]!,
+      placement: 'queue',
+    });
+  }
   hub.db.sqlite
     .prepare("INSERT INTO changes (entity, entityId, op, at) VALUES ('patients', ?, 'delete', ?)")
     .run(randomUUID(), '2026-11-23T02:30:00.000Z');
@@ -111,5 +122,19 @@ describe('applying pulled pages', () => {
     // Applying the same page again (a re-pull after a lost commit) changes nothing.
     whole.db.transaction(() => applyChanges(whole, changes));
     expect(contentOf(whole)).toEqual(content);
+  });
+
+  it('stores each pulled appointment exactly as the hub stored it (both build rows with appointmentRow)', async () => {
+    const { hub, changes } = await hubWithChanges(true);
+    const replica = freshReplica();
+    replica.db.transaction(() => applyChanges(replica, changes));
+    const rows = (sqlite: Replica['db']['sqlite']) =>
+      sqlite.prepare('SELECT * FROM appointments ORDER BY id').all() as { slotless: number }[];
+    expect(
+      rows(replica.db.sqlite)
+        .map((row) => row.slotless)
+        .sort(),
+    ).toEqual([0, 0, 0, 1]);
+    expect(rows(replica.db.sqlite)).toEqual(rows(hub.db.sqlite));
   });
 });

@@ -2,7 +2,8 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Change, SyncedEntity } from '@shared/contract/sync.contract';
 import { clinicSettingsSchema } from '@shared/domain/settings.schema';
 import { foldName, normalizePhone } from '@shared/rules/patient-identity';
-import { clinicDate } from '@shared/rules/zoned-time';
+import type { Appointment } from '@shared/domain/appointment.schema';
+import { appointmentRow } from '@server/db/appointment-row';
 import { codecs, encode } from '@server/db/codecs';
 import type { Replica } from './replica';
 
@@ -80,17 +81,19 @@ export function storedRow(
   wire: Row,
   zone: () => string = () => timeZone(replica),
 ): Row {
-  const encoded = encode(entity, wire);
+  // An appointment's row as the hub builds it; its clinic date and slotless travel with it (pull.ts).
+  const encoded: Row =
+    entity === 'appointments'
+      ? appointmentRow(wire as Appointment, {
+          timeZone: zone(),
+          clinicDate: typeof wire.clinicDate === 'string' ? wire.clinicDate : undefined,
+          slotless: wire.slotless === true || wire.slotless === 1,
+        })
+      : encode(entity, wire);
   const derived: Row = {};
   if (entity === 'patients') {
     derived.nameFolded = foldName(typeof wire.fullName === 'string' ? wire.fullName : '');
     derived.phoneNormalized = typeof wire.phone === 'string' ? normalizePhone(wire.phone) : null;
-  } else if (entity === 'appointments') {
-    derived.startMs = Date.parse(String(wire.startsAt));
-    derived.endMs = Date.parse(String(wire.endsAt));
-    derived.clinicDate =
-      typeof wire.clinicDate === 'string' ? wire.clinicDate : clinicDate(derived.startMs as number, zone());
-    derived.slotless = wire.slotless === true || wire.slotless === 1 ? 1 : 0;
   }
   const json = jsonColumnsOf(entity);
   const row: Row = {};

@@ -1,5 +1,6 @@
 import type { User } from '@shared/domain/user.schema';
 import type { Database } from './schema';
+import type { AppointmentHubColumns } from './tables';
 
 /**
  * How rows differ from entities: JSON columns are TEXT, booleans are 0/1, and some columns are
@@ -11,6 +12,14 @@ interface Codec {
   internal?: readonly string[];
 }
 
+/** Dropped when a row is read as an Appointment; appointment-row.ts builds them. */
+const appointmentHubColumns = [
+  'startMs',
+  'endMs',
+  'clinicDate',
+  'slotless',
+] as const satisfies readonly (keyof AppointmentHubColumns)[];
+
 export const codecs: Partial<Record<keyof Database, Codec>> = {
   users: { bool: ['disabled'] },
   patients: {
@@ -20,7 +29,7 @@ export const codecs: Partial<Record<keyof Database, Codec>> = {
   },
   doctors: { json: ['fees', 'bufferOverride'], bool: ['active'] },
   schedule_exceptions: { json: ['window'] },
-  appointments: { bool: ['provisional'], internal: ['startMs', 'endMs', 'clinicDate', 'slotless'] },
+  appointments: { bool: ['provisional'], internal: appointmentHubColumns },
   consultations: { json: ['vitals', 'diagnosis', 'prescription', 'tests', 'draftConflicts'] },
   bills: { json: ['discount'] },
   bill_items: { internal: ['billId', 'position'] },
@@ -55,6 +64,17 @@ export function encode(table: keyof Database, entity: Record<string, unknown>): 
     if (column in row) row[column] = row[column] ? 1 : 0;
   }
   return row;
+}
+
+/**
+ * An entity as its table's row, typed for kysely, where the table has no columns of its own: the
+ * entity must name every column (flags and JSON are converted by `encode`).
+ */
+export function encodeRow<T extends keyof Database>(
+  table: T,
+  entity: Record<keyof Database[T], unknown>,
+): Database[T] {
+  return encode(table, entity) as Database[T];
 }
 
 export function userFromRow(row: Database['users'] & Record<string, unknown>): User {

@@ -3,6 +3,7 @@
  * booleans INTEGER 0/1 (see codecs.ts for the conversion to entities).
  */
 import type { Generated } from 'kysely';
+import type { Appointment } from '@shared/domain/appointment.schema';
 
 type Json = string;
 type Flag = 0 | 1;
@@ -181,31 +182,21 @@ export interface ScheduleExceptionTable {
   window: Json | null;
   reason: string;
 }
-export interface AppointmentTable {
-  id: string;
-  number: string | null;
-  patientId: string;
-  doctorId: string;
-  roomId: string | null;
-  startsAt: string;
-  endsAt: string;
+/**
+ * The hub's own columns of an appointment row (never on the contract's Appointment): the times
+ * in epoch ms and the clinic date, for indexes and the claims triggers, and `slotless`, a
+ * queued walk-in that claims no time. appointment-row.ts derives them.
+ */
+export type AppointmentHubColumns = {
   startMs: number;
   endMs: number;
   clinicDate: string;
-  bufferBeforeMinutes: number;
-  bufferAfterMinutes: number;
-  type: string;
-  mode: string;
-  status: string;
-  meetingLink: string | null;
-  bookedVia: string;
-  provisional: Flag;
   slotless: Flag;
-  overrideReason: string | null;
-  note: string;
-  createdAt: string;
-  updatedAt: string;
-}
+};
+/** The contract's Appointment as stored (flags 0/1) plus the hub's own columns. */
+export type AppointmentTable = Omit<Appointment, 'provisional'> & {
+  provisional: Flag;
+} & AppointmentHubColumns;
 export interface ClaimTable {
   unit: number;
   appointmentId: string;

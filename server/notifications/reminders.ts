@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { AppointmentStatus } from '@shared/domain/appointment.schema';
 import type { MessageValues } from '@shared/rules/message-template';
 import { reminderDueMs } from '@shared/rules/reminder-time';
 import { findAppointment } from '@server/repositories/lookups.repository';
@@ -24,7 +25,7 @@ export interface ReminderChange {
   withdrawnBecause: string | null;
 }
 
-const ACTIVE = new Set(['REQUESTED', 'CONFIRMED']);
+const ACTIVE = new Set<AppointmentStatus>(['REQUESTED', 'CONFIRMED']);
 
 const withdrawnReasons: Record<string, string> = {
   CANCELLED: 'withdrawn: appointment cancelled',

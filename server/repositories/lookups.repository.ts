@@ -2,6 +2,7 @@ import type { Appointment } from '@shared/domain/appointment.schema';
 import type { Doctor } from '@shared/domain/doctor.schema';
 import type { Patient } from '@shared/domain/patient.schema';
 import { notFound } from '@shared/contract/not-found';
+import { appointmentFromRow } from '@server/db/appointment-row';
 import { decode } from '@server/db/codecs';
 import type { Db } from '@server/db/database';
 import { type ParameterOf, preparedQuery } from '@server/db/prepared-query';
@@ -36,10 +37,10 @@ export function getDoctor(db: Db, id: string): Doctor {
 export function getAppointment(db: Db, id: string): Appointment {
   const row = appointmentById.first(db, { id });
   if (!row) throw notFound('appointment');
-  return decode<Appointment>('appointments', row);
+  return appointmentFromRow(row);
 }
 
 export function findAppointment(db: Db, id: string): Appointment | null {
   const row = appointmentById.first(db, { id });
-  return row ? decode<Appointment>('appointments', row) : null;
+  return row ? appointmentFromRow(row) : null;
 }

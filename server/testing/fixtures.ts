@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import type { Appointment, AppointmentStatus } from '@shared/domain/appointment.schema';
 import type { Doctor } from '@shared/domain/doctor.schema';
 import type { Patient } from '@shared/domain/patient.schema';
-import { foldName, normalizePhone } from '@shared/rules/patient-identity';
-import { clinicDate } from '@shared/rules/zoned-time';
-import { encode } from '@server/db/codecs';
+import { appointmentRow } from '@server/db/appointment-row';
+import { encodeRow } from '@server/db/codecs';
 import type { Db } from '@server/db/database';
+import { patientRow } from '@server/handlers/patients/patient-rows';
 
 /**
  * Direct inserts for tests of one area without going through another area's handlers. They
@@ -28,7 +29,7 @@ export function insertDoctor(db: Db, overrides: Partial<Doctor> = {}): Doctor {
     active: true,
     ...overrides,
   };
-  db.run(db.q.insertInto('doctors').values(encode('doctors', doctor) as never));
+  db.run(db.q.insertInto('doctors').values(encodeRow('doctors', doctor)));
   return doctor;
 }
 
@@ -58,13 +59,7 @@ export function insertPatient(db: Db, overrides: Partial<Patient> = {}): Patient
     updatedAt: at,
     ...overrides,
   };
-  db.run(
-    db.q.insertInto('patients').values({
-      ...(encode('patients', patient) as object),
-      nameFolded: foldName(patient.fullName),
-      phoneNormalized: patient.phone ? normalizePhone(patient.phone) : null,
-    } as never),
-  );
+  db.run(db.q.insertInto('patients').values(patientRow(patient)));
   return patient;
 }
 
@@ -94,7 +89,7 @@ export interface AppointmentRow {
   bufferBefore?: number;
   bufferAfter?: number;
   type?: 'NEW_VISIT' | 'FOLLOW_UP';
-  status?: string;
+  status?: AppointmentStatus;
   createdAt?: string;
   /** The clinic's zone, for the row's clinic date. */
   zone?: string;
@@ -107,29 +102,29 @@ export interface AppointmentRow {
 export function insertAppointmentRow(db: Db, row: AppointmentRow): string {
   const id = randomUUID();
   const startMs = Date.parse(row.startsAt);
-  const endMs = startMs + (row.minutes ?? 30) * 60_000;
   const createdAt = row.createdAt ?? at;
-  db.sqlite
-    .prepare(
-      `INSERT INTO appointments (id, patientId, doctorId, startsAt, endsAt, startMs, endMs, clinicDate,
-        bufferBeforeMinutes, bufferAfterMinutes, type, mode, status, bookedVia, createdAt, updatedAt)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'IN_PERSON', ?, 'staff', ?, ?)`,
-    )
-    .run(
-      id,
-      row.patientId,
-      row.doctorId,
-      new Date(startMs).toISOString(),
-      new Date(endMs).toISOString(),
-      startMs,
-      endMs,
-      clinicDate(startMs, row.zone ?? 'Asia/Kolkata'),
-      row.bufferBefore ?? 0,
-      row.bufferAfter ?? 0,
-      row.type ?? 'NEW_VISIT',
-      row.status ?? 'CONFIRMED',
-      createdAt,
-      createdAt,
-    );
+  const appointment: Appointment = {
+    id,
+    number: null,
+    patientId: row.patientId,
+    doctorId: row.doctorId,
+    roomId: null,
+    startsAt: new Date(startMs).toISOString(),
+    endsAt: new Date(startMs + (row.minutes ?? 30) * 60_000).toISOString(),
+    bufferBeforeMinutes: row.bufferBefore ?? 0,
+    bufferAfterMinutes: row.bufferAfter ?? 0,
+    type: row.type ?? 'NEW_VISIT',
+    mode: 'IN_PERSON',
+    status: row.status ?? 'CONFIRMED',
+    meetingLink: null,
+    bookedVia: 'staff',
+    provisional: false,
+    overrideReason: null,
+    note: '',
+    createdAt,
+    updatedAt: createdAt,
+  };
+  const timeZone = row.zone ?? 'Asia/Kolkata';
+  db.run(db.q.insertInto('appointments').values(appointmentRow(appointment, { timeZone, slotless: false })));
   return id;
 }

@@ -1,10 +1,10 @@
 import type { Appointment } from '@shared/domain/appointment.schema';
 import { failure } from '@shared/contract/errors';
-import { decode } from '@server/db/codecs';
+import { appointmentFromRow } from '@server/db/appointment-row';
 
 /** An appointments row as the contract's Appointment (the hub's own columns dropped). */
 export function toAppointment(row: Record<string, unknown>): Appointment {
-  return decode<Appointment>('appointments', row);
+  return appointmentFromRow(row);
 }
 
 /** The VALIDATION failure naming one field. */

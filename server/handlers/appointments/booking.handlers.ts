@@ -2,6 +2,7 @@ import { failure } from '@shared/contract/errors';
 import type { ParsedInputOf } from '@shared/contract/index';
 import type { Appointment, StatusTransition } from '@shared/domain/appointment.schema';
 import { clinicDate } from '@shared/rules/zoned-time';
+import { appointmentRow } from '@server/db/appointment-row';
 import { claimingTime } from '@server/core/db-refusals';
 import { type HandlerContext, type HandlerMap, handler } from '@server/core/handler';
 import {
@@ -52,7 +53,7 @@ function book(input: ParsedInputOf<'appointments.book'>, ctx: HandlerContext): A
   const buffers = effectiveBuffers(ctx, doctor);
   const status = settings.bookingNeedsConfirmation ? 'REQUESTED' : 'CONFIRMED';
   const number = appointmentNumber(ctx);
-  const row = {
+  const appointment: Appointment = {
     id: input.id,
     number,
     patientId: patient.id,
@@ -60,9 +61,6 @@ function book(input: ParsedInputOf<'appointments.book'>, ctx: HandlerContext): A
     roomId: choice.roomId,
     startsAt,
     endsAt,
-    startMs,
-    endMs,
-    clinicDate: clinicDate(startMs, settings.timeZone),
     bufferBeforeMinutes: buffers.before,
     bufferAfterMinutes: buffers.after,
     type: input.type,
@@ -70,13 +68,13 @@ function book(input: ParsedInputOf<'appointments.book'>, ctx: HandlerContext): A
     status,
     meetingLink: input.mode === 'ONLINE' ? `https://meet.clinic.invalid/${input.id}` : null,
     bookedVia: actor.role === 'patient' ? 'patient_app' : 'staff',
-    provisional: 0 as const,
-    slotless: 0 as const,
+    provisional: false,
     overrideReason: choice.override,
     note: input.note,
     createdAt: ctx.now,
     updatedAt: ctx.now,
   };
+  const row = appointmentRow(appointment, { timeZone: settings.timeZone, slotless: false });
   claimingTime(ctx, { doctorId: doctor.id, patientId: patient.id, startsAt, endsAt }, () =>
     ctx.db.run(ctx.db.q.insertInto('appointments').values(row)),
   );
@@ -102,7 +100,7 @@ function book(input: ParsedInputOf<'appointments.book'>, ctx: HandlerContext): A
     entity: 'appointments',
     entityId: input.id,
     patientId: patient.id,
-    details: { number, doctorId: doctor.id, startsAt, status, bookedVia: row.bookedVia },
+    details: { number, doctorId: doctor.id, startsAt, status, bookedVia: appointment.bookedVia },
   });
   if (choice.override) {
     ctx.audit({

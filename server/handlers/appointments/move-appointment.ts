@@ -1,7 +1,7 @@
 import { failure } from '@shared/contract/errors';
 import type { Appointment, RescheduleRecord } from '@shared/domain/appointment.schema';
 import { isFinal } from '@shared/rules/lifecycle';
-import { clinicDate } from '@shared/rules/zoned-time';
+import { appointmentRow } from '@server/db/appointment-row';
 import { claimingTime } from '@server/core/db-refusals';
 import type { HandlerContext } from '@server/core/handler';
 import { getAppointment, getDoctor } from '@server/repositories/lookups.repository';
@@ -69,25 +69,22 @@ export function moveAppointment(ctx: HandlerContext, appointment: Appointment, m
     endsAt,
     excludeAppointmentId: appointment.id,
   };
+  const moved: Appointment = {
+    ...appointment,
+    doctorId: doctor.id,
+    roomId: choice.roomId,
+    startsAt,
+    endsAt,
+    bufferBeforeMinutes: buffers.before,
+    bufferAfterMinutes: buffers.after,
+    overrideReason: choice.override,
+    updatedAt: ctx.now,
+  };
+  const row = appointmentRow(moved, { timeZone: ctx.settings().timeZone, slotless: false });
+  // The whole row but `slotless`: a queued walk-in that is moved still claims no time.
+  const { id: _id, slotless: _kept, ...columns } = row;
   claimingTime(ctx, target, () =>
-    ctx.db.run(
-      ctx.db.q
-        .updateTable('appointments')
-        .set({
-          doctorId: doctor.id,
-          roomId: choice.roomId,
-          startsAt,
-          endsAt,
-          startMs,
-          endMs,
-          clinicDate: clinicDate(startMs, ctx.settings().timeZone),
-          bufferBeforeMinutes: buffers.before,
-          bufferAfterMinutes: buffers.after,
-          overrideReason: choice.override,
-          updatedAt: ctx.now,
-        })
-        .where('id', '=', appointment.id),
-    ),
+    ctx.db.run(ctx.db.q.updateTable('appointments').set(columns).where('id', '=', appointment.id)),
   );
 
   const previousDoctor = doctorField ? getDoctor(ctx.db, appointment.doctorId) : doctor;

@@ -52,6 +52,28 @@ describe('rescheduling (docs/product.md §6)', () => {
     ]);
   });
 
+  it('rewrites the row’s derived columns (epoch ms, clinic date) and leaves the rest as booked', async () => {
+    const doctor = examDoctor(hub);
+    const booked = await bookAt(hub, hub.admin, doctor.id, newPatient(hub).id, at(MONDAY, '16:30'));
+    const row = () => hub.db.sqlite.prepare('SELECT * FROM appointments WHERE id = ?').get(booked.id);
+    const before = row() as Record<string, unknown>;
+    expect(before).toMatchObject({ clinicDate: MONDAY, slotless: 0 });
+    await hub.call(hub.admin, 'appointments.reschedule', {
+      id: booked.id,
+      newStartsAt: at(TUESDAY, '09:00'),
+      reason: 'Patient asked for the morning',
+    });
+    expect(row()).toEqual({
+      ...before,
+      startsAt: at(TUESDAY, '09:00'),
+      endsAt: at(TUESDAY, '09:30'),
+      startMs: Date.parse(at(TUESDAY, '09:00')),
+      endMs: Date.parse(at(TUESDAY, '09:30')),
+      clinicDate: TUESDAY,
+      updatedAt: expect.any(String) as string,
+    });
+  });
+
   it('moves to another doctor, and onto a time overlapping its own old time', async () => {
     const doctor = insertDoctor(hub.db, { sessionMinutes: 60, bufferOverride: { before: 0, after: 0 } });
     insertWeeklyWindows(hub.db, doctor.id, [[2, '09:00', '13:00']]);

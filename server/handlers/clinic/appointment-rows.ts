@@ -1,11 +1,7 @@
-import type { Appointment } from '@shared/domain/appointment.schema';
 import type { AppointmentLike } from '@shared/rules/conflicts';
-import { decode } from '@server/db/codecs';
 import type { AppointmentTable } from '@server/db/tables';
 
-export function appointmentFromRow(row: AppointmentTable): Appointment {
-  return decode<Appointment>('appointments', { ...row });
-}
+export { appointmentFromRow } from '@server/db/appointment-row';
 
 /** The shape the pure conflict rules take. */
 export function appointmentLike(row: AppointmentTable): AppointmentLike {

@@ -5,7 +5,7 @@ import { notFound } from '@shared/contract/not-found';
 import type { Addendum, Consultation, ConsultationContent, Vitals } from '@shared/domain/consultation.schema';
 import type { HandlerContext } from '@server/core/handler';
 import type { ConsultationTable } from '@server/db/care-tables';
-import { decode, encode } from '@server/db/codecs';
+import { decode, encode, encodeRow } from '@server/db/codecs';
 import type { Db } from '@server/db/database';
 import { getPatient } from '@server/repositories/lookups.repository';
 import { allergyWarnings } from './allergy-warnings';
@@ -97,7 +97,7 @@ export function insertDraft(
     updatedAt: ctx.now,
     ...draft,
   };
-  ctx.db.run(ctx.db.q.insertInto('consultations').values(encode('consultations', consultation) as never));
+  ctx.db.run(ctx.db.q.insertInto('consultations').values(encodeRow('consultations', consultation)));
   ctx.changed('consultations', ids.id);
 }
 

@@ -5,7 +5,7 @@ import { shippedFormulary } from '@shared/formulary/formulary';
 import { foldName } from '@shared/rules/patient-identity';
 import type { HandlerContext, HandlerMap } from '@server/core/handler';
 import { handler } from '@server/core/handler';
-import { encode } from '@server/db/codecs';
+import { encodeRow } from '@server/db/codecs';
 import { formularyEntries, templatesOf } from './formulary.repository';
 
 function myDoctorId(ctx: HandlerContext): string {
@@ -54,9 +54,7 @@ export const formularyHandlers: HandlerMap = {
         createdAt: ctx.now,
       };
       assertBrandsFree(ctx, entry);
-      ctx.db.run(
-        ctx.db.q.insertInto('formulary_entries').values(encode('formulary_entries', entry) as never),
-      );
+      ctx.db.run(ctx.db.q.insertInto('formulary_entries').values(encodeRow('formulary_entries', entry)));
       ctx.changed('formulary_entries', entry.id);
       return entry;
     },
@@ -85,7 +83,7 @@ export const formularyHandlers: HandlerMap = {
         createdAt: previous?.createdAt ?? ctx.now,
         updatedAt: ctx.now,
       };
-      const row = encode('prescription_templates', template) as never;
+      const row = encodeRow('prescription_templates', template);
       if (previous) {
         ctx.db.run(ctx.db.q.updateTable('prescription_templates').set(row).where('id', '=', previous.id));
       } else {

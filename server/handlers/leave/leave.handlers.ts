@@ -5,7 +5,7 @@ import { leaveDates } from '@shared/domain/leave-request.schema';
 import { minutesOfDay } from '@shared/domain/schedule.schema';
 import { clinicDate } from '@shared/rules/zoned-time';
 import { type HandlerContext, type HandlerMap, handler } from '@server/core/handler';
-import { encode } from '@server/db/codecs';
+import { encodeRow } from '@server/db/codecs';
 import { invalidField } from '@server/handlers/appointments/appointment-rows';
 import { collisionAppointments } from '@server/handlers/clinic/schedule-collisions';
 import { exceptionsOf } from '@server/handlers/clinic/schedule.repository';
@@ -99,7 +99,7 @@ export const leaveHandlers: HandlerMap = {
         decidedAt: null,
         decisionNote: '',
       };
-      ctx.db.run(ctx.db.q.insertInto('leave_requests').values(encode('leave_requests', row) as never));
+      ctx.db.run(ctx.db.q.insertInto('leave_requests').values(encodeRow('leave_requests', row)));
       ctx.audit({
         kind: 'change',
         action: 'leave.request',

@@ -3,11 +3,12 @@ import type { Appointment, StatusTransition } from '@shared/domain/appointment.s
 import type { Doctor } from '@shared/domain/doctor.schema';
 import type { Patient } from '@shared/domain/patient.schema';
 import { failure } from '@shared/contract/errors';
-import { foldName, normalizePhone, patientCode } from '@shared/rules/patient-identity';
+import { patientCode } from '@shared/rules/patient-identity';
 import { clinicDate } from '@shared/rules/zoned-time';
-import { encode } from '@server/db/codecs';
+import { appointmentRow } from '@server/db/appointment-row';
 import { claimingTime } from '@server/core/db-refusals';
 import type { HandlerContext } from '@server/core/handler';
+import { patientRow } from '@server/handlers/patients/patient-rows';
 import { getPatient } from '@server/repositories/lookups.repository';
 import { requireActor } from '@server/repositories/ownership';
 import { effectiveBuffers, nextFreeSlots } from '@server/repositories/slots.repository';
@@ -35,13 +36,7 @@ export function walkInPatient(ctx: HandlerContext, input: WalkIn): Patient {
     createdAt: ctx.now,
     updatedAt: ctx.now,
   };
-  ctx.db.run(
-    ctx.db.q.insertInto('patients').values({
-      ...(encode('patients', patient) as object),
-      nameFolded: foldName(patient.fullName),
-      phoneNormalized: patient.phone ? normalizePhone(patient.phone) : null,
-    } as never),
-  );
+  ctx.db.run(ctx.db.q.insertInto('patients').values(patientRow(patient)));
   ctx.changed('patients', patient.id);
   ctx.audit({
     kind: 'change',
@@ -132,13 +127,9 @@ export function createWalkInAppointment(
   const { startsAt, endsAt } = appointment;
   claimingTime(ctx, { doctorId: doctor.id, patientId: patient.id, startsAt, endsAt }, () =>
     ctx.db.run(
-      ctx.db.q.insertInto('appointments').values({
-        ...(encode('appointments', appointment) as object),
-        slotless: time.slotless ? 1 : 0,
-        startMs: time.start,
-        endMs: time.end,
-        clinicDate: clinicDate(time.start, zone),
-      } as never),
+      ctx.db.q
+        .insertInto('appointments')
+        .values(appointmentRow(appointment, { timeZone: zone, slotless: time.slotless })),
     ),
   );
   const actor = requireActor(ctx);
