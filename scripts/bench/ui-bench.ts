@@ -61,6 +61,8 @@ interface Stages {
   click_to_call: number;
   book_call: number;
   reply_to_poke: number;
+  /** The board's wait before it asks (the scheduler's settle, or its gap after the last run). */
+  poke_to_call: number;
   poke_to_refetched: number;
   refetched_to_card: number;
 }
@@ -79,6 +81,7 @@ function stagesOf(booker: HubTraffic, board: HubTraffic, clicked: number, shownA
     click_to_call: call - clicked,
     book_call: reply - call,
     reply_to_poke: poke - reply,
+    poke_to_call: after(board, 'call', null, poke) - poke,
     poke_to_refetched: refetched - poke,
     refetched_to_card: shownAt - refetched,
   };
