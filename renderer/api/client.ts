@@ -1,3 +1,4 @@
+import type { ChangeHint } from '@shared/contract/change-hint';
 import { ApiFailure } from '@shared/contract/errors';
 import type { ApiClient, InputOf, OperationName, ResultOf } from '@shared/contract/index';
 import type { ClinicBridge } from './bridge';
@@ -9,9 +10,17 @@ export class ClinicClient implements ApiClient {
   constructor(readonly bridge: ClinicBridge) {}
 
   async call<N extends OperationName>(name: N, input: InputOf<N>): Promise<ResultOf<N>> {
+    return (await this.callWithHint(name, input)).result;
+  }
+
+  /** `call`, and what a command wrote as its answer says (null: not known, anything may have). */
+  async callWithHint<N extends OperationName>(
+    name: N,
+    input: InputOf<N>,
+  ): Promise<{ result: ResultOf<N>; changed: ChangeHint | null }> {
     const reply = await this.bridge.call(name, input);
     if (!reply.ok) throw new ApiFailure(reply.error);
-    return reply.result;
+    return { result: reply.result, changed: reply.changed ?? null };
   }
 
   /** The device id the hub knows this window by (needed by auth.login / auth.setup). */

@@ -11,6 +11,7 @@ import {
 import type { ApiFailure } from '@shared/contract/errors';
 import type { InputOf, OperationName, ResultOf } from '@shared/contract/index';
 import { useApiClient } from './ApiProvider';
+import { refetchAffected } from './refetch-affected';
 
 /** Every contract query is cached under ['api', name, input]; live updates invalidate ['api']. */
 export const apiKey = <N extends OperationName>(name: N, input?: InputOf<N>): QueryKey =>
@@ -37,9 +38,10 @@ type MutationOptions<N extends OperationName> = Omit<
 >;
 
 /**
- * A contract command. On success every cached query is refetched (commands can change anything a
- * screen shows); a refusal arrives as `ApiFailure` — show it with <ErrorMessage> or map it onto a
- * form with `applyApiError`.
+ * A contract command. On success the cached queries that depend on what it wrote are refetched
+ * before `onSuccess` runs: the answer names the tables and rows, as the hub's `sync.poke` does
+ * (every query when the answer does not say); a refusal arrives as `ApiFailure` — show it with
+ * <ErrorMessage> or map it onto a form with `applyApiError`.
  */
 export function useApiMutation<N extends OperationName>(
   name: N,
@@ -47,13 +49,12 @@ export function useApiMutation<N extends OperationName>(
 ): UseMutationResult<ResultOf<N>, ApiFailure, InputOf<N>> {
   const client = useApiClient();
   const queryClient = useQueryClient();
-  const { onSuccess, ...rest } = options;
   return useMutation({
-    mutationFn: (input: InputOf<N>) => client.call(name, input),
-    ...rest,
-    onSuccess: async (...args) => {
-      await queryClient.invalidateQueries({ queryKey: ['api'] });
-      await onSuccess?.(...args);
+    mutationFn: async (input: InputOf<N>) => {
+      const { result, changed } = await client.callWithHint(name, input);
+      await refetchAffected(queryClient, changed);
+      return result;
     },
+    ...options,
   });
 }

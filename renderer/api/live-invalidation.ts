@@ -1,9 +1,10 @@
-import { type Query, type QueryClient, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { affectsQuery, type ChangeHint, hintOf } from '@shared/contract/change-hint';
+import { type ChangeHint, hintOf } from '@shared/contract/change-hint';
 import type { EventName } from '@shared/contract/events.contract';
 import { useApiClient } from './ApiProvider';
 import { prefetchNamedPatients } from './patient-batch';
+import { markPush, refetchAffected, trackFetchStarts } from './refetch-affected';
 import { refetchScheduler } from './refetch-scheduler';
 
 const PUSHES: readonly EventName[] = ['sync.poke', 'queue.changed', 'queue.called'];
@@ -22,19 +23,27 @@ export function useLiveInvalidation(settleMs = 10, coalesceMs = 150): void {
   const { bridge } = client;
   const queryClient = useQueryClient();
   useEffect(() => {
+    // When the first push the next run answers arrived (refetch-affected.ts).
+    let since: number | null = null;
     const scheduler = refetchScheduler(
       (hint) => {
-        void refetchAffected(queryClient, hint);
+        void refetchAffected(queryClient, hint, since ?? undefined);
+        since = null;
         prefetchNamedPatients(queryClient, client, hint);
       },
       settleMs,
       coalesceMs,
     );
+    const push = (hint: ChangeHint | null) => {
+      since ??= markPush();
+      scheduler.push(hint);
+    };
     let wasOnline = bridge.connectionState().online;
     const stops = [
-      ...PUSHES.map((event) => bridge.onEvent(event, (payload) => scheduler.push(hintOf(event, payload)))),
+      trackFetchStarts(queryClient),
+      ...PUSHES.map((event) => bridge.onEvent(event, (payload) => push(hintOf(event, payload)))),
       bridge.onConnectionState((state) => {
-        if (state.online && !wasOnline) scheduler.push(null);
+        if (state.online && !wasOnline) push(null);
         wasOnline = state.online;
       }),
     ];
@@ -43,15 +52,4 @@ export function useLiveInvalidation(settleMs = 10, coalesceMs = 150): void {
       scheduler.stop();
     };
   }, [client, bridge, queryClient, settleMs, coalesceMs]);
-}
-
-/** Marks stale, and refetches if on screen, every cached contract query the change may affect. */
-export function refetchAffected(queryClient: QueryClient, hint: ChangeHint | null): Promise<void> {
-  return queryClient.invalidateQueries({
-    queryKey: ['api'],
-    predicate: (query: Query) => {
-      const [, name, input] = query.queryKey as [string, string, unknown];
-      return affectsQuery(hint, name, input);
-    },
-  });
 }

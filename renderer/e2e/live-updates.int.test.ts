@@ -78,6 +78,30 @@ describe('live updates between desktops (browser mode)', () => {
     expect(calls).not.toContain('doctors.list');
     expect(calls).not.toContain('patients.get');
     expect(calls.filter((call) => call === 'patients.getMany')).toHaveLength(1);
+    // The board's free slots, every column's, in one call for the change.
+    expect(calls.filter((call) => call === 'slots.list')).toHaveLength(1);
+
+    // A command from the board's own window refetches what depends on what it wrote (the
+    // appointment's rows), not every query on screen (the doctors, the settings, the names).
+    await card.click();
+    const drawer = board.page.getByTestId('appointment-drawer');
+    await drawer.getByRole('button', { name: 'Cancel appointment' }).click();
+    const form = board.page.getByRole('form', { name: 'Cancel this appointment?' });
+    await form.getByLabel('Reason').fill('Patient called to cancel');
+    const beforeCancel = board.traffic.calls.length;
+    await form.getByRole('button', { name: 'Cancel appointment' }).click();
+    await form.waitFor({ state: 'detached', ...UI_TIMEOUT });
+    await column
+      .locator('[data-testid="board-appointment"][data-status="CANCELLED"]')
+      .filter({ hasText: number })
+      .waitFor(UI_TIMEOUT);
+    const ownCalls = board.traffic.calls.slice(beforeCancel);
+    expect(ownCalls[0]).toBe('appointments.cancel');
+    expect(ownCalls).toContain('appointments.list');
+    expect(ownCalls).toContain('slots.list');
+    for (const unaffected of ['doctors.list', 'settings.get', 'patients.getMany', 'patients.get']) {
+      expect(ownCalls).not.toContain(unaffected);
+    }
   }, 300_000);
 
   test('ran without console errors, page errors or CSP violations', ({ booker, board, slots }) => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { contract, isOperationName, type OperationName } from '@shared/contract/index';
-import { changeHint } from '@shared/contract/change-hint';
+import { type ChangeHint, changeHint } from '@shared/contract/change-hint';
 import { ApiFailure, failure } from '@shared/contract/errors';
 import type { SyncedEntity } from '@shared/contract/sync.contract';
 import type { Actor } from '@shared/domain/user.schema';
@@ -27,6 +27,15 @@ export interface Caller {
 
 export interface Dispatcher {
   call(name: string, input: unknown, caller: Caller): Promise<unknown>;
+  /**
+   * `call`, and for a command what it wrote: the hint its poke carries (no tables: nothing
+   * synced), so that the caller's own window refetches only what depends on it.
+   */
+  callWithHint(
+    name: string,
+    input: unknown,
+    caller: Caller,
+  ): Promise<{ result: unknown; changed?: ChangeHint }>;
   /** Runs an operation for an actor already resolved from a session (sync push uses this). */
   execute(
     name: OperationName,
@@ -202,7 +211,7 @@ export function createDispatcher(core: HubCore, handlers: HandlerMap): Dispatche
     };
   }
 
-  async function execute(
+  async function executeReporting(
     name: OperationName,
     input: unknown,
     actor: Actor | null,
@@ -212,18 +221,22 @@ export function createDispatcher(core: HubCore, handlers: HandlerMap): Dispatche
     const operation = await prepare(name, input, actor, caller, options);
     const result = await core.writes.run(() => operation.run());
     operation.committed();
-    return result;
+    return { result, changes: operation.changes };
+  }
+
+  async function callWithHint(name: string, input: unknown, caller: Caller) {
+    if (!isOperationName(name))
+      throw failure('NOT_FOUND', `Unknown operation ${JSON.stringify(name).slice(0, 80)}.`);
+    const { result, changes } = await executeReporting(name, input, actorOf(name, caller), caller);
+    return contract[name].kind === 'command' ? { result, changed: changeHint(changes) } : { result };
   }
 
   return {
-    execute,
+    execute: async (...args) => (await executeReporting(...args)).result,
     prepare,
     hasPrepareStep: (name) => handlers[name]?.prepare !== undefined,
-    async call(name, input, caller) {
-      if (!isOperationName(name))
-        throw failure('NOT_FOUND', `Unknown operation ${JSON.stringify(name).slice(0, 80)}.`);
-      return execute(name, input, actorOf(name, caller), caller);
-    },
+    call: async (name, input, caller) => (await callWithHint(name, input, caller)).result,
+    callWithHint,
   };
 
   /**

@@ -61,6 +61,26 @@ describe('operations over the LAN sync socket', () => {
     expect((await callOver(admin, 'users.list', {})).length).toBe(2);
   });
 
+  it('answers a command with what it wrote (the hint its poke carries), a query without', async () => {
+    server = await startSocketHub();
+    const socket = await server.connect({ token: server.hub.admin.token, deviceId: 'admin-desktop' });
+    const settings = await send(socket, 'call', { name: 'settings.get', input: {} });
+    expect(settings).toMatchObject({ ok: true });
+    expect(settings).not.toHaveProperty('changed');
+    if (!settings.ok) return;
+    const poked = nextEvent<{ tables: string[]; ids?: Record<string, string[]> }>(socket, 'sync.poke');
+    const update = await send(socket, 'call', { name: 'settings.update', input: settings.result });
+    expect(update).toMatchObject({ ok: true, changed: { tables: ['settings'] } });
+    const { tables, ids } = await poked;
+    expect(update.changed).toEqual({ tables, ids });
+    // A command that wrote no synced row says so: no tables.
+    const rename = await send(socket, 'call', {
+      name: 'devices.rename',
+      input: { deviceId: 'admin-desktop', name: 'Front desk' },
+    });
+    expect(rename).toMatchObject({ ok: true, changed: { tables: [] } });
+  });
+
   it('refuses a connection with an invalid token or without a device id', async () => {
     server = await startSocketHub();
     await expect(server.connect({ token: 'forged-token-value-1234567890' })).rejects.toThrow(

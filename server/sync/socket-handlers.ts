@@ -1,3 +1,4 @@
+import type { ChangeHint } from '@shared/contract/change-hint';
 import { failure } from '@shared/contract/errors';
 import { helloRequestSchema, type HubHello } from '@shared/contract/sync.contract';
 import type { Actor } from '@shared/domain/user.schema';
@@ -52,9 +53,9 @@ export function registerSocketHandlers(socket: HubSocket, deps: SocketDeps): voi
     (payload) => {
       assertPayloadSize(payload, maxPayloadBytes);
       const { name, input } = parseMessage(callMessageSchema, payload, 'call');
-      return dispatcher.call(name, input, callerOf(socket));
+      return dispatcher.callWithHint(name, input, callerOf(socket));
     },
-    { stamped: true },
+    { stamped: true, reporting: true },
   );
 
   answer(socket, deps, 'auth', (payload) => {
@@ -178,13 +179,17 @@ function answer(
   deps: SocketDeps,
   event: string,
   handle: (payload: unknown) => unknown,
-  options: { stamped?: boolean } = {},
+  /**
+   * stamped: the reply carries the hub's clock. reporting: `handle` answers `{ result, changed }`
+   * and the reply carries `changed` (what a command wrote) beside the result.
+   */
+  options: { stamped?: boolean; reporting?: boolean } = {},
 ): void {
   socket.on(event, (...args: unknown[]) => {
     const last = args.at(-1);
     const ack = typeof last === 'function' ? (last as Ack) : null;
     const payload = args.length > (ack ? 1 : 0) ? args[0] : undefined;
-    void respond(deps, event, () => {
+    void respond(deps, event, options.reporting ?? false, () => {
       assertMessageDepth(payload);
       return handle(payload);
     }).then((reply) =>
@@ -193,9 +198,16 @@ function answer(
   });
 }
 
-async function respond(deps: SocketDeps, event: string, handle: () => unknown): Promise<Reply> {
+async function respond(
+  deps: SocketDeps,
+  event: string,
+  reporting: boolean,
+  handle: () => unknown,
+): Promise<Reply> {
   try {
-    return { ok: true, result: (await handle()) ?? null };
+    if (!reporting) return { ok: true, result: (await handle()) ?? null };
+    const { result, changed } = (await handle()) as { result: unknown; changed?: ChangeHint };
+    return { ok: true, result: result ?? null, ...(changed ? { changed } : {}) };
   } catch (error) {
     return { ok: false, error: toApiError(error, deps.core.logger, { event }) };
   }

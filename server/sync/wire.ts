@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import type { ChangeHint } from '@shared/contract/change-hint';
 import { type ApiError, ApiFailure, failure } from '@shared/contract/errors';
 import { deviceSchema } from '@shared/domain/user.schema';
 import { fieldErrors } from '@shared/validation/format-error';
@@ -8,6 +9,8 @@ import { fieldErrors } from '@shared/validation/format-error';
 export type Reply<T = unknown> = ({ ok: true; result: T } | { ok: false; error: ApiError }) & {
   /** The hub's clock when it answered a `call` (browsers judge time-bound actions by it). */
   serverTime?: string;
+  /** What a successful command `call` wrote (the hint its `sync.poke` carries). */
+  changed?: ChangeHint;
 };
 export type Ack = (reply: Reply) => void;
 

@@ -34,6 +34,9 @@ export const slotSchema = z.strictObject({
 });
 export type Slot = z.infer<typeof slotSchema>;
 
+/** How many doctors one `slots.list` may ask for (a board's columns). */
+export const MAX_SLOT_DOCTORS = 50;
+
 export const daySlotsSchema = z.strictObject({
   doctorId: idSchema,
   date: isoDateSchema,
@@ -42,6 +45,7 @@ export const daySlotsSchema = z.strictObject({
   message: z.string().nullable(),
   slots: z.array(slotSchema),
 });
+export type DaySlots = z.infer<typeof daySlotsSchema>;
 
 /** Appointments that a schedule change or leave would leave outside working time (docs/product.md §3). */
 export const scheduleCollisionsSchema = z.strictObject({ collisions: z.array(appointmentSchema) });
@@ -158,10 +162,18 @@ export const clinicContract = {
 
   'slots.list': query(
     'Free slots for a doctor on each date in a range (at most 31 days); dates beyond the booking ' +
-      'horizon are unavailable, with a message saying so.',
+      'horizon are unavailable, with a message saying so. `doctorIds` instead of `doctorId`: ' +
+      'several doctors in one call (a board), each doctor’s days in the order asked.',
     z
-      .strictObject({ doctorId: idSchema })
+      .strictObject({
+        doctorId: idSchema.optional(),
+        doctorIds: z.array(idSchema).min(1).max(MAX_SLOT_DOCTORS).optional(),
+      })
       .and(dateRangeSchema)
+      .refine((r) => (r.doctorId === undefined) !== (r.doctorIds === undefined), {
+        error: 'give either doctorId or doctorIds',
+        path: ['doctorId'],
+      })
       .refine((r) => Date.parse(r.toDate) - Date.parse(r.fromDate) <= 30 * 86_400_000, {
         error: 'must be at most 31 days after fromDate',
         path: ['toDate'],

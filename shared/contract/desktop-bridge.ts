@@ -1,3 +1,4 @@
+import type { ChangeHint } from './change-hint';
 import type { ApiError } from './errors';
 import type { EventName, EventPayload } from './events.contract';
 import type { InputOf, OperationName, ResultOf } from './index';
@@ -5,9 +6,12 @@ import type { InputOf, OperationName, ResultOf } from './index';
 /**
  * Every answer crosses a process boundary as data (errors cannot keep their class over IPC).
  * `serverTime`: the hub's clock when it answered (the hub's answers to calls carry it).
+ * `changed`: what a successful command wrote, the hint its `sync.poke` carries (no tables:
+ * nothing synced); absent: not known, and the window refetches every query after it.
  */
 export type BridgeReply<T> = ({ ok: true; result: T } | { ok: false; error: ApiError }) & {
   serverTime?: string;
+  changed?: ChangeHint;
 };
 
 /** What the status bar shows (docs/product.md §13): always visible, never guessed. */

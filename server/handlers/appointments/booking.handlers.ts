@@ -117,7 +117,11 @@ function book(input: ParsedInputOf<'appointments.book'>, ctx: HandlerContext): A
 
 export const bookingHandlers: HandlerMap = {
   'slots.list': handler('slots.list', {
-    run: (input, ctx) => daySlots(ctx, input.doctorId, input.fromDate, input.toDate),
+    // The contract requires exactly one of doctorId and doctorIds.
+    run: (input, ctx) =>
+      [...new Set(input.doctorIds ?? [input.doctorId!])].flatMap((doctorId) =>
+        daySlots(ctx, doctorId, input.fromDate, input.toDate),
+      ),
   }),
   'slots.nextFree': handler('slots.nextFree', {
     run: (input, ctx) => nextFreeSlots(ctx, input.doctorId, input.from, input.limit),

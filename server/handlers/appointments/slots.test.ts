@@ -56,6 +56,28 @@ describe('slots.list (docs/product.md §4)', () => {
     expect(localTimes(day!.slots)).toEqual(WORKED_EXAMPLE.filter((t) => t !== '10:30'));
   });
 
+  it('answers several doctors in one call (a board), each doctor’s days in the order asked', async () => {
+    const [first, second] = [examDoctor(hub), examDoctor(hub)];
+    await bookAt(hub, hub.admin, second.id, newPatient(hub).id, at(TUESDAY, '10:30'));
+    const days = await hub.call(hub.admin, 'slots.list', {
+      doctorIds: [second.id, first.id],
+      fromDate: MONDAY,
+      toDate: TUESDAY,
+    });
+    expect(days.map((d) => [d.doctorId, d.date])).toEqual([
+      [second.id, MONDAY],
+      [second.id, TUESDAY],
+      [first.id, MONDAY],
+      [first.id, TUESDAY],
+    ]);
+    expect(localTimes(days[1]!.slots)).toEqual(WORKED_EXAMPLE.filter((t) => t !== '10:30'));
+    expect(localTimes(days[3]!.slots)).toEqual(WORKED_EXAMPLE);
+    const both = { doctorId: first.id, doctorIds: [first.id], fromDate: TUESDAY, toDate: TUESDAY };
+    expect((await refusal(hub.call(hub.admin, 'slots.list', both), 'VALIDATION')).error.fields).toEqual([
+      { field: 'doctorId', message: 'give either doctorId or doctorIds' },
+    ]);
+  });
+
   it('removes past slots today (clock at 10:10)', async () => {
     const doctor = examDoctor(hub);
     hub.clock.set(at(MONDAY, '10:10'));

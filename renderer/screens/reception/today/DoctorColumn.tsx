@@ -1,36 +1,58 @@
 import { Badge, Box, Button, Heading, HStack, Stack, Text, VisuallyHidden } from '@chakra-ui/react';
+import { memo } from 'react';
 import { useNavigate } from 'react-router';
+import type { DaySlots } from '@shared/contract/clinic.contract';
 import type { Appointment } from '@shared/domain/appointment.schema';
 import type { Doctor } from '@shared/domain/doctor.schema';
 import type { Patient } from '@shared/domain/patient.schema';
-import { useApiQuery } from '@renderer/api/hooks';
 import type { ClinicFormat } from '@renderer/app/clinic-format';
-import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { STATUS_PALETTES, TYPE_LABELS } from '@renderer/screens/shared/appointments/appointment-labels';
 import { StatusBadge } from '@renderer/screens/shared/appointments/StatusBadge';
 import { boardItems, bookingLink, freeSlots } from './today-board';
 
-/** One doctor's column on the Today board: appointments coloured by status, free slots to book. */
-export function DoctorColumn({
-  doctor,
-  date,
-  appointments,
-  patients,
-  format,
-  showFree,
-  onOpen,
-}: {
+interface ColumnProps {
   doctor: Doctor;
   date: string;
   appointments: Appointment[];
+  /** The doctor's free slots on the date (the board asks for all columns' at once). */
+  day: DaySlots | undefined;
+  slotsLoading: boolean;
   patients: Map<string, Patient>;
   format: ClinicFormat;
   showFree: boolean;
   onOpen: (id: string) => void;
-}) {
+}
+
+/**
+ * Whether a column would render the same: a change re-renders only the columns it touched
+ * (queries keep unchanged rows' objects, so "same" is identity of the rows the column shows).
+ */
+function sameColumn(prev: ColumnProps, next: ColumnProps): boolean {
+  const { appointments, patients, ...rest } = next;
+  const same = (a: readonly unknown[], b: readonly unknown[]) =>
+    a.length === b.length && a.every((item, i) => item === b[i]);
+  return (
+    (Object.keys(rest) as (keyof typeof rest)[]).every((key) => prev[key] === rest[key]) &&
+    same(prev.appointments, appointments) &&
+    appointments.every((a) => prev.patients.get(a.patientId) === patients.get(a.patientId))
+  );
+}
+
+/** One doctor's column on the Today board: appointments coloured by status, free slots to book. */
+export const DoctorColumn = memo(DoctorColumnView, sameColumn);
+
+function DoctorColumnView({
+  doctor,
+  date,
+  appointments,
+  day,
+  slotsLoading,
+  patients,
+  format,
+  showFree,
+  onOpen,
+}: ColumnProps) {
   const navigate = useNavigate();
-  const slots = useApiQuery('slots.list', { doctorId: doctor.id, fromDate: date, toDate: date });
-  const day = slots.data?.[0];
   const free = freeSlots(appointments, day?.slots ?? []);
   const items = boardItems(appointments, free, showFree);
   const active = appointments.filter((a) => a.status !== 'CANCELLED' && a.status !== 'NO_SHOW').length;
@@ -58,7 +80,6 @@ export function DoctorColumn({
           {doctor.specialization} · {active} booked{day ? ` · ${free.length} free` : ''}
         </Text>
       </Box>
-      <ErrorMessage error={slots.error} />
       {day && !day.available && (
         <Text fontSize="sm" color="fg.muted" mb="2">
           {day.message ?? 'Not working on this date'}
@@ -97,7 +118,7 @@ export function DoctorColumn({
           ),
         )}
       </Stack>
-      {items.length === 0 && !slots.isLoading && (
+      {items.length === 0 && !slotsLoading && (
         <Text fontSize="sm" color="fg.muted">
           No appointments{showFree ? ' or free slots' : ''} on this date.
         </Text>

@@ -14,6 +14,7 @@ import { StatusBadge } from '@renderer/screens/shared/appointments/StatusBadge';
 import { usePatients } from '@renderer/screens/shared/appointments/use-people';
 import { BoardScroller } from './BoardScroller';
 import { DoctorColumn } from './DoctorColumn';
+import { useBoardSlots } from './use-board-slots';
 import { DateField } from '@renderer/components/DateField';
 
 /**
@@ -38,6 +39,10 @@ export function TodayScreen() {
   const activeDoctors = [...(doctors.data ?? [])]
     .filter((d) => d.active)
     .sort((a, b) => a.fullName.localeCompare(b.fullName));
+  const slots = useBoardSlots(
+    activeDoctors.map((d) => d.id),
+    date,
+  );
 
   return (
     <>
@@ -78,7 +83,7 @@ export function TodayScreen() {
           </Switch.Root>
         </HStack>
       </Flex>
-      <ErrorMessage error={doctors.error ?? appointments.error} />
+      <ErrorMessage error={doctors.error ?? appointments.error ?? slots.error} />
       {doctors.isLoading || appointments.isLoading ? (
         <LoadingState label="Loading today’s board…" />
       ) : activeDoctors.length === 0 ? (
@@ -94,6 +99,8 @@ export function TodayScreen() {
               doctor={doctor}
               date={date}
               appointments={byDoctor.get(doctor.id) ?? []}
+              day={slots.days.get(doctor.id)}
+              slotsLoading={slots.isLoading}
               patients={patients}
               format={format}
               showFree={showFree}
