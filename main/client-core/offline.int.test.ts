@@ -13,7 +13,7 @@ import {
   settled,
   signedIn,
   waitFor,
-} from './testing/client-test-support';
+} from '@main/client-core/testing/clinic';
 
 const SECRET = 'suspected kawasaki zebra-7731';
 

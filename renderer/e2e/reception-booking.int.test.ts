@@ -12,7 +12,7 @@ import {
   showBoardFor,
   UI_TIMEOUT,
   uniqueName,
-} from '@renderer/screens/reception/booking/booking-steps.testing';
+} from '@renderer/testing/booking-steps';
 
 describe('reception: Today board, booking with quick registration and slip, patients', () => {
   let hub: DemoHub;
