@@ -57,6 +57,25 @@ module.exports = {
       to: { path: '^electron$|node_modules/electron/' },
     },
     {
+      name: 'production-not-test-support',
+      comment:
+        "Production code never imports test support: an area's testing/ folder, <name>.testing.ts or <name>.child.ts (scripts/test-support.mjs checks the names; docs/architecture.md (Testing)).",
+      severity: 'error',
+      from: {
+        path: '^(shared|server|main|renderer)/',
+        pathNot: '(^|/)testing/|\\.(test|testing|child|setup)\\.tsx?$',
+      },
+      to: { path: '(^|/)testing/|\\.(testing|child)\\.tsx?$' },
+    },
+    {
+      name: 'testing-file-serves-its-folder',
+      comment:
+        "A <name>.testing.ts file serves the tests of its own folder; support used from other folders belongs in the area's testing/ folder.",
+      severity: 'error',
+      from: { path: '^(.+)/[^/]+$' },
+      to: { path: '\\.testing\\.tsx?$', pathNot: '^$1/[^/]+$' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

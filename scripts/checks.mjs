@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 
 const lanes = [
-  ['typecheck', 'lint:format', 'lint:citations'],
+  ['typecheck', 'lint:format', 'lint:citations', 'lint:test-support'],
   ['lint:boundaries', 'lint:eslint', 'build:renderer'],
 ];
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';

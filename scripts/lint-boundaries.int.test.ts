@@ -42,6 +42,10 @@ describe('import boundary check (docs/architecture.md (Layering))', SPAWNS_TOOLS
       'server/hub.ts': "import { rule } from '../shared/rules';\nexport const hub = rule;\n",
       'main/core.ts': "import { hub } from '../server/hub';\nexport const core = hub;\n",
       'renderer/app.ts': "import { rule } from '../shared/rules';\nexport const app = rule;\n",
+      // Test support used as the convention says (docs/architecture.md (Testing)).
+      'server/testing/world.ts': "import { hub } from '../hub';\nexport const world = hub;\n",
+      'server/queue/queue.testing.ts': "import { world } from '../testing/world';\nexport const q = world;\n",
+      'server/queue/queue.test.ts': "import { q } from './queue.testing';\nexport const t = q;\n",
     });
     const { status, output } = depcruise(root);
     expect(output).toContain('no dependency violations');
@@ -69,6 +73,26 @@ describe('import boundary check (docs/architecture.md (Layering))', SPAWNS_TOOLS
     ]) {
       expect(output, rule).toContain(rule);
     }
+  });
+});
+
+describe('test support boundaries (docs/architecture.md (Testing))', SPAWNS_TOOLS, () => {
+  it('fails when production code imports test support, or a .testing.ts file serves another folder', () => {
+    const root = tree({
+      'shared/rules.ts': 'export const rule = 1;\n',
+      'server/testing/world.ts': "import { rule } from '../../shared/rules';\nexport const world = rule;\n",
+      'server/hub.ts': "import { world } from './testing/world';\nexport const hub = world;\n",
+      'server/queue/queue.testing.ts': "import { rule } from '../../shared/rules';\nexport const q = rule;\n",
+      'server/billing/bill.test.ts': "import { q } from '../queue/queue.testing';\nexport const t = q;\n",
+      'main/core.ts': 'export const core = 1;\n',
+      'renderer/app.ts': 'export const app = 1;\n',
+    });
+    const { status, output } = depcruise(root);
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/production-not-test-support: server\/hub\.ts → server\/testing\/world\.ts/);
+    expect(output).toMatch(
+      /testing-file-serves-its-folder: server\/billing\/bill\.test\.ts → server\/queue\/queue\.testing\.ts/,
+    );
   });
 });
 

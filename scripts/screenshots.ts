@@ -10,11 +10,11 @@ import { launchBrowser, openApp, settle } from '@renderer/testing/browser';
 import { type DemoHub, repoRoot, startDemoHub } from '@renderer/testing/demo-hub';
 import { openDesktopApp } from '@renderer/testing/desktop-app';
 import { openFirstRunApp } from '@renderer/testing/first-run-app';
-import { adminShots } from '@renderer/screens/admin/admin-shots.testing';
-import { addWalkIn as addWalkInFrom } from '@renderer/screens/doctor/doctor-steps.testing';
-import { doctorShots } from '@renderer/screens/doctor/doctor-shots.testing';
+import { adminShots } from '@renderer/testing/admin-shots';
+import { addWalkIn as addWalkInFrom } from '@renderer/testing/doctor-steps';
+import { doctorShots } from '@renderer/testing/doctor-shots';
 import { type StaffRole, signInAs } from '@renderer/testing/sign-in';
-import { seedMessages } from '@renderer/screens/shared/messages/messages-seed.testing';
+import { seedMessages } from '@renderer/testing/messages-seed';
 import { buildRenderer } from './renderer-build';
 import { displayShots } from './display-shots';
 

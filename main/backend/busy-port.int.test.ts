@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startSocketHub } from '@server/sync/socket-test-support';
+import { startSocketHub } from '@server/testing/socket-hub';
 import { busyPortMessage } from './busy-port';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));

@@ -12,7 +12,7 @@ import {
   startClinic,
   TEST_PASSWORD,
   waitFor,
-} from '@main/client-core/testing/client-test-support';
+} from '@main/client-core/testing/clinic';
 import { clientBackend } from './client-backend';
 import { KnownUsers } from './known-users';
 

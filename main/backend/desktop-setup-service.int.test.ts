@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startSocketHub } from '@server/sync/socket-test-support';
+import { startSocketHub } from '@server/testing/socket-hub';
 import { loadDesktopConfig } from './desktop-config';
 import { createDesktopSetup } from './desktop-setup-service';
 

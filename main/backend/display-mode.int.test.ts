@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSocketEndpoint } from '@server/sync/socket-endpoint';
-import { type SocketTestHub, startSocketHub } from '@server/sync/socket-test-support';
+import { type SocketTestHub, startSocketHub } from '@server/testing/socket-hub';
 import {
   DISPLAY_CHROMIUM_SWITCHES,
   type DisplayKeeper,

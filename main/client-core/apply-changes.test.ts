@@ -8,7 +8,7 @@ import { localToInstant } from '@shared/rules/zoned-time';
 import { pullChanges } from '@server/sync/pull';
 import { insertDoctor, weekdaySchedule } from '@server/testing/fixtures';
 import { createTestHub, type TestHub } from '@server/testing/test-hub';
-import { logAll } from './testing/client-test-support';
+import { logAll } from '@main/client-core/testing/clinic';
 import { applyChanges } from './apply-changes';
 import { openReplica, type Replica } from './replica';
 

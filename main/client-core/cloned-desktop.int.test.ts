@@ -18,7 +18,7 @@ import {
   settled,
   signedIn,
   TEST_PASSWORD,
-} from './testing/client-test-support';
+} from '@main/client-core/testing/clinic';
 
 const rows = (clinic: Clinic, sql: string, ...args: unknown[]) =>
   clinic.server.hub.db.sqlite.prepare(sql).all(...args) as Record<string, unknown>[];

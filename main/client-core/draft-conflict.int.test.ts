@@ -9,7 +9,7 @@ import {
   settled,
   signedIn,
   waitFor,
-} from './testing/client-test-support';
+} from '@main/client-core/testing/clinic';
 
 const HOME = 'cough 3 weeks, night sweats; rule out TB (home office)';
 const ROOM = 'cough 3 weeks, wheeze on exertion; likely asthma (consulting room)';

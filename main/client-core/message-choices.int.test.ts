@@ -9,7 +9,7 @@ import {
   settled,
   signedIn,
   waitFor,
-} from './testing/client-test-support';
+} from '@main/client-core/testing/clinic';
 
 /** A patient's message language and channel choices travel both ways between hub and replica (issue 15). */
 describe('patient message choices on a desktop', { timeout: 60_000 }, () => {

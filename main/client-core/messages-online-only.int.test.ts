@@ -2,7 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ApiFailure } from '@shared/contract/errors';
 import { insertNotification } from '@server/testing/outbox-fixtures';
-import { clinicPerTest, hubDown, newDesktop, signedIn, waitFor } from './testing/client-test-support';
+import { clinicPerTest, hubDown, newDesktop, signedIn, waitFor } from '@main/client-core/testing/clinic';
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   try {

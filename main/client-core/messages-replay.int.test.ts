@@ -13,7 +13,7 @@ import {
   signedIn,
   TEST_PASSWORD,
   waitFor,
-} from './testing/client-test-support';
+} from '@main/client-core/testing/clinic';
 
 describe('messages of a change made offline on a desktop', { timeout: 60_000 }, () => {
   const { desktops, start } = clinicPerTest();

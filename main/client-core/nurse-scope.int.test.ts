@@ -11,7 +11,7 @@ import {
   newDesktop,
   signedIn,
   userIdOf,
-} from './testing/client-test-support';
+} from '@main/client-core/testing/clinic';
 
 const vitals = { systolic: 118, diastolic: 76, pulse: 70, temperatureC: 36.8, spo2: 99, weightKg: 61 };
 

@@ -11,7 +11,7 @@ import {
   newDesktop,
   signedIn,
   waitFor,
-} from './testing/client-test-support';
+} from './testing/clinic';
 
 /** 'ok', or the refusal's code. */
 async function outcomeOf(promise: Promise<unknown>): Promise<string> {

@@ -13,7 +13,7 @@ import {
   settled,
   signedIn,
   waitFor,
-} from './testing/client-test-support';
+} from '@main/client-core/testing/clinic';
 
 const SECRET = 'suspected kawasaki zebra-7731';
 
@@ -27,6 +27,30 @@ function activeAt(clinic: Clinic, startsAt: string) {
 
 describe('client core offline', { timeout: 60_000 }, () => {
   const { desktops, start } = clinicPerTest();
+
+  /** A reception and a doctor desktop signed in; the first patient booked at 09:00, checked in, and waiting on the doctor's desktop. */
+  async function bookAndCheckIn(clinic: Clinic) {
+    const reception = newDesktop(clinic.server.url, 'reception');
+    const doctor = newDesktop(clinic.server.url, 'doctor');
+    desktops.push(reception, doctor);
+    await signedIn(reception, clinic.users.receptionist);
+    await signedIn(doctor, clinic.users.doctor);
+    const appointmentId = randomUUID();
+    await reception.core.call('appointments.book', {
+      id: appointmentId,
+      patientId: clinic.patientIds[0]!,
+      doctorId: clinic.doctorId,
+      startsAt: at('2026-11-23', '09:00'),
+    });
+    await reception.core.call('queue.checkIn', { appointmentId });
+    await waitFor(
+      async () =>
+        (await doctor.core.call('queue.list', { doctorId: clinic.doctorId, date: '2026-11-23' })).waiting
+          .length === 1,
+      "the check-in to reach the doctor's desktop",
+    );
+    return { reception, doctor, appointmentId };
+  }
 
   it('keeps both desktops working while the hub is down, converges after, and one of two same-slot bookings gets needs-attention with alternatives', async () => {
     const clinic = await start();
@@ -140,25 +164,7 @@ describe('client core offline', { timeout: 60_000 }, () => {
 
   it("never writes a doctor's consultation text into a receptionist's replica file; the doctor works offline", async () => {
     const clinic = await start();
-    const reception = newDesktop(clinic.server.url, 'reception');
-    const doctor = newDesktop(clinic.server.url, 'doctor');
-    desktops.push(reception, doctor);
-    await signedIn(reception, clinic.users.receptionist);
-    await signedIn(doctor, clinic.users.doctor);
-    const appointmentId = randomUUID();
-    await reception.core.call('appointments.book', {
-      id: appointmentId,
-      patientId: clinic.patientIds[0]!,
-      doctorId: clinic.doctorId,
-      startsAt: at('2026-11-23', '09:00'),
-    });
-    await reception.core.call('queue.checkIn', { appointmentId });
-    await waitFor(
-      async () =>
-        (await doctor.core.call('queue.list', { doctorId: clinic.doctorId, date: '2026-11-23' })).waiting
-          .length === 1,
-      "the check-in to reach the doctor's desktop",
-    );
+    const { reception, doctor, appointmentId } = await bookAndCheckIn(clinic);
 
     const port = await hubDown(clinic);
     await waitFor(() => !doctor.core.connectionState().online, 'doctor offline');
@@ -197,25 +203,7 @@ describe('client core offline', { timeout: 60_000 }, () => {
 
   it('a call made offline reaches the waiting-room display once, with the id the desktop gave it', async () => {
     const clinic = await start();
-    const reception = newDesktop(clinic.server.url, 'reception');
-    const doctor = newDesktop(clinic.server.url, 'doctor');
-    desktops.push(reception, doctor);
-    await signedIn(reception, clinic.users.receptionist);
-    await signedIn(doctor, clinic.users.doctor);
-    const appointmentId = randomUUID();
-    await reception.core.call('appointments.book', {
-      id: appointmentId,
-      patientId: clinic.patientIds[0]!,
-      doctorId: clinic.doctorId,
-      startsAt: at('2026-11-23', '09:00'),
-    });
-    await reception.core.call('queue.checkIn', { appointmentId });
-    await waitFor(
-      async () =>
-        (await doctor.core.call('queue.list', { doctorId: clinic.doctorId, date: '2026-11-23' })).waiting
-          .length === 1,
-      "the check-in to reach the doctor's desktop",
-    );
+    const { reception, doctor } = await bookAndCheckIn(clinic);
 
     const port = await hubDown(clinic);
     await waitFor(() => !doctor.core.connectionState().online, 'doctor offline');

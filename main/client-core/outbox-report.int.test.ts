@@ -8,7 +8,7 @@ import {
   newDesktop,
   signedIn,
   waitFor,
-} from './testing/client-test-support';
+} from '@main/client-core/testing/clinic';
 
 /** The admin's devices list: waiting changes per sync client (one user on one desktop). */
 async function waitingOnHub(clinic: Clinic): Promise<Map<string, number>> {

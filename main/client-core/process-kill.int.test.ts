@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { callOver, connectTo } from '@server/sync/socket-test-support';
+import { callOver, connectTo } from '@server/testing/socket-hub';
 import {
   type Clinic,
   type Desktop,
@@ -18,7 +18,7 @@ import {
   startClinic,
   TEST_PASSWORD,
   waitFor,
-} from './testing/client-test-support';
+} from '@main/client-core/testing/clinic';
 
 const tsx = ['--import', 'tsx'];
 const children: ChildProcess[] = [];
@@ -80,7 +80,7 @@ describe('client core across process deaths', { timeout: 120_000 }, () => {
     const port = await hubDown(clinic);
     const child = await run(
       [
-        'main/client-core/testing/desktop-process.ts',
+        'main/client-core/testing/desktop.child.ts',
         first.dir,
         clinic.server.url,
         clinic.users.receptionist,

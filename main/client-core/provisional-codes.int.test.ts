@@ -12,7 +12,7 @@ import {
   settled,
   signedIn,
   TEST_PASSWORD,
-} from './testing/client-test-support';
+} from '@main/client-core/testing/clinic';
 
 /** Gives the desktop's one signed-in user the sync client id `clientId` (closed desktop). */
 function useClientId(desktop: Desktop, clientId: string): void {

@@ -13,7 +13,7 @@ import { DEMO_PASSWORD } from '@server/demo/demo-clinic';
 import { type RunningHub, startHub } from '@server/hub/hub-server';
 import { pullChanges } from '@server/sync/pull';
 import { type ClientCore, createClientCore } from '@main/client-core/client-core';
-import { waitFor } from '@main/client-core/testing/client-test-support';
+import { waitFor } from '@main/client-core/testing/clinic';
 
 /** Wednesday 25 November 2026, 11:00 in Bengaluru: the clinic is busy, patients are checked in. */
 const NOW = '2026-11-25T05:30:00.000Z';

@@ -11,7 +11,7 @@ import {
   newDesktop,
   signedIn,
   waitFor,
-} from './testing/client-test-support';
+} from '@main/client-core/testing/clinic';
 
 async function refusalOf(call: Promise<unknown>) {
   const error: unknown = await call.then(

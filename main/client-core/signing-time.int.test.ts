@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '@server/core/clock';
-import { insertAppointment } from '@server/handlers/consultations/visit-fixtures';
+import { insertAppointment } from '@server/testing/visit-fixtures';
 import { type ClientCore, createClientCore } from './client-core';
 import {
   clinicPerTest,
@@ -16,7 +16,7 @@ import {
   settled,
   signedIn,
   waitFor,
-} from './testing/client-test-support';
+} from '@main/client-core/testing/clinic';
 
 const plus = (minutes: number) => new Date(Date.parse(NOW) + minutes * 60_000).toISOString();
 const closeAndRemove = async (core: ClientCore, dir: string) => {

@@ -11,7 +11,7 @@ import {
   signedIn,
   TEST_PASSWORD,
   waitFor,
-} from './testing/client-test-support';
+} from '@main/client-core/testing/clinic';
 
 /** Stands for any page a replica cannot take (a constraint, a full disk): the file refuses one row. */
 const REFUSAL = 'this replica refuses the row';
@@ -86,7 +86,7 @@ describe('a page the replica refuses', { timeout: 120_000 }, () => {
         [
           '--import',
           'tsx',
-          'main/client-core/testing/sync-process.ts',
+          'main/client-core/testing/sync-loop.child.ts',
           seed.dir,
           clinic.server.url,
           clinic.users.receptionist,

@@ -13,7 +13,7 @@ import {
   settled,
   signedIn,
   startClinic,
-} from './testing/client-test-support';
+} from '@main/client-core/testing/clinic';
 
 type Step =
   | { kind: 'hub'; up: boolean }

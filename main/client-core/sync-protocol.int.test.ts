@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { backupDatabase } from '@server/db/backup';
-import { connectTo, send } from '@server/sync/socket-test-support';
+import { connectTo, send } from '@server/testing/socket-hub';
 import {
   at,
   clinicPerTest,
@@ -19,7 +19,7 @@ import {
   TEST_PASSWORD,
   userIdOf,
   waitFor,
-} from './testing/client-test-support';
+} from '@main/client-core/testing/clinic';
 
 const count = (clinic: Clinic, sql: string, ...args: unknown[]) =>
   (clinic.server.hub.db.sqlite.prepare(sql).get(...args) as { n: number }).n;

@@ -12,7 +12,7 @@ import {
   signedIn,
   TEST_PASSWORD,
   waitFor,
-} from './testing/client-test-support';
+} from '@main/client-core/testing/clinic';
 
 describe('client core: two desktops and a hub', { timeout: 60_000 }, () => {
   const { desktops, start } = clinicPerTest();

@@ -9,7 +9,7 @@ import {
   settled,
   signedIn,
   waitFor,
-} from './testing/client-test-support';
+} from '@main/client-core/testing/clinic';
 
 const TAKEN = { systolic: 130, diastolic: 85, pulse: 78, temperatureC: 37.2, spo2: 98, weightKg: 64 };
 

@@ -11,7 +11,7 @@ import {
   quickRegister,
   UI_TIMEOUT,
   uniqueName,
-} from '@renderer/screens/reception/booking/booking-steps.testing';
+} from '@renderer/testing/booking-steps';
 
 /**
  * Printing on a client desktop: the slip goes to the desktop's print bridge (Electron's system

@@ -6,6 +6,7 @@ import { COMPANION_QR_OPTIONS, modulesOfPath } from '@renderer/display/companion
 import { axeScan } from '@renderer/testing/axe';
 import { type AppPage, launchBrowser, openApp, openScreen } from '@renderer/testing/browser';
 import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
+import { addQueuedDoctor } from '@renderer/testing/queued-doctor';
 import { signInAs, signInWith, type StaffRole } from '@renderer/testing/sign-in';
 import { type StaffSocket, staffSocket } from '@renderer/testing/staff-socket';
 
@@ -103,40 +104,18 @@ describe('the waiting-room display', () => {
     const roomId = randomUUID();
     await admin('rooms.create', { id: roomId, details: { name: 'Room 9' } });
     await admin('rooms.create', { id: randomUUID(), details: { name: 'Room 11' } });
-    const doctorId = randomUUID();
-    await admin('doctors.create', {
-      id: doctorId,
-      details: {
-        fullName: 'Dr. Display Test',
-        specialization: 'General medicine',
-        registrationNumber: 'KMC-DISPLAY-1',
-        fees: { newVisit: 50_000, followUp: 30_000 },
-        tokenPrefix: 'DT',
-      },
-    });
-    await admin('users.create', {
-      id: randomUUID(),
-      ...DOCTOR_LOGIN,
-      displayName: 'Dr. Display Test',
-      role: 'doctor',
-      doctorId,
-    });
-    const windows = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
-      weekday,
-      start: '00:00',
-      end: '23:55',
-      roomId,
-    }));
-    await admin('schedules.setWeekly', { doctorId, windows });
     const fullNames = ['Zubeida Quartermaine', 'Yashwant Oppenheimer'];
-    for (const fullName of fullNames) {
-      await reception('queue.walkIn', {
-        appointmentId: randomUUID(),
-        doctorId,
-        newPatient: { id: randomUUID(), details: { fullName } },
-        placement: 'queue',
-      });
-    }
+    const doctorId = await addQueuedDoctor(
+      { admin, reception },
+      {
+        fullName: 'Dr. Display Test',
+        registrationNumber: 'KMC-DISPLAY-1',
+        tokenPrefix: 'DT',
+        ...DOCTOR_LOGIN,
+        roomId,
+      },
+      fullNames,
+    );
     // The clinic's companion app link (the admin's Settings test enters it on screen).
     const link = 'https://app.sunrise-clinic.example/book';
     const clinic = await admin<Record<string, unknown>>('settings.get', {});

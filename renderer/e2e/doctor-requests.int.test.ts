@@ -8,11 +8,8 @@ import { type AppPage, launchBrowser, openApp, openScreen } from '@renderer/test
 import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
 import { signInAs } from '@renderer/testing/sign-in';
 import { clinicDate, instantToLocal } from '@shared/rules/zoned-time';
-import { uniqueName } from '@renderer/screens/reception/booking/booking-steps.testing';
-import {
-  bookRequest,
-  setBookingConfirmation,
-} from '@renderer/screens/doctor/requests/requests-steps.testing';
+import { uniqueName } from '@renderer/testing/booking-steps';
+import { bookRequest, setBookingConfirmation } from '@renderer/testing/requests-steps';
 
 const TIMEOUT = { timeout: 30_000 };
 const DOCTOR = 'Dr. Arvind Menon'; // the demo's doctor account, dr.menon

@@ -9,7 +9,7 @@ import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
 import { type DesktopApp, openDesktopApp } from '@renderer/testing/desktop-app';
 import { signInAs } from '@renderer/testing/sign-in';
 import { startTcpProxy, type TcpProxy } from '@renderer/testing/tcp-proxy';
-import { addWalkIn, openConsultation } from '@renderer/screens/doctor/doctor-steps.testing';
+import { addWalkIn, openConsultation } from '@renderer/testing/doctor-steps';
 
 const WAIT = { timeout: 60_000 };
 const DOCTOR = 'Dr. Arvind Menon';

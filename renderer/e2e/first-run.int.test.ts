@@ -5,7 +5,7 @@ import { axeScan } from '@renderer/testing/axe';
 import { launchBrowser } from '@renderer/testing/browser';
 import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
 import { type FirstRunApp, openFirstRunApp } from '@renderer/testing/first-run-app';
-import { UI_TIMEOUT } from '@renderer/screens/reception/booking/booking-steps.testing';
+import { UI_TIMEOUT } from '@renderer/testing/booking-steps';
 
 /** A 127.0.0.1 address where nothing listens (bound, then released). */
 async function silentAddress(): Promise<string> {

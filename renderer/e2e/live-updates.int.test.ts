@@ -9,7 +9,7 @@ import {
   showBoardFor,
   UI_TIMEOUT,
   uniqueName,
-} from '@renderer/screens/reception/booking/booking-steps.testing';
+} from '@renderer/testing/booking-steps';
 
 const LIVE_UPDATE_DEADLINE_MS = 3_000;
 

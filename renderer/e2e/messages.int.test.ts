@@ -6,7 +6,7 @@ import { axeScan } from '@renderer/testing/axe';
 import { type AppPage, launchBrowser, openApp, openScreen } from '@renderer/testing/browser';
 import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
 import { signInAs } from '@renderer/testing/sign-in';
-import { type SeededMessages, seedMessages } from '@renderer/screens/shared/messages/messages-seed.testing';
+import { type SeededMessages, seedMessages } from '@renderer/testing/messages-seed';
 
 const TIMEOUT = { timeout: 30_000 };
 

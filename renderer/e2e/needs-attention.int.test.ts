@@ -14,7 +14,7 @@ import {
   quickRegister,
   UI_TIMEOUT,
   uniqueName,
-} from '@renderer/screens/reception/booking/booking-steps.testing';
+} from '@renderer/testing/booking-steps';
 
 /**
  * docs/product.md §13 on a client desktop (the renderer over a real client core, as in Electron): the

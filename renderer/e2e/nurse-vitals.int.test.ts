@@ -6,8 +6,8 @@ import { axeScan } from '@renderer/testing/axe';
 import { type AppPage, launchBrowser, openApp, openScreen } from '@renderer/testing/browser';
 import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
 import { signInAs } from '@renderer/testing/sign-in';
-import { addWalkInAt, holdAutosave } from '@renderer/screens/doctor/doctor-steps.testing';
-import { uniqueName } from '@renderer/screens/reception/booking/booking-steps.testing';
+import { addWalkInAt, holdAutosave } from '@renderer/testing/doctor-steps';
+import { uniqueName } from '@renderer/testing/booking-steps';
 
 const TIMEOUT = { timeout: 30_000 };
 const DOCTOR = 'Dr. Arvind Menon'; // the demo account signInAs(…, 'doctor') uses

@@ -7,7 +7,7 @@ import { type AppPage, launchBrowser, openApp } from '@renderer/testing/browser'
 import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
 import { signInAs } from '@renderer/testing/sign-in';
 import { instantToLocal, localToInstant } from '@shared/rules/zoned-time';
-import { addWalkInAt } from '@renderer/screens/doctor/doctor-steps.testing';
+import { addWalkInAt } from '@renderer/testing/doctor-steps';
 
 const TIMEOUT = { timeout: 30_000 };
 const DOCTOR = 'Dr. Arvind Menon'; // the demo account signInAs(…, 'doctor') uses

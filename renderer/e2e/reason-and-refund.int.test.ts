@@ -4,7 +4,7 @@ import { describe, expect } from 'vitest';
 import { axeScan } from '@renderer/testing/axe';
 import { settle } from '@renderer/testing/browser';
 import { browserTest } from '@renderer/testing/browser-test';
-import { UI_TIMEOUT } from '@renderer/screens/reception/booking/booking-steps.testing';
+import { UI_TIMEOUT } from '@renderer/testing/booking-steps';
 
 /**
  * Issue 5: actions that need a reason (cancel, here) and a refund, through their dialogs: a

@@ -12,7 +12,7 @@ import {
   showBoardFor,
   UI_TIMEOUT,
   uniqueName,
-} from '@renderer/screens/reception/booking/booking-steps.testing';
+} from '@renderer/testing/booking-steps';
 
 describe('reception: Today board, booking with quick registration and slip, patients', () => {
   let hub: DemoHub;
@@ -85,7 +85,18 @@ describe('reception: Today board, booking with quick registration and slip, pati
     expect(await axeScan(page)).toEqual([]);
     await quickRegister(page, name, phone);
     await page.getByRole('radio', { name: 'Follow-up' }).check({ force: true });
-    await page.getByLabel('Note (optional)').fill('Bring old reports');
+    // The form checks its fields before the hub does; the problem shows on the field it names.
+    const note = page.getByRole('textbox', { name: 'Note (optional)' });
+    await note.fill('Bring old reports\u0007');
+    await page.getByRole('button', { name: 'Confirm booking' }).click();
+    await note.and(page.locator('[aria-invalid="true"][aria-errormessage]')).waitFor(UI_TIMEOUT);
+    const message = await note.evaluate(
+      (field) => document.getElementById(field.getAttribute('aria-errormessage')!)?.textContent,
+    );
+    expect(message).toBe('must not contain control characters');
+    expect(await page.getByRole('heading', { name: 'Book an appointment', level: 1 }).count()).toBe(1);
+    await note.fill('Bring old reports');
+    await note.and(page.locator(':not([aria-invalid="true"])')).waitFor(UI_TIMEOUT);
     const number = await confirmBooking(page);
     expect(number).toMatch(/^A-\d{4}-\d{6,}$/);
     booked = { number, date, doctor: doctor.split(' — ')[0]!, time };

@@ -6,7 +6,7 @@ import { axeScan } from '@renderer/testing/axe';
 import { type AppPage, launchBrowser, openApp, openScreen } from '@renderer/testing/browser';
 import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, signInAs } from '@renderer/testing/sign-in';
-import { showBoardFor, UI_TIMEOUT } from '@renderer/screens/reception/booking/booking-steps.testing';
+import { showBoardFor, UI_TIMEOUT } from '@renderer/testing/booking-steps';
 
 interface Reply<T> {
   ok: boolean;

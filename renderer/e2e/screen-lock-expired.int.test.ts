@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppPage, launchBrowser, openApp, openScreen } from '@renderer/testing/browser';
 import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
 import { DEMO_PASSWORD, signInAs } from '@renderer/testing/sign-in';
-import { UI_TIMEOUT } from '@renderer/screens/reception/booking/booking-steps.testing';
+import { UI_TIMEOUT } from '@renderer/testing/booking-steps';
 
 /**
  * Issue 14, item 10: a receptionist back from a long break finds the screen locked and her

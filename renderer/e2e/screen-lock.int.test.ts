@@ -6,7 +6,7 @@ import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
 import { type DesktopApp, openDesktopApp } from '@renderer/testing/desktop-app';
 import { DEMO_PASSWORD, signInAs } from '@renderer/testing/sign-in';
 import { startTcpProxy, type TcpProxy } from '@renderer/testing/tcp-proxy';
-import { UI_TIMEOUT } from '@renderer/screens/reception/booking/booking-steps.testing';
+import { UI_TIMEOUT } from '@renderer/testing/booking-steps';
 
 /**
  * docs/product.md §15 / issue 5: the screen locks after the clinic's idle time and hides everything; the

@@ -4,7 +4,7 @@ import { axeScan } from '@renderer/testing/axe';
 import { launchBrowser, openApp } from '@renderer/testing/browser';
 import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
 import { type StaffRole, signInAs } from '@renderer/testing/sign-in';
-import { UI_TIMEOUT } from '@renderer/screens/reception/booking/booking-steps.testing';
+import { UI_TIMEOUT } from '@renderer/testing/booking-steps';
 
 const PORTRAIT = { width: 768, height: 1024 };
 const LANDSCAPE = { width: 1024, height: 768 };

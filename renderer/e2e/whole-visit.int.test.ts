@@ -8,14 +8,14 @@ import {
   fillConsultation,
   finalizeAndComplete,
   finishPatientInRoom,
-} from '@renderer/screens/doctor/doctor-steps.testing';
+} from '@renderer/testing/doctor-steps';
 import {
   chooseFirstSlot,
   confirmBooking,
   findBookingWithFreeSlot,
   quickRegister,
   uniqueName,
-} from '@renderer/screens/reception/booking/booking-steps.testing';
+} from '@renderer/testing/booking-steps';
 
 const TIMEOUT = { timeout: 60_000 };
 /** The doctor a walk-in goes to when nobody has a free slot left today (the demo's 'doctor'). */

@@ -6,7 +6,7 @@ import { addPreloadShim, type AppPage, openApp } from './browser';
 import { repoRoot } from './demo-hub';
 import { forkIpcChild } from './ipc-child';
 
-const BRIDGE_PROCESS = join(repoRoot, 'main', 'backend', 'testing', 'desktop-bridge-process.ts');
+const BRIDGE_PROCESS = join(repoRoot, 'main', 'backend', 'testing', 'desktop-bridge.child.ts');
 
 export interface DesktopApp extends AppPage {
   /** The desktop's own data folder (replica, outbox, known users). */
@@ -24,7 +24,7 @@ export interface PrintJob {
 
 /**
  * The renderer as it runs on a client desktop: the page (served by the hub) gets `window.clinic`
- * wired to a real client core in another process (main/backend/testing/desktop-bridge-process.ts)
+ * wired to a real client core in another process (main/backend/testing/desktop-bridge.child.ts)
  * which reaches the hub at `hubUrl`. The shim below does what Electron's preload does: keeps the
  * window's token, forwards calls, relays push events and connection states.
  */

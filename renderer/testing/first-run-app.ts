@@ -6,7 +6,7 @@ import { addPreloadShim, type AppPage, openApp } from './browser';
 import { repoRoot } from './demo-hub';
 import { forkIpcChild } from './ipc-child';
 
-const SETUP_PROCESS = join(repoRoot, 'main', 'backend', 'testing', 'desktop-setup-process.ts');
+const SETUP_PROCESS = join(repoRoot, 'main', 'backend', 'testing', 'desktop-setup.child.ts');
 
 export interface FirstRunApp extends AppPage {
   /** The desktop's saved choice (null until one is made). */
@@ -18,7 +18,7 @@ export interface FirstRunApp extends AppPage {
 /**
  * The renderer on a new desktop before its first-run choice: `window.clinic.desktopSetup` is
  * wired, as Electron's preload wires it, to the real first-run backend in another process
- * (main/backend/testing/desktop-setup-process.ts). `announced` are the hubs mDNS would list.
+ * (main/backend/testing/desktop-setup.child.ts). `announced` are the hubs mDNS would list.
  */
 export async function openFirstRunApp(
   browser: Browser,

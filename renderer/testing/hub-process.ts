@@ -17,7 +17,7 @@ export interface ChildHub {
 
 /**
  * Runs `scripts/hub.ts` with mDNS off on a free 127.0.0.1 port and waits until it listens.
- * With `movableClock`, runs `server/testing/movable-clock-hub.ts` instead (the same hub, its clock
+ * With `movableClock`, runs `server/testing/movable-clock-hub.child.ts` instead (the same hub, its clock
  * moved forward over IPC; it takes only --data-dir and --renderer-dir).
  */
 export async function spawnHub(
@@ -32,7 +32,7 @@ export async function spawnHub(
   // In its own process group (detached): tsx runs the hub as a child of the process spawned here,
   // and killing the group stops both; killing only tsx would leave the hub running as an orphan.
   const child: ChildProcess = options.movableClock
-    ? spawn(process.execPath, ['--import', 'tsx', 'server/testing/movable-clock-hub.ts', ...args], {
+    ? spawn(process.execPath, ['--import', 'tsx', 'server/testing/movable-clock-hub.child.ts', ...args], {
         cwd: repoRoot,
         detached: true,
         stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

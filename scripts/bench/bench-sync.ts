@@ -17,7 +17,7 @@ import {
   startClinic,
   TEST_PASSWORD,
   waitFor,
-} from '@main/client-core/testing/client-test-support';
+} from '@main/client-core/testing/clinic';
 import { benchDoctors, percentile } from './bench-hub';
 import { insertAppointments, insertPatients } from './generate-data';
 import { startLanHub } from './lan-hub';

@@ -5,6 +5,7 @@ import { Server } from 'socket.io';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openApp } from '@renderer/testing/browser';
 import { repoRoot, startDemoHub } from '@renderer/testing/demo-hub';
+import { addQueuedDoctor } from '@renderer/testing/queued-doctor';
 import { signInWith } from '@renderer/testing/sign-in';
 import { type StaffSocket, staffSocket } from '@renderer/testing/staff-socket';
 import { buildRenderer, rendererBuildIsStale } from '../renderer-build';
@@ -57,33 +58,16 @@ export async function displayBench(figures: Record<string, number>): Promise<voi
   try {
     const admin = await staff('admin');
     const reception = await staff('receptionist');
-    const doctorId = randomUUID();
-    await admin('doctors.create', {
-      id: doctorId,
-      details: {
+    const doctorId = await addQueuedDoctor(
+      { admin, reception },
+      {
         fullName: 'Dr. Bench Display',
-        specialization: 'General medicine',
         registrationNumber: 'KMC-BENCH-DISPLAY',
-        fees: { newVisit: 50_000, followUp: 30_000 },
         tokenPrefix: 'BD',
+        ...DOCTOR,
       },
-    });
-    await admin('users.create', {
-      id: randomUUID(),
-      username: DOCTOR.username,
-      displayName: 'Dr. Bench Display',
-      role: 'doctor',
-      doctorId,
-      password: DOCTOR.password,
-    });
-    for (let i = 0; i < CALLS; i++) {
-      await reception('queue.walkIn', {
-        appointmentId: randomUUID(),
-        doctorId,
-        newPatient: { id: randomUUID(), details: { fullName: `Bench Patient ${i}` } },
-        placement: 'queue',
-      });
-    }
+      Array.from({ length: CALLS }, (_, i) => `Bench Patient ${i}`),
+    );
     const { pairingCode } = await admin<{ pairingCode: string }>('displays.create', {
       id: randomUUID(),
       settings: { name: 'Bench display', doctorIds: [doctorId] },

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { spawnHub } from '@renderer/testing/demo-hub';
-import { callOver, connectTo, send } from '@server/sync/socket-test-support';
+import { callOver, connectTo, send } from '@server/testing/socket-hub';
 
 /**
  * The resident memory of a real hub process (`npm run hub`) serving a data folder: it opens the

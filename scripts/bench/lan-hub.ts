@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnHub } from '@renderer/testing/demo-hub';
-import { callOver, connectTo, send } from '@server/sync/socket-test-support';
+import { callOver, connectTo, send } from '@server/testing/socket-hub';
 
 export interface LanHub {
   url: string;

@@ -9,7 +9,7 @@ import {
   quickRegister,
   showBoardFor,
   uniqueName,
-} from '@renderer/screens/reception/booking/booking-steps.testing';
+} from '@renderer/testing/booking-steps';
 import { buildRenderer, rendererBuildIsStale } from '../renderer-build';
 import { percentile } from './bench-hub';
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiError } from '@shared/contract/errors';
 import { failureOf } from '@server/testing/failure';
 import { TEST_PASSWORD } from '@server/testing/test-hub';
-import { callOver, type SocketTestHub, startSocketHub } from '@server/sync/socket-test-support';
+import { callOver, type SocketTestHub, startSocketHub } from '@server/testing/socket-hub';
 import {
   FREE_FAILURES_PER_ACCOUNT,
   FREE_FAILURES_PER_ACCOUNT_EVERYWHERE,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiFailure, failure } from '@shared/contract/errors';
-import { at, bookAt, examDoctor, newPatient, TUESDAY } from '@server/handlers/appointments/test-setup';
+import { at, bookAt, examDoctor, newPatient, TUESDAY } from '@server/testing/booking-setup';
 import { createTestHub, type TestHub } from '@server/testing/test-hub';
 import { claimTargetOf } from './claim-refusals';
 import { refusalOf } from './db-refusals';

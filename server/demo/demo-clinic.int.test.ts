@@ -10,7 +10,7 @@ import type { ResultOf } from '@shared/contract/index';
 import { fixedClock } from '@server/core/clock';
 import { auditKeyFile } from '@server/hub/data-dir';
 import { type RunningHub, startHub } from '@server/hub/hub-server';
-import { callOver, connectTo, send } from '@server/sync/socket-test-support';
+import { callOver, connectTo, send } from '@server/testing/socket-hub';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoClinic } from './demo-clinic';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));

@@ -2,16 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { io as connectClient, type Socket as ClientSocket } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DisplaySnapshot } from '@shared/domain/display.schema';
-import { assignRoom, at, insertAppointment, queueWorld } from '@server/handlers/queue/queue-fixtures';
+import { assignRoom, at, insertAppointment, queueWorld } from '@server/testing/queue-fixtures';
 import { createSocketEndpoint } from '@server/sync/socket-endpoint';
 import { freshAdmin } from '@server/testing/test-hub';
-import {
-  callOver,
-  nextEvent,
-  send,
-  type SocketTestHub,
-  startSocketHub,
-} from '@server/sync/socket-test-support';
+import { callOver, nextEvent, send, type SocketTestHub, startSocketHub } from '@server/testing/socket-hub';
 
 let server: SocketTestHub | undefined;
 const opened: ClientSocket[] = [];

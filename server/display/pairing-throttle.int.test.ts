@@ -4,7 +4,7 @@ import { insertDoctor } from '@server/testing/fixtures';
 import { failureOf } from '@server/testing/failure';
 import { freshAdmin, TEST_PASSWORD } from '@server/testing/test-hub';
 import { FREE_PAIRING_FAILURES_PER_SOURCE } from '@server/auth/login-throttle';
-import { callOver, type SocketTestHub, startSocketHub } from '@server/sync/socket-test-support';
+import { callOver, type SocketTestHub, startSocketHub } from '@server/testing/socket-hub';
 
 let server: SocketTestHub | undefined;
 afterEach(async () => {

@@ -2,7 +2,7 @@ import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { sectionTitle, table } from './pdf-blocks';
 import { type Paper, PdfCanvas } from './pdf-canvas';
-import { pdfFlatText, pdfFonts, pdfInfo, pdfWords, previewPdf } from './pdf-reader.testing';
+import { pdfFlatText, pdfFonts, pdfInfo, pdfWords, previewPdf } from '@server/testing/pdf-reader';
 
 const MIXED =
   'Patient सुनीता शर्मा paid ₹1,234.50 for the consultation; अगली जाँच सोमवार को होगी, please bring the reports. ';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import { TEST_PASSWORD } from '@server/testing/test-hub';
-import { callOver, send, type SocketTestHub, startSocketHub } from '@server/sync/socket-test-support';
+import { callOver, send, type SocketTestHub, startSocketHub } from '@server/testing/socket-hub';
 
 let server: SocketTestHub;
 afterEach(async () => server?.close());

@@ -9,7 +9,7 @@ import pino from 'pino';
 import type { Socket as ClientSocket } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '@server/db/database';
-import { callOver, connectTo, send } from '@server/sync/socket-test-support';
+import { callOver, connectTo, send } from '@server/testing/socket-hub';
 import { TEST_PASSWORD } from '@server/testing/test-hub';
 import { auditKeyFile, databaseFile, pidFile } from './data-dir';
 import { type RunningHub, startHub } from './hub-server';

@@ -17,7 +17,7 @@ import {
   startSmtpSink,
   useTestMailServer,
   waitFor,
-} from './delivery.testing';
+} from '@server/testing/delivery';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const dirs: string[] = [];

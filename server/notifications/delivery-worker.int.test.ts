@@ -8,7 +8,7 @@ import {
   startSmtpSink,
   useTestMailServer,
   waitFor,
-} from './delivery.testing';
+} from '@server/testing/delivery';
 
 /** The worker's own bookkeeping: stopping with sends in flight, and leases that run out. */
 describe('delivery worker: stopping', () => {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Caller } from '@server/core/dispatcher';
-import { insertAppointment } from '@server/handlers/consultations/visit-fixtures';
-import { at, bookAt, examDoctor, TUESDAY } from '@server/handlers/appointments/test-setup';
+import { insertAppointment } from '@server/testing/visit-fixtures';
+import { at, bookAt, examDoctor, TUESDAY } from '@server/testing/booking-setup';
 import { insertPatient } from '@server/testing/fixtures';
 import { patientCaller } from '@server/testing/patient-caller';
 import { createTestHub, type TestHub } from '@server/testing/test-hub';

@@ -5,14 +5,7 @@ import type { OutboxRow } from '@server/notifications/outbox.repository';
 import { insertPatient } from '@server/testing/fixtures';
 import { patientCaller } from '@server/testing/patient-caller';
 import { createTestHub, type TestHub } from '@server/testing/test-hub';
-import {
-  at,
-  bookAt,
-  changeSettings,
-  examDoctor,
-  MONDAY,
-  TUESDAY,
-} from '@server/handlers/appointments/test-setup';
+import { at, bookAt, changeSettings, examDoctor, MONDAY, TUESDAY } from '@server/testing/booking-setup';
 
 /** The outbox rows of an appointment (or other record), by dedupe key. */
 function rowsAbout(hub: TestHub, aboutId: string): Map<string, OutboxRow> {

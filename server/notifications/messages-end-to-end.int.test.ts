@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { at, visitWorld } from '@server/documents/visit-world.testing';
+import { at, visitWorld } from '@server/testing/visit-world';
 import { createTestHub, type TestHub } from '@server/testing/test-hub';
 import { DeliveryWorker } from './delivery-worker';
-import { type SmtpSink, startSmtpSink, useTestMailServer } from './delivery.testing';
+import { type SmtpSink, startSmtpSink, useTestMailServer } from '@server/testing/delivery';
 
 /**
  * The whole path a patient sees: a desk booking writes its messages with the booking, the hub's

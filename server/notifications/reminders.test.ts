@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { localToInstant } from '@shared/rules/zoned-time';
 import type { Caller } from '@server/core/dispatcher';
-import { at, examDoctor, MONDAY } from '@server/handlers/appointments/test-setup';
+import { at, examDoctor, MONDAY } from '@server/testing/booking-setup';
 import { insertPatient } from '@server/testing/fixtures';
 import { patientCaller } from '@server/testing/patient-caller';
 import { createTestHub, type TestHub } from '@server/testing/test-hub';

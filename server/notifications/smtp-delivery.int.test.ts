@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { at, visitWorld } from '@server/documents/visit-world.testing';
+import { at, visitWorld } from '@server/testing/visit-world';
 import { createTestHub, type TestHub } from '@server/testing/test-hub';
 import { EMAIL_NOT_SET_UP } from './delivery-policy';
 import type { SmsGateway } from './sms-gateway';
@@ -11,7 +11,7 @@ import {
   type SmtpSink,
   startSmtpSink,
   useTestMailServer,
-} from './delivery.testing';
+} from '@server/testing/delivery';
 
 /**
  * The delivery worker against a real SMTP server in this process (smtp-server on 127.0.0.1),

@@ -8,7 +8,7 @@ import {
   type SmtpSink,
   startSmtpSink,
   useTestMailServer,
-} from './delivery.testing';
+} from '@server/testing/delivery';
 
 describe('delivery worker: TLS to the mail server', () => {
   let hub: TestHub;

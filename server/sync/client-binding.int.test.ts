@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Mutation, PullResponse } from '@shared/contract/sync.contract';
 import type { PushResult } from './push';
-import { send, type SocketTestHub, startSocketHub } from './socket-test-support';
+import { send, type SocketTestHub, startSocketHub } from '@server/testing/socket-hub';
 
 let server: SocketTestHub | undefined;
 afterEach(async () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiFailure } from '@shared/contract/errors';
-import { callOver, type SocketTestHub, startSocketHub } from './socket-test-support';
+import { callOver, type SocketTestHub, startSocketHub } from '@server/testing/socket-hub';
 
 let server: SocketTestHub | undefined;
 afterEach(async () => {

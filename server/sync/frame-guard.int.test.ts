@@ -1,6 +1,6 @@
 import type { Socket as ClientSocket } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { callOver, type SocketTestHub, startSocketHub } from './socket-test-support';
+import { callOver, type SocketTestHub, startSocketHub } from '@server/testing/socket-hub';
 import { refusedEvent } from './frame-guard';
 import type { Reply } from './wire';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TEST_PASSWORD } from '@server/testing/test-hub';
-import { callOver, send, type SocketTestHub, startSocketHub } from './socket-test-support';
+import { callOver, send, type SocketTestHub, startSocketHub } from '@server/testing/socket-hub';
 
 let server: SocketTestHub | undefined;
 afterEach(async () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hubHostName } from '@server/discovery/hub-service';
 import { createOwnHostCheck, hostOf } from './own-hosts';
-import { callOver, type SocketTestHub, startSocketHub } from './socket-test-support';
+import { callOver, type SocketTestHub, startSocketHub } from '@server/testing/socket-hub';
 
 /** A GET to the hub on 127.0.0.1 with the Host (and Origin) a rebound name would carry. */
 function get(

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { hubHelloSchema } from '@shared/contract/sync.contract';
 import { TEST_PASSWORD } from '@server/testing/test-hub';
 import { failureOf } from '@server/testing/failure';
-import { callOver, nextEvent, send, type SocketTestHub, startSocketHub } from './socket-test-support';
+import { callOver, nextEvent, send, type SocketTestHub, startSocketHub } from '@server/testing/socket-hub';
 
 let server: SocketTestHub | undefined;
 afterEach(async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cspDirectives } from '@server/core/content-security-policy';
-import { callOver, startSocketHub, type SocketTestHub } from './socket-test-support';
+import { callOver, startSocketHub, type SocketTestHub } from '@server/testing/socket-hub';
 
 const INDEX = '<!doctype html><title>Clinic</title><script type="module" src="/assets/app-1a2b.js"></script>';
 const DISPLAY = '<!doctype html><title>Waiting room</title>';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventPayload } from '@shared/contract/events.contract';
 import { TEST_PASSWORD } from '@server/testing/test-hub';
-import { callOver, nextEvent, send, type SocketTestHub, startSocketHub } from './socket-test-support';
+import { callOver, nextEvent, send, type SocketTestHub, startSocketHub } from '@server/testing/socket-hub';
 
 let server: SocketTestHub | undefined;
 afterEach(async () => {

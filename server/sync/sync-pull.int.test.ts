@@ -5,7 +5,7 @@ import { type PullResponse, pullResponseSchema } from '@shared/contract/sync.con
 import type { Db } from '@server/db/database';
 import { insertDoctor, insertPatient } from '@server/testing/fixtures';
 import { pullChanges } from './pull';
-import { send, type SocketTestHub, startSocketHub } from './socket-test-support';
+import { send, type SocketTestHub, startSocketHub } from '@server/testing/socket-hub';
 
 let server: SocketTestHub | undefined;
 afterEach(async () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { pushResponseSchema } from '@shared/contract/sync.contract';
-import { createUserMutation, send, type SocketTestHub, startSocketHub } from './socket-test-support';
+import { createUserMutation, send, type SocketTestHub, startSocketHub } from '@server/testing/socket-hub';
 import type { PushResult } from './push';
 
 let server: SocketTestHub | undefined;

@@ -7,7 +7,7 @@ import pino from 'pino';
 import { Server } from 'socket.io';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningHub, startHub } from '@server/hub/hub-server';
-import { type SocketTestHub, startSocketHub } from '@server/sync/socket-test-support';
+import { type SocketTestHub, startSocketHub } from '@server/testing/socket-hub';
 import { checkHub } from './hello-check';
 import { findHub, type FindHubOptions } from './find-hub';
 

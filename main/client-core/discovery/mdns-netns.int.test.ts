@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FindHubResult, FoundHub } from './find-hub';
 import type { HubCandidate } from './hub-browser';
-import { type ChildEvent, JsonChild } from './testing/json-child';
-import { createLab, LAB, namespacesUnavailable, type NetnsLab } from './testing/netns-lab';
+import { type ChildEvent, JsonChild } from './json-child.testing';
+import { createLab, LAB, namespacesUnavailable, type NetnsLab } from './netns-lab.testing';
 
 /*
- * mDNS end to end, only inside network namespaces this test creates (testing/netns-lab.ts):
+ * mDNS end to end, only inside network namespaces this test creates (netns-lab.testing.ts):
  * nothing here advertises or browses on the machine's own interfaces.
  */
 const unavailable = namespacesUnavailable();

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pdfFlatText, pdfInfo, previewPdf } from '@server/documents/pdf-reader.testing';
+import { pdfFlatText, pdfInfo, previewPdf } from '@server/testing/pdf-reader';
 import { failureOf } from '@server/testing/failure';
 import { createTestHub, freshAdmin, type TestHub } from '@server/testing/test-hub';
-import { clinicDays, MON, WED } from './analytics-fixtures.testing';
+import { clinicDays, MON, WED } from './clinic-days.testing';
 
 describe('analytics.export', () => {
   let hub: TestHub;

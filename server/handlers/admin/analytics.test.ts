@@ -4,7 +4,7 @@ import { localToInstant } from '@shared/rules/zoned-time';
 import { insertAppointmentRow, insertDoctor, insertPatient } from '@server/testing/fixtures';
 import { failureOf } from '@server/testing/failure';
 import { createTestHub, freshAdmin, type TestHub } from '@server/testing/test-hub';
-import { clinicDays, MON, TUE, WED } from './analytics-fixtures.testing';
+import { clinicDays, MON, TUE, WED } from './clinic-days.testing';
 
 describe('analytics.dashboard', () => {
   let hub: TestHub;

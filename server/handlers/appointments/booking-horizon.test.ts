@@ -9,7 +9,7 @@ import {
   newPatient,
   patientCaller,
   refusal,
-} from './test-setup';
+} from '@server/testing/booking-setup';
 
 /** The hub's today is Monday 2026-11-23; with a 7-day horizon the last bookable date is the 30th. */
 const LAST = '2026-11-30';

@@ -11,7 +11,7 @@ import {
   newPatient,
   patientCaller,
   refusal,
-} from './test-setup';
+} from '@server/testing/booking-setup';
 
 const rowsOf = (hub: TestHub, table: 'appointments' | 'status_transitions' | 'reschedule_records') =>
   hub.db.all(hub.db.q.selectFrom(table).selectAll());

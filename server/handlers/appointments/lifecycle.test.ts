@@ -11,7 +11,7 @@ import {
   newPatient,
   patientCaller,
   refusal,
-} from './test-setup';
+} from '@server/testing/booking-setup';
 
 describe('appointment lifecycle (docs/product.md §5)', () => {
   let hub: TestHub;

@@ -1,7 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InputOf } from '@shared/contract/index';
 import { createTestHub, type TestHub } from '@server/testing/test-hub';
-import { MONDAY, TUESDAY, at, bookAt, examDoctor, newPatient, patientCaller, refusal } from './test-setup';
+import {
+  MONDAY,
+  TUESDAY,
+  at,
+  bookAt,
+  examDoctor,
+  newPatient,
+  patientCaller,
+  refusal,
+} from '@server/testing/booking-setup';
 
 describe('appointment queries', () => {
   let hub: TestHub;

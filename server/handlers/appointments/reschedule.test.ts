@@ -13,7 +13,7 @@ import {
   newPatient,
   patientCaller,
   refusal,
-} from './test-setup';
+} from '@server/testing/booking-setup';
 
 describe('rescheduling (docs/product.md §6)', () => {
   let hub: TestHub;

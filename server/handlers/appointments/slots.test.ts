@@ -2,7 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestHub, freshAdmin, type TestHub } from '@server/testing/test-hub';
 import { insertDoctor } from '@server/testing/fixtures';
-import { MONDAY, TUESDAY, at, bookAt, examDoctor, localTimes, newPatient, refusal } from './test-setup';
+import {
+  MONDAY,
+  TUESDAY,
+  at,
+  bookAt,
+  examDoctor,
+  localTimes,
+  newPatient,
+  refusal,
+} from '@server/testing/booking-setup';
 
 const WORKED_EXAMPLE = [
   '09:00',

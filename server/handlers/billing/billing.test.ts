@@ -6,7 +6,7 @@ import { insertDoctor, insertPatient } from '@server/testing/fixtures';
 import { failureOf } from '@server/testing/failure';
 import { patientCaller } from '@server/testing/patient-caller';
 import { createTestHub, type TestHub } from '@server/testing/test-hub';
-import { insertAppointment, setStatus } from '@server/handlers/consultations/visit-fixtures';
+import { insertAppointment, setStatus } from '@server/testing/visit-fixtures';
 
 type Item = InputOf<'billing.createBill'>['items'] extends (infer I)[] | undefined ? I : never;
 const consultation: Item = {

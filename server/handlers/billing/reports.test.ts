@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Caller } from '@server/core/dispatcher';
 import { insertDoctor, insertPatient } from '@server/testing/fixtures';
 import { createTestHub, type TestHub } from '@server/testing/test-hub';
-import { insertAppointment } from '@server/handlers/consultations/visit-fixtures';
+import { insertAppointment } from '@server/testing/visit-fixtures';
 
 describe('collection and revenue reports', () => {
   let hub: TestHub;

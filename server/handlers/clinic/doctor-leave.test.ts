@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { insertDoctor, insertPatient, weekdaySchedule } from '@server/testing/fixtures';
 import { failureOf } from '@server/testing/failure';
 import { createTestHub, type TestHub } from '@server/testing/test-hub';
-import { changeSettings } from '@server/handlers/appointments/test-setup';
-import { count, insertAppointment, rows } from './clinic-fixtures.testing';
+import { changeSettings } from '@server/testing/booking-setup';
+import { count, insertAppointment, rows } from '@server/testing/clinic-fixtures';
 
 let hub: TestHub;
 afterEach(() => hub?.close());

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { insertDoctor, insertPatient, weekdaySchedule } from '@server/testing/fixtures';
 import { failureOf } from '@server/testing/failure';
 import { createTestHub, type TestHub } from '@server/testing/test-hub';
-import { count, insertAppointment, rows } from './clinic-fixtures.testing';
+import { count, insertAppointment, rows } from '@server/testing/clinic-fixtures';
 
 let hub: TestHub;
 afterEach(() => hub?.close());

@@ -6,7 +6,7 @@ import { insertPatient } from '@server/testing/fixtures';
 import { failureOf } from '@server/testing/failure';
 import { patientCaller } from '@server/testing/patient-caller';
 import { createTestHub, type TestHub } from '@server/testing/test-hub';
-import { insertAppointment, setStatus } from './visit-fixtures';
+import { insertAppointment, setStatus } from '@server/testing/visit-fixtures';
 
 const NINE_AM = '2026-11-23T03:30:00.000Z'; // 09:00 in Kolkata on the test day
 const SECRET_NOTE = 'suspect undisclosed alcohol use';

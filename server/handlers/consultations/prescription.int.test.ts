@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pdfFlatText, pdfInfo, previewPdf } from '@server/documents/pdf-reader.testing';
-import { at, HINDI_NAME, type VisitWorld, visitWorld } from '@server/documents/visit-world.testing';
+import { pdfFlatText, pdfInfo, previewPdf } from '@server/testing/pdf-reader';
+import { at, HINDI_NAME, type VisitWorld, visitWorld } from '@server/testing/visit-world';
 import { failureOf } from '@server/testing/failure';
 import { patientCaller } from '@server/testing/patient-caller';
 import { createTestHub, freshAdmin, type TestHub } from '@server/testing/test-hub';

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Caller } from '@server/core/dispatcher';
 import { insertPatient } from '@server/testing/fixtures';
 import { createTestHub, TEST_PASSWORD, type TestHub } from '@server/testing/test-hub';
-import { insertAppointment } from './visit-fixtures';
+import { insertAppointment } from '@server/testing/visit-fixtures';
 
 const NINE_AM = '2026-11-23T03:30:00.000Z';
 const vitals = { systolic: 120, diastolic: 80, pulse: 72, temperatureC: null, spo2: 98, weightKg: null };

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { claimOf } from '@server/core/author-time';
-import { pdfFlatText } from '@server/documents/pdf-reader.testing';
+import { pdfFlatText } from '@server/testing/pdf-reader';
 import type { Caller } from '@server/core/dispatcher';
 import { insertPatient } from '@server/testing/fixtures';
 import { createTestHub, TEST_PASSWORD, type TestHub } from '@server/testing/test-hub';
-import { insertAppointment } from './visit-fixtures';
+import { insertAppointment } from '@server/testing/visit-fixtures';
 
 /** The signing handlers' bounds on an author's claimed time (server/core/author-time.ts). */
 describe('signing and addendum times', () => {

@@ -4,7 +4,7 @@ import type { Vitals } from '@shared/domain/consultation.schema';
 import type { Caller } from '@server/core/dispatcher';
 import { insertPatient } from '@server/testing/fixtures';
 import { createTestHub, type TestHub } from '@server/testing/test-hub';
-import { insertAppointment } from './visit-fixtures';
+import { insertAppointment } from '@server/testing/visit-fixtures';
 
 const NINE_AM = '2026-11-23T03:30:00.000Z';
 const TAKEN: Vitals = { systolic: 130, diastolic: 85, pulse: 78, temperatureC: 37.2, spo2: 98, weightKg: 64 };

@@ -10,7 +10,7 @@ import {
   type SmtpSink,
   startSmtpSink,
   useTestMailServer,
-} from '@server/notifications/delivery.testing';
+} from '@server/testing/delivery';
 import { failureOf } from '@server/testing/failure';
 import { createTestHub, TEST_PASSWORD, type TestHub } from '@server/testing/test-hub';
 

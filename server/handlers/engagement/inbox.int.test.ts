@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { at, bookAt, examDoctor, TUESDAY } from '@server/handlers/appointments/test-setup';
+import { at, bookAt, examDoctor, TUESDAY } from '@server/testing/booking-setup';
 import { insertPatient } from '@server/testing/fixtures';
 import { patientCaller } from '@server/testing/patient-caller';
-import { callOver, nextEvent, type SocketTestHub, startSocketHub } from '@server/sync/socket-test-support';
+import { callOver, nextEvent, type SocketTestHub, startSocketHub } from '@server/testing/socket-hub';
 
 let server: SocketTestHub | undefined;
 afterEach(async () => {

@@ -4,7 +4,7 @@ import type { Caller } from '@server/core/dispatcher';
 import { insertPatient } from '@server/testing/fixtures';
 import { failureOf } from '@server/testing/failure';
 import { createTestHub, type TestHub } from '@server/testing/test-hub';
-import { insertAppointment } from '@server/handlers/consultations/visit-fixtures';
+import { insertAppointment } from '@server/testing/visit-fixtures';
 
 const NINE_AM = '2026-11-23T03:30:00.000Z';
 const rows = (...medicines: string[]) =>

@@ -4,7 +4,7 @@ import { insertDoctor, insertPatient } from '@server/testing/fixtures';
 import { failureOf } from '@server/testing/failure';
 import { patientCaller } from '@server/testing/patient-caller';
 import { createTestHub, type TestHub } from '@server/testing/test-hub';
-import { count } from '@server/handlers/clinic/clinic-fixtures.testing';
+import { count } from '@server/testing/clinic-fixtures';
 
 let hub: TestHub;
 afterEach(() => hub?.close());

@@ -5,7 +5,14 @@ import { type Caller, createDispatcher } from '@server/core/dispatcher';
 import { handler } from '@server/core/handler';
 import { handlers } from '@server/handlers/registry';
 import { createTestHub, type TestHub } from '@server/testing/test-hub';
-import { assignRoom, at, insertAppointment, type QueueWorld, queueWorld, TODAY } from './queue-fixtures';
+import {
+  assignRoom,
+  at,
+  insertAppointment,
+  type QueueWorld,
+  queueWorld,
+  TODAY,
+} from '@server/testing/queue-fixtures';
 import { finishQueueEntry } from './queue-finish';
 import { getEntry } from './queue.repository';
 

@@ -1,7 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { insertDoctor, insertWeeklyWindows } from '@server/testing/fixtures';
 import { createTestHub, type TestHub } from '@server/testing/test-hub';
-import { at, insertAppointment, patientCaller, type QueueWorld, queueWorld, TODAY } from './queue-fixtures';
+import {
+  at,
+  insertAppointment,
+  patientCaller,
+  type QueueWorld,
+  queueWorld,
+  TODAY,
+} from '@server/testing/queue-fixtures';
 
 let hub: TestHub;
 let world: QueueWorld;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { QueueEntry } from '@shared/domain/queue.schema';
 import { createTestHub, type TestHub } from '@server/testing/test-hub';
-import { insertAppointment, type QueueWorld, queueWorld, TODAY } from './queue-fixtures';
+import { insertAppointment, type QueueWorld, queueWorld, TODAY } from '@server/testing/queue-fixtures';
 
 let hub: TestHub;
 let world: QueueWorld;

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { refusal } from '@server/handlers/appointments/test-setup';
+import { refusal } from '@server/testing/booking-setup';
 import { createTestHub, type TestHub } from '@server/testing/test-hub';
-import { at, insertAppointment, type QueueWorld, queueWorld } from './queue-fixtures';
+import { at, insertAppointment, type QueueWorld, queueWorld } from '@server/testing/queue-fixtures';
 
 let hub: TestHub;
 let world: QueueWorld;

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { normalizePhone } from '@shared/rules/patient-identity';
 import { insertPatient } from '@server/testing/fixtures';
 import { createTestHub, type TestHub } from '@server/testing/test-hub';
-import { at, insertAppointment, type QueueWorld, queueWorld, TODAY } from './queue-fixtures';
+import { at, insertAppointment, type QueueWorld, queueWorld, TODAY } from '@server/testing/queue-fixtures';
 
 let hub: TestHub;
 let world: QueueWorld;

@@ -1,7 +1,6 @@
 import {
   Box,
   Button,
-  Field,
   Heading,
   HStack,
   RadioGroup,
@@ -10,18 +9,30 @@ import {
   Text,
   Textarea,
 } from '@chakra-ui/react';
+import { zodResolver } from '@hookform/resolvers/zod';
 import { type ReactNode, useState } from 'react';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useLocation, useSearchParams } from 'react-router';
-import type { Appointment, AppointmentType } from '@shared/domain/appointment.schema';
+import type { ApiError } from '@shared/contract/errors';
+import type { Appointment } from '@shared/domain/appointment.schema';
+import { applyApiError } from '@renderer/api/form-errors';
 import { useApiMutation, useApiQuery } from '@renderer/api/hooks';
 import { useClinicFormat } from '@renderer/app/clinic-format';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
+import { FormField } from '@renderer/components/FormField';
 import { NextSlots } from '@renderer/components/visits/NextSlots';
 import { ScreenHeader } from '@renderer/components/ScreenHeader';
 import { LoadingState } from '@renderer/components/StateViews';
+import {
+  BOOKING_FIELD_MAP,
+  BOOKING_FIELDS,
+  bookingFormSchema,
+  type BookingValues,
+  type ChosenSlot,
+  namingField,
+} from './booking-form';
 import { BookingSuccess } from './BookingSuccess';
 import { PatientSection } from './PatientSection';
-import type { ChosenSlot } from './SlotPicker';
 import { WhenSection } from './WhenSection';
 
 /**
@@ -46,17 +57,33 @@ function BookingForm({ onBooked }: { onBooked: (a: Appointment) => void }) {
   const today = format.today();
   const [params] = useSearchParams();
   const doctors = useApiQuery('doctors.list', {});
-  const [specialization, setSpecialization] = useState('');
-  const [doctorId, setDoctorId] = useState(params.get('doctor') ?? '');
-  const [date, setDate] = useState(params.get('date') ?? today);
+  const prefilledDoctor = params.get('doctor') ?? '';
   const start = params.get('start');
-  const [chosen, setChosen] = useState<ChosenSlot | null>(
-    doctorId && start ? { doctorId, startsAt: start, localTime: format.time(start) } : null,
-  );
-  const [patientId, setPatientId] = useState<string | null>(params.get('patient'));
-  const [type, setType] = useState<AppointmentType>('NEW_VISIT');
-  const [note, setNote] = useState('');
-  const book = useApiMutation('appointments.book', { onSuccess: (r) => onBooked(r.appointment) });
+  const form = useForm<BookingValues>({
+    resolver: zodResolver(bookingFormSchema),
+    defaultValues: {
+      specialization: '',
+      doctorId: prefilledDoctor,
+      date: params.get('date') ?? today,
+      slot:
+        prefilledDoctor && start
+          ? { doctorId: prefilledDoctor, startsAt: start, localTime: format.time(start) }
+          : null,
+      patientId: params.get('patient'),
+      type: 'NEW_VISIT',
+      note: '',
+    },
+  });
+  const { control, formState, setValue } = form;
+  const [chosen, patientId] = useWatch({ control, name: ['slot', 'patientId'] });
+  const [refused, setRefused] = useState<ApiError | null>(null);
+  const book = useApiMutation('appointments.book', {
+    onSuccess: (r) => onBooked(r.appointment),
+    onError: (error) =>
+      setRefused(
+        applyApiError(error, form.setError, { fieldMap: BOOKING_FIELD_MAP, knownFields: BOOKING_FIELDS }),
+      ),
+  });
 
   const active = [...(doctors.data ?? [])]
     .filter((d) => d.active)
@@ -64,20 +91,23 @@ function BookingForm({ onBooked }: { onBooked: (a: Appointment) => void }) {
   const chosenDoctor = active.find((d) => d.id === chosen?.doctorId);
   const choose = (slot: ChosenSlot) => {
     book.reset();
-    setChosen(slot);
+    setRefused(null);
+    form.clearErrors('slot');
+    setValue('slot', slot);
   };
-  const confirm = () => {
-    if (!chosen || !patientId) return;
+  const confirm = form.handleSubmit(({ slot, patientId: patient, type, note }) => {
+    if (!slot || !patient) return; // the schema refuses both; this tells the types
+    setRefused(null);
     book.mutate({
       id: crypto.randomUUID(),
-      patientId,
-      doctorId: chosen.doctorId,
-      startsAt: chosen.startsAt,
+      patientId: patient,
+      doctorId: slot.doctorId,
+      startsAt: slot.startsAt,
       type,
       mode: 'IN_PERSON',
-      note: note.trim(),
+      note,
     });
-  };
+  });
 
   if (doctors.isLoading) return <LoadingState label="Loading doctors…" />;
   return (
@@ -89,52 +119,46 @@ function BookingForm({ onBooked }: { onBooked: (a: Appointment) => void }) {
       <ErrorMessage error={doctors.error} />
       <SimpleGrid columns={{ base: 1, lg: 2 }} gap="4" alignItems="start">
         <Step n={1} title="Doctor and time">
-          <WhenSection
-            doctors={active}
-            specialization={specialization}
-            doctorId={doctorId}
-            date={date}
-            today={today}
-            chosen={chosen}
-            onSpecialization={(s) => {
-              setSpecialization(s);
-              if (s && !active.some((d) => d.id === doctorId && d.specialization === s)) setDoctorId('');
-            }}
-            onDoctor={setDoctorId}
-            onDate={(d) => {
-              setDate(d);
-              setChosen(null);
-            }}
-            onChoose={choose}
-          />
+          <WhenSection form={form} doctors={active} today={today} onChoose={choose} />
+          <FieldProblem message={namingField('Slot', formState.errors.slot?.message)} />
         </Step>
         <Stack gap="4">
           <Step n={2} title="Patient">
-            <PatientSection patientId={patientId} onChange={setPatientId} />
+            <PatientSection
+              patientId={patientId}
+              onChange={(id) => setValue('patientId', id, { shouldValidate: !!formState.errors.patientId })}
+            />
+            <FieldProblem message={namingField('Patient', formState.errors.patientId?.message)} />
           </Step>
           <Step n={3} title="Visit">
             <Stack gap="3">
-              <RadioGroup.Root
-                value={type}
-                onValueChange={(e) => setType(e.value as AppointmentType)}
-                aria-label="Visit type"
-              >
-                <HStack gap="5">
-                  {(['NEW_VISIT', 'FOLLOW_UP'] as const).map((t) => (
-                    <RadioGroup.Item key={t} value={t}>
-                      <RadioGroup.ItemHiddenInput />
-                      <RadioGroup.ItemIndicator />
-                      <RadioGroup.ItemText>
-                        {t === 'NEW_VISIT' ? 'New visit' : 'Follow-up'}
-                      </RadioGroup.ItemText>
-                    </RadioGroup.Item>
-                  ))}
-                </HStack>
-              </RadioGroup.Root>
-              <Field.Root>
-                <Field.Label>Note (optional)</Field.Label>
-                <Textarea rows={2} maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} />
-              </Field.Root>
+              <Controller
+                control={control}
+                name="type"
+                render={({ field }) => (
+                  <RadioGroup.Root
+                    value={field.value}
+                    onValueChange={(e) => field.onChange(e.value)}
+                    aria-label="Visit type"
+                  >
+                    <HStack gap="5">
+                      {(['NEW_VISIT', 'FOLLOW_UP'] as const).map((t) => (
+                        <RadioGroup.Item key={t} value={t}>
+                          <RadioGroup.ItemHiddenInput />
+                          <RadioGroup.ItemIndicator />
+                          <RadioGroup.ItemText>
+                            {t === 'NEW_VISIT' ? 'New visit' : 'Follow-up'}
+                          </RadioGroup.ItemText>
+                        </RadioGroup.Item>
+                      ))}
+                    </HStack>
+                  </RadioGroup.Root>
+                )}
+              />
+              <FieldProblem message={namingField('Visit type', formState.errors.type?.message)} />
+              <FormField label="Note (optional)" error={formState.errors.note}>
+                <Textarea rows={2} maxLength={1000} {...form.register('note')} />
+              </FormField>
               <Box borderTopWidth="1px" pt="3" data-testid="booking-summary">
                 <Text fontWeight="medium">
                   {chosen && chosenDoctor
@@ -143,10 +167,10 @@ function BookingForm({ onBooked }: { onBooked: (a: Appointment) => void }) {
                 </Text>
                 {!patientId && <Text color="fg.muted">No patient chosen yet</Text>}
               </Box>
-              <ErrorMessage error={book.error} />
+              <ErrorMessage error={refused} />
               {chosen && (
                 <NextSlots
-                  slots={book.error?.error.nextSlots ?? []}
+                  slots={refused?.nextSlots ?? []}
                   day={format.clinicDate(chosen.startsAt)}
                   onPick={(s) =>
                     choose({ doctorId: chosen.doctorId, startsAt: s.start, localTime: format.time(s.start) })
@@ -154,7 +178,7 @@ function BookingForm({ onBooked }: { onBooked: (a: Appointment) => void }) {
                 />
               )}
               <Button
-                onClick={confirm}
+                onClick={(e) => void confirm(e)}
                 disabled={!chosen || !patientId}
                 loading={book.isPending}
                 alignSelf="flex-start"
@@ -166,6 +190,16 @@ function BookingForm({ onBooked }: { onBooked: (a: Appointment) => void }) {
         </Stack>
       </SimpleGrid>
     </>
+  );
+}
+
+/** A field error shown away from its input (the slot, the patient), naming the field. */
+function FieldProblem({ message }: { message: string | null }) {
+  if (!message) return null;
+  return (
+    <Text color="fg.error" fontSize="sm" mt="2" role="alert">
+      {message}
+    </Text>
   );
 }
 

@@ -3,12 +3,7 @@ import type { Doctor } from '@shared/domain/doctor.schema';
 import { useApiQuery } from '@renderer/api/hooks';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { LoadingState } from '@renderer/components/StateViews';
-
-export interface ChosenSlot {
-  doctorId: string;
-  startsAt: string;
-  localTime: string;
-}
+import type { ChosenSlot } from './booking-form';
 
 /** One doctor's free slots on a date (slots.list, refreshed live); a slot is a toggle button. */
 export function SlotPicker({

@@ -13,8 +13,12 @@ import { HubCore } from '@server/core/hub-core';
 import { openDatabase } from '@server/db/database';
 import { handlers } from '@server/handlers/registry';
 import { createTestHub, type TestHub } from '@server/testing/test-hub';
-import { createSocketEndpoint, type SocketEndpoint, type SocketEndpointOptions } from './socket-endpoint';
-import type { Reply } from './wire';
+import {
+  createSocketEndpoint,
+  type SocketEndpoint,
+  type SocketEndpointOptions,
+} from '@server/sync/socket-endpoint';
+import type { Reply } from '@server/sync/wire';
 
 /** A real hub with its Socket.IO endpoint listening on 127.0.0.1, for tests over the wire. */
 export interface SocketTestHub {

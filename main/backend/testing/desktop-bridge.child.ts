@@ -3,7 +3,7 @@
  * process of its own, serving the renderer's bridge over Node IPC instead of Electron IPC. Browser
  * tests (renderer/testing/desktop-app.ts) connect a Chromium page to it as `window.clinic`, so the
  * renderer runs exactly as on a desktop that is not the hub: replica, outbox, offline work.
- * Usage (forked with an IPC channel): desktop-bridge-process.ts DATA_DIR HUB_URL DEVICE_ID
+ * Usage (forked with an IPC channel): desktop-bridge.child.ts DATA_DIR HUB_URL DEVICE_ID
  *
  * In: `{ id, method: 'call', name, input, token }`, `{ id, method: 'connectionState' }`,
  * `{ id, method: 'needsAttention' }`, `{ id, method: 'dismissAttention', attentionId }`,

@@ -2,7 +2,7 @@
  * A new desktop's first-run backend (main/backend/desktop-setup-service.ts, as the Electron main
  * process installs it) in a process of its own, answering over Node IPC. Browser tests
  * (renderer/testing/first-run-app.ts) wire a Chromium page's `window.clinic.desktopSetup` to it.
- * Usage (forked with an IPC channel): desktop-setup-process.ts CONFIG_FILE DEVICE_ID [ANNOUNCED]
+ * Usage (forked with an IPC channel): desktop-setup.child.ts CONFIG_FILE DEVICE_ID [ANNOUNCED]
  *
  * ANNOUNCED (JSON `[{ url, clinicName }]`) stands in for the services mDNS would announce on a LAN
  * (multicast must not leave this machine; discovery itself is tested in network namespaces); each

@@ -4,8 +4,13 @@ import type { Page } from 'playwright-core';
 import { openApp } from '@renderer/testing/browser';
 import { seededTemplate } from '@renderer/testing/demo-hub';
 import { signInAs } from '@renderer/testing/sign-in';
-import { bookRequest, setBookingConfirmation } from './requests/requests-steps.testing';
-import { addWalkIn, fillConsultation, finalizeAndComplete, openConsultation } from './doctor-steps.testing';
+import { bookRequest, setBookingConfirmation } from '@renderer/testing/requests-steps';
+import {
+  addWalkIn,
+  fillConsultation,
+  finalizeAndComplete,
+  openConsultation,
+} from '@renderer/testing/doctor-steps';
 
 /** The doctor's screenshots for scripts/screenshots.ts (same shape as its `Shot`), in order. */
 interface DoctorShot {

@@ -6,7 +6,7 @@ import {
   openBookingWithFreeSlot,
   quickRegister,
   UI_TIMEOUT,
-} from '@renderer/screens/reception/booking/booking-steps.testing';
+} from '@renderer/testing/booking-steps';
 
 /** Browser steps around booking requests (docs/product.md §4 policy, §5), for the e2e test and screenshots. */
 

@@ -13,7 +13,7 @@ const { values } = parseArgs({
 });
 const dataDir = values['data-dir'];
 if (!dataDir || !process.send)
-  throw new Error('usage: node --import tsx movable-clock-hub.ts --data-dir DIR (with IPC)');
+  throw new Error('usage: node --import tsx movable-clock-hub.child.ts --data-dir DIR (with IPC)');
 
 let offsetMs = 0;
 const hub = await startHub({

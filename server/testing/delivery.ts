@@ -7,7 +7,7 @@ import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import type { Db } from '@server/db/database';
 import type { NotificationTable } from '@server/db/care-tables';
-import { writeSmtpSettings } from './mail-settings.repository';
+import { writeSmtpSettings } from '@server/notifications/mail-settings.repository';
 
 /**
  * Test support for delivery: outbox rows written as the message planner writes them, and a real

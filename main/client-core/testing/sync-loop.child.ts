@@ -2,7 +2,7 @@
  * A desktop in a plain Node process of its own, signed in and left to its sync loop (reconnects,
  * pokes, timers: nobody awaits them). Prints `state {json}` at every change of its connection
  * state and answers each line on stdin with `alive {json}`, which proves the process still runs.
- * Usage: node --import tsx sync-process.ts DATA_DIR HUB_URL USERNAME PASSWORD
+ * Usage: node --import tsx sync-loop.child.ts DATA_DIR HUB_URL USERNAME PASSWORD
  */
 import { createInterface } from 'node:readline';
 import { createClientCore } from '@main/client-core/client-core';

@@ -8,7 +8,7 @@ import { fixedClock } from '@server/core/clock';
 import type { Db } from '@server/db/database';
 import { insertDoctor, insertPatient, weekdaySchedule } from '@server/testing/fixtures';
 import { TEST_PASSWORD } from '@server/testing/test-hub';
-import { startSocketHub, type SocketTestHub } from '@server/sync/socket-test-support';
+import { startSocketHub, type SocketTestHub } from '@server/testing/socket-hub';
 import { type ClientCore, createClientCore } from '@main/client-core/client-core';
 
 export { TEST_PASSWORD };

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { openApp } from '@renderer/testing/browser';
 import { signInAs } from '@renderer/testing/sign-in';
-import { AUTOSAVE_DELAY_MS } from './consultation/autosave-delay';
+import { AUTOSAVE_DELAY_MS } from '@renderer/screens/doctor/consultation/autosave-delay';
 
 /** Browser steps for the doctor's screens, through the UI only (screenshots; see the e2e test). */
 const WAIT = { timeout: 60_000 };

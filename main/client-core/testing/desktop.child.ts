@@ -2,7 +2,7 @@
  * A desktop in its own process, for tests that kill it: unlocks offline as a user who signed in on
  * this data directory before, registers patients (each committed locally before the next), says
  * "committed" and waits to be killed.
- * Usage: node --import tsx desktop-process.ts DATA_DIR HUB_URL USERNAME PASSWORD COUNT
+ * Usage: node --import tsx desktop.child.ts DATA_DIR HUB_URL USERNAME PASSWORD COUNT
  */
 import { randomUUID } from 'node:crypto';
 import { createClientCore } from '@main/client-core/client-core';
