@@ -26,6 +26,7 @@ export function DataTable<T extends RowData>({
   busy,
   interactive,
   bare,
+  maxH,
 }: {
   /** The table's accessible name. */
   label: string;
@@ -41,6 +42,8 @@ export function DataTable<T extends RowData>({
   interactive?: boolean;
   /** Without the panel's background and border (inside a card that has them). */
   bare?: boolean;
+  /** A height past which the rows scroll under the header. */
+  maxH?: string;
 }) {
   const defs = useMemo(() => toColumnDefs(columns), [columns]);
   const byId = useMemo(() => new Map(columns.map((c) => [c.id, c])), [columns]);
@@ -71,8 +74,14 @@ export function DataTable<T extends RowData>({
   };
 
   return (
-    <TablePanel label={label} bare={bare}>
-      <Table.Root size="sm" interactive={interactive ?? !!onOpen} aria-label={label} aria-busy={busy}>
+    <TablePanel label={label} bare={bare} maxH={maxH}>
+      <Table.Root
+        size="sm"
+        interactive={interactive ?? !!onOpen}
+        stickyHeader={!!maxH}
+        aria-label={label}
+        aria-busy={busy}
+      >
         <Table.Header>
           {table.getHeaderGroups().map((group) => (
             <Table.Row key={group.id} bg="bg.muted">
