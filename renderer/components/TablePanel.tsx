@@ -9,12 +9,15 @@ import { type ReactNode, useCallback, useLayoutEffect, useRef, useState } from '
 export function TablePanel({
   label,
   bare = false,
+  maxH,
   children,
 }: {
   /** The region's name, e.g. the table's. */
   label: string;
   /** Without the panel's background and border (inside a card that has them). */
   bare?: boolean;
+  /** A height past which the rows scroll (under a sticky header), e.g. "22rem". */
+  maxH?: string;
   children: ReactNode;
 }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -23,6 +26,7 @@ export function TablePanel({
     <Box
       ref={ref}
       overflowX="auto"
+      {...(maxH ? { maxH, overflowY: 'auto' } : {})}
       {...(bare ? {} : { bg: 'bg.panel', borderWidth: '1px', borderRadius: 'lg' })}
       {...(scrolls ? { tabIndex: 0, role: 'region', 'aria-label': label } : {})}
     >

@@ -43,3 +43,6 @@ export const LockIcon = make(['M5 11h14v10H5z', 'M8 11V7a4 4 0 0 1 8 0v4']);
 export const PlusIcon = make(['M12 5v14M5 12h14']);
 export const CrossIcon = make(['M12 3v18M3 12h18']);
 export const CalendarIcon = make(['M4 6h16v14H4z', 'M4 10h16', 'M8 3v4M16 3v4']);
+export const SortUpIcon = make(['M7 14l5-5 5 5']);
+export const SortDownIcon = make(['M7 10l5 5 5-5']);
+export const SortNoneIcon = make(['M8 9l4-4 4 4', 'M8 15l4 4 4-4']);

@@ -84,6 +84,54 @@ describe('staff app in browser mode: the appointment list', () => {
     await expect.poll(() => page.url(), TIMEOUT).not.toMatch(/status=|doctor=/);
   }, 60_000);
 
+  it('sorts by a clicked header (aria-sort) and moves between rows with the keyboard (the app’s DataTable)', async () => {
+    const { page } = app;
+    const table = page.getByRole('table', { name: 'Appointments' });
+    await expect.poll(() => table.getAttribute('aria-busy'), TIMEOUT).toBe('false');
+    const rows = page.getByTestId('appointment-row');
+    await rows.nth(1).waitFor(TIMEOUT);
+    const when = table.getByRole('columnheader', { name: 'When' });
+    const sortWhen = when.getByRole('button', { name: 'When' });
+    // One read of every row's start, so a refetch cannot mix two lists.
+    const starts = () =>
+      rows.evaluateAll((trs) => trs.map((tr) => Date.parse(tr.getAttribute('data-starts-at') ?? '')));
+    const inOrder = (list: number[], dir: 1 | -1) =>
+      list.length > 1 && list.every((t, i) => i === 0 || (t - list[i - 1]!) * dir >= 0);
+
+    expect(await when.getAttribute('aria-sort')).toBeNull();
+    await sortWhen.click();
+    await expect.poll(() => when.getAttribute('aria-sort'), TIMEOUT).toBe('ascending');
+    expect(inOrder(await starts(), 1)).toBe(true);
+    await sortWhen.click();
+    await expect.poll(() => when.getAttribute('aria-sort'), TIMEOUT).toBe('descending');
+    expect(inOrder(await starts(), -1)).toBe(true);
+    expect(await axeScan(page)).toEqual([]);
+    await sortWhen.click(); // back to the list's own order
+    await expect.poll(() => when.getAttribute('aria-sort'), TIMEOUT).toBeNull();
+
+    // The body is one tab stop: ↓ moves to the next row, Enter opens it.
+    const isFocused = (row: ReturnType<typeof rows.nth>) =>
+      row.evaluate((tr) => tr === document.activeElement);
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('tabindex')).join())).toMatch(
+      /^0(,-1)+$/,
+    );
+    await rows.first().focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => isFocused(rows.nth(1)), TIMEOUT).toBe(true);
+    await page.keyboard.press('End');
+    await expect.poll(() => isFocused(rows.last()), TIMEOUT).toBe(true);
+    await page.keyboard.press('Home');
+    await expect.poll(() => isFocused(rows.first()), TIMEOUT).toBe(true);
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => isFocused(rows.nth(1)), TIMEOUT).toBe(true);
+    const number = (await rows.nth(1).locator('td').nth(1).innerText()).trim();
+    await page.keyboard.press('Enter');
+    const drawer = page.getByTestId('appointment-drawer');
+    await drawer.getByRole('heading', { name: `Appointment ${number}` }).waitFor(TIMEOUT);
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden', ...TIMEOUT });
+  }, 60_000);
+
   it('finds an appointment by patient name and shows its history in the drawer', async () => {
     const { page } = app;
     // Number and name read in one go: a refetch between two reads may reorder the rows.

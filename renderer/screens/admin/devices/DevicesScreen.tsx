@@ -1,12 +1,12 @@
-import { Badge, Button, Table, Text } from '@chakra-ui/react';
-import { useState } from 'react';
+import { Badge, Button, Text } from '@chakra-ui/react';
+import { useMemo, useState } from 'react';
 import type { Device } from '@shared/domain/user.schema';
 import { useApiQuery } from '@renderer/api/hooks';
-import { useClinicFormat } from '@renderer/app/clinic-format';
+import { type ClinicFormat, useClinicFormat } from '@renderer/app/clinic-format';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { ScreenHeader } from '@renderer/components/ScreenHeader';
 import { EmptyState, LoadingState } from '@renderer/components/StateViews';
-import { TablePanel } from '@renderer/components/TablePanel';
+import { type DataColumn, DataTable } from '@renderer/components/table/DataTable';
 import { RenameDeviceDialog } from './RenameDeviceDialog';
 import { DisplaysPanel } from './DisplaysPanel';
 
@@ -27,10 +27,14 @@ export function DevicesScreen() {
   // Sign-ins and outbox reports are not synced changes, so no push announces them: poll.
   const devices = useApiQuery('devices.list', {}, { refetchInterval: 5_000 });
   const users = useApiQuery('users.list', {}, { staleTime: 60_000 });
-  const names = new Map((users.data ?? []).map((u) => [u.id, u.displayName]));
-  const rows = [...(devices.data ?? [])].sort((a, b) =>
-    (b.lastSeenAt ?? '').localeCompare(a.lastSeenAt ?? ''),
+  const rows = useMemo(
+    () => [...(devices.data ?? [])].sort((a, b) => (b.lastSeenAt ?? '').localeCompare(a.lastSeenAt ?? '')),
+    [devices.data],
   );
+  const columns = useMemo(() => {
+    const names = new Map((users.data ?? []).map((u) => [u.id, u.displayName]));
+    return deviceColumns((userId) => (userId ? (names.get(userId) ?? '…') : '—'), format, setRenaming);
+  }, [users.data, format]);
   return (
     <>
       <ScreenHeader
@@ -47,72 +51,87 @@ export function DevicesScreen() {
           description="Desktops and browsers appear here once someone signs in on them."
         />
       ) : (
-        <TablePanel label="Devices">
-          <Table.Root size="sm" aria-label="Devices">
-            <Table.Header>
-              <Table.Row bg="bg.muted">
-                <Table.ColumnHeader>Name</Table.ColumnHeader>
-                <Table.ColumnHeader>Kind</Table.ColumnHeader>
-                <Table.ColumnHeader>Signed in there</Table.ColumnHeader>
-                <Table.ColumnHeader>Last seen</Table.ColumnHeader>
-                <Table.ColumnHeader textAlign="end">Pending changes</Table.ColumnHeader>
-              </Table.Row>
-            </Table.Header>
-            <Table.Body>
-              {rows.map((d) => {
-                const person = (userId: string | null) => (userId ? (names.get(userId) ?? '…') : '—');
-                const others = d.clients.filter((c) => c.userId && c.userId !== d.lastUserId);
-                const waiting = d.clients.filter((c) => c.pendingMutations > 0);
-                return (
-                  <Table.Row key={d.id} data-testid="device-row">
-                    <Table.Cell>
-                      <Text fontWeight="medium">{d.name}</Text>
-                      <Button
-                        size="2xs"
-                        variant="ghost"
-                        px="0"
-                        aria-label={`Rename ${d.name}`}
-                        onClick={() => setRenaming(d)}
-                      >
-                        Rename
-                      </Button>
-                    </Table.Cell>
-                    <Table.Cell>{KIND_LABELS[d.kind]}</Table.Cell>
-                    <Table.Cell>
-                      <Text>{person(d.lastUserId)}</Text>
-                      {others.length > 0 && (
-                        <Text color="fg.muted" fontSize="xs">
-                          before: {others.map((c) => person(c.userId)).join(', ')}
-                        </Text>
-                      )}
-                    </Table.Cell>
-                    <Table.Cell whiteSpace="nowrap">
-                      {d.lastSeenAt ? format.dateTime(d.lastSeenAt) : 'Never'}
-                    </Table.Cell>
-                    <Table.Cell textAlign="end">
-                      {d.pendingMutations > 0 ? (
-                        <>
-                          <Badge colorPalette="orange" variant="subtle">
-                            {d.pendingMutations} waiting
-                          </Badge>
-                          {d.clients.length > 1 && (
-                            <Text color="fg.muted" fontSize="xs" data-testid="waiting-by-person">
-                              {waiting.map((c) => `${person(c.userId)}: ${c.pendingMutations}`).join(' · ')}
-                            </Text>
-                          )}
-                        </>
-                      ) : (
-                        <Text color="fg.muted">None</Text>
-                      )}
-                    </Table.Cell>
-                  </Table.Row>
-                );
-              })}
-            </Table.Body>
-          </Table.Root>
-        </TablePanel>
+        <DataTable
+          label="Devices"
+          rows={rows}
+          columns={columns}
+          rowKey={(d) => d.id}
+          rowAttributes={() => ({ 'data-testid': 'device-row' })}
+        />
       )}
       <DisplaysPanel />
     </>
   );
+}
+
+function deviceColumns(
+  person: (userId: string | null) => string,
+  format: ClinicFormat,
+  rename: (device: Device) => void,
+): DataColumn<Device>[] {
+  return [
+    {
+      id: 'name',
+      header: 'Name',
+      sortBy: (d) => d.name,
+      cell: (d) => (
+        <>
+          <Text fontWeight="medium">{d.name}</Text>
+          <Button size="2xs" variant="ghost" px="0" aria-label={`Rename ${d.name}`} onClick={() => rename(d)}>
+            Rename
+          </Button>
+        </>
+      ),
+    },
+    { id: 'kind', header: 'Kind', sortBy: (d) => KIND_LABELS[d.kind], cell: (d) => KIND_LABELS[d.kind] },
+    {
+      id: 'signedIn',
+      header: 'Signed in there',
+      sortBy: (d) => (d.lastUserId ? person(d.lastUserId) : undefined),
+      cell: (d) => {
+        const others = d.clients.filter((c) => c.userId && c.userId !== d.lastUserId);
+        return (
+          <>
+            <Text>{person(d.lastUserId)}</Text>
+            {others.length > 0 && (
+              <Text color="fg.muted" fontSize="xs">
+                before: {others.map((c) => person(c.userId)).join(', ')}
+              </Text>
+            )}
+          </>
+        );
+      },
+    },
+    {
+      id: 'lastSeen',
+      header: 'Last seen',
+      sortBy: (d) => (d.lastSeenAt ? Date.parse(d.lastSeenAt) : undefined),
+      cellProps: { whiteSpace: 'nowrap' },
+      cell: (d) => (d.lastSeenAt ? format.dateTime(d.lastSeenAt) : 'Never'),
+    },
+    {
+      id: 'pending',
+      header: 'Pending changes',
+      align: 'end',
+      sortBy: (d) => d.pendingMutations,
+      cell: (d) =>
+        d.pendingMutations > 0 ? (
+          <>
+            <Badge colorPalette="orange" variant="subtle">
+              {d.pendingMutations} waiting
+            </Badge>
+            {d.clients.length > 1 && (
+              <Text color="fg.muted" fontSize="xs" data-testid="waiting-by-person">
+                {d.clients
+                  .filter((c) => c.pendingMutations > 0)
+                  .map((c) => `${person(c.userId)}: ${c.pendingMutations}`)
+                  .join(' · ')}
+              </Text>
+            )}
+          </>
+        ) : (
+          <Text color="fg.muted">None</Text>
+        ),
+    },
+  ];
 }

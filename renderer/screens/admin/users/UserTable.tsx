@@ -1,9 +1,10 @@
-import { Badge, Button, HStack, Table, Text } from '@chakra-ui/react';
+import { Badge, Button, HStack, Text } from '@chakra-ui/react';
+import { useMemo } from 'react';
 import type { User } from '@shared/domain/user.schema';
 import { useClinicFormat } from '@renderer/app/clinic-format';
 import { useDoctors } from '@renderer/screens/shared/appointments/use-people';
 import { ROLE_LABELS, ROLE_PALETTES } from './user-labels';
-import { TablePanel } from '@renderer/components/TablePanel';
+import { type DataColumn, DataTable } from '@renderer/components/table/DataTable';
 
 export function UserTable({
   users,
@@ -18,79 +19,98 @@ export function UserTable({
 }) {
   const format = useClinicFormat();
   const { byId: doctors } = useDoctors();
+  const columns = useMemo(
+    (): DataColumn<User>[] => [
+      {
+        id: 'name',
+        header: 'Name',
+        sortBy: (u) => u.displayName,
+        cell: (u) => (
+          <>
+            <Text fontWeight="medium">{u.displayName}</Text>
+            {u.doctorId && (
+              <Text color="fg.muted" fontSize="xs">
+                Doctor profile: {doctors.get(u.doctorId)?.fullName ?? '…'}
+              </Text>
+            )}
+          </>
+        ),
+      },
+      { id: 'username', header: 'Username', sortBy: (u) => u.username, cell: (u) => u.username },
+      {
+        id: 'role',
+        header: 'Role',
+        sortBy: (u) => ROLE_LABELS[u.role],
+        cell: (u) => (
+          <Badge colorPalette={ROLE_PALETTES[u.role]} variant="subtle">
+            {ROLE_LABELS[u.role]}
+          </Badge>
+        ),
+      },
+      {
+        id: 'status',
+        header: 'Status',
+        sortBy: (u) => (u.disabled ? 'Disabled' : 'Active'),
+        cell: (u) => (
+          <Badge colorPalette={u.disabled ? 'red' : 'green'} variant="subtle">
+            {u.disabled ? 'Disabled' : 'Active'}
+          </Badge>
+        ),
+      },
+      {
+        id: 'lastLogin',
+        header: 'Last sign-in',
+        sortBy: (u) => (u.lastLoginAt ? Date.parse(u.lastLoginAt) : undefined),
+        cellProps: { whiteSpace: 'nowrap' },
+        cell: (u) => (u.lastLoginAt ? format.dateTime(u.lastLoginAt) : <Text color="fg.muted">Never</Text>),
+      },
+      {
+        id: 'actions',
+        header: 'Actions',
+        align: 'end',
+        cell: (u) => (
+          <HStack gap="1" justify="flex-end">
+            {u.role !== 'patient' && (
+              <Button
+                size="xs"
+                variant="ghost"
+                onClick={() => onEdit(u)}
+                aria-label={`Edit ${u.displayName}`}
+              >
+                Edit
+              </Button>
+            )}
+            <Button
+              size="xs"
+              variant="ghost"
+              onClick={() => onResetPassword(u)}
+              aria-label={`Reset password for ${u.displayName}`}
+            >
+              Reset password
+            </Button>
+            <Button
+              size="xs"
+              variant="ghost"
+              colorPalette={u.disabled ? 'green' : 'red'}
+              onClick={() => onToggleDisabled(u)}
+              aria-label={`${u.disabled ? 'Enable' : 'Disable'} ${u.displayName}`}
+            >
+              {u.disabled ? 'Enable' : 'Disable'}
+            </Button>
+          </HStack>
+        ),
+      },
+    ],
+    [doctors, format, onEdit, onResetPassword, onToggleDisabled],
+  );
   return (
-    <TablePanel label="Users">
-      <Table.Root size="sm" interactive aria-label="Users">
-        <Table.Header>
-          <Table.Row bg="bg.muted">
-            <Table.ColumnHeader>Name</Table.ColumnHeader>
-            <Table.ColumnHeader>Username</Table.ColumnHeader>
-            <Table.ColumnHeader>Role</Table.ColumnHeader>
-            <Table.ColumnHeader>Status</Table.ColumnHeader>
-            <Table.ColumnHeader>Last sign-in</Table.ColumnHeader>
-            <Table.ColumnHeader textAlign="end">Actions</Table.ColumnHeader>
-          </Table.Row>
-        </Table.Header>
-        <Table.Body>
-          {users.map((u) => (
-            <Table.Row key={u.id} data-testid="user-row" data-username={u.username}>
-              <Table.Cell>
-                <Text fontWeight="medium">{u.displayName}</Text>
-                {u.doctorId && (
-                  <Text color="fg.muted" fontSize="xs">
-                    Doctor profile: {doctors.get(u.doctorId)?.fullName ?? '…'}
-                  </Text>
-                )}
-              </Table.Cell>
-              <Table.Cell>{u.username}</Table.Cell>
-              <Table.Cell>
-                <Badge colorPalette={ROLE_PALETTES[u.role]} variant="subtle">
-                  {ROLE_LABELS[u.role]}
-                </Badge>
-              </Table.Cell>
-              <Table.Cell>
-                <Badge colorPalette={u.disabled ? 'red' : 'green'} variant="subtle">
-                  {u.disabled ? 'Disabled' : 'Active'}
-                </Badge>
-              </Table.Cell>
-              <Table.Cell whiteSpace="nowrap">
-                {u.lastLoginAt ? format.dateTime(u.lastLoginAt) : <Text color="fg.muted">Never</Text>}
-              </Table.Cell>
-              <Table.Cell>
-                <HStack gap="1" justify="flex-end">
-                  {u.role !== 'patient' && (
-                    <Button
-                      size="xs"
-                      variant="ghost"
-                      onClick={() => onEdit(u)}
-                      aria-label={`Edit ${u.displayName}`}
-                    >
-                      Edit
-                    </Button>
-                  )}
-                  <Button
-                    size="xs"
-                    variant="ghost"
-                    onClick={() => onResetPassword(u)}
-                    aria-label={`Reset password for ${u.displayName}`}
-                  >
-                    Reset password
-                  </Button>
-                  <Button
-                    size="xs"
-                    variant="ghost"
-                    colorPalette={u.disabled ? 'green' : 'red'}
-                    onClick={() => onToggleDisabled(u)}
-                    aria-label={`${u.disabled ? 'Enable' : 'Disable'} ${u.displayName}`}
-                  >
-                    {u.disabled ? 'Enable' : 'Disable'}
-                  </Button>
-                </HStack>
-              </Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table.Root>
-    </TablePanel>
+    <DataTable
+      label="Users"
+      rows={users}
+      columns={columns}
+      rowKey={(u) => u.id}
+      rowAttributes={(u) => ({ 'data-testid': 'user-row', 'data-username': u.username })}
+      interactive
+    />
   );
 }

@@ -1,10 +1,11 @@
-import { Badge, Button, Table, Text } from '@chakra-ui/react';
+import { Badge, Button, Text } from '@chakra-ui/react';
+import { useMemo } from 'react';
 import type { ResultOf } from '@shared/contract/index';
 import type { Patient } from '@shared/domain/patient.schema';
 import { formatMinutes, minutesUntilCall, waitingMinutes } from '@shared/rules/wait-estimate';
 import type { ClinicFormat } from '@renderer/app/clinic-format';
-import { PatientCell } from '@renderer/components/PatientCell';
-import { TablePanel } from '@renderer/components/TablePanel';
+import { PatientName } from '@renderer/components/PatientCell';
+import { type DataColumn, DataTable } from '@renderer/components/table/DataTable';
 import { EarlyCheckInBadge } from '@renderer/components/visits/EarlyCheckInBadge';
 
 type Waiting = ResultOf<'queue.list'>['waiting'][number];
@@ -31,65 +32,86 @@ export function QueueTable({
   starting: boolean;
   onStart: (entryId: string) => void;
 }) {
+  // No sorting: the rows are in call order, which is what this table is for.
+  const columns = useMemo(
+    (): DataColumn<Waiting>[] => [
+      {
+        id: 'token',
+        header: 'Token',
+        cellProps: { whiteSpace: 'nowrap' },
+        cell: (w) => (
+          <>
+            <Text fontWeight="semibold">{w.entry.token}</Text>
+            {w.entry.priority === 'urgent' && (
+              <Badge data-testid="urgent" colorPalette="red" size="sm">
+                Urgent
+              </Badge>
+            )}
+          </>
+        ),
+      },
+      {
+        id: 'patient',
+        header: 'Patient',
+        cell: (w) => <PatientName patient={patients.get(w.entry.patientId)} />,
+      },
+      {
+        id: 'checkedIn',
+        header: 'Checked in',
+        cellProps: { whiteSpace: 'nowrap' },
+        cell: (w) => (
+          <>
+            {format.time(w.entry.checkedInAt)}
+            <EarlyCheckInBadge minutes={w.earlyCheckInMinutes} />
+          </>
+        ),
+      },
+      {
+        id: 'waiting',
+        header: 'Waiting',
+        cellProps: { whiteSpace: 'nowrap', 'data-testid': 'waiting-time' },
+        cell: (w) => formatMinutes(waitingMinutes(w.entry.checkedInAt, now)),
+      },
+      {
+        id: 'estimate',
+        header: 'Estimated call',
+        cellProps: { whiteSpace: 'nowrap' },
+        cell: (w) => (
+          <>
+            <Text>{format.time(w.estimatedCallAt)}</Text>
+            <Text color="fg.muted" fontSize="xs">
+              in about {formatMinutes(minutesUntilCall(w.estimatedCallAt, now))} · {w.patientsAhead} ahead
+            </Text>
+          </>
+        ),
+      },
+      {
+        id: 'actions',
+        header: 'Actions',
+        headerHidden: true,
+        align: 'end',
+        cell: (w) => (
+          <Button
+            size="xs"
+            variant="outline"
+            disabled={inRoom || starting}
+            onClick={() => onStart(w.entry.id)}
+            aria-label={`Start consultation with ${w.entry.token}`}
+          >
+            Start consultation
+          </Button>
+        ),
+      },
+    ],
+    [patients, now, format, inRoom, starting, onStart],
+  );
   return (
-    <TablePanel label="Waiting patients">
-      <Table.Root size="sm" aria-label="Waiting patients">
-        <Table.Header>
-          <Table.Row bg="bg.muted">
-            <Table.ColumnHeader>Token</Table.ColumnHeader>
-            <Table.ColumnHeader>Patient</Table.ColumnHeader>
-            <Table.ColumnHeader>Checked in</Table.ColumnHeader>
-            <Table.ColumnHeader>Waiting</Table.ColumnHeader>
-            <Table.ColumnHeader>Estimated call</Table.ColumnHeader>
-            <Table.ColumnHeader>
-              <Text srOnly>Actions</Text>
-            </Table.ColumnHeader>
-          </Table.Row>
-        </Table.Header>
-        <Table.Body>
-          {waiting.map((w) => {
-            const patient = patients.get(w.entry.patientId);
-            return (
-              <Table.Row key={w.entry.id} data-testid="queue-row">
-                <Table.Cell whiteSpace="nowrap">
-                  <Text fontWeight="semibold">{w.entry.token}</Text>
-                  {w.entry.priority === 'urgent' && (
-                    <Badge data-testid="urgent" colorPalette="red" size="sm">
-                      Urgent
-                    </Badge>
-                  )}
-                </Table.Cell>
-                <PatientCell patient={patient} />
-                <Table.Cell whiteSpace="nowrap">
-                  {format.time(w.entry.checkedInAt)}
-                  <EarlyCheckInBadge minutes={w.earlyCheckInMinutes} />
-                </Table.Cell>
-                <Table.Cell whiteSpace="nowrap" data-testid="waiting-time">
-                  {formatMinutes(waitingMinutes(w.entry.checkedInAt, now))}
-                </Table.Cell>
-                <Table.Cell whiteSpace="nowrap">
-                  <Text>{format.time(w.estimatedCallAt)}</Text>
-                  <Text color="fg.muted" fontSize="xs">
-                    in about {formatMinutes(minutesUntilCall(w.estimatedCallAt, now))} · {w.patientsAhead}{' '}
-                    ahead
-                  </Text>
-                </Table.Cell>
-                <Table.Cell textAlign="end">
-                  <Button
-                    size="xs"
-                    variant="outline"
-                    disabled={inRoom || starting}
-                    onClick={() => onStart(w.entry.id)}
-                    aria-label={`Start consultation with ${w.entry.token}`}
-                  >
-                    Start consultation
-                  </Button>
-                </Table.Cell>
-              </Table.Row>
-            );
-          })}
-        </Table.Body>
-      </Table.Root>
-    </TablePanel>
+    <DataTable
+      label="Waiting patients"
+      rows={waiting}
+      columns={columns}
+      rowKey={(w) => w.entry.id}
+      rowAttributes={() => ({ 'data-testid': 'queue-row' })}
+    />
   );
 }

@@ -1,10 +1,10 @@
-import { Button, HStack, Table, Text } from '@chakra-ui/react';
+import { Button, HStack } from '@chakra-ui/react';
 import { useState } from 'react';
 import type { Appointment } from '@shared/domain/appointment.schema';
 import { useApiMutation, useApiQuery } from '@renderer/api/hooks';
 import { useClinicFormat } from '@renderer/app/clinic-format';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
-import { PatientCell } from '@renderer/components/PatientCell';
+import { PatientName } from '@renderer/components/PatientCell';
 import { ScreenHeader } from '@renderer/components/ScreenHeader';
 import { EmptyState, LoadingState } from '@renderer/components/StateViews';
 import { notifyError, toaster } from '@renderer/components/toaster';
@@ -13,7 +13,7 @@ import { usePatients } from '@renderer/screens/shared/appointments/use-people';
 import { NotLinked } from '@renderer/screens/doctor/common/NotLinked';
 import { useMyDoctorId } from '@renderer/screens/doctor/common/use-my-doctor';
 import { DeclineDialog } from './DeclineDialog';
-import { TablePanel } from '@renderer/components/TablePanel';
+import { type DataColumn, DataTable } from '@renderer/components/table/DataTable';
 
 /** Booking requests waiting for this doctor's answer (docs/product.md §4, §5): confirm, or decline with a reason. */
 export function RequestsScreen() {
@@ -46,6 +46,64 @@ function Requests({ doctorId }: { doctorId: string }) {
     onError: (error) => notifyError(error, 'Could not confirm'),
   });
 
+  const confirming = confirm.isPending ? confirm.variables?.id : null;
+  const columns: DataColumn<Appointment>[] = [
+    {
+      id: 'when',
+      header: 'When',
+      sortBy: (a) => Date.parse(a.startsAt),
+      cellProps: { whiteSpace: 'nowrap' },
+      cell: (a) => format.dateTime(a.startsAt),
+    },
+    {
+      id: 'number',
+      header: 'Number',
+      sortBy: (a) => a.number,
+      cellProps: { whiteSpace: 'nowrap' },
+      cell: (a) => a.number ?? 'Provisional',
+    },
+    {
+      id: 'patient',
+      header: 'Patient',
+      sortBy: (a) => patients.get(a.patientId)?.fullName,
+      cell: (a) => <PatientName patient={patients.get(a.patientId)} />,
+    },
+    {
+      id: 'visit',
+      header: 'Visit',
+      sortBy: (a) => TYPE_LABELS[a.type],
+      cell: (a) => `${TYPE_LABELS[a.type]} · ${MODE_LABELS[a.mode]}`,
+    },
+    { id: 'note', header: 'Note', cell: (a) => a.note || '—' },
+    {
+      id: 'actions',
+      header: 'Actions',
+      headerHidden: true,
+      cell: (a) => (
+        <HStack gap="2" justify="end">
+          <Button
+            size="xs"
+            colorPalette="teal"
+            loading={confirming === a.id}
+            onClick={() => confirm.mutate({ id: a.id })}
+            aria-label={`Confirm ${a.number ?? 'appointment'}`}
+          >
+            Confirm
+          </Button>
+          <Button
+            size="xs"
+            variant="outline"
+            colorPalette="red"
+            onClick={() => setDeclining(a)}
+            aria-label={`Decline ${a.number ?? 'appointment'}`}
+          >
+            Decline
+          </Button>
+        </HStack>
+      ),
+    },
+  ];
+
   if (list.isLoading) return <LoadingState label="Loading requests…" />;
   if (list.error) return <ErrorMessage error={list.error} />;
   if (rows.length === 0) {
@@ -62,60 +120,13 @@ function Requests({ doctorId }: { doctorId: string }) {
   }
   return (
     <>
-      <TablePanel label="Booking requests">
-        <Table.Root size="sm" aria-label="Booking requests">
-          <Table.Header>
-            <Table.Row bg="bg.muted">
-              <Table.ColumnHeader>When</Table.ColumnHeader>
-              <Table.ColumnHeader>Number</Table.ColumnHeader>
-              <Table.ColumnHeader>Patient</Table.ColumnHeader>
-              <Table.ColumnHeader>Visit</Table.ColumnHeader>
-              <Table.ColumnHeader>Note</Table.ColumnHeader>
-              <Table.ColumnHeader>
-                <Text srOnly>Actions</Text>
-              </Table.ColumnHeader>
-            </Table.Row>
-          </Table.Header>
-          <Table.Body>
-            {rows.map((a) => {
-              const patient = patients.get(a.patientId);
-              return (
-                <Table.Row key={a.id} data-testid="request-row">
-                  <Table.Cell whiteSpace="nowrap">{format.dateTime(a.startsAt)}</Table.Cell>
-                  <Table.Cell whiteSpace="nowrap">{a.number ?? 'Provisional'}</Table.Cell>
-                  <PatientCell patient={patient} />
-                  <Table.Cell>
-                    {TYPE_LABELS[a.type]} · {MODE_LABELS[a.mode]}
-                  </Table.Cell>
-                  <Table.Cell>{a.note || '—'}</Table.Cell>
-                  <Table.Cell>
-                    <HStack gap="2" justify="end">
-                      <Button
-                        size="xs"
-                        colorPalette="teal"
-                        loading={confirm.isPending && confirm.variables?.id === a.id}
-                        onClick={() => confirm.mutate({ id: a.id })}
-                        aria-label={`Confirm ${a.number ?? 'appointment'}`}
-                      >
-                        Confirm
-                      </Button>
-                      <Button
-                        size="xs"
-                        variant="outline"
-                        colorPalette="red"
-                        onClick={() => setDeclining(a)}
-                        aria-label={`Decline ${a.number ?? 'appointment'}`}
-                      >
-                        Decline
-                      </Button>
-                    </HStack>
-                  </Table.Cell>
-                </Table.Row>
-              );
-            })}
-          </Table.Body>
-        </Table.Root>
-      </TablePanel>
+      <DataTable
+        label="Booking requests"
+        rows={rows}
+        columns={columns}
+        rowKey={(a) => a.id}
+        rowAttributes={() => ({ 'data-testid': 'request-row' })}
+      />
       <DeclineDialog appointment={declining} onClose={() => setDeclining(null)} />
     </>
   );

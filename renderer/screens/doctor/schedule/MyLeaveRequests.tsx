@@ -1,7 +1,8 @@
-import { Badge, Button, Table, Text } from '@chakra-ui/react';
+import { Badge, Button, Text } from '@chakra-ui/react';
 import type { LeaveRequest } from '@shared/domain/leave-request.schema';
 import { useApiMutation } from '@renderer/api/hooks';
 import { useClinicFormat } from '@renderer/app/clinic-format';
+import { type DataColumn, DataTable } from '@renderer/components/table/DataTable';
 import { notifyError, toaster } from '@renderer/components/toaster';
 import { LEAVE_STATUS, leaveDatesText } from '@renderer/screens/shared/schedules/leave-request-text';
 
@@ -13,63 +14,75 @@ export function MyLeaveRequests({ requests }: { requests: LeaveRequest[] }) {
     onError: (error) => notifyError(error, 'Could not withdraw it'),
   });
   if (requests.length === 0) return <Text color="fg.muted">No leave requests yet.</Text>;
+  const columns: DataColumn<LeaveRequest>[] = [
+    {
+      id: 'leave',
+      header: 'Leave',
+      sortBy: (r) => r.fromDate,
+      cell: (r) => (
+        <>
+          {leaveDatesText(r, format)}
+          {r.reason && (
+            <Text fontSize="xs" color="fg.muted">
+              {r.reason}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    {
+      id: 'status',
+      header: 'Status',
+      sortBy: (r) => LEAVE_STATUS[r.status].label,
+      cell: (r) => (
+        <Badge colorPalette={LEAVE_STATUS[r.status].palette} variant="subtle">
+          {LEAVE_STATUS[r.status].label}
+        </Badge>
+      ),
+    },
+    {
+      id: 'decision',
+      header: 'Decision',
+      sortBy: (r) => (r.decidedAt ? Date.parse(r.decidedAt) : undefined),
+      cellProps: { fontSize: 'sm' },
+      cell: (r) =>
+        r.decidedAt &&
+        r.status !== 'withdrawn' && (
+          <>
+            {r.status === 'approved' ? 'Approved' : 'Declined'} by {r.deciderName ?? 'someone'},{' '}
+            {format.dateTime(r.decidedAt)}
+            {r.decisionNote && <Text color="fg.muted">“{r.decisionNote}”</Text>}
+          </>
+        ),
+    },
+    {
+      id: 'actions',
+      header: 'Actions',
+      headerHidden: true,
+      align: 'end',
+      cell: (r) =>
+        r.status === 'pending' && (
+          <Button
+            size="xs"
+            variant="ghost"
+            colorPalette="red"
+            loading={withdraw.isPending && withdraw.variables?.id === r.id}
+            onClick={() => withdraw.mutate({ id: r.id })}
+            aria-label={`Withdraw the request for ${leaveDatesText(r, format)}`}
+          >
+            Withdraw
+          </Button>
+        ),
+    },
+  ];
   return (
-    <Table.Root size="sm" aria-label="My leave requests">
-      <Table.Header>
-        <Table.Row>
-          <Table.ColumnHeader>Leave</Table.ColumnHeader>
-          <Table.ColumnHeader>Status</Table.ColumnHeader>
-          <Table.ColumnHeader>Decision</Table.ColumnHeader>
-          <Table.ColumnHeader textAlign="end">
-            <Text srOnly>Actions</Text>
-          </Table.ColumnHeader>
-        </Table.Row>
-      </Table.Header>
-      <Table.Body>
-        {requests.map((r) => {
-          const dates = leaveDatesText(r, format);
-          return (
-            <Table.Row key={r.id} data-testid="leave-request-row">
-              <Table.Cell>
-                {dates}
-                {r.reason && (
-                  <Text fontSize="xs" color="fg.muted">
-                    {r.reason}
-                  </Text>
-                )}
-              </Table.Cell>
-              <Table.Cell>
-                <Badge colorPalette={LEAVE_STATUS[r.status].palette} variant="subtle">
-                  {LEAVE_STATUS[r.status].label}
-                </Badge>
-              </Table.Cell>
-              <Table.Cell fontSize="sm">
-                {r.decidedAt && r.status !== 'withdrawn' && (
-                  <>
-                    {r.status === 'approved' ? 'Approved' : 'Declined'} by {r.deciderName ?? 'someone'},{' '}
-                    {format.dateTime(r.decidedAt)}
-                    {r.decisionNote && <Text color="fg.muted">“{r.decisionNote}”</Text>}
-                  </>
-                )}
-              </Table.Cell>
-              <Table.Cell textAlign="end">
-                {r.status === 'pending' && (
-                  <Button
-                    size="xs"
-                    variant="ghost"
-                    colorPalette="red"
-                    loading={withdraw.isPending && withdraw.variables?.id === r.id}
-                    onClick={() => withdraw.mutate({ id: r.id })}
-                    aria-label={`Withdraw the request for ${dates}`}
-                  >
-                    Withdraw
-                  </Button>
-                )}
-              </Table.Cell>
-            </Table.Row>
-          );
-        })}
-      </Table.Body>
-    </Table.Root>
+    <DataTable
+      label="My leave requests"
+      bare
+      rows={requests}
+      columns={columns}
+      rowKey={(r) => r.id}
+      rowAttributes={() => ({ 'data-testid': 'leave-request-row' })}
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { Badge, Button, Table, Text } from '@chakra-ui/react';
+import { Badge, Button, Text } from '@chakra-ui/react';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Appointment } from '@shared/domain/appointment.schema';
@@ -6,10 +6,10 @@ import type { Vitals } from '@shared/domain/consultation.schema';
 import { useApiQuery } from '@renderer/api/hooks';
 import { useClinicFormat } from '@renderer/app/clinic-format';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
-import { PatientCell } from '@renderer/components/PatientCell';
+import { PatientName } from '@renderer/components/PatientCell';
 import { ScreenHeader } from '@renderer/components/ScreenHeader';
 import { EmptyState, LoadingState } from '@renderer/components/StateViews';
-import { TablePanel } from '@renderer/components/TablePanel';
+import { type DataColumn, DataTable } from '@renderer/components/table/DataTable';
 import { useDoctors, usePatients } from '@renderer/screens/shared/appointments/use-people';
 import { useTemperatureUnit } from '@renderer/screens/shared/vitals/use-temperature-unit';
 import { VitalsReadings } from '@renderer/screens/shared/vitals/VitalFlags';
@@ -40,6 +40,69 @@ export function VitalsScreen() {
     (taken.data ?? []).map((entry) => [entry.appointmentId, entry.vitals]),
   );
   const [recording, setRecording] = useState<Appointment | null>(null);
+  const columns: DataColumn<Appointment>[] = [
+    {
+      id: 'time',
+      header: 'Time',
+      sortBy: (a) => Date.parse(a.startsAt),
+      cellProps: { whiteSpace: 'nowrap' },
+      cell: (a) => format.time(a.startsAt),
+    },
+    {
+      id: 'patient',
+      header: 'Patient',
+      sortBy: (a) => patients.get(a.patientId)?.fullName,
+      cell: (a) => <PatientName patient={patients.get(a.patientId)} />,
+    },
+    {
+      id: 'doctor',
+      header: 'Doctor',
+      sortBy: (a) => doctors.get(a.doctorId)?.fullName,
+      cell: (a) => doctors.get(a.doctorId)?.fullName ?? '…',
+    },
+    {
+      id: 'vitals',
+      header: 'Vitals',
+      sortBy: (a) => (recorded.has(a.id) ? 1 : 0),
+      cellProps: { 'data-testid': 'vitals-taken' },
+      cell: (a) => {
+        const vitals = recorded.get(a.id);
+        return vitals ? (
+          <>
+            <Badge colorPalette="green" variant="subtle" me="2">
+              Recorded
+            </Badge>
+            <VitalsReadings vitals={vitals} unit={unit} />
+          </>
+        ) : (
+          <Text as="span" color="fg.muted" fontSize="sm">
+            {taken.isLoading ? '…' : 'Not taken yet'}
+          </Text>
+        );
+      },
+    },
+    {
+      id: 'actions',
+      header: 'Actions',
+      headerHidden: true,
+      align: 'end',
+      cellProps: { whiteSpace: 'nowrap' },
+      cell: (a) => {
+        const vitals = recorded.get(a.id);
+        const name = patients.get(a.patientId)?.fullName ?? 'the patient';
+        return (
+          <Button
+            size="xs"
+            variant={vitals ? 'outline' : 'solid'}
+            onClick={() => setRecording(a)}
+            aria-label={`${vitals ? 'Correct' : 'Record'} vitals for ${name}`}
+          >
+            {vitals ? 'Correct' : 'Record vitals'}
+          </Button>
+        );
+      },
+    },
+  ];
 
   return (
     <>
@@ -56,59 +119,13 @@ export function VitalsScreen() {
           description="Patients appear here once reception checks them in."
         />
       ) : (
-        <TablePanel label="Checked-in patients">
-          <Table.Root size="sm" aria-label="Checked-in patients">
-            <Table.Header>
-              <Table.Row bg="bg.muted">
-                <Table.ColumnHeader>Time</Table.ColumnHeader>
-                <Table.ColumnHeader>Patient</Table.ColumnHeader>
-                <Table.ColumnHeader>Doctor</Table.ColumnHeader>
-                <Table.ColumnHeader>Vitals</Table.ColumnHeader>
-                <Table.ColumnHeader>
-                  <Text srOnly>Actions</Text>
-                </Table.ColumnHeader>
-              </Table.Row>
-            </Table.Header>
-            <Table.Body>
-              {rows.map((a) => {
-                const patient = patients.get(a.patientId);
-                const name = patient?.fullName ?? 'the patient';
-                const vitals = recorded.get(a.id);
-                return (
-                  <Table.Row key={a.id} data-testid="vitals-row" data-appointment-id={a.id}>
-                    <Table.Cell whiteSpace="nowrap">{format.time(a.startsAt)}</Table.Cell>
-                    <PatientCell patient={patient} />
-                    <Table.Cell>{doctors.get(a.doctorId)?.fullName ?? '…'}</Table.Cell>
-                    <Table.Cell data-testid="vitals-taken">
-                      {vitals ? (
-                        <>
-                          <Badge colorPalette="green" variant="subtle" me="2">
-                            Recorded
-                          </Badge>
-                          <VitalsReadings vitals={vitals} unit={unit} />
-                        </>
-                      ) : (
-                        <Text as="span" color="fg.muted" fontSize="sm">
-                          {taken.isLoading ? '…' : 'Not taken yet'}
-                        </Text>
-                      )}
-                    </Table.Cell>
-                    <Table.Cell textAlign="end" whiteSpace="nowrap">
-                      <Button
-                        size="xs"
-                        variant={vitals ? 'outline' : 'solid'}
-                        onClick={() => setRecording(a)}
-                        aria-label={`${vitals ? 'Correct' : 'Record'} vitals for ${name}`}
-                      >
-                        {vitals ? 'Correct' : 'Record vitals'}
-                      </Button>
-                    </Table.Cell>
-                  </Table.Row>
-                );
-              })}
-            </Table.Body>
-          </Table.Root>
-        </TablePanel>
+        <DataTable
+          label="Checked-in patients"
+          rows={rows}
+          columns={columns}
+          rowKey={(a) => a.id}
+          rowAttributes={(a) => ({ 'data-testid': 'vitals-row', 'data-appointment-id': a.id })}
+        />
       )}
       <VitalsDialog
         appointment={recording}

@@ -1,10 +1,12 @@
-import { Box, Link, Table, Text } from '@chakra-ui/react';
+import { Link, Text } from '@chakra-ui/react';
+import { useMemo } from 'react';
 import { Link as RouterLink } from 'react-router';
 import type { Bill } from '@shared/domain/billing.schema';
 import type { Doctor } from '@shared/domain/doctor.schema';
 import type { Patient } from '@shared/domain/patient.schema';
 import type { ClinicFormat } from '@renderer/app/clinic-format';
-import { PatientCell } from '@renderer/components/PatientCell';
+import { PatientName } from '@renderer/components/PatientCell';
+import { type DataColumn, DataTable } from '@renderer/components/table/DataTable';
 import { money } from './bill-format';
 import { BillStatusBadge } from './BillStatusBadge';
 
@@ -21,48 +23,75 @@ export function BillTable({
   format: ClinicFormat;
   label: string;
 }) {
+  const columns = useMemo(
+    (): DataColumn<Bill>[] => [
+      {
+        id: 'bill',
+        header: 'Bill',
+        sortBy: (b) => Date.parse(b.createdAt),
+        cellProps: { whiteSpace: 'nowrap' },
+        cell: (b) => (
+          <>
+            <Link asChild fontWeight="medium" color="colorPalette.fg">
+              <RouterLink to={`/billing/${b.id}`}>{b.number ?? 'Provisional'}</RouterLink>
+            </Link>
+            <Text color="fg.muted" fontSize="xs">
+              {format.dateTime(b.createdAt)}
+            </Text>
+          </>
+        ),
+      },
+      {
+        id: 'patient',
+        header: 'Patient',
+        sortBy: (b) => patients.get(b.patientId)?.fullName,
+        cell: (b) => <PatientName patient={patients.get(b.patientId)} />,
+      },
+      {
+        id: 'doctor',
+        header: 'Doctor',
+        sortBy: (b) => (b.doctorId ? doctors.get(b.doctorId)?.fullName : undefined),
+        cell: (b) => (b.doctorId ? (doctors.get(b.doctorId)?.fullName ?? '…') : '—'),
+      },
+      {
+        id: 'total',
+        header: 'Total',
+        align: 'end',
+        sortBy: (b) => b.total,
+        cell: (b) => money(b.total, b.currency),
+      },
+      {
+        id: 'paid',
+        header: 'Paid',
+        align: 'end',
+        sortBy: (b) => b.paid,
+        cell: (b) => money(b.paid, b.currency),
+      },
+      {
+        id: 'outstanding',
+        header: 'Outstanding',
+        align: 'end',
+        sortBy: (b) => b.outstanding,
+        cellProps: (b) => ({ fontWeight: b.outstanding > 0 ? 'semibold' : undefined }),
+        cell: (b) => money(b.outstanding, b.currency),
+      },
+      {
+        id: 'status',
+        header: 'Status',
+        sortBy: (b) => b.status,
+        cell: (b) => <BillStatusBadge status={b.status} />,
+      },
+    ],
+    [patients, doctors, format],
+  );
   return (
-    <Box bg="bg.panel" borderWidth="1px" borderRadius="lg" overflowX="auto">
-      <Table.Root size="sm" interactive aria-label={label}>
-        <Table.Header>
-          <Table.Row bg="bg.muted">
-            <Table.ColumnHeader>Bill</Table.ColumnHeader>
-            <Table.ColumnHeader>Patient</Table.ColumnHeader>
-            <Table.ColumnHeader>Doctor</Table.ColumnHeader>
-            <Table.ColumnHeader textAlign="end">Total</Table.ColumnHeader>
-            <Table.ColumnHeader textAlign="end">Paid</Table.ColumnHeader>
-            <Table.ColumnHeader textAlign="end">Outstanding</Table.ColumnHeader>
-            <Table.ColumnHeader>Status</Table.ColumnHeader>
-          </Table.Row>
-        </Table.Header>
-        <Table.Body>
-          {bills.map((b) => {
-            const p = patients.get(b.patientId);
-            return (
-              <Table.Row key={b.id} data-testid="bill-row">
-                <Table.Cell whiteSpace="nowrap">
-                  <Link asChild fontWeight="medium" color="colorPalette.fg">
-                    <RouterLink to={`/billing/${b.id}`}>{b.number ?? 'Provisional'}</RouterLink>
-                  </Link>
-                  <Text color="fg.muted" fontSize="xs">
-                    {format.dateTime(b.createdAt)}
-                  </Text>
-                </Table.Cell>
-                <PatientCell patient={p} />
-                <Table.Cell>{b.doctorId ? (doctors.get(b.doctorId)?.fullName ?? '…') : '—'}</Table.Cell>
-                <Table.Cell textAlign="end">{money(b.total, b.currency)}</Table.Cell>
-                <Table.Cell textAlign="end">{money(b.paid, b.currency)}</Table.Cell>
-                <Table.Cell textAlign="end" fontWeight={b.outstanding > 0 ? 'semibold' : undefined}>
-                  {money(b.outstanding, b.currency)}
-                </Table.Cell>
-                <Table.Cell>
-                  <BillStatusBadge status={b.status} />
-                </Table.Cell>
-              </Table.Row>
-            );
-          })}
-        </Table.Body>
-      </Table.Root>
-    </Box>
+    <DataTable
+      label={label}
+      rows={bills}
+      columns={columns}
+      rowKey={(b) => b.id}
+      rowAttributes={() => ({ 'data-testid': 'bill-row' })}
+      interactive
+    />
   );
 }

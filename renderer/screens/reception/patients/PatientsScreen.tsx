@@ -1,5 +1,5 @@
-import { Box, Button, Field, Input, InputGroup, Link, Table, Text } from '@chakra-ui/react';
-import { useEffect, useState } from 'react';
+import { Box, Button, Field, Input, InputGroup, Link, Text } from '@chakra-ui/react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link as RouterLink, Route, Routes, useNavigate, useSearchParams } from 'react-router';
 import { useApiQuery } from '@renderer/api/hooks';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
@@ -12,8 +12,10 @@ import { PatientProfileScreen } from './PatientProfileScreen';
 import { RegisterPatientScreen } from './RegisterPatientScreen';
 import { sexLabel } from './patient-form';
 import { TablePanel } from '@renderer/components/TablePanel';
+import { type DataColumn, DataTable } from '@renderer/components/table/DataTable';
+import type { Patient } from '@shared/domain/patient.schema';
 import { birthLabel } from './patient-labels';
-import { useClinicFormat } from '@renderer/app/clinic-format';
+import { type ClinicFormat, useClinicFormat } from '@renderer/app/clinic-format';
 
 /** Reception: find, register, view and edit patients (docs/product.md §2). Owns /patients/*. */
 export function PatientsScreen() {
@@ -42,6 +44,7 @@ function PatientSearchScreen() {
     { text: debounced, limit: 50 },
     { enabled: debounced.length >= 1 },
   );
+  const columns = useMemo((): DataColumn<Patient>[] => patientColumns(format), [format]);
 
   return (
     <>
@@ -99,39 +102,15 @@ function PatientSearchScreen() {
         />
       ) : (
         <TablePanel label="Patients found">
-          <Table.Root size="sm" interactive aria-label="Patients found">
-            <Table.Header>
-              <Table.Row>
-                <Table.ColumnHeader>Code</Table.ColumnHeader>
-                <Table.ColumnHeader>Name</Table.ColumnHeader>
-                <Table.ColumnHeader>Phone</Table.ColumnHeader>
-                <Table.ColumnHeader>Date of birth (age)</Table.ColumnHeader>
-                <Table.ColumnHeader>Sex</Table.ColumnHeader>
-              </Table.Row>
-            </Table.Header>
-            <Table.Body>
-              {results.data?.map((p) => (
-                <Table.Row
-                  key={p.id}
-                  data-testid="patient-row"
-                  cursor="pointer"
-                  onClick={() => void navigate(`/patients/${p.id}`)}
-                >
-                  <Table.Cell fontFamily="mono">{p.code}</Table.Cell>
-                  <Table.Cell>
-                    <Link asChild color="teal.fg" fontWeight="medium">
-                      <RouterLink to={`/patients/${p.id}`} onClick={(e) => e.stopPropagation()}>
-                        {p.fullName}
-                      </RouterLink>
-                    </Link>
-                  </Table.Cell>
-                  <Table.Cell>{p.phone ?? '—'}</Table.Cell>
-                  <Table.Cell>{birthLabel(p, format)}</Table.Cell>
-                  <Table.Cell>{sexLabel(p.sex)}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table.Root>
+          <DataTable
+            label="Patients found"
+            bare
+            rows={results.data ?? NO_PATIENTS}
+            columns={columns}
+            rowKey={(p) => p.id}
+            onOpen={(p) => void navigate(`/patients/${p.id}`)}
+            rowAttributes={() => ({ 'data-testid': 'patient-row' })}
+          />
           <Text px="3" py="2" fontSize="sm" color="fg.muted">
             {results.data?.length === 50
               ? 'Showing the first 50 matches; type more to narrow.'
@@ -141,4 +120,38 @@ function PatientSearchScreen() {
       )}
     </>
   );
+}
+
+const NO_PATIENTS: Patient[] = [];
+
+function patientColumns(format: ClinicFormat): DataColumn<Patient>[] {
+  return [
+    {
+      id: 'code',
+      header: 'Code',
+      sortBy: (p) => p.code,
+      cellProps: { fontFamily: 'mono' },
+      cell: (p) => p.code,
+    },
+    {
+      id: 'name',
+      header: 'Name',
+      sortBy: (p) => p.fullName,
+      cell: (p) => (
+        <Link asChild color="teal.fg" fontWeight="medium">
+          <RouterLink to={`/patients/${p.id}`} tabIndex={-1} onClick={(e) => e.stopPropagation()}>
+            {p.fullName}
+          </RouterLink>
+        </Link>
+      ),
+    },
+    { id: 'phone', header: 'Phone', sortBy: (p) => p.phone, cell: (p) => p.phone ?? '—' },
+    {
+      id: 'birth',
+      header: 'Date of birth (age)',
+      sortBy: (p) => p.dateOfBirth,
+      cell: (p) => birthLabel(p, format),
+    },
+    { id: 'sex', header: 'Sex', sortBy: (p) => sexLabel(p.sex), cell: (p) => sexLabel(p.sex) },
+  ];
 }

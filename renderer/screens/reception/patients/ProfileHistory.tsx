@@ -1,15 +1,16 @@
-import { Badge, Box, Button, Heading, Link, Table, Text } from '@chakra-ui/react';
-import { type ReactNode, useState } from 'react';
+import { Badge, Box, Button, Heading, Link, Text } from '@chakra-ui/react';
+import { type ReactNode, useMemo, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import type { ResultOf } from '@shared/contract/index';
 import type { Appointment } from '@shared/domain/appointment.schema';
+import type { Bill } from '@shared/domain/billing.schema';
 import { formatMoney } from '@shared/rules/money';
 import { useClinicFormat } from '@renderer/app/clinic-format';
+import { type DataColumn, DataTable } from '@renderer/components/table/DataTable';
 import { AppointmentDrawer } from '@renderer/screens/shared/appointments/AppointmentDrawer';
 import { TYPE_LABELS } from '@renderer/screens/shared/appointments/appointment-labels';
 import { StatusBadge } from '@renderer/screens/shared/appointments/StatusBadge';
 import { useDoctors } from '@renderer/screens/shared/appointments/use-people';
-import { TablePanel } from '@renderer/components/TablePanel';
 
 type Profile = ResultOf<'patients.profile'>;
 
@@ -24,89 +25,143 @@ export function ProfileHistory({ profile }: { profile: Profile }) {
   const format = useClinicFormat();
   const { byId: doctors } = useDoctors();
   const [openId, setOpenId] = useState<string | null>(null);
-  const byNewest = [...profile.appointments].sort((a, b) => b.startsAt.localeCompare(a.startsAt));
-  const visits = byNewest.filter((a) => a.status === 'COMPLETED');
-  const doctorName = (id: string | null) => (id ? (doctors.get(id)?.fullName ?? '…') : '—');
+  const byNewest = useMemo(
+    () => [...profile.appointments].sort((a, b) => b.startsAt.localeCompare(a.startsAt)),
+    [profile.appointments],
+  );
+  const visits = useMemo(() => byNewest.filter((a) => a.status === 'COMPLETED'), [byNewest]);
+  const bills = useMemo(
+    () => [...profile.bills].sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+    [profile.bills],
+  );
 
-  const appointmentRows = (list: Appointment[], withStatus: boolean) =>
-    list.map((a) => (
-      <Table.Row
-        key={a.id}
-        data-testid="profile-appointment"
-        cursor="pointer"
-        onClick={() => setOpenId(a.id)}
-      >
-        <Table.Cell>
-          <Button variant="plain" size="sm" px="0" color="teal.fg" onClick={() => setOpenId(a.id)}>
-            {a.number ?? 'Provisional'}
-          </Button>
-        </Table.Cell>
-        <Table.Cell>{format.dateTime(a.startsAt)}</Table.Cell>
-        <Table.Cell>{doctorName(a.doctorId)}</Table.Cell>
-        <Table.Cell>{TYPE_LABELS[a.type]}</Table.Cell>
-        {withStatus && (
-          <Table.Cell>
-            <StatusBadge status={a.status} />
-          </Table.Cell>
-        )}
-      </Table.Row>
-    ));
+  const { visitColumns, appointmentColumns, billColumns } = useMemo(() => {
+    const doctorName = (id: string | null) => (id ? (doctors.get(id)?.fullName ?? '…') : '—');
+    const doctorSort = (id: string | null) => (id ? doctors.get(id)?.fullName : undefined);
+    const number: DataColumn<Appointment> = {
+      id: 'number',
+      header: 'Number',
+      sortBy: (a) => a.number,
+      cell: (a) => (
+        <Button
+          variant="plain"
+          size="sm"
+          px="0"
+          color="teal.fg"
+          tabIndex={-1}
+          onClick={(e) => {
+            e.stopPropagation();
+            setOpenId(a.id);
+          }}
+        >
+          {a.number ?? 'Provisional'}
+        </Button>
+      ),
+    };
+    const rest = (when: string): DataColumn<Appointment>[] => [
+      {
+        id: 'when',
+        header: when,
+        sortBy: (a) => Date.parse(a.startsAt),
+        cell: (a) => format.dateTime(a.startsAt),
+      },
+      {
+        id: 'doctor',
+        header: 'Doctor',
+        sortBy: (a) => doctorSort(a.doctorId),
+        cell: (a) => doctorName(a.doctorId),
+      },
+      { id: 'type', header: 'Type', sortBy: (a) => TYPE_LABELS[a.type], cell: (a) => TYPE_LABELS[a.type] },
+    ];
+    const status: DataColumn<Appointment> = {
+      id: 'status',
+      header: 'Status',
+      sortBy: (a) => a.status,
+      cell: (a) => <StatusBadge status={a.status} />,
+    };
+    const bill: DataColumn<Bill>[] = [
+      {
+        id: 'number',
+        header: 'Number',
+        sortBy: (b) => b.number,
+        cell: (b) => (
+          <Link asChild fontWeight="medium" color="colorPalette.fg">
+            <RouterLink to={`/billing/${b.id}`}>{b.number ?? 'Provisional'}</RouterLink>
+          </Link>
+        ),
+      },
+      {
+        id: 'date',
+        header: 'Date',
+        sortBy: (b) => Date.parse(b.createdAt),
+        cell: (b) => format.date(b.createdAt),
+      },
+      {
+        id: 'doctor',
+        header: 'Doctor',
+        sortBy: (b) => doctorSort(b.doctorId),
+        cell: (b) => doctorName(b.doctorId),
+      },
+      {
+        id: 'total',
+        header: 'Total',
+        sortBy: (b) => b.total,
+        cell: (b) => formatMoney(b.total, b.currency, format.locale),
+      },
+      {
+        id: 'outstanding',
+        header: 'Outstanding',
+        sortBy: (b) => b.outstanding,
+        cell: (b) => formatMoney(b.outstanding, b.currency, format.locale),
+      },
+      {
+        id: 'status',
+        header: 'Status',
+        sortBy: (b) => BILL_STATUS[b.status].label,
+        cell: (b) => (
+          <Badge colorPalette={BILL_STATUS[b.status].palette} variant="subtle">
+            {BILL_STATUS[b.status].label}
+          </Badge>
+        ),
+      },
+    ];
+    return {
+      visitColumns: [number, ...rest('Date')],
+      appointmentColumns: [number, ...rest('When'), status],
+      billColumns: bill,
+    };
+  }, [doctors, format]);
+
+  const appointmentTable = (label: string, rows: Appointment[], columns: DataColumn<Appointment>[]) => (
+    <DataTable
+      label={label}
+      rows={rows}
+      columns={columns}
+      rowKey={(a) => a.id}
+      onOpen={(a) => setOpenId(a.id)}
+      rowAttributes={() => ({ 'data-testid': 'profile-appointment' })}
+    />
+  );
 
   return (
     <>
       <Section title="Visit history" empty={visits.length === 0 ? 'No completed visits yet.' : null}>
-        <Table.Root size="sm" interactive aria-label="Visit history">
-          <Head columns={['Number', 'Date', 'Doctor', 'Type']} />
-          <Table.Body>{appointmentRows(visits, false)}</Table.Body>
-        </Table.Root>
+        {appointmentTable('Visit history', visits, visitColumns)}
       </Section>
       <Section title="Appointments" empty={byNewest.length === 0 ? 'No appointments.' : null}>
-        <Table.Root size="sm" interactive aria-label="Appointments">
-          <Head columns={['Number', 'When', 'Doctor', 'Type', 'Status']} />
-          <Table.Body>{appointmentRows(byNewest, true)}</Table.Body>
-        </Table.Root>
+        {appointmentTable('Appointments', byNewest, appointmentColumns)}
       </Section>
       <Section title="Bills" empty={profile.bills.length === 0 ? 'No bills.' : null}>
-        <Table.Root size="sm" aria-label="Bills">
-          <Head columns={['Number', 'Date', 'Doctor', 'Total', 'Outstanding', 'Status']} />
-          <Table.Body>
-            {[...profile.bills]
-              .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
-              .map((b) => (
-                <Table.Row key={b.id} data-testid="profile-bill">
-                  <Table.Cell>
-                    <Link asChild fontWeight="medium" color="colorPalette.fg">
-                      <RouterLink to={`/billing/${b.id}`}>{b.number ?? 'Provisional'}</RouterLink>
-                    </Link>
-                  </Table.Cell>
-                  <Table.Cell>{format.date(b.createdAt)}</Table.Cell>
-                  <Table.Cell>{doctorName(b.doctorId)}</Table.Cell>
-                  <Table.Cell>{formatMoney(b.total, b.currency, format.locale)}</Table.Cell>
-                  <Table.Cell>{formatMoney(b.outstanding, b.currency, format.locale)}</Table.Cell>
-                  <Table.Cell>
-                    <Badge colorPalette={BILL_STATUS[b.status].palette} variant="subtle">
-                      {BILL_STATUS[b.status].label}
-                    </Badge>
-                  </Table.Cell>
-                </Table.Row>
-              ))}
-          </Table.Body>
-        </Table.Root>
+        <DataTable
+          label="Bills"
+          rows={bills}
+          columns={billColumns}
+          rowKey={(b) => b.id}
+          rowAttributes={() => ({ 'data-testid': 'profile-bill' })}
+        />
       </Section>
       <AppointmentDrawer id={openId} onClose={() => setOpenId(null)} />
     </>
-  );
-}
-
-function Head({ columns }: { columns: string[] }) {
-  return (
-    <Table.Header>
-      <Table.Row>
-        {columns.map((c) => (
-          <Table.ColumnHeader key={c}>{c}</Table.ColumnHeader>
-        ))}
-      </Table.Row>
-    </Table.Header>
   );
 }
 
@@ -116,7 +171,7 @@ function Section({ title, empty, children }: { title: string; empty: string | nu
       <Heading as="h2" size="md" mb="2">
         {title}
       </Heading>
-      {empty ? <Text color="fg.muted">{empty}</Text> : <TablePanel label={title}>{children}</TablePanel>}
+      {empty ? <Text color="fg.muted">{empty}</Text> : children}
     </Box>
   );
 }

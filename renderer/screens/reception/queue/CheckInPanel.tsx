@@ -1,11 +1,13 @@
-import { Alert, Box, Button, Field, Heading, Input, Link, Stack, Table, Text } from '@chakra-ui/react';
+import { Alert, Box, Button, Field, Heading, Input, Link, Stack, Text } from '@chakra-ui/react';
 import { useMemo, useState } from 'react';
+import type { Appointment } from '@shared/domain/appointment.schema';
 import type { QueueEntry } from '@shared/domain/queue.schema';
 import type { Doctor } from '@shared/domain/doctor.schema';
 import { useApiMutation, useApiQuery } from '@renderer/api/hooks';
 import { useClinicFormat } from '@renderer/app/clinic-format';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
-import { PatientCell } from '@renderer/components/PatientCell';
+import { PatientName } from '@renderer/components/PatientCell';
+import { type DataColumn, DataTable } from '@renderer/components/table/DataTable';
 import { EmptyState, LoadingState } from '@renderer/components/StateViews';
 import { StatusBadge } from '@renderer/screens/shared/appointments/StatusBadge';
 import { usePatients } from '@renderer/screens/shared/appointments/use-people';
@@ -42,6 +44,7 @@ export function CheckInPanel({
     },
   });
 
+  const checkingIn = checkIn.isPending ? checkIn.variables.appointmentId : null;
   const rows = useMemo(() => {
     const needle = text.trim().toLowerCase();
     const sorted = [...appointments].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
@@ -53,6 +56,60 @@ export function CheckInPanel({
       );
     });
   }, [appointments, patients, text]);
+
+  const columns = useMemo((): DataColumn<Appointment>[] => {
+    const name = (a: Appointment) => patients.get(a.patientId)?.fullName;
+    return [
+      {
+        id: 'time',
+        header: 'Time',
+        sortBy: (a) => Date.parse(a.startsAt),
+        cellProps: { whiteSpace: 'nowrap' },
+        cell: (a) => (
+          <>
+            <Text fontWeight="medium">{format.time(a.startsAt)}</Text>
+            <Link as="button" fontSize="xs" color="colorPalette.fg" onClick={() => onOpen(a.id)}>
+              {a.number ?? 'Provisional'}
+            </Link>
+          </>
+        ),
+      },
+      {
+        id: 'patient',
+        header: 'Patient',
+        sortBy: name,
+        cell: (a) => <PatientName patient={patients.get(a.patientId)} />,
+      },
+      {
+        id: 'doctor',
+        header: 'Doctor',
+        sortBy: (a) => doctors.get(a.doctorId)?.fullName,
+        cell: (a) => doctors.get(a.doctorId)?.fullName ?? '…',
+      },
+      {
+        id: 'status',
+        header: 'Status',
+        sortBy: (a) => a.status,
+        cell: (a) => <StatusBadge status={a.status} />,
+      },
+      {
+        id: 'actions',
+        header: 'Actions',
+        headerHidden: true,
+        align: 'end',
+        cell: (a) => (
+          <Button
+            size="xs"
+            aria-label={`Check in ${name(a) ?? a.number ?? ''}`}
+            loading={checkingIn === a.id}
+            onClick={() => checkIn.mutate({ appointmentId: a.id })}
+          >
+            Check in
+          </Button>
+        ),
+      },
+    ];
+  }, [patients, doctors, format, onOpen, checkingIn, checkIn.mutate]);
 
   return (
     <Box bg="bg.panel" borderWidth="1px" borderRadius="lg" p="4">
@@ -94,51 +151,15 @@ export function CheckInPanel({
             description="Walk-in patients without an appointment: use “Walk-in”."
           />
         ) : (
-          <Box maxH="22rem" overflowY="auto" borderWidth="1px" borderRadius="md">
-            <Table.Root size="sm" interactive aria-label="Today’s appointments to check in" stickyHeader>
-              <Table.Header>
-                <Table.Row bg="bg.muted">
-                  <Table.ColumnHeader>Time</Table.ColumnHeader>
-                  <Table.ColumnHeader>Patient</Table.ColumnHeader>
-                  <Table.ColumnHeader>Doctor</Table.ColumnHeader>
-                  <Table.ColumnHeader>Status</Table.ColumnHeader>
-                  <Table.ColumnHeader>
-                    <Text srOnly>Actions</Text>
-                  </Table.ColumnHeader>
-                </Table.Row>
-              </Table.Header>
-              <Table.Body>
-                {rows.map((a) => {
-                  const p = patients.get(a.patientId);
-                  return (
-                    <Table.Row key={a.id} data-testid="check-in-row">
-                      <Table.Cell whiteSpace="nowrap">
-                        <Text fontWeight="medium">{format.time(a.startsAt)}</Text>
-                        <Link as="button" fontSize="xs" color="colorPalette.fg" onClick={() => onOpen(a.id)}>
-                          {a.number ?? 'Provisional'}
-                        </Link>
-                      </Table.Cell>
-                      <PatientCell patient={p} />
-                      <Table.Cell>{doctors.get(a.doctorId)?.fullName ?? '…'}</Table.Cell>
-                      <Table.Cell>
-                        <StatusBadge status={a.status} />
-                      </Table.Cell>
-                      <Table.Cell textAlign="end">
-                        <Button
-                          size="xs"
-                          aria-label={`Check in ${p?.fullName ?? a.number ?? ''}`}
-                          loading={checkIn.isPending && checkIn.variables.appointmentId === a.id}
-                          onClick={() => checkIn.mutate({ appointmentId: a.id })}
-                        >
-                          Check in
-                        </Button>
-                      </Table.Cell>
-                    </Table.Row>
-                  );
-                })}
-              </Table.Body>
-            </Table.Root>
-          </Box>
+          <DataTable
+            label="Today’s appointments to check in"
+            maxH="22rem"
+            interactive
+            rows={rows}
+            columns={columns}
+            rowKey={(a) => a.id}
+            rowAttributes={() => ({ 'data-testid': 'check-in-row' })}
+          />
         )}
       </Stack>
     </Box>

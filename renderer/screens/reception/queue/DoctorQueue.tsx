@@ -1,8 +1,10 @@
-import { Badge, Box, Button, HStack, IconButton, Link, Stack, Table, Text } from '@chakra-ui/react';
+import { Badge, Box, Button, HStack, IconButton, Link, Stack, Text } from '@chakra-ui/react';
+import type { ResultOf } from '@shared/contract/index';
 import type { QueueEntry } from '@shared/domain/queue.schema';
 import type { Doctor } from '@shared/domain/doctor.schema';
 import { useApiMutation, useApiQuery } from '@renderer/api/hooks';
-import { useClinicFormat } from '@renderer/app/clinic-format';
+import { type ClinicFormat, useClinicFormat } from '@renderer/app/clinic-format';
+import { type DataColumn, DataTable } from '@renderer/components/table/DataTable';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { EmptyState, LoadingState } from '@renderer/components/StateViews';
 import { notifyError } from '@renderer/components/toaster';
@@ -11,6 +13,8 @@ import { formatMinutes, minutesUntilCall, waitingMinutes } from '@shared/rules/w
 import { useHubNow } from '@renderer/api/hub-clock';
 import { usePatients } from '@renderer/screens/shared/appointments/use-people';
 import { ArrowDownIcon, ArrowUpIcon } from './QueueIcons';
+
+type Waiting = ResultOf<'queue.list'>['waiting'][number];
 
 const STATE_LABELS: Record<QueueEntry['state'], string> = {
   waiting: 'Waiting',
@@ -74,92 +78,135 @@ export function DoctorQueue({ doctor, onOpen }: { doctor: Doctor; onOpen: (appoi
           description="Checked-in patients appear here with their token."
         />
       ) : (
-        <Box bg="bg.panel" borderWidth="1px" borderRadius="lg" overflowX="auto">
-          <Table.Root size="sm" aria-label={`${doctor.fullName}’s queue`}>
-            <Table.Header>
-              <Table.Row bg="bg.muted">
-                <Table.ColumnHeader>Token</Table.ColumnHeader>
-                <Table.ColumnHeader>Patient</Table.ColumnHeader>
-                <Table.ColumnHeader>Status</Table.ColumnHeader>
-                <Table.ColumnHeader>Waiting</Table.ColumnHeader>
-                <Table.ColumnHeader>Estimated call</Table.ColumnHeader>
-                <Table.ColumnHeader>Order and priority</Table.ColumnHeader>
-              </Table.Row>
-            </Table.Header>
-            <Table.Body>
-              {data.waiting.map((w, i) => {
-                const e = w.entry;
-                const urgent = e.priority === 'urgent';
-                return (
-                  <Table.Row key={e.id} data-testid="queue-row">
-                    <Table.Cell>
-                      <Text fontWeight="semibold" fontFamily="mono">
-                        {e.token}
-                      </Text>
-                    </Table.Cell>
-                    <Table.Cell>
-                      <Link as="button" color="colorPalette.fg" onClick={() => onOpen(e.appointmentId)}>
-                        {name(e)}
-                      </Link>
-                      {urgent && (
-                        <Badge data-testid="urgent" ms="2" colorPalette="red" variant="solid" size="sm">
-                          Urgent
-                        </Badge>
-                      )}
-                      <EarlyCheckInBadge minutes={w.earlyCheckInMinutes} />
-                    </Table.Cell>
-                    <Table.Cell>{STATE_LABELS[e.state]}</Table.Cell>
-                    <Table.Cell data-testid="waiting-time" whiteSpace="nowrap">
-                      {formatMinutes(waitingMinutes(e.checkedInAt, now))}
-                    </Table.Cell>
-                    <Table.Cell whiteSpace="nowrap">
-                      ~{formatMinutes(minutesUntilCall(w.estimatedCallAt, now))} ·{' '}
-                      {format.time(w.estimatedCallAt)}
-                      <Text color="fg.muted" fontSize="xs">
-                        {w.patientsAhead} ahead
-                      </Text>
-                    </Table.Cell>
-                    <Table.Cell>
-                      <HStack gap="1">
-                        <IconButton
-                          size="xs"
-                          variant="outline"
-                          aria-label={`Move ${e.token} up`}
-                          disabled={i === 0 || busy}
-                          onClick={() => move.mutate({ entryId: e.id, toIndex: i - 1 })}
-                        >
-                          <ArrowUpIcon />
-                        </IconButton>
-                        <IconButton
-                          size="xs"
-                          variant="outline"
-                          aria-label={`Move ${e.token} down`}
-                          disabled={i === data.waiting.length - 1 || busy}
-                          onClick={() => move.mutate({ entryId: e.id, toIndex: i + 1 })}
-                        >
-                          <ArrowDownIcon />
-                        </IconButton>
-                        <Button
-                          size="xs"
-                          variant={urgent ? 'solid' : 'outline'}
-                          colorPalette={urgent ? 'red' : 'gray'}
-                          aria-pressed={urgent}
-                          disabled={busy}
-                          onClick={() =>
-                            priority.mutate({ entryId: e.id, priority: urgent ? 'normal' : 'urgent' })
-                          }
-                        >
-                          Urgent
-                        </Button>
-                      </HStack>
-                    </Table.Cell>
-                  </Table.Row>
-                );
-              })}
-            </Table.Body>
-          </Table.Root>
-        </Box>
+        <DataTable
+          label={`${doctor.fullName}’s queue`}
+          rows={data.waiting}
+          // No sorting: the rows are in call order, which the buttons change.
+          columns={waitingColumns({
+            waiting: data.waiting,
+            name,
+            now,
+            format,
+            onOpen,
+            busy,
+            onMove: (entryId, toIndex) => move.mutate({ entryId, toIndex }),
+            onPriority: (entryId, urgent) =>
+              priority.mutate({ entryId, priority: urgent ? 'urgent' : 'normal' }),
+          })}
+          rowKey={(w) => w.entry.id}
+          rowAttributes={() => ({ 'data-testid': 'queue-row' })}
+        />
       )}
     </Stack>
   );
+}
+
+function waitingColumns({
+  waiting,
+  name,
+  now,
+  format,
+  onOpen,
+  busy,
+  onMove,
+  onPriority,
+}: {
+  waiting: Waiting[];
+  name: (entry: QueueEntry) => string;
+  now: string;
+  format: ClinicFormat;
+  onOpen: (appointmentId: string) => void;
+  busy: boolean;
+  onMove: (entryId: string, toIndex: number) => void;
+  onPriority: (entryId: string, urgent: boolean) => void;
+}): DataColumn<Waiting>[] {
+  return [
+    {
+      id: 'token',
+      header: 'Token',
+      cell: ({ entry: e }) => (
+        <Text fontWeight="semibold" fontFamily="mono">
+          {e.token}
+        </Text>
+      ),
+    },
+    {
+      id: 'patient',
+      header: 'Patient',
+      cell: (w) => (
+        <>
+          <Link as="button" color="colorPalette.fg" onClick={() => onOpen(w.entry.appointmentId)}>
+            {name(w.entry)}
+          </Link>
+          {w.entry.priority === 'urgent' && (
+            <Badge data-testid="urgent" ms="2" colorPalette="red" variant="solid" size="sm">
+              Urgent
+            </Badge>
+          )}
+          <EarlyCheckInBadge minutes={w.earlyCheckInMinutes} />
+        </>
+      ),
+    },
+    { id: 'status', header: 'Status', cell: ({ entry: e }) => STATE_LABELS[e.state] },
+    {
+      id: 'waiting',
+      header: 'Waiting',
+      cellProps: { 'data-testid': 'waiting-time', whiteSpace: 'nowrap' },
+      cell: ({ entry: e }) => formatMinutes(waitingMinutes(e.checkedInAt, now)),
+    },
+    {
+      id: 'estimate',
+      header: 'Estimated call',
+      cellProps: { whiteSpace: 'nowrap' },
+      cell: (w) => (
+        <>
+          ~{formatMinutes(minutesUntilCall(w.estimatedCallAt, now))} · {format.time(w.estimatedCallAt)}
+          <Text color="fg.muted" fontSize="xs">
+            {w.patientsAhead} ahead
+          </Text>
+        </>
+      ),
+    },
+    {
+      id: 'order',
+      header: 'Order and priority',
+      cell: (w) => {
+        const e = w.entry;
+        const i = waiting.indexOf(w);
+        const urgent = e.priority === 'urgent';
+        return (
+          <HStack gap="1">
+            <IconButton
+              size="xs"
+              variant="outline"
+              aria-label={`Move ${e.token} up`}
+              disabled={i === 0 || busy}
+              onClick={() => onMove(e.id, i - 1)}
+            >
+              <ArrowUpIcon />
+            </IconButton>
+            <IconButton
+              size="xs"
+              variant="outline"
+              aria-label={`Move ${e.token} down`}
+              disabled={i === waiting.length - 1 || busy}
+              onClick={() => onMove(e.id, i + 1)}
+            >
+              <ArrowDownIcon />
+            </IconButton>
+            <Button
+              size="xs"
+              variant={urgent ? 'solid' : 'outline'}
+              colorPalette={urgent ? 'red' : 'gray'}
+              aria-pressed={urgent}
+              disabled={busy}
+              onClick={() => onPriority(e.id, !urgent)}
+            >
+              Urgent
+            </Button>
+          </HStack>
+        );
+      },
+    },
+  ];
 }

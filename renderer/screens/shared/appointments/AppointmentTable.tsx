@@ -1,9 +1,11 @@
-import { Box, Link, Table, Text } from '@chakra-ui/react';
+import { Link, Text } from '@chakra-ui/react';
+import { useMemo } from 'react';
 import type { Appointment } from '@shared/domain/appointment.schema';
 import type { Doctor } from '@shared/domain/doctor.schema';
 import type { Patient } from '@shared/domain/patient.schema';
 import type { ClinicFormat } from '@renderer/app/clinic-format';
-import { PatientCell } from '@renderer/components/PatientCell';
+import { PatientName } from '@renderer/components/PatientCell';
+import { type DataColumn, DataTable } from '@renderer/components/table/DataTable';
 import { TYPE_LABELS } from './appointment-labels';
 import { StatusBadge } from './StatusBadge';
 
@@ -23,60 +25,73 @@ export function AppointmentTable({
   /** The rows are the previous filters' while the new ones load (screen readers hear it too). */
   busy?: boolean;
 }) {
+  const columns = useMemo(
+    (): DataColumn<Appointment>[] => [
+      {
+        id: 'when',
+        header: 'When',
+        sortBy: (a) => Date.parse(a.startsAt),
+        cellProps: { whiteSpace: 'nowrap' },
+        cell: (a) => (
+          <>
+            <Text fontWeight="medium">{format.time(a.startsAt)}</Text>
+            <Text color="fg.muted" fontSize="xs">
+              {format.date(a.startsAt)}
+            </Text>
+          </>
+        ),
+      },
+      {
+        id: 'number',
+        header: 'Number',
+        sortBy: (a) => a.number,
+        cellProps: { whiteSpace: 'nowrap' },
+        cell: (a) => (
+          <Link
+            as="button"
+            fontWeight="medium"
+            color="colorPalette.fg"
+            tabIndex={-1}
+            onClick={(e) => {
+              e.stopPropagation();
+              onOpen(a.id);
+            }}
+          >
+            {a.number ?? 'Provisional'}
+          </Link>
+        ),
+      },
+      {
+        id: 'patient',
+        header: 'Patient',
+        sortBy: (a) => patients.get(a.patientId)?.fullName,
+        cell: (a) => <PatientName patient={patients.get(a.patientId)} />,
+      },
+      {
+        id: 'doctor',
+        header: 'Doctor',
+        sortBy: (a) => doctors.get(a.doctorId)?.fullName,
+        cell: (a) => doctors.get(a.doctorId)?.fullName ?? '…',
+      },
+      { id: 'type', header: 'Type', sortBy: (a) => TYPE_LABELS[a.type], cell: (a) => TYPE_LABELS[a.type] },
+      {
+        id: 'status',
+        header: 'Status',
+        sortBy: (a) => a.status,
+        cell: (a) => <StatusBadge status={a.status} />,
+      },
+    ],
+    [doctors, patients, format, onOpen],
+  );
   return (
-    <Box bg="bg.panel" borderWidth="1px" borderRadius="lg" overflow="hidden">
-      <Table.Root size="sm" interactive aria-label="Appointments" aria-busy={busy}>
-        <Table.Header>
-          <Table.Row bg="bg.muted">
-            <Table.ColumnHeader>When</Table.ColumnHeader>
-            <Table.ColumnHeader>Number</Table.ColumnHeader>
-            <Table.ColumnHeader>Patient</Table.ColumnHeader>
-            <Table.ColumnHeader>Doctor</Table.ColumnHeader>
-            <Table.ColumnHeader>Type</Table.ColumnHeader>
-            <Table.ColumnHeader>Status</Table.ColumnHeader>
-          </Table.Row>
-        </Table.Header>
-        <Table.Body>
-          {appointments.map((a) => {
-            const patient = patients.get(a.patientId);
-            return (
-              <Table.Row
-                key={a.id}
-                cursor="pointer"
-                onClick={() => onOpen(a.id)}
-                data-testid="appointment-row"
-                data-starts-at={a.startsAt}
-              >
-                <Table.Cell whiteSpace="nowrap">
-                  <Text fontWeight="medium">{format.time(a.startsAt)}</Text>
-                  <Text color="fg.muted" fontSize="xs">
-                    {format.date(a.startsAt)}
-                  </Text>
-                </Table.Cell>
-                <Table.Cell whiteSpace="nowrap">
-                  <Link
-                    as="button"
-                    fontWeight="medium"
-                    color="colorPalette.fg"
-                    onClick={(e) => {
-                      e.stopPropagation();
-                      onOpen(a.id);
-                    }}
-                  >
-                    {a.number ?? 'Provisional'}
-                  </Link>
-                </Table.Cell>
-                <PatientCell patient={patient} />
-                <Table.Cell>{doctors.get(a.doctorId)?.fullName ?? '…'}</Table.Cell>
-                <Table.Cell>{TYPE_LABELS[a.type]}</Table.Cell>
-                <Table.Cell>
-                  <StatusBadge status={a.status} />
-                </Table.Cell>
-              </Table.Row>
-            );
-          })}
-        </Table.Body>
-      </Table.Root>
-    </Box>
+    <DataTable
+      label="Appointments"
+      rows={appointments}
+      columns={columns}
+      rowKey={(a) => a.id}
+      onOpen={(a) => onOpen(a.id)}
+      rowAttributes={(a) => ({ 'data-testid': 'appointment-row', 'data-starts-at': a.startsAt })}
+      busy={busy}
+    />
   );
 }
