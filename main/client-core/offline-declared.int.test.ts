@@ -3,15 +3,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ApiFailure } from '@shared/contract/errors';
 import { contract, operationNames, type OperationName } from '@shared/contract/index';
-import {
-  at,
-  clinicPerTest,
-  type Clinic,
-  hubDown,
-  newDesktop,
-  signedIn,
-  waitFor,
-} from './testing/clinic';
+import { at, clinicPerTest, type Clinic, hubDown, newDesktop, signedIn, waitFor } from './testing/clinic';
 
 /** 'ok', or the refusal's code. */
 async function outcomeOf(promise: Promise<unknown>): Promise<string> {

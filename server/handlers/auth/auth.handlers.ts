@@ -170,7 +170,7 @@ export const authHandlers: HandlerMap = {
 
   'auth.changePassword': handler('auth.changePassword', {
     prepare: async (input, ctx) => {
-      const actor = requireActor(ctx as HandlerContext);
+      const actor = requireActor(ctx);
       const row = ctx.db.first(
         ctx.db.q.selectFrom('credentials').selectAll().where('userId', '=', actor.userId),
       );

@@ -55,7 +55,7 @@ export function dayEntries(db: Db, doctorId: string, date: string): DayEntry[] {
     entry: entry as QueueEntry,
     startMs: appointmentStartMs,
     slotless: appointmentSlotless === 1,
-    appointmentStatus: appointmentStatus as AppointmentStatus,
+    appointmentStatus: appointmentStatus,
   }));
 }
 
