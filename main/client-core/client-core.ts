@@ -23,6 +23,7 @@ import { LocalExecutor, type LocalRun } from './local-executor';
 import { LocalHub } from './local-hub';
 import { Outbox } from './outbox';
 import { runOutboxRow } from './rebase';
+import { readKey, SharedReads } from './shared-reads';
 import { openReplica } from './replica';
 import type { ChangeEvent, ClientCoreOptions } from './client-options';
 
@@ -66,8 +67,9 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
   const replicaFile = join(options.dataDir, 'replica.db');
   const replica = openReplica(replicaFile);
   const local = new LocalHub(replica.db, clock);
-  const reads = new ReadLog(replica.db);
-  const executor = new LocalExecutor(local, handlers, reads);
+  const readLog = new ReadLog(replica.db);
+  const executor = new LocalExecutor(local, handlers, readLog);
+  const reads = new SharedReads<Answer>();
   const outbox = new Outbox(replica.db);
   const attention = new AttentionList(replica.db);
   const link = new HubLink(options.hubUrl, { deviceId: options.deviceId, deviceName: options.deviceName });
@@ -78,7 +80,7 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
     executor,
     outbox,
     attention,
-    reads,
+    reads: readLog,
     link,
     now,
   });
@@ -155,6 +157,13 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
   async function callWithHint(name: string, input: unknown): Promise<Answer> {
     if (!isOperationName(name))
       throw failure('NOT_FOUND', `Unknown operation ${JSON.stringify(name).slice(0, 80)}.`);
+    if (contract[name].kind === 'command') return serve(name, input);
+    const { session } = keeper;
+    const who = session ? `${session.clientId}:${session.actor.userId}:${session.token ?? ''}` : '';
+    return reads.run(readKey(who, name, input), () => serve(name, input));
+  }
+
+  async function serve(name: OperationName, input: unknown): Promise<Answer> {
     // Where it runs is the operation's declaration in the contract (OfflineMode).
     const { kind, offline } = contract[name];
     if (offline === 'queue') return enqueue(name, input);
