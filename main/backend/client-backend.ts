@@ -2,16 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { ApiFailure, failure } from '@shared/contract/errors';
-import type { ChangeHint } from '@shared/contract/change-hint';
 import type { BridgeReply, ConnectionState, DesktopBackend } from '@shared/contract/desktop-bridge';
 import type { EventName, EventPayload } from '@shared/contract/events.contract';
 import type { ResultOf } from '@shared/contract/index';
-import { type ClientCore, createClientCore } from '@main/client-core/client-core';
+import { type Answer, type ClientCore, createClientCore } from '@main/client-core/client-core';
 import { findHub } from '@main/client-core/discovery/index';
 import { type DesktopConfig, saveDesktopConfig } from './desktop-config';
 import { KnownUsers } from './known-users';
-
-type Answer = { result: unknown; changed?: ChangeHint };
 
 export interface ClientBackendOptions {
   dataDir: string;

@@ -29,7 +29,8 @@ import type { ChangeEvent, ClientCoreOptions } from './client-options';
 
 export type { ChangeEvent, ClientCoreOptions } from './client-options';
 
-type Answer = { result: unknown; changed?: ChangeHint };
+/** A call's result, and for a command what it wrote. */
+export type Answer = { result: unknown; changed?: ChangeHint };
 
 export interface ClientCore {
   /** The same shape as ApiClient.call: the renderer cannot tell it from the hub. */
