@@ -13,6 +13,7 @@ import {
   TEST_PASSWORD,
   waitFor,
 } from '@main/client-core/testing/clinic';
+import { insertNotification } from '@server/testing/outbox-fixtures';
 import { clientBackend } from './client-backend';
 import { KnownUsers } from './known-users';
 
@@ -100,5 +101,46 @@ describe('a client desktop’s backend', { timeout: 60_000 }, () => {
     const told = hubPokes.find((poke) => poke.ids?.patients?.includes(id))!;
     expect(heard).toMatchObject({ tables: told.tables, ids: told.ids });
     expect(heard?.tables).toEqual(['patients']);
+  });
+
+  it('answers the window’s own commands with what they wrote: the hub’s hint, or the rows queued in the replica', async () => {
+    clinic = await startClinic();
+    desktop = newDesktop(clinic.server.url, 'front-desk');
+    backend = clientBackend(desktop.core, new KnownUsers(join(desktop.dir, 'known-users.json')));
+    const { token } = await signIn(clinic.users.receptionist);
+    await waitFor(() => backend!.connectionState().online, 'online');
+    const windowPokes: EventPayload<'sync.poke'>[] = [];
+    backend.onEvent('sync.poke', (poke) => windowPokes.push(poke));
+
+    // Queued (and accepted by the hub at once): what it wrote to the replica.
+    const id = randomUUID();
+    const online = await backend.call(
+      'patients.register',
+      { id, details: { fullName: 'Neha Joshi' } },
+      token,
+    );
+    expect(online).toMatchObject({ ok: true, changed: { tables: ['patients'], ids: { patients: [id] } } });
+    // The desktop's own change notification names the same rows (no "anything changed").
+    expect(windowPokes[0]).toMatchObject({ tables: ['patients'], ids: { patients: [id] } });
+
+    // Served by the hub (online-only): the hub's hint (notifications are not synced: no tables).
+    const failed = insertNotification(clinic.server.hub.db, { state: 'failed', channel: 'email' });
+    const retried = await backend.call('notifications.retry', { id: failed.id }, token);
+    expect(retried).toMatchObject({ ok: true, changed: { tables: [] } });
+    // A query says nothing.
+    expect(await backend.call('patients.search', { text: 'Neha' }, token)).not.toHaveProperty('changed');
+
+    await hubDown(clinic);
+    await waitFor(() => !backend!.connectionState().online, 'offline');
+    const offlineId = randomUUID();
+    const offline = await backend.call(
+      'patients.register',
+      { id: offlineId, details: { fullName: 'Ravi Kumar' } },
+      token,
+    );
+    expect(offline).toMatchObject({
+      ok: true,
+      changed: { tables: ['patients'], ids: { patients: [offlineId] } },
+    });
   });
 });

@@ -5,7 +5,7 @@ import { ApiFailure, failure } from '@shared/contract/errors';
 import type { BridgeReply, ConnectionState, DesktopBackend } from '@shared/contract/desktop-bridge';
 import type { EventName, EventPayload } from '@shared/contract/events.contract';
 import type { ResultOf } from '@shared/contract/index';
-import { type ClientCore, createClientCore } from '@main/client-core/client-core';
+import { type Answer, type ClientCore, createClientCore } from '@main/client-core/client-core';
 import { findHub } from '@main/client-core/discovery/index';
 import { type DesktopConfig, saveDesktopConfig } from './desktop-config';
 import { KnownUsers } from './known-users';
@@ -104,24 +104,26 @@ export function clientBackend(core: ClientCore, knownUsers: KnownUsers): Desktop
     return { user, idleExpiresAt: until, absoluteExpiresAt: until };
   }
 
-  async function dispatch(name: string, input: unknown, token: string | null): Promise<unknown> {
-    if (name === 'auth.login') return signIn(input as { username: string; password: string });
+  /** The renderer's call, and for a command the core ran what it wrote (`changed`). */
+  async function dispatch(name: string, input: unknown, token: string | null): Promise<Answer> {
+    if (name === 'auth.login')
+      return { result: await signIn(input as { username: string; password: string }) };
     if (name === 'auth.setupStatus' && !core.connectionState().online) {
-      return { needsSetup: false, clinicName: null };
+      return { result: { needsSetup: false, clinicName: null } };
     }
     if (token === null || token !== windowToken) {
-      if (name === 'auth.setupStatus') return core.call('auth.setupStatus', {});
+      if (name === 'auth.setupStatus') return { result: await core.call('auth.setupStatus', {}) };
       throw failure('UNAUTHENTICATED', 'Please sign in first.');
     }
     if (name === 'auth.logout') {
       await core.signOut();
       windowToken = null;
-      return { ok: true };
+      return { result: { ok: true } };
     }
     if (name === 'auth.session' && !core.connectionState().online) {
-      return offlineProfile(core.connectionState().user?.username ?? '');
+      return { result: offlineProfile(core.connectionState().user?.username ?? '') };
     }
-    return core.call(name as never, input as never);
+    return core.callWithHint(name as never, input as never);
   }
 
   const toState = (): ConnectionState => {
@@ -140,7 +142,7 @@ export function clientBackend(core: ClientCore, knownUsers: KnownUsers): Desktop
   return {
     async call(name, input, token) {
       try {
-        return { ok: true, result: await dispatch(name, input, token) } as BridgeReply<never>;
+        return { ok: true, ...(await dispatch(name, input, token)) } as BridgeReply<never>;
       } catch (error) {
         if (error instanceof ApiFailure) return { ok: false, error: error.error };
         return {

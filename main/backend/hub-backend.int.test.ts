@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,15 +68,29 @@ describe('the hub PC’s own backend', () => {
     });
   });
 
+  it('answers the window’s own command with what it wrote, as the hub answers a browser (tables and ids)', async () => {
+    const backend = await hubBackend();
+    const token = await setUpClinic(backend);
+    const id = randomUUID();
+
+    const created = await backend.call('rooms.create', { id, details: { name: 'Room 1' } }, token);
+
+    expect(created).toMatchObject({ ok: true, changed: { tables: ['rooms'], ids: { rooms: [id] } } });
+    // A query says nothing: it wrote nothing.
+    expect(await backend.call('rooms.list', {}, token)).not.toHaveProperty('changed');
+  });
+
   it('tells the window its session ended when the user logs out', async () => {
     const backend = await hubBackend();
     const token = await setUpClinic(backend);
     const ended: EventPayload<'session.ended'>[] = [];
     backend.onEvent('session.ended', (payload) => ended.push(payload));
     await backend.call('settings.get', {}, token);
+    // A command's reply carries what it wrote (a session is not a synced row: no tables).
     expect(await backend.call('auth.logout', {}, token)).toEqual({
       ok: true,
       result: { ok: true },
+      changed: { tables: [], ids: {} },
     });
     expect(ended).toEqual([{ reason: 'logout' }]);
     expect(await backend.call('settings.get', {}, token)).toMatchObject({

@@ -51,8 +51,9 @@ export function createHubBackend(hub: RunningHub, deviceId: string, deviceName =
     async call(name, input, token) {
       noteUser(token);
       try {
-        const result = await dispatcher.call(name, input, { token, deviceId });
-        return { ok: true, result } as BridgeReply<never>;
+        // A command's reply says what it wrote, so the window refetches only what depends on it.
+        const { result, changed } = await dispatcher.callWithHint(name, input, { token, deviceId });
+        return (changed ? { ok: true, result, changed } : { ok: true, result }) as BridgeReply<never>;
       } catch (error) {
         if (error instanceof ApiFailure) return { ok: false, error: error.error };
         core.logger.error({ err: error, operation: name }, 'desktop call failed');

@@ -8,6 +8,7 @@ import {
   type OperationName,
   type ResultOf,
 } from '@shared/contract/index';
+import { type ChangeHint, changeHint } from '@shared/contract/change-hint';
 import { ApiFailure, failure } from '@shared/contract/errors';
 import type { Actor } from '@shared/domain/user.schema';
 import { provisionalPatientCode } from '@shared/rules/patient-identity';
@@ -18,18 +19,30 @@ import { ReadLog } from './read-log';
 import type { ConnectionState } from './connection-status';
 import { SessionKeeper } from './session-keeper';
 import { HubLink } from './hub-link';
-import { LocalExecutor } from './local-executor';
+import { LocalExecutor, type LocalRun } from './local-executor';
 import { LocalHub } from './local-hub';
 import { Outbox } from './outbox';
 import { runOutboxRow } from './rebase';
+import { readKey, SharedReads } from './shared-reads';
 import { openReplica } from './replica';
 import type { ChangeEvent, ClientCoreOptions } from './client-options';
 
 export type { ChangeEvent, ClientCoreOptions } from './client-options';
 
+/** A call's result, and for a command what it wrote. */
+export type Answer = { result: unknown; changed?: ChangeHint };
+
 export interface ClientCore {
   /** The same shape as ApiClient.call: the renderer cannot tell it from the hub. */
   call<N extends OperationName>(name: N, input: InputOf<N>): Promise<ResultOf<N>>;
+  /**
+   * `call`, and for a command what it wrote (the hint a poke carries): the hub's, for a command
+   * the hub served; the rows it wrote to the replica, for a queued one. Queries get none.
+   */
+  callWithHint<N extends OperationName>(
+    name: N,
+    input: InputOf<N>,
+  ): Promise<{ result: ResultOf<N>; changed?: ChangeHint }>;
   signIn(username: string, password: string): Promise<Actor>;
   /** The hub's sync port answers now (signed in or not): sign in with it rather than unlock. */
   hubReachable(): boolean;
@@ -55,8 +68,9 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
   const replicaFile = join(options.dataDir, 'replica.db');
   const replica = openReplica(replicaFile);
   const local = new LocalHub(replica.db, clock);
-  const reads = new ReadLog(replica.db);
-  const executor = new LocalExecutor(local, handlers, reads);
+  const readLog = new ReadLog(replica.db);
+  const executor = new LocalExecutor(local, handlers, readLog);
+  const reads = new SharedReads<Answer>();
   const outbox = new Outbox(replica.db);
   const attention = new AttentionList(replica.db);
   const link = new HubLink(options.hubUrl, { deviceId: options.deviceId, deviceName: options.deviceName });
@@ -67,13 +81,13 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
     executor,
     outbox,
     attention,
-    reads,
+    reads: readLog,
     link,
     now,
   });
   const onlineWaitMs = options.onlineWaitMs ?? 5_000;
 
-  async function enqueue(name: OperationName, rawInput: unknown): Promise<unknown> {
+  async function enqueue(name: OperationName, rawInput: unknown): Promise<Answer> {
     const session = keeper.requireSession();
     const input = executor.parse(name, rawInput) as Record<string, unknown>;
     const { clientId } = session;
@@ -84,11 +98,13 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
       input[codeField] = provisionalPatientCode(clientId, counter);
     }
     const createdAt = now();
+    const written: NonNullable<LocalRun['changes']> = [];
     const { mutationId, result } = (() => {
       try {
         return replica.db.transaction(() => {
           const id = outbox.allocate(clientId);
-          const value = runOutboxRow(executor, { clientId, name, input, createdAt, actor: session.actor });
+          const row = { clientId, name, input, createdAt, actor: session.actor };
+          const value = runOutboxRow(executor, row, written);
           outbox.insert({
             clientId,
             mutationId: id,
@@ -114,9 +130,11 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
         throw error;
       }
     })();
-    keeper.status.emitChange('local');
+    // What it wrote to the replica: the rows the hub will write when it applies it.
+    const changed = changeHint(written);
+    keeper.status.emitChange('local', changed);
     keeper.status.emitState();
-    if (!keeper.online) return result;
+    if (!keeper.online) return { result, changed };
 
     // Online: the hub's verdict comes back within milliseconds; the caller gets it as the hub's
     // own answer (its result, or its refusal), exactly as over the wire.
@@ -128,18 +146,25 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
         new Promise((resolve) => setTimeout(resolve, onlineWaitMs).unref()),
       ]);
       const outcome = engine.outcomes.get(mutationId);
-      if (!outcome) return result;
+      if (!outcome) return { result, changed };
       if (outcome.status === 'rejected') throw new ApiFailure(outcome.error);
-      return outcome.result;
+      return { result: outcome.result, changed };
     } finally {
       engine.awaited.delete(mutationId);
       engine.outcomes.delete(mutationId);
     }
   }
 
-  async function call(name: string, input: unknown): Promise<unknown> {
+  async function callWithHint(name: string, input: unknown): Promise<Answer> {
     if (!isOperationName(name))
       throw failure('NOT_FOUND', `Unknown operation ${JSON.stringify(name).slice(0, 80)}.`);
+    if (contract[name].kind === 'command') return serve(name, input);
+    const { session } = keeper;
+    const who = session ? `${session.clientId}:${session.actor.userId}:${session.token ?? ''}` : '';
+    return reads.run(readKey(who, name, input), () => serve(name, input));
+  }
+
+  async function serve(name: OperationName, input: unknown): Promise<Answer> {
     // Where it runs is the operation's declaration in the contract (OfflineMode).
     const { kind, offline } = contract[name];
     if (offline === 'queue') return enqueue(name, input);
@@ -150,17 +175,20 @@ export function createClientCore(options: ClientCoreOptions): ClientCore {
           'This needs the clinic hub, which cannot be reached right now. Try again when online.',
         );
       }
-      const result = await keeper.forward(name, input);
+      const answer = await keeper.forwardWithHint(name, input);
       if (kind === 'command') await keeper.engine.sync();
-      return result;
+      return answer;
     }
     const session = keeper.requireSession();
-    return executor.run({ name, input, actor: session.actor, now: now(), newId: randomUUID, capture: false });
+    const run = { name, input, actor: session.actor, now: now(), newId: randomUUID, capture: false };
+    return { result: executor.run(run) };
   }
 
   keeper.start(options.pullIntervalMs ?? 15_000);
   return {
-    call: call as ClientCore['call'],
+    call: (async (name: string, input: unknown) =>
+      (await callWithHint(name, input)).result) as ClientCore['call'],
+    callWithHint: callWithHint as ClientCore['callWithHint'],
     signIn: (username, password) => keeper.signIn(username, password),
     hubReachable: () => keeper.connected,
     unlock: (username, password) => keeper.unlock(username, password),

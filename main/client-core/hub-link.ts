@@ -1,4 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
+import type { ChangeHint } from '@shared/contract/change-hint';
 import { type ApiError, ApiFailure } from '@shared/contract/errors';
 
 export interface LinkAuth {
@@ -7,7 +8,7 @@ export interface LinkAuth {
   clientId?: string;
 }
 
-type Reply<T> = { ok: true; result: T } | { ok: false; error: ApiError };
+type Reply<T> = ({ ok: true; result: T } | { ok: false; error: ApiError }) & { changed?: ChangeHint };
 
 /** The hub could not be asked (not connected, timed out, connection lost). */
 export class HubUnreachable extends Error {
@@ -68,6 +69,15 @@ export class HubLink {
   }
 
   async request<T>(event: string, payload?: unknown, timeoutMs = 20_000): Promise<T> {
+    return (await this.requestWithHint<T>(event, payload, timeoutMs)).result;
+  }
+
+  /** `request`, with what a command wrote when the hub says (its `call` answers carry `changed`). */
+  async requestWithHint<T>(
+    event: string,
+    payload?: unknown,
+    timeoutMs = 20_000,
+  ): Promise<{ result: T; changed?: ChangeHint }> {
     if (!this.socket.connected) throw new HubUnreachable();
     let reply: Reply<T>;
     try {
@@ -79,7 +89,7 @@ export class HubLink {
       throw new HubUnreachable(`The hub did not answer ${event}.`);
     }
     if (!reply.ok) throw new ApiFailure(reply.error);
-    return reply.result;
+    return reply.changed ? { result: reply.result, changed: reply.changed } : { result: reply.result };
   }
 
   close(): void {

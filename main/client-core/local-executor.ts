@@ -1,5 +1,6 @@
 import { contract, isOperationName, type OperationName } from '@shared/contract/index';
 import { type ApiFailure, failure } from '@shared/contract/errors';
+import type { SyncedEntity } from '@shared/contract/sync.contract';
 import type { Actor } from '@shared/domain/user.schema';
 import { authorize } from '@shared/permissions/authorize';
 import { fieldErrors } from '@shared/validation/format-error';
@@ -19,6 +20,8 @@ export interface LocalRun {
   newId: () => string;
   /** Record undo images of what this run changes (commands of the outbox). */
   capture: boolean;
+  /** Collects the synced rows the run wrote (what the hub's change log would hold). */
+  changes?: { entity: SyncedEntity; entityId: string }[];
 }
 
 /**
@@ -86,7 +89,9 @@ export class LocalExecutor {
       events: this.local.events,
       hub: this.local,
       source: { address: null, deviceId: actor.deviceId },
-      changed: () => undefined,
+      changed: (entity, entityId) => {
+        run.changes?.push({ entity, entityId });
+      },
       // A query's reads of medical content are audited by the hub later (sync.reads); a command
       // re-run by a rebase reads nothing new.
       audit: (entry) => {

@@ -2,7 +2,7 @@ import type { PullResponse } from '@shared/contract/sync.contract';
 import { ApiFailure } from '@shared/contract/errors';
 import { mutationIdSource } from '@server/sync/mutation-ids';
 import { applyChanges } from './apply-changes';
-import type { LocalExecutor } from './local-executor';
+import type { LocalExecutor, LocalRun } from './local-executor';
 import type { LocalHub } from './local-hub';
 import type { Outbox, OutboxRow } from './outbox';
 import type { Replica } from './replica';
@@ -19,6 +19,7 @@ export function runOutboxRow(
   executor: LocalExecutor,
   row: Pick<OutboxRow, 'clientId' | 'name' | 'input' | 'createdAt' | 'actor'> &
     Partial<Pick<OutboxRow, 'origin'>>,
+  changes?: LocalRun['changes'],
 ) {
   return executor.run({
     name: row.name,
@@ -28,6 +29,7 @@ export function runOutboxRow(
     // The ids the hub will give the records it creates (a moved row keeps its first client's).
     newId: mutationIdSource({ ...row, clientId: row.origin ?? row.clientId }),
     capture: true,
+    changes,
   });
 }
 

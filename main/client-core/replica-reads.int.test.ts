@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import BetterSqlite3 from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { LocalExecutor } from '@main/client-core/local-executor';
 import {
   at,
   type Clinic,
@@ -128,5 +129,43 @@ describe('reads of medical content served by a replica', { timeout: 60_000 }, ()
       .prepare("SELECT actorRole, entityId FROM audit_log WHERE action = 'consultations.vitals'")
       .all();
     expect(audited).toEqual([{ actorRole: 'nurse', entityId: consultationId }]);
+  });
+
+  it('run once for identical reads in flight together, and a refused one refuses every caller', async () => {
+    const clinic = await start();
+    const desk = newDesktop(clinic.server.url, 'front-desk');
+    desktops.push(desk);
+    await signedIn(desk, clinic.users.receptionist);
+    await desk.core.syncNow();
+    const runs = vi.spyOn(LocalExecutor.prototype, 'run');
+    const executions = (name: string) => runs.mock.calls.filter(([run]) => run.name === name).length;
+    try {
+      const [first, second] = clinic.patientIds as [string, string];
+      const answers = await Promise.all([
+        desk.core.call('patients.get', { id: first }),
+        desk.core.call('patients.get', { id: first }),
+        desk.core.call('patients.get', { id: second }),
+        desk.core.call('patients.get', { id: first }),
+      ]);
+      expect(answers.map((patient) => patient.id)).toEqual([first, first, second, first]);
+      expect(executions('patients.get')).toBe(2);
+
+      const unknown = randomUUID();
+      const refused = await Promise.allSettled([
+        desk.core.call('patients.get', { id: unknown }),
+        desk.core.call('patients.get', { id: unknown }),
+      ]);
+      expect(refused.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
+      for (const outcome of refused) {
+        expect((outcome as PromiseRejectedResult).reason).toMatchObject({ code: 'NOT_FOUND' });
+      }
+      expect(executions('patients.get')).toBe(3);
+
+      // Shared only while in flight: a later read runs again.
+      await desk.core.call('patients.get', { id: first });
+      expect(executions('patients.get')).toBe(4);
+    } finally {
+      runs.mockRestore();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ApiFailure, failure } from '@shared/contract/errors';
+import type { ChangeHint } from '@shared/contract/change-hint';
 import type { HubHello } from '@shared/contract/sync.contract';
 import type { Actor } from '@shared/domain/user.schema';
 import { visibilityVersions } from '@shared/permissions/visibility';
@@ -118,8 +119,13 @@ export class SessionKeeper {
     return this.session;
   }
 
-  forward(name: string, input: unknown): Promise<unknown> {
-    return this.parts.link.request('call', { name, input }).catch((error: unknown) => {
+  async forward(name: string, input: unknown): Promise<unknown> {
+    return (await this.forwardWithHint(name, input)).result;
+  }
+
+  /** `forward`, with what a command wrote at the hub (the hint its poke carries). */
+  forwardWithHint(name: string, input: unknown): Promise<{ result: unknown; changed?: ChangeHint }> {
+    return this.parts.link.requestWithHint('call', { name, input }).catch((error: unknown) => {
       if (error instanceof HubUnreachable) {
         throw failure(
           'UNREACHABLE',
