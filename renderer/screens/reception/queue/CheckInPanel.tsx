@@ -1,5 +1,5 @@
 import { Alert, Box, Button, Field, Heading, Input, Link, Stack, Text } from '@chakra-ui/react';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { Appointment } from '@shared/domain/appointment.schema';
 import type { QueueEntry } from '@shared/domain/queue.schema';
 import type { Doctor } from '@shared/domain/doctor.schema';
@@ -37,12 +37,18 @@ export function CheckInPanel({
   });
   const appointments = list.data?.items ?? [];
   const patients = usePatients(appointments.map((a) => a.patientId));
-  const checkIn = useApiMutation('queue.checkIn', {
-    onSuccess: (entry) => {
-      setResult({ entry, name: patients.get(entry.patientId)?.fullName ?? 'The patient' });
-      onCheckedIn(entry);
-    },
-  });
+  const checkIn = useApiMutation('queue.checkIn', { onSuccess: onCheckedIn });
+  // The name as shown when Check in was pressed: by the time the hub answers, the list has been
+  // refetched without the checked-in appointment, and its patient may have left the name map.
+  const { mutate } = checkIn;
+  const checkInPatient = useCallback(
+    (a: Appointment, name: string | undefined) =>
+      mutate(
+        { appointmentId: a.id },
+        { onSuccess: (entry) => setResult({ entry, name: name ?? 'The patient' }) },
+      ),
+    [mutate],
+  );
 
   const checkingIn = checkIn.isPending ? checkIn.variables.appointmentId : null;
   const rows = useMemo(() => {
@@ -102,14 +108,14 @@ export function CheckInPanel({
             size="xs"
             aria-label={`Check in ${name(a) ?? a.number ?? ''}`}
             loading={checkingIn === a.id}
-            onClick={() => checkIn.mutate({ appointmentId: a.id })}
+            onClick={() => checkInPatient(a, name(a))}
           >
             Check in
           </Button>
         ),
       },
     ];
-  }, [patients, doctors, format, onOpen, checkingIn, checkIn.mutate]);
+  }, [patients, doctors, format, onOpen, checkingIn, checkInPatient]);
 
   return (
     <Box bg="bg.panel" borderWidth="1px" borderRadius="lg" p="4">
