@@ -1,0 +1,234 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ApiError } from '@shared/contract/errors';
+import { type RunningHub, startHub } from '@server/hub/hub-server';
+import { lastSmsCode, patientIdByPhone } from '@server/testing/app-codes';
+import { connectTo } from '@server/testing/socket-hub';
+import { createTestHub, TEST_PASSWORD, type TestHub } from '@server/testing/test-hub';
+import { createGateway } from './gateway-server';
+
+/** What the gateway answers, loosely: a result or `{ error }`. */
+interface Answer {
+  token?: string;
+  sentTo?: string;
+  user?: Record<string, unknown>;
+  error?: ApiError;
+}
+
+const silent = pino({ level: 'silent' });
+const PASSWORD = 'my own app password';
+const cleanups: (() => Promise<void> | void)[] = [];
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** Every route the gateway may serve; a new route is added here on purpose, never by accident. */
+const ALLOWLIST = [
+  'GET /api/v1/me',
+  'HEAD /api/v1/me',
+  'POST /api/v1/auth/activate',
+  'POST /api/v1/auth/activation-code',
+  'POST /api/v1/auth/login',
+  'POST /api/v1/auth/logout',
+  'POST /api/v1/auth/password-reset',
+  'POST /api/v1/auth/password-reset-code',
+  'POST /api/v1/auth/sign-up',
+];
+
+/** The real hub (startHub) with its gateway on 127.0.0.1, set up with an admin. */
+async function startHubWithGateway(
+  options: { rendererDir?: string } = {},
+): Promise<{ hub: RunningHub; api: string; adminToken: string }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'clinic-gateway-'));
+  const hub = await startHub({
+    ...options,
+    dataDir,
+    port: 0,
+    host: '127.0.0.1',
+    gatewayPort: 0,
+    mdns: false,
+    delivery: false,
+    logger: silent,
+  });
+  cleanups.push(
+    () => rmSync(dataDir, { recursive: true, force: true }),
+    () => hub.stop(),
+  );
+  const admin = (await hub.dispatcher.call(
+    'auth.setup',
+    {
+      settings: { clinicName: 'Sunrise Clinic', timeZone: 'Asia/Kolkata' },
+      admin: { username: 'admin', displayName: 'Anita Admin', password: TEST_PASSWORD },
+      deviceId: 'reception-pc',
+    },
+    { token: null, deviceId: 'reception-pc' },
+  )) as { token: string };
+  return { hub, api: `${hub.gateway!.url}/api/v1`, adminToken: admin.token };
+}
+
+async function post(url: string, body: unknown, token?: string) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, headers: response.headers, body: (await response.json()) as Answer };
+}
+
+async function get(url: string, token?: string) {
+  const response = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  return { status: response.status, body: (await response.json()) as Answer };
+}
+
+/** Sign-up → the code from the SMS outbox → activation: the patient's session token. */
+async function activatedPatient(hub: RunningHub, api: string, phone = '+91 98450 77777') {
+  const signUp = await post(`${api}/auth/sign-up`, {
+    fullName: 'Meera Iyer',
+    phone,
+    dateOfBirth: '1985-06-15',
+    email: 'meera@example.in',
+  });
+  expect(signUp.status).toBe(200);
+  expect(signUp.body.sentTo).toEqual(expect.any(String));
+  const patientId = patientIdByPhone(hub.core.db, phone.replace(/\D/g, '').slice(-10))!;
+  const code = lastSmsCode(hub.core.db, patientId)!;
+  expect(code).toMatch(/^\d{6}$/);
+  const activated = await post(`${api}/auth/activate`, {
+    login: phone,
+    code,
+    password: PASSWORD,
+    deviceId: 'meera-phone',
+  });
+  expect(activated.status).toBe(200);
+  expect(activated.body.user).toMatchObject({ role: 'patient', patientId });
+  return { patientId, token: activated.body.token! };
+}
+
+describe('the patient gateway', () => {
+  it('signs up, activates with the SMS code, signs in, answers me, and signs out everywhere', async () => {
+    const { hub, api } = await startHubWithGateway();
+    const { patientId, token: fromActivation } = await activatedPatient(hub, api);
+
+    const login = await post(`${api}/auth/login`, {
+      login: '+91 98450 77777',
+      password: PASSWORD,
+      deviceId: 'meera-tablet',
+    });
+    expect(login.status).toBe(200);
+    const token = login.body.token!;
+    const me = await get(`${api}/me`, token);
+    expect(me.status).toBe(200);
+    expect(me.body.user).toMatchObject({ role: 'patient', patientId });
+    expect(me.body.token).toBeUndefined();
+
+    // A wrong password: 401, the contract's one answer.
+    const wrong = await post(`${api}/auth/login`, {
+      login: '+91 98450 77777',
+      password: 'not my password',
+      deviceId: 'meera-tablet',
+    });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.error?.code).toBe('UNAUTHENTICATED');
+
+    expect((await post(`${api}/auth/logout`, {}, token)).status).toBe(200);
+    // Everywhere: the activation's session on the phone ended too.
+    for (const ended of [token, fromActivation]) {
+      const after = await get(`${api}/me`, ended);
+      expect(after.status).toBe(401);
+      expect(after.body.error?.code).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  it('answers bad input with 422 naming the field, and unknown paths with 404', async () => {
+    const { api } = await startHubWithGateway();
+    const bad = await post(`${api}/auth/sign-up`, {
+      fullName: 'Meera Iyer',
+      phone: 'not a phone',
+      dateOfBirth: '1985-06-15',
+    });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error?.code).toBe('VALIDATION');
+    expect(bad.body.error?.fields?.map((f) => f.field)).toEqual(['phone']);
+    const wrongCode = await post(`${api}/auth/activate`, {
+      login: '+91 98450 77777',
+      code: '000000',
+      password: PASSWORD,
+      deviceId: 'x',
+    });
+    expect(wrongCode.status).toBe(422);
+    expect(wrongCode.body.error?.fields?.[0]?.field).toBe('code');
+    expect((await get(`${api}/patients`)).status).toBe(404);
+  });
+
+  it('serves only its allowlisted routes, none of them the LAN port’s', async () => {
+    // Browser mode: the LAN port serves the staff app too (its most routes).
+    const rendererDir = mkdtempSync(join(tmpdir(), 'clinic-renderer-'));
+    cleanups.push(() => rmSync(rendererDir, { recursive: true, force: true }));
+    mkdirSync(join(rendererDir, 'assets'));
+    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Clinic</title>');
+    const { hub, api } = await startHubWithGateway({ rendererDir });
+    const { lan, gateway } = hub.routes();
+    expect(gateway).toEqual(ALLOWLIST);
+    expect(lan).toContain('GET /');
+    // Nothing of the staff app on the gateway.
+    expect((await get(`${api.replace('/api/v1', '')}/`)).status).toBe(404);
+    expect(lan.filter((route) => gateway.includes(route))).toEqual([]);
+  });
+
+  it('refuses staff tokens, and the LAN port refuses patient tokens', async () => {
+    const { hub, api, adminToken } = await startHubWithGateway();
+    const staff = await get(`${api}/me`, adminToken);
+    expect(staff.status).toBe(401);
+    expect(staff.body.error?.code).toBe('UNAUTHENTICATED');
+    expect((await post(`${api}/auth/logout`, {}, adminToken)).status).toBe(401);
+
+    const { token } = await activatedPatient(hub, api);
+    await expect(connectTo(hub.url, { token, deviceId: 'meera-phone' })).rejects.toThrow(/app/);
+    // The staff token still works on the LAN port, and the patient's on the gateway.
+    const desk = await connectTo(hub.url, { token: adminToken, deviceId: 'reception-pc' });
+    desk.disconnect();
+    expect((await get(`${api}/me`, token)).status).toBe(200);
+  });
+
+  it('slows one address down with 429 and Retry-After, and only that address', async () => {
+    const hub = await testHub();
+    const gateway = createGateway({
+      core: hub.core,
+      dispatcher: hub.dispatcher,
+      trustProxy: true,
+      authLimit: { max: 3, windowMs: 60_000 },
+    });
+    cleanups.push(() => gateway.close());
+    const api = `http://127.0.0.1:${await gateway.listen(0, '127.0.0.1')}/api/v1`;
+    const attempt = (address: string) =>
+      fetch(`${api}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+        body: JSON.stringify({ login: 'PAT000001', password: 'guess', deviceId: 'd' }),
+      });
+    for (let i = 0; i < 3; i += 1) expect((await attempt('198.51.100.9')).status).toBe(401);
+    const limited = await attempt('198.51.100.9');
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await limited.json()) as Answer).error?.code).toBe('RATE_LIMITED');
+    // Another client (its own address, from the proxy's header) is not slowed down.
+    expect((await attempt('198.51.100.10')).status).toBe(401);
+  });
+});
+
+let shared: TestHub | undefined;
+async function testHub(): Promise<TestHub> {
+  if (!shared) {
+    const hub = await createTestHub();
+    shared = hub;
+    cleanups.push(() => {
+      hub.close();
+      shared = undefined;
+    });
+  }
+  return shared;
+}
