@@ -179,6 +179,19 @@ describe('the patient gateway', () => {
     expect(lan.filter((route) => gateway.includes(route))).toEqual([]);
   });
 
+  it('without --gateway-trust-proxy takes the connection’s address, not X-Forwarded-For', async () => {
+    const { hub, api } = await startHubWithGateway();
+    const response = await fetch(`${api}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.66' },
+      body: JSON.stringify({ login: 'PAT000001', password: 'guess', deviceId: 'd' }),
+    });
+    expect(response.status).toBe(401);
+    const keys = throttleKeys(hub.core.db);
+    expect(keys.some((key) => key.includes('127.0.0.1'))).toBe(true);
+    expect(keys.some((key) => key.includes('198.51.100.66'))).toBe(false);
+  });
+
   it('refuses staff tokens, and the LAN port refuses patient tokens', async () => {
     const { hub, api, adminToken } = await startHubWithGateway();
     const staff = await get(`${api}/me`, adminToken);
@@ -211,6 +224,8 @@ describe('the patient gateway', () => {
         body: JSON.stringify({ login: 'PAT000001', password: 'guess', deviceId: 'd' }),
       });
     for (let i = 0; i < 3; i += 1) expect((await attempt('198.51.100.9')).status).toBe(401);
+    // The hub's sign-in throttle counted them against the client's own address.
+    expect(throttleKeys(hub.db).some((key) => key.includes('198.51.100.9'))).toBe(true);
     const limited = await attempt('198.51.100.9');
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -219,6 +234,10 @@ describe('the patient gateway', () => {
     expect((await attempt('198.51.100.10')).status).toBe(401);
   });
 });
+
+function throttleKeys(db: TestHub['db']): string[] {
+  return (db.sqlite.prepare('SELECT key FROM login_throttle').all() as { key: string }[]).map((r) => r.key);
+}
 
 let shared: TestHub | undefined;
 async function testHub(): Promise<TestHub> {
