@@ -48,7 +48,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: RouteDeps): void 
         schema: { body: operation.input, response: { 200: operation.result } },
         config: { rateLimit: { max: deps.authLimit.max, timeWindow: deps.authLimit.windowMs } },
       },
-      async (request) => call(name, request.body, anonymousCaller(request)) as never,
+      (request) => call(name, request.body, anonymousCaller(request)) as never,
     );
   }
 
@@ -56,11 +56,11 @@ export function registerAuthRoutes(app: FastifyInstance, deps: RouteDeps): void 
   typed.post(
     `${API_PREFIX}/auth/logout`,
     { schema: { response: { 200: contract['auth.logout'].result } } },
-    async (request) => call('auth.logout', {}, signedIn(request)) as never,
+    (request) => call('auth.logout', {}, signedIn(request)) as never,
   );
   typed.get(
     `${API_PREFIX}/me`,
     { schema: { response: { 200: contract['auth.session'].result } } },
-    async (request) => call('auth.session', {}, signedIn(request)) as never,
+    (request) => call('auth.session', {}, signedIn(request)) as never,
   );
 }

@@ -6,6 +6,7 @@ import type { Dispatcher } from '@server/core/dispatcher';
 import type { HubCore } from '@server/core/hub-core';
 import { createHttpApp, registeredRoutes } from '@server/http/http-app';
 import { registerAuthRoutes, type RequestLimit } from './auth-routes';
+import { registerClinicRoutes } from './clinic-routes';
 import { installErrorHandler } from './http-errors';
 
 export const DEFAULT_GATEWAY_PORT = 4820;
@@ -61,6 +62,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       }),
     });
     registerAuthRoutes(api, { core: options.core, dispatcher: options.dispatcher, authLimit });
+    registerClinicRoutes(api, { core: options.core, dispatcher: options.dispatcher });
   });
   return {
     app,

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiError } from '@shared/contract/errors';
 import { type RunningHub, startHub } from '@server/hub/hub-server';
 import { lastSmsCode, patientIdByPhone } from '@server/testing/app-codes';
+import { insertDoctor } from '@server/testing/fixtures';
 import { connectTo } from '@server/testing/socket-hub';
 import { createTestHub, TEST_PASSWORD, type TestHub } from '@server/testing/test-hub';
 import { createGateway } from './gateway-server';
@@ -28,7 +29,11 @@ afterEach(async () => {
 
 /** Every route the gateway may serve; a new route is added here on purpose, never by accident. */
 const ALLOWLIST = [
+  'GET /api/v1/clinic',
+  'GET /api/v1/doctors',
   'GET /api/v1/me',
+  'HEAD /api/v1/clinic',
+  'HEAD /api/v1/doctors',
   'HEAD /api/v1/me',
   'POST /api/v1/auth/activate',
   'POST /api/v1/auth/activation-code',
@@ -141,6 +146,42 @@ describe('the patient gateway', () => {
       expect(after.status).toBe(401);
       expect(after.body.error?.code).toBe('UNAUTHENTICATED');
     }
+  });
+
+  it('answers the clinic’s details and its doctors to a signed-in patient, only the patient-facing fields', async () => {
+    const { hub, api } = await startHubWithGateway();
+    const kavita = insertDoctor(hub.core.db, {
+      fullName: 'Dr Kavita Menon',
+      specialization: 'General Physician',
+    });
+    insertDoctor(hub.core.db, { fullName: 'Dr Arjun Rao', specialization: 'Dermatology' });
+    insertDoctor(hub.core.db, { fullName: 'Dr Gone Away', active: false });
+    expect((await get(`${api}/clinic`)).status).toBe(401);
+    expect((await get(`${api}/doctors`)).status).toBe(401);
+    const { token } = await activatedPatient(hub, api);
+
+    const clinic = (await fetch(`${api}/clinic`, { headers: { authorization: `Bearer ${token}` } }).then(
+      (r) => r.json(),
+    )) as Record<string, unknown>;
+    expect(clinic).toMatchObject({ clinicName: 'Sunrise Clinic', timeZone: 'Asia/Kolkata', currency: 'INR' });
+    expect(clinic).not.toHaveProperty('doctorLeave');
+
+    const response = await fetch(`${api}/doctors`, { headers: { authorization: `Bearer ${token}` } });
+    expect(response.status).toBe(200);
+    const doctors = (await response.json()) as Record<string, unknown>[];
+    expect(doctors.map((d) => d.fullName).sort()).toEqual(['Dr Arjun Rao', 'Dr Kavita Menon']);
+    expect(doctors.find((d) => d.id === kavita.id)).toEqual({
+      id: kavita.id,
+      fullName: 'Dr Kavita Menon',
+      specialization: 'General Physician',
+      qualification: 'MBBS, MD',
+      fees: { newVisit: 50_000, followUp: 30_000 },
+      sessionMinutes: 30,
+    });
+    const skin = (await fetch(`${api}/doctors?specialization=Dermatology`, {
+      headers: { authorization: `Bearer ${token}` },
+    }).then((r) => r.json())) as Record<string, unknown>[];
+    expect(skin.map((d) => d.fullName)).toEqual(['Dr Arjun Rao']);
   });
 
   it('answers bad input with 422 naming the field, and unknown paths with 404', async () => {
