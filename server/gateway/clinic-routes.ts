@@ -2,8 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contract, type ResultOf } from '@shared/contract/index';
+import { isoDateSchema } from '@shared/domain/common.schema';
 import { doctorSchema } from '@shared/domain/doctor.schema';
 import { clinicSettingsSchema } from '@shared/domain/settings.schema';
+import { clinicDate } from '@shared/rules/zoned-time';
 import type { Dispatcher } from '@server/core/dispatcher';
 import type { HubCore } from '@server/core/hub-core';
 import { API_PREFIX } from './auth-routes';
@@ -29,14 +31,19 @@ export const clinicInfoSchema = clinicSettingsSchema.pick({
 });
 
 /** A doctor as a patient sees them: no account link, registration or queue details. */
-export const publicDoctorSchema = doctorSchema.pick({
-  id: true,
-  fullName: true,
-  specialization: true,
-  qualification: true,
-  fees: true,
-  sessionMinutes: true,
-});
+export const publicDoctorSchema = doctorSchema
+  .pick({
+    id: true,
+    fullName: true,
+    specialization: true,
+    qualification: true,
+    fees: true,
+    sessionMinutes: true,
+  })
+  .extend({
+    /** The clinic day of the doctor's next free slot from now; null: none bookable. */
+    nextFreeDay: isoDateSchema.nullable(),
+  });
 
 const pickKeys = <T extends object>(schema: { keyof(): { options: readonly string[] } }, value: object) =>
   Object.fromEntries(
@@ -45,7 +52,7 @@ const pickKeys = <T extends object>(schema: { keyof(): { options: readonly strin
 
 /**
  * The first data routes (issue 19, item 3), for a signed-in patient: thin adapters over
- * `settings.get` and `doctors.list` that answer only the patient-facing fields.
+ * `settings.get` and `doctors.list` that answer only the patient-facing fields (and each doctor's next free day).
  */
 export function registerClinicRoutes(
   app: FastifyInstance,
@@ -69,13 +76,27 @@ export function registerClinicRoutes(
       },
     },
     async (request) => {
+      const caller = patientCaller(deps.core, request);
       const doctors = (await deps.dispatcher.call(
         'doctors.list',
         request.query,
-        patientCaller(deps.core, request),
+        caller,
       )) as ResultOf<'doctors.list'>;
-      return doctors.map((doctor) =>
-        pickKeys<z.infer<typeof publicDoctorSchema>>(publicDoctorSchema, doctor),
+      const from = deps.core.clock.now().toISOString();
+      const { timeZone } = deps.core.settings();
+      // One slots.nextFree per doctor: a clinic has a handful of doctors.
+      return Promise.all(
+        doctors.map(async (doctor) => {
+          const [next] = (await deps.dispatcher.call(
+            'slots.nextFree',
+            { doctorId: doctor.id, from, limit: 1 },
+            caller,
+          )) as ResultOf<'slots.nextFree'>;
+          return pickKeys<z.infer<typeof publicDoctorSchema>>(publicDoctorSchema, {
+            ...doctor,
+            nextFreeDay: next ? clinicDate(next.start, timeZone) : null,
+          });
+        }),
       );
     },
   );

@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiError } from '@shared/contract/errors';
 import { type RunningHub, startHub } from '@server/hub/hub-server';
 import { lastSmsCode, patientIdByPhone } from '@server/testing/app-codes';
-import { insertDoctor } from '@server/testing/fixtures';
+import { fixedClock, type Clock } from '@server/core/clock';
+import { insertDoctor, weekdaySchedule } from '@server/testing/fixtures';
 import { connectTo } from '@server/testing/socket-hub';
 import { createTestHub, TEST_PASSWORD, type TestHub } from '@server/testing/test-hub';
 import { createGateway } from './gateway-server';
@@ -46,7 +47,7 @@ const ALLOWLIST = [
 
 /** The real hub (startHub) with its gateway on 127.0.0.1, set up with an admin. */
 async function startHubWithGateway(
-  options: { rendererDir?: string } = {},
+  options: { rendererDir?: string; clock?: Clock } = {},
 ): Promise<{ hub: RunningHub; api: string; adminToken: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'clinic-gateway-'));
   const hub = await startHub({
@@ -149,11 +150,13 @@ describe('the patient gateway', () => {
   });
 
   it('answers the clinic’s details and its doctors to a signed-in patient, only the patient-facing fields', async () => {
-    const { hub, api } = await startHubWithGateway();
+    // Monday 23 Nov 2026, 08:00 in Kolkata.
+    const { hub, api } = await startHubWithGateway({ clock: fixedClock('2026-11-23T02:30:00.000Z') });
     const kavita = insertDoctor(hub.core.db, {
       fullName: 'Dr Kavita Menon',
       specialization: 'General Physician',
     });
+    weekdaySchedule(hub.core.db, kavita.id);
     insertDoctor(hub.core.db, { fullName: 'Dr Arjun Rao', specialization: 'Dermatology' });
     insertDoctor(hub.core.db, { fullName: 'Dr Gone Away', active: false });
     expect((await get(`${api}/clinic`)).status).toBe(401);
@@ -177,7 +180,9 @@ describe('the patient gateway', () => {
       qualification: 'MBBS, MD',
       fees: { newVisit: 50_000, followUp: 30_000 },
       sessionMinutes: 30,
+      nextFreeDay: '2026-11-23',
     });
+    expect(doctors.find((d) => d.fullName === 'Dr Arjun Rao')?.nextFreeDay).toBeNull();
     const skin = (await fetch(`${api}/doctors?specialization=Dermatology`, {
       headers: { authorization: `Bearer ${token}` },
     }).then((r) => r.json())) as Record<string, unknown>[];
