@@ -8,6 +8,7 @@ import { createHttpApp, registeredRoutes } from '@server/http/http-app';
 import { registerAuthRoutes, type RequestLimit } from './auth-routes';
 import { registerClinicRoutes } from './clinic-routes';
 import { installErrorHandler } from './http-errors';
+import { registerOpenApi } from './openapi';
 
 export const DEFAULT_GATEWAY_PORT = 4820;
 
@@ -50,6 +51,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  registerOpenApi(app);
   void app.register(async (api) => {
     await api.register(rateLimit, {
       global: true,

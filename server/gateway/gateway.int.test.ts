@@ -30,9 +30,11 @@ afterEach(async () => {
 
 /** Every route the gateway may serve; a new route is added here on purpose, never by accident. */
 const ALLOWLIST = [
+  'GET /api/openapi.json',
   'GET /api/v1/clinic',
   'GET /api/v1/doctors',
   'GET /api/v1/me',
+  'HEAD /api/openapi.json',
   'HEAD /api/v1/clinic',
   'HEAD /api/v1/doctors',
   'HEAD /api/v1/me',
@@ -223,6 +225,29 @@ describe('the patient gateway', () => {
     // Nothing of the staff app on the gateway.
     expect((await get(`${api.replace('/api/v1', '')}/`)).status).toBe(404);
     expect(lan.filter((route) => gateway.includes(route))).toEqual([]);
+  });
+
+  it('describes every /api/v1 route in its OpenAPI 3.1 document, from the contract’s schemas', async () => {
+    const { hub } = await startHubWithGateway();
+    const response = await fetch(`${hub.gateway!.url}/api/openapi.json`);
+    expect(response.status).toBe(200);
+    const document = (await response.json()) as {
+      openapi: string;
+      paths: Record<
+        string,
+        Record<string, { requestBody?: { content: Record<string, { schema: unknown }> } }>
+      >;
+    };
+    expect(document.openapi).toBe('3.1.0');
+    const described = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    const apiRoutes = ALLOWLIST.filter((route) => route.includes('/api/v1/') && !route.startsWith('HEAD'));
+    expect(described.sort()).toEqual(apiRoutes);
+    const signUp = document.paths['/api/v1/auth/sign-up']!.post!.requestBody!.content['application/json']!;
+    const schema = signUp.schema as { required: string[]; properties: Record<string, unknown> };
+    expect(schema.required).toEqual(['fullName', 'phone', 'dateOfBirth']);
+    expect(Object.keys(schema.properties)).toEqual(['fullName', 'phone', 'dateOfBirth', 'email']);
   });
 
   it('without --gateway-trust-proxy takes the connection’s address, not X-Forwarded-For', async () => {
