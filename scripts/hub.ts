@@ -1,6 +1,6 @@
 /**
  * The headless hub (docs/architecture.md (Processes)): `npm run hub -- [--data-dir DIR] [--port N] [--host H]
- * [--gateway-port N] [--no-mdns] [--mdns-interface IF] [--host-name NAME] [--demo] [--renderer-dir DIR]`,
+ * [--gateway] [--gateway-port N] [--gateway-trust-proxy] [--no-mdns] [--mdns-interface IF] [--host-name NAME] [--demo] [--renderer-dir DIR]`,
  * plus `backup <file>` and `restore <file>`.
  * Logs are JSON lines on stdout (pino).
  */
@@ -9,13 +9,17 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { busyPortMessage, isPortBusy } from '@main/backend/busy-port';
+import { DEFAULT_GATEWAY_PORT } from '@server/gateway/gateway-server';
 import { defaultDataDir } from '@server/hub/data-dir';
 import { type RunningHub, startHub } from '@server/hub/hub-server';
 import { backupDataDir, restoreDataDir } from '@server/hub/maintenance';
 import { defaultRendererDir } from '@server/sync/static-files';
 
 const usage = `Usage:
-  npm run hub -- [--data-dir DIR] [--port N] [--host H] [--gateway-port N] [--no-mdns] [--demo]
+  npm run hub -- [--data-dir DIR] [--port N] [--host H] [--no-mdns] [--demo]
+                 [--gateway] [--gateway-port N] [--gateway-trust-proxy]
+                                        (the patient app's gateway: off unless asked; --gateway
+                                         opens it on 4820; trust-proxy: behind a reverse proxy)
                  [--renderer-dir DIR]   (browser mode; default: dist/renderer when built)
                  [--mdns-interface IF]  (advertise only there: a name like eth0 or an IPv4
                                          address; repeat or comma-separate for several)
@@ -48,6 +52,25 @@ function rendererOption(value: string | undefined): { rendererDir?: string } {
   return dir ? { rendererDir: dir } : {};
 }
 
+/**
+ * The patient gateway opens only when asked (--gateway, on 4820, or --gateway-port N): it is the
+ * one port meant to be reached from outside the clinic, so a hub never exposes it by surprise.
+ */
+function gatewayOption(values: {
+  gateway?: boolean;
+  'gateway-port'?: string;
+  'gateway-trust-proxy'?: boolean;
+}): { gatewayPort?: number; gatewayTrustProxy?: boolean } {
+  if (!values.gateway && values['gateway-port'] === undefined) {
+    if (values['gateway-trust-proxy']) fail('--gateway-trust-proxy needs --gateway or --gateway-port');
+    return {};
+  }
+  return {
+    gatewayPort: portOption(values['gateway-port'], DEFAULT_GATEWAY_PORT, 'gateway-port'),
+    gatewayTrustProxy: values['gateway-trust-proxy'] ?? false,
+  };
+}
+
 async function main(): Promise<void> {
   let parsed;
   try {
@@ -57,7 +80,9 @@ async function main(): Promise<void> {
         'data-dir': { type: 'string' },
         port: { type: 'string' },
         host: { type: 'string' },
+        gateway: { type: 'boolean', default: false },
         'gateway-port': { type: 'string' },
+        'gateway-trust-proxy': { type: 'boolean', default: false },
         'no-mdns': { type: 'boolean', default: false },
         'mdns-interface': { type: 'string', multiple: true },
         'host-name': { type: 'string', multiple: true },
@@ -126,7 +151,7 @@ async function main(): Promise<void> {
       dataDir,
       port,
       host,
-      gatewayPort: portOption(values['gateway-port'], undefined, 'gateway-port'),
+      ...gatewayOption(values),
       mdns: !values['no-mdns'],
       mdnsInterfaces: values['mdns-interface']?.flatMap((item) => item.split(',')),
       hostNames: values['host-name']?.flatMap((item) => item.split(',')) ?? [],

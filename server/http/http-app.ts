@@ -14,20 +14,22 @@ export interface HttpAppOptions {
   rendererPolicy?: RendererHost;
   /** Strict-Transport-Security: only over TLS (the LAN port is plain HTTP). */
   hsts?: boolean;
+  /** Take the client's address from X-Forwarded-For (a reverse proxy in front); default false. */
+  trustProxy?: boolean;
 }
 
 /**
  * The hub's HTTP defaults, for each listener it opens (the LAN sync port, and the patient
  * gateway): Fastify with helmet's security headers (frames refused outright, no referrer, no
  * MIME sniffing), a small body limit, the hub's logger without per-request lines, and the host
- * and proxy headers of the request taken as sent (no trust proxy).
+ * and proxy headers of the request taken as sent (no trust proxy unless asked).
  */
 export function createHttpApp(options: HttpAppOptions): FastifyInstance {
   const app = Fastify({
     loggerInstance: options.logger,
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT_BYTES,
-    trustProxy: false,
+    trustProxy: options.trustProxy ?? false,
     // Node's own limit on receiving a request, which Fastify would otherwise turn off (0).
     requestTimeout: 300_000,
     return503OnClosing: true,
@@ -41,7 +43,22 @@ export function createHttpApp(options: HttpAppOptions): FastifyInstance {
     referrerPolicy: { policy: 'no-referrer' },
     strictTransportSecurity: options.hsts ? { maxAge: 31_536_000 } : false,
   });
+  const routes: string[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push(`${method} ${route.url}`);
+  });
+  registered.set(app, routes);
   return app;
+}
+
+const registered = new WeakMap<FastifyInstance, readonly string[]>();
+
+/**
+ * Every route an app made by createHttpApp registered, as "METHOD /path" (what the gateway's
+ * allowlist test compares, and checks against the LAN port's).
+ */
+export function registeredRoutes(app: FastifyInstance): string[] {
+  return [...(registered.get(app) ?? [])].sort();
 }
 
 /** The one policy (server/core/content-security-policy.ts) in helmet's form. */

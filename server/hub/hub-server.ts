@@ -7,6 +7,7 @@ import type { AuditGuard } from '@server/core/audit-guard';
 import { HubCore } from '@server/core/hub-core';
 import { type Db, openDatabase } from '@server/db/database';
 import { handlers } from '@server/handlers/registry';
+import { createGateway, type Gateway } from '@server/gateway/gateway-server';
 import { createSocketEndpoint, type SocketEndpoint } from '@server/sync/socket-endpoint';
 import { seedDemoDataDir } from '@server/demo/demo-staging';
 import { advertiseHub } from '@server/discovery/mdns-advertiser';
@@ -21,8 +22,13 @@ export interface StartHubOptions {
   /** The LAN sync port (0: any free port; the actual one is returned). */
   port: number;
   host: string;
-  /** The patient gateway's port (not served by this build yet). */
+  /**
+   * The patient gateway (server/gateway/): its port (0: any free port) on `host`; not started
+   * when left out. The CLI starts it on 4820 unless given --no-gateway.
+   */
   gatewayPort?: number;
+  /** The gateway takes client addresses from X-Forwarded-For (a reverse proxy or tunnel in front). */
+  gatewayTrustProxy?: boolean;
   /** Advertise the hub on the LAN by mDNS as `_clinic-hub._tcp` (server/discovery/). */
   mdns: boolean;
   /** Interface names or IPv4 addresses to advertise on (default: the LAN interfaces of `host`). */
@@ -52,6 +58,10 @@ export interface RunningHub {
   /** The sync URLs desktops on the LAN can use. */
   lanUrls: string[];
   port: number;
+  /** The patient gateway's port and URL on this machine; null when it was not started. */
+  gateway: { port: number; url: string } | null;
+  /** The HTTP routes each port serves, "METHOD /path" (the gateway's allowlist test). */
+  routes(): { lan: string[]; gateway: string[] };
   core: HubCore;
   dispatcher: Dispatcher;
   /** Sends the outbox after commit; null when started with `delivery: false`. */
@@ -70,6 +80,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   const lock = lockDataDir(options.dataDir);
   let db: Db | undefined;
   let endpoint: SocketEndpoint | undefined;
+  let gateway: Gateway | undefined;
   let guard: AuditGuard | null = null;
   try {
     const auditKey = loadAuditKey(options.dataDir);
@@ -121,7 +132,15 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
         `staff app (browser mode) at ${urls.local}`,
       );
     }
-    reportLaterWork(options, logger);
+    let gatewayPort: number | null = null;
+    if (options.gatewayPort !== undefined) {
+      gateway = createGateway({ core, dispatcher, trustProxy: options.gatewayTrustProxy ?? false });
+      gatewayPort = await gateway.listen(options.gatewayPort, options.host);
+      logger.info(
+        { gatewayPort, trustProxy: options.gatewayTrustProxy ?? false },
+        `patient gateway listening on ${serverUrls(options.host, gatewayPort).lan.join(', ')}`,
+      );
+    }
     const advertiser = options.mdns
       ? advertiseHub(core, { port, host: options.host, interfaces: options.mdnsInterfaces, logger })
       : undefined;
@@ -135,11 +154,14 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     delivery?.start();
 
     let stopped: Promise<void> | undefined;
-    const [openDb, openEndpoint] = [db, endpoint];
+    const [openDb, openEndpoint, openGateway] = [db, endpoint, gateway];
     return {
       url: urls.local,
       lanUrls: urls.lan,
       port,
+      gateway:
+        gatewayPort === null ? null : { port: gatewayPort, url: serverUrls(options.host, gatewayPort).local },
+      routes: () => ({ lan: openEndpoint.routes(), gateway: openGateway?.routes() ?? [] }),
       core,
       dispatcher,
       delivery,
@@ -149,6 +171,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
             // First: sends in flight finish (bounded) and their outcomes are written.
             await delivery?.stop();
             await advertiser?.stop();
+            await openGateway?.close();
             await openEndpoint.close();
           } finally {
             await core.auditGuard?.close();
@@ -161,17 +184,12 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
       },
     };
   } catch (error) {
+    await gateway?.close();
     await endpoint?.close();
     await guard?.close();
     db?.close();
     lock.release();
     throw error;
-  }
-}
-
-function reportLaterWork(options: StartHubOptions, logger: Logger): void {
-  if (options.gatewayPort !== undefined) {
-    logger.warn({ gatewayPort: options.gatewayPort }, 'patient gateway: not available in this build');
   }
 }
 

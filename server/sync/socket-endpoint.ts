@@ -6,12 +6,13 @@ import type { Dispatcher } from '@server/core/dispatcher';
 import type { HubCore } from '@server/core/hub-core';
 import { attachDisplayFeed } from '@server/display/display-endpoint';
 import { hubHostName } from '@server/discovery/hub-service';
-import { createHttpApp } from '@server/http/http-app';
+import { createHttpApp, registeredRoutes } from '@server/http/http-app';
 import { DEFAULT_MAX_ANONYMOUS_FRAME_BYTES, guardFrames } from './frame-guard';
 import { createOwnHostCheck } from './own-hosts';
 import { PushApplier } from './push';
 import { registerSocketHandlers, touch } from './socket-handlers';
 import { type HubIo, type HubSocket, PATIENTS_ROOM, SIGNED_IN_ROOM, SocketRegistry } from './socket-session';
+import { staffOnly } from './staff-only';
 import { serveRendererBuild } from './static-files';
 import { handshakeAuthSchema, toApiError } from './wire';
 
@@ -40,6 +41,8 @@ export interface SocketEndpoint {
   listen(port: number, host: string): Promise<number>;
   /** Disconnects every client and closes the port. */
   close(): Promise<void>;
+  /** The HTTP routes this port serves, as "METHOD /path" (Socket.IO's own path is not one). */
+  routes(): string[];
 }
 
 /**
@@ -136,7 +139,7 @@ export function createSocketEndpoint(options: SocketEndpointOptions): SocketEndp
     };
     if (token) {
       try {
-        socket.data.actor = core.authenticate(token, deviceId);
+        socket.data.actor = staffOnly(core.authenticate(token, deviceId));
         socket.data.token = token;
       } catch (error) {
         return next(connectError(toApiError(error, core.logger)));
@@ -203,6 +206,7 @@ export function createSocketEndpoint(options: SocketEndpointOptions): SocketEndp
         });
       });
     },
+    routes: () => registeredRoutes(app),
     async close() {
       for (const stop of unsubscribe.splice(0)) stop();
       await new Promise<void>((resolve) => {

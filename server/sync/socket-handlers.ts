@@ -11,6 +11,7 @@ import { pullChanges } from './pull';
 import { recordReplicaReads } from './replica-reads';
 import type { PushApplier } from './push';
 import { lastMutationIdFor, touchClient } from './sync-clients.repository';
+import { staffOnly } from './staff-only';
 import { callerOf, type HubSocket, type SocketRegistry } from './socket-session';
 import {
   type Ack,
@@ -66,6 +67,7 @@ export function registerSocketHandlers(socket: HubSocket, deps: SocketDeps): voi
     }
     try {
       const { actor, expiresAt } = core.authenticateUntil(token, socket.data.deviceId);
+      staffOnly(actor);
       registry.signIn(socket, token, actor, expiresAt);
       touch(deps, socket, actor);
       return { signedIn: true, actor };
@@ -155,7 +157,7 @@ function requireSession(socket: HubSocket, deps: SocketDeps): Actor {
   if (!token) throw failure('UNAUTHENTICATED', 'Please sign in first.');
   try {
     const { actor, expiresAt } = deps.core.authenticateUntil(token, deviceId);
-    socket.data.actor = actor;
+    socket.data.actor = staffOnly(actor);
     deps.registry.sessionChecked(socket, expiresAt);
     return actor;
   } catch (error) {

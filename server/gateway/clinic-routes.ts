@@ -1,0 +1,103 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { contract, type ResultOf } from '@shared/contract/index';
+import { isoDateSchema } from '@shared/domain/common.schema';
+import { doctorSchema } from '@shared/domain/doctor.schema';
+import { clinicSettingsSchema } from '@shared/domain/settings.schema';
+import { clinicDate } from '@shared/rules/zoned-time';
+import type { Dispatcher } from '@server/core/dispatcher';
+import type { HubCore } from '@server/core/hub-core';
+import { API_PREFIX } from './auth-routes';
+import { patientCaller } from './patient-session';
+
+/**
+ * What the app shows of the clinic: its contact details and the booking policies a patient
+ * meets; never the staff settings (leave rules, templates, buffers).
+ */
+export const clinicInfoSchema = clinicSettingsSchema.pick({
+  clinicName: true,
+  address: true,
+  phone: true,
+  email: true,
+  timeZone: true,
+  currency: true,
+  locale: true,
+  bookingNeedsConfirmation: true,
+  cancellationWindowMinutes: true,
+  minBookingNoticeMinutes: true,
+  bookingHorizonDays: true,
+  patientDirectReschedule: true,
+});
+
+/** A doctor as a patient sees them: no account link, registration or queue details. */
+export const publicDoctorSchema = doctorSchema
+  .pick({
+    id: true,
+    fullName: true,
+    specialization: true,
+    qualification: true,
+    fees: true,
+    sessionMinutes: true,
+  })
+  .extend({
+    /** The clinic day of the doctor's next free slot from now; null: none bookable. */
+    nextFreeDay: isoDateSchema.nullable(),
+  });
+
+const pickKeys = <T extends object>(schema: { keyof(): { options: readonly string[] } }, value: object) =>
+  Object.fromEntries(
+    schema.keyof().options.map((key) => [key, (value as Record<string, unknown>)[key]]),
+  ) as T;
+
+/**
+ * The first data routes (issue 19, item 3), for a signed-in patient: thin adapters over
+ * `settings.get` and `doctors.list` that answer only the patient-facing fields (and each doctor's next free day).
+ */
+export function registerClinicRoutes(
+  app: FastifyInstance,
+  deps: { core: HubCore; dispatcher: Dispatcher },
+): void {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  typed.get(`${API_PREFIX}/clinic`, { schema: { response: { 200: clinicInfoSchema } } }, async (request) => {
+    const settings = (await deps.dispatcher.call(
+      'settings.get',
+      {},
+      patientCaller(deps.core, request),
+    )) as ResultOf<'settings.get'>;
+    return pickKeys<z.infer<typeof clinicInfoSchema>>(clinicInfoSchema, settings);
+  });
+  typed.get(
+    `${API_PREFIX}/doctors`,
+    {
+      schema: {
+        querystring: contract['doctors.list'].input.pick({ specialization: true }),
+        response: { 200: z.array(publicDoctorSchema) },
+      },
+    },
+    async (request) => {
+      const caller = patientCaller(deps.core, request);
+      const doctors = (await deps.dispatcher.call(
+        'doctors.list',
+        request.query,
+        caller,
+      )) as ResultOf<'doctors.list'>;
+      const from = deps.core.clock.now().toISOString();
+      const { timeZone } = deps.core.settings();
+      // One slots.nextFree per doctor: a clinic has a handful of doctors.
+      return Promise.all(
+        doctors.map(async (doctor) => {
+          const [next] = (await deps.dispatcher.call(
+            'slots.nextFree',
+            { doctorId: doctor.id, from, limit: 1 },
+            caller,
+          )) as ResultOf<'slots.nextFree'>;
+          return pickKeys<z.infer<typeof publicDoctorSchema>>(publicDoctorSchema, {
+            ...doctor,
+            nextFreeDay: next ? clinicDate(next.start, timeZone) : null,
+          });
+        }),
+      );
+    },
+  );
+}

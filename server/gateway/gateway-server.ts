@@ -1,0 +1,81 @@
+import type { AddressInfo } from 'node:net';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Dispatcher } from '@server/core/dispatcher';
+import type { HubCore } from '@server/core/hub-core';
+import { createHttpApp, registeredRoutes } from '@server/http/http-app';
+import { registerAuthRoutes, type RequestLimit } from './auth-routes';
+import { registerClinicRoutes } from './clinic-routes';
+import { installErrorHandler } from './http-errors';
+import { registerOpenApi } from './openapi';
+
+export const DEFAULT_GATEWAY_PORT = 4820;
+
+export interface GatewayOptions {
+  core: HubCore;
+  /** The hub's own dispatcher: one SQLite writer, the same rules as the LAN port. */
+  dispatcher: Dispatcher;
+  /**
+   * Behind a reverse proxy or tunnel: take the client's address from X-Forwarded-For (the
+   * throttle and the rate limit key on it). Off by default, so a client cannot pick its own.
+   */
+  trustProxy?: boolean;
+  /** Per IP address, every route (default 120 a minute). */
+  limit?: RequestLimit;
+  /** Per IP address, the anonymous account routes (default 20 a minute). */
+  authLimit?: RequestLimit;
+}
+
+export interface Gateway {
+  readonly app: FastifyInstance;
+  listen(port: number, host: string): Promise<number>;
+  close(): Promise<void>;
+  /** Every route it serves, "METHOD /path" (the allowlist test compares these). */
+  routes(): string[];
+}
+
+/**
+ * The patient gateway (docs/architecture.md (Processes)): the companion app's REST API on a port
+ * of its own, in the hub's process, built on the hub's HTTP defaults. It serves only patient
+ * routes under /api/v1 and nothing staff use; a staff token is refused like a wrong one.
+ *
+ * The rate limit (per IP address, a fixed window) only slows a client down: the window ends and
+ * the client is served again, so a patient is never locked out for good; the hub's sign-in
+ * throttle (per login and per source) stays the real brute-force guard.
+ */
+export function createGateway(options: GatewayOptions): Gateway {
+  const limit = options.limit ?? { max: 120, windowMs: 60_000 };
+  const authLimit = options.authLimit ?? { max: 20, windowMs: 60_000 };
+  const app = createHttpApp({ logger: options.core.logger, trustProxy: options.trustProxy ?? false });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+  registerOpenApi(app);
+  void app.register(async (api) => {
+    await api.register(rateLimit, {
+      global: true,
+      max: limit.max,
+      timeWindow: limit.windowMs,
+      keyGenerator: (request) => request.ip,
+      errorResponseBuilder: (_request, context) => ({
+        statusCode: context.statusCode,
+        message: `Too many requests from this address: try again in ${context.after}.`,
+      }),
+    });
+    registerAuthRoutes(api, { core: options.core, dispatcher: options.dispatcher, authLimit });
+    registerClinicRoutes(api, { core: options.core, dispatcher: options.dispatcher });
+  });
+  return {
+    app,
+    routes: () => registeredRoutes(app),
+    async listen(port, host) {
+      await app.listen({ port, host });
+      return (app.server.address() as AddressInfo).port;
+    },
+    async close() {
+      app.server.closeAllConnections();
+      await app.close();
+    },
+  };
+}
