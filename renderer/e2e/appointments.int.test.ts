@@ -153,6 +153,21 @@ describe('staff app in browser mode: the appointment list', () => {
 
     await page.getByRole('searchbox', { name: /search appointments/i }).fill(patientName);
     await expect.poll(() => page.url(), TIMEOUT).toContain('q=');
+    // Words match as prefixes, so a longer name ("Kumaran" for "Kumar") may also be listed.
+    const words = patientName.toLowerCase().split(/\s+/);
+    const matches = (name: string) => {
+      const shown = name.toLowerCase().split(/\s+/);
+      return words.every((w) => shown.some((s) => s.startsWith(w)));
+    };
+    const patientCells = page.getByTestId('appointment-row').locator('td:nth-child(3) p:first-child');
+    // The unfiltered rows stay on screen until the search's answer replaces them, and the searched
+    // appointment is among them: wait for the answer before reading the list.
+    await expect
+      .poll(async () => {
+        const names = await patientCells.allInnerTexts();
+        return names.length > 0 && names.every(matches);
+      }, TIMEOUT)
+      .toBe(true);
     const found = page.getByTestId('appointment-row').filter({ hasText: number });
     await found.waitFor(TIMEOUT).catch(async (error: unknown) => {
       // What the screen showed instead: this step has failed rarely, for a reason not yet found.
@@ -164,19 +179,7 @@ describe('staff app in browser mode: the appointment list', () => {
         },
       );
     });
-    const patients = await page
-      .getByTestId('appointment-row')
-      .locator('td:nth-child(3) p:first-child')
-      .allInnerTexts();
-    // Words match as prefixes, so a longer name ("Kumaran" for "Kumar") may also be listed.
-    const words = patientName.toLowerCase().split(/\s+/);
-    for (const p of patients) {
-      const shown = p.toLowerCase().split(/\s+/);
-      expect(
-        words.every((w) => shown.some((s) => s.startsWith(w))),
-        p,
-      ).toBe(true);
-    }
+    for (const p of await patientCells.allInnerTexts()) expect(matches(p), p).toBe(true);
 
     await found.click();
     const drawer = page.getByTestId('appointment-drawer');

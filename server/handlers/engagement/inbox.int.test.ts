@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { at, bookAt, examDoctor, TUESDAY } from '@server/testing/booking-setup';
 import { insertPatient } from '@server/testing/fixtures';
 import { patientCaller } from '@server/testing/patient-caller';
-import { callOver, nextEvent, type SocketTestHub, startSocketHub } from '@server/testing/socket-hub';
+import { callOver, type SocketTestHub, startSocketHub } from '@server/testing/socket-hub';
 
 let server: SocketTestHub | undefined;
 afterEach(async () => {
@@ -47,39 +47,38 @@ describe('the patient’s in-app inbox', () => {
     await expect(hub.call(reception, 'notifications.inbox', {})).rejects.toThrow(/not allowed/);
   });
 
-  it('tells the patient’s connected app, and no one else, of a new message with the unread count', async () => {
+  it('tells the patient’s app sessions, and no one else, of a new message with the unread count', async () => {
     server = await startSocketHub();
     const { hub } = server;
     const reception = await hub.signIn('receptionist');
     const doctorId = examDoctor(hub).id;
-    const meera = insertPatient(hub.db).id;
-    const ravi = insertPatient(hub.db).id;
-    const meeraApp = await server.connect(patientCaller(hub, meera));
-    const raviApp = await server.connect(patientCaller(hub, ravi));
+    const meeraId = insertPatient(hub.db).id;
+    const meera = patientCaller(hub, meeraId);
+    const ravi = patientCaller(hub, insertPatient(hub.db).id);
     const desk = await server.connect({ token: reception.token, deviceId: reception.deviceId });
-    const heard: string[] = [];
-    raviApp.on('notifications.new', () => heard.push('ravi'));
-    desk.on('notifications.new', () => heard.push('desk'));
+    // The hub's per-user events: what the patient gateway forwards to that patient's app. The LAN
+    // port refuses patient sessions, so no patient socket exists here.
+    const heard: { userId: string; unread: number }[] = [];
+    const stop = hub.core.events.onUserEvent((event) => {
+      if (event.name === 'notifications.new')
+        heard.push({ userId: event.userId, unread: event.payload.unread });
+    });
 
-    const first = nextEvent<{ unread: number }>(meeraApp, 'notifications.new');
     await callOver(desk, 'appointments.book', {
       id: randomUUID(),
-      patientId: meera,
+      patientId: meeraId,
       doctorId,
       startsAt: at(TUESDAY, '10:00'),
     });
-    expect(await first).toEqual({ unread: 1 });
-    const second = nextEvent<{ unread: number }>(meeraApp, 'notifications.new');
-    await bookAt(hub, reception, doctorId, meera, at(TUESDAY, '11:00'));
-    expect(await second).toEqual({ unread: 2 });
+    await expect.poll(() => heard).toEqual([{ userId: meera.userId, unread: 1 }]);
+    await bookAt(hub, reception, doctorId, meeraId, at(TUESDAY, '11:00'));
+    await expect.poll(() => heard.at(-1)).toEqual({ userId: meera.userId, unread: 2 });
     // Marking read updates the badge of the patient's other sessions.
-    const afterRead = nextEvent<{ unread: number }>(meeraApp, 'notifications.new');
-    const ids = (await callOver(meeraApp, 'notifications.inbox', {})).map((m) => m.id);
-    await callOver(meeraApp, 'notifications.markRead', { ids });
-    expect(await afterRead).toEqual({ unread: 0 });
-    // Events are sent in order on each socket: a round trip after them shows none reached the others.
-    await callOver(raviApp, 'notifications.inbox', {});
-    await callOver(desk, 'auth.session', {});
-    expect(heard).toEqual([]);
+    const ids = (await hub.call(meera, 'notifications.inbox', {})).map((m) => m.id);
+    await hub.call(meera, 'notifications.markRead', { ids });
+    await expect.poll(() => heard.at(-1)).toEqual({ userId: meera.userId, unread: 0 });
+    stop();
+    expect(heard.map((e) => e.userId).filter((id) => id !== meera.userId)).toEqual([]);
+    expect(ravi.userId).not.toBe(meera.userId);
   });
 });
