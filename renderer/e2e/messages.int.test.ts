@@ -89,10 +89,18 @@ describe('staff app in browser mode: messages', () => {
       .toBe(true);
     const failed = rows(page).filter({ hasText: seeded.failedReason });
     await failed.waitFor(TIMEOUT);
-    const color = await failed
-      .getByText(seeded.failedReason)
-      .evaluate((el) => getComputedStyle(el).color.match(/\d+/g)!.map(Number));
-    expect(color[0]).toBeGreaterThan(color[1]! + 60); // red, not the muted grey
+    // Red, not the muted grey. Read again if the list's 5 s poll re-rendered the row in between
+    // (a detached element has no computed colour).
+    const reasonColor = () =>
+      failed
+        .getByText(seeded.failedReason)
+        .evaluate((el) => (el.isConnected ? getComputedStyle(el).color : ''));
+    await expect
+      .poll(async () => {
+        const [red, green] = (await reasonColor()).match(/\d+/g)?.map(Number) ?? [];
+        return red !== undefined && green !== undefined && red > green + 60;
+      }, TIMEOUT)
+      .toBe(true);
 
     // Dark mode: the red error and the badges keep their contrast.
     const isDark = () => page.evaluate(() => document.documentElement.classList.contains('dark'));
