@@ -155,12 +155,16 @@ export const patientAuthHandlers: HandlerMap = {
             'These details match a clinic record we cannot tell apart from others. Please call the clinic to be invited to the app.',
           );
         }
-        patient = registerPatient(ctx, {
-          id: ctx.newId(),
-          details: patientDetailsSchema.parse({ ...identity, email: input.email }),
-          acknowledgeDuplicates: false,
-          provisionalCode: null,
-        });
+        patient = registerPatient(
+          ctx,
+          {
+            id: ctx.newId(),
+            details: patientDetailsSchema.parse({ ...identity, email: input.email }),
+            acknowledgeDuplicates: false,
+            provisionalCode: null,
+          },
+          { via: 'patient_app' },
+        );
       }
       const account = ensureAccount(ctx, patient);
       if (!account.disabled) sendCode(ctx, account);
