@@ -1,4 +1,5 @@
 import { createSystem, defaultConfig, defineConfig } from '@chakra-ui/react';
+import { toastAnatomy } from '@chakra-ui/react/anatomy';
 
 /**
  * A calm, professional clinic look: teal as the accent, soft slate neutrals, a readable type
@@ -22,6 +23,11 @@ const config = defineConfig({
     },
   },
   theme: {
+    slotRecipes: {
+      // A toast's description is drawn at 80% opacity, which takes white text on a coloured toast
+      // below 4.5:1; full opacity keeps it readable (the title's weight still sets it apart).
+      toast: { slots: toastAnatomy.keys(), base: { description: { opacity: 1 } } },
+    },
     tokens: {
       fonts: {
         heading: { value: '"Noto Sans", "Segoe UI", system-ui, -apple-system, sans-serif' },
@@ -36,6 +42,10 @@ const config = defineConfig({
           emphasized: { value: { base: '{colors.teal.300}', _dark: '{colors.teal.700}' } },
           focusRing: { value: '{colors.teal.600}' },
         },
+        // Under white text Chakra's green.600 is 3.3:1 and orange.600 3.6:1 (success and warning
+        // toasts, green buttons); the 700 shades give 5.0:1 and 5.2:1.
+        green: { solid: { value: '{colors.green.700}' } },
+        orange: { solid: { value: '{colors.orange.700}' } },
         // Chakra's red.500 error text on white is 3.8:1; red.600 gives 4.8:1 (WCAG AA for small text).
         'fg.error': { value: { base: '{colors.red.600}', _dark: '{colors.red.400}' } },
         'bg.canvas': { value: { base: '{colors.gray.50}', _dark: '{colors.gray.950}' } },

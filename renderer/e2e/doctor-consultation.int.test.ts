@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeScan } from '@renderer/testing/axe';
+import { textContrast } from '@renderer/testing/contrast';
 import { type AppPage, launchBrowser, openApp } from '@renderer/testing/browser';
 import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
 import { signInAs } from '@renderer/testing/sign-in';
@@ -203,6 +204,11 @@ describe('doctor: queue → consultation → prescription', () => {
     await confirm.getByRole('button', { name: 'Sign and finalize' }).click();
     const signed = page.getByTestId('signed-record');
     await signed.waitFor(TIMEOUT);
+    // The success toast's white text on green stays readable (axe does not measure a toast).
+    const toastText = page.getByText('The record is now read-only.');
+    await toastText.waitFor(TIMEOUT);
+    expect(await textContrast(toastText)).toBeGreaterThanOrEqual(4.5);
+    expect(await textContrast(page.getByText('Consultation signed'))).toBeGreaterThanOrEqual(4.5);
     const medicines = signed.getByRole('table', { name: 'Prescribed medicines' });
     expect(await medicines.innerText()).toMatch(/Paracetamol 650 mg[\s\S]*Azithromycin 500 mg/);
     expect(await signed.innerText()).toContain('Acute pharyngitis (J02.9)');

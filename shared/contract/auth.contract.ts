@@ -16,6 +16,17 @@ import { command, query } from './define';
 
 const deviceIdSchema = z.string().min(1).max(100);
 
+/** A patient signs in with their phone number or their patient code. */
+const patientLoginSchema = z.union([phoneSchema, patientCodeSchema]);
+
+/** Activation and password reset alike: the one-time code sent to the patient, and the new password. */
+const codeAndPasswordSchema = z.strictObject({
+  login: patientLoginSchema,
+  code: z.string().regex(/^\d{6}$/, { error: 'must be the 6-digit code' }),
+  password: passwordSchema,
+  deviceId: deviceIdSchema,
+});
+
 export const sessionSchema = z.strictObject({
   /** Opaque random token; the hub stores only its hash. */
   token: z.string().min(22),
@@ -58,7 +69,7 @@ export const authContract = {
   'auth.patientLogin': command(
     'Patient sign-in with phone number or patient code, and password.',
     z.strictObject({
-      login: z.union([phoneSchema, patientCodeSchema]),
+      login: patientLoginSchema,
       password: z.string().min(1).max(256),
       deviceId: deviceIdSchema,
     }),
@@ -78,35 +89,25 @@ export const authContract = {
   ),
   'auth.requestActivation': command(
     'Patient first-time activation: send a one-time code by SMS or email.',
-    z.strictObject({ login: z.union([phoneSchema, patientCodeSchema]) }),
+    z.strictObject({ login: patientLoginSchema }),
     z.strictObject({ sentTo: z.string() }),
     'online-only',
   ),
   'auth.activate': command(
     'Patient first-time activation: the code from SMS/email and a new password.',
-    z.strictObject({
-      login: z.union([phoneSchema, patientCodeSchema]),
-      code: z.string().regex(/^\d{6}$/, { error: 'must be the 6-digit code' }),
-      password: passwordSchema,
-      deviceId: deviceIdSchema,
-    }),
+    codeAndPasswordSchema,
     sessionSchema,
     'online-only',
   ),
   'auth.requestPasswordReset': command(
     'Patient password reset: send a one-time code by SMS or email (the same answer whether or not the login exists).',
-    z.strictObject({ login: z.union([phoneSchema, patientCodeSchema]) }),
+    z.strictObject({ login: patientLoginSchema }),
     z.strictObject({ sentTo: z.string() }),
     'online-only',
   ),
   'auth.resetPassword': command(
     'Patient password reset: the code from SMS/email and a new password; every other session ends.',
-    z.strictObject({
-      login: z.union([phoneSchema, patientCodeSchema]),
-      code: z.string().regex(/^\d{6}$/, { error: 'must be the 6-digit code' }),
-      password: passwordSchema,
-      deviceId: deviceIdSchema,
-    }),
+    codeAndPasswordSchema,
     sessionSchema,
     'online-only',
   ),

@@ -1,6 +1,6 @@
 import { failure } from '@shared/contract/errors';
 import type { User } from '@shared/domain/user.schema';
-import { loginThrottleKeys } from '@server/auth/login-throttle';
+import { loginThrottleKeys, type ThrottleKeys } from '@server/auth/login-throttle';
 import { decoyHash } from '@server/auth/password';
 import { userFromRow } from '@server/db/codecs';
 import { type HandlerContext, type HandlerMap, handler } from '@server/core/handler';
@@ -10,6 +10,41 @@ export function issueSession(ctx: HandlerContext, user: User, deviceId: string) 
   const session = ctx.hub.sessions.create(user.id, deviceId, new Date(ctx.now), ctx.settings(), user.role);
   ctx.db.run(ctx.db.q.updateTable('users').set({ lastLoginAt: ctx.now }).where('id', '=', user.id));
   return { ...session, user: { ...user, lastLoginAt: ctx.now } };
+}
+
+/**
+ * A refused sign-in, staff or patient: counted by the throttle (unless it was refused because
+ * the throttle already blocks) and audited, in one transaction. Runs in `prepare`, so the
+ * audit row is appended directly (there is no handler transaction to join).
+ */
+export function recordFailedSignIn(
+  ctx: Pick<HandlerContext, 'db' | 'hub' | 'now'>,
+  failed: {
+    keys: ThrottleKeys;
+    now: Date;
+    deviceId: string;
+    action: 'auth.loginFailed' | 'auth.patientLoginFailed';
+    userId: string | null;
+    details: Record<string, unknown>;
+    /** False when the throttle refused the attempt: it is audited but not counted again. */
+    count?: boolean;
+  },
+): void {
+  ctx.db.transaction(() => {
+    if (failed.count ?? true) ctx.hub.throttle.recordFailure(failed.keys, failed.now);
+    ctx.hub.audit.append({
+      at: ctx.now,
+      actorUserId: null,
+      actorRole: null,
+      deviceId: failed.deviceId,
+      kind: 'auth',
+      action: failed.action,
+      entity: 'users',
+      entityId: failed.userId,
+      patientId: null,
+      details: failed.details,
+    });
+  });
 }
 
 function findLoginUser(ctx: Pick<HandlerContext, 'db'>, username: string) {
@@ -88,20 +123,13 @@ export const authHandlers: HandlerMap = {
       const row = findLoginUser(ctx, input.username);
       const valid = await ctx.hub.passwords.verify(row?.passwordHash ?? (await decoyHash()), input.password);
       if (!valid || !row || row.role === 'patient') {
-        ctx.db.transaction(() => {
-          ctx.hub.throttle.recordFailure(keys, now);
-          ctx.hub.audit.append({
-            at: ctx.now,
-            actorUserId: null,
-            actorRole: null,
-            deviceId: input.deviceId,
-            kind: 'auth',
-            action: 'auth.loginFailed',
-            entity: 'users',
-            entityId: row?.id ?? null,
-            patientId: null,
-            details: { username: input.username },
-          });
+        recordFailedSignIn(ctx, {
+          keys,
+          now,
+          deviceId: input.deviceId,
+          action: 'auth.loginFailed',
+          userId: row?.id ?? null,
+          details: { username: input.username },
         });
         throw failure('UNAUTHENTICATED', 'Wrong username or password.');
       }

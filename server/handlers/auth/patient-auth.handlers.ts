@@ -10,7 +10,7 @@ import { findDuplicates } from '@server/handlers/patients/patient-duplicates';
 import { patientFromRow } from '@server/handlers/patients/patient-rows';
 import { registerPatient } from '@server/handlers/patients/register-patient';
 import { getPatient } from '@server/repositories/lookups.repository';
-import { issueSession } from './auth.handlers';
+import { issueSession, recordFailedSignIn } from './auth.handlers';
 import {
   CODE_REFUSED,
   CODE_SENT_TO,
@@ -155,12 +155,16 @@ export const patientAuthHandlers: HandlerMap = {
             'These details match a clinic record we cannot tell apart from others. Please call the clinic to be invited to the app.',
           );
         }
-        patient = registerPatient(ctx, {
-          id: ctx.newId(),
-          details: patientDetailsSchema.parse({ ...identity, email: input.email }),
-          acknowledgeDuplicates: false,
-          provisionalCode: null,
-        });
+        patient = registerPatient(
+          ctx,
+          {
+            id: ctx.newId(),
+            details: patientDetailsSchema.parse({ ...identity, email: input.email }),
+            acknowledgeDuplicates: false,
+            provisionalCode: null,
+          },
+          { via: 'patient_app' },
+        );
       }
       const account = ensureAccount(ctx, patient);
       if (!account.disabled) sendCode(ctx, account);
@@ -215,20 +219,14 @@ export const patientAuthHandlers: HandlerMap = {
           signedIn = account.userId;
       }
       if (signedIn === null) {
-        ctx.db.transaction(() => {
-          if (!throttled) ctx.hub.throttle.recordFailure(keys, now);
-          ctx.hub.audit.append({
-            at: ctx.now,
-            actorUserId: null,
-            actorRole: null,
-            deviceId: input.deviceId,
-            kind: 'auth',
-            action: 'auth.patientLoginFailed',
-            entity: 'users',
-            entityId: accounts.length === 1 ? accounts[0]!.userId : null,
-            patientId: null,
-            details: { login: loginKey(input.login), throttled },
-          });
+        recordFailedSignIn(ctx, {
+          keys,
+          now,
+          deviceId: input.deviceId,
+          action: 'auth.patientLoginFailed',
+          userId: accounts.length === 1 ? accounts[0]!.userId : null,
+          details: { login: loginKey(input.login), throttled },
+          count: !throttled,
         });
         throw failure('UNAUTHENTICATED', PATIENT_LOGIN_REFUSED);
       }

@@ -12,7 +12,11 @@ import { freeProvisionalCode } from './provisional-code';
  * (docs/product.md §2) unless acknowledged. The one path for desks (patients.register) and the
  * companion app's self sign-up.
  */
-export function registerPatient(ctx: HandlerContext, input: ParsedInputOf<'patients.register'>): Patient {
+export function registerPatient(
+  ctx: HandlerContext,
+  input: ParsedInputOf<'patients.register'>,
+  audit: { via?: 'walk_in' | 'patient_app' } = {},
+): Patient {
   const { db } = ctx;
   if (db.first(db.q.selectFrom('patients').select('id').where('id', '=', input.id))) {
     throw failure('CONFLICT', 'This patient record already exists; open it instead of registering again.');
@@ -39,6 +43,7 @@ export function registerPatient(ctx: HandlerContext, input: ParsedInputOf<'patie
     patientId: patient.id,
     details: {
       code: patient.code,
+      ...(audit.via && { via: audit.via }),
       ...(patient.provisionalCode !== input.provisionalCode && {
         provisionalCodeGiven: input.provisionalCode,
       }),

@@ -71,6 +71,31 @@ describe('queue.walkIn', () => {
     expect(claims).toEqual({ n: 8 });
   });
 
+  it('registers a walk-in like the desk does: recorded facts, and a possible duplicate kept in the audit', async () => {
+    insertPatient(hub.db, { fullName: 'Ravi Shankar Iyer', phone: '+91 98450 22222' });
+    hub.clock.set(at('10:12'));
+    const patientId = randomUUID();
+    await hub.call(world.reception, 'queue.walkIn', {
+      appointmentId: randomUUID(),
+      doctorId: world.doctor.id,
+      newPatient: {
+        id: patientId,
+        details: { fullName: 'Ravi Shankar Iyer', phone: '+91 98450 22222', allergies: ['penicillin'] },
+      },
+    });
+    const patient = hub.db.sqlite
+      .prepare('SELECT allergiesRecorded FROM patients WHERE id = ?')
+      .get(patientId);
+    expect(patient).toEqual({ allergiesRecorded: 1 });
+    const audit = hub.db.sqlite
+      .prepare(`SELECT details FROM audit_log WHERE action = 'patients.register' AND entityId = ?`)
+      .get(patientId) as { details: string };
+    expect(JSON.parse(audit.details)).toMatchObject({
+      via: 'walk_in',
+      acknowledgedDuplicates: [expect.any(String)],
+    });
+  });
+
   it('says so when no slot is left today', async () => {
     hub.clock.set(at('16:45'));
     const patient = insertPatient(hub.db);

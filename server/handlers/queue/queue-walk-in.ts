@@ -3,12 +3,11 @@ import type { Appointment, StatusTransition } from '@shared/domain/appointment.s
 import type { Doctor } from '@shared/domain/doctor.schema';
 import type { Patient } from '@shared/domain/patient.schema';
 import { failure } from '@shared/contract/errors';
-import { patientCode } from '@shared/rules/patient-identity';
 import { clinicDate } from '@shared/rules/zoned-time';
 import { appointmentRow } from '@server/db/appointment-row';
 import { claimingTime } from '@server/core/db-refusals';
 import type { HandlerContext } from '@server/core/handler';
-import { patientRow } from '@server/handlers/patients/patient-rows';
+import { registerPatient } from '@server/handlers/patients/register-patient';
 import { getPatient } from '@server/repositories/lookups.repository';
 import { requireActor } from '@server/repositories/ownership';
 import { effectiveBuffers, nextFreeSlots } from '@server/repositories/slots.repository';
@@ -22,31 +21,12 @@ const GRID_MS = 5 * MINUTE_MS;
 export function walkInPatient(ctx: HandlerContext, input: WalkIn): Patient {
   if (input.patientId) return getPatient(ctx.db, input.patientId);
   const { id, details } = input.newPatient!;
-  if (ctx.db.first(ctx.db.q.selectFrom('patients').select('id').where('id', '=', id))) {
-    throw failure(
-      'CONFLICT',
-      'This patient is already registered; choose them instead of registering again.',
-    );
-  }
-  const patient: Patient = {
-    ...details,
-    id,
-    code: patientCode(ctx.hub.nextCounter('patient')),
-    provisionalCode: null,
-    createdAt: ctx.now,
-    updatedAt: ctx.now,
-  };
-  ctx.db.run(ctx.db.q.insertInto('patients').values(patientRow(patient)));
-  ctx.changed('patients', patient.id);
-  ctx.audit({
-    kind: 'change',
-    action: 'patients.register',
-    entity: 'patients',
-    entityId: patient.id,
-    patientId: patient.id,
-    details: { code: patient.code, via: 'walk_in' },
-  });
-  return patient;
+  // The desk registers a walk-in in a hurry: a possible duplicate is kept in the audit, not refused.
+  return registerPatient(
+    ctx,
+    { id, details, acknowledgeDuplicates: true, provisionalCode: null },
+    { via: 'walk_in' },
+  );
 }
 
 /**
