@@ -106,7 +106,7 @@ describe('the patient gateway’s record routes', () => {
     });
     expect(answer.status).toBe(200);
     expect(answer.body.map((view) => view.bill.id)).toEqual([visits.asha.billId]);
-    const [{ bill, payments }] = answer.body;
+    const { bill, payments } = answer.body[0]!;
     expect(bill).toMatchObject({
       patientId: asha.id,
       total: 50_000,

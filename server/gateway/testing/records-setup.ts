@@ -48,7 +48,7 @@ export async function recordsClinic(): Promise<RecordsClinic> {
     api,
     async appPatient(fullName) {
       const patient = await world.register({ fullName, dateOfBirth: '1988-03-14' });
-      return { ...patient, token: patientCaller(hub, patient.id).token };
+      return { ...patient, token: patientCaller(hub, patient.id).token! };
     },
     async request<T>(method: string, path: string, options: { token?: string; body?: unknown } = {}) {
       const response = await fetch(`${api}${path}`, {
