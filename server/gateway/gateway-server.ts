@@ -11,6 +11,7 @@ import { installErrorHandler } from './http-errors';
 import { registerOpenApi } from './openapi';
 import { registerProfileRoutes } from './profile-routes';
 import { registerRecordRoutes } from './record-routes';
+import { registerWaitlistRoutes } from './waitlist-routes';
 
 export const DEFAULT_GATEWAY_PORT = 4820;
 
@@ -69,6 +70,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     registerClinicRoutes(api, { core: options.core, dispatcher: options.dispatcher });
     registerRecordRoutes(api, { core: options.core, dispatcher: options.dispatcher });
     registerProfileRoutes(api, { core: options.core, dispatcher: options.dispatcher });
+    registerWaitlistRoutes(api, { core: options.core, dispatcher: options.dispatcher });
   });
   return {
     app,
