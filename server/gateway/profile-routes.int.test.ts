@@ -43,7 +43,8 @@ describe('the patient gateway’s profile and inbox routes', () => {
       dateOfBirth: '1988-03-14',
       preferredLanguage: 'en',
     });
-    for (const key of ['provisionalCode', 'createdAt', 'updatedAt']) expect(profile.body).not.toHaveProperty(key);
+    for (const key of ['provisionalCode', 'createdAt', 'updatedAt'])
+      expect(profile.body).not.toHaveProperty(key);
     expect((await send('GET', '/profile', ravi.token)).body.fullName).toBe('Ravi Kumar');
     expect((await send('GET', '/profile')).status).toBe(401);
   });
@@ -116,7 +117,9 @@ describe('the patient gateway’s profile and inbox routes', () => {
     const after = await clinic.request<Inbox>('GET', '/notifications', { token: asha.token });
     expect(after.body.unread).toBe(mine.body.unread - 1);
     expect(after.body.items.find((m) => m.id === first)?.readAt).toEqual(expect.any(String));
-    const unreadOnly = await clinic.request<Inbox>('GET', '/notifications?unreadOnly=true', { token: asha.token });
+    const unreadOnly = await clinic.request<Inbox>('GET', '/notifications?unreadOnly=true', {
+      token: asha.token,
+    });
     expect(unreadOnly.body.items.map((m) => m.id)).not.toContain(first);
     // Ravi's messages stay unread: ids of another patient's messages are ignored.
     const ravis = await clinic.request<Inbox>('GET', '/notifications', { token: ravi.token });
