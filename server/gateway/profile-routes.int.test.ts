@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiError } from '@shared/contract/errors';
+import { patientIdByPhone } from '@server/testing/app-codes';
 import { at } from '@server/testing/visit-world';
 import { type RecordsClinic, recordsClinic } from './testing/records-setup';
 
@@ -64,6 +65,8 @@ describe('the patient gateway’s profile and inbox routes', () => {
     expect(patched.body).toMatchObject({ ...changes, fullName: 'Asha Rao' });
     const stored = await clinic.hub.call(clinic.world.reception, 'patients.get', { id: asha.id });
     expect(stored).toMatchObject({ ...changes, emergencyContact: { ...changes.emergencyContact } });
+    // The new phone is the one the app's sign-in and codes go by.
+    expect(patientIdByPhone(clinic.hub.db, '9845066666')).toBe(asha.id);
     // Ravi's record is untouched.
     const theirs = await clinic.hub.call(clinic.world.reception, 'patients.get', { id: ravi.id });
     expect(theirs).toMatchObject({ email: null, address: '', preferredLanguage: 'en' });
