@@ -144,6 +144,9 @@ describe('patient-app activity reaches the desktops', { timeout: 120_000 }, () =
     );
 
     const hintsBefore = cores.map((core) => changes.get(core)!.length);
+    const { hub } = clinic.server;
+    const pokes: { tables?: string[] }[] = [];
+    const stopListening = hub.core.events.on('sync.poke', (poke) => pokes.push(poke));
     await patient('appointments.cancel', { id: appointment.id, reason: 'Feeling better' });
     for (const [i, core] of cores.entries()) {
       await waitFor(
@@ -153,5 +156,18 @@ describe('patient-app activity reaches the desktops', { timeout: 120_000 }, () =
       const hints = changes.get(core)!.slice(hintsBefore[i]);
       expect(hints.some((hint) => hint.ids?.appointments?.includes(appointment.id))).toBe(true);
     }
+    // The patient's cancellation pokes the desks as a front-desk one does: the same tables.
+    const staff = await hub.signIn('receptionist', { username: 'reception3' });
+    const { appointment: other } = await patient(
+      'appointments.book',
+      { id: randomUUID(), patientId: me.id, doctorId: clinic.doctorId, startsAt: tuesday('11:00') },
+      staff,
+    );
+    const patientPoke = pokes[0]!;
+    pokes.length = 0;
+    await patient('appointments.cancel', { id: other.id, reason: 'Patient phoned to cancel' }, staff);
+    stopListening();
+    expect(pokes).toHaveLength(1);
+    expect([...patientPoke.tables!].sort()).toEqual([...pokes[0]!.tables!].sort());
   });
 });
