@@ -13,6 +13,8 @@ export interface ScreenDef {
   element: ReactNode;
   /** Opens this screen from anywhere, e.g. `{ keys: ['alt+n'], description: 'New booking' }`. */
   shortcut?: { keys: KeyCombo[]; description: string };
+  /** Beside the navigation item, outside its link (e.g. a count of what waits there). */
+  navBadge?: ReactNode;
   /** A route without a navigation item (e.g. a workspace opened from another screen). */
   hideInNav?: boolean;
 }

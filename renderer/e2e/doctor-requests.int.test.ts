@@ -8,7 +8,8 @@ import { type AppPage, launchBrowser, openApp, openScreen } from '@renderer/test
 import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
 import { signInAs } from '@renderer/testing/sign-in';
 import { clinicDate, instantToLocal } from '@shared/rules/zoned-time';
-import { uniqueName } from '@renderer/testing/booking-steps';
+import { showBoardFor, uniqueName } from '@renderer/testing/booking-steps';
+import { type AppPatient, appPatient } from '@renderer/testing/patient-app-steps';
 import { bookRequest, setBookingConfirmation } from '@renderer/testing/requests-steps';
 
 const TIMEOUT = { timeout: 30_000 };
@@ -75,7 +76,8 @@ describe('doctor: booking requests, confirmed or declined', () => {
   const requests: { number: string; name: string }[] = [];
 
   beforeAll(async () => {
-    hub = await startDemoHub({ prepare: addColleague });
+    // movableClock: a hub that also takes the patient app's calls (demo-hub.ts callAsApp).
+    hub = await startDemoHub({ prepare: addColleague, movableClock: true });
     browser = await launchBrowser();
     admin = await openApp(browser, hub.url);
     reception = await openApp(browser, hub.url);
@@ -171,6 +173,97 @@ describe('doctor: booking requests, confirmed or declined', () => {
     expect(await text()).toContain(REASON);
     expect(await text()).toContain(`by ${DOCTOR}`);
   }, 120_000);
+
+  // Issue 19: what a patient does in the app shows on the desks at once, marked "Patient app".
+  let app: AppPatient;
+  let booked: { id: string; number: string };
+  let asked: { start: string; localTime: string };
+
+  it('a booking made in the patient app appears on the Today board and in the Requests, marked "Patient app", without a reload', async () => {
+    const phone = `+91 97${String(Date.now() % 100000000).padStart(8, '0')}`;
+    app = await appPatient(hub, uniqueName('Farah'), phone);
+    const doctorId = (await app.call<{ id: string; fullName: string }[]>('doctors.list', {})).find(
+      (d) => d.fullName === DOCTOR,
+    )!.id;
+    const day = (zone: string, days: number) =>
+      clinicDate(new Date(Date.now() + days * 86_400_000).toISOString(), zone);
+    const days = await app.call<{ date: string; slots: { start: string; localTime: string }[] }[]>(
+      'slots.list',
+      {
+        doctorId,
+        fromDate: day('Asia/Kolkata', 1),
+        toDate: day('Asia/Kolkata', 14),
+      },
+    );
+    const free = days.find((d) => d.slots.length >= 2)!;
+    asked = free.slots.at(-1)!;
+    await reception.page.keyboard.press('Escape'); // the previous step's appointment drawer
+    await reception.page.getByTestId('appointment-drawer').waitFor({ state: 'hidden', ...TIMEOUT });
+    await showBoardFor(reception.page, free.date);
+    const column = reception.page.getByTestId('doctor-column').filter({ hasText: DOCTOR });
+    await column.waitFor(TIMEOUT);
+
+    const { appointment } = await app.call<{ appointment: { id: string; number: string } }>(
+      'appointments.book',
+      {
+        id: randomUUID(),
+        patientId: app.patientId,
+        doctorId,
+        startsAt: free.slots[0]!.start,
+        note: 'Booked in the app',
+      },
+    );
+    booked = appointment;
+    const card = column.getByTestId('board-appointment').filter({ hasText: booked.number });
+    await card.getByTestId('app-channel').waitFor(TIMEOUT);
+    expect(await card.getByTestId('app-channel').innerText()).toBe('Patient app');
+    // The clinic confirms bookings: it waits on the doctor's open Requests screen, marked too.
+    const request = doctor.page.getByTestId('request-row').filter({ hasText: booked.number });
+    await request.getByTestId('app-channel').waitFor(TIMEOUT);
+  }, 180_000);
+
+  it("the patient's reschedule request appears in reception's and the doctor's Requests; reception approves it", async () => {
+    const { page } = reception;
+    await openScreen(page, 'Requests');
+    await page.getByRole('heading', { name: 'Requests', level: 1 }).waitFor(TIMEOUT);
+    const note = 'Exams in the morning that week';
+    await app.call('appointments.requestReschedule', {
+      id: booked.id,
+      requestId: randomUUID(),
+      preferredStartsAt: asked.start,
+      note,
+    });
+    const row = page.getByTestId('reschedule-request-row').filter({ hasText: booked.number });
+    await row.waitFor(TIMEOUT);
+    const text = await row.innerText();
+    for (const shown of [note, 'Patient app', asked.localTime]) expect(text).toContain(shown);
+    await doctor.page
+      .getByTestId('reschedule-request-row')
+      .filter({ hasText: booked.number })
+      .waitFor(TIMEOUT);
+    // The navigation counts what waits on the screen.
+    const waiting = await page
+      .locator('[data-testid="request-row"], [data-testid="reschedule-request-row"]')
+      .count();
+    await expect
+      .poll(() => page.getByTestId('requests-count').textContent(), TIMEOUT)
+      .toBe(`${waiting} waiting`);
+    expect(await axeScan(page)).toEqual([]);
+
+    await row.getByRole('button', { name: `Approve the new time for ${booked.number}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Move ${booked.number}` });
+    await dialog.getByText(/^New time: /).waitFor(TIMEOUT); // the asked time, chosen
+    await dialog.getByRole('button', { name: 'Approve', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden', ...TIMEOUT });
+    await row.waitFor({ state: 'detached', ...TIMEOUT });
+    await doctor.page
+      .getByTestId('reschedule-request-row')
+      .filter({ hasText: booked.number })
+      .waitFor({ state: 'detached', ...TIMEOUT });
+    expect((await app.call<{ startsAt: string }>('appointments.get', { id: booked.id })).startsAt).toBe(
+      asked.start,
+    );
+  }, 180_000);
 
   it('the doctor marks their own leave; the bookings it strands show beside it and move to the same time of day, the patients messaged', async () => {
     const db = new BetterSqlite3(join(hub.dataDir, 'clinic.db'), { readonly: true });

@@ -20,6 +20,12 @@ export interface DemoHub {
    * pokes the screens, as a corrected clock would be heard; `quiet`: no poke (nothing happens).
    */
   advanceClock(minutes: number, options?: { quiet?: boolean }): Promise<void>;
+  /**
+   * What the patient app's gateway does for a request (only with `movableClock`): the hub's
+   * dispatcher called with the patient's session token (null before sign-in). Rejects with the
+   * refusal's code and message.
+   */
+  callAsApp(name: string, input: unknown, token: string | null): Promise<unknown>;
   /** Stops the hub process and starts it again on the same data and port (a hub restart). */
   restart(): Promise<void>;
   stop(): Promise<void>;
@@ -53,6 +59,7 @@ export async function startDemoHub(
     dataDir,
     log: hub.log,
     advanceClock: (minutes, options) => hub.advanceClock(minutes, options),
+    callAsApp: (name, input, token) => hub.callAsApp(name, input, token),
     async restart() {
       await hub.stop();
       // The last --port wins over spawnHub's own `--port 0`.

@@ -12,6 +12,8 @@ export interface ChildHub {
   log: string[];
   /** See DemoHub.advanceClock. */
   advanceClock(minutes: number, options?: { quiet?: boolean }): Promise<void>;
+  /** See DemoHub.callAsApp. */
+  callAsApp(name: string, input: unknown, token: string | null): Promise<unknown>;
   stop(): Promise<void>;
 }
 
@@ -92,6 +94,7 @@ export async function spawnHub(
       reject(new Error(`The hub exited (${code}) before listening:\n${log.join('\n')}`));
     });
   });
+  let appCalls = 0;
   return {
     url: `http://127.0.0.1:${listening.port}`,
     pid: listening.pid,
@@ -99,8 +102,28 @@ export async function spawnHub(
     advanceClock(minutes, { quiet = false } = {}) {
       if (!options.movableClock) return Promise.reject(new Error('This hub runs on the real clock'));
       return new Promise((resolve) => {
-        child.once('message', () => resolve());
+        const onMessage = (message: { offsetMinutes?: number }) => {
+          if (message.offsetMinutes === undefined) return;
+          child.off('message', onMessage);
+          resolve();
+        };
+        child.on('message', onMessage);
         child.send({ advanceMinutes: minutes, quiet });
+      });
+    },
+    callAsApp(name, input, token) {
+      if (!options.movableClock) return Promise.reject(new Error('This hub takes no calls over IPC'));
+      const id = ++appCalls;
+      return new Promise((resolve, reject) => {
+        type Answer = { callId?: number; result?: unknown; error?: { code: string; message: string } };
+        const onMessage = (message: Answer) => {
+          if (message.callId !== id) return;
+          child.off('message', onMessage);
+          if (message.error) reject(new Error(`${name}: ${message.error.code}: ${message.error.message}`));
+          else resolve(message.result);
+        };
+        child.on('message', onMessage);
+        child.send({ call: { id, name, input, token } });
       });
     },
     async stop() {

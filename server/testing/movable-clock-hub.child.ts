@@ -3,6 +3,10 @@
  * as `npm run hub -- --no-mdns --host 127.0.0.1 --port 0 --data-dir DIR --renderer-dir DIR`, but its
  * clock runs ahead of the real one by what the test asks for over IPC (`{ advanceMinutes }`,
  * answered with `{ offsetMinutes }`). Run with `node --import tsx` and an IPC channel.
+ *
+ * It also stands in for the patient app's gateway (`{ call: { id, name, input, token } }`, answered
+ * with `{ callId, result }` or `{ callId, error }`): the hub's dispatcher called with that token, as
+ * the gateway's routes call it, so that a browser test can watch the desks hear of app activity.
  */
 import { parseArgs } from 'node:util';
 import pino from 'pino';
@@ -26,7 +30,28 @@ const hub = await startHub({
   ...(values['renderer-dir'] ? { rendererDir: values['renderer-dir'] } : {}),
 });
 
-process.on('message', (message: { advanceMinutes?: unknown; quiet?: unknown }) => {
+interface AppCall {
+  id: number;
+  name: string;
+  input: unknown;
+  token: string | null;
+}
+
+process.on('message', (message: { advanceMinutes?: unknown; quiet?: unknown; call?: AppCall }) => {
+  if (message.call) {
+    const { id, name, input, token } = message.call;
+    hub.dispatcher.call(name, input, { token, deviceId: 'patient-app', address: '127.0.0.1' }).then(
+      (result) => process.send?.({ callId: id, result }),
+      (error: unknown) => {
+        const { code = 'INTERNAL', message: text = String(error) } = error as {
+          code?: string;
+          message?: string;
+        };
+        process.send?.({ callId: id, error: { code, message: text } });
+      },
+    );
+    return;
+  }
   if (typeof message.advanceMinutes === 'number') {
     offsetMs += message.advanceMinutes * 60_000;
     if (message.quiet === true) {

@@ -28,6 +28,12 @@ export const appointmentHistorySchema = z.strictObject({
 /** The booking result: docs/product.md §4 "an appointment number and a printable slip". */
 export const bookingSchema = z.strictObject({ appointment: appointmentSchema });
 
+/** A patient's pending reschedule request with the appointment it would move (its current time). */
+export const pendingRescheduleSchema = z.strictObject({
+  request: rescheduleRequestSchema,
+  appointment: appointmentSchema,
+});
+
 export const appointmentsContract = {
   'appointments.book': command(
     'Book a free slot (staff for any patient; a patient for themself). Exactly one of two racing ' +
@@ -147,6 +153,13 @@ export const appointmentsContract = {
       limit: z.number().int().min(1).max(100).default(20),
     }),
     z.array(appointmentSchema),
+    'replica',
+  ),
+  'appointments.rescheduleRequests': query(
+    'Patients’ reschedule requests waiting for the clinic’s answer, on upcoming appointments, soonest ' +
+      'first: a doctor’s own; reception and admin every doctor’s (optionally one).',
+    z.strictObject({ doctorId: idSchema.optional() }),
+    z.array(pendingRescheduleSchema),
     'replica',
   ),
   'appointments.mine': query(

@@ -60,6 +60,7 @@ export const queryTables: Readonly<Record<QueryName, Reads>> = {
   'appointments.history': visits,
   'appointments.list': visits,
   'appointments.search': [...visits, 'patients'], // by patient name
+  'appointments.rescheduleRequests': visits,
   'appointments.mine': visits,
   'appointments.slip': [...visits, 'patients'],
 

@@ -79,6 +79,7 @@ appointments.get              o a a a a
 appointments.history          o a a - a
 appointments.list             - a a a a
 appointments.search           - a a a a
+appointments.rescheduleRequests - a o - a
 appointments.mine             o - - - -
 appointments.slip             o a - - a
 queue.checkIn                 - a o - a

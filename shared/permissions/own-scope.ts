@@ -96,6 +96,7 @@ export const ownTargets: Readonly<Partial<Record<OperationName, OwnResource | 's
   'appointments.undoTransition': 'appointments',
   'appointments.get': 'appointments',
   'appointments.history': 'appointments',
+  'appointments.rescheduleRequests': 'self', // a doctor: the requests on their own appointments
   'appointments.mine': 'self',
   'appointments.slip': 'appointments',
 

@@ -100,6 +100,7 @@ export const permissionPolicy: Readonly<Record<OperationName, Grant>> = {
   'appointments.history': { receptionist: 'any', doctor: 'any', admin: 'any', patient: 'own' },
   'appointments.list': staffRead,
   'appointments.search': staffRead,
+  'appointments.rescheduleRequests': { receptionist: 'any', doctor: 'own', admin: 'any' },
   'appointments.mine': { patient: 'own' },
   'appointments.slip': { ...frontDesk, patient: 'own' },
 

@@ -27,7 +27,7 @@ export function SideNav({ screens }: { screens: ScreenDef[] }) {
         listStyleType="none"
       >
         {screens.filter(inNav).map((screen) => (
-          <Box as="li" key={screen.path} flexShrink="0" whiteSpace="nowrap">
+          <Box as="li" key={screen.path} flexShrink="0" whiteSpace="nowrap" position="relative">
             <Box
               asChild
               display="block"
@@ -42,6 +42,17 @@ export function SideNav({ screens }: { screens: ScreenDef[] }) {
             >
               <NavLink to={`/${screen.path}`}>{screen.label}</NavLink>
             </Box>
+            {screen.navBadge && (
+              <Box
+                position="absolute"
+                insetEnd="2"
+                top="50%"
+                transform="translateY(-50%)"
+                pointerEvents="none"
+              >
+                {screen.navBadge}
+              </Box>
+            )}
           </Box>
         ))}
       </Stack>

@@ -98,6 +98,30 @@ export const queryHandlers: HandlerMap = {
     run: (input, ctx) => search(ctx, input.text, input.limit).map(toAppointment),
   }),
 
+  'appointments.rescheduleRequests': handler('appointments.rescheduleRequests', {
+    run: (input, ctx) => {
+      const actor = requireActor(ctx);
+      // A doctor sees the requests on their own appointments only, whatever the input names.
+      const doctorId = ctx.scope === 'own' ? actor.doctorId : input.doctorId;
+      if (ctx.scope === 'own' && !doctorId) return [];
+      let query = ctx.db.q
+        .selectFrom('reschedule_requests as r')
+        .innerJoin('appointments as a', 'a.id', 'r.appointmentId')
+        .selectAll('r')
+        .select('a.id as aid')
+        .where('r.status', '=', 'PENDING')
+        // A request on an appointment that was cancelled, seen or moved past is no longer a question.
+        .where('a.status', 'in', ['REQUESTED', 'CONFIRMED'])
+        .where('a.endMs', '>=', Date.parse(ctx.now));
+      if (doctorId) query = query.where('a.doctorId', '=', doctorId);
+      const rows = ctx.db.all(query.orderBy('a.startMs').orderBy('r.createdAt').orderBy('r.id'));
+      return rows.map(({ aid, ...request }) => ({
+        request: request as RescheduleRequest,
+        appointment: getAppointment(ctx.db, aid),
+      }));
+    },
+  }),
+
   'appointments.mine': handler('appointments.mine', {
     run: (input, ctx) => {
       const patientId = requireActor(ctx).patientId;

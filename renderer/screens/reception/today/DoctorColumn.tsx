@@ -1,4 +1,4 @@
-import { Badge, Box, Button, Heading, HStack, Stack, Text, VisuallyHidden } from '@chakra-ui/react';
+import { Box, Button, Heading, HStack, Stack, Text, VisuallyHidden } from '@chakra-ui/react';
 import { memo } from 'react';
 import { useNavigate } from 'react-router';
 import type { DaySlots } from '@shared/contract/clinic.contract';
@@ -8,6 +8,7 @@ import type { Patient } from '@shared/domain/patient.schema';
 import type { ClinicFormat } from '@renderer/app/clinic-format';
 import { STATUS_PALETTES, TYPE_LABELS } from '@renderer/screens/shared/appointments/appointment-labels';
 import { StatusBadge } from '@renderer/screens/shared/appointments/StatusBadge';
+import { ChannelBadge } from '@renderer/screens/shared/appointments/ChannelBadge';
 import { boardItems, bookingLink, freeSlots } from './today-board';
 
 interface ColumnProps {
@@ -178,11 +179,7 @@ function AppointmentCard({
           <Text>{a.number ?? 'Provisional'}</Text>
           <Text>·</Text>
           <Text>{TYPE_LABELS[a.type]}</Text>
-          {a.bookedVia === 'patient_app' && (
-            <Badge size="xs" variant="outline">
-              App
-            </Badge>
-          )}
+          {a.bookedVia === 'patient_app' && <ChannelBadge size="xs" />}
         </HStack>
       </button>
     </Box>

@@ -1,4 +1,4 @@
-import { Link, Text } from '@chakra-ui/react';
+import { HStack, Link, Text } from '@chakra-ui/react';
 import { useMemo } from 'react';
 import type { Appointment } from '@shared/domain/appointment.schema';
 import type { Doctor } from '@shared/domain/doctor.schema';
@@ -7,6 +7,7 @@ import type { ClinicFormat } from '@renderer/app/clinic-format';
 import { PatientName } from '@renderer/components/PatientCell';
 import { type DataColumn, DataTable } from '@renderer/components/table/DataTable';
 import { TYPE_LABELS } from './appointment-labels';
+import { ChannelBadge } from './ChannelBadge';
 import { StatusBadge } from './StatusBadge';
 
 export function AppointmentTable({
@@ -73,7 +74,18 @@ export function AppointmentTable({
         sortBy: (a) => doctors.get(a.doctorId)?.fullName,
         cell: (a) => doctors.get(a.doctorId)?.fullName ?? '…',
       },
-      { id: 'type', header: 'Type', sortBy: (a) => TYPE_LABELS[a.type], cell: (a) => TYPE_LABELS[a.type] },
+      {
+        id: 'type',
+        header: 'Type',
+        sortBy: (a) => TYPE_LABELS[a.type],
+        // Where the booking came from matters only when the patient made it in the app.
+        cell: (a) => (
+          <HStack gap="2" wrap="wrap">
+            <span>{TYPE_LABELS[a.type]}</span>
+            {a.bookedVia === 'patient_app' && <ChannelBadge size="xs" />}
+          </HStack>
+        ),
+      },
       {
         id: 'status',
         header: 'Status',
