@@ -1,7 +1,7 @@
 import type { Server as HttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Dispatcher } from '@server/core/dispatcher';
 import type { HubCore } from '@server/core/hub-core';
@@ -33,6 +33,8 @@ export interface GatewayOptions {
   tls?: TlsFiles & { recheckMs?: number; settleMs?: number };
   /** Origins allowed cross-origin requests (gateway-cors.ts); none by default. */
   corsOrigins?: readonly string[];
+  /** Where the gateway logs (the hub's logger by default). */
+  logger?: FastifyBaseLogger;
   /** Overrides of the listener's timeouts and header limits (gateway-limits.ts). */
   limits?: Partial<Omit<ListenerOptions, 'tls'>>;
 }
@@ -60,8 +62,9 @@ export function createGateway(options: GatewayOptions): Gateway {
   const limit = options.limit ?? { max: 120, windowMs: 60_000 };
   const authLimit = options.authLimit ?? { max: 20, windowMs: 60_000 };
   const tls = options.tls ? readTlsPair(options.tls) : undefined;
+  const logger = options.logger ?? options.core.logger;
   const app = createHttpApp({
-    logger: options.core.logger,
+    logger,
     trustProxy: options.trustProxy ?? false,
     bodyLimit: GATEWAY_BODY_LIMIT_BYTES,
     contentSecurityPolicy: API_CSP,
@@ -70,7 +73,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const renewals =
     options.tls && tls
       ? watchTlsFiles(app.server as unknown as HttpsServer, options.tls, tls, {
-          logger: options.core.logger,
+          logger,
           ...(options.tls.recheckMs !== undefined && { recheckMs: options.tls.recheckMs }),
           ...(options.tls.settleMs !== undefined && { settleMs: options.tls.settleMs }),
         })
