@@ -52,7 +52,7 @@ function httpsGet(url: string, ca: string, headers: Record<string, string> = {})
 }
 
 /** Polls (bounded) until `check` holds; no fixed sleep decides the outcome. */
-async function waitFor(check: () => Promise<boolean>, what: string): Promise<void> {
+async function waitFor(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
   for (let attempt = 0; attempt < 200; attempt += 1) {
     if (await check()) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -83,7 +83,7 @@ describe('the gateway over TLS', () => {
 
     // A half-written renewal (a certificate without its key yet) keeps the pair in use.
     replaceByRename(certFile, second.cert);
-    await waitFor(async () => warnings.some((line) => line.includes('not the key')), 'the warning');
+    await waitFor(() => warnings.some((line) => line.includes('not the key')), 'the warning');
     expect(await servedFingerprint(port)).toBe(first.fingerprint);
 
     // The renewal completes: new connections get the new certificate.
@@ -93,14 +93,11 @@ describe('the gateway over TLS', () => {
 
     // Garbage in place of the certificate: warned about, and the renewed pair stays.
     replaceByRename(certFile, '-----BEGIN CERTIFICATE-----\ntruncated');
-    await waitFor(
-      async () => warnings.some((line) => line.includes('is not a PEM certificate')),
-      'the warning',
-    );
+    await waitFor(() => warnings.some((line) => line.includes('is not a PEM certificate')), 'the warning');
     expect(await servedFingerprint(port)).toBe(second.fingerprint);
   });
 
-  it('refuses to start with a key that is not the certificate’s', async () => {
+  it('refuses to start with a key that is not the certificate’s', () => {
     const certFile = join(dir, 'mismatched.crt');
     const keyFile = join(dir, 'mismatched.key');
     writeFileSync(certFile, first.cert);
