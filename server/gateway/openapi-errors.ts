@@ -52,15 +52,19 @@ export function errorStatusesOf(route: Pick<RouteOptions, 'method' | 'url' | 'sc
 }
 
 /**
- * Adds the error answers to every /api/v1 route's response schema as it is registered, so each
+ * Adds the error answers to every /api/v1 route's response schema as it is registered (and the
+ * bearer token to the signed-in ones), so each
  * route file declares only its success and the document lists its errors all the same. The
  * schemas also check what is sent: an error body of the wrong shape answers 500.
  */
 export function documentErrorResponses(route: RouteOptions): void {
   if (!route.url.startsWith(`${API_PREFIX}/`)) return;
   const response = { ...(route.schema?.response as Record<string, unknown> | undefined) };
-  for (const status of errorStatusesOf(route)) response[status] ??= errorBodies[status];
-  route.schema = { ...route.schema, response };
+  const statuses = errorStatusesOf(route);
+  for (const status of statuses) response[status] ??= errorBodies[status];
+  // A signed-in route takes the session token as `Authorization: Bearer` (the docs page's Authorize).
+  const security = statuses.includes(401) ? { security: [{ bearer: [] }] } : {};
+  route.schema = { ...security, ...route.schema, response };
 }
 
 /** The Retry-After header of every 429 answer, in the JSON schema the document is made from. */

@@ -19,6 +19,7 @@ interface JsonSchema {
   items?: JsonSchema;
 }
 interface Operation {
+  security?: unknown[];
   parameters?: unknown[];
   requestBody?: unknown;
   responses: Record<string, DocumentedResponse>;
@@ -101,6 +102,7 @@ describe('the gateway’s OpenAPI document', () => {
         expect(error?.required, `${route} ${status}`).toEqual(expect.arrayContaining(['code', 'message']));
       }
       expect(operation!.responses['429']!.headers, route).toHaveProperty('Retry-After');
+      if (documented.includes('401')) expect(operation!.security, route).toEqual([{ bearer: [] }]);
       expect(errorOf(operation!.responses['429']!)?.properties?.code?.enum).toEqual(['RATE_LIMITED']);
       const conflict = operation!.responses['409'];
       if (conflict) {
