@@ -13,7 +13,9 @@ export const GATEWAY_LISTENER_LIMITS: Omit<ListenerOptions, 'tls'> = {
   requestTimeoutMs: 30_000,
   headersTimeoutMs: 10_000,
   idleTimeoutMs: 120_000,
-  keepAliveTimeoutMs: 5_000,
+  // Longer than a reverse proxy's or tunnel's idle reuse of a connection (often 60 s), so the
+  // gateway never closes one the proxy is about to send on (Fastify's own default).
+  keepAliveTimeoutMs: 72_000,
   timeoutCheckIntervalMs: 2_000,
   maxHeaderBytes: 16 * 1024,
   maxHeaderCount: 64,
