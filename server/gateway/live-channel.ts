@@ -11,7 +11,7 @@ import type { UserEvent } from '@server/core/hub-events';
 import { unreadCount } from '@server/notifications/outbox.repository';
 import { type EventStream, openEventStream } from './event-stream';
 import { patientCaller } from './patient-session';
-import { findMyQueue, type MyQueue, type RunAsPatient } from './queue-routes';
+import { findMyQueue, type RunAsPatient } from './queue-routes';
 
 export interface LiveOptions {
   /** Default 25 s. */
@@ -32,6 +32,8 @@ interface Stream {
   expiresAt: number;
   /** What the client was last sent; undefined before the first `queue` event. */
   sentQueue: string | undefined;
+  /** The doctor whose queue I was in when last sent. */
+  sentDoctorId: string | null;
   sentUnread: number | undefined;
   refreshing: boolean;
   refreshAgain: boolean;
@@ -88,6 +90,7 @@ export class LiveChannel {
       events,
       expiresAt,
       sentQueue: undefined,
+      sentDoctorId: null,
       sentUnread: undefined,
       refreshing: false,
       refreshAgain: false,
@@ -131,10 +134,21 @@ export class LiveChannel {
   private queueChanged({ doctorId, clinicDate: date }: EventPayload<'queue.changed'>): void {
     const today = clinicDate(this.core.clock.now().toISOString(), this.core.settings().timeZone);
     if (date !== today) return;
+    // One read per change, not one per stream: whose figures can it have moved? Everyone in
+    // that doctor's queue today (a check-in or walk-in just made included), and whoever was.
+    const inQueue = new Set(
+      this.core.db
+        .all(
+          this.core.db.q
+            .selectFrom('queue_entries')
+            .select('patientId')
+            .where('doctorId', '=', doctorId)
+            .where('clinicDate', '=', date),
+        )
+        .map((row) => row.patientId),
+    );
     for (const stream of this.streams) {
-      const mine = stream.sentQueue === undefined ? null : (JSON.parse(stream.sentQueue) as MyQueue);
-      // Not in a queue yet: any doctor's change may be my check-in (or a walk-in made for me).
-      if (!mine?.position || mine.position.doctorId === doctorId) this.refresh(stream);
+      if (inQueue.has(stream.actor.patientId!) || stream.sentDoctorId === doctorId) this.refresh(stream);
     }
   }
 
@@ -153,6 +167,7 @@ export class LiveChannel {
 
   /** Reads my figures again (one read at a time per stream) and sends them if they changed. */
   private refresh(stream: Stream): void {
+    if (stream.events.ended) return;
     if (stream.refreshing) {
       stream.refreshAgain = true;
       return;
@@ -165,6 +180,7 @@ export class LiveChannel {
         const text = JSON.stringify(queue);
         if (text !== stream.sentQueue && !stream.events.ended) {
           stream.sentQueue = text;
+          stream.sentDoctorId = queue.position?.doctorId ?? null;
           stream.events.send('queue', queue);
         }
       })

@@ -234,7 +234,9 @@ describe('the patient’s live channel', () => {
     clients.push(client);
     await client.next();
     expect(world.hub.core.events.listenerCount()).toBeGreaterThan(baseline);
-    await other.close();
+    // Fastify's own close (not only gateway.close(), which also cuts every connection): the
+    // channel ends its streams, or the server would wait for them for ever.
+    await other.app.close();
     await client.finished;
     expect(client.ended).toBe(true);
     expect(world.hub.core.events.listenerCount()).toBe(baseline);

@@ -25,7 +25,8 @@ export function registerLiveRoutes(
 ): LiveChannel {
   registerQueueRoutes(app, deps);
   const channel = new LiveChannel(deps.core, deps.dispatcher, deps.live);
-  app.addHook('onClose', (_instance, done) => {
+  // Before Fastify waits for open requests to finish: a stream never would by itself.
+  app.addHook('preClose', (done) => {
     channel.close();
     done();
   });
