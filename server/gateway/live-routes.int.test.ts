@@ -207,6 +207,23 @@ describe('the patient’s live channel', () => {
     expect(queue).toContain('not checked in today');
   });
 
+  it('sends a new `queue` when the clinic day turns', async () => {
+    const client = await stream(appPatient(world.hub, 'Up Late'));
+    const events = [await client.next(), await client.next()];
+    expect(events).toContainEqual({ event: 'queue', data: { clinicDate: '2026-11-23', position: null } });
+    const now = world.hub.clock.now().toISOString();
+    try {
+      world.hub.clock.advance(24 * 60);
+      expect(await client.next()).toEqual({
+        event: 'queue',
+        data: { clinicDate: '2026-11-24', position: null },
+      });
+    } finally {
+      world.hub.clock.set(now);
+      await client.close();
+    }
+  });
+
   it('ends a stream with `session` once the session has expired', async () => {
     const patient = appPatient(world.hub, 'Away Long');
     const client = await stream(patient);
