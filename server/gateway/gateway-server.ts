@@ -13,6 +13,8 @@ import { registerCors } from './gateway-cors';
 import { API_CSP, GATEWAY_BODY_LIMIT_BYTES, GATEWAY_LISTENER_LIMITS } from './gateway-limits';
 import { readTlsPair, type TlsFiles, watchTlsFiles } from './gateway-tls';
 import { installErrorHandler } from './http-errors';
+import type { LiveChannel, LiveOptions } from './live-channel';
+import { registerLiveRoutes } from './live-routes';
 import { registerOpenApi } from './openapi';
 import { registerProfileRoutes } from './profile-routes';
 import { registerRecordRoutes } from './record-routes';
@@ -41,6 +43,8 @@ export interface GatewayOptions {
   logger?: FastifyBaseLogger;
   /** Overrides of the listener's timeouts and header limits (gateway-limits.ts). */
   limits?: Partial<Omit<ListenerOptions, 'tls'>>;
+  /** The live channel's heartbeat, retry advice and stream caps (live-channel.ts). */
+  live?: LiveOptions;
 }
 
 export interface Gateway {
@@ -51,6 +55,8 @@ export interface Gateway {
   close(): Promise<void>;
   /** Every route it serves, "METHOD /path" (the allowlist test compares these). */
   routes(): string[];
+  /** Live channel streams open now (GET /events). */
+  liveStreams(): number;
 }
 
 /**
@@ -92,6 +98,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   installErrorHandler(app);
   registerCors(app, options.corsOrigins ?? []);
   registerOpenApi(app);
+  let live: LiveChannel | undefined;
   void app.register(async (api) => {
     await api.register(rateLimit, {
       global: true,
@@ -109,11 +116,17 @@ export function createGateway(options: GatewayOptions): Gateway {
     registerRecordRoutes(api, { core: options.core, dispatcher: options.dispatcher });
     registerProfileRoutes(api, { core: options.core, dispatcher: options.dispatcher });
     registerWaitlistRoutes(api, { core: options.core, dispatcher: options.dispatcher });
+    live = registerLiveRoutes(api, {
+      core: options.core,
+      dispatcher: options.dispatcher,
+      live: options.live,
+    });
   });
   return {
     app,
     secure: tls !== undefined,
     routes: () => registeredRoutes(app),
+    liveStreams: () => live?.size ?? 0,
     async listen(port, host) {
       await app.listen({ port, host });
       return (app.server.address() as AddressInfo).port;
