@@ -37,8 +37,13 @@ export function registerLiveRoutes(
       exposeHeadRoute: false,
       schema: {
         description: EVENTS_DESCRIPTION,
-        produces: ['text/event-stream'],
-        response: { 200: z.string().describe('text/event-stream') },
+        // The stream is text/event-stream; its refusals (401, 429) are JSON like every route's.
+        response: {
+          200: {
+            description: 'The event stream.',
+            content: { 'text/event-stream': { schema: z.string() } },
+          },
+        },
       },
     },
     async (request, reply) => {
