@@ -5,6 +5,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Dispatcher } from '@server/core/dispatcher';
 import type { HubCore } from '@server/core/hub-core';
 import { createHttpApp, registeredRoutes } from '@server/http/http-app';
+import { registerAppointmentRoutes } from './appointment-routes';
 import { registerAuthRoutes, type RequestLimit } from './auth-routes';
 import { registerClinicRoutes } from './clinic-routes';
 import { installErrorHandler } from './http-errors';
@@ -65,6 +66,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     });
     registerAuthRoutes(api, { core: options.core, dispatcher: options.dispatcher, authLimit });
     registerClinicRoutes(api, { core: options.core, dispatcher: options.dispatcher });
+    registerAppointmentRoutes(api, { core: options.core, dispatcher: options.dispatcher });
   });
   return {
     app,
