@@ -10,6 +10,9 @@ import { registerAuthRoutes, type RequestLimit } from './auth-routes';
 import { registerClinicRoutes } from './clinic-routes';
 import { installErrorHandler } from './http-errors';
 import { registerOpenApi } from './openapi';
+import { registerProfileRoutes } from './profile-routes';
+import { registerRecordRoutes } from './record-routes';
+import { registerWaitlistRoutes } from './waitlist-routes';
 
 export const DEFAULT_GATEWAY_PORT = 4820;
 
@@ -67,6 +70,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     registerAuthRoutes(api, { core: options.core, dispatcher: options.dispatcher, authLimit });
     registerClinicRoutes(api, { core: options.core, dispatcher: options.dispatcher });
     registerAppointmentRoutes(api, { core: options.core, dispatcher: options.dispatcher });
+    registerRecordRoutes(api, { core: options.core, dispatcher: options.dispatcher });
+    registerProfileRoutes(api, { core: options.core, dispatcher: options.dispatcher });
+    registerWaitlistRoutes(api, { core: options.core, dispatcher: options.dispatcher });
   });
   return {
     app,

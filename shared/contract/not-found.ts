@@ -21,6 +21,7 @@ export const notFoundMessages = {
   scheduleException: 'No such schedule exception.',
   prescriptionTemplate: 'No such prescription template.',
   leaveRequest: 'No such leave request.',
+  waitlistEntry: 'No such waiting-list entry.',
 } as const;
 
 export type RecordKind = keyof typeof notFoundMessages;
