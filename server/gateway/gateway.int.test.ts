@@ -254,10 +254,6 @@ describe('the patient gateway', () => {
       .map((route) => route.replace(/:(\w+)/g, '{$1}'))
       .sort();
     expect(described.sort()).toEqual(apiRoutes);
-    const apiRoutes = ALLOWLIST.filter((route) => route.includes('/api/v1/') && !route.startsWith('HEAD'))
-      // OpenAPI writes a path parameter as {id}.
-      .map((route) => route.replace(/:(\w+)/g, '{$1}'));
-    expect(described.sort()).toEqual(apiRoutes.sort());
     const signUp = document.paths['/api/v1/auth/sign-up']!.post!.requestBody!.content['application/json']!;
     const schema = signUp.schema as { required: string[]; properties: Record<string, unknown> };
     expect(schema.required).toEqual(['fullName', 'phone', 'dateOfBirth']);
