@@ -8,7 +8,8 @@ import { visitWorld } from '@server/testing/visit-world';
 import { createGateway, type Gateway } from '@server/gateway/gateway-server';
 
 /** The kinds of record a patient owns that a gateway route may name by id. */
-export type OwnedKind = 'appointment' | 'bill' | 'consultation' | 'waitlist' | 'notification';
+export type OwnedKind =
+  'appointment' | 'bill' | 'consultation' | 'waitlist' | 'notification' | 'rescheduleRequest';
 
 export interface SweepPatient {
   patientId: string;
@@ -23,6 +24,8 @@ export interface SweepPatient {
 export interface SweepWorld {
   hub: TestHub;
   gateway: Gateway;
+  /** The clinic's doctor, working weekdays 09:00–13:00 and 14:00–17:00. */
+  doctorId: string;
   /** `http://127.0.0.1:port` (routes from gateway.routes() are appended as they are). */
   origin: string;
   a: SweepPatient;
@@ -94,6 +97,15 @@ export async function sweepWorld(): Promise<SweepWorld> {
       mode: 'cash',
     });
     const upcoming = await world.book(patientId, times[1]);
+    // A reschedule request through the app (the gateway's only way to make one).
+    const requestId = randomUUID();
+    const asked = await fetch(`${origin}/api/v1/appointments/${upcoming.id}/reschedule-request`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ requestId, preferredDate: '2026-11-25', note: 'Wednesday suits me' }),
+    });
+    if (!asked.ok) throw new Error(`no reschedule request: ${await asked.text()}`);
+    const rescheduleRequest = [requestId];
     // Not every hub version has the waiting list yet; its routes then have no record to sweep.
     const waitlist = await hub
       .call(world.reception, 'waitlist.join', {
@@ -122,6 +134,7 @@ export async function sweepWorld(): Promise<SweepWorld> {
         consultation: [consultationId],
         waitlist: waitlist ? [waitlist.id] : [],
         notification: notifications,
+        rescheduleRequest,
       },
     } satisfies SweepPatient;
   };
@@ -131,6 +144,7 @@ export async function sweepWorld(): Promise<SweepWorld> {
   return {
     hub,
     gateway,
+    doctorId: world.doctorId,
     origin,
     a,
     b,
