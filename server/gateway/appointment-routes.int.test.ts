@@ -87,6 +87,13 @@ describe('the patient gateway: appointments', { timeout: 60_000 }, () => {
     );
     expect(beyond.body.available).toBe(false);
     expect(beyond.body.message).toMatch(/booking horizon|ahead/i);
+    const retired = insertDoctor(server.hub.db, { fullName: 'Dr Retired', active: false });
+    weekdaySchedule(server.hub.db, retired.id);
+    const gone = await app.get<{ available: boolean; slots: unknown[]; message: string }>(
+      `/slots?doctorId=${retired.id}&date=${TODAY}`,
+    );
+    expect(gone.body).toMatchObject({ available: false, slots: [] });
+    expect(gone.body.message).toMatch(/Dr Retired is not taking appointments/);
     const noDate = await app.get(`/slots?doctorId=${doctorId}`);
     expect(noDate.status).toBe(422);
     expect(noDate.body.error?.fields?.map((f) => f.field)).toEqual(['date']);

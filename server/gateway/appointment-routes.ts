@@ -55,7 +55,14 @@ export function registerAppointmentRoutes(app: FastifyInstance, deps: RouteDeps)
     { schema: { querystring: slotsQuerySchema, response: { 200: patientDaySlotsSchema } } },
     async (request) => {
       const { doctorId, date } = request.query;
-      const days = await call('slots.list', { doctorId, fromDate: date, toDate: date }, signedIn(request));
+      const caller = signedIn(request);
+      // Staff see an inactive doctor's grid (to move their visits); a patient could book none of it.
+      const doctor = await call('doctors.get', { id: doctorId }, caller);
+      if (!doctor.active) {
+        const message = `Doctor not available: ${doctor.fullName} is not taking appointments.`;
+        return { doctorId, date, available: false, message, slots: [] };
+      }
+      const days = await call('slots.list', { doctorId, fromDate: date, toDate: date }, caller);
       return toPatientDay(days[0]!);
     },
   );
