@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiError } from '@shared/contract/errors';
+import { patientIdByPhone } from '@server/testing/app-codes';
 import { at } from '@server/testing/visit-world';
 import { type RecordsClinic, recordsClinic } from './testing/records-setup';
 
@@ -43,7 +44,8 @@ describe('the patient gateway’s profile and inbox routes', () => {
       dateOfBirth: '1988-03-14',
       preferredLanguage: 'en',
     });
-    for (const key of ['provisionalCode', 'createdAt', 'updatedAt']) expect(profile.body).not.toHaveProperty(key);
+    for (const key of ['provisionalCode', 'createdAt', 'updatedAt'])
+      expect(profile.body).not.toHaveProperty(key);
     expect((await send('GET', '/profile', ravi.token)).body.fullName).toBe('Ravi Kumar');
     expect((await send('GET', '/profile')).status).toBe(401);
   });
@@ -63,6 +65,8 @@ describe('the patient gateway’s profile and inbox routes', () => {
     expect(patched.body).toMatchObject({ ...changes, fullName: 'Asha Rao' });
     const stored = await clinic.hub.call(clinic.world.reception, 'patients.get', { id: asha.id });
     expect(stored).toMatchObject({ ...changes, emergencyContact: { ...changes.emergencyContact } });
+    // The new phone is the one the app's sign-in and codes go by.
+    expect(patientIdByPhone(clinic.hub.db, '9845066666')).toBe(asha.id);
     // Ravi's record is untouched.
     const theirs = await clinic.hub.call(clinic.world.reception, 'patients.get', { id: ravi.id });
     expect(theirs).toMatchObject({ email: null, address: '', preferredLanguage: 'en' });
@@ -116,7 +120,9 @@ describe('the patient gateway’s profile and inbox routes', () => {
     const after = await clinic.request<Inbox>('GET', '/notifications', { token: asha.token });
     expect(after.body.unread).toBe(mine.body.unread - 1);
     expect(after.body.items.find((m) => m.id === first)?.readAt).toEqual(expect.any(String));
-    const unreadOnly = await clinic.request<Inbox>('GET', '/notifications?unreadOnly=true', { token: asha.token });
+    const unreadOnly = await clinic.request<Inbox>('GET', '/notifications?unreadOnly=true', {
+      token: asha.token,
+    });
     expect(unreadOnly.body.items.map((m) => m.id)).not.toContain(first);
     // Ravi's messages stay unread: ids of another patient's messages are ignored.
     const ravis = await clinic.request<Inbox>('GET', '/notifications', { token: ravi.token });

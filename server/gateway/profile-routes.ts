@@ -68,10 +68,8 @@ export function registerProfileRoutes(app: FastifyInstance, deps: RouteDeps): vo
   const call = async <N extends OperationName>(request: FastifyRequest, name: N, input: InputOf<N>) =>
     (await deps.dispatcher.call(name, input, patientCaller(deps.core, request))) as ResultOf<N>;
 
-  typed.get(
-    `${API_PREFIX}/profile`,
-    { schema: { response: { 200: patientProfileSchema } } },
-    (request) => call(request, 'patients.me', {}),
+  typed.get(`${API_PREFIX}/profile`, { schema: { response: { 200: patientProfileSchema } } }, (request) =>
+    call(request, 'patients.me', {}),
   );
   typed.patch(
     `${API_PREFIX}/profile`,

@@ -60,7 +60,7 @@ describe('the patient gateway’s record routes', () => {
     const [summary] = answer.body;
     expect(summary).toEqual({
       id: visits.asha.consultationId,
-      appointmentId: expect.any(String),
+      appointmentId: expect.any(String) as string,
       doctorId: clinic.world.doctorId,
       signedAt: at('09:00'),
       diagnosis: { text: 'Acute viral fever', code: 'R50.9' },
@@ -87,7 +87,10 @@ describe('the patient gateway’s record routes', () => {
     expect(text).toContain('Asha Rao');
     expect(text).toContain('Paracetamol 650 mg');
     for (const secret of DOCTOR_ONLY) expect(text).not.toContain(secret);
-    const a5 = await get(`/consultations/${visits.asha.consultationId}/prescription.pdf?paper=A5`, asha.token);
+    const a5 = await get(
+      `/consultations/${visits.asha.consultationId}/prescription.pdf?paper=A5`,
+      asha.token,
+    );
     expect(a5.status).toBe(200);
 
     const body = await expectLikeMissing(
@@ -119,9 +122,13 @@ describe('the patient gateway’s record routes', () => {
     expect(payments[0]).toMatchObject({ kind: 'payment', amount: 20_000, mode: 'upi', reference: 'UPI-123' });
     expect(payments[0]).not.toHaveProperty('recordedBy');
 
-    const one = await clinic.request<{ bill: Body; payments: Body[] }>('GET', `/bills/${visits.asha.billId}`, {
-      token: asha.token,
-    });
+    const one = await clinic.request<{ bill: Body; payments: Body[] }>(
+      'GET',
+      `/bills/${visits.asha.billId}`,
+      {
+        token: asha.token,
+      },
+    );
     expect(one.status).toBe(200);
     expect(one.body).toEqual(answer.body[0]);
     const body = await expectLikeMissing((id) => `/bills/${id}`, visits.ravi.billId);

@@ -99,6 +99,9 @@ export function registerRecordRoutes(app: FastifyInstance, deps: RouteDeps): voi
       },
     },
     async (request, reply) =>
-      sendPdf(reply, await call(request, 'billing.receiptPdf', { billId: request.params.id, ...request.query })),
+      sendPdf(
+        reply,
+        await call(request, 'billing.receiptPdf', { billId: request.params.id, ...request.query }),
+      ),
   );
 }

@@ -24,7 +24,8 @@ describe('the patient gateway’s waiting-list routes', () => {
 
   const send = (method: string, path: string, token?: string, body?: unknown) =>
     clinic.request<Body>(method, path, { token, body });
-  const list = async (token: string) => (await clinic.request<Body[]>('GET', '/waitlist', { token })).body;
+  const list = async (token: string) =>
+    (await clinic.request<(Body & { id: string })[]>('GET', '/waitlist', { token })).body;
 
   it('joins the session’s own patient, answers a retry with the same entry, and refuses a second one', async () => {
     const id = randomUUID();
@@ -36,7 +37,7 @@ describe('the patient gateway’s waiting-list routes', () => {
       doctorId: clinic.world.doctorId,
       status: 'WAITING',
       offer: null,
-      createdAt: expect.any(String),
+      createdAt: expect.any(String) as string,
     });
     const row = clinic.hub.db.sqlite.prepare('SELECT patientId FROM waitlist_entries WHERE id = ?').get(id);
     expect(row).toEqual({ patientId: asha.id });

@@ -19,9 +19,7 @@ export const patientWaitlistEntrySchema = z.object({
   toDate: isoDateSchema,
   note: z.string(),
   status: waitlistStatusSchema,
-  offer: z
-    .object({ startsAt: z.string(), endsAt: z.string(), expiresAt: z.string() })
-    .nullable(),
+  offer: z.object({ startsAt: z.string(), endsAt: z.string(), expiresAt: z.string() }).nullable(),
   createdAt: z.string(),
 });
 

@@ -29,6 +29,7 @@ interface Others {
   billId: string;
   exceptionId: string;
   leaveRequestId: string;
+  waitlistEntryId: string;
 }
 type Case = {
   [N in OperationName]: { op: N; role: Role; input: (ids: Others) => InputOf<N> };
@@ -114,6 +115,18 @@ const cases: Case[] = [
   { role: 'patient', op: 'consultations.prescriptionPdf', input: (o) => ({ id: o.consultationId }) },
   { role: 'patient', op: 'billing.get', input: (o) => ({ id: o.billId }) },
   { role: 'patient', op: 'billing.receiptPdf', input: (o) => ({ billId: o.billId }) },
+  {
+    role: 'patient',
+    op: 'waitlist.join',
+    input: (o) => ({
+      id: randomUUID(),
+      patientId: o.patientId,
+      doctorId: o.doctorId,
+      fromDate: '2026-11-24',
+      toDate: '2026-11-30',
+    }),
+  },
+  { role: 'patient', op: 'waitlist.cancel', input: (o) => ({ id: o.waitlistEntryId }) },
 ];
 
 /**
@@ -178,7 +191,15 @@ describe('not found, whether missing or not yours', () => {
       billId: first('SELECT id FROM bills WHERE appointmentId = ?'),
       exceptionId: randomUUID(),
       leaveRequestId: randomUUID(),
+      waitlistEntryId: randomUUID(),
     };
+    await hub.call(reception, 'waitlist.join', {
+      id: others.waitlistEntryId,
+      patientId: ownerPatient,
+      doctorId: owner.doctorId!,
+      fromDate: '2026-11-24',
+      toDate: '2026-11-30',
+    });
     await hub.call(reception, 'schedules.addException', {
       exception: { ...leaveOf(owner.doctorId!), id: others.exceptionId, date: '2026-12-03' },
     });

@@ -54,7 +54,10 @@ export const waitlistHandlers: HandlerMap = {
           .where('status', 'in', ACTIVE),
       );
       if (active) {
-        throw failure('CONFLICT', 'Already on this doctor’s waiting list: leave that entry to ask for other dates.');
+        throw failure(
+          'CONFLICT',
+          'Already on this doctor’s waiting list: leave that entry to ask for other dates.',
+        );
       }
       const entry: WaitlistEntry = { ...input, status: 'WAITING', offer: null, createdAt: ctx.now };
       ctx.db.run(ctx.db.q.insertInto('waitlist_entries').values({ ...entry, offer: null }));
@@ -85,7 +88,10 @@ export const waitlistHandlers: HandlerMap = {
       assertOwn(ctx, 'waitlist_entries', entry, 'waitlistEntry');
       if (entry.status === 'CANCELLED') return entry;
       if (!ACTIVE.includes(entry.status)) {
-        throw failure('INVALID_TRANSITION', `This waiting-list entry is already ${entry.status.toLowerCase()}.`);
+        throw failure(
+          'INVALID_TRANSITION',
+          `This waiting-list entry is already ${entry.status.toLowerCase()}.`,
+        );
       }
       ctx.db.run(
         ctx.db.q
