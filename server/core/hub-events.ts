@@ -57,6 +57,11 @@ export class HubEvents {
     this.emitter.on('internal.user', listener);
     return () => this.emitter.off('internal.user', listener);
   }
+
+  /** Listeners attached now, over every event (tests check that closed streams leave none behind). */
+  listenerCount(): number {
+    return this.emitter.eventNames().reduce((sum, name) => sum + this.emitter.listenerCount(name), 0);
+  }
 }
 
 export type UserEvent = {

@@ -9,6 +9,8 @@ import { registerAppointmentRoutes } from './appointment-routes';
 import { registerAuthRoutes, type RequestLimit } from './auth-routes';
 import { registerClinicRoutes } from './clinic-routes';
 import { installErrorHandler } from './http-errors';
+import type { LiveChannel, LiveOptions } from './live-channel';
+import { registerLiveRoutes } from './live-routes';
 import { registerOpenApi } from './openapi';
 import { registerProfileRoutes } from './profile-routes';
 import { registerRecordRoutes } from './record-routes';
@@ -29,6 +31,8 @@ export interface GatewayOptions {
   limit?: RequestLimit;
   /** Per IP address, the anonymous account routes (default 20 a minute). */
   authLimit?: RequestLimit;
+  /** The live channel's heartbeat, retry advice and stream caps (live-channel.ts). */
+  live?: LiveOptions;
 }
 
 export interface Gateway {
@@ -37,6 +41,8 @@ export interface Gateway {
   close(): Promise<void>;
   /** Every route it serves, "METHOD /path" (the allowlist test compares these). */
   routes(): string[];
+  /** Live channel streams open now (GET /events). */
+  liveStreams(): number;
 }
 
 /**
@@ -56,6 +62,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
   registerOpenApi(app);
+  let live: LiveChannel | undefined;
   void app.register(async (api) => {
     await api.register(rateLimit, {
       global: true,
@@ -73,10 +80,16 @@ export function createGateway(options: GatewayOptions): Gateway {
     registerRecordRoutes(api, { core: options.core, dispatcher: options.dispatcher });
     registerProfileRoutes(api, { core: options.core, dispatcher: options.dispatcher });
     registerWaitlistRoutes(api, { core: options.core, dispatcher: options.dispatcher });
+    live = registerLiveRoutes(api, {
+      core: options.core,
+      dispatcher: options.dispatcher,
+      live: options.live,
+    });
   });
   return {
     app,
     routes: () => registeredRoutes(app),
+    liveStreams: () => live?.size ?? 0,
     async listen(port, host) {
       await app.listen({ port, host });
       return (app.server.address() as AddressInfo).port;
