@@ -1,6 +1,7 @@
 /**
  * The headless hub (docs/architecture.md (Processes)): `npm run hub -- [--data-dir DIR] [--port N] [--host H]
- * [--gateway] [--gateway-port N] [--gateway-trust-proxy] [--no-mdns] [--mdns-interface IF] [--host-name NAME] [--demo] [--renderer-dir DIR]`,
+ * [--gateway] [--gateway-port N] [--gateway-trust-proxy] [--gateway-tls-cert FILE --gateway-tls-key FILE]
+ * [--gateway-cors-origin ORIGIN] [--no-mdns] [--mdns-interface IF] [--host-name NAME] [--demo] [--renderer-dir DIR]`,
  * plus `backup <file>` and `restore <file>`.
  * Logs are JSON lines on stdout (pino).
  */
@@ -9,9 +10,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { busyPortMessage, isPortBusy } from '@main/backend/busy-port';
+import { parseCorsOrigins } from '@server/gateway/gateway-cors';
 import { DEFAULT_GATEWAY_PORT } from '@server/gateway/gateway-server';
 import { defaultDataDir } from '@server/hub/data-dir';
-import { type RunningHub, startHub } from '@server/hub/hub-server';
+import { type RunningHub, startHub, type StartHubOptions } from '@server/hub/hub-server';
 import { backupDataDir, restoreDataDir } from '@server/hub/maintenance';
 import { defaultRendererDir } from '@server/sync/static-files';
 
@@ -20,6 +22,11 @@ const usage = `Usage:
                  [--gateway] [--gateway-port N] [--gateway-trust-proxy]
                                         (the patient app's gateway: off unless asked; --gateway
                                          opens it on 4820; trust-proxy: behind a reverse proxy)
+                 [--gateway-tls-cert FILE --gateway-tls-key FILE]
+                                        (the gateway over HTTPS, PEM; re-read when renewed)
+                 [--gateway-cors-origin ORIGIN]
+                                        (allow cross-origin requests from it; repeat or
+                                         comma-separate; none by default)
                  [--renderer-dir DIR]   (browser mode; default: dist/renderer when built)
                  [--mdns-interface IF]  (advertise only there: a name like eth0 or an IPv4
                                          address; repeat or comma-separate for several)
@@ -60,14 +67,37 @@ function gatewayOption(values: {
   gateway?: boolean;
   'gateway-port'?: string;
   'gateway-trust-proxy'?: boolean;
-}): { gatewayPort?: number; gatewayTrustProxy?: boolean } {
+  'gateway-tls-cert'?: string;
+  'gateway-tls-key'?: string;
+  'gateway-cors-origin'?: string[];
+}): Pick<StartHubOptions, 'gatewayPort' | 'gatewayTrustProxy' | 'gatewayTls' | 'gatewayCorsOrigins'> {
+  const cert = values['gateway-tls-cert'];
+  const key = values['gateway-tls-key'];
   if (!values.gateway && values['gateway-port'] === undefined) {
-    if (values['gateway-trust-proxy']) fail('--gateway-trust-proxy needs --gateway or --gateway-port');
+    for (const flag of [
+      'gateway-trust-proxy',
+      'gateway-tls-cert',
+      'gateway-tls-key',
+      'gateway-cors-origin',
+    ] as const) {
+      if (values[flag]) fail(`--${flag} needs --gateway or --gateway-port`);
+    }
     return {};
+  }
+  if ((cert === undefined) !== (key === undefined)) {
+    fail('--gateway-tls-cert and --gateway-tls-key go together (the certificate and its key, PEM)');
+  }
+  let gatewayCorsOrigins: string[] = [];
+  try {
+    gatewayCorsOrigins = parseCorsOrigins(values['gateway-cors-origin'] ?? []);
+  } catch (error) {
+    fail((error as Error).message);
   }
   return {
     gatewayPort: portOption(values['gateway-port'], DEFAULT_GATEWAY_PORT, 'gateway-port'),
     gatewayTrustProxy: values['gateway-trust-proxy'] ?? false,
+    ...(cert !== undefined && key !== undefined && { gatewayTls: { certFile: cert, keyFile: key } }),
+    gatewayCorsOrigins,
   };
 }
 
@@ -83,6 +113,9 @@ async function main(): Promise<void> {
         gateway: { type: 'boolean', default: false },
         'gateway-port': { type: 'string' },
         'gateway-trust-proxy': { type: 'boolean', default: false },
+        'gateway-tls-cert': { type: 'string' },
+        'gateway-tls-key': { type: 'string' },
+        'gateway-cors-origin': { type: 'string', multiple: true },
         'no-mdns': { type: 'boolean', default: false },
         'mdns-interface': { type: 'string', multiple: true },
         'host-name': { type: 'string', multiple: true },

@@ -29,6 +29,9 @@ const publicPosts = [
   ['/auth/password-reset', 'auth.resetPassword'],
 ] as const satisfies readonly (readonly [string, OperationName])[];
 
+/** The only /api/v1 routes that need no session (the OpenAPI document gives every other one 401). */
+export const PUBLIC_ROUTES: readonly string[] = publicPosts.map(([path]) => `POST ${API_PREFIX}${path}`);
+
 /**
  * The patient's account routes (issue 19, item 2), each a thin adapter over its contract
  * operation: the request is checked against the operation's own zod input schema (the same

@@ -1,13 +1,17 @@
+import type { Server as HttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Dispatcher } from '@server/core/dispatcher';
 import type { HubCore } from '@server/core/hub-core';
-import { createHttpApp, registeredRoutes } from '@server/http/http-app';
+import { createHttpApp, type ListenerOptions, registeredRoutes } from '@server/http/http-app';
 import { registerAppointmentRoutes } from './appointment-routes';
 import { registerAuthRoutes, type RequestLimit } from './auth-routes';
 import { registerClinicRoutes } from './clinic-routes';
+import { registerCors } from './gateway-cors';
+import { API_CSP, GATEWAY_BODY_LIMIT_BYTES, GATEWAY_LISTENER_LIMITS } from './gateway-limits';
+import { readTlsPair, type TlsFiles, watchTlsFiles } from './gateway-tls';
 import { installErrorHandler } from './http-errors';
 import type { LiveChannel, LiveOptions } from './live-channel';
 import { registerLiveRoutes } from './live-routes';
@@ -33,10 +37,20 @@ export interface GatewayOptions {
   authLimit?: RequestLimit;
   /** The live channel's heartbeat, retry advice and stream caps (live-channel.ts). */
   live?: LiveOptions;
+  /** HTTPS with this PEM pair, re-read when the files change (gateway-tls.ts); plain HTTP without. */
+  tls?: TlsFiles & { recheckMs?: number; settleMs?: number };
+  /** Origins allowed cross-origin requests (gateway-cors.ts); none by default. */
+  corsOrigins?: readonly string[];
+  /** Where the gateway logs (the hub's logger by default). */
+  logger?: FastifyBaseLogger;
+  /** Overrides of the listener's timeouts and header limits (gateway-limits.ts). */
+  limits?: Partial<Omit<ListenerOptions, 'tls'>>;
 }
 
 export interface Gateway {
   readonly app: FastifyInstance;
+  /** HTTPS (--gateway-tls-cert/--gateway-tls-key) rather than plain HTTP. */
+  readonly secure: boolean;
   listen(port: number, host: string): Promise<number>;
   close(): Promise<void>;
   /** Every route it serves, "METHOD /path" (the allowlist test compares these). */
@@ -57,10 +71,32 @@ export interface Gateway {
 export function createGateway(options: GatewayOptions): Gateway {
   const limit = options.limit ?? { max: 120, windowMs: 60_000 };
   const authLimit = options.authLimit ?? { max: 20, windowMs: 60_000 };
-  const app = createHttpApp({ logger: options.core.logger, trustProxy: options.trustProxy ?? false });
+  const tls = options.tls ? readTlsPair(options.tls) : undefined;
+  const logger = options.logger ?? options.core.logger;
+  const app = createHttpApp({
+    logger,
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: GATEWAY_BODY_LIMIT_BYTES,
+    contentSecurityPolicy: API_CSP,
+    listener: { ...GATEWAY_LISTENER_LIMITS, ...options.limits, ...(tls && { tls }) },
+  });
+  const renewals =
+    options.tls && tls
+      ? watchTlsFiles(app.server as unknown as HttpsServer, options.tls, tls, {
+          logger,
+          ...(options.tls.recheckMs !== undefined && { recheckMs: options.tls.recheckMs }),
+          ...(options.tls.settleMs !== undefined && { settleMs: options.tls.settleMs }),
+        })
+      : undefined;
+  // HSTS only where the browser reached the gateway over HTTPS: directly under TLS, or through a
+  // trusted proxy that says so (X-Forwarded-Proto); browsers ignore it over plain HTTP anyway.
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000');
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  registerCors(app, options.corsOrigins ?? []);
   registerOpenApi(app);
   let live: LiveChannel | undefined;
   void app.register(async (api) => {
@@ -88,6 +124,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   });
   return {
     app,
+    secure: tls !== undefined,
     routes: () => registeredRoutes(app),
     liveStreams: () => live?.size ?? 0,
     async listen(port, host) {
@@ -95,6 +132,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       return (app.server.address() as AddressInfo).port;
     },
     async close() {
+      renewals?.close();
       app.server.closeAllConnections();
       await app.close();
     },

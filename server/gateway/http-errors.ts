@@ -21,15 +21,26 @@ export const statusOfCode: Record<ErrorCode, number> = {
   UNREACHABLE: 503,
 };
 
-/** Every answer that is not a success has this body: `{ error: ApiError }`. */
+/** Without a wait from the hub, a RATE_LIMITED answer asks for this one. */
+const DEFAULT_RETRY_AFTER_SECONDS = 60;
+
+/**
+ * Every answer that is not a success has this body: `{ error: ApiError }`. A RATE_LIMITED one
+ * always has a Retry-After header (the rate limit's own, or the hub throttle's wait).
+ */
 export function sendError(reply: FastifyReply, error: ApiError): FastifyReply {
+  if (error.code === 'RATE_LIMITED') {
+    const retryAfterSeconds =
+      error.retryAfterSeconds ?? (Number(reply.getHeader('retry-after')) || DEFAULT_RETRY_AFTER_SECONDS);
+    reply.header('retry-after', String(retryAfterSeconds));
+    return reply.code(429).send({ error: { ...error, retryAfterSeconds } });
+  }
   return reply.code(statusOfCode[error.code]).send({ error });
 }
 
 /**
  * Maps what a route throws to the error body: contract failures by their code, request-schema
- * failures as VALIDATION naming each field, the rate limit as RATE_LIMITED (its Retry-After
- * header is already set), Fastify's own 4xx (bad JSON, too large) by their status; anything
+ * failures as VALIDATION naming each field, the rate limit as RATE_LIMITED (with Retry-After), Fastify's own 4xx (bad JSON, too large) by their status; anything
  * else is logged and answered 500 without details.
  */
 export function installErrorHandler(app: FastifyInstance): void {

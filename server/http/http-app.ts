@@ -16,6 +16,26 @@ export interface HttpAppOptions {
   hsts?: boolean;
   /** Take the client's address from X-Forwarded-For (a reverse proxy in front); default false. */
   trustProxy?: boolean;
+  /** Content-Security-Policy directives when no renderer is served (e.g. the gateway's API). */
+  contentSecurityPolicy?: Record<string, string[]>;
+  /** A port reached from outside (the gateway): TLS, tighter timeouts and header limits. */
+  listener?: ListenerOptions;
+}
+
+export interface ListenerOptions {
+  /** HTTPS with this PEM pair (the certificate can be swapped later: server.setSecureContext). */
+  tls?: { cert: string; key: string };
+  /** Whole request (headers and body) received within this (408 otherwise). */
+  requestTimeoutMs: number;
+  /** Request headers received within this; at most requestTimeoutMs. */
+  headersTimeoutMs: number;
+  /** A connection with no traffic at all is closed after this. */
+  idleTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  /** How often Node checks the request and header timeouts (their precision). */
+  timeoutCheckIntervalMs: number;
+  maxHeaderBytes: number;
+  maxHeaderCount: number;
 }
 
 /**
@@ -25,20 +45,35 @@ export interface HttpAppOptions {
  * and proxy headers of the request taken as sent (no trust proxy unless asked).
  */
 export function createHttpApp(options: HttpAppOptions): FastifyInstance {
+  const listener = options.listener;
+  const server = listener && {
+    maxHeaderSize: listener.maxHeaderBytes,
+    connectionsCheckingInterval: listener.timeoutCheckIntervalMs,
+  };
   const app = Fastify({
     loggerInstance: options.logger,
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT_BYTES,
     trustProxy: options.trustProxy ?? false,
     // Node's own limit on receiving a request, which Fastify would otherwise turn off (0).
-    requestTimeout: 300_000,
+    requestTimeout: listener?.requestTimeoutMs ?? 300_000,
     return503OnClosing: true,
-  });
+    ...(listener && {
+      connectionTimeout: listener.idleTimeoutMs,
+      keepAliveTimeout: listener.keepAliveTimeoutMs,
+      ...(listener.tls ? { https: { ...listener.tls, ...server } } : { http: server }),
+    }),
+  }) as unknown as FastifyInstance;
+  if (listener) {
+    app.server.headersTimeout = listener.headersTimeoutMs;
+    app.server.maxHeadersCount = listener.maxHeaderCount;
+  }
+  const csp = options.rendererPolicy
+    ? helmetDirectives(options.rendererPolicy)
+    : options.contentSecurityPolicy;
   void app.register(helmet, {
     global: true,
-    contentSecurityPolicy: options.rendererPolicy
-      ? { useDefaults: false, directives: helmetDirectives(options.rendererPolicy) }
-      : false,
+    contentSecurityPolicy: csp ? { useDefaults: false, directives: csp } : false,
     frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'no-referrer' },
     strictTransportSecurity: options.hsts ? { maxAge: 31_536_000 } : false,

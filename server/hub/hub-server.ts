@@ -8,6 +8,7 @@ import { HubCore } from '@server/core/hub-core';
 import { type Db, openDatabase } from '@server/db/database';
 import { handlers } from '@server/handlers/registry';
 import { createGateway, type Gateway } from '@server/gateway/gateway-server';
+import type { TlsFiles } from '@server/gateway/gateway-tls';
 import { createSocketEndpoint, type SocketEndpoint } from '@server/sync/socket-endpoint';
 import { seedDemoDataDir } from '@server/demo/demo-staging';
 import { advertiseHub } from '@server/discovery/mdns-advertiser';
@@ -29,6 +30,10 @@ export interface StartHubOptions {
   gatewayPort?: number;
   /** The gateway takes client addresses from X-Forwarded-For (a reverse proxy or tunnel in front). */
   gatewayTrustProxy?: boolean;
+  /** The gateway over HTTPS with this PEM pair, re-read when the files change (a renewal). */
+  gatewayTls?: TlsFiles;
+  /** Origins the gateway allows cross-origin requests from; none by default. */
+  gatewayCorsOrigins?: readonly string[];
   /** Advertise the hub on the LAN by mDNS as `_clinic-hub._tcp` (server/discovery/). */
   mdns: boolean;
   /** Interface names or IPv4 addresses to advertise on (default: the LAN interfaces of `host`). */
@@ -133,12 +138,25 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
       );
     }
     let gatewayPort: number | null = null;
+    let gatewayScheme: 'http' | 'https' = 'http';
     if (options.gatewayPort !== undefined) {
-      gateway = createGateway({ core, dispatcher, trustProxy: options.gatewayTrustProxy ?? false });
+      gateway = createGateway({
+        core,
+        dispatcher,
+        trustProxy: options.gatewayTrustProxy ?? false,
+        ...(options.gatewayTls && { tls: options.gatewayTls }),
+        corsOrigins: options.gatewayCorsOrigins ?? [],
+      });
       gatewayPort = await gateway.listen(options.gatewayPort, options.host);
+      gatewayScheme = gateway.secure ? 'https' : 'http';
       logger.info(
-        { gatewayPort, trustProxy: options.gatewayTrustProxy ?? false },
-        `patient gateway listening on ${serverUrls(options.host, gatewayPort).lan.join(', ')}`,
+        {
+          gatewayPort,
+          trustProxy: options.gatewayTrustProxy ?? false,
+          tls: gateway.secure,
+          corsOrigins: options.gatewayCorsOrigins ?? [],
+        },
+        `patient gateway listening on ${serverUrls(options.host, gatewayPort, gatewayScheme).lan.join(', ')}`,
       );
     }
     const advertiser = options.mdns
@@ -160,7 +178,9 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
       lanUrls: urls.lan,
       port,
       gateway:
-        gatewayPort === null ? null : { port: gatewayPort, url: serverUrls(options.host, gatewayPort).local },
+        gatewayPort === null
+          ? null
+          : { port: gatewayPort, url: serverUrls(options.host, gatewayPort, gatewayScheme).local },
       routes: () => ({ lan: openEndpoint.routes(), gateway: openGateway?.routes() ?? [] }),
       core,
       dispatcher,
@@ -197,9 +217,14 @@ function isWildcard(host: string): boolean {
   return host === '0.0.0.0' || host === '::' || host === '';
 }
 
-function serverUrls(host: string, port: number): { local: string; lan: string[] } {
+function serverUrls(
+  host: string,
+  port: number,
+  scheme: 'http' | 'https' = 'http',
+): { local: string; lan: string[] } {
   const wildcard = isWildcard(host);
-  const format = (address: string) => `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
+  const format = (address: string) =>
+    `${scheme}://${address.includes(':') ? `[${address}]` : address}:${port}`;
   if (!wildcard) return { local: format(host), lan: [format(host)] };
   const lan = Object.values(networkInterfaces())
     .flatMap((addresses) => addresses ?? [])

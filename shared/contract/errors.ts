@@ -31,6 +31,8 @@ export const apiErrorSchema = z.strictObject({
   fields: z.array(z.strictObject({ field: z.string(), message: z.string() })).optional(),
   /** For SLOT_TAKEN and provisional bookings: the next free slots to offer instead. */
   nextSlots: z.array(slotSuggestionSchema).optional(),
+  /** For RATE_LIMITED: seconds until the caller may try again (the gateway's Retry-After). */
+  retryAfterSeconds: z.number().int().positive().optional(),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;
 

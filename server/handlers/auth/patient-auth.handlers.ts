@@ -35,6 +35,7 @@ function throttleCodeRequests(ctx: PrepareContext, login: string): string {
     throw failure(
       'RATE_LIMITED',
       `Too many codes were asked for. Try again in ${Math.ceil(wait / 60_000)} minutes.`,
+      { retryAfterSeconds: Math.ceil(wait / 1000) },
     );
   }
   return key;
