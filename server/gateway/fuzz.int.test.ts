@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodeSchema } from '@shared/contract/errors';
 import { type BadRequest, badRequests } from './testing/bad-requests';
+import { bodyText } from './testing/idor-probe';
 import { type CatalogRoute, openApiDocument, routeCatalog } from './testing/route-catalog';
 import { type SweepWorld, sweepWorld } from './testing/sweep-world';
 
@@ -77,7 +78,7 @@ async function sendBad(request: BadRequest, method: string) {
   return {
     status: response.status,
     type: response.headers.get('content-type') ?? '',
-    text: await response.text(),
+    text: await bodyText(response),
   };
 }
 

@@ -28,12 +28,22 @@ export async function send(origin: string, probe: Probe): Promise<Answer> {
     },
     body: hasBody ? JSON.stringify(probe.body) : undefined,
   });
-  const bytes = Buffer.from(await response.arrayBuffer());
-  return {
-    status: response.status,
-    type: (response.headers.get('content-type') ?? '').split(';')[0]!,
-    text: bytes.toString('latin1'),
-  };
+  const type = (response.headers.get('content-type') ?? '').split(';')[0]!;
+  return { status: response.status, type, text: await bodyText(response) };
+}
+
+/**
+ * The body as text (PDF bytes as Latin-1); of an event stream, which never ends, what its first
+ * events bring in (the stream's greeting and snapshot), then the stream is closed.
+ */
+export async function bodyText(response: Response): Promise<string> {
+  if (!(response.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
+    return Buffer.from(await response.arrayBuffer()).toString('latin1');
+  }
+  const reader = response.body!.getReader();
+  const first = await reader.read();
+  await reader.cancel();
+  return first.value ? Buffer.from(first.value).toString('latin1') : '';
 }
 
 /** The answer with the id it was asked about written as `<id>` (naming the asked id leaks nothing). */
