@@ -32,8 +32,9 @@ interface Stream {
   expiresAt: number;
   /** What the client was last sent; undefined before the first `queue` event. */
   sentQueue: string | undefined;
-  /** The doctor whose queue I was in when last sent. */
+  /** The doctor whose queue I was in when last sent, and the clinic day sent. */
   sentDoctorId: string | null;
+  sentDate: string | null;
   sentUnread: number | undefined;
   refreshing: boolean;
   refreshAgain: boolean;
@@ -91,6 +92,7 @@ export class LiveChannel {
       expiresAt,
       sentQueue: undefined,
       sentDoctorId: null,
+      sentDate: null,
       sentUnread: undefined,
       refreshing: false,
       refreshAgain: false,
@@ -181,6 +183,7 @@ export class LiveChannel {
         if (text !== stream.sentQueue && !stream.events.ended) {
           stream.sentQueue = text;
           stream.sentDoctorId = queue.position?.doctorId ?? null;
+          stream.sentDate = queue.clinicDate;
           stream.events.send('queue', queue);
         }
       })
@@ -197,15 +200,18 @@ export class LiveChannel {
   }
 
   /**
-   * Every stream's heartbeat comment, and a look at the session of those whose end time has come:
-   * closed if it ended, else its new end kept (the app used the session meanwhile). An open stream
-   * alone does not keep an unused session alive.
+   * Every stream's heartbeat comment; a look at the session of those whose end time has come
+   * (closed if it ended, else its new end kept: the app used the session meanwhile, as an open
+   * stream alone does not keep an unused session alive); a new `queue` when the clinic day turned.
    */
   private beat(): void {
-    const now = this.core.clock.now().getTime();
+    const now = this.core.clock.now();
+    const today = clinicDate(now.toISOString(), this.core.settings().timeZone);
     for (const stream of [...this.streams]) {
-      if (now >= stream.expiresAt) this.checkSession(stream, 'expired');
-      if (!stream.events.ended) stream.events.comment('heartbeat');
+      if (now.getTime() >= stream.expiresAt) this.checkSession(stream, 'expired');
+      if (stream.events.ended) continue;
+      stream.events.comment('heartbeat');
+      if (stream.sentDate !== null && stream.sentDate !== today) this.refresh(stream);
     }
   }
 

@@ -110,15 +110,7 @@ describe('the patient’s live channel', () => {
     expect(checkedIn.position!.estimatedCallAt).toBe(atOn('2026-11-23', '09:30'));
     expect((await getJson('/queue/me', meera.token!)).body).toEqual(checkedIn);
 
-    // Ravi checks in behind me: my figures stay as they were, so nothing comes for me…
-    await checkIn(raviVisit);
-    // …and the doctor calling Asha, ahead of me, is the next thing I hear.
-    await world.hub.call(desk.doctorCaller, 'queue.callNext', { doctorId });
-    const called = (await nextOf(mine, 'queue')) as MyQueue;
-    expect(called.position).toMatchObject({ appointmentId: meeraVisit, token: 'K-002' });
-    expect(called.position!.patientsAhead).toBeLessThan(checkedIn.position!.patientsAhead);
-
-    // Ravi's stream carried only Ravi's figures.
+    // Ravi's stream: his snapshot, then only his own figures.
     const hisEvents = [await his.next(), await his.next()];
     expect(hisEvents).toEqual(
       expect.arrayContaining([
@@ -126,16 +118,23 @@ describe('the patient’s live channel', () => {
         { event: 'notifications', data: { unread: 0 } },
       ]),
     );
-    // 2 ahead after his check-in, 1 once Asha was called (the first may be skipped when both
-    // changes came before his stream read the queue again).
-    for (let ahead = 2; ahead > 1;) {
-      const event = await his.next();
-      hisEvents.push(event);
-      expect(event?.event).toBe('queue');
-      const { position } = event!.data as MyQueue;
-      expect(position).toMatchObject({ appointmentId: raviVisit, token: 'K-003' });
-      ahead = position!.patientsAhead;
-    }
+    const hisQueue = async (patientsAhead: number) => {
+      hisEvents.push(await his.next());
+      expect(hisEvents.at(-1)).toEqual({ event: 'queue', data: expect.anything() as unknown });
+      const { position } = hisEvents.at(-1)!.data as MyQueue;
+      expect(position).toMatchObject({ appointmentId: raviVisit, token: 'K-003', patientsAhead });
+    };
+
+    // Ravi checks in behind me: my figures stay as they were, so nothing comes for me (his own
+    // stream has read the queue again: mine, asked first, did so before)…
+    await checkIn(raviVisit);
+    await hisQueue(2);
+    // …and the doctor calling Asha, ahead of both of us, is the next thing I hear.
+    await world.hub.call(desk.doctorCaller, 'queue.callNext', { doctorId });
+    const called = (await nextOf(mine, 'queue')) as MyQueue;
+    expect(called.position).toMatchObject({ appointmentId: meeraVisit, token: 'K-002' });
+    expect(called.position!.patientsAhead).toBeLessThan(checkedIn.position!.patientsAhead);
+    await hisQueue(1);
 
     // A message for me: my unread count (2 before). Then one for Ravi: his stream's next event is
     // his own count, never mine.
@@ -206,6 +205,23 @@ describe('the patient’s live channel', () => {
     expect(events.description).toMatch(/queue.*notifications.*session/s);
     const queue = JSON.stringify(document.paths['/api/v1/queue/me']!.get.responses['200']!.content);
     expect(queue).toContain('not checked in today');
+  });
+
+  it('sends a new `queue` when the clinic day turns', async () => {
+    const client = await stream(appPatient(world.hub, 'Up Late'));
+    const events = [await client.next(), await client.next()];
+    expect(events).toContainEqual({ event: 'queue', data: { clinicDate: '2026-11-23', position: null } });
+    const now = world.hub.clock.now().toISOString();
+    try {
+      world.hub.clock.advance(24 * 60);
+      expect(await client.next()).toEqual({
+        event: 'queue',
+        data: { clinicDate: '2026-11-24', position: null },
+      });
+    } finally {
+      world.hub.clock.set(now);
+      await client.close();
+    }
   });
 
   it('ends a stream with `session` once the session has expired', async () => {
