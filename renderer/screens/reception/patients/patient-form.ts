@@ -21,7 +21,9 @@ export const patientFormSchema = z
     ageYears: z
       .string()
       .trim()
-      .regex(/^(\d{1,3})?$/, 'must be a whole number of years'),
+      .regex(/^(\d{1,3})?$/, 'must be a whole number of years')
+      // The hub keeps dates of birth from 1900 on: an older age is a typing slip.
+      .refine((age) => age === '' || Number(age) <= 120, 'must be at most 120 years'),
     /** The stored estimated date of birth being edited, kept while the age typed still matches it. */
     estimatedBirthDate: z.string(),
     sex: sexSchema,
