@@ -1,6 +1,6 @@
 /**
  * The headless hub (docs/architecture.md (Processes)): `npm run hub -- [--data-dir DIR] [--port N] [--host H]
- * [--gateway] [--gateway-port N] [--gateway-trust-proxy] [--gateway-tls-cert FILE --gateway-tls-key FILE]
+ * [--gateway] [--gateway-port N] [--gateway-trust-proxy [HOPS|ADDRESSES]] [--gateway-tls-cert FILE --gateway-tls-key FILE]
  * [--gateway-cors-origin ORIGIN] [--no-mdns] [--mdns-interface IF] [--host-name NAME] [--demo] [--renderer-dir DIR]`,
  * plus `backup <file>` and `restore <file>`.
  * Logs are JSON lines on stdout (pino).
@@ -12,6 +12,7 @@ import pino from 'pino';
 import { busyPortMessage, isPortBusy } from '@main/backend/busy-port';
 import { parseCorsOrigins } from '@server/gateway/gateway-cors';
 import { DEFAULT_GATEWAY_PORT } from '@server/gateway/gateway-server';
+import { parseTrustProxy, withBareTrustProxy } from '@server/gateway/gateway-trust-proxy';
 import { defaultDataDir } from '@server/hub/data-dir';
 import { type RunningHub, startHub, type StartHubOptions } from '@server/hub/hub-server';
 import { backupDataDir, restoreDataDir } from '@server/hub/maintenance';
@@ -19,9 +20,14 @@ import { defaultRendererDir } from '@server/sync/static-files';
 
 const usage = `Usage:
   npm run hub -- [--data-dir DIR] [--port N] [--host H] [--no-mdns] [--demo]
-                 [--gateway] [--gateway-port N] [--gateway-trust-proxy]
+                 [--gateway] [--gateway-port N]
                                         (the patient app's gateway: off unless asked; --gateway
-                                         opens it on 4820; trust-proxy: behind a reverse proxy)
+                                         opens it on 4820)
+                 [--gateway-trust-proxy [ADDRESSES|HOPS]]
+                                        (behind a reverse proxy or tunnel: the proxies' addresses
+                                         or CIDRs, comma-separated, e.g. 10.0.0.5,10.1.0.0/16;
+                                         alone: a proxy on this machine (loopback); or a number
+                                         of hops, only if the port is reachable through them alone)
                  [--gateway-tls-cert FILE --gateway-tls-key FILE]
                                         (the gateway over HTTPS, PEM; re-read when renewed)
                  [--gateway-cors-origin ORIGIN]
@@ -66,7 +72,7 @@ function rendererOption(value: string | undefined): { rendererDir?: string } {
 function gatewayOption(values: {
   gateway?: boolean;
   'gateway-port'?: string;
-  'gateway-trust-proxy'?: boolean;
+  'gateway-trust-proxy'?: string;
   'gateway-tls-cert'?: string;
   'gateway-tls-key'?: string;
   'gateway-cors-origin'?: string[];
@@ -95,16 +101,26 @@ function gatewayOption(values: {
   }
   return {
     gatewayPort: portOption(values['gateway-port'], DEFAULT_GATEWAY_PORT, 'gateway-port'),
-    gatewayTrustProxy: values['gateway-trust-proxy'] ?? false,
+    ...trustProxyOption(values['gateway-trust-proxy']),
     ...(cert !== undefined && key !== undefined && { gatewayTls: { certFile: cert, keyFile: key } }),
     gatewayCorsOrigins,
   };
+}
+
+function trustProxyOption(value: string | undefined): Pick<StartHubOptions, 'gatewayTrustProxy'> {
+  if (value === undefined) return {};
+  try {
+    return { gatewayTrustProxy: parseTrustProxy(value) };
+  } catch (error) {
+    fail((error as Error).message);
+  }
 }
 
 async function main(): Promise<void> {
   let parsed;
   try {
     parsed = parseArgs({
+      args: withBareTrustProxy(process.argv.slice(2)),
       allowPositionals: true,
       options: {
         'data-dir': { type: 'string' },
@@ -112,7 +128,7 @@ async function main(): Promise<void> {
         host: { type: 'string' },
         gateway: { type: 'boolean', default: false },
         'gateway-port': { type: 'string' },
-        'gateway-trust-proxy': { type: 'boolean', default: false },
+        'gateway-trust-proxy': { type: 'string' },
         'gateway-tls-cert': { type: 'string' },
         'gateway-tls-key': { type: 'string' },
         'gateway-cors-origin': { type: 'string', multiple: true },

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -25,6 +24,7 @@ import {
 } from './appointment-schemas';
 import { API_PREFIX } from './auth-routes';
 import { patientCaller } from './patient-session';
+import { storedId } from './retry-key';
 
 interface RouteDeps {
   core: HubCore;
@@ -42,7 +42,9 @@ const pdfResponse = {
  * call to that patient's rows, so another patient's appointment id answers exactly like a missing
  * one (the same NOT_FOUND), and the hub's rules decide the rest (the booking notice and horizon, the
  * confirmation policy, the cancellation window, whether a patient may move a visit directly). The
- * patient to book for is always the session's own, never one named in the request.
+ * patient to book for is always the session's own, never one named in the request. The ids of
+ * a new booking or reschedule request come from the patient and the app's retry key
+ * (retry-key.ts), never straight from the request.
  */
 export function registerAppointmentRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -77,8 +79,10 @@ export function registerAppointmentRoutes(app: FastifyInstance, deps: RouteDeps)
     },
     async (request, reply) => {
       const caller = signedIn(request);
-      const { patientId } = deps.core.authenticate(caller.token!, caller.deviceId);
-      const { id = randomUUID(), ...booking } = request.body;
+      // signedIn (patientCaller) refused any session without a patient.
+      const patientId = deps.core.authenticate(caller.token!, caller.deviceId).patientId!;
+      const { id: retryKey, ...booking } = request.body;
+      const id = storedId('appointment', patientId, retryKey);
       const { appointment } = await call('appointments.book', { ...booking, id, patientId }, caller);
       return reply.code(201).send({ appointment: toPatientAppointment(appointment) });
     },
@@ -145,13 +149,16 @@ export function registerAppointmentRoutes(app: FastifyInstance, deps: RouteDeps)
     },
     async (request, reply) => {
       const body = request.body ?? rescheduleRequestBodySchema.parse({});
-      const { requestId = randomUUID(), ...wish } = body;
+      const caller = signedIn(request);
+      const patientId = deps.core.authenticate(caller.token!, caller.deviceId).patientId!;
+      const { requestId: retryKey, ...wish } = body;
+      const requestId = storedId('reschedule-request', patientId, retryKey);
       const input = { ...wish, id: request.params.id, requestId };
       const {
         appointmentId: _a,
         decidedBy: _d,
         ...sent
-      } = await call('appointments.requestReschedule', input, signedIn(request));
+      } = await call('appointments.requestReschedule', input, caller);
       return reply.code(201).send(sent);
     },
   );

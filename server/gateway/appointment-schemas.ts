@@ -84,7 +84,10 @@ export const slotsQuerySchema = z.strictObject({ doctorId: idSchema, date: isoDa
 
 /** The booking body: never a patient id (the session's patient books) nor an override. */
 export const bookBodySchema = z.strictObject({
-  /** The app's own id for the booking, so a retry cannot book twice (default: a new one). */
+  /**
+   * A retry key, so a retry cannot book twice (409 CONFLICT): the booking's id is derived from
+   * it and the patient (retry-key.ts), so the answer's id differs from it. Default: a new one.
+   */
   id: idSchema.optional(),
   doctorId: idSchema,
   startsAt: instantSchema,
@@ -105,7 +108,10 @@ export const rescheduleBodySchema = z.strictObject({
   reason: text(500).default(''),
 });
 export const rescheduleRequestBodySchema = z.strictObject({
-  /** The app's own id for the request, so a retry cannot send it twice (default: a new one). */
+  /**
+   * A retry key, so a retry cannot send it twice (409 CONFLICT): the request's id is derived
+   * from it and the patient (retry-key.ts). Default: a new one.
+   */
   requestId: idSchema.optional(),
   preferredDate: isoDateSchema.nullable().default(null),
   preferredStartsAt: instantSchema.nullable().default(null),

@@ -13,6 +13,7 @@ import { answerClientError, answerFrameworkError } from './framework-errors';
 import { registerCors } from './gateway-cors';
 import { API_CSP, GATEWAY_BODY_LIMIT_BYTES, GATEWAY_LISTENER_LIMITS } from './gateway-limits';
 import { readTlsPair, type TlsFiles, watchTlsFiles } from './gateway-tls';
+import { fastifyTrustProxy, type TrustProxy } from './gateway-trust-proxy';
 import { installErrorHandler } from './http-errors';
 import type { LiveChannel, LiveOptions } from './live-channel';
 import { registerLiveRoutes } from './live-routes';
@@ -28,10 +29,11 @@ export interface GatewayOptions {
   /** The hub's own dispatcher: one SQLite writer, the same rules as the LAN port. */
   dispatcher: Dispatcher;
   /**
-   * Behind a reverse proxy or tunnel: take the client's address from X-Forwarded-For (the
-   * throttle and the rate limit key on it). Off by default, so a client cannot pick its own.
+   * Behind a reverse proxy or tunnel: which proxies' X-Forwarded-For and X-Forwarded-Proto are
+   * believed (gateway-trust-proxy.ts; the throttle and the rate limit key on the address). Off by
+   * default, so a client cannot pick its own address.
    */
-  trustProxy?: boolean;
+  trustProxy?: TrustProxy;
   /** Per IP address, every route (default 120 a minute). */
   limit?: RequestLimit;
   /** Per IP address, the anonymous account routes (default 20 a minute). */
@@ -76,7 +78,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const logger = options.logger ?? options.core.logger;
   const app = createHttpApp({
     logger,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: fastifyTrustProxy(options.trustProxy),
     bodyLimit: GATEWAY_BODY_LIMIT_BYTES,
     contentSecurityPolicy: API_CSP,
     listener: { ...GATEWAY_LISTENER_LIMITS, ...options.limits, ...(tls && { tls }) },

@@ -115,7 +115,7 @@ describe('the gateway over TLS', () => {
     });
     expect(direct.headers.get('strict-transport-security')).toBeNull();
 
-    const proxied = await start({ trustProxy: true });
+    const proxied = await start({ trustProxy: { addresses: ['loopback'] } });
     const viaProxy = (proto: string) =>
       fetch(`http://127.0.0.1:${proxied.port}/api/v1/me`, { headers: { 'x-forwarded-proto': proto } });
     expect((await viaProxy('https')).headers.get('strict-transport-security')).toBe('max-age=31536000');

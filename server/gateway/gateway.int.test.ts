@@ -308,7 +308,7 @@ describe('the patient gateway', () => {
     const gateway = createGateway({
       core: hub.core,
       dispatcher: hub.dispatcher,
-      trustProxy: true,
+      trustProxy: { addresses: ['127.0.0.1'] },
       authLimit: { max: 3, windowMs: 60_000 },
     });
     cleanups.push(() => gateway.close());

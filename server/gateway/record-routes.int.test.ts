@@ -150,4 +150,24 @@ describe('the patient gateway’s record routes', () => {
     expect(body).toEqual({ error: { code: 'NOT_FOUND', message: 'No such bill.' } });
     expect((await get(`/bills/${visits.asha.billId}/receipt.pdf`)).status).toBe(401);
   });
+
+  // The discount's reason is the receipt's line "Discount (10%) — senior citizen": the patient
+  // downloads that receipt, so the bill's API shows the same reason (security review: kept).
+  it('shows a discount’s reason on the bill exactly as the patient’s receipt prints it', async () => {
+    const discount = { kind: 'percent', basisPoints: 1000, reason: 'senior citizen' } as const;
+    await clinic.hub.call(clinic.world.reception, 'billing.setDiscount', {
+      billId: visits.ravi.billId,
+      discount,
+    });
+    const bill = await clinic.request<{ bill: { discount: unknown } }>(
+      'GET',
+      `/bills/${visits.ravi.billId}`,
+      {
+        token: ravi.token,
+      },
+    );
+    expect(bill.body.bill.discount).toEqual(discount);
+    const text = await pdfFlatText((await get(`/bills/${visits.ravi.billId}/receipt.pdf`, ravi.token)).bytes);
+    expect(text).toContain('Discount (10%) — senior citizen');
+  });
 });

@@ -28,9 +28,12 @@ describe('the patient gateway’s waiting-list routes', () => {
     (await clinic.request<(Body & { id: string })[]>('GET', '/waitlist', { token })).body;
 
   it('joins the session’s own patient, answers a retry with the same entry, and refuses a second one', async () => {
-    const id = randomUUID();
-    const joined = await send('POST', '/waitlist', asha.token, { ...request, id });
+    const retryKey = randomUUID();
+    const joined = await send('POST', '/waitlist', asha.token, { ...request, id: retryKey });
     expect(joined.status).toBe(200);
+    // The entry's id is derived from the retry key and the patient (retry-key.ts).
+    const id = joined.body.id as string;
+    expect(id).not.toBe(retryKey);
     expect(joined.body).toEqual({
       id,
       ...request,
@@ -42,7 +45,7 @@ describe('the patient gateway’s waiting-list routes', () => {
     const row = clinic.hub.db.sqlite.prepare('SELECT patientId FROM waitlist_entries WHERE id = ?').get(id);
     expect(row).toEqual({ patientId: asha.id });
 
-    const retry = await send('POST', '/waitlist', asha.token, { ...request, id });
+    const retry = await send('POST', '/waitlist', asha.token, { ...request, id: retryKey });
     expect(retry.body).toEqual(joined.body);
     const twice = await send('POST', '/waitlist', asha.token, request);
     expect(twice.status).toBe(409);

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -10,6 +9,7 @@ import type { Dispatcher } from '@server/core/dispatcher';
 import type { HubCore } from '@server/core/hub-core';
 import { API_PREFIX } from './auth-routes';
 import { patientCaller } from './patient-session';
+import { storedId } from './retry-key';
 
 /** A waiting-list entry as its patient sees it (the offer, once the waiting list makes them). */
 export const patientWaitlistEntrySchema = z.object({
@@ -24,8 +24,9 @@ export const patientWaitlistEntrySchema = z.object({
 });
 
 /**
- * Joining: a doctor and a range of dates, for the session's own patient. `id` (optional) makes
- * a retried request answer the entry it made instead of joining twice.
+ * Joining: a doctor and a range of dates, for the session's own patient. `id` (optional) is a
+ * retry key: a retried request answers the entry it made instead of joining twice; the entry's
+ * own id is derived from it and the patient (retry-key.ts), so it differs from the key.
  */
 const joinBodySchema = z.strictObject({
   id: idSchema.optional(),
@@ -60,8 +61,9 @@ export function registerWaitlistRoutes(app: FastifyInstance, deps: RouteDeps): v
     { schema: { body: joinBodySchema, response: { 200: patientWaitlistEntrySchema } } },
     async (request) => {
       const me = await call(request, 'patients.me', {});
-      const { id, ...asked } = request.body;
-      return call(request, 'waitlist.join', { id: id ?? randomUUID(), patientId: me.id, ...asked });
+      const { id: retryKey, ...asked } = request.body;
+      const id = storedId('waitlist-entry', me.id, retryKey);
+      return call(request, 'waitlist.join', { id, patientId: me.id, ...asked });
     },
   );
   typed.delete(

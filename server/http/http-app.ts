@@ -21,8 +21,11 @@ export interface HttpAppOptions {
   rendererPolicy?: RendererHost;
   /** Strict-Transport-Security: only over TLS (the LAN port is plain HTTP). */
   hsts?: boolean;
-  /** Take the client's address from X-Forwarded-For (a reverse proxy in front); default false. */
-  trustProxy?: boolean;
+  /**
+   * Which proxies' X-Forwarded-* headers are believed (the gateway's gateway-trust-proxy.ts);
+   * default false. Never `true`: that believes the client's own left-most entry.
+   */
+  trustProxy?: false | string[] | ((address: string, hop: number) => boolean);
   /** Content-Security-Policy directives when no renderer is served (e.g. the gateway's API). */
   contentSecurityPolicy?: Record<string, string[]>;
   /** A port reached from outside (the gateway): TLS, tighter timeouts and header limits. */

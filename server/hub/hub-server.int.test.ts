@@ -243,4 +243,17 @@ describe('the hub server', () => {
     expect(restored.status).toBe(0);
     expect(restored.output).toMatch(/new epoch 2/);
   }, 180_000); // three tsx processes start one after another: minutes on a loaded machine
+
+  it('CLI: --gateway-trust-proxy takes proxy addresses or a hop count, and refuses anything else', () => {
+    const refused = runCli(
+      '--gateway',
+      '--gateway-trust-proxy',
+      'true',
+      '--data-dir',
+      tempDir(),
+      '--no-mdns',
+    );
+    expect(refused.status).toBe(2);
+    expect(refused.output).toContain('--gateway-trust-proxy: \\"true\\" is not an IP address');
+  }, 60_000);
 });

@@ -9,6 +9,7 @@ import { type Db, openDatabase } from '@server/db/database';
 import { handlers } from '@server/handlers/registry';
 import { createGateway, type Gateway } from '@server/gateway/gateway-server';
 import type { TlsFiles } from '@server/gateway/gateway-tls';
+import { describeTrustProxy, type TrustProxy } from '@server/gateway/gateway-trust-proxy';
 import { createSocketEndpoint, type SocketEndpoint } from '@server/sync/socket-endpoint';
 import { seedDemoDataDir } from '@server/demo/demo-staging';
 import { advertiseHub } from '@server/discovery/mdns-advertiser';
@@ -28,8 +29,8 @@ export interface StartHubOptions {
    * when left out. The CLI starts it on 4820 unless given --no-gateway.
    */
   gatewayPort?: number;
-  /** The gateway takes client addresses from X-Forwarded-For (a reverse proxy or tunnel in front). */
-  gatewayTrustProxy?: boolean;
+  /** The proxies in front of the gateway whose X-Forwarded-For is believed (none by default). */
+  gatewayTrustProxy?: TrustProxy;
   /** The gateway over HTTPS with this PEM pair, re-read when the files change (a renewal). */
   gatewayTls?: TlsFiles;
   /** Origins the gateway allows cross-origin requests from; none by default. */
@@ -143,7 +144,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
       gateway = createGateway({
         core,
         dispatcher,
-        trustProxy: options.gatewayTrustProxy ?? false,
+        ...(options.gatewayTrustProxy && { trustProxy: options.gatewayTrustProxy }),
         ...(options.gatewayTls && { tls: options.gatewayTls }),
         corsOrigins: options.gatewayCorsOrigins ?? [],
       });
@@ -152,7 +153,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
       logger.info(
         {
           gatewayPort,
-          trustProxy: options.gatewayTrustProxy ?? false,
+          trustProxy: describeTrustProxy(options.gatewayTrustProxy),
           tls: gateway.secure,
           corsOrigins: options.gatewayCorsOrigins ?? [],
         },
