@@ -3,6 +3,7 @@ import type { ApiError } from '@shared/contract/errors';
 import { lastSmsCode } from '@server/testing/app-codes';
 import { insertPatient } from '@server/testing/fixtures';
 import { createTestHub, type TestHub } from '@server/testing/test-hub';
+import { LOOPBACK_PROXY } from './gateway-trust-proxy';
 import { createGateway, type Gateway } from './gateway-server';
 
 /**
@@ -24,7 +25,8 @@ beforeAll(async () => {
   gateway = createGateway({
     core: hub.core,
     dispatcher: hub.dispatcher,
-    trustProxy: true,
+    // The test's requests come from 127.0.0.1, as through a proxy on this machine.
+    trustProxy: LOOPBACK_PROXY,
     authLimit: { max: AUTH_LIMIT, windowMs: 60_000 },
   });
   api = `http://127.0.0.1:${await gateway.listen(0, '127.0.0.1')}/api/v1`;
