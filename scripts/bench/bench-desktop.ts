@@ -5,7 +5,8 @@
  *
  * Messages in: `{ register: id }` registers a patient and answers `{ committed: id, at }` as soon
  * as the local transaction has committed; `{ watch: id }` answers `{ seen: id, at }` once the
- * patient can be read from this desktop's replica. `at` is wall-clock milliseconds with
+ * patient can be read from this desktop's replica (`{ watch: id, kind: 'appointment' }`: the
+ * appointment). `at` is wall-clock milliseconds with
  * sub-millisecond precision (`performance.timeOrigin + performance.now()`), comparable across
  * processes on one machine. `{ rtt: n }` answers `{ rtt: [ms…] }`: n raw Socket.IO round trips
  * (`hello`) to the same hub from this process, on a connection of its own.
@@ -14,7 +15,11 @@ import { performance } from 'node:perf_hooks';
 import { io } from 'socket.io-client';
 import { createClientCore } from '@main/client-core/client-core';
 
-type Message = { register: string } | { watch: string } | { rtt: number } | { close: true };
+type Message =
+  | { register: string }
+  | { watch: string; kind?: 'patient' | 'appointment' }
+  | { rtt: number }
+  | { close: true };
 
 const [dataDir, hubUrl, username, password] = process.argv.slice(2) as [string, string, string, string];
 const core = createClientCore({ dataDir, hubUrl, deviceId: `bench-${username}`, deviceName: username });
@@ -23,15 +28,16 @@ const now = () => performance.timeOrigin + performance.now();
 const send = (message: object) => process.send?.(message);
 
 let committing: string | null = null;
-const watched = new Set<string>();
+/** Watched ids and what they name. */
+const watched = new Map<string, 'patient' | 'appointment'>();
 
 core.onChange((event) => {
   if (event.source === 'local' && committing) {
     send({ committed: committing, at: now() });
     committing = null;
   }
-  for (const id of watched) {
-    core.call('patients.get', { id }).then(
+  for (const [id, kind] of watched) {
+    (kind === 'appointment' ? core.call('appointments.get', { id }) : core.call('patients.get', { id })).then(
       () => {
         if (watched.delete(id)) send({ seen: id, at: now() });
       },
@@ -48,7 +54,7 @@ process.on('message', (message: Message) => {
       details: { fullName: `Bench ${message.register.slice(0, 8)}`, sex: 'unknown' },
     });
   } else if ('watch' in message) {
-    watched.add(message.watch);
+    watched.set(message.watch, message.kind ?? 'patient');
     send({ watching: message.watch });
   } else if ('rtt' in message) {
     void roundTrips(message.rtt).then((rtt) => send({ rtt }));

@@ -76,13 +76,13 @@ interface DesktopAnswer {
   rtt: number[];
 }
 
-interface ForkedDesktop {
+export interface ForkedDesktop {
   /** Sends `message` (if any) and resolves with the next answer carrying the key `answer`. */
   ask(message: object | null, answer: string): Promise<DesktopAnswer>;
   close(): Promise<void>;
 }
 
-async function forkDesktop(hubUrl: string, username: string): Promise<ForkedDesktop> {
+export async function forkDesktop(hubUrl: string, username: string): Promise<ForkedDesktop> {
   const dataDir = mkdtempSync(join(tmpdir(), `clinic-bench-${username}-`));
   const script = fileURLToPath(new URL('./bench-desktop.ts', import.meta.url));
   const child = fork(script, [dataDir, hubUrl, username, TEST_PASSWORD], {

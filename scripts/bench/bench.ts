@@ -7,9 +7,10 @@ import { hubProcessRssMb } from './hub-memory';
 import { uiPropagation } from './ui-bench';
 import { notificationsBench } from './notifications-bench';
 import { displayBench } from './display-bench';
+import { gatewayBench } from './gateway-bench';
 
 /**
- * npm run bench [-- --json FILE] [--only booking|queries|sync|analytics|ui|notifications|display]: performance figures of the hub with ratios against raw
+ * npm run bench [-- --json FILE] [--only booking|queries|sync|analytics|ui|notifications|display|gateway]: performance figures of the hub with ratios against raw
  * baselines measured in the same run. Not a test: it never fails on a number.
  */
 const jsonFile = process.argv.includes('--json')
@@ -154,6 +155,8 @@ const targets: Record<string, string> = {
   ui_propagation_p99_ms: '< 150',
   booking_p99_draining_vs_idle: '≤ 2',
   display_call_p99_ms: '< 300',
+  gateway_book_to_desk_p99_ms: '< 500',
+  desk_booking_under_load_vs_idle: '≤ 2',
 };
 
 const phases: Record<string, () => Promise<void>> = {
@@ -163,6 +166,7 @@ const phases: Record<string, () => Promise<void>> = {
   analytics: () => analyticsAtScale(figures),
   ui: () => uiPropagation(figures),
   display: () => displayBench(figures),
+  gateway: () => gatewayBench(figures),
   notifications: async () => {
     Object.assign(figures, await notificationsBench());
     figures.booking_p99_draining_vs_idle = Number(

@@ -88,6 +88,9 @@ describe('the gateway’s limits', () => {
       socket.on('error', reject);
     });
     expect(answer).toMatch(/^HTTP\/1\.1 408/);
+    // In the one error body the app reads everywhere (framework-errors.ts), not Node's own.
+    const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as { error: { code: string } };
+    expect(body.error.code).toBe('VALIDATION');
     // Bounded: without the gateway's own timeout this would wait for Node's default minutes.
   }, 10_000);
 });

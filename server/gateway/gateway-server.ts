@@ -9,6 +9,7 @@ import { createHttpApp, type ListenerOptions, registeredRoutes } from '@server/h
 import { registerAppointmentRoutes } from './appointment-routes';
 import { registerAuthRoutes, type RequestLimit } from './auth-routes';
 import { registerClinicRoutes } from './clinic-routes';
+import { answerClientError, answerFrameworkError } from './framework-errors';
 import { registerCors } from './gateway-cors';
 import { API_CSP, GATEWAY_BODY_LIMIT_BYTES, GATEWAY_LISTENER_LIMITS } from './gateway-limits';
 import { readTlsPair, type TlsFiles, watchTlsFiles } from './gateway-tls';
@@ -82,6 +83,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     bodyLimit: GATEWAY_BODY_LIMIT_BYTES,
     contentSecurityPolicy: API_CSP,
     listener: { ...GATEWAY_LISTENER_LIMITS, ...options.limits, ...(tls && { tls }) },
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
   const renewals =
     options.tls && tls

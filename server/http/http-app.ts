@@ -1,5 +1,12 @@
 import helmet from '@fastify/helmet';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import type { Socket } from 'node:net';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  LogController,
+} from 'fastify';
 import { cspDirectives, type RendererHost } from '@server/core/content-security-policy';
 
 /** Nothing the LAN port answers over HTTP takes a body; the gateway may allow more per route. */
@@ -20,6 +27,10 @@ export interface HttpAppOptions {
   contentSecurityPolicy?: Record<string, string[]>;
   /** A port reached from outside (the gateway): TLS, tighter timeouts and header limits. */
   listener?: ListenerOptions;
+  /** Answers for what the router refuses before any route runs (bad URL, over-long parameter). */
+  frameworkErrors?: (error: Error, request: FastifyRequest, reply: FastifyReply) => void;
+  /** Answers for what Node's HTTP parser refuses before Fastify sees a request. */
+  clientErrorHandler?: (error: NodeJS.ErrnoException, socket: Socket) => void;
 }
 
 export interface ListenerOptions {
@@ -58,6 +69,8 @@ export function createHttpApp(options: HttpAppOptions): FastifyInstance {
     // Node's own limit on receiving a request, which Fastify would otherwise turn off (0).
     requestTimeout: listener?.requestTimeoutMs ?? 300_000,
     return503OnClosing: true,
+    ...(options.frameworkErrors && { frameworkErrors: options.frameworkErrors }),
+    ...(options.clientErrorHandler && { clientErrorHandler: options.clientErrorHandler }),
     ...(listener && {
       connectionTimeout: listener.idleTimeoutMs,
       keepAliveTimeout: listener.keepAliveTimeoutMs,

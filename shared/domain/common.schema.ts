@@ -5,12 +5,27 @@ import { z } from 'zod';
 export const idSchema = z.uuid({ error: 'must be a UUID' });
 export type Id = z.infer<typeof idSchema>;
 
+/**
+ * The years a date or instant may fall in: births of the oldest patients to bookings far ahead.
+ * Anything outside is a typo, and years 0–99 are what JavaScript's Date.UTC misreads as 1900–1999.
+ */
+export const EARLIEST_YEAR = 1900;
+export const LATEST_YEAR = 2200;
+const inYearRange = (value: string) => {
+  const year = Number(value.slice(0, 4));
+  return year >= EARLIEST_YEAR && year <= LATEST_YEAR;
+};
+
 /** A calendar date in the clinic's zone, e.g. 2026-11-21. */
-export const isoDateSchema = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
+export const isoDateSchema = z.iso
+  .date({ error: 'must be a date YYYY-MM-DD', abort: true })
+  .refine(inYearRange, { error: `must be a date from ${EARLIEST_YEAR}-01-01 to ${LATEST_YEAR}-12-31` });
 export type IsoDate = z.infer<typeof isoDateSchema>;
 
 /** An exact instant, always UTC with a Z suffix, e.g. 2026-11-21T03:30:00.000Z. */
-export const instantSchema = z.iso.datetime({ error: 'must be a UTC timestamp like 2026-11-21T03:30:00Z' });
+export const instantSchema = z.iso
+  .datetime({ error: 'must be a UTC timestamp like 2026-11-21T03:30:00Z', abort: true })
+  .refine(inYearRange, { error: `must be a time in the years ${EARLIEST_YEAR} to ${LATEST_YEAR}` });
 export type Instant = z.infer<typeof instantSchema>;
 
 /** A wall-clock time in the clinic's zone, 24-hour HH:MM. */

@@ -38,18 +38,28 @@ export type LocalResolution =
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
+/**
+ * Epoch ms of a UTC calendar reading. `Date.UTC` reads years 0–99 as 1900–1999; setUTCFullYear
+ * takes the year as given. Days past the month's end roll over (used by addDays).
+ */
+function utcMs(year: number, month: number, day: number, hour = 0, minute = 0): number {
+  const at = new Date(0);
+  at.setUTCFullYear(year, month - 1, day);
+  at.setUTCHours(hour, minute, 0, 0);
+  return at.getTime();
+}
+
+/** YYYY-MM-DD of a UTC reading, the year padded to four digits. */
+function utcDate(at: Date): string {
+  return `${String(at.getUTCFullYear()).padStart(4, '0')}-${pad2(at.getUTCMonth() + 1)}-${pad2(at.getUTCDate())}`;
+}
+
 export function parseDate(date: string): { year: number; month: number; day: number } {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   const year = Number(match?.[1]);
   const month = Number(match?.[2]);
   const day = Number(match?.[3]);
-  const check = new Date(Date.UTC(year, month - 1, day));
-  if (
-    !match ||
-    check.getUTCFullYear() !== year ||
-    check.getUTCMonth() !== month - 1 ||
-    check.getUTCDate() !== day
-  ) {
+  if (!match || utcDate(new Date(utcMs(year, month, day))) !== date) {
     throw new RangeError(`${date} is not a date YYYY-MM-DD`);
   }
   return { year, month, day };
@@ -95,7 +105,7 @@ function offsetAt(iana: IANAZone, at: number): number {
 function localMs(date: string, time: string): number {
   const { year, month, day } = parseDate(date);
   const { hour, minute } = parseTime(time);
-  return Date.UTC(year, month - 1, day, hour, minute);
+  return utcMs(year, month, day, hour, minute);
 }
 
 /** The exact instant the clock jumps, found between an instant before it and one after it. */
@@ -208,7 +218,7 @@ export function toEpochMs(instant: string | number): number {
 export function instantToLocal(instant: string | number, zone: string): LocalDateTime {
   const at = toEpochMs(instant);
   const local = new Date(at + offsetAt(zoneOf(zone), at) * MINUTE_MS);
-  const date = `${local.getUTCFullYear()}-${pad2(local.getUTCMonth() + 1)}-${pad2(local.getUTCDate())}`;
+  const date = utcDate(local);
   const time = `${pad2(local.getUTCHours())}:${pad2(local.getUTCMinutes())}`;
   return { date, time, weekday: local.getUTCDay() || 7 };
 }
@@ -221,11 +231,11 @@ export function clinicDate(instant: string | number, zone: string): string {
 /** ISO weekday of a date: 1 = Monday … 7 = Sunday. */
 export function weekdayOf(date: string): number {
   const { year, month, day } = parseDate(date);
-  return new Date(Date.UTC(year, month - 1, day)).getUTCDay() || 7;
+  return new Date(utcMs(year, month, day)).getUTCDay() || 7;
 }
 
 /** The date `days` after (or before, if negative) a date. */
 export function addDays(date: string, days: number): string {
   const { year, month, day } = parseDate(date);
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+  return utcDate(new Date(utcMs(year, month, day + days)));
 }

@@ -3,6 +3,7 @@ import { notFound } from '@shared/contract/not-found';
 import type { Appointment, RescheduleRequest } from '@shared/domain/appointment.schema';
 import { insideCancellationWindow } from '@shared/rules/lifecycle';
 import { type HandlerContext, type HandlerMap, handler } from '@server/core/handler';
+import { changeStatus } from '@server/repositories/appointment-status.repository';
 import { getAppointment } from '@server/repositories/lookups.repository';
 import { assertOwn, requireActor } from '@server/repositories/ownership';
 import { invalidField } from './appointment-rows';
@@ -32,6 +33,8 @@ function assertPatientMayMove(ctx: HandlerContext, appointment: Appointment): vo
   }
 }
 
+const PATIENT_MOVE_REASON = 'Moved by the patient; waiting for the clinic’s confirmation';
+
 export const rescheduleHandlers: HandlerMap = {
   'appointments.reschedule': handler('appointments.reschedule', {
     run: (input, ctx) => {
@@ -39,13 +42,23 @@ export const rescheduleHandlers: HandlerMap = {
       const appointment = getAppointment(ctx.db, input.id);
       assertOwn(ctx, 'appointments', appointment, 'appointment');
       if (actor.role === 'patient') assertPatientMayMove(ctx, appointment);
-      return moveAppointment(ctx, appointment, {
+      const moved = moveAppointment(ctx, appointment, {
         newStartsAt: input.newStartsAt,
         doctorId: input.doctorId,
         reason: input.reason,
         overrideReason: actor.role === 'patient' ? undefined : input.overrideReason,
         field: 'newStartsAt',
       });
+      // docs/product.md §4 (confirmation policy): where the clinic confirms bookings, a time the
+      // patient chose waits for its confirmation too. A REQUESTED one simply stays REQUESTED.
+      if (
+        actor.role === 'patient' &&
+        ctx.settings().bookingNeedsConfirmation &&
+        moved.status === 'CONFIRMED'
+      ) {
+        return changeStatus(ctx, 'appointments.reschedule', moved, 'REQUESTED', PATIENT_MOVE_REASON);
+      }
+      return moved;
     },
   }),
 

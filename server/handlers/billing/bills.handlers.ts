@@ -1,4 +1,5 @@
 import { failure } from '@shared/contract/errors';
+import { notFound } from '@shared/contract/not-found';
 import { type HandlerMap, handler } from '@server/core/handler';
 import { getAppointment, getPatient } from '@server/repositories/lookups.repository';
 import { assertOwn, requireActor } from '@server/repositories/ownership';
@@ -9,7 +10,14 @@ import {
   recomputeBill,
   writeDiscount,
 } from './bill-writes.repository';
-import { billFromRow, billForAppointment, billPayments, billView, getBill } from './bills.repository';
+import {
+  billFromRow,
+  billForAppointment,
+  billPayments,
+  billView,
+  findBillRow,
+  getBill,
+} from './bills.repository';
 import { clinicDayBounds } from './clinic-day';
 
 /** Bills: creation, items, discounts and reading them (docs/product.md §9). */
@@ -89,9 +97,12 @@ export const billHandlers: HandlerMap = {
 
   'billing.get': handler('billing.get', {
     run: (input, ctx) => {
-      const bill = getBill(ctx.db, input.id);
-      assertOwn(ctx, 'bills', bill, 'bill');
-      return billView(ctx.db, bill);
+      // Checked on the row, before its items are read: another patient's bill takes the same
+      // work as a missing one (docs/architecture.md (Security invariants)).
+      const row = findBillRow(ctx.db, input.id);
+      if (!row) throw notFound('bill');
+      assertOwn(ctx, 'bills', row, 'bill');
+      return billView(ctx.db, billFromRow(ctx.db, row));
     },
   }),
 

@@ -30,8 +30,13 @@ export function billFromRow(db: Db, row: Selectable<BillTable>): Bill {
   return { ...decode<Omit<Bill, 'items'>>('bills', row), items: billItems(db, row.id) };
 }
 
+/** The bill's own row, without its items: what an ownership check needs. */
+export function findBillRow(db: Db, id: string): Selectable<BillTable> | undefined {
+  return db.first(db.q.selectFrom('bills').selectAll().where('id', '=', id));
+}
+
 export function findBill(db: Db, id: string): Bill | null {
-  const row = db.first(db.q.selectFrom('bills').selectAll().where('id', '=', id));
+  const row = findBillRow(db, id);
   return row ? billFromRow(db, row) : null;
 }
 

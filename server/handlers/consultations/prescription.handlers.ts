@@ -29,7 +29,10 @@ function signerOf(ctx: DocumentReader, userId: string): PrescriptionData['signer
 
 /** What the prescription of a signed consultation shows (also attached to prescription e-mails). */
 export function loadPrescription(ctx: DocumentReader, id: string): PrescriptionData {
-  const found = findConsultation(ctx.db, id) ?? consultationOfAppointment(ctx.db, id);
+  // Both lookups always: an id that names nothing takes the work of another patient's one.
+  const byId = findConsultation(ctx.db, id);
+  const byAppointment = consultationOfAppointment(ctx.db, id);
+  const found = byId ?? byAppointment;
   const consultation = requireVisible(ctx, 'consultations', found, 'prescription');
   if (consultation.status !== 'finalized' || !consultation.signedAt || !consultation.signedBy) {
     // A patient never sees drafts: for them an unsigned record does not exist yet.
