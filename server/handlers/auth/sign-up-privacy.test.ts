@@ -73,6 +73,13 @@ describe('sign-up and sign-in tell nothing about who is on the clinic’s books'
     const wrongBirth = await signUp('Asha Rao', '+91 98450 11111', '1991-01-01');
     expect(count('SELECT count(*) n FROM patients')).toBe(patients + 1);
     expect(unmatchedSms().map((sms) => sms.recipient)).toEqual(['+91 90000 00001', '+91 98450 11111']);
+    // Reception finds both in the clinic's message log, to call back or invite.
+    const reception = await hub.signIn('receptionist');
+    const log = await hub.call(reception, 'notifications.outbox', { kind: 'sign_up_unmatched' });
+    expect(log.items.map((message) => [message.channel, message.recipient])).toEqual([
+      ['sms', '+91 98450 11111'],
+      ['sms', '+91 90000 00001'],
+    ]);
 
     for (const answer of [resembling, fresh, wrongBirth]) expect(answer).toEqual({ sentTo: CODE_SENT_TO });
   });
