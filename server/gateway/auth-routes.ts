@@ -12,6 +12,8 @@ interface RouteDeps {
   dispatcher: Dispatcher;
   /** Requests per IP address per window on the anonymous account routes (stricter than the rest). */
   authLimit: RequestLimit;
+  /** Requests per IP address per window on sign-up, which writes records and sends SMS (stricter still). */
+  signUpLimit: RequestLimit;
 }
 
 export interface RequestLimit {
@@ -45,11 +47,12 @@ export function registerAuthRoutes(app: FastifyInstance, deps: RouteDeps): void 
 
   for (const [path, name] of publicPosts) {
     const operation = contract[name];
+    const limit = name === 'auth.patientSignUp' ? deps.signUpLimit : deps.authLimit;
     typed.post(
       `${API_PREFIX}${path}`,
       {
         schema: { body: operation.input, response: { 200: operation.result } },
-        config: { rateLimit: { max: deps.authLimit.max, timeWindow: deps.authLimit.windowMs } },
+        config: { rateLimit: { max: limit.max, timeWindow: limit.windowMs } },
       },
       (request) => call(name, request.body, anonymousCaller(request)) as never,
     );

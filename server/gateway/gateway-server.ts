@@ -38,6 +38,8 @@ export interface GatewayOptions {
   limit?: RequestLimit;
   /** Per IP address, the anonymous account routes (default 20 a minute). */
   authLimit?: RequestLimit;
+  /** Per IP address, sign-up (default 5 in 10 minutes); the hub also caps sign-ups clinic-wide. */
+  signUpLimit?: RequestLimit;
   /** HTTPS with this PEM pair, re-read when the files change (gateway-tls.ts); plain HTTP without. */
   tls?: TlsFiles & { recheckMs?: number; settleMs?: number };
   /** Origins allowed cross-origin requests (gateway-cors.ts); none by default. */
@@ -74,6 +76,7 @@ export interface Gateway {
 export function createGateway(options: GatewayOptions): Gateway {
   const limit = options.limit ?? { max: 120, windowMs: 60_000 };
   const authLimit = options.authLimit ?? { max: 20, windowMs: 60_000 };
+  const signUpLimit = options.signUpLimit ?? { max: 5, windowMs: 10 * 60_000 };
   const tls = options.tls ? readTlsPair(options.tls) : undefined;
   const logger = options.logger ?? options.core.logger;
   const app = createHttpApp({
@@ -115,7 +118,12 @@ export function createGateway(options: GatewayOptions): Gateway {
         message: `Too many requests from this address: try again in ${context.after}.`,
       }),
     });
-    registerAuthRoutes(api, { core: options.core, dispatcher: options.dispatcher, authLimit });
+    registerAuthRoutes(api, {
+      core: options.core,
+      dispatcher: options.dispatcher,
+      authLimit,
+      signUpLimit,
+    });
     registerClinicRoutes(api, { core: options.core, dispatcher: options.dispatcher });
     registerAppointmentRoutes(api, { core: options.core, dispatcher: options.dispatcher });
     registerRecordRoutes(api, { core: options.core, dispatcher: options.dispatcher });

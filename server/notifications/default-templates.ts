@@ -82,6 +82,11 @@ const english: Record<NotificationKind, KindTexts> = {
     body: `Dear {patientName},\n\nYour code to reset your password is {code}. It is valid until {validUntil}. If you did not ask for it, ignore this message.${footer}`,
     sms: '{clinicName}: your password reset code is {code} (valid until {validUntil}).',
   },
+  sign_up_unmatched: {
+    subject: 'Joining the clinic’s app',
+    body: `Dear {patientName},\n\nWe could not match the details you gave in the clinic’s app to our records. Please call us or ask at reception, and we will invite you to the app.${footer}`,
+    sms: '{clinicName}: we could not match your details to our records. Call {clinicPhone} or ask reception to invite you to the app.',
+  },
 };
 
 const hindi: Record<NotificationKind, KindTexts> = {
@@ -149,6 +154,11 @@ const hindi: Record<NotificationKind, KindTexts> = {
     subject: 'पासवर्ड बदलने का कोड',
     body: `प्रिय {patientName},\n\nआपका पासवर्ड बदलने का कोड {code} है। यह {validUntil} तक मान्य है। अगर आपने यह नहीं माँगा था, तो इस संदेश को अनदेखा करें।${footer}`,
     sms: '{clinicName}: पासवर्ड बदलने का कोड {code} ({validUntil} तक)। किसी को न बताएँ।',
+  },
+  sign_up_unmatched: {
+    subject: 'क्लिनिक के ऐप से जुड़ना',
+    body: `प्रिय {patientName},\n\nक्लिनिक के ऐप में दी गई आपकी जानकारी हमारे रिकॉर्ड से मेल नहीं खा सकी। कृपया हमें फ़ोन करें या रिसेप्शन पर पूछें, हम आपको ऐप पर आमंत्रित करेंगे।${footer}`,
+    sms: '{clinicName}: आपकी जानकारी रिकॉर्ड से मेल नहीं खाई। ऐप के आमंत्रण के लिए फ़ोन {clinicPhone} करें या रिसेप्शन पर पूछें।',
   },
 };
 

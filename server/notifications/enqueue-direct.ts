@@ -1,8 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import { clinicDate } from '@shared/rules/zoned-time';
 import type { ClinicSettings } from '@shared/domain/settings.schema';
 import { getDoctor } from '@server/repositories/lookups.repository';
-import { doctorDisplayName, messageDate, messageTime } from './message-params';
-import { type MessageContext, type WrittenMessage, writeMessages } from './message-writes.repository';
+import { clinicValues, doctorDisplayName, messageDate, messageTime } from './message-params';
+import {
+  afterCommitHooks,
+  type MessageContext,
+  type WrittenMessage,
+  writeMessages,
+} from './message-writes.repository';
+import { insertMessage } from './outbox.repository';
+import { renderMessage } from './render-message';
 
 /**
  * Messages other features send from inside their own handlers (the gateway's codes, the waiting
@@ -35,6 +43,40 @@ export function enqueueCode(ctx: MessageContext, message: CodeMessage): WrittenM
     values: { code: message.code, validUntil: wallTime(ctx, message.validUntil) },
     channels: message.channels ?? ['sms', 'email'],
   });
+}
+
+export interface SignUpUnmatchedMessage {
+  /** The sign-up attempt's id: one message per attempt. */
+  attemptId: string;
+  /** The name and phone the app was given (there is no record to take them from). */
+  fullName: string;
+  phone: string;
+}
+
+/**
+ * "We could not match your details: call the clinic", by SMS to the phone an app sign-up gave,
+ * with no patient (it matched none it could tell apart); key `sign-up-unmatched:<attemptId>:sms`.
+ */
+export function enqueueSignUpUnmatched(ctx: MessageContext, message: SignUpUnmatchedMessage): void {
+  const values = { patientName: message.fullName, ...clinicValues(ctx.settings()) };
+  insertMessage(ctx.db, {
+    id: randomUUID(),
+    dedupeKey: `sign-up-unmatched:${message.attemptId}:sms`,
+    patientId: null,
+    kind: 'sign_up_unmatched',
+    channel: 'sms',
+    language: 'en',
+    recipient: message.phone,
+    about: null,
+    params: values,
+    ...renderMessage(ctx.db, 'sign_up_unmatched', 'sms', 'en', values),
+    attachment: null,
+    state: 'pending',
+    reason: null,
+    dueMs: Date.parse(ctx.now),
+    now: ctx.now,
+  });
+  afterCommitHooks(ctx).wake = true;
 }
 
 export interface WaitlistOfferMessage {

@@ -25,6 +25,8 @@ export const notificationKindSchema = z.enum([
   'waitlist_offer',
   'activation_code',
   'password_reset_code',
+  /** An app sign-up whose details resemble a record the hub cannot tell apart: call the clinic. */
+  'sign_up_unmatched',
 ]);
 export type NotificationKind = z.infer<typeof notificationKindSchema>;
 

@@ -21,6 +21,7 @@ export const placeholdersByKind = {
   waitlist_offer: [...common, 'doctor', 'date', 'time', 'holdUntil'],
   activation_code: [...common, 'code', 'validUntil'],
   password_reset_code: [...common, 'code', 'validUntil'],
+  sign_up_unmatched: common,
 } as const satisfies Record<NotificationKind, readonly string[]>;
 
 export type Placeholder = (typeof placeholdersByKind)[NotificationKind][number];

@@ -9,6 +9,7 @@ import { userFromRow } from '@server/db/codecs';
 import { findDuplicates } from '@server/handlers/patients/patient-duplicates';
 import { patientFromRow } from '@server/handlers/patients/patient-rows';
 import { registerPatient } from '@server/handlers/patients/register-patient';
+import { enqueueSignUpUnmatched } from '@server/notifications/enqueue-direct';
 import { getPatient } from '@server/repositories/lookups.repository';
 import { issueSession, recordFailedSignIn } from './auth.handlers';
 import {
@@ -20,7 +21,9 @@ import {
   ensureAccount,
   loginKey,
   sendCode,
+  verificationsFor,
 } from './patient-accounts';
+import { refuseSignUpPastCap } from './sign-up-cap';
 
 /** Codes one login may ask for in 15 minutes before each further one waits (30 s, 1 min, … 15 min). */
 export const FREE_CODE_REQUESTS = 5;
@@ -128,7 +131,10 @@ function setPasswordByCode(action: 'auth.activate' | 'auth.resetPassword') {
 /** The companion app's accounts (docs/product.md §14, §15): sign-up, codes, sign-in. */
 export const patientAuthHandlers: HandlerMap = {
   'auth.patientSignUp': handler('auth.patientSignUp', {
-    prepare: (input, ctx) => Promise.resolve(throttleCodeRequests(ctx, input.phone)),
+    prepare: (input, ctx) => {
+      refuseSignUpPastCap(ctx, ctx.source.deviceId);
+      return Promise.resolve(throttleCodeRequests(ctx, input.phone));
+    },
     run: (input, ctx, key) => {
       countCodeRequest(ctx, key);
       // The same person as a record with this phone and date of birth; among several, the one
@@ -148,13 +154,25 @@ export const patientAuthHandlers: HandlerMap = {
       const named = sameContact.find((p) => foldName(p.fullName) === foldName(input.fullName));
       let patient = named ?? (sameContact.length === 1 ? sameContact[0]! : undefined);
       if (!patient) {
-        // docs/product.md §2's duplicate rule, without a desk to decide: the clinic sorts it out,
-        // and the app is not told whom the details resemble.
-        if (sameContact.length > 0 || findDuplicates(ctx.db, identity).length > 0) {
-          throw failure(
-            'CONFLICT',
-            'These details match a clinic record we cannot tell apart from others. Please call the clinic to be invited to the app.',
-          );
+        // docs/product.md §2's duplicate rule, without a desk to decide: the clinic sorts it out.
+        // The app gets the same answer as any sign-up (it must not learn that, or whom, the
+        // details resemble); the phone it gave is asked to call the clinic, and reception finds
+        // the attempt in the audit log.
+        const lookalikes =
+          sameContact.length > 0
+            ? sameContact
+            : findDuplicates(ctx.db, identity).map((candidate) => candidate.patient);
+        if (lookalikes.length > 0) {
+          enqueueSignUpUnmatched(ctx, {
+            attemptId: ctx.newId(),
+            fullName: input.fullName,
+            phone: input.phone,
+          });
+          auditAuth(ctx, 'auth.patientSignUpUnmatched', null, {
+            ...identity,
+            resembles: lookalikes.map((p) => p.code),
+          });
+          return { sentTo: CODE_SENT_TO };
         }
         patient = registerPatient(
           ctx,
@@ -202,8 +220,11 @@ export const patientAuthHandlers: HandlerMap = {
   }),
 
   'auth.patientLogin': handler('auth.patientLogin', {
-    // Every refusal takes one argon2 check per account the login names (at least one, against a
-    // decoy) and gives one answer, so neither the answer nor its time tells which case it was.
+    // Every attempt takes the same number of argon2 checks for its kind of login (a phone: the
+    // most accounts one may name, padded with a decoy; a code: one), one after another, and every
+    // refusal gives one answer: neither the answer nor its time tells which case it was, nor how
+    // many accounts share the phone. Sequential on purpose: in parallel the time would still grow
+    // with the count once the checks outnumber the thread pool or the cores.
     prepare: async (input, ctx) => {
       const keys = loginThrottleKeys(`patient:${loginKey(input.login)}`, {
         address: ctx.source.address,
@@ -214,7 +235,8 @@ export const patientAuthHandlers: HandlerMap = {
       const accounts = throttled ? [] : accountsForLogin(ctx.db, input.login);
       let signedIn: string | null = null;
       const decoy = await decoyHash();
-      for (const account of accounts.length > 0 ? accounts : [null]) {
+      for (let i = 0; i < verificationsFor(input.login); i += 1) {
+        const account = accounts[i];
         const valid = await ctx.hub.passwords.verify(account?.passwordHash ?? decoy, input.password);
         if (valid && account?.passwordHash && !account.disabled && signedIn === null)
           signedIn = account.userId;

@@ -26,6 +26,7 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   waitlist_offer: 'Waiting-list offer',
   activation_code: 'Activation code',
   password_reset_code: 'Password reset code',
+  sign_up_unmatched: 'App sign-up not matched',
 };
 
 export const CHANNEL_LABELS: Record<NotificationChannel, string> = {
