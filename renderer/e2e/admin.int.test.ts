@@ -75,6 +75,18 @@ describe('staff app in browser mode: the admin screens', () => {
     // Demo history fills the whole month before this one: more than today alone.
     await expect.poll(async () => Number(await stat('total')), TIMEOUT).toBeGreaterThan(total);
     const lastMonth = Number(await stat('total'));
+    // The doctors' figures are the shared table: a header sorts its column (aria-sort) and back.
+    const figures = page.getByRole('table', { name: 'Consultations and revenue by doctor' });
+    await figures.getByTestId('doctor-figures-row').first().waitFor(TIMEOUT);
+    const byConsultations = figures.getByRole('columnheader', { name: 'Consultations', exact: true });
+    const consultations = async () =>
+      (await figures.locator('tbody tr td:nth-child(2)').allInnerTexts()).map(Number);
+    await byConsultations.getByRole('button').click();
+    await expect.poll(() => byConsultations.getAttribute('aria-sort'), TIMEOUT).toBe('ascending');
+    expect(await consultations()).toEqual((await consultations()).toSorted((x, y) => x - y));
+    await byConsultations.getByRole('button').click();
+    await expect.poll(() => byConsultations.getAttribute('aria-sort'), TIMEOUT).toBe('descending');
+    expect(await consultations()).toEqual((await consultations()).toSorted((x, y) => y - x));
 
     // A custom range: a wrong order refused naming the field; then the start of last month to
     // today, whose figures (more than last month's) come from the hub.
@@ -315,6 +327,11 @@ describe('staff app in browser mode: the admin screens', () => {
       expect(await page.getByTestId('pairing-link').innerText()).toMatch(/\/display\?code=[A-Z0-9]{8}$/);
       const display = page.getByTestId('display-row').filter({ hasText: 'Waiting hall' });
       expect(await display.innerText()).toContain('Waiting for pairing');
+      const byName = page
+        .getByRole('table', { name: 'Displays' })
+        .getByRole('columnheader', { name: 'Name' });
+      await byName.getByRole('button').click();
+      await expect.poll(() => byName.getAttribute('aria-sort'), TIMEOUT).toBe('ascending');
       expect(await axeScan(page)).toEqual([]);
 
       // Another person signs in on the same desktop: still one row for the machine, both named.
