@@ -25,12 +25,6 @@ interface SignedRecord {
   secrets: string[];
 }
 
-/**
- * docs/product.md §1/§8: reception never sees consultation content. A doctor's session (another device)
- * first reads a signed consultation to learn its texts; then a receptionist browses the Today
- * board, the appointment drawer and the patient's profile: none of those texts is on screen or
- * in any Socket.IO frame the receptionist's page receives, and no frame carries consultation keys.
- */
 /** The Socket.IO frames the receptionist's page received. */
 const frames: string[] = [];
 
@@ -46,6 +40,12 @@ const test = browserTest
     return app;
   });
 
+/**
+ * docs/product.md §1/§8: reception never sees consultation content. A doctor's session (another device)
+ * first reads a signed consultation to learn its texts; then a receptionist browses the Today
+ * board, the appointment drawer and the patient's profile: none of those texts is on screen or
+ * in any Socket.IO frame the receptionist's page receives, and no frame carries consultation keys.
+ */
 describe('reception privacy: no consultation content on screen or on the wire', () => {
   test('the doctor’s view of the record has consultation texts to look for', ({ record }) => {
     expect(record.secrets.length).toBeGreaterThan(0);
