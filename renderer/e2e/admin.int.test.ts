@@ -1,14 +1,17 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
 import { axeScan } from '@renderer/testing/axe';
-import { type AppPage, launchBrowser, openApp, openScreen } from '@renderer/testing/browser';
-import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
+import { openApp, openScreen } from '@renderer/testing/browser';
+import { browserTest } from '@renderer/testing/browser-test';
 import { openDesktopApp } from '@renderer/testing/desktop-app';
 import { DEMO_ACCOUNTS, signInAs, signInWith } from '@renderer/testing/sign-in';
 
 const TIMEOUT = { timeout: 30_000 };
 const NEW_USER = { username: 'rita.front', name: 'Rita Fernandes', password: 'front-desk-2026!' };
+
+// The admin's home is the Summary.
+const test = browserTest.extend('admin', { scope: 'file' }, ({ signedIn }) => signedIn('admin'));
 
 /** "1–25 of 31" under the appointment list → 31; the empty state → 0. */
 async function appointmentListTotal(page: Page): Promise<number> {
@@ -20,22 +23,7 @@ async function appointmentListTotal(page: Page): Promise<number> {
 }
 
 describe('staff app in browser mode: the admin screens', () => {
-  let hub: DemoHub;
-  let browser: Browser;
-  let admin: AppPage;
-
-  beforeAll(async () => {
-    hub = await startDemoHub();
-    browser = await launchBrowser();
-    admin = await openApp(browser, hub.url);
-    await signInAs(admin.page, 'admin'); // the admin's home is the Summary
-  }, 600_000); // seeding the demo (first test file of the day only) takes minutes beside the suite
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.stop();
-  }, 60_000);
-
-  it("admin sees the day's summary, matching the appointment list for today", async () => {
+  test("admin sees the day's summary, matching the appointment list for today", async ({ admin }) => {
     const { page } = admin;
     await page.getByRole('heading', { name: 'Summary', level: 1 }).waitFor(TIMEOUT);
     const stat = async (id: string) => {
@@ -75,6 +63,18 @@ describe('staff app in browser mode: the admin screens', () => {
     // Demo history fills the whole month before this one: more than today alone.
     await expect.poll(async () => Number(await stat('total')), TIMEOUT).toBeGreaterThan(total);
     const lastMonth = Number(await stat('total'));
+    // The doctors' figures are the shared table: a header sorts its column (aria-sort) and back.
+    const figures = page.getByRole('table', { name: 'Consultations and revenue by doctor' });
+    await figures.getByTestId('doctor-figures-row').first().waitFor(TIMEOUT);
+    const byConsultations = figures.getByRole('columnheader', { name: 'Consultations', exact: true });
+    const consultations = async () =>
+      (await figures.locator('tbody tr td:nth-child(2)').allInnerTexts()).map(Number);
+    await byConsultations.getByRole('button').click();
+    await expect.poll(() => byConsultations.getAttribute('aria-sort'), TIMEOUT).toBe('ascending');
+    expect(await consultations()).toEqual((await consultations()).toSorted((x, y) => x - y));
+    await byConsultations.getByRole('button').click();
+    await expect.poll(() => byConsultations.getAttribute('aria-sort'), TIMEOUT).toBe('descending');
+    expect(await consultations()).toEqual((await consultations()).toSorted((x, y) => y - x));
 
     // A custom range: a wrong order refused naming the field; then the start of last month to
     // today, whose figures (more than last month's) come from the hub.
@@ -93,9 +93,13 @@ describe('staff app in browser mode: the admin screens', () => {
     await expect.poll(async () => Number(await stat('total')), TIMEOUT).toBeGreaterThan(lastMonth);
 
     expect(await axeScan(page)).toEqual([]);
-  }, 120_000);
+  }, 300_000); // also starts the hub (the run's first browser file waits for the demo seeding) and the browser
 
-  it('creates a receptionist who can sign in elsewhere; disabling signs them out', async () => {
+  test('creates a receptionist who can sign in elsewhere; disabling signs them out', async ({
+    admin,
+    hub,
+    browser,
+  }) => {
     const { page } = admin;
     await openScreen(page, 'Users');
     await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor(TIMEOUT);
@@ -141,7 +145,9 @@ describe('staff app in browser mode: the admin screens', () => {
     }
   }, 120_000);
 
-  it('filters the audit log by the new user and shows their sign-in; the chain verifies', async () => {
+  test('filters the audit log by the new user and shows their sign-in; the chain verifies', async ({
+    admin,
+  }) => {
     const { page } = admin;
     await openScreen(page, 'Audit log');
     await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor(TIMEOUT);
@@ -180,7 +186,7 @@ describe('staff app in browser mode: the admin screens', () => {
     await page.getByText(/Chain intact: \d+ entries checked/).waitFor(TIMEOUT);
   }, 120_000);
 
-  it('saves a clinic setting and shows why the time zone cannot change', async () => {
+  test('saves a clinic setting and shows why the time zone cannot change', async ({ admin }) => {
     const { page } = admin;
     await openScreen(page, 'Settings');
     await page.getByRole('heading', { name: 'Clinic settings', level: 1 }).waitFor(TIMEOUT);
@@ -219,7 +225,9 @@ describe('staff app in browser mode: the admin screens', () => {
     await page.getByText('cannot change once appointments exist').waitFor(TIMEOUT);
   }, 120_000);
 
-  it('previews a weekly change against bookings; leave with bookings offers a bulk reschedule', async () => {
+  test('previews a weekly change against bookings; leave with bookings offers a bulk reschedule', async ({
+    admin,
+  }) => {
     const { page } = admin;
     await openScreen(page, 'Schedules');
     await page.getByRole('heading', { name: 'Schedules', level: 1 }).waitFor(TIMEOUT);
@@ -266,7 +274,11 @@ describe('staff app in browser mode: the admin screens', () => {
     await toMove.getByText(`Moved ${count}. Nobody was messaged.`).waitFor(TIMEOUT);
   }, 180_000);
 
-  it('edits a doctor (session length in 5-minute steps) and adds a room; a syncing desktop shows on Devices', async () => {
+  test('edits a doctor (session length in 5-minute steps) and adds a room; a syncing desktop shows on Devices', async ({
+    admin,
+    hub,
+    browser,
+  }) => {
     const { page } = admin;
     await openScreen(page, 'Doctors & rooms');
     await page.getByRole('heading', { name: 'Doctors and rooms', level: 1 }).waitFor(TIMEOUT);
@@ -315,6 +327,11 @@ describe('staff app in browser mode: the admin screens', () => {
       expect(await page.getByTestId('pairing-link').innerText()).toMatch(/\/display\?code=[A-Z0-9]{8}$/);
       const display = page.getByTestId('display-row').filter({ hasText: 'Waiting hall' });
       expect(await display.innerText()).toContain('Waiting for pairing');
+      const byName = page
+        .getByRole('table', { name: 'Displays' })
+        .getByRole('columnheader', { name: 'Name' });
+      await byName.getByRole('button').click();
+      await expect.poll(() => byName.getAttribute('aria-sort'), TIMEOUT).toBe('ascending');
       expect(await axeScan(page)).toEqual([]);
 
       // Another person signs in on the same desktop: still one row for the machine, both named.
@@ -355,7 +372,7 @@ describe('staff app in browser mode: the admin screens', () => {
       .toBe('Admin office');
   }, 120_000);
 
-  it('ran without console errors, page errors or CSP violations', () => {
+  test('ran without console errors, page errors or CSP violations', ({ admin }) => {
     expect(admin.problems).toEqual([]);
   });
 });

@@ -1,35 +1,23 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { axeScan } from '@renderer/testing/axe';
-import { type AppPage, launchBrowser, openApp } from '@renderer/testing/browser';
-import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
+import { type AppPage, openApp } from '@renderer/testing/browser';
+import { browserTest } from '@renderer/testing/browser-test';
 import { signInAs } from '@renderer/testing/sign-in';
 
 const TIMEOUT = { timeout: 30_000 };
 
+/** One device at the hub, on its sign-in screen. */
+const test = browserTest.extend('app', { scope: 'file' }, ({ hub, browser }) => openApp(browser, hub.url));
+
 describe('staff app in browser mode: the appointment list', () => {
-  let hub: DemoHub;
-  let browser: Browser;
-  let app: AppPage;
-
-  beforeAll(async () => {
-    hub = await startDemoHub();
-    browser = await launchBrowser();
-    app = await openApp(browser, hub.url);
-  }, 600_000); // the first browser file of the run waits for the demo seeding, slow beside the suite
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.stop();
-  }, 60_000);
-
-  it('shows the sign-in screen without accessibility problems', async () => {
+  test('shows the sign-in screen without accessibility problems', async ({ app }) => {
     const { page } = app;
     await page.getByRole('form', { name: 'Sign in' }).waitFor(TIMEOUT);
     expect(await page.getByText('Sunrise Family Clinic').count()).toBeGreaterThan(0);
     expect(await axeScan(page)).toEqual([]);
-  }, 60_000);
+  }, 300_000); // also starts the hub (the run's first browser file waits for the demo seeding) and the browser
 
-  it('signs the receptionist in; the status bar says online', async () => {
+  test('signs the receptionist in; the status bar says online', async ({ app }) => {
     const { page } = app;
     await signInAs(page, 'receptionist');
     await expect.poll(() => page.getByTestId('connection-state').innerText(), TIMEOUT).toBe('Online');
@@ -40,7 +28,7 @@ describe('staff app in browser mode: the appointment list', () => {
     expect(await page.getByTestId('current-user').innerText()).toContain("Reena D'Souza");
   }, 60_000);
 
-  it('filters the appointments by doctor', async () => {
+  test('filters the appointments by doctor', async ({ app }) => {
     const { page } = app;
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Appointments' }).click();
     await page.getByRole('heading', { name: 'Appointments', level: 1 }).waitFor(TIMEOUT);
@@ -57,7 +45,9 @@ describe('staff app in browser mode: the appointment list', () => {
     expect(await axeScan(page)).toEqual([]);
   }, 60_000);
 
-  it('keeps both of two filter changes made before the screen re-renders (a quick second click)', async () => {
+  test('keeps both of two filter changes made before the screen re-renders (a quick second click)', async ({
+    app,
+  }) => {
     const { page } = app;
     await page.getByLabel('Doctor').selectOption({ label: 'All doctors' });
     await expect.poll(() => page.url(), TIMEOUT).not.toContain('doctor=');
@@ -84,7 +74,9 @@ describe('staff app in browser mode: the appointment list', () => {
     await expect.poll(() => page.url(), TIMEOUT).not.toMatch(/status=|doctor=/);
   }, 60_000);
 
-  it('sorts by a clicked header (aria-sort) and moves between rows with the keyboard (the app’s DataTable)', async () => {
+  test('sorts by a clicked header (aria-sort) and moves between rows with the keyboard (the app’s DataTable)', async ({
+    app,
+  }) => {
     const { page } = app;
     const table = page.getByRole('table', { name: 'Appointments' });
     await expect.poll(() => table.getAttribute('aria-busy'), TIMEOUT).toBe('false');
@@ -132,7 +124,7 @@ describe('staff app in browser mode: the appointment list', () => {
     await drawer.waitFor({ state: 'hidden', ...TIMEOUT });
   }, 60_000);
 
-  it('finds an appointment by patient name and shows its history in the drawer', async () => {
+  test('finds an appointment by patient name and shows its history in the drawer', async ({ app }) => {
     const { page } = app;
     // Number and name read in one go: a refetch between two reads may reorder the rows.
     // The poll keeps the cells it checked: the first row may be replaced (a refetch after the
@@ -192,7 +184,7 @@ describe('staff app in browser mode: the appointment list', () => {
     await drawer.waitFor({ state: 'hidden', ...TIMEOUT });
   }, 60_000);
 
-  it('toggles dark mode and remembers it after a reload', async () => {
+  test('toggles dark mode and remembers it after a reload', async ({ app }) => {
     const { page } = app;
     const isDark = () => page.evaluate(() => document.documentElement.classList.contains('dark'));
     expect(await isDark()).toBe(false);
@@ -207,7 +199,10 @@ describe('staff app in browser mode: the appointment list', () => {
     await expect.poll(isDark, TIMEOUT).toBe(false);
   }, 60_000);
 
-  it('offers each role only the actions the hub accepts: a nurse none, a doctor none on another doctor’s patient', async () => {
+  test('offers each role only the actions the hub accepts: a nurse none, a doctor none on another doctor’s patient', async ({
+    hub,
+    browser,
+  }) => {
     const openConfirmedOf = async (page: AppPage['page'], doctor: string) => {
       await page
         .getByRole('navigation', { name: 'Main' })
@@ -285,7 +280,7 @@ describe('staff app in browser mode: the appointment list', () => {
     await doctor.close();
   }, 120_000);
 
-  it('ran without console errors, page errors or CSP violations', () => {
+  test('ran without console errors, page errors or CSP violations', ({ app }) => {
     expect(app.problems).toEqual([]);
   });
 });

@@ -1,10 +1,9 @@
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppPage, launchBrowser, openApp, openScreen } from '@renderer/testing/browser';
-import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
-import { signInAs } from '@renderer/testing/sign-in';
+import { describe, expect } from 'vitest';
+import { openScreen } from '@renderer/testing/browser';
+import { browserTest } from '@renderer/testing/browser-test';
+import { startDemoHub } from '@renderer/testing/demo-hub';
 
 const TIMEOUT = { timeout: 30_000 };
 
@@ -30,24 +29,22 @@ function cutOffTheEnd(dataDir: string): number {
   }
 }
 
+let firstBad = 0;
+
+/** The file's hub is one whose audit log was cut short before it started. */
+const test = browserTest
+  // eslint-disable-next-line no-empty-pattern -- vitest reads a fixture's needs from its destructuring
+  .extend('hub', { scope: 'file' }, async ({}, { onCleanup }) => {
+    const hub = await startDemoHub({ prepare: (dataDir) => (firstBad = cutOffTheEnd(dataDir)) });
+    onCleanup(() => hub.stop());
+    return hub;
+  })
+  .extend('admin', { scope: 'file' }, ({ signedIn }) => signedIn('admin'));
+
 describe('staff app in browser mode: a tampered audit log', () => {
-  let hub: DemoHub;
-  let browser: Browser;
-  let admin: AppPage;
-  let firstBad = 0;
-
-  beforeAll(async () => {
-    hub = await startDemoHub({ prepare: (dataDir) => (firstBad = cutOffTheEnd(dataDir)) });
-    browser = await launchBrowser();
-    admin = await openApp(browser, hub.url);
-    await signInAs(admin.page, 'admin');
-  }, 600_000); // the first browser file of the run waits for the demo seeding, slow beside the suite
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.stop();
-  }, 60_000);
-
-  it('warns the admin loudly on the Summary and the Audit log, naming the first bad entry', async () => {
+  test('warns the admin loudly on the Summary and the Audit log, naming the first bad entry', async ({
+    admin,
+  }) => {
     const { page } = admin;
     const alarm = page.getByRole('alert').filter({ hasText: 'The audit log has been tampered with' });
     await alarm.waitFor(TIMEOUT);
@@ -59,9 +56,9 @@ describe('staff app in browser mode: a tampered audit log', () => {
     await alarm.waitFor(TIMEOUT);
     await page.getByRole('button', { name: 'Verify chain' }).click();
     await page.getByText(`Broken at entry #${firstBad}`).waitFor(TIMEOUT);
-  }, 120_000);
+  }, 300_000); // also starts the hub (the run's first browser file waits for the demo seeding) and the browser
 
-  it('ran without console errors, page errors or CSP violations', () => {
+  test('ran without console errors, page errors or CSP violations', ({ admin }) => {
     expect(admin.problems).toEqual([]);
   });
 });

@@ -1,8 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '@renderer/testing/browser';
-import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
-import { type DesktopApp, openDesktopApp } from '@renderer/testing/desktop-app';
+import { describe, expect } from 'vitest';
+import { browserTest } from '@renderer/testing/browser-test';
+import { openDesktopApp } from '@renderer/testing/desktop-app';
 import { signInAs } from '@renderer/testing/sign-in';
 import {
   chooseFirstSlot,
@@ -13,28 +11,22 @@ import {
   uniqueName,
 } from '@renderer/testing/booking-steps';
 
+/** A client desktop (its own client core and replica) at the hub, signed in at reception. */
+const test = browserTest.extend('desk', { scope: 'file' }, async ({ hub, browser }, { onCleanup }) => {
+  const desk = await openDesktopApp(browser, hub.url, hub.url);
+  onCleanup(() => desk.close());
+  await signInAs(desk.page, 'receptionist');
+  return desk;
+});
+
 /**
  * Printing on a client desktop: the slip goes to the desktop's print bridge (Electron's system
  * print dialog; here a recorder standing in for it), and a print that fails says so.
  */
 describe('printing on a desktop', () => {
-  let hub: DemoHub;
-  let browser: Browser;
-  let desk: DesktopApp;
-
-  beforeAll(async () => {
-    hub = await startDemoHub();
-    browser = await launchBrowser();
-    desk = await openDesktopApp(browser, hub.url, hub.url);
-    await signInAs(desk.page, 'receptionist');
-  }, 600_000);
-  afterAll(async () => {
-    await desk?.close();
-    await browser?.close();
-    await hub?.stop();
-  }, 60_000);
-
-  it('sends the slip to the print bridge; a cancelled dialog is quiet, a printer failure is reported', async () => {
+  test('sends the slip to the print bridge; a cancelled dialog is quiet, a printer failure is reported', async ({
+    desk,
+  }) => {
     const { page } = desk;
     await openBookingWithFreeSlot(page);
     await chooseFirstSlot(page);
@@ -62,7 +54,7 @@ describe('printing on a desktop', () => {
     expect(await page.getByText('Check that it is on and has paper').count()).toBe(1);
   }, 300_000);
 
-  it('ran without console errors, page errors or CSP violations', () => {
+  test('ran without console errors, page errors or CSP violations', ({ desk }) => {
     expect(desk.problems).toEqual([]);
   });
 });

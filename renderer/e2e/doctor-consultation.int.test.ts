@@ -1,15 +1,20 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
 import { axeScan } from '@renderer/testing/axe';
+import { openApp } from '@renderer/testing/browser';
+import { browserTest } from '@renderer/testing/browser-test';
 import { textContrast } from '@renderer/testing/contrast';
-import { type AppPage, launchBrowser, openApp } from '@renderer/testing/browser';
-import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
 import { signInAs } from '@renderer/testing/sign-in';
 
 const TIMEOUT = { timeout: 60_000 };
 const DOCTOR = 'Dr. Arvind Menon'; // the demo's 'doctor' account (dr.menon)
 const PATIENT = `Walkin Test ${Date.now().toString(36).toUpperCase()}`;
+
+/** Two devices at the hub on their sign-in screens: the doctor's and reception's (signed in by the tests). */
+const test = browserTest
+  .extend('doctor', { scope: 'file' }, ({ hub, browser }) => openApp(browser, hub.url))
+  .extend('reception', { scope: 'file' }, ({ hub, browser }) => openApp(browser, hub.url));
 
 /**
  * The doctor's day through the UI only: reception adds a walk-in in another browser (works at any
@@ -17,24 +22,9 @@ const PATIENT = `Walkin Test ${Date.now().toString(36).toUpperCase()}`;
  * calls them, writes the record with a two-medicine prescription, signs, completes, and sees the PDF.
  */
 describe('doctor: queue → consultation → prescription', () => {
-  let hub: DemoHub;
-  let browser: Browser;
-  let doctor: AppPage;
-  let reception: AppPage;
   let token = '';
 
-  beforeAll(async () => {
-    hub = await startDemoHub();
-    browser = await launchBrowser();
-    doctor = await openApp(browser, hub.url);
-    reception = await openApp(browser, hub.url);
-  }, 600_000);
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.stop();
-  }, 60_000);
-
-  it('shows the signed-in doctor their queue', async () => {
+  test('shows the signed-in doctor their queue', async ({ doctor }) => {
     const { page } = doctor;
     await signInAs(page, 'doctor');
     await page.getByRole('heading', { name: 'My queue', level: 1 }).waitFor(TIMEOUT);
@@ -44,7 +34,7 @@ describe('doctor: queue → consultation → prescription', () => {
     await expectAccessible(page);
   }, 300_000);
 
-  it('shows a walk-in checked in at reception live, with a waiting time', async () => {
+  test('shows a walk-in checked in at reception live, with a waiting time', async ({ doctor, reception }) => {
     const r = reception.page;
     await signInAs(r, 'receptionist');
     await r.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Queue' }).click();
@@ -71,7 +61,7 @@ describe('doctor: queue → consultation → prescription', () => {
     expect(await row.innerText()).toMatch(/in about \d+/);
   }, 300_000);
 
-  it('reception records the walk-in’s ibuprofen allergy', async () => {
+  test('reception records the walk-in’s ibuprofen allergy', async ({ reception }) => {
     const r = reception.page;
     await r.getByRole('dialog').getByRole('button', { name: 'Done' }).click();
     await r.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click();
@@ -86,7 +76,7 @@ describe('doctor: queue → consultation → prescription', () => {
     await r.getByRole('region', { name: 'Allergies and conditions' }).getByText('Ibuprofen').waitFor(TIMEOUT);
   }, 120_000);
 
-  it('calls the patient, starts the consultation and shows the workspace', async () => {
+  test('calls the patient, starts the consultation and shows the workspace', async ({ doctor }) => {
     const { page } = doctor;
     await page.getByRole('button', { name: 'Call next', exact: true }).click();
     const current = page.getByTestId('current-patient');
@@ -102,7 +92,10 @@ describe('doctor: queue → consultation → prescription', () => {
       .waitFor(TIMEOUT);
   }, 120_000);
 
-  it('the front desk cannot undo the check-in while the doctor writes; the draft stays on screen', async () => {
+  test('the front desk cannot undo the check-in while the doctor writes; the draft stays on screen', async ({
+    doctor,
+    reception,
+  }) => {
     const { page } = doctor;
     await page.getByLabel('Chief complaint').fill('Fever and sore throat for two days');
     await page.getByRole('button', { name: 'Save draft' }).click();
@@ -127,7 +120,9 @@ describe('doctor: queue → consultation → prescription', () => {
     expect(await page.getByLabel('Chief complaint').inputValue()).toBe('Fever and sore throat for two days');
   }, 120_000);
 
-  it('writes the record with a two-medicine prescription, signs it and completes the visit', async () => {
+  test('writes the record with a two-medicine prescription, signs it and completes the visit', async ({
+    doctor,
+  }) => {
     const { page } = doctor;
     await page.getByLabel('BP systolic (mmHg)').fill('128');
     await page.getByLabel('BP diastolic (mmHg)').fill('84');
@@ -222,7 +217,7 @@ describe('doctor: queue → consultation → prescription', () => {
     await expect.poll(() => page.locator('main').innerText(), TIMEOUT).toContain('Completed');
   }, 300_000);
 
-  it('shows the prescription PDF', async () => {
+  test('shows the prescription PDF', async ({ doctor }) => {
     const { page } = doctor;
     const frame = page.getByTestId('prescription-pdf');
     await frame.waitFor(TIMEOUT);
@@ -240,7 +235,7 @@ describe('doctor: queue → consultation → prescription', () => {
     await expectAccessible(page);
   }, 120_000);
 
-  it('lists the appointment as completed', async () => {
+  test('lists the appointment as completed', async ({ doctor }) => {
     const { page } = doctor;
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Appointments' }).click();
     await page.getByRole('heading', { name: 'Appointments', level: 1 }).waitFor(TIMEOUT);
@@ -250,7 +245,7 @@ describe('doctor: queue → consultation → prescription', () => {
     await expect.poll(() => row.innerText(), TIMEOUT).toContain('Completed');
   }, 120_000);
 
-  it('ran without console errors, page errors or CSP violations', () => {
+  test('ran without console errors, page errors or CSP violations', ({ doctor, reception }) => {
     expect(doctor.problems).toEqual([]);
     expect(reception.problems).toEqual([]);
   });

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
 import { axeScan } from '@renderer/testing/axe';
-import { type AppPage, launchBrowser, openApp, openScreen } from '@renderer/testing/browser';
-import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
-import { signInAs } from '@renderer/testing/sign-in';
+import { openScreen } from '@renderer/testing/browser';
+import { browserTest } from '@renderer/testing/browser-test';
+import { startDemoHub } from '@renderer/testing/demo-hub';
 import { clinicDate, instantToLocal } from '@shared/rules/zoned-time';
 import { showBoardFor, uniqueName } from '@renderer/testing/booking-steps';
 import { type AppPatient, appPatient } from '@renderer/testing/patient-app-steps';
@@ -41,6 +41,23 @@ function addColleague(dataDir: string): void {
   }
 }
 
+/** A hub with a colleague for Dr. Menon; admin, reception and doctor each on their own device. */
+const test = browserTest
+  // eslint-disable-next-line no-empty-pattern -- vitest reads a fixture's needs from its destructuring
+  .extend('hub', { scope: 'file' }, async ({}, { onCleanup }) => {
+    // movableClock: a hub that also takes the patient app's calls (demo-hub.ts callAsApp).
+    const hub = await startDemoHub({ prepare: addColleague, movableClock: true });
+    onCleanup(() => hub.stop());
+    return hub;
+  })
+  .extend('admin', { scope: 'file' }, ({ signedIn }) => signedIn('admin'))
+  .extend('reception', { scope: 'file' }, ({ signedIn }) => signedIn('receptionist'))
+  // The doctor signs in last, after admin and reception, as before: all three are open from the first test.
+  .extend('doctor', { scope: 'file' }, ({ signedIn, admin, reception }) => {
+    void [admin, reception];
+    return signedIn('doctor');
+  });
+
 /** Whether the top of an element shows in the window (not below the fold). */
 async function inView(page: Page, locator: Locator): Promise<boolean> {
   const box = await locator.boundingBox();
@@ -68,38 +85,19 @@ async function openAppointment(page: Page, number: string) {
  * (docs/product.md §5). Admin, reception and doctor each in their own browser context (three desktops).
  */
 describe('doctor: booking requests, confirmed or declined', () => {
-  let hub: DemoHub;
-  let browser: Browser;
-  let admin: AppPage;
-  let reception: AppPage;
-  let doctor: AppPage;
   const requests: { number: string; name: string }[] = [];
 
-  beforeAll(async () => {
-    // movableClock: a hub that also takes the patient app's calls (demo-hub.ts callAsApp).
-    hub = await startDemoHub({ prepare: addColleague, movableClock: true });
-    browser = await launchBrowser();
-    admin = await openApp(browser, hub.url);
-    reception = await openApp(browser, hub.url);
-    doctor = await openApp(browser, hub.url);
-    await signInAs(admin.page, 'admin');
-    await signInAs(reception.page, 'receptionist');
-    await signInAs(doctor.page, 'doctor');
-  }, 600_000);
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.stop();
-  }, 60_000);
-
-  it('with no requests, the Requests screen says the clinic confirms bookings at once', async () => {
+  test('with no requests, the Requests screen says the clinic confirms bookings at once', async ({
+    doctor,
+  }) => {
     const { page } = doctor;
     await openScreen(page, 'Requests');
     await page.getByRole('heading', { name: 'Requests', level: 1 }).waitFor(TIMEOUT);
     await page.getByText('No requests waiting').waitFor(TIMEOUT);
     await page.getByText('The clinic confirms bookings at once').waitFor(TIMEOUT);
-  }, 120_000);
+  }, 300_000); // also starts the hub, the browser and the three desks (file fixtures)
 
-  it('admin turns on "Bookings need staff confirmation"', async () => {
+  test('admin turns on "Bookings need staff confirmation"', async ({ admin }) => {
     await setBookingConfirmation(admin.page, true);
     await admin.page.reload();
     const setting = admin.page.getByRole('checkbox', { name: 'Bookings need staff confirmation' });
@@ -107,14 +105,14 @@ describe('doctor: booking requests, confirmed or declined', () => {
     expect(await setting.isChecked()).toBe(true);
   }, 120_000);
 
-  it("reception's bookings now start as requests and say so", async () => {
+  test("reception's bookings now start as requests and say so", async ({ reception }) => {
     for (const first of ['Kiran', 'Deepa']) {
       const name = uniqueName(first);
       requests.push({ number: await bookRequest(reception.page, DOCTOR, name), name });
     }
   }, 300_000);
 
-  it('both requests appear on the doctor’s Requests screen without a reload', async () => {
+  test('both requests appear on the doctor’s Requests screen without a reload', async ({ doctor }) => {
     const { page } = doctor;
     for (const { number, name } of requests) {
       const row = page.getByTestId('request-row').filter({ hasText: number });
@@ -124,7 +122,7 @@ describe('doctor: booking requests, confirmed or declined', () => {
     expect(await axeScan(page)).toEqual([]);
   }, 120_000);
 
-  it('Confirm confirms the first; it leaves the list', async () => {
+  test('Confirm confirms the first; it leaves the list', async ({ doctor }) => {
     const { page } = doctor;
     const { number } = requests[0]!;
     await page.getByRole('button', { name: `Confirm ${number}` }).click();
@@ -135,7 +133,9 @@ describe('doctor: booking requests, confirmed or declined', () => {
       .waitFor({ state: 'detached', ...TIMEOUT });
   }, 120_000);
 
-  it('Decline asks for a reason, names the field when it is empty, then cancels the request', async () => {
+  test('Decline asks for a reason, names the field when it is empty, then cancels the request', async ({
+    doctor,
+  }) => {
     const { page } = doctor;
     const { number } = requests[1]!;
     await page.getByRole('button', { name: `Decline ${number}` }).click();
@@ -158,7 +158,7 @@ describe('doctor: booking requests, confirmed or declined', () => {
     await page.getByText('No requests waiting').waitFor(TIMEOUT);
   }, 120_000);
 
-  it("reception sees the doctor's answers in each appointment's history", async () => {
+  test("reception sees the doctor's answers in each appointment's history", async ({ reception }) => {
     const { page } = reception;
     const confirmed = await openAppointment(page, requests[0]!.number);
     const history = confirmed.getByTestId('appointment-history');
@@ -179,7 +179,11 @@ describe('doctor: booking requests, confirmed or declined', () => {
   let booked: { id: string; number: string };
   let asked: { start: string; localTime: string };
 
-  it('a booking made in the patient app appears on the Today board and in the Requests, marked "Patient app", without a reload', async () => {
+  test('a booking made in the patient app appears on the Today board and in the Requests, marked "Patient app", without a reload', async ({
+    hub,
+    reception,
+    doctor,
+  }) => {
     const phone = `+91 97${String(Date.now() % 100000000).padStart(8, '0')}`;
     app = await appPatient(hub, uniqueName('Farah'), phone);
     const doctorId = (await app.call<{ id: string; fullName: string }[]>('doctors.list', {})).find(
@@ -222,7 +226,10 @@ describe('doctor: booking requests, confirmed or declined', () => {
     await request.getByTestId('app-channel').waitFor(TIMEOUT);
   }, 180_000);
 
-  it("the patient's reschedule request appears in reception's and the doctor's Requests; reception approves it", async () => {
+  test("the patient's reschedule request appears in reception's and the doctor's Requests; reception approves it", async ({
+    reception,
+    doctor,
+  }) => {
     const { page } = reception;
     await openScreen(page, 'Requests');
     await page.getByRole('heading', { name: 'Requests', level: 1 }).waitFor(TIMEOUT);
@@ -265,7 +272,10 @@ describe('doctor: booking requests, confirmed or declined', () => {
     );
   }, 180_000);
 
-  it('the doctor marks their own leave; the bookings it strands show beside it and move to the same time of day, the patients messaged', async () => {
+  test('the doctor marks their own leave; the bookings it strands show beside it and move to the same time of day, the patients messaged', async ({
+    doctor,
+    hub,
+  }) => {
     const db = new BetterSqlite3(join(hub.dataDir, 'clinic.db'), { readonly: true });
     const zone = 'Asia/Kolkata';
     // The first booking on the doctor's first booked day after tomorrow.
@@ -335,7 +345,11 @@ describe('doctor: booking requests, confirmed or declined', () => {
     expect(told).toBeGreaterThan(before);
   }, 180_000);
 
-  it('where the clinic approves leave, the doctor requests it; admin approves it with the moves, and the doctor sees the outcome', async () => {
+  test('where the clinic approves leave, the doctor requests it; admin approves it with the moves, and the doctor sees the outcome', async ({
+    admin,
+    doctor,
+    hub,
+  }) => {
     const db = new BetterSqlite3(join(hub.dataDir, 'clinic.db'), { readonly: true });
     const zone = 'Asia/Kolkata';
     const onLeave = new Set(
@@ -402,7 +416,7 @@ describe('doctor: booking requests, confirmed or declined', () => {
     await leave.getByTestId('exception-row').filter({ hasText: 'Leave' }).first().waitFor(TIMEOUT);
   }, 180_000);
 
-  it('ran without console errors, page errors or CSP violations', () => {
+  test('ran without console errors, page errors or CSP violations', ({ admin, reception, doctor }) => {
     expect([...admin.problems, ...reception.problems, ...doctor.problems]).toEqual([]);
   });
 });

@@ -1,14 +1,14 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
 import { axeScan } from '@renderer/testing/axe';
-import { type AppPage, launchBrowser, openApp, settle } from '@renderer/testing/browser';
-import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
-import { type DesktopApp, openDesktopApp } from '@renderer/testing/desktop-app';
+import { settle } from '@renderer/testing/browser';
+import { browserTest } from '@renderer/testing/browser-test';
+import { openDesktopApp } from '@renderer/testing/desktop-app';
 import { signInAs } from '@renderer/testing/sign-in';
-import { startTcpProxy, type TcpProxy } from '@renderer/testing/tcp-proxy';
+import { startTcpProxy } from '@renderer/testing/tcp-proxy';
 import { addWalkIn, openConsultation } from '@renderer/testing/doctor-steps';
 
 const WAIT = { timeout: 60_000 };
@@ -19,6 +19,21 @@ const LATE_TEXT = 'Sputum for AFB ordered: add to the plan';
 const REWRITTEN = 'Chest X-ray first; sputum only if it shows a shadow';
 const REFUSED_ADDENDUM = 'Family contacts to be screened for TB';
 
+/** The doctor on a client desktop that reaches the hub through a cuttable link, and in a second window. */
+const test = browserTest
+  .extend('proxy', { scope: 'file' }, async ({ hub }, { onCleanup }) => {
+    const proxy = await startTcpProxy(hub.url);
+    onCleanup(() => proxy.close());
+    return proxy;
+  })
+  .extend('desk', { scope: 'file' }, async ({ hub, proxy, browser }, { onCleanup }) => {
+    const desk = await openDesktopApp(browser, hub.url, proxy.url);
+    onCleanup(() => desk.close());
+    await signInAs(desk.page, 'doctor');
+    return desk;
+  })
+  .extend('other', { scope: 'file' }, ({ signedIn }) => signedIn('doctor'));
+
 /**
  * The same doctor on a client desktop (through a cuttable link) and in a second window: the
  * desktop's offline save of a draft the other window changed meanwhile shows both texts side by
@@ -27,35 +42,18 @@ const REFUSED_ADDENDUM = 'Family contacts to be screened for TB';
  * and is discarded only after asking once more.
  */
 describe('doctor: draft conflicts and refused drafts on a desktop', () => {
-  let hub: DemoHub;
-  let proxy: TcpProxy;
-  let browser: Browser;
-  let desk: DesktopApp;
-  let other: AppPage;
   let workspaceUrl = '';
   let patientName = '';
-
-  beforeAll(async () => {
-    hub = await startDemoHub();
-    proxy = await startTcpProxy(hub.url);
-    browser = await launchBrowser();
-    desk = await openDesktopApp(browser, hub.url, proxy.url);
-    other = await openApp(browser, hub.url);
-    await signInAs(desk.page, 'doctor');
-    await signInAs(other.page, 'doctor');
-  }, 600_000);
-  afterAll(async () => {
-    await desk?.close();
-    await browser?.close();
-    await proxy?.close();
-    await hub?.stop();
-  }, 60_000);
 
   const complaint = (page: Page) => page.getByLabel('Chief complaint');
   const saveStatus = (page: Page) => page.getByTestId('save-status');
   const online = (page: Page) => page.getByTestId('status-bar').getByTestId('connection-state').innerText();
 
-  it('shows both texts side by side when two saves of the same draft cross, and keeps the chosen one', async () => {
+  test('shows both texts side by side when two saves of the same draft cross, and keeps the chosen one', async ({
+    desk,
+    other,
+    proxy,
+  }) => {
     const { page } = desk;
     await addWalkIn(page, { doctor: DOCTOR, newName: `Draft Conflict ${Date.now()}`, urgent: true });
     await openConsultation(page);
@@ -110,7 +108,11 @@ describe('doctor: draft conflicts and refused drafts on a desktop', () => {
     expect(await page.getByRole('button', { name: 'Finalize…' }).isDisabled()).toBe(false);
   }, 300_000);
 
-  it('keeps an offline save refused because the record was signed meanwhile, names the patient, and adds it as an addendum', async () => {
+  test('keeps an offline save refused because the record was signed meanwhile, names the patient, and adds it as an addendum', async ({
+    desk,
+    other,
+    proxy,
+  }) => {
     const { page } = desk;
     proxy.cut();
     await expect.poll(() => online(page), WAIT).toMatch(/^Offline since/);
@@ -183,7 +185,9 @@ describe('doctor: draft conflicts and refused drafts on a desktop', () => {
     await expect.poll(() => page.getByTestId('addenda').innerText(), WAIT).toContain(LATE_TEXT);
   }, 300_000);
 
-  it('shows a refused addendum and refused vitals with the patient and what was written, and discards each only after asking once more', async () => {
+  test('shows a refused addendum and refused vitals with the patient and what was written, and discards each only after asking once more', async ({
+    desk,
+  }) => {
     const { page } = desk;
     // Refusals as the hub answers them after a push (planted in the desktop's own table, as the
     // sync engine writes them): an addendum to the record signed above, and vitals of its visit.
@@ -272,7 +276,7 @@ describe('doctor: draft conflicts and refused drafts on a desktop', () => {
     await dialog.getByText('Nothing needs attention').waitFor(WAIT);
   }, 300_000);
 
-  it('ran without console errors, page errors or CSP violations', () => {
+  test('ran without console errors, page errors or CSP violations', ({ desk, other }) => {
     expect([...desk.problems, ...other.problems]).toEqual([]);
   });
 });

@@ -1,11 +1,24 @@
 import { createServer } from 'node:net';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { axeScan } from '@renderer/testing/axe';
-import { launchBrowser } from '@renderer/testing/browser';
-import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
+import { browserTest } from '@renderer/testing/browser-test';
 import { type FirstRunApp, openFirstRunApp } from '@renderer/testing/first-run-app';
 import { UI_TIMEOUT } from '@renderer/testing/booking-steps';
+
+type Announced = Parameters<typeof openFirstRunApp>[2];
+
+/** `firstRun(announced)`: a new desktop's first start at the hub's page, closed after the file. */
+const test = browserTest.extend('firstRun', { scope: 'file' }, ({ hub, browser }, { onCleanup }) => {
+  const apps: FirstRunApp[] = [];
+  onCleanup(async () => {
+    for (const app of apps) await app.close();
+  });
+  return async (announced: Announced): Promise<FirstRunApp> => {
+    const app = await openFirstRunApp(browser, hub.url, announced);
+    apps.push(app);
+    return app;
+  };
+});
 
 /** A 127.0.0.1 address where nothing listens (bound, then released). */
 async function silentAddress(): Promise<string> {
@@ -21,27 +34,16 @@ async function silentAddress(): Promise<string> {
  * that connects to the hub (listed from the LAN after its handshake, or typed by an admin).
  */
 describe('first-run choice on a new desktop', () => {
-  let hub: DemoHub;
-  let browser: Browser;
-  const apps: FirstRunApp[] = [];
-
-  beforeAll(async () => {
-    hub = await startDemoHub();
-    browser = await launchBrowser();
-  }, 600_000);
-  afterAll(async () => {
-    for (const app of apps) await app.close();
-    await browser?.close();
-    await hub?.stop();
-  }, 60_000);
-
-  it('lists the hub that answers its handshake, refuses bad and silent addresses, then connects', async () => {
+  // The first test also starts the hub and the browser (file fixtures): vitest's 180 s limit.
+  test('lists the hub that answers its handshake, refuses bad and silent addresses, then connects', async ({
+    hub,
+    firstRun,
+  }) => {
     const silent = await silentAddress();
-    const app = await openFirstRunApp(browser, hub.url, [
+    const app = await firstRun([
       { url: hub.url, clinicName: 'Demo clinic' },
       { url: `http://${silent}`, clinicName: 'Gone clinic' },
     ]);
-    apps.push(app);
     const { page } = app;
     await page.getByRole('heading', { name: 'Set up this computer' }).waitFor(UI_TIMEOUT);
     const listed = page.getByRole('button', { name: `Demo clinic — ${hub.url}` });
@@ -71,9 +73,8 @@ describe('first-run choice on a new desktop', () => {
     expect(app.problems).toEqual([]);
   });
 
-  it('makes this PC the clinic hub', async () => {
-    const app = await openFirstRunApp(browser, hub.url, []);
-    apps.push(app);
+  test('makes this PC the clinic hub', async ({ firstRun }) => {
+    const app = await firstRun([]);
     const { page } = app;
     await page.getByText('No hub answered on this network').waitFor(UI_TIMEOUT);
     await page.getByRole('button', { name: 'Make this PC the hub' }).click();

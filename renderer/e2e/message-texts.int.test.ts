@@ -1,10 +1,10 @@
 import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { axeScan } from '@renderer/testing/axe';
-import { type AppPage, launchBrowser, openApp, openScreen } from '@renderer/testing/browser';
-import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
+import { openApp, openScreen } from '@renderer/testing/browser';
+import { browserTest } from '@renderer/testing/browser-test';
 import { signInAs } from '@renderer/testing/sign-in';
 
 const TIMEOUT = { timeout: 30_000 };
@@ -47,31 +47,29 @@ async function startSmtpSink(): Promise<SmtpSink> {
 
 const textArea = (page: Page) => page.getByRole('form', { name: 'Message text' }).getByLabel('SMS text');
 
-describe('admin: message texts, reminder rule and outgoing e-mail', () => {
-  let hub: DemoHub;
-  let browser: Browser;
-  let admin: AppPage;
-  let smtp: SmtpSink;
-  /** Everything the hub sent this page over its socket, to prove the password never comes back. */
-  const received: string[] = [];
+/** Everything the hub sent the admin's page over its socket, to prove the password never comes back. */
+const received: string[] = [];
 
-  beforeAll(async () => {
-    smtp = await startSmtpSink();
-    hub = await startDemoHub();
-    browser = await launchBrowser();
-    admin = await openApp(browser, hub.url);
+const test = browserTest
+  // eslint-disable-next-line no-empty-pattern -- vitest reads a fixture's needs from its destructuring
+  .extend('smtp', { scope: 'file' }, async ({}, { onCleanup }) => {
+    const smtp = await startSmtpSink();
+    onCleanup(() => smtp.close());
+    return smtp;
+  })
+  .extend('admin', { scope: 'file' }, async ({ hub, browser }) => {
+    const admin = await openApp(browser, hub.url);
     admin.page.on('websocket', (socket) =>
       socket.on('framereceived', (frame) => received.push(String(frame.payload))),
     );
     await signInAs(admin.page, 'admin');
-  }, 600_000);
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.stop();
-    await smtp?.close();
-  }, 60_000);
+    return admin;
+  });
 
-  it('refuses an unknown placeholder naming it; a valid text saves, previews, survives reload and resets', async () => {
+describe('admin: message texts, reminder rule and outgoing e-mail', () => {
+  test('refuses an unknown placeholder naming it; a valid text saves, previews, survives reload and resets', async ({
+    admin,
+  }) => {
     const { page } = admin;
     await openScreen(page, 'Message texts');
     await page.getByRole('heading', { name: 'Message texts', level: 1 }).waitFor(TIMEOUT);
@@ -139,9 +137,9 @@ describe('admin: message texts, reminder rule and outgoing e-mail', () => {
     await discard.getByRole('button', { name: 'Discard changes' }).click();
     await expect.poll(() => textArea(page).inputValue(), TIMEOUT).toBe(SHIPPED_REMINDER_SMS);
     expect(admin.problems).toEqual([]);
-  }, 120_000);
+  }, 300_000); // also starts the hub and the browser (file fixtures)
 
-  it('saves the reminder rule', async () => {
+  test('saves the reminder rule', async ({ admin }) => {
     const { page } = admin;
     await openScreen(page, 'Settings');
     const form = page.getByRole('form', { name: 'Clinic settings' });
@@ -156,7 +154,10 @@ describe('admin: message texts, reminder rule and outgoing e-mail', () => {
     expect(await form.getByLabel('Reminder time on the day before').isDisabled()).toBe(true);
   }, 60_000);
 
-  it('saves the mail server; the password is never shown or sent back, only "stored"', async () => {
+  test('saves the mail server; the password is never shown or sent back, only "stored"', async ({
+    admin,
+    smtp,
+  }) => {
     const { page } = admin;
     await openScreen(page, 'Settings');
     const mail = page.getByRole('form', { name: 'Outgoing e-mail settings' });

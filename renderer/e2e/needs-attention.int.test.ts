@@ -1,11 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { axeScan } from '@renderer/testing/axe';
-import { type AppPage, launchBrowser, openApp } from '@renderer/testing/browser';
-import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
-import { type DesktopApp, openDesktopApp } from '@renderer/testing/desktop-app';
+import { openApp } from '@renderer/testing/browser';
+import { browserTest } from '@renderer/testing/browser-test';
+import { openDesktopApp } from '@renderer/testing/desktop-app';
 import { DEMO_PASSWORD, signInAs, signInWith } from '@renderer/testing/sign-in';
-import { startTcpProxy, type TcpProxy } from '@renderer/testing/tcp-proxy';
+import { startTcpProxy } from '@renderer/testing/tcp-proxy';
 import {
   chooseFirstSlot,
   confirmBooking,
@@ -16,6 +15,26 @@ import {
   uniqueName,
 } from '@renderer/testing/booking-steps';
 
+/** A reception desktop that reaches the hub through a cuttable link, and another desk (rahul) on the LAN. */
+const test = browserTest
+  .extend('proxy', { scope: 'file' }, async ({ hub }, { onCleanup }) => {
+    const proxy = await startTcpProxy(hub.url);
+    onCleanup(() => proxy.close());
+    return proxy;
+  })
+  .extend('desk', { scope: 'file' }, async ({ hub, proxy, browser }, { onCleanup }) => {
+    const desk = await openDesktopApp(browser, hub.url, proxy.url);
+    onCleanup(() => desk.close());
+    await signInAs(desk.page, 'receptionist');
+    return desk;
+  })
+  .extend('other', { scope: 'file' }, async ({ hub, browser }) => {
+    const other = await openApp(browser, hub.url);
+    await signInWith(other.page, 'rahul', DEMO_PASSWORD);
+    await other.page.getByRole('navigation', { name: 'Main' }).waitFor(UI_TIMEOUT);
+    return other;
+  });
+
 /**
  * docs/product.md §13 on a client desktop (the renderer over a real client core, as in Electron): the
  * desktop loses the LAN, keeps booking from its replica, and when it is back the hub refuses the
@@ -24,30 +43,11 @@ import {
  * push took for the patient's other booking); choosing one books it.
  */
 describe('needs attention on a desktop that was offline', () => {
-  let hub: DemoHub;
-  let proxy: TcpProxy;
-  let browser: Browser;
-  let desk: DesktopApp;
-  let other: AppPage;
-
-  beforeAll(async () => {
-    hub = await startDemoHub();
-    proxy = await startTcpProxy(hub.url);
-    browser = await launchBrowser();
-    desk = await openDesktopApp(browser, hub.url, proxy.url);
-    other = await openApp(browser, hub.url);
-    await signInAs(desk.page, 'receptionist');
-    await signInWith(other.page, 'rahul', DEMO_PASSWORD);
-    await other.page.getByRole('navigation', { name: 'Main' }).waitFor(UI_TIMEOUT);
-  }, 600_000);
-  afterAll(async () => {
-    await desk?.close();
-    await browser?.close();
-    await proxy?.close();
-    await hub?.stop();
-  }, 60_000);
-
-  it('books offline, is refused the taken slot on reconnect, and rebooks from the next free times', async () => {
+  test('books offline, is refused the taken slot on reconnect, and rebooks from the next free times', async ({
+    desk,
+    other,
+    proxy,
+  }) => {
     const status = desk.page.getByTestId('status-bar');
     await expect.poll(() => status.getByTestId('connection-state').innerText(), UI_TIMEOUT).toBe('Online');
     expect(await status.innerText()).toContain('Desktop');
@@ -145,7 +145,7 @@ describe('needs attention on a desktop that was offline', () => {
     expect(await row.innerText()).toContain(chosen.match(/\d\d:\d\d/)![0]);
   }, 300_000);
 
-  it('ran without console errors, page errors or CSP violations', () => {
+  test('ran without console errors, page errors or CSP violations', ({ desk, other }) => {
     expect([...desk.problems, ...other.problems]).toEqual([]);
   });
 });

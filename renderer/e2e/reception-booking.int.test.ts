@@ -1,8 +1,8 @@
-import type { Browser, Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { describe, expect } from 'vitest';
 import { axeScan } from '@renderer/testing/axe';
-import { type AppPage, launchBrowser, openApp } from '@renderer/testing/browser';
-import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
+import { openApp } from '@renderer/testing/browser';
+import { browserTest } from '@renderer/testing/browser-test';
 import { signInAs } from '@renderer/testing/sign-in';
 import {
   chooseFirstSlot,
@@ -14,35 +14,32 @@ import {
   uniqueName,
 } from '@renderer/testing/booking-steps';
 
+const test = browserTest.extend('app', { scope: 'file' }, async ({ hub, browser }) => {
+  // A browser in American English at an Indian clinic: dates follow the clinic (en-IN, dd/mm/yyyy).
+  const app = await openApp(browser, hub.url, { locale: 'en-US' });
+  await signInAs(app.page, 'receptionist');
+  return app;
+});
+
 describe('reception: Today board, booking with quick registration and slip, patients', () => {
-  let hub: DemoHub;
-  let browser: Browser;
-  let app: AppPage;
   const name = uniqueName('Meera');
   const phone = `+91 98${String(Date.now() % 100000000).padStart(8, '0')}`;
   let booked: { number: string; date: string; doctor: string; time: string };
 
-  beforeAll(async () => {
-    hub = await startDemoHub();
-    browser = await launchBrowser();
-    // A browser in American English at an Indian clinic: dates follow the clinic (en-IN, dd/mm/yyyy).
-    app = await openApp(browser, hub.url, { locale: 'en-US' });
-    await signInAs(app.page, 'receptionist');
-  }, 600_000);
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.stop();
-  }, 60_000);
-
-  it('opens on the Today board: every active doctor in a column, without accessibility problems', async () => {
+  test('opens on the Today board: every active doctor in a column, without accessibility problems', async ({
+    app,
+  }) => {
     const { page } = app;
     await page.getByRole('heading', { name: 'Today', level: 1 }).waitFor(UI_TIMEOUT);
     await page.getByTestId('today-board').waitFor(UI_TIMEOUT);
     expect(await page.getByTestId('doctor-column').count()).toBeGreaterThan(1);
     expect(await axeScan(page)).toEqual([]);
-  }, 120_000);
+  }, 300_000); // also starts the hub and the browser (file fixtures)
 
-  it('shows the fifth doctor’s column at 1366×768, or a visible way to scroll to it', async () => {
+  test('shows the fifth doctor’s column at 1366×768, or a visible way to scroll to it', async ({
+    hub,
+    browser,
+  }) => {
     const laptop = await openApp(browser, hub.url, { viewport: { width: 1366, height: 768 } });
     try {
       const { page } = laptop;
@@ -62,7 +59,9 @@ describe('reception: Today board, booking with quick registration and slip, pati
     }
   }, 120_000);
 
-  it('Alt+N and Alt+C put the cursor in the screen’s first field, so the receptionist types at once', async () => {
+  test('Alt+N and Alt+C put the cursor in the screen’s first field, so the receptionist types at once', async ({
+    app,
+  }) => {
     const { page } = app;
     const isFocused = (locator: Locator) => locator.evaluate((field) => field === document.activeElement);
     await page.keyboard.press('Alt+c');
@@ -78,7 +77,9 @@ describe('reception: Today board, booking with quick registration and slip, pati
     await expect.poll(() => isFocused(doctor), UI_TIMEOUT).toBe(true);
   }, 120_000);
 
-  it('books a newly registered patient (Alt+N → doctor → date → slot → quick registration → confirm) and shows the slip', async () => {
+  test('books a newly registered patient (Alt+N → doctor → date → slot → quick registration → confirm) and shows the slip', async ({
+    app,
+  }) => {
     const { page } = app;
     const { date, doctor } = await openBookingWithFreeSlot(page);
     const time = await chooseFirstSlot(page);
@@ -111,7 +112,9 @@ describe('reception: Today board, booking with quick registration and slip, pati
     expect(await axeScan(page, { exclude: ['[data-testid="pdf-frame"]'] })).toEqual([]);
   }, 300_000);
 
-  it('the booked appointment is on the Today board of its date, in its doctor’s column; the drawer opens', async () => {
+  test('the booked appointment is on the Today board of its date, in its doctor’s column; the drawer opens', async ({
+    app,
+  }) => {
     const { page } = app;
     await showBoardFor(page, booked.date);
     const column = page.getByTestId('doctor-column').filter({ hasText: booked.doctor });
@@ -127,7 +130,9 @@ describe('reception: Today board, booking with quick registration and slip, pati
     await drawer.waitFor({ state: 'hidden', ...UI_TIMEOUT });
   }, 120_000);
 
-  it('a free slot on the board opens Book prefilled with that doctor and time; taken meanwhile, Book offers the next free times', async () => {
+  test('a free slot on the board opens Book prefilled with that doctor and time; taken meanwhile, Book offers the next free times', async ({
+    app,
+  }) => {
     const { page } = app;
     const free = page.getByTestId('free-slot').first();
     if ((await free.count()) === 0) return; // the day may be fully booked; nothing to prefill then
@@ -162,7 +167,9 @@ describe('reception: Today board, booking with quick registration and slip, pati
     expect(await page.getByRole('list', { name: 'Next free times' }).count()).toBe(0);
   }, 120_000);
 
-  it('finds the new patient on Patients by code prefix and phone; the profile shows the appointment', async () => {
+  test('finds the new patient on Patients by code prefix and phone; the profile shows the appointment', async ({
+    app,
+  }) => {
     const { page } = app;
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click();
     const search = page.getByRole('searchbox', { name: /search patients/i });
@@ -192,7 +199,10 @@ describe('reception: Today board, booking with quick registration and slip, pati
     expect(await chosen.innerText()).toContain('about 34');
   }, 120_000);
 
-  it('registers with every demographic after a duplicate warning (same name and phone), then edits', async () => {
+  test('registers with every demographic after a duplicate warning (same name and phone), then edits', async ({
+    app,
+    hub,
+  }) => {
     const { page } = app;
     await page.goto(`${hub.url}/patients/new`);
     const form = page.getByRole('form', { name: 'Register a patient' });
@@ -262,7 +272,7 @@ describe('reception: Today board, booking with quick registration and slip, pati
     expect(await medical.innerText()).not.toContain('Penicillin');
   }, 180_000);
 
-  it('ran without console errors, page errors or CSP violations', () => {
+  test('ran without console errors, page errors or CSP violations', ({ app }) => {
     expect(app.problems).toEqual([]);
   });
 });

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { axeScan } from '@renderer/testing/axe';
-import { type AppPage, launchBrowser, openApp, openScreen } from '@renderer/testing/browser';
-import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
+import { openApp, openScreen } from '@renderer/testing/browser';
+import { browserTest } from '@renderer/testing/browser-test';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, signInAs } from '@renderer/testing/sign-in';
 import { showBoardFor, UI_TIMEOUT } from '@renderer/testing/booking-steps';
 
@@ -25,6 +25,21 @@ interface SignedRecord {
   secrets: string[];
 }
 
+/** The Socket.IO frames the receptionist's page received. */
+const frames: string[] = [];
+
+const test = browserTest
+  .extend('record', { scope: 'file' }, ({ hub }) => signedRecordSeenByDoctor(hub.url))
+  .extend('app', { scope: 'file' }, async ({ hub, browser }) => {
+    const app = await openApp(browser, hub.url);
+    app.page.on('websocket', (ws) => {
+      ws.on('framereceived', (frame) => frames.push(String(frame.payload)));
+    });
+    await app.page.reload(); // the app's socket opens again, now observed
+    await signInAs(app.page, 'receptionist');
+    return app;
+  });
+
 /**
  * docs/product.md §1/§8: reception never sees consultation content. A doctor's session (another device)
  * first reads a signed consultation to learn its texts; then a receptionist browses the Today
@@ -32,34 +47,12 @@ interface SignedRecord {
  * in any Socket.IO frame the receptionist's page receives, and no frame carries consultation keys.
  */
 describe('reception privacy: no consultation content on screen or on the wire', () => {
-  let hub: DemoHub;
-  let browser: Browser;
-  let app: AppPage;
-  let record: SignedRecord;
-  const frames: string[] = [];
-
-  beforeAll(async () => {
-    hub = await startDemoHub();
-    record = await signedRecordSeenByDoctor(hub.url);
-    browser = await launchBrowser();
-    app = await openApp(browser, hub.url);
-    app.page.on('websocket', (ws) => {
-      ws.on('framereceived', (frame) => frames.push(String(frame.payload)));
-    });
-    await app.page.reload(); // the app's socket opens again, now observed
-    await signInAs(app.page, 'receptionist');
-  }, 600_000);
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.stop();
-  }, 60_000);
-
-  it('the doctor’s view of the record has consultation texts to look for', () => {
+  test('the doctor’s view of the record has consultation texts to look for', ({ record }) => {
     expect(record.secrets.length).toBeGreaterThan(0);
     console.log(`appointment ${record.number}: looking for ${JSON.stringify(record.secrets)}`);
   });
 
-  it('Today board and the appointment drawer show none of it', async () => {
+  test('Today board and the appointment drawer show none of it', async ({ app, record }) => {
     const { page } = app;
     await showBoardFor(page, record.date);
     const card = page.getByTestId('board-appointment').filter({ hasText: record.number });
@@ -73,7 +66,10 @@ describe('reception privacy: no consultation content on screen or on the wire', 
     await drawer.waitFor({ state: 'hidden', ...UI_TIMEOUT });
   }, 120_000);
 
-  it('the patient’s profile (visit history, appointments, bills) shows none of it', async () => {
+  test('the patient’s profile (visit history, appointments, bills) shows none of it', async ({
+    app,
+    record,
+  }) => {
     const { page } = app;
     await openScreen(page, 'Patients');
     await page.getByRole('searchbox', { name: /search patients/i }).fill(record.patientCode);
@@ -88,7 +84,7 @@ describe('reception privacy: no consultation content on screen or on the wire', 
     await page.keyboard.press('Escape');
   }, 120_000);
 
-  it('none of it on any of the patient’s bills (items, payments, receipt)', async () => {
+  test('none of it on any of the patient’s bills (items, payments, receipt)', async ({ app, record }) => {
     const { page } = app;
     const bills = page.getByTestId('profile-bill');
     const count = await bills.count();
@@ -102,7 +98,7 @@ describe('reception privacy: no consultation content on screen or on the wire', 
     }
   }, 120_000);
 
-  it('none of it on the Appointments list, the queue or the Billing screen', async () => {
+  test('none of it on the Appointments list, the queue or the Billing screen', async ({ app, record }) => {
     const { page } = app;
     const open = async (screen: string, heading = screen) => {
       await openScreen(page, screen);
@@ -126,7 +122,7 @@ describe('reception privacy: no consultation content on screen or on the wire', 
     await expectNoSecrets(page, record);
   }, 120_000);
 
-  it('no frame the receptionist’s page received carries consultation texts or keys', () => {
+  test('no frame the receptionist’s page received carries consultation texts or keys', ({ record }) => {
     expect(frames.length).toBeGreaterThan(10);
     expect(frames.some((f) => f.includes(record.patientCode))).toBe(true); // the frames were observed
     for (const frame of frames) {
@@ -138,7 +134,7 @@ describe('reception privacy: no consultation content on screen or on the wire', 
     }
   });
 
-  it('ran without console errors, page errors or CSP violations', () => {
+  test('ran without console errors, page errors or CSP violations', ({ app }) => {
     expect(app.problems).toEqual([]);
   });
 });

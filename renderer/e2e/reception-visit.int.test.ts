@@ -1,13 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { axeScan } from '@renderer/testing/axe';
-import { type AppPage, launchBrowser, openApp } from '@renderer/testing/browser';
-import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
-import { signInAs } from '@renderer/testing/sign-in';
+import type { AppPage } from '@renderer/testing/browser';
+import { browserTest } from '@renderer/testing/browser-test';
 
 const TIMEOUT = { timeout: 30_000 };
 const DOCTOR = 'Dr. Arvind Menon'; // the demo account signInAs(…, 'doctor') uses
 const PATIENT = `Walkin Visit ${Date.now().toString(36).slice(-5)}`;
+
+const test = browserTest.extend('app', { scope: 'file' }, ({ signedIn }) => signedIn('receptionist'));
 
 /**
  * The reception part of a visit, through the UI only: a patient with an appointment today is
@@ -19,24 +19,10 @@ const PATIENT = `Walkin Visit ${Date.now().toString(36).slice(-5)}`;
  * today, which is then checked in from the check-in list like any booked patient.
  */
 describe('reception: check-in, queue and billing of a visit', () => {
-  let hub: DemoHub;
-  let browser: Browser;
-  let app: AppPage;
   let doctorApp: AppPage | undefined;
   let token = '';
 
-  beforeAll(async () => {
-    hub = await startDemoHub();
-    browser = await launchBrowser();
-    app = await openApp(browser, hub.url);
-    await signInAs(app.page, 'receptionist');
-  }, 600_000);
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.stop();
-  }, 60_000);
-
-  it('adds a walk-in to a doctor’s queue and says where they were placed', async () => {
+  test('adds a walk-in to a doctor’s queue and says where they were placed', async ({ app }) => {
     const { page } = app;
     await page.keyboard.press('Alt+c');
     await page.getByRole('heading', { name: 'Queue and check-in', level: 1 }).waitFor(TIMEOUT);
@@ -58,9 +44,11 @@ describe('reception: check-in, queue and billing of a visit', () => {
     );
     await dialog.getByRole('button', { name: 'Done' }).click();
     await dialog.waitFor({ state: 'hidden', ...TIMEOUT });
-  }, 120_000);
+  }, 300_000); // the first test also starts the hub and the browser (file fixtures)
 
-  it('undoes that check-in from the appointment drawer (the appointment stays, today, confirmed)', async () => {
+  test('undoes that check-in from the appointment drawer (the appointment stays, today, confirmed)', async ({
+    app,
+  }) => {
     const { page } = app;
     const row = page.getByTestId('queue-row').filter({ hasText: PATIENT });
     await row.waitFor(TIMEOUT);
@@ -81,7 +69,9 @@ describe('reception: check-in, queue and billing of a visit', () => {
     await row.waitFor({ state: 'detached', ...TIMEOUT });
   }, 120_000);
 
-  it('checks the patient in: the token is shown and the queue lists them with a waiting time', async () => {
+  test('checks the patient in: the token is shown and the queue lists them with a waiting time', async ({
+    app,
+  }) => {
     const { page } = app;
     await page.getByLabel('Find today’s appointment').fill(PATIENT);
     const appointment = page.getByTestId('check-in-row').filter({ hasText: PATIENT });
@@ -105,10 +95,11 @@ describe('reception: check-in, queue and billing of a visit', () => {
     expect(await axeScan(page)).toEqual([]);
   }, 120_000);
 
-  it('the doctor’s own queue (another browser, signed in as the doctor) shows the patient waiting', async () => {
-    doctorApp = await openApp(browser, hub.url);
+  test('the doctor’s own queue (another browser, signed in as the doctor) shows the patient waiting', async ({
+    signedIn,
+  }) => {
+    doctorApp = await signedIn('doctor');
     const { page } = doctorApp;
-    await signInAs(page, 'doctor');
     const table = page.getByRole('table', { name: 'Waiting patients' });
     await table.waitFor(TIMEOUT);
     const row = table.getByTestId('queue-row').filter({ hasText: token });
@@ -119,7 +110,9 @@ describe('reception: check-in, queue and billing of a visit', () => {
     await doctorApp.close();
   }, 120_000);
 
-  it('takes a partial then a full payment on a completed visit’s bill and shows the receipt', async () => {
+  test('takes a partial then a full payment on a completed visit’s bill and shows the receipt', async ({
+    app,
+  }) => {
     const { page } = app;
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Billing' }).click();
     await page.getByRole('heading', { name: 'Billing', level: 1 }).waitFor(TIMEOUT);
@@ -160,7 +153,7 @@ describe('reception: check-in, queue and billing of a visit', () => {
     expect(await axeScan(page, { exclude: ['[data-testid="receipt-frame"]'] })).toEqual([]);
   }, 180_000);
 
-  it('ran without console errors, page errors or CSP violations', () => {
+  test('ran without console errors, page errors or CSP violations', ({ app }) => {
     expect(app.problems).toEqual([]);
     expect(doctorApp?.problems ?? []).toEqual([]);
   });

@@ -1,27 +1,24 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppPage, launchBrowser, openApp, openScreen } from '@renderer/testing/browser';
-import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
+import { describe, expect } from 'vitest';
+import { openApp, openScreen } from '@renderer/testing/browser';
+import { browserTest } from '@renderer/testing/browser-test';
+import { startDemoHub } from '@renderer/testing/demo-hub';
 import { DEMO_PASSWORD, signInAs } from '@renderer/testing/sign-in';
 import { UI_TIMEOUT } from '@renderer/testing/booking-steps';
 
-/**
- * Issue 14, item 10: a receptionist back from a long break finds the screen locked and her
- * session expired on the hub (idle limit: 60 minutes). The lock screen signs in again through
- * `auth.login` on the same connection, which still holds the expired token; that must work.
- */
-describe('screen lock in browser mode, after the session expired on the hub', () => {
-  let hub: DemoHub;
-  let browser: Browser;
-  let app: AppPage;
-  const pingWaiters: (() => void)[] = [];
-  /** The hub's next heartbeat on the page's connection. */
-  const nextPing = () => new Promise<void>((resolve) => pingWaiters.push(resolve));
+const pingWaiters: (() => void)[] = [];
+/** The hub's next heartbeat on the page's connection. */
+const nextPing = () => new Promise<void>((resolve) => pingWaiters.push(resolve));
 
-  beforeAll(async () => {
-    hub = await startDemoHub({ movableClock: true });
-    browser = await launchBrowser();
-    app = await openApp(browser, 'about:blank');
+/** A hub whose clock the test can move, and a receptionist's page on Playwright's clock. */
+const test = browserTest
+  // eslint-disable-next-line no-empty-pattern -- vitest reads a fixture's needs from its destructuring
+  .extend('hub', { scope: 'file' }, async ({}, { onCleanup }) => {
+    const hub = await startDemoHub({ movableClock: true });
+    onCleanup(() => hub.stop());
+    return hub;
+  })
+  .extend('app', { scope: 'file' }, async ({ hub, browser }) => {
+    const app = await openApp(browser, 'about:blank');
     // Playwright's clock: runs at real pace until the test fast-forwards it past the idle time.
     await app.context.clock.install();
     app.page.on('websocket', (socket) =>
@@ -31,13 +28,16 @@ describe('screen lock in browser mode, after the session expired on the hub', ()
     );
     await app.page.goto(hub.url);
     await signInAs(app.page, 'receptionist');
-  }, 600_000);
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.stop();
-  }, 60_000);
+    return app;
+  });
 
-  it('unlocks with the password after a long break and works on', async () => {
+/**
+ * Issue 14, item 10: a receptionist back from a long break finds the screen locked and her
+ * session expired on the hub (idle limit: 60 minutes). The lock screen signs in again through
+ * `auth.login` on the same connection, which still holds the expired token; that must work.
+ */
+describe('screen lock in browser mode, after the session expired on the hub', () => {
+  test('unlocks with the password after a long break and works on', async ({ app, hub }) => {
     const { page } = app;
     const status = () => page.getByTestId('connection-state').innerText();
     await expect.poll(status, UI_TIMEOUT).toBe('Online');
@@ -73,7 +73,7 @@ describe('screen lock in browser mode, after the session expired on the hub', ()
     await expect.poll(status, UI_TIMEOUT).toBe('Online');
   }, 300_000);
 
-  it('ran without console errors, page errors or CSP violations', () => {
+  test('ran without console errors, page errors or CSP violations', ({ app }) => {
     expect(app.problems).toEqual([]);
   });
 });

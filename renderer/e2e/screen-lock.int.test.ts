@@ -1,12 +1,24 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { axeScan } from '@renderer/testing/axe';
-import { launchBrowser } from '@renderer/testing/browser';
-import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
-import { type DesktopApp, openDesktopApp } from '@renderer/testing/desktop-app';
+import { browserTest } from '@renderer/testing/browser-test';
+import { openDesktopApp } from '@renderer/testing/desktop-app';
 import { DEMO_PASSWORD, signInAs } from '@renderer/testing/sign-in';
-import { startTcpProxy, type TcpProxy } from '@renderer/testing/tcp-proxy';
+import { startTcpProxy } from '@renderer/testing/tcp-proxy';
 import { UI_TIMEOUT } from '@renderer/testing/booking-steps';
+
+/** A reception desktop (with a fake clock) that reaches the hub through a cuttable link. */
+const test = browserTest
+  .extend('proxy', { scope: 'file' }, async ({ hub }, { onCleanup }) => {
+    const proxy = await startTcpProxy(hub.url);
+    onCleanup(() => proxy.close());
+    return proxy;
+  })
+  .extend('desk', { scope: 'file' }, async ({ hub, proxy, browser }, { onCleanup }) => {
+    const desk = await openDesktopApp(browser, hub.url, proxy.url, { fakeClock: true });
+    onCleanup(() => desk.close());
+    await signInAs(desk.page, 'receptionist');
+    return desk;
+  });
 
 /**
  * docs/product.md §15 / issue 5: the screen locks after the clinic's idle time and hides everything; the
@@ -14,26 +26,10 @@ import { UI_TIMEOUT } from '@renderer/testing/booking-steps';
  * (the client core's cached verifier).
  */
 describe('screen lock on a client desktop', () => {
-  let hub: DemoHub;
-  let proxy: TcpProxy;
-  let browser: Browser;
-  let desk: DesktopApp;
-
-  beforeAll(async () => {
-    hub = await startDemoHub();
-    proxy = await startTcpProxy(hub.url);
-    browser = await launchBrowser();
-    desk = await openDesktopApp(browser, hub.url, proxy.url, { fakeClock: true });
-    await signInAs(desk.page, 'receptionist');
-  }, 600_000);
-  afterAll(async () => {
-    await desk?.close();
-    await browser?.close();
-    await proxy?.close();
-    await hub?.stop();
-  }, 60_000);
-
-  it('locks after the idle time, unlocks offline with the password only, and a reload asks for a full sign-in', async () => {
+  test('locks after the idle time, unlocks offline with the password only, and a reload asks for a full sign-in', async ({
+    desk,
+    proxy,
+  }) => {
     const { page } = desk;
     const status = () => page.getByTestId('connection-state').innerText();
     await expect.poll(status, UI_TIMEOUT).toBe('Online');
@@ -69,7 +65,7 @@ describe('screen lock on a client desktop', () => {
     expect(await status()).toMatch(/^Offline since/);
   }, 300_000);
 
-  it('ran without console errors, page errors or CSP violations', () => {
+  test('ran without console errors, page errors or CSP violations', ({ desk }) => {
     expect(desk.problems).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
 import { axeScan } from '@renderer/testing/axe';
-import { launchBrowser, openApp } from '@renderer/testing/browser';
-import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
+import { openApp } from '@renderer/testing/browser';
+import { browserTest as test } from '@renderer/testing/browser-test';
 import { type StaffRole, signInAs } from '@renderer/testing/sign-in';
 import { UI_TIMEOUT } from '@renderer/testing/booking-steps';
 
@@ -63,22 +63,12 @@ async function visitAll(page: Page): Promise<Map<string, Layout & { axe: unknown
  * portrait, in dark mode in landscape.
  */
 describe('staff screens on a tablet', () => {
-  let hub: DemoHub;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    hub = await startDemoHub();
-    browser = await launchBrowser();
-  }, 600_000);
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.stop();
-  }, 60_000);
-
   const roles: StaffRole[] = ['receptionist', 'doctor', 'admin', 'nurse'];
-  it.each(roles)(
+  // The first role also starts the hub and the browser (file fixtures).
+  test.for(roles)(
     '%s: portrait 768×1024 and landscape 1024×768',
-    async (role) => {
+    { timeout: 420_000 },
+    async (role, { hub, browser }) => {
       for (const viewport of [PORTRAIT, LANDSCAPE]) {
         const colorScheme = viewport === PORTRAIT ? 'light' : 'dark';
         const app = await openApp(browser, hub.url, { viewport, colorScheme });
@@ -106,6 +96,5 @@ describe('staff screens on a tablet', () => {
         }
       }
     },
-    300_000,
   );
 });

@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppPage, launchBrowser, openApp } from '@renderer/testing/browser';
-import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
-import { DEMO_PASSWORD, signInAs, signInWith } from '@renderer/testing/sign-in';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import { type AppPage, openApp } from '@renderer/testing/browser';
+import { browserTest } from '@renderer/testing/browser-test';
+import { DEMO_PASSWORD, signInWith } from '@renderer/testing/sign-in';
 import {
   addWalkInAt,
   fillConsultation,
@@ -22,6 +22,8 @@ const TIMEOUT = { timeout: 60_000 };
 const WALK_IN_DOCTOR = 'Dr. Arvind Menon';
 const WAITING = /^\d+ min$|^\d+ h \d{2} min$/;
 
+const test = browserTest.extend('reception', { scope: 'file' }, ({ signedIn }) => signedIn('receptionist'));
+
 /**
  * One visit of one new patient, through the UI only, reception and doctor in their own browser
  * contexts (two desktops): an appointment today (booked with quick registration; after hours, when
@@ -30,26 +32,14 @@ const WAITING = /^\d+ min$|^\d+ h \d{2} min$/;
  * then the full payment → the receipt.
  */
 describe('a whole visit: booking → check-in → queue → consultation → bill → payments → receipt', () => {
-  let hub: DemoHub;
-  let browser: Browser;
-  let reception: AppPage;
   let doctor: AppPage | undefined;
   const name = uniqueName('Lata');
   const phone = `+91 97${String(Date.now() % 100000000).padStart(8, '0')}`;
   const visit = { doctor: '', token: '', viaWalkIn: false };
 
-  beforeAll(async () => {
-    hub = await startDemoHub();
-    browser = await launchBrowser();
-    reception = await openApp(browser, hub.url);
-    await signInAs(reception.page, 'receptionist');
-  }, 600_000);
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.stop();
-  }, 60_000);
-
-  it('reception gives a new patient an appointment today (Book with quick registration, else a walk-in)', async () => {
+  test('reception gives a new patient an appointment today (Book with quick registration, else a walk-in)', async ({
+    reception,
+  }) => {
     const { page } = reception;
     const found = await findBookingWithFreeSlot(page, { days: 1 });
     if (found) {
@@ -69,7 +59,9 @@ describe('a whole visit: booking → check-in → queue → consultation → bil
     expect(visit.doctor).toMatch(/^Dr\. /);
   }, 300_000);
 
-  it('checks the patient in: a token, and the reception queue lists them waiting', async () => {
+  test('checks the patient in: a token, and the reception queue lists them waiting', async ({
+    reception,
+  }) => {
     const { page } = reception;
     if (!visit.viaWalkIn) {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Queue' }).click();
@@ -97,7 +89,10 @@ describe('a whole visit: booking → check-in → queue → consultation → bil
     expect(await row.getByTestId('waiting-time').innerText()).toMatch(WAITING);
   }, 180_000);
 
-  it('the doctor (another desktop) sees the patient in My queue with a waiting time and starts the consultation', async () => {
+  test('the doctor (another desktop) sees the patient in My queue with a waiting time and starts the consultation', async ({
+    hub,
+    browser,
+  }) => {
     doctor = await openApp(browser, hub.url);
     const { page } = doctor;
     await signInAsDoctor(page, visit.doctor);
@@ -128,7 +123,7 @@ describe('a whole visit: booking → check-in → queue → consultation → bil
     await page.getByLabel('Chief complaint').waitFor(TIMEOUT);
   }, 300_000);
 
-  it('writes complaint, diagnosis, advice and a two-medicine prescription, signs and completes the visit', async () => {
+  test('writes complaint, diagnosis, advice and a two-medicine prescription, signs and completes the visit', async () => {
     const { page } = doctor!;
     await fillConsultation(page);
     expect(await page.getByTestId('prescription-row').count()).toBe(2);
@@ -151,7 +146,9 @@ describe('a whole visit: booking → check-in → queue → consultation → bil
     expect(await pdf.getAttribute('src')).toMatch(/^blob:/);
   }, 300_000);
 
-  it('reception opens the visit’s bill and takes a partial, then the full payment', async () => {
+  test('reception opens the visit’s bill and takes a partial, then the full payment', async ({
+    reception,
+  }) => {
     const { page } = reception;
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Billing' }).click();
     await page.getByRole('heading', { name: 'Billing', level: 1 }).waitFor(TIMEOUT);
@@ -196,7 +193,7 @@ describe('a whole visit: booking → check-in → queue → consultation → bil
     expect(await page.getByTestId('payment-row').count()).toBe(2);
   }, 300_000);
 
-  it('shows the receipt (PDF and its number)', async () => {
+  test('shows the receipt (PDF and its number)', async ({ reception }) => {
     const { page } = reception;
     await page.getByRole('button', { name: 'Show receipt' }).click();
     const frame = page.getByTestId('receipt-frame');
@@ -205,7 +202,7 @@ describe('a whole visit: booking → check-in → queue → consultation → bil
     expect(await page.getByTestId('receipt-number').innerText()).toMatch(/^R-\d{4}-\d{6,}$/);
   }, 120_000);
 
-  it('ran without console errors, page errors or CSP violations', () => {
+  test('ran without console errors, page errors or CSP violations', ({ reception }) => {
     expect(reception.problems).toEqual([]);
     expect(doctor?.problems ?? []).toEqual([]);
   });

@@ -161,6 +161,18 @@ export class PushApplier {
         error: { code: 'VALIDATION', message: `${name} reads data; only changes can be pushed.` },
       };
     }
+    // The contract says a desktop never queues it (docs/architecture.md (main/client-core — the
+    // offline-first desktop)): a push of one is not a desktop's outbox, so it is refused unrun.
+    if (contract[name].offline === 'online-only') {
+      return {
+        mutation,
+        fingerprint,
+        error: {
+          code: 'VALIDATION',
+          message: `${name} needs the hub online and cannot be queued; call it directly instead of pushing it.`,
+        },
+      };
+    }
     const { origin = client.clientId } = mutation;
     if (origin !== client.clientId && !mayUseOrigin(this.core.db, origin, session.actor.userId)) {
       const message = "origin names another user's sync client";

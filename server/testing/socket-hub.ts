@@ -161,16 +161,19 @@ export function nextEvent<T = unknown>(socket: ClientSocket, event: string, time
   });
 }
 
-/** A pushed users.create mutation (a command every hub build has). */
-export function createUserMutation(
+/**
+ * A pushed patients.register mutation: a command a desktop queues (offline 'queue'), so the hub
+ * runs it when pushed. No phone or date of birth, so equal names are not duplicates.
+ */
+export function registerPatientMutation(
   mutationId: number,
-  username: string,
+  fullName: string,
   id: string = randomUUID(),
 ): Mutation {
   return {
     mutationId,
-    name: 'users.create',
-    input: { id, username, displayName: username, role: 'receptionist', password: 'correct horse battery' },
+    name: 'patients.register',
+    input: { id, details: { fullName } },
     createdAt: '2026-11-23T02:00:00.000Z',
   };
 }

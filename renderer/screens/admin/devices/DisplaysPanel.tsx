@@ -1,12 +1,13 @@
-import { Badge, Button, Code, HStack, Stack, Table, Text } from '@chakra-ui/react';
-import { type FormEvent, useState } from 'react';
+import { Button, Code, Stack, Text } from '@chakra-ui/react';
+import { type FormEvent, useMemo, useState } from 'react';
 import type { ResultOf } from '@shared/contract/index';
 import type { Display } from '@shared/domain/display.schema';
 import { useApiMutation, useApiQuery } from '@renderer/api/hooks';
 import { useClinicFormat } from '@renderer/app/clinic-format';
 import { ConfirmDialog } from '@renderer/components/admin/ConfirmDialog';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
-import { TablePanel } from '@renderer/components/TablePanel';
+import { DataTable } from '@renderer/components/table/DataTable';
+import { displayColumns } from './display-columns';
 import { type DisplayChoice, DisplayFields } from './DisplayFields';
 import { EditDisplayDialog } from './EditDisplayDialog';
 
@@ -30,13 +31,23 @@ export function DisplaysPanel() {
   const testAnnouncement = useApiMutation('displays.testAnnouncement');
   const newCode = useApiMutation('displays.newPairingCode', { onSuccess: (p) => setPairing(p) });
   const revoke = useApiMutation('displays.revoke', { onSuccess: () => setRevoking(null) });
-  const doctorName = new Map((doctors.data ?? []).map((d) => [d.id, d.fullName]));
-  const roomName = new Map((rooms.data ?? []).map((r) => [r.id, r.name]));
-  const shows = (d: Display) =>
-    [
-      ...d.doctorIds.map((id) => doctorName.get(id) ?? '…'),
-      ...d.roomIds.map((id) => roomName.get(id) ?? '…'),
-    ].join(', ');
+  const { mutate: announce } = testAnnouncement;
+  const { mutate: issueCode } = newCode;
+  const columns = useMemo(() => {
+    const doctorName = new Map((doctors.data ?? []).map((d) => [d.id, d.fullName]));
+    const roomName = new Map((rooms.data ?? []).map((r) => [r.id, r.name]));
+    const shows = (d: Display) =>
+      [
+        ...d.doctorIds.map((id) => doctorName.get(id) ?? '…'),
+        ...d.roomIds.map((id) => roomName.get(id) ?? '…'),
+      ].join(', ');
+    return displayColumns(shows, (iso) => format.dateTime(iso), {
+      edit: setEditing,
+      testAnnouncement: (d) => announce({ id: d.id }),
+      newPairingCode: (d) => issueCode({ id: d.id }),
+      revoke: setRevoking,
+    });
+  }, [doctors.data, rooms.data, format, announce, issueCode]);
   return (
     <Stack gap="4" mt="8">
       <Text as="h2" fontSize="lg" fontWeight="semibold">
@@ -57,65 +68,13 @@ export function DisplaysPanel() {
       ) : null}
       <ErrorMessage error={displays.error ?? newCode.error ?? testAnnouncement.error} />
       {(displays.data ?? []).length > 0 ? (
-        <TablePanel label="Displays">
-          <Table.Root size="sm" aria-label="Displays">
-            <Table.Header>
-              <Table.Row bg="bg.muted">
-                <Table.ColumnHeader>Name</Table.ColumnHeader>
-                <Table.ColumnHeader>Shows</Table.ColumnHeader>
-                <Table.ColumnHeader>State</Table.ColumnHeader>
-                <Table.ColumnHeader>Last seen</Table.ColumnHeader>
-                <Table.ColumnHeader textAlign="end">Actions</Table.ColumnHeader>
-              </Table.Row>
-            </Table.Header>
-            <Table.Body>
-              {(displays.data ?? []).map((d) => (
-                <Table.Row key={d.id} data-testid="display-row">
-                  <Table.Cell fontWeight="medium">{d.name}</Table.Cell>
-                  <Table.Cell>{shows(d)}</Table.Cell>
-                  <Table.Cell>
-                    {d.revokedAt ? (
-                      <Badge colorPalette="red">Revoked</Badge>
-                    ) : d.pairedAt ? (
-                      <Badge colorPalette="green">Paired</Badge>
-                    ) : (
-                      <Badge colorPalette="orange">Waiting for pairing</Badge>
-                    )}
-                  </Table.Cell>
-                  <Table.Cell whiteSpace="nowrap">
-                    {d.lastSeenAt ? format.dateTime(d.lastSeenAt) : 'Never'}
-                  </Table.Cell>
-                  <Table.Cell textAlign="end">
-                    <HStack justify="end">
-                      {d.revokedAt || !d.pairedAt ? null : (
-                        <>
-                          <Button size="xs" variant="outline" onClick={() => setEditing(d)}>
-                            Edit
-                          </Button>
-                          <Button
-                            size="xs"
-                            variant="outline"
-                            onClick={() => testAnnouncement.mutate({ id: d.id })}
-                          >
-                            Test announcement
-                          </Button>
-                        </>
-                      )}
-                      <Button size="xs" variant="outline" onClick={() => newCode.mutate({ id: d.id })}>
-                        New pairing code
-                      </Button>
-                      {d.revokedAt ? null : (
-                        <Button size="xs" colorPalette="red" variant="outline" onClick={() => setRevoking(d)}>
-                          Revoke
-                        </Button>
-                      )}
-                    </HStack>
-                  </Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table.Root>
-        </TablePanel>
+        <DataTable
+          label="Displays"
+          rows={displays.data ?? []}
+          columns={columns}
+          rowKey={(d) => d.id}
+          rowAttributes={() => ({ 'data-testid': 'display-row' })}
+        />
       ) : null}
       {editing ? <EditDisplayDialog display={editing} onClose={() => setEditing(null)} /> : null}
       <ConfirmDialog
