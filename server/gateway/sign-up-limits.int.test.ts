@@ -3,6 +3,7 @@ import { CODE_SENT_TO } from '@server/handlers/auth/patient-accounts';
 import { SIGN_UPS_PAUSED, SIGN_UPS_PER_HOUR } from '@server/handlers/auth/sign-up-cap';
 import { insertPatient } from '@server/testing/fixtures';
 import { createTestHub, type TestHub } from '@server/testing/test-hub';
+import { LOOPBACK_PROXY } from './gateway-trust-proxy';
 import { gatewayOn } from './testing/patient-app';
 
 let hub: TestHub;
@@ -10,8 +11,8 @@ let gateway: { api: string; close(): Promise<void> };
 
 beforeAll(async () => {
   hub = await createTestHub();
-  // Behind a proxy, so each request can come from an address of its own.
-  gateway = await gatewayOn(hub, { trustProxy: true, signUpLimit: { max: 2, windowMs: 60_000 } });
+  // Behind a proxy on this machine, so each request can come from an address of its own.
+  gateway = await gatewayOn(hub, { trustProxy: LOOPBACK_PROXY, signUpLimit: { max: 2, windowMs: 60_000 } });
 });
 
 afterAll(async () => {
