@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningHub, startHub } from '@server/hub/hub-server';
+import type { RunningHub } from '@server/hub/hub-server';
+import { startHubWithGateway } from './testing/patient-app';
 
 /** One documented answer: a description, maybe headers, and its JSON body's schema. */
 interface DocumentedResponse {
@@ -26,27 +23,18 @@ interface Operation {
 }
 type OpenApiDocument = { openapi: string; paths: Record<string, Record<string, Operation>> };
 
+let started: Awaited<ReturnType<typeof startHubWithGateway>>;
 let hub: RunningHub;
 let gatewayUrl: string;
-let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'clinic-openapi-'));
-  hub = await startHub({
-    dataDir,
-    port: 0,
-    host: '127.0.0.1',
-    gatewayPort: 0,
-    mdns: false,
-    delivery: false,
-    logger: pino({ level: 'silent' }),
-  });
+  started = await startHubWithGateway();
+  hub = started.hub;
   gatewayUrl = hub.gateway!.url;
 });
 
 afterAll(async () => {
-  await hub?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await started?.stop();
 });
 
 async function openApiDocument(): Promise<OpenApiDocument> {

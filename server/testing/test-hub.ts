@@ -47,6 +47,21 @@ export async function freshAdmin(hub: Pick<TestHub, 'call'>): Promise<Caller> {
  */
 export const testPasswords = memoizedPasswords();
 
+/** The test passwords, counting the argon2 checks the hub makes (`checks()`: so far). */
+export function countingPasswords(): { passwords: PasswordHasher; checks: () => number } {
+  let checks = 0;
+  return {
+    passwords: {
+      hash: (password) => testPasswords.hash(password),
+      verify: (hash, password) => {
+        checks += 1;
+        return testPasswords.verify(hash, password);
+      },
+    },
+    checks: () => checks,
+  };
+}
+
 /**
  * A real hub on a temporary SQLite file, with a pinned clock (default: Monday 2026-11-23 08:00
  * in Kolkata), set up with an admin. Results are checked against the contract's result schemas.

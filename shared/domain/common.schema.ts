@@ -11,21 +11,33 @@ export type Id = z.infer<typeof idSchema>;
  */
 export const EARLIEST_YEAR = 1900;
 export const LATEST_YEAR = 2200;
-const inYearRange = (value: string) => {
+/**
+ * Only a well-formed value is measured, so a malformed one has the format's message alone; the
+ * format check does not abort, so the checks of the object around it (e.g. "an extra window needs
+ * a start and end") still name their fields in the same answer.
+ */
+const inYearRange = (wellFormed: z.ZodString | z.ZodISODate | z.ZodISODateTime) => (value: string) => {
+  if (!wellFormed.safeParse(value).success) return true;
   const year = Number(value.slice(0, 4));
   return year >= EARLIEST_YEAR && year <= LATEST_YEAR;
 };
+const isoDate = z.iso.date();
+const isoDateTime = z.iso.datetime();
 
 /** A calendar date in the clinic's zone, e.g. 2026-11-21. */
 export const isoDateSchema = z.iso
-  .date({ error: 'must be a date YYYY-MM-DD', abort: true })
-  .refine(inYearRange, { error: `must be a date from ${EARLIEST_YEAR}-01-01 to ${LATEST_YEAR}-12-31` });
+  .date({ error: 'must be a date YYYY-MM-DD' })
+  .refine(inYearRange(isoDate), {
+    error: `must be a date from ${EARLIEST_YEAR}-01-01 to ${LATEST_YEAR}-12-31`,
+  });
 export type IsoDate = z.infer<typeof isoDateSchema>;
 
 /** An exact instant, always UTC with a Z suffix, e.g. 2026-11-21T03:30:00.000Z. */
 export const instantSchema = z.iso
-  .datetime({ error: 'must be a UTC timestamp like 2026-11-21T03:30:00Z', abort: true })
-  .refine(inYearRange, { error: `must be a time in the years ${EARLIEST_YEAR} to ${LATEST_YEAR}` });
+  .datetime({ error: 'must be a UTC timestamp like 2026-11-21T03:30:00Z' })
+  .refine(inYearRange(isoDateTime), {
+    error: `must be a time in the years ${EARLIEST_YEAR} to ${LATEST_YEAR}`,
+  });
 export type Instant = z.infer<typeof instantSchema>;
 
 /** A wall-clock time in the clinic's zone, 24-hour HH:MM. */

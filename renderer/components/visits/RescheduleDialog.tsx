@@ -1,4 +1,4 @@
-import { Button, Dialog, NativeSelect, Portal, SimpleGrid, Stack, Text } from '@chakra-ui/react';
+import { Button, Dialog, NativeSelect, Portal, Stack, Text } from '@chakra-ui/react';
 import { useEffect, useState } from 'react';
 import type { Appointment } from '@shared/domain/appointment.schema';
 import type { Doctor } from '@shared/domain/doctor.schema';
@@ -6,8 +6,8 @@ import { toApiError } from '@renderer/api/form-errors';
 import { useApiMutation, useApiQuery } from '@renderer/api/hooks';
 import { useClinicFormat } from '@renderer/app/clinic-format';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
-import { LoadingState } from '@renderer/components/StateViews';
 import { toaster } from '@renderer/components/toaster';
+import { FreeTimeButtons } from './FreeTimeButtons';
 import { NextSlots } from './NextSlots';
 import { ReasonField, reasonProblem } from './ReasonField';
 import { DateField } from '@renderer/components/DateField';
@@ -161,29 +161,13 @@ export function RescheduleDialog({
                   <Text fontSize="sm" fontWeight="medium">
                     Free times {day ? `on ${format.date(day.date)}` : ''}
                   </Text>
-                  {slots.isLoading && <LoadingState label="Loading free times…" />}
-                  <ErrorMessage error={slots.error} />
-                  {day && day.slots.length === 0 && (
-                    <Text color="fg.muted">
-                      {day.message ?? 'No free time on this date; try another date.'}
-                    </Text>
-                  )}
-                  {day && day.slots.length > 0 && (
-                    <SimpleGrid columns={{ base: 4, md: 6 }} gap="2" maxH="12rem" overflowY="auto" p="1">
-                      {day.slots.map((slot) => (
-                        <Button
-                          key={slot.start}
-                          size="sm"
-                          type="button"
-                          variant={slot.start === startsAt ? 'solid' : 'outline'}
-                          aria-pressed={slot.start === startsAt}
-                          onClick={() => setStartsAt(slot.start)}
-                        >
-                          {slot.localTime}
-                        </Button>
-                      ))}
-                    </SimpleGrid>
-                  )}
+                  <FreeTimeButtons
+                    day={day}
+                    loading={slots.isLoading}
+                    error={slots.error}
+                    selected={startsAt}
+                    onPick={setStartsAt}
+                  />
                   {problems.slot && (
                     <Text color="fg.error" fontSize="sm" role="alert">
                       {problems.slot}

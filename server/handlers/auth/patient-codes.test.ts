@@ -4,7 +4,7 @@ import type { Caller } from '@server/core/dispatcher';
 import { lastSmsCode } from '@server/testing/app-codes';
 import { failureOf } from '@server/testing/failure';
 import { insertPatient } from '@server/testing/fixtures';
-import { createTestHub, type TestHub, testPasswords } from '@server/testing/test-hub';
+import { countingPasswords, createTestHub, type TestHub } from '@server/testing/test-hub';
 import { CODE_REFUSED, MAX_ACCOUNTS_PER_LOGIN, PATIENT_LOGIN_REFUSED } from './patient-accounts';
 
 const PASSWORD = 'my own app password';
@@ -13,18 +13,10 @@ const app: Caller = { token: null, deviceId: 'asha-phone', address: '203.0.113.7
 describe('patient codes and sign-in refusals', () => {
   let hub: TestHub;
   /** argon2 checks the hub made: every refused sign-in must make the same number. */
-  let verifies: number;
+  let argon2: ReturnType<typeof countingPasswords>;
   beforeEach(async () => {
-    verifies = 0;
-    hub = await createTestHub({
-      passwords: {
-        hash: (password) => testPasswords.hash(password),
-        verify: (hash, password) => {
-          verifies += 1;
-          return testPasswords.verify(hash, password);
-        },
-      },
-    });
+    argon2 = countingPasswords();
+    hub = await createTestHub({ passwords: argon2.passwords });
   });
   afterEach(() => hub.close());
 
@@ -122,13 +114,13 @@ describe('patient codes and sign-in refusals', () => {
     ];
     const answers: Record<string, [ApiError, number]> = {};
     for (const [label, attempt] of attempts) {
-      const before = verifies;
-      answers[label] = [await failureOf(attempt()), verifies - before];
+      const before = argon2.checks();
+      answers[label] = [await failureOf(attempt()), argon2.checks() - before];
     }
     // Locked by the throttle: past 5 free failures on this login from here, even the right password is refused.
     for (let i = 0; i < 5; i += 1) await failureOf(login(active.code, 'not my password'));
-    const before = verifies;
-    answers.throttled = [await failureOf(login(active.code, PASSWORD)), verifies - before];
+    const before = argon2.checks();
+    answers.throttled = [await failureOf(login(active.code, PASSWORD)), argon2.checks() - before];
     // A patient code names one account, so one check; a phone as many as it may name.
     const refused = { code: 'UNAUTHENTICATED', message: PATIENT_LOGIN_REFUSED } as const;
     for (const label of Object.keys(answers)) {
@@ -176,9 +168,9 @@ describe('patient codes and sign-in refusals', () => {
     expect((await login('+91 98450 10009', 'lata password 1')).user.patientId).toBe(lata.id);
     expect((await login('+91 98450 10009', 'ravi password 2')).user.patientId).toBe(ravi.id);
     // A refusal checks the password against each account the phone names, padded to the most it may name.
-    const before = verifies;
+    const before = argon2.checks();
     expect((await failureOf(login('+91 98450 10009', 'neither'))).message).toBe(PATIENT_LOGIN_REFUSED);
-    expect(verifies - before).toBe(MAX_ACCOUNTS_PER_LOGIN);
+    expect(argon2.checks() - before).toBe(MAX_ACCOUNTS_PER_LOGIN);
   });
 
   it('limits how many codes one login may ask for', async () => {

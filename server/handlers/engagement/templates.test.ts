@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { notificationKindSchema } from '@shared/domain/notification.schema';
 import { defaultTemplate } from '@server/notifications/default-templates';
 import { failureOf } from '@server/testing/failure';
 import { createTestHub, type TestHub } from '@server/testing/test-hub';
@@ -18,7 +19,9 @@ describe('message texts', () => {
   it('lists every kind × channel × language, the shipped default until the admin changes one', async () => {
     hub = await createTestHub();
     const entries = await hub.call(hub.admin, 'messages.templates', {});
-    expect(entries).toHaveLength(13 * 3 * 2);
+    // Every kind (14 today), on the app, SMS and e-mail, in English and Hindi.
+    expect(entries).toHaveLength(notificationKindSchema.options.length * 3 * 2);
+    expect(notificationKindSchema.options).toHaveLength(14);
     const hindiEmail = entries.find(
       (e) => e.kind === 'prescription_ready' && e.channel === 'email' && e.language === 'hi',
     );

@@ -1,12 +1,12 @@
-import { Button, SimpleGrid, Stack, Text } from '@chakra-ui/react';
+import { Button, Stack, Text } from '@chakra-ui/react';
 import { useEffect, useState } from 'react';
 import { useApiMutation, useApiQuery } from '@renderer/api/hooks';
 import { useClinicFormat } from '@renderer/app/clinic-format';
 import { DateField } from '@renderer/components/DateField';
 import { DialogFrame } from '@renderer/components/DialogFrame';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
-import { LoadingState } from '@renderer/components/StateViews';
 import { toaster } from '@renderer/components/toaster';
+import { FreeTimeButtons } from '@renderer/components/visits/FreeTimeButtons';
 import { ReasonField, reasonProblem } from '@renderer/components/visits/ReasonField';
 import { askedFor, type PendingReschedule } from './pending-reschedule';
 
@@ -120,27 +120,13 @@ export function DecideRescheduleDialog({
               }}
             />
             <Stack gap="2" role="group" aria-label="Free times">
-              {slots.isLoading && <LoadingState label="Loading free times…" />}
-              <ErrorMessage error={slots.error} />
-              {day && day.slots.length === 0 && (
-                <Text color="fg.muted">{day.message ?? 'No free time on this date; try another date.'}</Text>
-              )}
-              {day && day.slots.length > 0 && (
-                <SimpleGrid columns={{ base: 4, md: 6 }} gap="2" maxH="12rem" overflowY="auto" p="1">
-                  {day.slots.map((slot) => (
-                    <Button
-                      key={slot.start}
-                      size="sm"
-                      type="button"
-                      variant={slot.start === startsAt ? 'solid' : 'outline'}
-                      aria-pressed={slot.start === startsAt}
-                      onClick={() => setStartsAt(slot.start)}
-                    >
-                      {slot.localTime}
-                    </Button>
-                  ))}
-                </SimpleGrid>
-              )}
+              <FreeTimeButtons
+                day={day}
+                loading={slots.isLoading}
+                error={slots.error}
+                selected={startsAt}
+                onPick={setStartsAt}
+              />
               {startsAt && <Text fontSize="sm">New time: {format.dateTime(startsAt)}</Text>}
             </Stack>
           </>
