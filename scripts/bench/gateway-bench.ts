@@ -9,6 +9,7 @@ import pino from 'pino';
 import { fixedClock } from '@server/core/clock';
 import type { Caller } from '@server/core/dispatcher';
 import { createGateway } from '@server/gateway/gateway-server';
+import { storedId } from '@server/gateway/retry-key';
 import { startHub } from '@server/hub/hub-server';
 import { lastSmsCode, patientIdByPhone } from '@server/testing/app-codes';
 import { TEST_PASSWORD } from '@server/testing/test-hub';
@@ -87,8 +88,9 @@ export async function gatewayBench(figures: Record<string, number>): Promise<voi
     authLimit: { max: 1_000_000, windowMs: 60_000 },
   });
   const api = `http://127.0.0.1:${await gateway.listen(0, '127.0.0.1')}/api/v1`;
-  const appTokens = [];
-  for (let i = 0; i < APP_PATIENTS; i++) appTokens.push(await appPatient(hub.core.db, api, i));
+  const apps = [];
+  for (let i = 0; i < APP_PATIENTS; i++) apps.push(await appPatient(hub.core.db, api, i));
+  const appTokens = apps.map((app) => app.token);
 
   const load = await forkLoad();
   const deskLoad = await forkLoad();
@@ -145,18 +147,23 @@ export async function gatewayBench(figures: Record<string, number>): Promise<voi
     const rtt: number[] = [];
     const firstSlot = Date.parse('2026-11-24T02:30:00.000Z'); // Tuesday 08:00
     for (let i = 0; i < APP_BOOKINGS; i++) {
-      const id = randomUUID();
-      await replica.ask({ watch: id, kind: 'appointment' }, 'watching');
+      const retryKey = randomUUID();
+      const app = apps[i % APP_PATIENTS]!;
+      // The gateway stores the booking under an id derived from the app's retry key and patient.
+      await replica.ask(
+        { watch: storedId('appointment', app.patientId, retryKey), kind: 'appointment' },
+        'watching',
+      );
       const seen = replica.ask(null, 'seen');
       const sentAt = performance.timeOrigin + performance.now();
       const response = await fetch(`${api}/appointments`, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          authorization: `Bearer ${appTokens[i % APP_PATIENTS]}`,
+          authorization: `Bearer ${app.token}`,
         },
         body: JSON.stringify({
-          id,
+          id: retryKey,
           doctorId: doctors[4],
           startsAt: new Date(firstSlot + i * 15 * 60_000).toISOString(),
         }),
@@ -188,7 +195,7 @@ async function appPatient(
   db: Parameters<typeof patientIdByPhone>[0],
   api: string,
   i: number,
-): Promise<string> {
+): Promise<{ token: string; patientId: string }> {
   const phone = `+91 98450 6${String(i).padStart(4, '0')}`;
   const post = (path: string, body: unknown) =>
     fetch(`${api}${path}`, {
@@ -205,7 +212,7 @@ async function appPatient(
     deviceId: `bench-phone-${i}`,
   });
   if (activated.status !== 200) throw new Error(`app patient ${i}: ${await activated.text()}`);
-  return ((await activated.json()) as { token: string }).token;
+  return { token: ((await activated.json()) as { token: string }).token, patientId };
 }
 
 /** Distinct free slots from Wednesday on (the apps book Tuesday): 15-minute steps, 48 a day. */
