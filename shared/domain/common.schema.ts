@@ -25,11 +25,9 @@ const isoDate = z.iso.date();
 const isoDateTime = z.iso.datetime();
 
 /** A calendar date in the clinic's zone, e.g. 2026-11-21. */
-export const isoDateSchema = z.iso
-  .date({ error: 'must be a date YYYY-MM-DD' })
-  .refine(inYearRange(isoDate), {
-    error: `must be a date from ${EARLIEST_YEAR}-01-01 to ${LATEST_YEAR}-12-31`,
-  });
+export const isoDateSchema = z.iso.date({ error: 'must be a date YYYY-MM-DD' }).refine(inYearRange(isoDate), {
+  error: `must be a date from ${EARLIEST_YEAR}-01-01 to ${LATEST_YEAR}-12-31`,
+});
 export type IsoDate = z.infer<typeof isoDateSchema>;
 
 /** An exact instant, always UTC with a Z suffix, e.g. 2026-11-21T03:30:00.000Z. */
