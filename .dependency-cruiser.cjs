@@ -42,6 +42,14 @@ module.exports = {
       to: { path: '^(server|main|scripts)/' },
     },
     {
+      name: 'companion-only-its-own',
+      comment:
+        "The companion app (renderer/companion/) shares the staff app's design tokens (renderer/theme/) and shared/, never its screens or code.",
+      severity: 'error',
+      from: { path: '^renderer/companion/' },
+      to: { path: '^renderer/', pathNot: '^renderer/(companion|theme)/' },
+    },
+    {
       name: 'renderer-no-node-builtins',
       comment:
         'renderer/ runs sandboxed in a browser: no Node built-ins. Only its browser-test support (renderer/testing/, *.testing.ts step helpers) and test files, which run in Node and drive Chromium, may use them.',

@@ -21,7 +21,7 @@ import {
   toPatientDay,
   toPatientHistory,
   whenQuerySchema,
-} from './appointment-schemas';
+} from '@shared/gateway/appointments.schema';
 import { API_PREFIX } from './auth-routes';
 import { patientCaller } from './patient-session';
 import { storedId } from './retry-key';

@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { contract, type OperationName } from '@shared/contract/index';
+import { API_PREFIX } from '@shared/gateway/api-prefix';
 import type { Caller, Dispatcher } from '@server/core/dispatcher';
 import type { HubCore } from '@server/core/hub-core';
 import { anonymousCaller, patientCaller } from './patient-session';
 
-export const API_PREFIX = '/api/v1';
+export { API_PREFIX };
 
 interface RouteDeps {
   core: HubCore;

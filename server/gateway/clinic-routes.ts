@@ -2,48 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contract, type ResultOf } from '@shared/contract/index';
-import { isoDateSchema } from '@shared/domain/common.schema';
-import { doctorSchema } from '@shared/domain/doctor.schema';
-import { clinicSettingsSchema } from '@shared/domain/settings.schema';
 import { clinicDate } from '@shared/rules/zoned-time';
+import { clinicInfoSchema, publicDoctorSchema } from '@shared/gateway/clinic.schema';
 import type { Dispatcher } from '@server/core/dispatcher';
 import type { HubCore } from '@server/core/hub-core';
 import { API_PREFIX } from './auth-routes';
 import { patientCaller } from './patient-session';
-
-/**
- * What the app shows of the clinic: its contact details and the booking policies a patient
- * meets; never the staff settings (leave rules, templates, buffers).
- */
-export const clinicInfoSchema = clinicSettingsSchema.pick({
-  clinicName: true,
-  address: true,
-  phone: true,
-  email: true,
-  timeZone: true,
-  currency: true,
-  locale: true,
-  bookingNeedsConfirmation: true,
-  cancellationWindowMinutes: true,
-  minBookingNoticeMinutes: true,
-  bookingHorizonDays: true,
-  patientDirectReschedule: true,
-});
-
-/** A doctor as a patient sees them: no account link, registration or queue details. */
-export const publicDoctorSchema = doctorSchema
-  .pick({
-    id: true,
-    fullName: true,
-    specialization: true,
-    qualification: true,
-    fees: true,
-    sessionMinutes: true,
-  })
-  .extend({
-    /** The clinic day of the doctor's next free slot from now; null: none bookable. */
-    nextFreeDay: isoDateSchema.nullable(),
-  });
 
 const pickKeys = <T extends object>(schema: { keyof(): { options: readonly string[] } }, value: object) =>
   Object.fromEntries(

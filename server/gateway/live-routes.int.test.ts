@@ -5,7 +5,7 @@ import { appPatient, liveWorld, type LiveWorld, SseClient } from '@server/gatewa
 import { insertNotification } from '@server/testing/outbox-fixtures';
 import { bookAt, TUESDAY, at as atOn } from '@server/testing/booking-setup';
 import { insertAppointment, queueWorld, type QueueWorld } from '@server/testing/queue-fixtures';
-import type { MyQueue } from './queue-routes';
+import type { MyQueue } from '@shared/gateway/queue.schema';
 
 // One hub and gateway for the file (Monday 23 Nov 2026, 08:00 in Kolkata; the doctor works from 09:00).
 let world: LiveWorld;

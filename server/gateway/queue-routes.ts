@@ -1,42 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { ApiFailure } from '@shared/contract/errors';
 import type { OperationName, ResultOf } from '@shared/contract/index';
-import { idSchema, instantSchema, isoDateSchema } from '@shared/domain/common.schema';
-import { queueStateSchema } from '@shared/domain/queue.schema';
 import { clinicDate } from '@shared/rules/zoned-time';
+import { myQueueSchema, type MyQueue } from '@shared/gateway/queue.schema';
 import type { Dispatcher } from '@server/core/dispatcher';
 import type { HubCore } from '@server/core/hub-core';
 import { API_PREFIX } from './auth-routes';
 import { patientCaller } from './patient-session';
-
-/**
- * The signed-in patient's place in today's queue (docs/product.md §7): the answer of
- * GET /queue/me and the data of the live channel's `queue` event, the same shape in both.
- */
-export const myQueueSchema = z
-  .strictObject({
-    /** Today, in the clinic's time zone. */
-    clinicDate: isoDateSchema,
-    position: z
-      .strictObject({
-        appointmentId: idSchema,
-        doctorId: idSchema,
-        /** The token on the waiting-room display, e.g. K-012. */
-        token: z.string(),
-        state: queueStateSchema,
-        /** Patients the doctor sees before me (0 once called). */
-        patientsAhead: z.number().int().min(0),
-        /** What is left of the current consultation plus one average consultation per patient ahead. */
-        estimatedWaitMinutes: z.number().int().min(0),
-        estimatedCallAt: instantSchema,
-      })
-      .nullable()
-      .describe('null: not checked in today (check in at the front desk), or already seen'),
-  })
-  .describe('My place in today’s queue');
-export type MyQueue = z.infer<typeof myQueueSchema>;
 
 /** Runs a contract operation as the signed-in patient (the route's call, or the stream's). */
 export type RunAsPatient = <N extends OperationName>(name: N, input: unknown) => Promise<ResultOf<N>>;

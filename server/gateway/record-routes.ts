@@ -3,41 +3,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contract, type InputOf, type OperationName, type ResultOf } from '@shared/contract/index';
 import { byIdSchema } from '@shared/contract/common';
-import { billSchema, paymentSchema } from '@shared/domain/billing.schema';
-import { consultationSummarySchema } from '@shared/domain/consultation.schema';
+import { patientBillViewSchema, patientConsultationSchema } from '@shared/gateway/records.schema';
 import type { Dispatcher } from '@server/core/dispatcher';
 import type { HubCore } from '@server/core/hub-core';
 import { API_PREFIX } from './auth-routes';
 import { patientCaller } from './patient-session';
 import { pdfResponse, sendPdf } from './pdf-reply';
-
-/**
- * A signed consultation as the patient sees it (docs/product.md §8): diagnosis, advice,
- * prescription, tests and follow-up. The fields are named here one by one and the object strips
- * any other key, so the doctor's clinical or examination notes (or the complaint) cannot reach
- * the app even if the operation behind it ever returned them.
- */
-export const patientConsultationSchema = z.object(
-  consultationSummarySchema.pick({
-    id: true,
-    appointmentId: true,
-    doctorId: true,
-    signedAt: true,
-    diagnosis: true,
-    advice: true,
-    prescription: true,
-    tests: true,
-    followUpDate: true,
-  }).shape,
-);
-
-/** A payment or refund on the patient's bill: not which staff account recorded it. */
-export const patientPaymentSchema = z.object(paymentSchema.omit({ recordedBy: true }).shape);
-
-export const patientBillViewSchema = z.object({
-  bill: z.object(billSchema.shape),
-  payments: z.array(patientPaymentSchema),
-});
 
 const paperOf = <N extends 'consultations.prescriptionPdf' | 'billing.receiptPdf'>(name: N) =>
   z.strictObject({ paper: contract[name].input.shape.paper });

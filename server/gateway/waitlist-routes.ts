@@ -4,24 +4,12 @@ import { z } from 'zod';
 import type { InputOf, OperationName, ResultOf } from '@shared/contract/index';
 import { byIdSchema } from '@shared/contract/common';
 import { idSchema, isoDateSchema, text } from '@shared/domain/common.schema';
-import { waitlistStatusSchema } from '@shared/domain/waitlist.schema';
+import { patientWaitlistEntrySchema } from '@shared/gateway/waitlist.schema';
 import type { Dispatcher } from '@server/core/dispatcher';
 import type { HubCore } from '@server/core/hub-core';
 import { API_PREFIX } from './auth-routes';
 import { patientCaller } from './patient-session';
 import { storedId } from './retry-key';
-
-/** A waiting-list entry as its patient sees it (the offer, once the waiting list makes them). */
-export const patientWaitlistEntrySchema = z.object({
-  id: idSchema,
-  doctorId: idSchema,
-  fromDate: isoDateSchema,
-  toDate: isoDateSchema,
-  note: z.string(),
-  status: waitlistStatusSchema,
-  offer: z.object({ startsAt: z.string(), endsAt: z.string(), expiresAt: z.string() }).nullable(),
-  createdAt: z.string(),
-});
 
 /**
  * Joining: a doctor and a range of dates, for the session's own patient. `id` (optional) is a
