@@ -1,9 +1,10 @@
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useSession } from '@renderer/companion/api/session';
 import { paths } from '@renderer/companion/shell/routes';
+import { ScreenSkeleton } from '@renderer/companion/shell/ScreenSkeleton';
 import { ActivateScreen } from './ActivateScreen';
 import { ForgotPasswordScreen } from './ForgotPasswordScreen';
-import { authState, returnPath } from './return-path';
+import { authState, isSigningOut, returnPath } from './return-path';
 import { SignInScreen } from './SignInScreen';
 import { SignUpScreen } from './SignUpScreen';
 import { WelcomeScreen } from './WelcomeScreen';
@@ -16,7 +17,13 @@ import { WelcomeScreen } from './WelcomeScreen';
 export default function AuthRoutes() {
   const { session } = useSession();
   const location = useLocation();
-  if (session) return <Navigate to={returnPath(location.state)} replace />;
+  if (session) {
+    return isSigningOut(location.state) ? (
+      <ScreenSkeleton />
+    ) : (
+      <Navigate to={returnPath(location.state)} replace />
+    );
+  }
   return (
     <Routes>
       <Route path={paths.welcome} element={<WelcomeScreen />} />

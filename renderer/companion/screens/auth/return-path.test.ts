@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authState, returnPath } from './return-path';
+import { authState, isSigningOut, returnPath } from './return-path';
 
 describe('returnPath', () => {
   it('goes back to the signed-in page the patient came from', () => {
@@ -26,5 +26,14 @@ describe('authState', () => {
     });
     expect(authState({ from: 3, codeSent: 'yes' })).toEqual({});
     expect(authState('x')).toEqual({});
+  });
+});
+
+describe('isSigningOut', () => {
+  it('is the profile’s sign-out marker only, never carried on by authState', () => {
+    expect(isSigningOut({ signingOut: true })).toBe(true);
+    expect(isSigningOut({ signingOut: 'yes' })).toBe(false);
+    expect(isSigningOut(null)).toBe(false);
+    expect(authState({ signingOut: true })).toEqual({});
   });
 });

@@ -38,3 +38,10 @@ export function returnPath(state: unknown): string {
   const pathname = from.split(/[?#]/)[0]!;
   return AUTH_PATHS.includes(pathname) ? paths.home : from;
 }
+
+/** The profile's "Sign out" went to the welcome screen while the session is being ended. */
+export function isSigningOut(state: unknown): boolean {
+  return (
+    typeof state === 'object' && state !== null && (state as { signingOut?: unknown }).signingOut === true
+  );
+}

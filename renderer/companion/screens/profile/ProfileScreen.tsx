@@ -1,11 +1,13 @@
 import { Button, Card, DataList, Heading, Stack, Text } from '@chakra-ui/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { useFormat } from '@renderer/companion/api/clinic';
 import { useGet } from '@renderer/companion/api/queries';
 import { useSession } from '@renderer/companion/api/session';
 import { AsOf } from '@renderer/companion/shell/AsOf';
 import { ErrorNote } from '@renderer/companion/shell/ErrorNote';
+import { paths } from '@renderer/companion/shell/routes';
 import { ScreenSkeleton } from '@renderer/companion/shell/ScreenSkeleton';
 import { ChannelsForm } from './ChannelsForm';
 import { ContactForm } from './ContactForm';
@@ -34,7 +36,14 @@ export default function ProfileScreen() {
   const { t: common } = useTranslation();
   const format = useFormat();
   const session = useSession();
+  const navigate = useNavigate();
   const profile = useGet<Profile>(['/profile']);
+  // Leave for the welcome screen first (it waits for the sign-out): the next sign-in then starts
+  // at home, not back on this profile.
+  const signOut = () => {
+    void navigate(paths.welcome, { replace: true, state: { signingOut: true } });
+    void session.signOut();
+  };
 
   if (profile.isPending) return <ScreenSkeleton />;
   if (profile.isError) return <ErrorNote error={profile.error} onRetry={() => void profile.refetch()} />;
@@ -89,7 +98,7 @@ export default function ProfileScreen() {
 
       <Section id="sign-out-heading" title={t('signOut.heading')}>
         <Text color="fg.muted">{t('signOut.hint')}</Text>
-        <Button variant="outline" colorPalette="red" width="full" onClick={() => void session.signOut()}>
+        <Button variant="outline" colorPalette="red" width="full" onClick={signOut}>
           {common('actions.signOut')}
         </Button>
       </Section>
