@@ -1,6 +1,11 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type HubWithGateway, startHubWithGateway } from '@server/gateway/testing/patient-app';
+import {
+  appClient,
+  type HubWithGateway,
+  signUpPatient,
+  startHubWithGateway,
+} from '@server/gateway/testing/patient-app';
 import { lastSmsCode, patientIdByPhone } from '@server/testing/app-codes';
 import { axeScan } from '@renderer/testing/axe';
 import { launchBrowser, settle } from '@renderer/testing/browser';
@@ -179,5 +184,50 @@ describe('the companion’s sign-up, sign-in and profile on a phone', () => {
     await page.getByRole('link', { name: 'Sign in' }).click();
     await signIn(page, number, 'second password 2');
     await expectSignedInAt(page, '/');
+  });
+
+  it('changes the language, contact and message channels in the profile, and names a refused field', async () => {
+    const me = await signUpPatient(gateway.hub.core.db, gateway.api, {
+      phone: '+91 98450 24680',
+      fullName: 'Kavya Rao',
+    });
+    const page = await phone('en');
+    await page.evaluate(
+      (session) => localStorage.setItem('clinic.companion.session', JSON.stringify(session)),
+      { token: me.token, patientId: me.patientId },
+    );
+    await page.goto(`${app.url}/profile`);
+    await page.getByRole('heading', { name: 'My profile' }).waitFor();
+    const saved = async () =>
+      (
+        await appClient(gateway.api, me.token).get<{
+          preferredLanguage: string;
+          messageOptOuts: string[];
+          emergencyContact: unknown;
+        }>('/profile')
+      ).body;
+
+    await page.getByRole('button', { name: 'हिन्दी' }).click();
+    await page.getByRole('heading', { name: 'मेरी प्रोफ़ाइल' }).waitFor();
+    await page.getByText('भाषा सहेज ली गई।').waitFor();
+    expect((await saved()).preferredLanguage).toBe('hi');
+    await expectAccessible(page, 'profile (hi)');
+    await page.screenshot({ path: '/tmp/companion-auth-profile-hi.png', fullPage: true });
+
+    // Half an emergency contact: the clinic refuses it, named on the phone field.
+    await page.getByLabel('उनका नाम').fill('Ravi Rao');
+    await page.getByRole('button', { name: 'मेरी जानकारी सहेजें' }).click();
+    const theirPhone = page.getByLabel('उनका फ़ोन नंबर');
+    await page.getByText('उनका फ़ोन नंबर लिखें', { exact: false }).waitFor();
+    expect(await theirPhone.getAttribute('aria-invalid')).toBe('true');
+    await theirPhone.fill('+91 98450 13579');
+    await page.getByRole('button', { name: 'मेरी जानकारी सहेजें' }).click();
+    await page.getByText('आपकी जानकारी सहेज ली गई है।').waitFor();
+    expect((await saved()).emergencyContact).toMatchObject({ name: 'Ravi Rao', phone: '+91 98450 13579' });
+
+    await page.getByText('SMS से', { exact: true }).click();
+    await page.getByRole('button', { name: 'संदेश की पसंद सहेजें' }).click();
+    await page.getByText('संदेश की आपकी पसंद सहेज ली गई है।').waitFor();
+    expect((await saved()).messageOptOuts).toEqual(['sms']);
   });
 });

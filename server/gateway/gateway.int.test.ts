@@ -174,7 +174,7 @@ describe('the patient gateway', () => {
     }
   });
 
-  it('answers the clinic’s details and its doctors to a signed-in patient, only the patient-facing fields', async () => {
+  it('answers the clinic’s details to anyone and its doctors to a signed-in patient, only the patient-facing fields', async () => {
     // Monday 23 Nov 2026, 08:00 in Kolkata.
     const { hub, api } = await startHubWithGateway({ clock: fixedClock('2026-11-23T02:30:00.000Z') });
     const kavita = insertDoctor(hub.core.db, {
