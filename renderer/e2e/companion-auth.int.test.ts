@@ -91,6 +91,11 @@ describe('the companion’s sign-up, sign-in and profile on a phone', () => {
     await page.getByRole('link', { name: 'नया खाता बनाएँ' }).click();
     await page.getByRole('heading', { name: 'नया खाता बनाएँ' }).waitFor();
     await page.screenshot({ path: '/tmp/companion-auth-sign-up-hi.png' });
+    // At 200 % text size the form still fits the phone's width (no sideways scrolling).
+    await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+    await page.getByRole('button', { name: 'मुझे कोड भेजें' }).scrollIntoViewIfNeeded();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: '/tmp/companion-auth-sign-up-hi-200.png' });
     // The choice is kept: a restart does not ask again.
     await page.goto(`${app.url}/welcome`);
     await page.getByRole('heading', { name: 'स्वागत है' }).waitFor();
