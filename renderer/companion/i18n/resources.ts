@@ -1,13 +1,25 @@
 import { common as enCommon } from './locales/en/common';
 import { common as hiCommon } from './locales/hi/common';
+import { auth as enAuth } from './locales/en/auth';
+import { auth as hiAuth } from './locales/hi/auth';
+import { profile as enProfile } from './locales/en/profile';
+import { profile as hiProfile } from './locales/hi/profile';
 
 /**
  * Every namespace in both languages. Each area of the app adds its own namespace file pair
  * (locales/en/<area>.ts, locales/hi/<area>.ts) and one line here.
  */
 export const resources = {
-  en: { common: enCommon },
-  hi: { common: hiCommon },
+  en: {
+    common: enCommon,
+    auth: enAuth,
+    profile: enProfile,
+  },
+  hi: {
+    common: hiCommon,
+    auth: hiAuth,
+    profile: hiProfile,
+  },
 } as const;
 
 export const LANGUAGES = ['en', 'hi'] as const;
