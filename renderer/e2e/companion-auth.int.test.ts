@@ -1,41 +1,39 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  appClient,
-  type HubWithGateway,
-  signUpPatient,
-  startHubWithGateway,
-} from '@server/gateway/testing/patient-app';
-import { lastSmsCode, patientIdByPhone } from '@server/testing/app-codes';
+import { describe, expect } from 'vitest';
 import { axeScan } from '@renderer/testing/axe';
-import { launchBrowser, settle } from '@renderer/testing/browser';
-import { serveCompanion } from '@renderer/testing/companion-static';
+import { settle } from '@renderer/testing/browser';
+import { companionTest, gatewayCall, phonePatient } from '@renderer/testing/companion-phone';
+import type { DemoHub } from '@renderer/testing/demo-hub';
+import { textedCode } from '@renderer/testing/patient-app-steps';
 
 /**
- * The companion's signed-out screens and profile at a phone's size (360×800), against a real hub
- * and its gateway: the SMS codes are read from the hub's outbox as reception would see them.
- * Needs `npm run build:companion`.
+ * The companion's signed-out screens and profile at a phone's size (360×800), against a demo hub
+ * whose gateway serves the built app: the SMS codes are read from the hub's outbox as reception
+ * would see them.
  */
-let gateway: HubWithGateway;
-let app: { url: string; close(): Promise<void> };
-let browser: Browser;
+interface World {
+  hub: DemoHub;
+  browser: Browser;
+  appUrl: string;
+}
+let world: World;
 const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  gateway = await startHubWithGateway();
-  app = await serveCompanion(gateway.hub.gateway!.url);
-  browser = await launchBrowser();
+const it = companionTest.extend('world', { scope: 'file' }, ({ hub, browser, appUrl }, { onCleanup }) => {
+  world = { hub, browser, appUrl };
+  onCleanup(async () => {
+    for (const context of contexts) await context.close();
+  });
+  return world;
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await gateway?.stop();
-});
+const app = {
+  get url() {
+    return world.appUrl;
+  },
+};
 
 /** A new phone: no session, no language chosen yet. */
 async function phone(language?: 'en' | 'hi'): Promise<Page> {
-  const context = await browser.newContext({
+  const context = await world.browser.newContext({
     viewport: { width: 360, height: 800 },
     deviceScaleFactor: 2,
     isMobile: true,
@@ -56,12 +54,8 @@ async function expectAccessible(page: Page, screen: string) {
   expect(problems, `${screen}: ${JSON.stringify(problems, null, 1)}`).toEqual([]);
 }
 
-const code = (phoneNumber: string, kind?: 'password_reset_code') => {
-  const patientId = patientIdByPhone(gateway.hub.core.db, phoneNumber.replace(/\D/g, '').slice(-10));
-  const found = patientId ? lastSmsCode(gateway.hub.core.db, patientId, kind) : null;
-  if (!found) throw new Error(`no SMS code for ${phoneNumber}`);
-  return found;
-};
+const code = (phoneNumber: string, kind?: 'password_reset_code') =>
+  textedCode(world.hub.dataDir, phoneNumber.replace(/\D/g, '').slice(-10), kind).code;
 
 /** Signed in: the app's frame with its bottom bar, at the path given. */
 async function expectSignedInAt(page: Page, path: string) {
@@ -76,7 +70,7 @@ async function signIn(page: Page, login: string, password: string) {
 }
 
 describe('the companion’s sign-up, sign-in and profile on a phone', () => {
-  it('asks the language first at the very first start, then greets in Hindi', async () => {
+  it('asks the language first at the very first start, then greets in Hindi', async ({ world: _ }) => {
     const page = await phone();
     await page.getByRole('heading', { name: /Choose your language · अपनी भाषा चुनें/ }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/welcome');
@@ -101,7 +95,9 @@ describe('the companion’s sign-up, sign-in and profile on a phone', () => {
     await page.getByRole('heading', { name: 'स्वागत है' }).waitFor();
   });
 
-  it('signs up, shows a wrong code on the code field, activates with the SMS code, signs out and in', async () => {
+  it('signs up, shows a wrong code on the code field, activates with the SMS code, signs out and in', async ({
+    world: _,
+  }) => {
     const number = '+91 98450 12345';
     const page = await phone('en');
     await page.getByRole('heading', { name: 'Welcome' }).waitFor();
@@ -156,7 +152,9 @@ describe('the companion’s sign-up, sign-in and profile on a phone', () => {
     await expectSignedInAt(page, '/profile');
   });
 
-  it('resets a forgotten password with the SMS code, then signs in with the new one', async () => {
+  it('resets a forgotten password with the SMS code, then signs in with the new one', async ({
+    world: _,
+  }) => {
     const number = '+91 98450 67890';
     const page = await phone('en');
     await page.getByRole('link', { name: 'Create an account' }).click();
@@ -191,11 +189,10 @@ describe('the companion’s sign-up, sign-in and profile on a phone', () => {
     await expectSignedInAt(page, '/');
   });
 
-  it('changes the language, contact and message channels in the profile, and names a refused field', async () => {
-    const me = await signUpPatient(gateway.hub.core.db, gateway.api, {
-      phone: '+91 98450 24680',
-      fullName: 'Kavya Rao',
-    });
+  it('changes the language, contact and message channels in the profile, and names a refused field', async ({
+    world: _,
+  }) => {
+    const me = await phonePatient(world.hub, 'Kavya Rao', '+91 98450 24680');
     const page = await phone('en');
     await page.evaluate(
       (session) => localStorage.setItem('clinic.companion.session', JSON.stringify(session)),
@@ -205,11 +202,11 @@ describe('the companion’s sign-up, sign-in and profile on a phone', () => {
     await page.getByRole('heading', { name: 'My profile' }).waitFor();
     const saved = async () =>
       (
-        await appClient(gateway.api, me.token).get<{
+        await gatewayCall<{
           preferredLanguage: string;
           messageOptOuts: string[];
           emergencyContact: unknown;
-        }>('/profile')
+        }>(app.url, 'GET', '/profile', { token: me.token })
       ).body;
 
     await page.getByRole('button', { name: 'हिन्दी' }).click();

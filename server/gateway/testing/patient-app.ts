@@ -28,7 +28,7 @@ export interface HubWithGateway {
 
 /** The real hub (startHub) with its gateway on 127.0.0.1, set up with an admin. */
 export async function startHubWithGateway(
-  options: { rendererDir?: string; clock?: Clock } = {},
+  options: { rendererDir?: string; clock?: Clock; companionDir?: string } = {},
 ): Promise<HubWithGateway> {
   const dataDir = mkdtempSync(join(tmpdir(), 'clinic-gateway-'));
   const hub = await startHub({
