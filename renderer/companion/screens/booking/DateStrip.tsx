@@ -32,7 +32,6 @@ export function DateStrip({
             variant={day === selected ? 'solid' : 'outline'}
             colorPalette="teal"
             aria-pressed={day === selected}
-            aria-label={format.longDay(day)}
             minW="5.5rem"
             onClick={() => onSelect(day)}
             data-day={day}
