@@ -123,6 +123,41 @@ describe('companion: book, see, cancel (phone)', () => {
     await device.close();
   });
 
+  test('offline, booking says it needs a connection and keeps the form; online again it books', async ({
+    phone,
+    newPatient,
+    appUrl,
+  }) => {
+    const patient = await newPatient('Farah Khan');
+    const { doctorId, slots } = await singhDay(appUrl, patient);
+    const device = await phone({
+      language: 'en',
+      patient,
+      path: `/book/${doctorId}/confirm?start=${encodeURIComponent(slots[1]!)}`,
+    });
+    const { page } = device;
+    await page.getByRole('heading', { name: 'Confirm your visit' }).waitFor();
+    await page.getByRole('radio', { name: /Follow-up/ }).check({ force: true });
+    await page.getByLabel('Anything the doctor should know (optional)').fill('Knee pain');
+    await device.context.setOffline(true);
+    await page.getByText('Booking needs a connection to the clinic').waitFor();
+    const book = page.getByRole('button', { name: /^(Book|Send booking request)$/ });
+    expect(await book.isDisabled()).toBe(true);
+    await expectAccessible(page);
+
+    await device.context.setOffline(false);
+    await page.getByText('Booking needs a connection to the clinic').waitFor({ state: 'detached' });
+    expect(await page.getByLabel('Anything the doctor should know (optional)').inputValue()).toBe(
+      'Knee pain',
+    );
+    await book.click();
+    await page.getByRole('heading', { name: /^(Booked|Request sent)$/ }).waitFor();
+    expect(await mine(appUrl, patient)).toMatchObject([
+      { startsAt: slots[1], type: 'FOLLOW_UP', note: 'Knee pain' },
+    ]);
+    await device.close();
+  });
+
   test('cancels inside the window; outside it the app refuses and shows until when', async ({
     phone,
     newPatient,
