@@ -180,6 +180,11 @@ describe('companion: book, see, cancel (phone)', () => {
     await page.getByRole('button', { name: 'Cancel appointment' }).click();
     await page.getByRole('button', { name: 'Yes, cancel it' }).click();
     await page.locator('[data-status="CANCELLED"]').first().waitFor();
+    await page.getByTestId('status-history').getByText('Cancelled (by you)').waitFor();
+    await page
+      .getByTestId('status-history')
+      .getByText(/^Booked by you/)
+      .waitFor();
     const after = await gatewayCall<{ appointment: PatientAppointment }>(
       appUrl,
       'GET',

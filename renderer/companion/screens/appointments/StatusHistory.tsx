@@ -10,9 +10,15 @@ export function StatusHistory({ history }: { history: AppointmentDetail['history
   const rows = [
     ...history.transitions.map((tr) => ({
       at: tr.at,
-      text: t(tr.by === 'you' ? 'history.statusByYou' : 'history.statusByClinic', {
-        status: t(`status.${tr.to}`),
-      }),
+      // The first entry is the booking itself (no status before it).
+      text:
+        tr.from === null
+          ? t(tr.by === 'you' ? 'history.bookedByYou' : 'history.bookedByClinic', {
+              status: t(`status.${tr.to}`),
+            })
+          : t(tr.by === 'you' ? 'history.statusByYou' : 'history.statusByClinic', {
+              status: t(`status.${tr.to}`),
+            }),
       reason: tr.reason,
     })),
     ...history.reschedules.map((r) => ({

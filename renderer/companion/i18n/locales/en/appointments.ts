@@ -58,6 +58,8 @@ export const appointments = {
   },
   history: {
     title: 'History',
+    bookedByYou: 'Booked by you ({{status}})',
+    bookedByClinic: 'Booked by the clinic ({{status}})',
     statusByYou: '{{status}} (by you)',
     statusByClinic: '{{status}} (by the clinic)',
     movedByYou: 'You moved it from {{from}} to {{to}}',

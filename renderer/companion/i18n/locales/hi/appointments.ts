@@ -61,6 +61,8 @@ export const appointments: Translation<typeof en> = {
   },
   history: {
     title: 'इतिहास',
+    bookedByYou: 'आपने बुक किया ({{status}})',
+    bookedByClinic: 'क्लिनिक ने बुक किया ({{status}})',
     statusByYou: '{{status}} (आपने किया)',
     statusByClinic: '{{status}} (क्लिनिक ने किया)',
     movedByYou: 'आपने इसे {{from}} से {{to}} पर बदला',
