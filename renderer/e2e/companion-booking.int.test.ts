@@ -158,6 +158,37 @@ describe('companion: book, see, cancel (phone)', () => {
     await device.close();
   });
 
+  test('asks to reschedule: a preferred day goes to the clinic and the appointment says so', async ({
+    phone,
+    newPatient,
+    appUrl,
+  }) => {
+    const patient = await newPatient('Gopal Rao');
+    const { doctorId, date, slots } = await singhDay(appUrl, patient);
+    const booked = await bookVia(appUrl, patient, doctorId, slots[0]!);
+    const device = await phone({ language: 'en', patient, path: `/appointments/${booked.id}` });
+    const { page } = device;
+    // The demo clinic does not let patients move visits directly: they ask.
+    await page.getByRole('link', { name: 'Ask to reschedule' }).click();
+    await page.getByRole('heading', { name: 'Ask to reschedule' }).waitFor();
+    const preferred = addDays(date, 1);
+    await page.locator(`[data-day="${preferred}"]`).click();
+    await page.getByLabel('Message for the clinic (optional)').fill('Mornings suit me');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Send request' }).click();
+    await page.getByTestId('request-pending').waitFor();
+    const detail = await gatewayCall<{ history: { requests: { preferredDate: string; note: string }[] } }>(
+      appUrl,
+      'GET',
+      `/appointments/${booked.id}`,
+      { token: patient.token },
+    );
+    expect(detail.body.history.requests).toMatchObject([
+      { preferredDate: preferred, note: 'Mornings suit me' },
+    ]);
+    await device.close();
+  });
+
   test('cancels inside the window; outside it the app refuses and shows until when', async ({
     phone,
     newPatient,
