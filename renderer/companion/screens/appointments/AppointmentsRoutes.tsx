@@ -1,6 +1,15 @@
-import { Heading } from '@chakra-ui/react';
+import { Route, Routes } from 'react-router';
+import { AppointmentDetailScreen } from './AppointmentDetailScreen';
+import { AppointmentsListScreen } from './AppointmentsListScreen';
+import { RescheduleScreen } from './RescheduleScreen';
 
-/** Placeholder until the appointments area is built: my appointments: upcoming and past, cancel and reschedule. */
+/** My appointments: upcoming and past, one in detail, cancel and reschedule (mounted at /appointments/*). */
 export default function AppointmentsRoutes() {
-  return <Heading size="lg">appointments</Heading>;
+  return (
+    <Routes>
+      <Route index element={<AppointmentsListScreen />} />
+      <Route path=":id" element={<AppointmentDetailScreen />} />
+      <Route path=":id/reschedule" element={<RescheduleScreen />} />
+    </Routes>
+  );
 }
