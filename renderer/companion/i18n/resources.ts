@@ -1,13 +1,19 @@
 import { common as enCommon } from './locales/en/common';
 import { common as hiCommon } from './locales/hi/common';
+import { inbox as enInbox } from './locales/en/inbox';
+import { inbox as hiInbox } from './locales/hi/inbox';
+import { records as enRecords } from './locales/en/records';
+import { records as hiRecords } from './locales/hi/records';
+import { waitlist as enWaitlist } from './locales/en/waitlist';
+import { waitlist as hiWaitlist } from './locales/hi/waitlist';
 
 /**
  * Every namespace in both languages. Each area of the app adds its own namespace file pair
  * (locales/en/<area>.ts, locales/hi/<area>.ts) and one line here.
  */
 export const resources = {
-  en: { common: enCommon },
-  hi: { common: hiCommon },
+  en: { common: enCommon, records: enRecords, inbox: enInbox, waitlist: enWaitlist },
+  hi: { common: hiCommon, records: hiRecords, inbox: hiInbox, waitlist: hiWaitlist },
 } as const;
 
 export const LANGUAGES = ['en', 'hi'] as const;
