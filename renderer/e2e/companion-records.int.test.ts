@@ -78,6 +78,21 @@ describe('the companion app’s records, inbox and waiting list on a phone', () 
     expect(await axeScan(page)).toEqual([]);
     expect(problems).toEqual([]);
     await close();
+
+    // The same summary in Hindi: the app's words translated, the doctor's own words as written.
+    const hindi = await phone({ language: 'hi', patient, path: `/records/visits/${visit.consultationId}` });
+    await hindi.page.getByRole('heading', { name: 'विज़िट सारांश' }).waitFor(TIMEOUT);
+    await hindi.page.getByRole('heading', { name: 'निदान' }).waitFor(TIMEOUT);
+    await hindi.page.getByRole('button', { name: 'पर्चा खोलें' }).waitFor(TIMEOUT);
+    await hindi.page.getByText('Acute viral fever (R50.9)').waitFor(TIMEOUT);
+    if (process.env.COMPANION_SHOTS)
+      await hindi.page.screenshot({
+        path: `${process.env.COMPANION_SHOTS}/records-summary-hi.png`,
+        fullPage: true,
+      });
+    expect(await axeScan(hindi.page)).toEqual([]);
+    expect(hindi.problems).toEqual([]);
+    await hindi.close();
   });
 
   test('the inbox marks unread messages; reading them drops the badge', async ({
