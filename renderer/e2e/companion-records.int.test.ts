@@ -14,7 +14,8 @@ describe('the companion app’s records, inbox and waiting list on a phone', () 
   }) => {
     const patient = await newPatient('Asha Pillai');
     const visit = await signedVisitWithBill(hub.url, patient.patientId, { paid: 20_000 });
-    const { page, context, problems, close } = await phone({ language: 'en', patient, path: '/records' });
+    const english = await phone({ language: 'en', patient, path: '/records' });
+    const { page, context, problems } = english;
 
     // Visits: the signed summary, then its page.
     await page.waitForURL(/\/records\/visits$/, TIMEOUT);
@@ -54,7 +55,7 @@ describe('the companion app’s records, inbox and waiting list on a phone', () 
     ]);
     expect(download.suggestedFilename()).toMatch(/^prescription-\d{4}-\d{2}-\d{2}\.pdf$/);
     expect(
-      readFileSync((await download.path())!)
+      readFileSync(await download.path())
         .subarray(0, 5)
         .toString('latin1'),
     ).toBe('%PDF-');
@@ -77,7 +78,7 @@ describe('the companion app’s records, inbox and waiting list on a phone', () 
     await expect.poll(() => page.getByTestId('bill-balance').textContent()).toMatch(/Balance due₹\s?300/);
     expect(await axeScan(page)).toEqual([]);
     expect(problems).toEqual([]);
-    await close();
+    await english.close();
 
     // The same summary in Hindi: the app's words translated, the doctor's own words as written.
     const hindi = await phone({ language: 'hi', patient, path: `/records/visits/${visit.consultationId}` });
@@ -103,7 +104,8 @@ describe('the companion app’s records, inbox and waiting list on a phone', () 
     const patient = await newPatient('Ravi Menon');
     // A signed prescription sends "your prescription is ready" to the app's inbox.
     await signedVisitWithBill(hub.url, patient.patientId);
-    const { page, problems, close } = await phone({ language: 'en', patient, path: '/inbox' });
+    const english = await phone({ language: 'en', patient, path: '/inbox' });
+    const { page, problems } = english;
     const badge = page.getByTestId('unread-badge');
     await badge.waitFor(TIMEOUT);
     expect(Number(await badge.textContent())).toBeGreaterThan(0);
@@ -118,12 +120,13 @@ describe('the companion app’s records, inbox and waiting list on a phone', () 
     await page.getByText('All messages read.').waitFor(TIMEOUT);
     expect(await badge.count()).toBe(0);
     expect(problems).toEqual([]);
-    await close();
+    await english.close();
   });
 
   test('joining the waiting list for a doctor and dates, then leaving it', async ({ phone, newPatient }) => {
     const patient = await newPatient('Sunita Das');
-    const { page, problems, close } = await phone({ language: 'en', patient, path: '/waitlist' });
+    const english = await phone({ language: 'en', patient, path: '/waitlist' });
+    const { page, problems } = english;
     await page.getByText('You are not on the waiting list.').waitFor(TIMEOUT);
     await page.getByRole('link', { name: 'Join the waiting list' }).click();
     // Without a doctor the form names the field to fix.
@@ -146,6 +149,6 @@ describe('the companion app’s records, inbox and waiting list on a phone', () 
     await entry.getByText('Left').waitFor(TIMEOUT);
     expect(await entry.getByRole('button').count()).toBe(0);
     expect(problems).toEqual([]);
-    await close();
+    await english.close();
   });
 });
