@@ -32,8 +32,14 @@ const publicPosts = [
   ['/auth/password-reset', 'auth.resetPassword'],
 ] as const satisfies readonly (readonly [string, OperationName])[];
 
-/** The only /api/v1 routes that need no session (the OpenAPI document gives every other one 401). */
-export const PUBLIC_ROUTES: readonly string[] = publicPosts.map(([path]) => `POST ${API_PREFIX}${path}`);
+/**
+ * The only /api/v1 routes that need no session (the OpenAPI document gives every other one 401):
+ * the account routes, and the clinic's name and contact details for the welcome screen.
+ */
+export const PUBLIC_ROUTES: readonly string[] = [
+  ...publicPosts.map(([path]) => `POST ${API_PREFIX}${path}`),
+  `GET ${API_PREFIX}/clinic`,
+];
 
 /**
  * The patient's account routes (issue 19, item 2), each a thin adapter over its contract

@@ -15,22 +15,19 @@ const pickKeys = <T extends object>(schema: { keyof(): { options: readonly strin
   ) as T;
 
 /**
- * The first data routes (issue 19, item 3), for a signed-in patient: thin adapters over
- * `settings.get` and `doctors.list` that answer only the patient-facing fields (and each doctor's next free day).
+ * The first data routes (issue 19, item 3): the clinic's public details (anyone) and, for a
+ * signed-in patient, a thin adapter over `doctors.list` that answer only the patient-facing fields (and each doctor's next free day).
  */
 export function registerClinicRoutes(
   app: FastifyInstance,
   deps: { core: HubCore; dispatcher: Dispatcher },
 ): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
-  typed.get(`${API_PREFIX}/clinic`, { schema: { response: { 200: clinicInfoSchema } } }, async (request) => {
-    const settings = (await deps.dispatcher.call(
-      'settings.get',
-      {},
-      patientCaller(deps.core, request),
-    )) as ResultOf<'settings.get'>;
-    return pickKeys<z.infer<typeof clinicInfoSchema>>(clinicInfoSchema, settings);
-  });
+  // Public (PUBLIC_ROUTES): the welcome screen shows the clinic's name and phone before sign-in,
+  // and the answer carries only what a clinic prints on its sign board and booking card.
+  typed.get(`${API_PREFIX}/clinic`, { schema: { response: { 200: clinicInfoSchema } } }, () =>
+    pickKeys<z.infer<typeof clinicInfoSchema>>(clinicInfoSchema, deps.core.settings()),
+  );
   typed.get(
     `${API_PREFIX}/doctors`,
     {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiError } from '@shared/contract/errors';
+import { clinicInfoSchema } from '@shared/gateway/clinic.schema';
 import type { RunningHub } from '@server/hub/hub-server';
 import { lastSmsCode, patientIdByPhone } from '@server/testing/app-codes';
 import { fixedClock, type Clock } from '@server/core/clock';
@@ -173,7 +174,7 @@ describe('the patient gateway', () => {
     }
   });
 
-  it('answers the clinic’s details and its doctors to a signed-in patient, only the patient-facing fields', async () => {
+  it('answers the clinic’s details to anyone and its doctors to a signed-in patient, only the patient-facing fields', async () => {
     // Monday 23 Nov 2026, 08:00 in Kolkata.
     const { hub, api } = await startHubWithGateway({ clock: fixedClock('2026-11-23T02:30:00.000Z') });
     const kavita = insertDoctor(hub.core.db, {
@@ -183,8 +184,12 @@ describe('the patient gateway', () => {
     weekdaySchedule(hub.core.db, kavita.id);
     insertDoctor(hub.core.db, { fullName: 'Dr Arjun Rao', specialization: 'Dermatology' });
     insertDoctor(hub.core.db, { fullName: 'Dr Gone Away', active: false });
-    expect((await get(`${api}/clinic`)).status).toBe(401);
     expect((await get(`${api}/doctors`)).status).toBe(401);
+    // The clinic's name and contact details are public: the welcome screen shows them before sign-in.
+    const anonymous = await get(`${api}/clinic`);
+    expect(anonymous.status).toBe(200);
+    expect(Object.keys(anonymous.body).sort()).toEqual(Object.keys(clinicInfoSchema.shape).sort());
+    expect(anonymous.body).toMatchObject({ clinicName: 'Sunrise Clinic', timeZone: 'Asia/Kolkata' });
     const { token } = await activatedPatient(hub, api);
 
     const clinic = (await fetch(`${api}/clinic`, { headers: { authorization: `Bearer ${token}` } }).then(

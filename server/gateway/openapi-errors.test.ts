@@ -7,6 +7,7 @@ describe('errorStatusesOf', () => {
       409, 413, 422, 429,
     ]);
     expect(errorStatusesOf({ method: 'GET', url: '/api/v1/me' })).toEqual([401, 429]);
+    expect(errorStatusesOf({ method: ['GET', 'HEAD'], url: '/api/v1/clinic' })).toEqual([429]);
     expect(errorStatusesOf({ method: 'GET', url: '/api/v1/doctors', schema: { querystring: {} } })).toEqual([
       401, 422, 429,
     ]);

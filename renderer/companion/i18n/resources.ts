@@ -6,14 +6,32 @@ import { records as enRecords } from './locales/en/records';
 import { records as hiRecords } from './locales/hi/records';
 import { waitlist as enWaitlist } from './locales/en/waitlist';
 import { waitlist as hiWaitlist } from './locales/hi/waitlist';
+import { auth as enAuth } from './locales/en/auth';
+import { auth as hiAuth } from './locales/hi/auth';
+import { profile as enProfile } from './locales/en/profile';
+import { profile as hiProfile } from './locales/hi/profile';
 
 /**
  * Every namespace in both languages. Each area of the app adds its own namespace file pair
  * (locales/en/<area>.ts, locales/hi/<area>.ts) and one line here.
  */
 export const resources = {
-  en: { common: enCommon, records: enRecords, inbox: enInbox, waitlist: enWaitlist },
-  hi: { common: hiCommon, records: hiRecords, inbox: hiInbox, waitlist: hiWaitlist },
+  en: {
+    common: enCommon,
+    auth: enAuth,
+    profile: enProfile,
+    records: enRecords,
+    inbox: enInbox,
+    waitlist: enWaitlist,
+  },
+  hi: {
+    common: hiCommon,
+    auth: hiAuth,
+    profile: hiProfile,
+    records: hiRecords,
+    inbox: hiInbox,
+    waitlist: hiWaitlist,
+  },
 } as const;
 
 export const LANGUAGES = ['en', 'hi'] as const;
