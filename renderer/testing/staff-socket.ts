@@ -14,7 +14,10 @@ export interface StaffSocket {
  * A demo staff member's session over the hub's socket, as a browser tab holds it: for tests and
  * scripts that need the hub to do something quickly (the same commands the screens send).
  */
-export async function staffSocket(url: string, role: StaffRole): Promise<StaffSocket> {
+export async function staffSocket(
+  url: string,
+  who: StaffRole | { username: string; password: string },
+): Promise<StaffSocket> {
   const deviceId = randomUUID();
   const socket: Socket = io(url, { transports: ['websocket'], auth: { deviceId, kind: 'browser' } });
   const call = async <T>(name: string, input: unknown): Promise<T> => {
@@ -23,10 +26,11 @@ export async function staffSocket(url: string, role: StaffRole): Promise<StaffSo
     return reply.result;
   };
   try {
-    const { username } = DEMO_ACCOUNTS[role];
+    const { username, password } =
+      typeof who === 'string' ? { ...DEMO_ACCOUNTS[who], password: DEMO_PASSWORD } : who;
     const session = await call<{ token: string }>('auth.login', {
       username,
-      password: DEMO_PASSWORD,
+      password,
       deviceId,
     });
     await socket.timeout(30_000).emitWithAck('auth', { token: session.token });

@@ -6,8 +6,14 @@ import { auth as enAuth } from './locales/en/auth';
 import { auth as hiAuth } from './locales/hi/auth';
 import { booking as enBooking } from './locales/en/booking';
 import { booking as hiBooking } from './locales/hi/booking';
+import { inbox as enInbox } from './locales/en/inbox';
+import { inbox as hiInbox } from './locales/hi/inbox';
 import { profile as enProfile } from './locales/en/profile';
 import { profile as hiProfile } from './locales/hi/profile';
+import { records as enRecords } from './locales/en/records';
+import { records as hiRecords } from './locales/hi/records';
+import { waitlist as enWaitlist } from './locales/en/waitlist';
+import { waitlist as hiWaitlist } from './locales/hi/waitlist';
 
 /**
  * Every namespace in both languages. Each area of the app adds its own namespace file pair
@@ -19,14 +25,20 @@ export const resources = {
     appointments: enAppointments,
     auth: enAuth,
     booking: enBooking,
+    inbox: enInbox,
     profile: enProfile,
+    records: enRecords,
+    waitlist: enWaitlist,
   },
   hi: {
     common: hiCommon,
     appointments: hiAppointments,
     auth: hiAuth,
     booking: hiBooking,
+    inbox: hiInbox,
     profile: hiProfile,
+    records: hiRecords,
+    waitlist: hiWaitlist,
   },
 } as const;
 

@@ -1,6 +1,22 @@
-import { Heading } from '@chakra-ui/react';
+import { Heading, Stack } from '@chakra-ui/react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes } from 'react-router';
+import { JoinWaitlist } from './JoinWaitlist';
+import { WaitlistList } from './WaitlistList';
 
-/** Placeholder until the waitlist area is built: the waiting list. */
+/** The waiting list (mounted at /waitlist/*): my entries and their offers, and joining. */
 export default function WaitlistRoutes() {
-  return <Heading size="lg">waitlist</Heading>;
+  const { t } = useTranslation('waitlist');
+  return (
+    <Stack gap="4">
+      <Heading as="h1" size="xl">
+        {t('title')}
+      </Heading>
+      <Routes>
+        <Route index element={<WaitlistList />} />
+        <Route path="join" element={<JoinWaitlist />} />
+        <Route path="*" element={<Navigate to="." replace />} />
+      </Routes>
+    </Stack>
+  );
 }
