@@ -74,7 +74,7 @@ describe('the companion’s sign-up, sign-in and profile on a phone', () => {
     const page = await phone();
     await page.getByRole('heading', { name: /Choose your language · अपनी भाषा चुनें/ }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/welcome');
-    await page.getByText('Sunrise Clinic').waitFor();
+    await page.getByText('Sunrise Family Clinic').waitFor();
     await expectAccessible(page, 'language question');
     await page.getByRole('button', { name: 'हिन्दी' }).click();
     await page.getByRole('heading', { name: 'स्वागत है' }).waitFor();
