@@ -1,74 +1,21 @@
-import { createReadStream, existsSync } from 'node:fs';
-import { createServer, request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appPatient, liveWorld, type LiveWorld } from '@server/gateway/testing/live-setup';
 import { insertAppointment, queueWorld, type QueueWorld } from '@server/testing/queue-fixtures';
 import { axeScan } from '@renderer/testing/axe';
 import { launchBrowser } from '@renderer/testing/browser';
-import { repoRoot } from '@renderer/testing/demo-hub';
+import { type CompanionSite, companionBuild, serveCompanion } from '@renderer/testing/companion-static';
 
 // The hub's clock: Monday 23 Nov 2026, 08:00 in Kolkata; the doctor works from 09:00.
-const build = join(repoRoot, 'dist', 'companion');
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-  '.png': 'image/png',
-};
-
-/**
- * The built companion on one origin with the gateway's /api behind it, streamed through (the
- * live channel too). Stands in until renderer/testing/companion-phone.ts (the gateway serving
- * the app itself) is on main.
- */
-function serveCompanion(gatewayApi: string): Promise<{ url: string; server: Server }> {
-  const gateway = new URL(gatewayApi);
-  const server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0]!;
-    if (path.startsWith('/api/')) {
-      const upstream = httpRequest(
-        {
-          host: gateway.hostname,
-          port: gateway.port,
-          path: req.url,
-          method: req.method,
-          headers: req.headers,
-        },
-        (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
-        },
-      );
-      upstream.on('error', () => res.destroy());
-      req.pipe(upstream);
-      res.on('close', () => upstream.destroy());
-      return;
-    }
-    const file = join(build, normalize(path).replace(/^(\.\.[/\\])+/, ''));
-    const found = path !== '/' && existsSync(file) ? file : join(build, 'companion.html');
-    res.writeHead(200, { 'content-type': TYPES[extname(found)] ?? 'application/octet-stream' });
-    createReadStream(found).pipe(res);
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server }),
-    ),
-  );
-}
-
 let world: LiveWorld;
 let desk: QueueWorld;
 let browser: Browser;
-let site: { url: string; server: Server };
+let site: CompanionSite;
 
 beforeAll(async () => {
-  if (!existsSync(join(build, 'companion.html'))) {
+  if (!existsSync(join(companionBuild, 'companion.html'))) {
     throw new Error('The companion is not built: run `npm run build:companion` first.');
   }
   world = await liveWorld();
@@ -84,8 +31,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => site?.server.close(resolve));
-  site?.server.closeAllConnections();
+  await site?.close();
   await world?.close();
 });
 
