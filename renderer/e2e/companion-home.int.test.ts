@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appPatient, liveWorld, type LiveWorld } from '@server/gateway/testing/live-setup';
+import { at as atOn, bookAt, TUESDAY } from '@server/testing/booking-setup';
 import { insertAppointment, queueWorld, type QueueWorld } from '@server/testing/queue-fixtures';
 import { axeScan } from '@renderer/testing/axe';
 import { launchBrowser } from '@renderer/testing/browser';
@@ -111,6 +112,19 @@ describe('the companion’s home screen on the day', () => {
     );
 
     expect(await axeScan(page)).toEqual([]);
+
+    // A message for me (a booking's confirmation): the inbox badge counts it, from the stream.
+    await bookAt(world.hub, desk.reception, doctorId, meera.patientId, atOn(TUESDAY, '11:00'));
+    await page.getByTestId('unread-badge').getByText('1').waitFor();
+
+    // Signed out elsewhere: the stream says so and the phone goes back to the welcome screen.
+    const logout = await fetch(`${world.api}/auth/logout`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${meera.token}` },
+    });
+    expect(logout.status).toBe(200);
+    await page.waitForURL((url) => url.pathname === '/welcome');
+    expect(await page.evaluate(() => localStorage.getItem('clinic.companion.session'))).toBeNull();
     await page.context().close();
   });
 });
