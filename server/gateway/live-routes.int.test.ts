@@ -105,6 +105,8 @@ describe('the patient’s live channel', () => {
       token: 'K-002',
       state: 'waiting',
       patientsAhead: 1,
+      // The doctor has called no one yet today.
+      nowServing: null,
     });
     // docs/product.md §7: the doctor starts at 09:00; one 30-minute consultation ahead of me.
     expect(checkedIn.position!.estimatedCallAt).toBe(atOn('2026-11-23', '09:30'));
@@ -132,7 +134,9 @@ describe('the patient’s live channel', () => {
     // …and the doctor calling Asha, ahead of both of us, is the next thing I hear.
     await world.hub.call(desk.doctorCaller, 'queue.callNext', { doctorId });
     const called = (await nextOf(mine, 'queue')) as MyQueue;
-    expect(called.position).toMatchObject({ appointmentId: meeraVisit, token: 'K-002' });
+    // Asha's token is on the doctor's door now: only the token, never her name.
+    expect(called.position).toMatchObject({ appointmentId: meeraVisit, token: 'K-002', nowServing: 'K-001' });
+    expect(JSON.stringify(called)).not.toContain('Asha');
     expect(called.position!.patientsAhead).toBeLessThan(checkedIn.position!.patientsAhead);
     await hisQueue(1);
 

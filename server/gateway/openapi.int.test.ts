@@ -106,6 +106,15 @@ describe('the gateway’s OpenAPI document', () => {
     }
   });
 
+  it('documents the token being served in GET /queue/me, beside my own token', async () => {
+    const document = await openApiDocument();
+    const body =
+      document.paths['/api/v1/queue/me']!.get!.responses['200']!.content!['application/json']!.schema;
+    const position = body.properties!.position as JsonSchema & { anyOf?: JsonSchema[] };
+    const object = [position, ...(position.anyOf ?? [])].find((schema) => schema.properties);
+    expect(object?.required).toEqual(expect.arrayContaining(['token', 'nowServing', 'estimatedCallAt']));
+  });
+
   it('answers a hub throttle (too many code requests) with 429 and Retry-After', async () => {
     const ask = () =>
       fetch(`${gatewayUrl}/api/v1/auth/activation-code`, {

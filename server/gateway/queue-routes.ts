@@ -6,6 +6,7 @@ import { clinicDate } from '@shared/rules/zoned-time';
 import { myQueueSchema, type MyQueue } from '@shared/gateway/queue.schema';
 import type { Dispatcher } from '@server/core/dispatcher';
 import type { HubCore } from '@server/core/hub-core';
+import { orderedDay } from '@server/handlers/queue/queue.repository';
 import { API_PREFIX } from './auth-routes';
 import { patientCaller } from './patient-session';
 
@@ -42,6 +43,7 @@ export async function findMyQueue(run: RunAsPatient, core: HubCore): Promise<MyQ
           patientsAhead: figures.patientsAhead,
           estimatedWaitMinutes: figures.estimatedWaitMinutes,
           estimatedCallAt: figures.estimatedCallAt,
+          nowServing: nowServing(core, appointment.doctorId, today),
         },
       };
     } catch (error) {
@@ -50,6 +52,15 @@ export async function findMyQueue(run: RunAsPatient, core: HubCore): Promise<MyQ
     }
   }
   return { clinicDate: today, position: null };
+}
+
+/**
+ * The token on the doctor's door now: the patient in consultation, else the one called last.
+ * Read only after queue.myPosition proved the caller is in this doctor's queue today; it is the
+ * same token the waiting-room display shows to everyone in the room.
+ */
+function nowServing(core: HubCore, doctorId: string, date: string): string | null {
+  return orderedDay(core.db, doctorId, date).current?.entry.token ?? null;
 }
 
 /** GET /queue/me (issue 19, item 3): the plain-GET twin of the live channel's `queue` event. */

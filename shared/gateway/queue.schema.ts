@@ -22,6 +22,11 @@ export const myQueueSchema = z
         /** What is left of the current consultation plus one average consultation per patient ahead. */
         estimatedWaitMinutes: z.number().int().min(0),
         estimatedCallAt: instantSchema,
+        /**
+         * The token the doctor is seeing or has just called (mine once I am called); null before
+         * the doctor's first call of the day. Only the token: never whose it is.
+         */
+        nowServing: z.string().nullable(),
       })
       .nullable()
       .describe('null: not checked in today (check in at the front desk), or already seen'),

@@ -6,6 +6,8 @@ import { auth as enAuth } from './locales/en/auth';
 import { auth as hiAuth } from './locales/hi/auth';
 import { booking as enBooking } from './locales/en/booking';
 import { booking as hiBooking } from './locales/hi/booking';
+import { home as enHome } from './locales/en/home';
+import { home as hiHome } from './locales/hi/home';
 import { inbox as enInbox } from './locales/en/inbox';
 import { inbox as hiInbox } from './locales/hi/inbox';
 import { profile as enProfile } from './locales/en/profile';
@@ -25,6 +27,7 @@ export const resources = {
     appointments: enAppointments,
     auth: enAuth,
     booking: enBooking,
+    home: enHome,
     inbox: enInbox,
     profile: enProfile,
     records: enRecords,
@@ -35,6 +38,7 @@ export const resources = {
     appointments: hiAppointments,
     auth: hiAuth,
     booking: hiBooking,
+    home: hiHome,
     inbox: hiInbox,
     profile: hiProfile,
     records: hiRecords,
