@@ -26,6 +26,7 @@ export default defineConfig({
       srcDir: 'companion',
       filename: 'sw.ts',
       injectRegister: false,
+      includeManifestIcons: false,
       manifest: {
         id: '/',
         name: 'Clinic',
@@ -45,7 +46,7 @@ export default defineConfig({
         ],
       },
       injectManifest: {
-        globPatterns: ['**/*.{html,js,css,png,svg,woff2,webmanifest}'],
+        globPatterns: ['**/*.{html,js,css,png,svg,woff2}'],
         maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
       },
       devOptions: { enabled: false },

@@ -15,9 +15,7 @@ declare const self: ServiceWorkerGlobalScope;
  */
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
-registerRoute(
-  new NavigationRoute(createHandlerBoundToURL('companion.html'), { denylist: [/^\/api\//] }),
-);
+registerRoute(new NavigationRoute(createHandlerBoundToURL('companion.html'), { denylist: [/^\/api\//] }));
 registerRoute(isCachedApiRequest, apiNetworkFirst, 'GET');
 installPushHandlers(self);
 
