@@ -1,7 +1,8 @@
 /**
  * The headless hub (docs/architecture.md (Processes)): `npm run hub -- [--data-dir DIR] [--port N] [--host H]
  * [--gateway] [--gateway-port N] [--gateway-trust-proxy [HOPS|ADDRESSES]] [--gateway-tls-cert FILE --gateway-tls-key FILE]
- * [--gateway-cors-origin ORIGIN] [--no-mdns] [--mdns-interface IF] [--host-name NAME] [--demo] [--renderer-dir DIR]`,
+ * [--gateway-cors-origin ORIGIN] [--companion-dir DIR] [--no-mdns] [--mdns-interface IF] [--host-name NAME] [--demo]
+ * [--renderer-dir DIR]`,
  * plus `backup <file>` and `restore <file>`.
  * Logs are JSON lines on stdout (pino).
  */
@@ -10,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { busyPortMessage, isPortBusy } from '@main/backend/busy-port';
+import { COMPANION_PAGE, defaultCompanionDir } from '@server/gateway/companion-static';
 import { parseCorsOrigins } from '@server/gateway/gateway-cors';
 import { DEFAULT_GATEWAY_PORT } from '@server/gateway/gateway-server';
 import { parseTrustProxy, withBareTrustProxy } from '@server/gateway/gateway-trust-proxy';
@@ -33,6 +35,8 @@ const usage = `Usage:
                  [--gateway-cors-origin ORIGIN]
                                         (allow cross-origin requests from it; repeat or
                                          comma-separate; none by default)
+                 [--companion-dir DIR]  (the patients' app the gateway serves at its root;
+                                         default: dist/companion when built)
                  [--renderer-dir DIR]   (browser mode; default: dist/renderer when built)
                  [--mdns-interface IF]  (advertise only there: a name like eth0 or an IPv4
                                          address; repeat or comma-separate for several)
@@ -63,6 +67,16 @@ function rendererOption(value: string | undefined): { rendererDir?: string } {
   }
   const dir = defaultRendererDir(fileURLToPath(new URL('..', import.meta.url)));
   return dir ? { rendererDir: dir } : {};
+}
+
+/** The companion app the gateway serves: the given build folder, or dist/companion when built. */
+function companionOption(value: string | undefined): Pick<StartHubOptions, 'companionDir'> {
+  if (value !== undefined) {
+    if (!existsSync(`${value}/${COMPANION_PAGE}`)) fail(`--companion-dir ${value} has no ${COMPANION_PAGE}`);
+    return { companionDir: value };
+  }
+  const dir = defaultCompanionDir(fileURLToPath(new URL('..', import.meta.url)));
+  return dir ? { companionDir: dir } : {};
 }
 
 /**
@@ -137,6 +151,7 @@ async function main(): Promise<void> {
         'host-name': { type: 'string', multiple: true },
         demo: { type: 'boolean', default: false },
         'renderer-dir': { type: 'string' },
+        'companion-dir': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -201,6 +216,7 @@ async function main(): Promise<void> {
       port,
       host,
       ...gatewayOption(values),
+      ...companionOption(values['companion-dir']),
       mdns: !values['no-mdns'],
       mdnsInterfaces: values['mdns-interface']?.flatMap((item) => item.split(',')),
       hostNames: values['host-name']?.flatMap((item) => item.split(',')) ?? [],

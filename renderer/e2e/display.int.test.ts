@@ -1,34 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
 import { encode } from 'uqr';
 import { COMPANION_QR_OPTIONS, modulesOfPath } from '@renderer/display/companion-qr';
 import { axeScan } from '@renderer/testing/axe';
-import { type AppPage, launchBrowser, openApp, openScreen } from '@renderer/testing/browser';
-import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
+import { type AppPage, openApp, openScreen } from '@renderer/testing/browser';
+import { browserTest } from '@renderer/testing/browser-test';
 import { addQueuedDoctor } from '@renderer/testing/queued-doctor';
 import { signInAs, signInWith, type StaffRole } from '@renderer/testing/sign-in';
 import { type StaffSocket, staffSocket } from '@renderer/testing/staff-socket';
 
-let hub: DemoHub;
-let browser: Browser;
-const sockets: StaffSocket[] = [];
-
-beforeAll(async () => {
-  [hub, browser] = await Promise.all([startDemoHub(), launchBrowser()]);
-}, 600_000);
-afterAll(async () => {
-  for (const socket of sockets) socket.close();
-  await browser?.close();
-  await hub?.stop();
+/** `staff(role)`: a staff member's session over the hub's socket, for setting the scene. */
+const test = browserTest.extend('staff', { scope: 'file' }, ({ hub }, { onCleanup }) => {
+  const sockets: StaffSocket[] = [];
+  onCleanup(() => {
+    for (const socket of sockets) socket.close();
+  });
+  return async (role: StaffRole) => {
+    const socket = await staffSocket(hub.url, role);
+    sockets.push(socket);
+    return socket.call;
+  };
 });
-
-/** A staff member's session over the hub's socket, for setting the scene. */
-async function staff(role: StaffRole) {
-  const socket = await staffSocket(hub.url, role);
-  sockets.push(socket);
-  return socket.call;
-}
 
 /**
  * Records what the page asks speech synthesis to say (and in which voice), then lets it speak; the
@@ -96,7 +89,11 @@ const tokenShare = (page: Page) =>
 const DOCTOR_LOGIN = { username: 'dr.display', password: 'display-test-2026' };
 
 describe('the waiting-room display', () => {
-  it('pairs, shows and announces calls once, survives a hub restart, and blanks when revoked', async () => {
+  test('pairs, shows and announces calls once, survives a hub restart, and blanks when revoked', async ({
+    hub,
+    browser,
+    staff,
+  }) => {
     const admin = await staff('admin');
     const reception = await staff('receptionist');
     // A doctor of its own, working all week in Room 9, so the demo's live queues do not matter;
@@ -231,5 +228,5 @@ describe('the waiting-room display', () => {
     expect(tv.problems.filter((p) => !p.includes('WebSocket'))).toEqual([]);
     await adminApp.close();
     await tv.close();
-  }, 180_000);
+  }, 300_000); // also starts the hub and the browser
 });

@@ -1,14 +1,46 @@
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
 import { axeScan } from '@renderer/testing/axe';
-import { type AppPage, launchBrowser, openApp, openScreen } from '@renderer/testing/browser';
-import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
-import { signInAs } from '@renderer/testing/sign-in';
+import { openScreen } from '@renderer/testing/browser';
+import { browserTest } from '@renderer/testing/browser-test';
+import { startDemoHub } from '@renderer/testing/demo-hub';
 import { type SeededMessages, seedMessages } from '@renderer/testing/messages-seed';
 
 const TIMEOUT = { timeout: 30_000 };
+
+let seededBeforeStart: SeededMessages | undefined;
+
+/**
+ * The file's hub is one whose outbox was seeded before it started; `seeded` is what was written,
+ * `hubRow` reads one row of the hub's database; reception signed in on its own device.
+ */
+const test = browserTest
+  // eslint-disable-next-line no-empty-pattern -- vitest reads a fixture's needs from its destructuring
+  .extend('hub', { scope: 'file' }, async ({}, { onCleanup }) => {
+    const hub = await startDemoHub({ prepare: (dataDir) => (seededBeforeStart = seedMessages(dataDir)) });
+    onCleanup(() => hub.stop());
+    return hub;
+  })
+  .extend('seeded', { scope: 'file' }, ({ hub }): SeededMessages => {
+    void hub; // seeded by the hub's start
+    return seededBeforeStart!;
+  })
+  .extend('hubRow', { scope: 'file' }, ({ hub }) => {
+    return <T>(sql: string, ...params: unknown[]): T => {
+      const db = new BetterSqlite3(join(hub.dataDir, 'clinic.db'), { readonly: true });
+      try {
+        return db.prepare(sql).get(...params) as T;
+      } finally {
+        db.close();
+      }
+    };
+  })
+  .extend('app', { scope: 'file' }, ({ signedIn }) => signedIn('receptionist'));
+
+const rows = (page: Page) => page.getByTestId('message-row');
+const cellsOf = (page: Page, column: number) => rows(page).locator(`td:nth-child(${column})`).allInnerTexts();
 
 /**
  * Issue 15: what reception sees of the messages the clinic sends — the Messages screen (filters in
@@ -17,35 +49,10 @@ const TIMEOUT = { timeout: 30_000 };
  * clinic before its hub starts, as the planner and the delivery worker leave them.
  */
 describe('staff app in browser mode: messages', () => {
-  let hub: DemoHub;
-  let browser: Browser;
-  let app: AppPage;
-  let seeded: SeededMessages;
-
-  const hubRow = <T>(sql: string, ...params: unknown[]): T => {
-    const db = new BetterSqlite3(join(hub.dataDir, 'clinic.db'), { readonly: true });
-    try {
-      return db.prepare(sql).get(...params) as T;
-    } finally {
-      db.close();
-    }
-  };
-  const rows = (page: Page) => page.getByTestId('message-row');
-  const cellsOf = (page: Page, column: number) =>
-    rows(page).locator(`td:nth-child(${column})`).allInnerTexts();
-
-  beforeAll(async () => {
-    hub = await startDemoHub({ prepare: (dataDir) => (seeded = seedMessages(dataDir)) });
-    browser = await launchBrowser();
-    app = await openApp(browser, hub.url);
-    await signInAs(app.page, 'receptionist');
-  }, 600_000);
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.stop();
-  }, 60_000);
-
-  it('lists the messages, newest first, and narrows them to one patient (in the URL)', async () => {
+  test('lists the messages, newest first, and narrows them to one patient (in the URL)', async ({
+    app,
+    seeded,
+  }) => {
     const { page } = app;
     await openScreen(page, 'Messages');
     await page.getByRole('heading', { name: 'Messages', level: 1 }).waitFor(TIMEOUT);
@@ -66,9 +73,12 @@ describe('staff app in browser mode: messages', () => {
       'Booking confirmation',
     ]);
     expect(await axeScan(page)).toEqual([]);
-  }, 90_000);
+  }, 300_000); // also starts the hub (the run's first browser file waits for the demo seeding) and the browser
 
-  it('filters by channel and state (kept in the URL); a failed one shows its reason in red', async () => {
+  test('filters by channel and state (kept in the URL); a failed one shows its reason in red', async ({
+    app,
+    seeded,
+  }) => {
     const { page } = app;
     await page.getByLabel('Channel').selectOption({ label: 'E-mail' });
     await expect.poll(() => page.url(), TIMEOUT).toContain('channel=email');
@@ -117,7 +127,10 @@ describe('staff app in browser mode: messages', () => {
     expect(await page.getByLabel('Channel').inputValue()).toBe('email');
   }, 90_000);
 
-  it('opens a failed message: its text (line breaks kept), recipient and error', async () => {
+  test('opens a failed message: its text (line breaks kept), recipient and error', async ({
+    app,
+    seeded,
+  }) => {
     const { page } = app;
     await rows(page).filter({ hasText: seeded.failedReason }).click();
     const drawer = page.getByTestId('message-drawer');
@@ -133,7 +146,11 @@ describe('staff app in browser mode: messages', () => {
     await drawer.waitFor({ state: 'hidden', ...TIMEOUT });
   }, 90_000);
 
-  it('retries a failed SMS: asks nothing, and the drawer shows it pending (or already sent)', async () => {
+  test('retries a failed SMS: asks nothing, and the drawer shows it pending (or already sent)', async ({
+    app,
+    seeded,
+    hubRow,
+  }) => {
     const { page } = app;
     await page.getByLabel('Channel').selectOption({ label: 'SMS' });
     await expect.poll(() => page.url(), TIMEOUT).toContain('channel=sms');
@@ -163,7 +180,7 @@ describe('staff app in browser mode: messages', () => {
     await drawer.waitFor({ state: 'hidden', ...TIMEOUT });
   }, 90_000);
 
-  it('shows an SMS with its segment count and encoding', async () => {
+  test('shows an SMS with its segment count and encoding', async ({ app, seeded }) => {
     const { page } = app;
     await page.getByRole('button', { name: 'Reset filters' }).click();
     await page.getByLabel('Channel').selectOption({ label: 'SMS' });
@@ -185,7 +202,11 @@ describe('staff app in browser mode: messages', () => {
     await drawer.waitFor({ state: 'hidden', ...TIMEOUT });
   }, 90_000);
 
-  it('lists a patient’s messages on their profile; a row opens the same drawer', async () => {
+  test('lists a patient’s messages on their profile; a row opens the same drawer', async ({
+    app,
+    seeded,
+    hub,
+  }) => {
     const { page } = app;
     await page.goto(`${hub.url}/patients/${seeded.patient.id}`);
     const section = page.getByRole('region', { name: 'Messages' });
@@ -212,7 +233,11 @@ describe('staff app in browser mode: messages', () => {
     expect(await axeScan(page)).toEqual([]);
   }, 90_000);
 
-  it('invites the patient to the app from their profile: an activation code goes out, never shown', async () => {
+  test('invites the patient to the app from their profile: an activation code goes out, never shown', async ({
+    app,
+    seeded,
+    hubRow,
+  }) => {
     const { page } = app;
     const section = page.getByRole('region', { name: 'Messages' });
     const codeRows = section.getByTestId('message-row').filter({ hasText: 'Activation code' });
@@ -235,7 +260,7 @@ describe('staff app in browser mode: messages', () => {
     expect(await axeScan(page)).toEqual([]);
   }, 90_000);
 
-  it('saves the patient’s message choices from the patient form', async () => {
+  test('saves the patient’s message choices from the patient form', async ({ app, seeded, hub, hubRow }) => {
     const { page } = app;
     await page.getByRole('link', { name: 'Edit details' }).click();
     const form = page.getByRole('form', { name: 'Edit patient' });

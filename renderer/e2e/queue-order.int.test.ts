@@ -1,11 +1,10 @@
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
 import { axeScan } from '@renderer/testing/axe';
-import { type AppPage, launchBrowser, openApp } from '@renderer/testing/browser';
-import { type DemoHub, startDemoHub } from '@renderer/testing/demo-hub';
-import { signInAs } from '@renderer/testing/sign-in';
+import { browserTest } from '@renderer/testing/browser-test';
+import { startDemoHub } from '@renderer/testing/demo-hub';
 import { instantToLocal, localToInstant } from '@shared/rules/zoned-time';
 import { addWalkInAt } from '@renderer/testing/doctor-steps';
 
@@ -54,6 +53,50 @@ async function urgentFirst(rows: Locator): Promise<boolean> {
 }
 
 /**
+ * A hub whose clock the test moves (only the hub's: the browser keeps the real time); `clock`
+ * moves it and knows how far it runs ahead. Walk-ins are timed by the doctor's hours: the hub's
+ * clock is first moved into the doctor's lunch break (before anyone signs in, so no session idles
+ * out), whatever the time of day. Reception and the doctor (who opens on My queue) each sign in on
+ * their own device, in that order.
+ */
+const test = browserTest
+  // eslint-disable-next-line no-empty-pattern -- vitest reads a fixture's needs from its destructuring
+  .extend('hub', { scope: 'file' }, async ({}, { onCleanup }) => {
+    const hub = await startDemoHub({ movableClock: true });
+    onCleanup(() => hub.stop());
+    return hub;
+  })
+  .extend('clock', { scope: 'file' }, async ({ hub }) => {
+    let aheadMinutes = 0;
+    const clock = {
+      /** The hub's time now. */
+      now: () => Date.now() + aheadMinutes * 60_000,
+      async advance(minutes: number) {
+        await hub.advanceClock(minutes);
+        aheadMinutes += minutes;
+      },
+    };
+    await clock.advance(minutesUntilLunchBreak(hub.dataDir));
+    return clock;
+  })
+  .extend('reception', { scope: 'file' }, ({ clock, signedIn }) => {
+    void clock; // in the lunch break before signing in
+    return signedIn('receptionist');
+  })
+  .extend('doctor', { scope: 'file' }, ({ reception, signedIn }) => {
+    void reception; // signs in after reception
+    return signedIn('doctor');
+  });
+
+/** The walk-ins the first test adds, in the order they came; the later tests work on them. */
+const walkIns: { name: string; token: string }[] = [];
+const FIVE_MINUTES = 5 * 60_000;
+const row = (page: Page, token: string) =>
+  page.getByTestId('queue-row').filter({ has: page.getByText(token, { exact: true }) });
+const receptionRows = (page: Page) => page.getByRole('tabpanel').getByTestId('queue-row');
+const doctorRows = (page: Page) => page.getByTestId('queue-row');
+
+/**
  * docs/product.md §7: the receptionist moves queue entries up and down and marks one urgent, which puts it
  * ahead of the others; the doctor's own queue (another desktop) shows the same order. docs/product.md §5: a
  * patient who did not come is marked no-show (offered only from the start time by the hub's clock), and
@@ -61,46 +104,15 @@ async function urgentFirst(rows: Locator): Promise<boolean> {
  * walk-ins, which works at any time of day; the hub's clock is then moved past a start time.
  */
 describe('reception: queue order, priority and no-show', () => {
-  let hub: DemoHub;
-  let browser: Browser;
-  let reception: AppPage;
-  let doctor: AppPage;
-  const walkIns: { name: string; token: string }[] = [];
-
-  const receptionRows = () => reception.page.getByRole('tabpanel').getByTestId('queue-row');
-  const doctorRows = () => doctor.page.getByTestId('queue-row');
-  const row = (page: Page, token: string) =>
-    page.getByTestId('queue-row').filter({ has: page.getByText(token, { exact: true }) });
-
-  const FIVE_MINUTES = 5 * 60_000;
-  /** How far the hub's clock runs ahead of the real one (the browser keeps the real time). */
-  let hubAheadMinutes = 0;
-
-  beforeAll(async () => {
-    hub = await startDemoHub({ movableClock: true });
-    // Walk-ins are timed by the doctor's hours: the hub's clock is first moved into the doctor's
-    // lunch break (before anyone signs in, so no session idles out), whatever the time of day.
-    const toHours = minutesUntilLunchBreak(hub.dataDir);
-    await hub.advanceClock(toHours);
-    hubAheadMinutes += toHours;
-    browser = await launchBrowser();
-    reception = await openApp(browser, hub.url);
-    doctor = await openApp(browser, hub.url);
-    await signInAs(reception.page, 'receptionist');
-    await signInAs(doctor.page, 'doctor'); // opens on My queue
-  }, 600_000);
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.stop();
-  }, 60_000);
-
-  it('two walk-ins join the doctor’s queue in the order they came', async () => {
+  test('two walk-ins join the doctor’s queue in the order they came', async ({
+    reception,
+    doctor,
+    clock,
+  }) => {
     const { page } = reception;
     // Walk-ins start at the hub's next 5-minute mark. The hub's clock is put just past a mark, so
     // the "too early for a no-show" check below has almost 5 minutes, whatever the time of day.
-    const toMark = (FIVE_MINUTES - (Date.now() % FIVE_MINUTES) + 5_000) / 60_000;
-    await hub.advanceClock(toMark);
-    hubAheadMinutes += toMark;
+    await clock.advance((FIVE_MINUTES - (Date.now() % FIVE_MINUTES) + 5_000) / 60_000);
     for (const name of [
       `Queue First ${Date.now().toString(36).slice(-5)}`,
       `Queue Second ${Date.now().toString(36).slice(-5)}`,
@@ -116,7 +128,7 @@ describe('reception: queue order, priority and no-show', () => {
     const [first, second] = walkIns;
     await row(page, second!.token).waitFor(TIMEOUT);
     // In the lunch break the first walk-in is seen when the afternoon starts, not in a minute.
-    const hubNow = Date.now() + hubAheadMinutes * 60_000;
+    const hubNow = clock.now();
     const afternoon = Date.parse(localToInstant(instantToLocal(hubNow, ZONE).date, '14:00', ZONE));
     const estimate = /~(?:(\d+) h )?(\d+) min ·/.exec(await row(page, first!.token).innerText());
     expect(estimate, 'an estimated wait beside the walk-in').not.toBeNull();
@@ -134,24 +146,27 @@ describe('reception: queue order, priority and no-show', () => {
         return atDoctor === (await minutesOn(page, /~(?:(\d+) h )?(\d+) min ·/));
       }, TIMEOUT)
       .toBe(true);
-    const order = await tokens(receptionRows());
+    const order = await tokens(receptionRows(page));
     expect(order.indexOf(first!.token)).toBeGreaterThanOrEqual(0);
     expect(order.indexOf(first!.token)).toBeLessThan(order.indexOf(second!.token));
-  }, 180_000);
+  }, 300_000); // also starts the hub, moves its clock, starts the browser and signs both desks in
 
-  it('moving the second walk-in up puts it ahead of the first, on both desktops', async () => {
+  test('moving the second walk-in up puts it ahead of the first, on both desktops', async ({
+    reception,
+    doctor,
+  }) => {
     const { page } = reception;
     const [first, second] = walkIns;
-    const before = await tokens(receptionRows());
+    const before = await tokens(receptionRows(page));
     const steps = before.indexOf(second!.token) - before.indexOf(first!.token);
     for (let step = 0; step < steps; step++) {
-      const at = (await tokens(receptionRows())).indexOf(second!.token);
+      const at = (await tokens(receptionRows(page))).indexOf(second!.token);
       await page.getByRole('button', { name: `Move ${second!.token} up` }).click();
       await expect
-        .poll(async () => (await tokens(receptionRows())).indexOf(second!.token), TIMEOUT)
+        .poll(async () => (await tokens(receptionRows(page))).indexOf(second!.token), TIMEOUT)
         .toBe(at - 1);
     }
-    const after = await tokens(receptionRows());
+    const after = await tokens(receptionRows(page));
     expect(after.indexOf(second!.token)).toBe(after.indexOf(first!.token) - 1);
     // Only the moved entry changed place.
     expect(after.filter((t) => t !== second!.token)).toEqual(before.filter((t) => t !== second!.token));
@@ -159,13 +174,16 @@ describe('reception: queue order, priority and no-show', () => {
 
     await expect
       .poll(async () => {
-        const mine = await tokens(doctorRows());
+        const mine = await tokens(doctorRows(doctor.page));
         return mine.indexOf(second!.token) >= 0 && mine.indexOf(second!.token) < mine.indexOf(first!.token);
       }, TIMEOUT)
       .toBe(true);
   }, 180_000);
 
-  it('marking the first walk-in urgent puts it ahead of everyone not urgent, on both desktops', async () => {
+  test('marking the first walk-in urgent puts it ahead of everyone not urgent, on both desktops', async ({
+    reception,
+    doctor,
+  }) => {
     const { page } = reception;
     const [first] = walkIns;
     const entry = row(page, first!.token);
@@ -173,18 +191,22 @@ describe('reception: queue order, priority and no-show', () => {
     await expect
       .poll(() => entry.getByRole('button', { name: 'Urgent' }).getAttribute('aria-pressed'), TIMEOUT)
       .toBe('true');
-    await expect.poll(() => urgentFirst(receptionRows()), TIMEOUT).toBe(true);
-    const order = await tokens(receptionRows());
-    const urgentCount = await receptionRows().getByTestId('urgent').count();
+    await expect.poll(() => urgentFirst(receptionRows(page)), TIMEOUT).toBe(true);
+    const order = await tokens(receptionRows(page));
+    const urgentCount = await receptionRows(page).getByTestId('urgent').count();
     expect(urgentCount).toBeGreaterThan(0);
     expect(order.indexOf(first!.token)).toBeLessThan(urgentCount);
 
     const urgentOnDoctor = row(doctor.page, first!.token).getByTestId('urgent');
     await urgentOnDoctor.waitFor(TIMEOUT);
-    await expect.poll(() => urgentFirst(doctorRows()), TIMEOUT).toBe(true);
+    await expect.poll(() => urgentFirst(doctorRows(doctor.page)), TIMEOUT).toBe(true);
   }, 180_000);
 
-  it('the second walk-in did not stay: check-in undone, marked no-show, then the no-show undone', async () => {
+  test('the second walk-in did not stay: check-in undone, marked no-show, then the no-show undone', async ({
+    reception,
+    doctor,
+    clock,
+  }) => {
     const { page } = reception;
     const [, second] = walkIns;
     await row(page, second!.token).getByRole('button', { name: second!.name }).click();
@@ -210,10 +232,10 @@ describe('reception: queue order, priority and no-show', () => {
 
     // The hub's clock (only the hub's: the browser keeps the real time) passes the start time.
     // Within the doctor's hours that is the next 5 minutes; outside them, the next working window.
-    const hubNow = Date.now() + hubAheadMinutes * 60_000;
+    const hubNow = clock.now();
     const hubDay = instantToLocal(hubNow, ZONE).date;
     const startMs = Date.parse(localToInstant(hubDay, startTime!, ZONE));
-    await hub.advanceClock(Math.ceil((startMs - hubNow) / 60_000) + 1);
+    await clock.advance(Math.ceil((startMs - hubNow) / 60_000) + 1);
     await noShowButton.waitFor(TIMEOUT);
     expect(await drawer.getByTestId('no-show-later').count()).toBe(0);
     await noShowButton.click();
@@ -237,7 +259,7 @@ describe('reception: queue order, priority and no-show', () => {
     await row(doctor.page, second!.token).waitFor({ state: 'detached', ...TIMEOUT });
   }, 180_000);
 
-  it('ran without console errors, page errors or CSP violations', () => {
+  test('ran without console errors, page errors or CSP violations', ({ reception, doctor }) => {
     expect([...reception.problems, ...doctor.problems]).toEqual([]);
   });
 });

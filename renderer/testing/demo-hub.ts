@@ -8,10 +8,13 @@ export { seededTemplate } from './demo-template';
 export { type ChildHub, repoRoot, spawnHub } from './hub-process';
 
 export const rendererBuild = join(repoRoot, 'dist', 'renderer');
+export const companionBuild = join(repoRoot, 'dist', 'companion');
 
 export interface DemoHub {
   /** The hub's address; the staff app is served at its root (browser mode). */
   url: string;
+  /** The patient gateway serving the companion app at its root (only with `companion`). */
+  appUrl: string | null;
   dataDir: string;
   /** What the hub logged so far (JSON lines' `msg`), for failure messages. */
   log: string[];
@@ -42,6 +45,8 @@ export async function startDemoHub(
     movableClock?: boolean;
     /** Changes the copied data directory before the hub starts on it (e.g. tampering). */
     prepare?: (dataDir: string) => void;
+    /** Opens the patient gateway (a free port) serving the built companion app (dist/companion). */
+    companion?: boolean;
   } = {},
 ): Promise<DemoHub> {
   if (!existsSync(join(rendererBuild, 'index.html'))) {
@@ -51,11 +56,17 @@ export async function startDemoHub(
   const dataDir = mkdtempSync(join(tmpdir(), 'clinic-ui-hub-'));
   cpSync(template, dataDir, { recursive: true, filter: (src) => !/hub\.pid$|seeded\.ok$/.test(src) });
   options.prepare?.(dataDir);
+  if (options.companion && !existsSync(join(companionBuild, 'companion.html'))) {
+    throw new Error('The companion app is not built: run `npm run build:renderer` first (npm test does).');
+  }
   const args = ['--data-dir', dataDir, '--renderer-dir', rendererBuild];
+  if (options.companion) args.push('--gateway-port', '0', '--companion-dir', companionBuild);
   let hub = await spawnHub(args, undefined, options);
   const url = hub.url;
+  const appUrl = hub.gatewayUrl;
   return {
     url,
+    appUrl,
     dataDir,
     log: hub.log,
     advanceClock: (minutes, options) => hub.advanceClock(minutes, options),
@@ -63,7 +74,12 @@ export async function startDemoHub(
     async restart() {
       await hub.stop();
       // The last --port wins over spawnHub's own `--port 0`.
-      hub = await spawnHub([...args, '--port', new URL(url).port], undefined, options);
+      const ports = [
+        '--port',
+        new URL(url).port,
+        ...(appUrl ? ['--gateway-port', new URL(appUrl).port] : []),
+      ];
+      hub = await spawnHub([...args, ...ports], undefined, options);
     },
     async stop() {
       await hub.stop();

@@ -7,6 +7,8 @@ export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface ChildHub {
   url: string;
+  /** The patient gateway's address, when the hub was started with one (--gateway-port). */
+  gatewayUrl: string | null;
   /** The hub's own process (tsx runs it as a child of the process `spawn` started). */
   pid: number;
   log: string[];
@@ -20,7 +22,8 @@ export interface ChildHub {
 /**
  * Runs `scripts/hub.ts` with mDNS off on a free 127.0.0.1 port and waits until it listens.
  * With `movableClock`, runs `server/testing/movable-clock-hub.child.ts` instead (the same hub, its clock
- * moved forward over IPC; it takes only --data-dir and --renderer-dir).
+ * moved forward over IPC; it takes only --data-dir, --renderer-dir, --gateway-port and --companion-dir).
+ * With --gateway-port, it also waits for the patient gateway to listen.
  */
 export async function spawnHub(
   args: string[],
@@ -63,6 +66,9 @@ export async function spawnHub(
     }),
   );
   child.stderr?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
+  const expectGateway = args.includes('--gateway-port') || args.includes('--gateway');
+  const gateway: { port: number | null } = { port: null };
+  let lan: { port: number; pid: number } | null = null;
   const listening = await new Promise<{ port: number; pid: number }>((resolve, reject) => {
     const giveUp = (why: string) => {
       killGroup('SIGKILL');
@@ -75,7 +81,7 @@ export async function spawnHub(
     };
     options.signal?.addEventListener('abort', onAbort, { once: true });
     createInterface({ input: child.stdout! }).on('line', (line) => {
-      let entry: { msg?: string; port?: number; pid?: number };
+      let entry: { msg?: string; port?: number; pid?: number; gatewayPort?: number };
       try {
         entry = JSON.parse(line) as typeof entry;
       } catch {
@@ -83,9 +89,15 @@ export async function spawnHub(
       }
       log.push(entry.msg ?? line);
       if (entry.msg?.startsWith('LAN sync listening') && typeof entry.port === 'number') {
+        lan = { port: entry.port, pid: entry.pid ?? child.pid! };
+      }
+      if (entry.msg?.startsWith('patient gateway listening') && typeof entry.gatewayPort === 'number') {
+        gateway.port = entry.gatewayPort;
+      }
+      if (lan && (!expectGateway || gateway.port !== null)) {
         clearTimeout(timer);
         options.signal?.removeEventListener('abort', onAbort);
-        resolve({ port: entry.port, pid: entry.pid ?? child.pid! });
+        resolve(lan);
       }
     });
     void exited.then((code) => {
@@ -97,6 +109,7 @@ export async function spawnHub(
   let appCalls = 0;
   return {
     url: `http://127.0.0.1:${listening.port}`,
+    gatewayUrl: gateway.port === null ? null : `http://127.0.0.1:${gateway.port}`,
     pid: listening.pid,
     log,
     advanceClock(minutes, { quiet = false } = {}) {

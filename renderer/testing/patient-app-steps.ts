@@ -10,21 +10,25 @@ export interface AppPatient {
   call<T>(name: string, input: unknown): Promise<T>;
 }
 
-const APP_PASSWORD = 'Monsoon-Rains-2026';
+export const APP_PASSWORD = 'Monsoon-Rains-2026';
 
-/** The newest activation code texted to the patient with this phone (read from the SMS outbox). */
-function activationCode(dataDir: string, phoneDigits: string): { patientId: string; code: string } {
+/** The newest code of that kind texted to the patient with this phone (read from the SMS outbox). */
+export function textedCode(
+  dataDir: string,
+  phoneDigits: string,
+  kind: 'activation_code' | 'password_reset_code' = 'activation_code',
+): { patientId: string; code: string } {
   const db = new BetterSqlite3(join(dataDir, 'clinic.db'), { readonly: true });
   try {
     const row = db
       .prepare(
         `SELECT n.patientId, n.body FROM notifications n JOIN patients p ON p.id = n.patientId
-         WHERE p.phoneNormalized = ? AND n.kind = 'activation_code' AND n.channel = 'sms'
+         WHERE p.phoneNormalized = ? AND n.kind = ? AND n.channel = 'sms'
          ORDER BY n.rowid DESC LIMIT 1`,
       )
-      .get(phoneDigits) as { patientId: string; body: string } | undefined;
+      .get(phoneDigits, kind) as { patientId: string; body: string } | undefined;
     const code = row && /\b(\d{6})\b/.exec(row.body)?.[1];
-    if (!row || !code) throw new Error(`No activation code was texted to ${phoneDigits}`);
+    if (!row || !code) throw new Error(`No ${kind} was texted to ${phoneDigits}`);
     return { patientId: row.patientId, code };
   } finally {
     db.close();
@@ -41,7 +45,7 @@ export async function appPatient(hub: DemoHub, fullName: string, phone: string):
     { fullName, phone, dateOfBirth: '1991-03-08', email: null },
     null,
   );
-  const { patientId, code } = activationCode(hub.dataDir, phone.replace(/\D/g, '').slice(-10));
+  const { patientId, code } = textedCode(hub.dataDir, phone.replace(/\D/g, '').slice(-10));
   const session = (await hub.callAsApp(
     'auth.activate',
     { login: phone, code, password: APP_PASSWORD, deviceId: 'patient-phone' },

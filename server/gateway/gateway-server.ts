@@ -9,6 +9,7 @@ import { createHttpApp, type ListenerOptions, registeredRoutes } from '@server/h
 import { registerAppointmentRoutes } from './appointment-routes';
 import { registerAuthRoutes, type RequestLimit } from './auth-routes';
 import { registerClinicRoutes } from './clinic-routes';
+import { serveCompanion } from './companion-static';
 import { answerClientError, answerFrameworkError } from './framework-errors';
 import { registerCors } from './gateway-cors';
 import { API_CSP, GATEWAY_BODY_LIMIT_BYTES, GATEWAY_LISTENER_LIMITS } from './gateway-limits';
@@ -50,6 +51,8 @@ export interface GatewayOptions {
   limits?: Partial<Omit<ListenerOptions, 'tls'>>;
   /** The live channel's heartbeat, retry advice and stream caps (live-channel.ts). */
   live?: LiveOptions;
+  /** The built companion app (dist/companion) to serve at the root; API only without. */
+  companionDir?: string;
 }
 
 export interface Gateway {
@@ -106,6 +109,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   installErrorHandler(app);
   registerCors(app, options.corsOrigins ?? []);
   registerOpenApi(app);
+  if (options.companionDir) serveCompanion(app, options.companionDir);
   let live: LiveChannel | undefined;
   void app.register(async (api) => {
     await api.register(rateLimit, {

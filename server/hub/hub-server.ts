@@ -35,6 +35,8 @@ export interface StartHubOptions {
   gatewayTls?: TlsFiles;
   /** Origins the gateway allows cross-origin requests from; none by default. */
   gatewayCorsOrigins?: readonly string[];
+  /** The built companion app the gateway serves at its root (dist/companion); API only without. */
+  companionDir?: string;
   /** Advertise the hub on the LAN by mDNS as `_clinic-hub._tcp` (server/discovery/). */
   mdns: boolean;
   /** Interface names or IPv4 addresses to advertise on (default: the LAN interfaces of `host`). */
@@ -147,6 +149,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
         ...(options.gatewayTrustProxy && { trustProxy: options.gatewayTrustProxy }),
         ...(options.gatewayTls && { tls: options.gatewayTls }),
         corsOrigins: options.gatewayCorsOrigins ?? [],
+        ...(options.companionDir && { companionDir: options.companionDir }),
       });
       gatewayPort = await gateway.listen(options.gatewayPort, options.host);
       gatewayScheme = gateway.secure ? 'https' : 'http';
@@ -156,6 +159,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
           trustProxy: describeTrustProxy(options.gatewayTrustProxy),
           tls: gateway.secure,
           corsOrigins: options.gatewayCorsOrigins ?? [],
+          companionDir: options.companionDir ?? null,
         },
         `patient gateway listening on ${serverUrls(options.host, gatewayPort, gatewayScheme).lan.join(', ')}`,
       );

@@ -2,7 +2,8 @@
  * A hub for browser tests that need time to pass (a no-show is only allowed after the start time):
  * as `npm run hub -- --no-mdns --host 127.0.0.1 --port 0 --data-dir DIR --renderer-dir DIR`, but its
  * clock runs ahead of the real one by what the test asks for over IPC (`{ advanceMinutes }`,
- * answered with `{ offsetMinutes }`). Run with `node --import tsx` and an IPC channel.
+ * answered with `{ offsetMinutes }`). Run with `node --import tsx` and an IPC channel. With
+ * --gateway-port (and --companion-dir) it opens the patient gateway too, on the same moved clock.
  *
  * It also stands in for the patient app's gateway (`{ call: { id, name, input, token } }`, answered
  * with `{ callId, result }` or `{ callId, error }`): the hub's dispatcher called with that token, as
@@ -13,7 +14,12 @@ import pino from 'pino';
 import { startHub } from '@server/hub/hub-server';
 
 const { values } = parseArgs({
-  options: { 'data-dir': { type: 'string' }, 'renderer-dir': { type: 'string' } },
+  options: {
+    'data-dir': { type: 'string' },
+    'renderer-dir': { type: 'string' },
+    'gateway-port': { type: 'string' },
+    'companion-dir': { type: 'string' },
+  },
 });
 const dataDir = values['data-dir'];
 if (!dataDir || !process.send)
@@ -28,6 +34,8 @@ const hub = await startHub({
   logger: pino({ name: 'clinic-hub' }),
   clock: { now: () => new Date(Date.now() + offsetMs) },
   ...(values['renderer-dir'] ? { rendererDir: values['renderer-dir'] } : {}),
+  ...(values['gateway-port'] !== undefined && { gatewayPort: Number(values['gateway-port']) }),
+  ...(values['companion-dir'] !== undefined && { companionDir: values['companion-dir'] }),
 });
 
 interface AppCall {
