@@ -1,30 +1,20 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { describe, expect, onTestFinished } from 'vitest';
 import { CACHED_AT_HEADER } from '@renderer/companion/api/client';
 import { OFFLINE_DATA_CACHE } from '@renderer/companion/api/offline-cache';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, launchBrowser } from '@renderer/testing/browser';
-import { type PwaHub, startPwaHub } from '@renderer/testing/pwa-hub';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '@renderer/testing/browser';
+import { companionTest as test, PHONE, type PhonePatient } from '@renderer/testing/companion-phone';
 
 /**
- * Issue 20's PWA checks at a phone's size: Chromium finds the app installable, the app reloaded
- * offline opens from its service worker with the data it last fetched (marked with when), and
- * that copy belongs to the session that fetched it: another patient on the same phone never gets it.
+ * Issue 20's PWA checks at a phone's size, against the gateway serving the built app: Chromium
+ * finds the app installable, the app reloaded offline opens from its service worker with the data
+ * it last fetched (marked with when), and that copy belongs to the session that fetched it:
+ * another patient on the same phone never gets it.
  */
-const PHONE = { viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true };
 const SESSION_KEY = 'clinic.companion.session';
-
-let hub: PwaHub;
-let browser: Browser;
-beforeAll(async () => {
-  [hub, browser] = await Promise.all([startPwaHub(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await hub?.stop();
-});
 
 /** Waits until the service worker controls the page (it claims its clients once active). */
 async function controlled(page: Page): Promise<void> {
@@ -42,17 +32,16 @@ function getAs(page: Page, path: string, token: string) {
   );
 }
 
-async function signedInPhone(session: { token: string; patientId: string }) {
-  const context: BrowserContext = await browser.newContext(PHONE);
-  const page = await context.newPage();
-  await page.goto(hub.url);
-  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [
-    SESSION_KEY,
-    JSON.stringify(session),
-  ] as const);
+/** A phone signed in as the patient whose app has loaded once more under its service worker. */
+async function signedInPhone(
+  phone: (options: { patient: PhonePatient }) => Promise<{ page: Page; context: BrowserContext }>,
+  appUrl: string,
+  patient: PhonePatient,
+) {
+  const { page, context } = await phone({ patient });
   await controlled(page);
   // Now under the service worker: this load's API answers are kept for offline use.
-  await page.goto(hub.url);
+  await page.goto(appUrl);
   await page.waitForFunction(
     async ([cacheName]) =>
       (await (await caches.open(cacheName)).keys()).some((r) => r.url.includes('/api/v1/notifications')),
@@ -62,7 +51,7 @@ async function signedInPhone(session: { token: string; patientId: string }) {
 }
 
 describe('the companion app as an installable, offline-capable PWA', () => {
-  test('Chromium finds it installable (Page.getInstallabilityErrors: none)', async () => {
+  test('Chromium finds it installable (Page.getInstallabilityErrors: none)', async ({ appUrl }) => {
     // A profile on disk: Chromium never offers to install from an incognito (throwaway) context.
     const profile = mkdtempSync(join(tmpdir(), 'clinic-pwa-profile-'));
     const context = await chromium.launchPersistentContext(profile, {
@@ -72,7 +61,7 @@ describe('the companion app as an installable, offline-capable PWA', () => {
     });
     onTestFinished(() => rmSync(profile, { recursive: true, force: true }));
     const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(hub.url);
+    await page.goto(appUrl);
     await controlled(page);
     const cdp = await context.newCDPSession(page);
     const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
@@ -84,16 +73,20 @@ describe('the companion app as an installable, offline-capable PWA', () => {
     await context.close();
   });
 
-  test('reloaded offline, it opens from the service worker with its data marked "as of"', async () => {
-    const patient = await hub.signUp('Meera Offline', '+91 98111 20001');
+  test('reloaded offline, it opens from the service worker with its data marked "as of"', async ({
+    appUrl,
+    phone,
+    newPatient,
+  }) => {
+    const patient = await newPatient('Meera Offline');
     const clinic = (await (
-      await fetch(`${hub.url}/api/v1/clinic`, { headers: { authorization: `Bearer ${patient.token}` } })
+      await fetch(`${appUrl}/api/v1/clinic`, { headers: { authorization: `Bearer ${patient.token}` } })
     ).json()) as { clinicName: string };
-    const { context, page } = await signedInPhone(patient);
+    const { context, page } = await signedInPhone(phone, appUrl, patient);
     await expect.poll(() => page.getByRole('banner').textContent()).toContain(clinic.clinicName);
 
     await context.setOffline(true);
-    await page.goto(hub.url);
+    await page.goto(appUrl);
     // The shell came from the precache and the clinic's name from the offline copy of /clinic.
     await expect.poll(() => page.getByRole('banner').textContent()).toContain(clinic.clinicName);
     const copy = await getAs(page, '/notifications', patient.token);
@@ -105,16 +98,20 @@ describe('the companion app as an installable, offline-capable PWA', () => {
     await context.close();
   });
 
-  test("another patient on the same phone never gets the first one's offline copy", async () => {
-    const first = await hub.signUp('Asha First', '+91 98111 20002');
-    const second = await hub.signUp('Bina Second', '+91 98111 20003');
-    const { context, page } = await signedInPhone(first);
+  test("another patient on the same phone never gets the first one's offline copy", async ({
+    appUrl,
+    phone,
+    newPatient,
+  }) => {
+    const first = await newPatient('Asha First');
+    const second = await newPatient('Bina Second');
+    const { context, page } = await signedInPhone(phone, appUrl, first);
     await context.setOffline(true);
     // The second patient's session, without the app's sign-in (which also empties the cache):
     // the cache key alone must keep the first patient's answers from them.
     await page.evaluate(([key, value]) => localStorage.setItem(key, value), [
       SESSION_KEY,
-      JSON.stringify(second),
+      JSON.stringify({ token: second.token, patientId: second.patientId }),
     ] as const);
     const theirs = await getAs(page, '/notifications', second.token);
     expect(theirs).toMatchObject({ status: 504, cachedAt: null, body: '' });
