@@ -33,6 +33,14 @@ export default tseslint.config(
     },
   },
   {
+    // The companion's service worker is typed for a worker (WebWorker lib), not a page.
+    files: ['renderer/companion/sw.ts', 'renderer/companion/sw-*.ts'],
+    ignores: ['**/*.test.ts'],
+    languageOptions: {
+      parserOptions: { projectService: false, project: 'renderer/companion/tsconfig.sw.json' },
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
   },

@@ -11,6 +11,7 @@ const projects = [
   'main/tsconfig.json',
   'renderer/tsconfig.json',
   'renderer/tsconfig.test.json',
+  'renderer/companion/tsconfig.sw.json',
   'scripts/tsconfig.json',
 ];
 

@@ -8,9 +8,10 @@ import { uiPropagation } from './ui-bench';
 import { notificationsBench } from './notifications-bench';
 import { displayBench } from './display-bench';
 import { gatewayBench } from './gateway-bench';
+import { companionBench } from './companion-bench';
 
 /**
- * npm run bench [-- --json FILE] [--only booking|queries|sync|analytics|ui|notifications|display|gateway]: performance figures of the hub with ratios against raw
+ * npm run bench [-- --json FILE] [--only booking|queries|sync|analytics|ui|notifications|display|gateway|companion]: performance figures of the hub with ratios against raw
  * baselines measured in the same run. Not a test: it never fails on a number.
  */
 const jsonFile = process.argv.includes('--json')
@@ -157,6 +158,8 @@ const targets: Record<string, string> = {
   display_call_p99_ms: '< 300',
   gateway_book_to_desk_p99_ms: '< 500',
   desk_booking_under_load_vs_idle: '≤ 2',
+  companion_first_load_kb_gz: '≤ 250',
+  companion_queue_update_p99_ms: '',
 };
 
 const phases: Record<string, () => Promise<void>> = {
@@ -167,6 +170,7 @@ const phases: Record<string, () => Promise<void>> = {
   ui: () => uiPropagation(figures),
   display: () => displayBench(figures),
   gateway: () => gatewayBench(figures),
+  companion: () => companionBench(figures),
   notifications: async () => {
     Object.assign(figures, await notificationsBench());
     figures.booking_p99_draining_vs_idle = Number(

@@ -1,4 +1,4 @@
-import { formatMoney } from '@shared/rules/money';
+import { formatMoney } from '@shared/rules/money-format';
 
 /**
  * Dates, times and money for the patient's language, always in the clinic's time zone: an
