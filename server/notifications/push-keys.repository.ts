@@ -32,5 +32,7 @@ export function vapidKeys(db: Db): VapidKeys | null {
 }
 
 export function vapidPublicKey(db: Db): string | null {
-  return db.first(db.q.selectFrom('push_vapid_keys').select('publicKey').where('id', '=', 1))?.publicKey ?? null;
+  return (
+    db.first(db.q.selectFrom('push_vapid_keys').select('publicKey').where('id', '=', 1))?.publicKey ?? null
+  );
 }

@@ -57,6 +57,9 @@ export function pushMessages(db: Db, ids: readonly string[]): PushMessage[] {
 }
 
 function mainParagraph(body: string): string {
-  const paragraphs = body.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  const paragraphs = body
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   return paragraphs[1] ?? paragraphs[0] ?? '';
 }

@@ -105,10 +105,15 @@ export class PushSender {
     }
     const now = this.core.clock.now().toISOString();
     await this.core.writes.run(() =>
-      gone ? dropPushSubscription(this.core.db, sub.id) : recordPushOutcome(this.core.db, sub.id, now, failure),
+      gone
+        ? dropPushSubscription(this.core.db, sub.id)
+        : recordPushOutcome(this.core.db, sub.id, now, failure),
     );
     if (failure)
-      this.core.logger.info({ message: message.id, subscription: sub.id, gone, failure }, 'web push not delivered');
+      this.core.logger.info(
+        { message: message.id, subscription: sub.id, gone, failure },
+        'web push not delivered',
+      );
   }
 
   /** The VAPID contact: the clinic's e-mail (Apple's push service refuses a localhost one). */

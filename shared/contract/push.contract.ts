@@ -9,9 +9,7 @@ export const pushSubscriptionInputSchema = z.strictObject({
   expirationTime: z.number().nullable().optional(),
   keys: z.strictObject({
     /** The browser's P-256 public key, base64url (65 bytes uncompressed). */
-    p256dh: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{86,88}={0,2}$/, 'must be a base64url P-256 public key'),
+    p256dh: z.string().regex(/^[A-Za-z0-9_-]{86,88}={0,2}$/, 'must be a base64url P-256 public key'),
     /** The 16-byte auth secret, base64url. */
     auth: z.string().regex(/^[A-Za-z0-9_-]{21,24}={0,2}$/, 'must be a base64url 16-byte secret'),
   }),

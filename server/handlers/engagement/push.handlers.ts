@@ -25,7 +25,10 @@ export const pushHandlers: HandlerMap = {
       const patientId = requireActor(ctx).patientId;
       if (!patientId) throw failure('FORBIDDEN', 'Only a patient’s app can subscribe to notifications.');
       const problem = ctx.hub.push.endpointProblem(input.endpoint);
-      if (problem) throw failure('VALIDATION', `endpoint ${problem}`, { fields: [{ field: 'endpoint', message: problem }] });
+      if (problem)
+        throw failure('VALIDATION', `endpoint ${problem}`, {
+          fields: [{ field: 'endpoint', message: problem }],
+        });
       savePushSubscription(
         ctx.db,
         { patientId, endpoint: input.endpoint, p256dh: input.keys.p256dh, auth: input.keys.auth },
