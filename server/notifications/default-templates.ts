@@ -74,8 +74,8 @@ const english: Record<NotificationKind, KindTexts> = {
   },
   turn_near: {
     subject: 'Your turn is near: token {token}',
-    body: `Dear {patientName},\n\nYou are next but one for {doctor} (token {token}). Please be near the consultation room.${footer}`,
-    sms: '{clinicName}: token {token}, you are next but one for {doctor}. Please be near the room.',
+    body: `Dear {patientName},\n\nYour turn with {doctor} is near (token {token}): at most one patient is ahead of you. Please be near the consultation room.${footer}`,
+    sms: '{clinicName}: token {token}, your turn with {doctor} is near. Please be near the room.',
   },
   activation_code: {
     subject: 'Your activation code',
@@ -152,8 +152,8 @@ const hindi: Record<NotificationKind, KindTexts> = {
   },
   turn_near: {
     subject: 'आपकी बारी आने वाली है: टोकन {token}',
-    body: `प्रिय {patientName},\n\n{doctor} के यहाँ आपसे पहले अब बस एक मरीज़ है (टोकन {token})। कृपया परामर्श कक्ष के पास रहें।${footer}`,
-    sms: '{clinicName}: टोकन {token}, {doctor} के यहाँ आपसे पहले बस एक मरीज़। कृपया कक्ष के पास रहें।',
+    body: `प्रिय {patientName},\n\n{doctor} के यहाँ आपकी बारी आने वाली है (टोकन {token}): आपसे पहले अधिक से अधिक एक मरीज़ है। कृपया परामर्श कक्ष के पास रहें।${footer}`,
+    sms: '{clinicName}: टोकन {token}, {doctor} के यहाँ आपकी बारी आने वाली है। कृपया कक्ष के पास रहें।',
   },
   activation_code: {
     subject: 'आपका ऐक्टिवेशन कोड',
