@@ -116,8 +116,8 @@ describe('Web Push to the patient’s phone', () => {
       expect(claims.sub).toMatch(/^mailto:/);
       const payload = JSON.parse(decryptPush(request!.body, phone)) as Record<string, string>;
       expect(payload).toEqual({
-        title: expect.stringContaining('Reminder'),
-        body: expect.stringContaining('Dr Kavita Menon'),
+        title: expect.stringContaining('Reminder') as string,
+        body: expect.stringContaining('Dr Kavita Menon') as string,
         url: '/appointments',
       });
       expect(subscriptions()[0]!.lastSuccessAt).not.toBeNull();
@@ -166,7 +166,7 @@ describe('Web Push to the patient’s phone', () => {
     expect(subscriptions()).toEqual([]);
   });
 
-  it('never shows the private key: not in any answer, not in the sync change log', async () => {
+  it('never shows the private key: not in any answer, not in the sync change log', () => {
     const { privateKey } = vapidKeys(hub.db)!;
     expect(JSON.stringify(answers)).not.toContain(privateKey);
     const changes = hub.db.sqlite.prepare('SELECT * FROM changes').all();

@@ -64,15 +64,15 @@ describe('“your turn is near” on the day', () => {
           patientId: meera.patientId,
           channel: 'in_app',
           state: 'sent',
-          subject: expect.stringContaining('K-'),
+          subject: expect.stringContaining('K-') as string,
         },
       ]);
       const [request] = await service.requests(1);
       await push.idle();
       const payload = JSON.parse(decryptPush(request!.body, phone)) as Record<string, string>;
       expect(payload).toEqual({
-        title: expect.stringContaining('Your turn is near'),
-        body: expect.stringContaining('Dr Kavita Menon'),
+        title: expect.stringContaining('Your turn is near') as string,
+        body: expect.stringContaining('Dr Kavita Menon') as string,
         url: '/',
       });
       // Later queue changes do not repeat it.
