@@ -15,6 +15,7 @@ import type { Clock } from './clock';
 import { GroupCommit } from './group-commit';
 import { HubEvents } from './hub-events';
 import { OutboxSignal } from '@server/notifications/outbox-signal';
+import { PushSignal } from '@server/notifications/push-signal';
 
 const bumpCounter = preparedQuery((q, p: ParameterOf<{ name: string }>) =>
   q
@@ -46,6 +47,8 @@ export class HubCore {
   readonly events = new HubEvents();
   /** Messages due now were committed: the delivery worker need not wait for its next poll. */
   readonly outbox = new OutboxSignal();
+  /** Inbox messages of a push kind were committed: the push sender sends them (Web Push). */
+  readonly push = new PushSignal();
   readonly audit: AuditLog;
   /** Present when the chain is anchored outside the database (a hub on a data directory). */
   readonly auditGuard: AuditGuard | null;

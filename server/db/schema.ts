@@ -1,5 +1,6 @@
 import type * as care from './care-tables';
 import type * as display from './display-tables';
+import type * as push from './push-tables';
 import type * as t from './tables';
 
 /** The hub's (and each replica's) database, for kysely's query builder. */
@@ -46,4 +47,6 @@ export interface Database {
   leave_requests: care.LeaveRequestTable;
   displays: display.DisplayTable;
   display_calls: display.DisplayCallTable;
+  push_vapid_keys: push.PushVapidKeyTable;
+  push_subscriptions: push.PushSubscriptionTable;
 }

@@ -20,6 +20,7 @@ import type { LiveChannel, LiveOptions } from './live-channel';
 import { registerLiveRoutes } from './live-routes';
 import { registerOpenApi } from './openapi';
 import { registerProfileRoutes } from './profile-routes';
+import { registerPushRoutes } from './push-routes';
 import { registerRecordRoutes } from './record-routes';
 import { registerWaitlistRoutes } from './waitlist-routes';
 
@@ -133,6 +134,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     registerRecordRoutes(api, { core: options.core, dispatcher: options.dispatcher });
     registerProfileRoutes(api, { core: options.core, dispatcher: options.dispatcher });
     registerWaitlistRoutes(api, { core: options.core, dispatcher: options.dispatcher });
+    registerPushRoutes(api, { core: options.core, dispatcher: options.dispatcher });
     live = registerLiveRoutes(api, {
       core: options.core,
       dispatcher: options.dispatcher,

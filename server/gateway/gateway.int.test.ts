@@ -42,6 +42,7 @@ const DOCS_ROUTES = [
 
 /** Every route the gateway may serve; a new route is added here on purpose, never by accident. */
 const ALLOWLIST = [
+  'DELETE /api/v1/push/subscriptions',
   'DELETE /api/v1/waitlist/:id',
   'GET /api/openapi.json',
   'GET /api/v1/appointments',
@@ -58,6 +59,7 @@ const ALLOWLIST = [
   'GET /api/v1/me',
   'GET /api/v1/notifications',
   'GET /api/v1/profile',
+  'GET /api/v1/push/key',
   'GET /api/v1/queue/me',
   'GET /api/v1/slots',
   'GET /api/v1/waitlist',
@@ -75,6 +77,7 @@ const ALLOWLIST = [
   'HEAD /api/v1/me',
   'HEAD /api/v1/notifications',
   'HEAD /api/v1/profile',
+  'HEAD /api/v1/push/key',
   'HEAD /api/v1/queue/me',
   'HEAD /api/v1/slots',
   'HEAD /api/v1/waitlist',
@@ -91,6 +94,7 @@ const ALLOWLIST = [
   'POST /api/v1/auth/password-reset-code',
   'POST /api/v1/auth/sign-up',
   'POST /api/v1/notifications/read',
+  'POST /api/v1/push/subscriptions',
   'POST /api/v1/waitlist',
 ];
 

@@ -14,6 +14,7 @@ import { mailSettingsHandlers } from './engagement/mail-settings.handlers';
 import { templateHandlers } from './engagement/templates.handlers';
 import { outboxHandlers } from './engagement/outbox.handlers';
 import { inboxHandlers } from './engagement/inbox.handlers';
+import { pushHandlers } from './engagement/push.handlers';
 import { formularyHandlers } from './formulary/formulary.handlers';
 import { leaveHandlers } from './leave/leave.handlers';
 import { patientHandlers } from './patients/patients.handlers';
@@ -38,6 +39,7 @@ export const handlers: HandlerMap = {
   ...outboxHandlers,
   ...deliveryHandlers,
   ...inboxHandlers,
+  ...pushHandlers,
   ...adminHandlers,
   ...displayHandlers,
 };

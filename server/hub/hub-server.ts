@@ -14,6 +14,8 @@ import { createSocketEndpoint, type SocketEndpoint } from '@server/sync/socket-e
 import { seedDemoDataDir } from '@server/demo/demo-staging';
 import { advertiseHub } from '@server/discovery/mdns-advertiser';
 import { type DeliveryOptions, DeliveryWorker } from '@server/notifications/delivery-worker';
+import { ensureVapidKeys } from '@server/notifications/push-keys.repository';
+import { type PushOptions, PushSender } from '@server/notifications/push-sender';
 import { loadAuditKey } from './audit-key';
 import { assertPortFree } from './port-check';
 import { auditAnchorFile, databaseFile } from './data-dir';
@@ -58,6 +60,11 @@ export interface StartHubOptions {
   hostNames?: readonly string[];
   /** The outbox's delivery worker (server/notifications/delivery-worker.ts); false: not started. */
   delivery?: DeliveryOptions | false;
+  /**
+   * Web Push to patients' phones (server/notifications/push-sender.ts); the VAPID key pair is
+   * made on the first start either way. false: no pushes are sent.
+   */
+  push?: PushOptions | false;
 }
 
 export interface RunningHub {
@@ -74,6 +81,8 @@ export interface RunningHub {
   dispatcher: Dispatcher;
   /** Sends the outbox after commit; null when started with `delivery: false`. */
   delivery: DeliveryWorker | null;
+  /** Sends Web Push after commit; null when started with `push: false`. */
+  push: PushSender | null;
   /** Disconnects clients, closes the port and the database, releases the data directory. */
   stop(): Promise<void>;
 }
@@ -175,6 +184,9 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
 
     const delivery = options.delivery === false ? null : new DeliveryWorker(core, options.delivery ?? {});
     delivery?.start();
+    const push = options.push === false ? null : new PushSender(core, options.push ?? {});
+    if (!push) ensureVapidKeys(db, core.clock.now().toISOString());
+    push?.start();
 
     let stopped: Promise<void> | undefined;
     const [openDb, openEndpoint, openGateway] = [db, endpoint, gateway];
@@ -190,11 +202,13 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
       core,
       dispatcher,
       delivery,
+      push,
       stop() {
         stopped ??= (async () => {
           try {
             // First: sends in flight finish (bounded) and their outcomes are written.
             await delivery?.stop();
+            await push?.stop();
             await advertiser?.stop();
             await openGateway?.close();
             await openEndpoint.close();

@@ -72,6 +72,11 @@ const english: Record<NotificationKind, KindTexts> = {
     body: `Dear {patientName},\n\nA time with {doctor} on {date} at {time} is held for you until {holdUntil}. Accept it in the clinic's app or call us.${footer}`,
     sms: '{clinicName}: {doctor} {date} {time} is held for you until {holdUntil}. Accept in the app or call {clinicPhone}.',
   },
+  turn_near: {
+    subject: 'Your turn is near: token {token}',
+    body: `Dear {patientName},\n\nYour turn with {doctor} is near (token {token}): at most one patient is ahead of you. Please be near the consultation room.${footer}`,
+    sms: '{clinicName}: token {token}, your turn with {doctor} is near. Please be near the room.',
+  },
   activation_code: {
     subject: 'Your activation code',
     body: `Dear {patientName},\n\nYour code to activate the clinic's app is {code}. It is valid until {validUntil}. Never share it.${footer}`,
@@ -144,6 +149,11 @@ const hindi: Record<NotificationKind, KindTexts> = {
     subject: '{doctor} के साथ समय खाली है: {date}, {time} बजे',
     body: `प्रिय {patientName},\n\n{doctor} के साथ {date} को {time} बजे का समय {holdUntil} तक आपके लिए रखा गया है। इसे क्लिनिक के ऐप में स्वीकार करें या हमें फ़ोन करें।${footer}`,
     sms: '{clinicName}: {doctor} {date} {time}, {holdUntil} तक आपके लिए। ऐप में स्वीकारें या फ़ोन {clinicPhone}',
+  },
+  turn_near: {
+    subject: 'आपकी बारी आने वाली है: टोकन {token}',
+    body: `प्रिय {patientName},\n\n{doctor} के यहाँ आपकी बारी आने वाली है (टोकन {token}): आपसे पहले अधिक से अधिक एक मरीज़ है। कृपया परामर्श कक्ष के पास रहें।${footer}`,
+    sms: '{clinicName}: टोकन {token}, {doctor} के यहाँ आपकी बारी आने वाली है। कृपया कक्ष के पास रहें।',
   },
   activation_code: {
     subject: 'आपका ऐक्टिवेशन कोड',

@@ -2,7 +2,7 @@ import type { HubCore } from '@server/core/hub-core';
 import type { Db } from '@server/db/database';
 import { notifyInbox } from './message-writes.repository';
 import { MISSED_REMINDER } from './delivery-policy';
-import { releaseDueInApp } from './outbox.repository';
+import { releaseDueInAppRows } from './outbox.repository';
 
 export { MISSED_REMINDER };
 
@@ -33,11 +33,12 @@ export function skipMissedReminders(db: Db, nowMs: number, now: string): number 
  * SMS and e-mail: missed reminders skipped, in-app messages that fell due delivered (sent), and
  * each patient whose inbox grew told (`notifications.new`). Call on start and on every round.
  */
-export function deliverDueInApp(core: Pick<HubCore, 'db' | 'clock' | 'events' | 'outbox'>): void {
+export function deliverDueInApp(core: Pick<HubCore, 'db' | 'clock' | 'events' | 'outbox' | 'push'>): void {
   const now = core.clock.now();
-  const patients = core.db.transaction(() => {
+  const released = core.db.transaction(() => {
     skipMissedReminders(core.db, now.getTime(), now.toISOString());
-    return releaseDueInApp(core.db, now.getTime(), now.toISOString());
+    return releaseDueInAppRows(core.db, now.getTime(), now.toISOString());
   });
-  for (const patientId of patients) notifyInbox({ db: core.db, hub: core }, patientId);
+  for (const patientId of released.patients) notifyInbox({ db: core.db, hub: core }, patientId);
+  core.push.delivered(released.pushIds);
 }

@@ -210,7 +210,8 @@ describe('messages planned from what the clinic does', () => {
       doctorId,
       patientId,
     });
-    expect(rowsAbout(hub, walkIn.appointment.id).size).toBe(0);
+    // Only "your turn is near" (the walk-in is next in the doctor's queue): no confirmation, no reminder.
+    expect(kinds(rowsAbout(hub, walkIn.appointment.id))).toEqual(['turn_near']);
 
     hub.clock.set(at(MONDAY, '19:00'));
     reception = await hub.signIn('receptionist');

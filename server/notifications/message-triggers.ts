@@ -8,6 +8,7 @@ import { previousValues, paymentValues, prescriptionValues, visitValues } from '
 import { type MessageContext, writeMessages } from './message-writes.repository';
 import { hasMessageWithKeyPrefix } from './outbox.repository';
 import { reconcilePatientReminders, reconcileReminder, reconcileUpcomingReminders } from './reminders';
+import { planTurnNear } from './turn-near';
 
 export interface ChangedRow {
   entity: SyncedEntity;
@@ -95,6 +96,7 @@ export function planMessages(
       values,
     });
   }
+  if (!options.quiet) planTurnNear(ctx, ids('queue_entries'));
   if (ids('settings').length > 0) reconcileUpcomingReminders(ctx);
   const patients = new Set(ids('patients'));
   // A patient's new (or re-enabled) app account: their upcoming reminders gain the in-app channel.

@@ -7,6 +7,7 @@ import type { Db } from '@server/db/database';
 import { clinicValues } from './message-params';
 import { messageAudience } from './message-recipients';
 import { insertMessage, type MessageAbout, unreadCount } from './outbox.repository';
+import { PUSH_KINDS } from './push-signal';
 import { renderMessage } from './render-message';
 
 /** What writing messages needs of a handler's context (a HandlerContext has it all). */
@@ -16,7 +17,7 @@ export interface MessageContext {
   now: string;
   settings(): ClinicSettings;
   afterCommit(fn: () => void): void;
-  hub: Pick<HubCore, 'outbox' | 'events'>;
+  hub: Pick<HubCore, 'outbox' | 'events' | 'push'>;
 }
 
 /** One cause of messages to a patient: a row per channel, keyed so that it is made only once. */
@@ -57,8 +58,9 @@ export function writeMessages(ctx: MessageContext, cause: MessageCause): Written
   return audience.recipients.map((to) => {
     const text = renderMessage(ctx.db, cause.kind, to.channel, audience.language, values);
     const state = to.skipped ? 'skipped' : to.channel === 'in_app' && dueMs <= nowMs ? 'sent' : 'pending';
+    const id = randomUUID();
     const written = insertMessage(ctx.db, {
-      id: randomUUID(),
+      id,
       dedupeKey: cause.key(to.channel),
       patientId: audience.patientId,
       kind: cause.kind,
@@ -77,6 +79,8 @@ export function writeMessages(ctx: MessageContext, cause: MessageCause): Written
     if (written && state === 'pending' && to.channel !== 'in_app' && dueMs <= nowMs)
       afterCommitHooks(ctx).wake = true;
     if (written && state === 'sent') afterCommitHooks(ctx).inboxes.add(audience.patientId);
+    if (written && state === 'sent' && to.channel === 'in_app' && PUSH_KINDS.has(cause.kind))
+      afterCommitHooks(ctx).pushes.push(id);
     return { channel: to.channel, written };
   });
 }
@@ -84,6 +88,8 @@ export function writeMessages(ctx: MessageContext, cause: MessageCause): Written
 interface AfterCommit {
   wake: boolean;
   inboxes: Set<string>;
+  /** In-app messages to push to the patient's phones (Web Push) once committed. */
+  pushes: string[];
 }
 const hooksByContext = new WeakMap<object, AfterCommit>();
 
@@ -91,11 +97,12 @@ const hooksByContext = new WeakMap<object, AfterCommit>();
 export function afterCommitHooks(ctx: MessageContext): AfterCommit {
   let hooks = hooksByContext.get(ctx);
   if (!hooks) {
-    const created: AfterCommit = { wake: false, inboxes: new Set() };
+    const created: AfterCommit = { wake: false, inboxes: new Set(), pushes: [] };
     hooksByContext.set(ctx, created);
     ctx.afterCommit(() => {
       if (created.wake) ctx.hub.outbox.wake();
       for (const patientId of created.inboxes) notifyInbox(ctx, patientId);
+      ctx.hub.push.delivered(created.pushes);
     });
     hooks = created;
   }

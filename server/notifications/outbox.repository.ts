@@ -11,6 +11,7 @@ import type { NotificationTable } from '@server/db/care-tables';
 import type { Db } from '@server/db/database';
 import { type ParameterOf, preparedQuery } from '@server/db/prepared-query';
 import { notificationFromRow } from './notification-row';
+import { PUSH_KINDS } from './push-signal';
 
 export type OutboxRow = Selectable<NotificationTable>;
 export type MessageAbout = NonNullable<Notification['about']>;
@@ -244,6 +245,15 @@ export function markInboxRead(db: Db, patientId: string, ids: readonly string[],
  * patients whose inbox grew (for `notifications.new`).
  */
 export function releaseDueInApp(db: Db, nowMs: number, now: string): string[] {
+  return releaseDueInAppRows(db, nowMs, now).patients;
+}
+
+/** As releaseDueInApp, with the released messages of a push kind (Web Push after commit). */
+export function releaseDueInAppRows(
+  db: Db,
+  nowMs: number,
+  now: string,
+): { patients: string[]; pushIds: string[] } {
   const released = db.all(
     db.q
       .updateTable('notifications')
@@ -251,7 +261,10 @@ export function releaseDueInApp(db: Db, nowMs: number, now: string): string[] {
       .where('state', '=', 'pending')
       .where('channel', '=', 'in_app')
       .where('nextAttemptMs', '<=', nowMs)
-      .returning('patientId'),
+      .returning(['id', 'patientId', 'kind']),
   );
-  return [...new Set(released.flatMap((row) => (row.patientId ? [row.patientId] : [])))];
+  return {
+    patients: [...new Set(released.flatMap((row) => (row.patientId ? [row.patientId] : [])))],
+    pushIds: released.filter((row) => PUSH_KINDS.has(row.kind as NotificationKind)).map((row) => row.id),
+  };
 }

@@ -10,6 +10,7 @@ import { engagementContract } from './engagement.contract';
 import { formularyContract } from './formulary.contract';
 import { leaveContract } from './leave.contract';
 import { patientsContract } from './patients.contract';
+import { pushContract } from './push.contract';
 import { queueContract } from './queue.contract';
 
 /** Every command and query by name (docs/architecture.md (The contract)): the single source of truth for all transports. */
@@ -27,6 +28,7 @@ export const contract = {
   ...engagementContract,
   ...adminContract,
   ...displayContract,
+  ...pushContract,
 } as const;
 
 export type Contract = typeof contract;

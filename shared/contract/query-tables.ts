@@ -97,4 +97,5 @@ export const queryTables: Readonly<Record<QueryName, Reads>> = {
   'messages.templates': 'any',
   'messages.preview': 'any',
   'messages.mailSettings': 'any',
+  'push.publicKey': [],
 };

@@ -23,6 +23,8 @@ export const notificationKindSchema = z.enum([
   'payment_receipt',
   'refund_receipt',
   'waitlist_offer',
+  /** On the day: the patient is next but one in the doctor's queue (in-app and Web Push only). */
+  'turn_near',
   'activation_code',
   'password_reset_code',
   /** An app sign-up whose details resemble a record the hub cannot tell apart: call the clinic. */

@@ -124,6 +124,9 @@ waitlist.accept               o a - - a
 waitlist.decline              o a - - a
 notifications.inbox           o - - - -
 notifications.markRead        o - - - -
+push.publicKey                o - - - -
+push.subscribe                o - - - -
+push.unsubscribe              o - - - -
 notifications.outbox          - a - - a
 notifications.retry           - a - - a
 messages.templates            - - - - a

@@ -19,6 +19,7 @@ export const placeholdersByKind = {
   payment_receipt: [...common, 'amount', 'receiptNumber', 'billNumber', 'date'],
   refund_receipt: [...common, 'amount', 'receiptNumber', 'billNumber', 'date'],
   waitlist_offer: [...common, 'doctor', 'date', 'time', 'holdUntil'],
+  turn_near: [...common, 'doctor', 'token'],
   activation_code: [...common, 'code', 'validUntil'],
   password_reset_code: [...common, 'code', 'validUntil'],
   sign_up_unmatched: common,
@@ -44,6 +45,7 @@ export const sampleValues: Record<Placeholder, string> = {
   receiptNumber: 'R-2026-000042',
   billNumber: 'B-2026-000040',
   holdUntil: '11:15',
+  token: '14',
   code: '482913',
   validUntil: '11:45',
 };

@@ -12,6 +12,8 @@ import { inbox as enInbox } from './locales/en/inbox';
 import { inbox as hiInbox } from './locales/hi/inbox';
 import { profile as enProfile } from './locales/en/profile';
 import { profile as hiProfile } from './locales/hi/profile';
+import { push as enPush } from './locales/en/push';
+import { push as hiPush } from './locales/hi/push';
 import { records as enRecords } from './locales/en/records';
 import { records as hiRecords } from './locales/hi/records';
 import { waitlist as enWaitlist } from './locales/en/waitlist';
@@ -30,6 +32,7 @@ export const resources = {
     home: enHome,
     inbox: enInbox,
     profile: enProfile,
+    push: enPush,
     records: enRecords,
     waitlist: enWaitlist,
   },
@@ -41,6 +44,7 @@ export const resources = {
     home: hiHome,
     inbox: hiInbox,
     profile: hiProfile,
+    push: hiPush,
     records: hiRecords,
     waitlist: hiWaitlist,
   },

@@ -15,6 +15,7 @@ import { displaysMigration } from './014-displays.migration';
 import { displayRoomsMigration } from './015-display-rooms.migration';
 import { displayQrMigration } from './016-display-qr.migration';
 import { accountCodesMigration } from './017-account-codes.migration';
+import { webPushMigration } from './018-web-push.migration';
 
 export interface Migration {
   name: string;
@@ -40,4 +41,5 @@ export const migrations: readonly Migration[] = [
   displayRoomsMigration,
   displayQrMigration,
   accountCodesMigration,
+  webPushMigration,
 ];

@@ -19,9 +19,9 @@ describe('message texts', () => {
   it('lists every kind × channel × language, the shipped default until the admin changes one', async () => {
     hub = await createTestHub();
     const entries = await hub.call(hub.admin, 'messages.templates', {});
-    // Every kind (14 today), on the app, SMS and e-mail, in English and Hindi.
+    // Every kind (15 today), on the app, SMS and e-mail, in English and Hindi.
     expect(entries).toHaveLength(notificationKindSchema.options.length * 3 * 2);
-    expect(notificationKindSchema.options).toHaveLength(14);
+    expect(notificationKindSchema.options).toHaveLength(15);
     const hindiEmail = entries.find(
       (e) => e.kind === 'prescription_ready' && e.channel === 'email' && e.language === 'hi',
     );

@@ -24,6 +24,7 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   payment_receipt: 'Payment receipt',
   refund_receipt: 'Refund receipt',
   waitlist_offer: 'Waiting-list offer',
+  turn_near: 'Your turn is near',
   activation_code: 'Activation code',
   password_reset_code: 'Password reset code',
   sign_up_unmatched: 'App sign-up not matched',
