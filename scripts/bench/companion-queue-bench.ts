@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { appPatient, liveWorld, SseClient } from '@server/gateway/testing/live-setup';
 import { insertAppointment, queueWorld } from '@server/testing/queue-fixtures';
 import { launchBrowser } from '@renderer/testing/browser';
-import { companionBuild, serveCompanion } from '@renderer/testing/companion-static';
+import { companionBuild } from '@renderer/testing/demo-hub';
 import { percentile } from './bench-hub';
 
 /** Patients ahead of the watching phone: one doctor's "call next" each, one sample each. */
@@ -25,8 +25,9 @@ export async function companionQueueBench(figures: Record<string, number>): Prom
   if (!existsSync(join(companionBuild, 'companion.html'))) {
     throw new Error('The companion is not built: run `npm run build:companion` first.');
   }
-  const world = await liveWorld();
-  const site = await serveCompanion(world.api);
+  // The gateway serves the built app itself, as a clinic runs it.
+  const world = await liveWorld({ companionDir: companionBuild });
+  const site = { url: world.api.replace('/api/v1', '') };
   const browser = await launchBrowser();
   try {
     const desk = await queueWorld(world.hub);
@@ -102,7 +103,6 @@ export async function companionQueueBench(figures: Record<string, number>): Prom
     figures.companion_queue_update_raw_sse_p99_ms = round(percentile(raw, 99));
   } finally {
     await browser.close();
-    await site.close();
     await world.close();
   }
 }

@@ -4,17 +4,15 @@ import type { z } from 'zod';
 import type { clinicInfoSchema } from '@shared/gateway/clinic.schema';
 import { companionFormat, type CompanionFormat } from '@renderer/companion/i18n/format';
 import { useGet } from './queries';
-import { useSession } from './session';
 
 export type ClinicInfo = z.infer<typeof clinicInfoSchema>;
 
 /** Before the clinic's own settings arrive (signed out, first load): India's zone and rupees. */
 const FALLBACK = { timeZone: 'Asia/Kolkata', currency: 'INR' };
 
-/** The clinic's name, contact details and booking policies (GET /clinic), once signed in. */
+/** The clinic's name, contact details and booking policies (GET /clinic, public). */
 export function useClinic() {
-  const { session } = useSession();
-  return useGet<ClinicInfo>(['/clinic'], { enabled: session !== null, staleTime: 10 * 60_000 });
+  return useGet<ClinicInfo>(['/clinic'], { staleTime: 10 * 60_000 });
 }
 
 /** Formats in the patient's language and the clinic's time zone and currency. */

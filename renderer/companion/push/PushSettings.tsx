@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Stack, Switch, Text } from '@chakra-ui/react';
+import { Alert, Heading, Stack, Switch, Text } from '@chakra-ui/react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '@renderer/companion/shell/ErrorNote';
 import { forgetSubscription, hubPushKey, saveSubscription } from './push-api';
@@ -90,9 +90,9 @@ export function PushSettings() {
   if (support === 'checking') return null;
   return (
     <Stack gap="2" as="section" aria-labelledby="push-heading">
-      <Text as="h2" id="push-heading" fontWeight="semibold" fontSize="lg">
+      <Heading as="h2" size="lg" id="push-heading">
         {t('heading')}
-      </Text>
+      </Heading>
       {support === 'ready' ? (
         <Switch.Root
           checked={on}

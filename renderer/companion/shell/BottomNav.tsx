@@ -5,7 +5,7 @@ import { paths } from './routes';
 
 const ITEMS = [
   { to: paths.home, key: 'home', glyph: '⌂' },
-  { to: paths.book, key: 'book', glyph: '＋' },
+  { to: paths.book, key: 'book', glyph: '+' },
   { to: paths.appointments, key: 'appointments', glyph: '▦' },
   { to: paths.records, key: 'records', glyph: '☰' },
   { to: paths.inbox, key: 'inbox', glyph: '✉' },

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { useFormat } from '@renderer/companion/api/clinic';
 import { useGet } from '@renderer/companion/api/queries';
 import { useSession } from '@renderer/companion/api/session';
+import { PushSettings } from '@renderer/companion/push/PushSettings';
 import { AsOf } from '@renderer/companion/shell/AsOf';
 import { ErrorNote } from '@renderer/companion/shell/ErrorNote';
 import { paths } from '@renderer/companion/shell/routes';
@@ -94,7 +95,11 @@ export default function ProfileScreen() {
         <ChannelsForm profile={me} />
       </Section>
 
-      {/* push settings: renderer/companion/push/PushSettings.tsx */}
+      <Card.Root variant="outline">
+        <Card.Body>
+          <PushSettings />
+        </Card.Body>
+      </Card.Root>
 
       <Section id="sign-out-heading" title={t('signOut.heading')}>
         <Text color="fg.muted">{t('signOut.hint')}</Text>
