@@ -40,6 +40,18 @@ async function getJson(path: string, token: string) {
 const checkIn = (appointmentId: string) => world.hub.call(desk.reception, 'queue.checkIn', { appointmentId });
 
 /** Waits for the stream's next event and checks its name. */
+/** The next `count` events, by name (their order between kinds is not promised). */
+async function nextEvents(client: SseClient, count: number): Promise<Record<string, unknown>> {
+  const events: Record<string, unknown> = {};
+  for (let i = 0; i < count; i += 1) {
+    const event = await client.next();
+    expect(event).not.toBeNull();
+    expect(events).not.toHaveProperty(event!.event);
+    events[event!.event] = event!.data;
+  }
+  return events;
+}
+
 async function nextOf(client: SseClient, name: string) {
   const event = await client.next();
   expect(event?.event).toBe(name);
@@ -97,8 +109,11 @@ describe('the patient’s live channel', () => {
     );
     await mine.heartbeat();
 
+    // With one patient ahead, my check-in also brings "your turn is near" to my inbox.
     await checkIn(meeraVisit);
-    const checkedIn = (await nextOf(mine, 'queue')) as MyQueue;
+    const afterCheckIn = await nextEvents(mine, 2);
+    expect(afterCheckIn.notifications).toEqual({ unread: 3 });
+    const checkedIn = afterCheckIn.queue as MyQueue;
     expect(checkedIn.position).toMatchObject({
       appointmentId: meeraVisit,
       doctorId,
@@ -134,16 +149,20 @@ describe('the patient’s live channel', () => {
     // …and the doctor calling Asha, ahead of both of us, is the next thing I hear.
     await world.hub.call(desk.doctorCaller, 'queue.callNext', { doctorId });
     const called = (await nextOf(mine, 'queue')) as MyQueue;
+    // "Your turn is near" comes once: Ravi's, now one patient ahead of him, and not mine again.
     // Asha's token is on the doctor's door now: only the token, never her name.
     expect(called.position).toMatchObject({ appointmentId: meeraVisit, token: 'K-002', nowServing: 'K-001' });
     expect(JSON.stringify(called)).not.toContain('Asha');
     expect(called.position!.patientsAhead).toBeLessThan(checkedIn.position!.patientsAhead);
-    await hisQueue(1);
+    const hisAfterCall = await nextEvents(his, 2);
+    expect(hisAfterCall.notifications).toEqual({ unread: 1 });
+    expect(hisAfterCall.queue).toMatchObject({ position: { appointmentId: raviVisit, patientsAhead: 1 } });
+    hisEvents.push({ event: 'queue', data: hisAfterCall.queue });
 
-    // A message for me: my unread count (2 before). Then one for Ravi: his stream's next event is
+    // A message for me: my unread count (3 before). Then one for Ravi: his stream's next event is
     // his own count, never mine.
     await bookAt(world.hub, desk.reception, doctorId, meera.patientId, atOn(TUESDAY, '11:00'));
-    expect(await nextOf(mine, 'notifications')).toEqual({ unread: 3 });
+    expect(await nextOf(mine, 'notifications')).toEqual({ unread: 4 });
     const [free] = await world.hub.call(desk.reception, 'slots.nextFree', {
       doctorId,
       from: atOn(TUESDAY, '11:01'),
@@ -151,7 +170,7 @@ describe('the patient’s live channel', () => {
     });
     await bookAt(world.hub, desk.reception, doctorId, ravi.patientId, free!.start);
     hisEvents.push(await his.next());
-    expect(hisEvents.at(-1)).toEqual({ event: 'notifications', data: { unread: 1 } });
+    expect(hisEvents.at(-1)).toEqual({ event: 'notifications', data: { unread: 2 } });
     expect(JSON.stringify(hisEvents)).not.toContain(meeraVisit);
     expect(JSON.stringify(hisEvents)).not.toContain('K-002');
 

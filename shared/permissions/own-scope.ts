@@ -126,6 +126,11 @@ export const ownTargets: Readonly<Partial<Record<OperationName, OwnResource | 's
   'notifications.inbox': 'self',
   // Marks only the caller's own messages read; another patient's id is ignored like a missing one.
   'notifications.markRead': 'self',
+  // The hub's public key, and the caller's own phone subscriptions (an endpoint of another
+  // patient's is taken over by whoever subscribes it last: one phone, one patient signed in).
+  'push.publicKey': 'self',
+  'push.subscribe': 'self',
+  'push.unsubscribe': 'self',
   'attachments.list': 'appointments',
   'attachments.upload': 'appointments',
   'attachments.download': 'attachments',
