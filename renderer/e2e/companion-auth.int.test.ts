@@ -162,6 +162,8 @@ describe('the companion’s sign-up, sign-in and profile on a phone', () => {
     await page.getByLabel('Mobile number').fill(number);
     await page.getByLabel('Date of birth').fill('1990-01-20');
     await page.getByRole('button', { name: 'Send me a code' }).click();
+    // The hub has answered (and written the SMS) once the app asks for the code.
+    await page.getByRole('heading', { name: 'Enter your code' }).waitFor();
     await page.getByLabel('6-digit code from the SMS').fill(code(number));
     await page.getByLabel('New password').fill('first password 1');
     await page.getByRole('button', { name: 'Activate and sign in' }).click();

@@ -23,7 +23,7 @@ describe('the companion app on a phone', () => {
       await nav.getByRole('link', { name: label }).waitFor(TIMEOUT);
     }
     // The demo clinic's own name, from GET /clinic with the patient's session.
-    await english.page.getByText('Sunrise Family Clinic').waitFor(TIMEOUT);
+    await english.page.getByRole('banner').getByText('Sunrise Family Clinic').waitFor(TIMEOUT);
     // Every place is a touch target of at least 44 px.
     for (const link of await nav.getByRole('link').all()) {
       const box = (await link.boundingBox())!;

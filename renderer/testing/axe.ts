@@ -21,7 +21,11 @@ export async function axeScan(
   options: { exclude?: string[]; enable?: string[] } = {},
 ): Promise<AxeProblem[]> {
   // A toast or dialog mid-fade is measured at part opacity, which is not what users read:
-  // scan once running animations (fades, slides) have finished.
+  // scan once running animations (fades, slides) have finished. Two frames first, so a transition a
+  // click just caused (a button turning solid) has started and is seen running.
+  await page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  );
   await page
     .waitForFunction(
       () =>
