@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import { Alert, Heading, Stack, Switch, Text } from '@chakra-ui/react';
+import { Heading, Stack, Switch, Text } from '@chakra-ui/react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '@renderer/companion/shell/ErrorNote';
 import { forgetSubscription, hubPushKey, saveSubscription } from './push-api';
+import { Notice } from '@renderer/companion/shell/Notice';
 
 type Support = 'checking' | 'unsupported' | 'needs-install' | 'ready';
 
@@ -108,21 +109,10 @@ export function PushSettings() {
         </Switch.Root>
       ) : null}
       <Text color="fg.muted">{t('explain')}</Text>
-      {support === 'needs-install' && <Note text={t('iosInstall')} />}
-      {support === 'unsupported' && <Note text={t('unsupported')} />}
-      {denied && !on && <Note text={t('denied')} />}
+      {support === 'needs-install' && <Notice status="info" text={t('iosInstall')} />}
+      {support === 'unsupported' && <Notice status="info" text={t('unsupported')} />}
+      {denied && !on && <Notice status="info" text={t('denied')} />}
       <ErrorNote error={error} />
     </Stack>
-  );
-}
-
-function Note({ text }: { text: string }) {
-  return (
-    <Alert.Root status="info">
-      <Alert.Indicator />
-      <Alert.Content>
-        <Alert.Description>{text}</Alert.Description>
-      </Alert.Content>
-    </Alert.Root>
   );
 }

@@ -1,10 +1,11 @@
-import { Alert, Field } from '@chakra-ui/react';
+import { Field } from '@chakra-ui/react';
 import { useState } from 'react';
 import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { ResultOf } from '@shared/contract/index';
 import { useSession } from '@renderer/companion/api/session';
 import { type FormFailure, formFailure, waitFor } from './form-failure';
+import { Notice } from '@renderer/companion/shell/Notice';
 
 export type SessionAnswer = ResultOf<'auth.patientLogin'>;
 
@@ -41,14 +42,7 @@ export function FailureNote({ failure }: { failure: FormFailure['note'] }) {
       count: wait.count,
     });
   } else message = t(`errors.${failure.kind}`);
-  return (
-    <Alert.Root status="error" role="alert">
-      <Alert.Indicator />
-      <Alert.Content>
-        <Alert.Description>{message}</Alert.Description>
-      </Alert.Content>
-    </Alert.Root>
-  );
+  return <Notice status="error" text={message} />;
 }
 
 type FieldName = 'fullName' | 'phone' | 'dateOfBirth' | 'email' | 'login' | 'password' | 'code';

@@ -1,6 +1,7 @@
 import { Alert } from '@chakra-ui/react';
 import { useTranslation } from 'react-i18next';
 import type { FormFailure } from '@renderer/companion/screens/auth/form-failure';
+import { Notice } from '@renderer/companion/shell/Notice';
 
 /** A failed save in words, with what to do (the profile's own texts). */
 export function ProfileFailureNote({ failure }: { failure: FormFailure['note'] }) {
@@ -14,14 +15,7 @@ export function ProfileFailureNote({ failure }: { failure: FormFailure['note'] }
         : failure.kind === 'checkFields'
           ? t('errors.checkFields')
           : t('errors.generic');
-  return (
-    <Alert.Root status="error" role="alert">
-      <Alert.Indicator />
-      <Alert.Content>
-        <Alert.Description>{message}</Alert.Description>
-      </Alert.Content>
-    </Alert.Root>
-  );
+  return <Notice status="error" text={message} />;
 }
 
 /** A save that went through (announced politely). */

@@ -1,5 +1,4 @@
 import { Badge, Box, Heading, HStack, Stack, Text } from '@chakra-ui/react';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '@renderer/companion/api/api-error';
@@ -13,6 +12,7 @@ import { STATUS_PALETTE } from './BillsList';
 import { patientDocuments } from './documents';
 import { PdfActions } from './PdfActions';
 import type { PatientBillView } from './records-types';
+import { RecordSection } from './RecordSection';
 
 function Line({ label, value, strong }: { label: string; value: string; strong?: boolean }) {
   return (
@@ -20,17 +20,6 @@ function Line({ label, value, strong }: { label: string; value: string; strong?:
       <Text>{label}</Text>
       <Text>{value}</Text>
     </HStack>
-  );
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Box as="section" borderWidth="1px" borderRadius="md" p="3" bg="bg.panel">
-      <Heading as="h3" size="md" mb="2">
-        {title}
-      </Heading>
-      {children}
-    </Box>
   );
 }
 
@@ -77,7 +66,7 @@ export function BillDetail() {
           </Badge>
         </HStack>
       </Box>
-      <Section title={t('bills.items')}>
+      <RecordSection title={t('bills.items')}>
         <Stack as="ul" gap="2" m="0" p="0" listStyleType="none">
           {bill.items.map((item) => (
             <Box as="li" key={item.id}>
@@ -99,8 +88,8 @@ export function BillDetail() {
             <Line label={t('bills.balance')} value={format.money(bill.outstanding)} strong />
           </Box>
         </Stack>
-      </Section>
-      <Section title={t('bills.payments')}>
+      </RecordSection>
+      <RecordSection title={t('bills.payments')}>
         {payments.length === 0 ? (
           <Text>{t('bills.noPayments')}</Text>
         ) : (
@@ -126,7 +115,7 @@ export function BillDetail() {
             <PdfActions path={receipt.path} fileName={receipt.fileName} name={t('documents.receipt')} />
           </Box>
         )}
-      </Section>
+      </RecordSection>
     </Stack>
   );
 }

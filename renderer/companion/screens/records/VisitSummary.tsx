@@ -1,5 +1,4 @@
 import { Box, Heading, Stack, Text } from '@chakra-ui/react';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useFormat } from '@renderer/companion/api/clinic';
@@ -12,17 +11,7 @@ import { patientDocuments } from './documents';
 import { PdfActions } from './PdfActions';
 import type { PatientConsultation } from './records-types';
 import { useDoctorName } from './use-doctors';
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Box as="section" borderWidth="1px" borderRadius="md" p="3" bg="bg.panel">
-      <Heading as="h3" size="md" mb="2">
-        {title}
-      </Heading>
-      {children}
-    </Box>
-  );
-}
+import { RecordSection } from './RecordSection';
 
 /** One signed visit (/records/visits/:id): diagnosis, advice, prescription, tests, follow-up. */
 export function VisitSummary() {
@@ -62,16 +51,16 @@ export function VisitSummary() {
         <Text>{doctorName(visit.doctorId)}</Text>
         <Text color="fg.muted">{format.longDay(visit.signedAt!)}</Text>
       </Box>
-      <Section title={t('summary.diagnosis')}>
+      <RecordSection title={t('summary.diagnosis')}>
         <Text data-testid="diagnosis">
           {diagnosis.text || t('summary.noDiagnosis')}
           {diagnosis.code ? ` (${diagnosis.code})` : ''}
         </Text>
-      </Section>
-      <Section title={t('summary.advice')}>
+      </RecordSection>
+      <RecordSection title={t('summary.advice')}>
         <Text whiteSpace="pre-wrap">{visit.advice || t('summary.noAdvice')}</Text>
-      </Section>
-      <Section title={t('summary.prescription')}>
+      </RecordSection>
+      <RecordSection title={t('summary.prescription')}>
         {visit.prescription.length === 0 ? (
           <Text>{t('summary.noPrescription')}</Text>
         ) : (
@@ -100,8 +89,8 @@ export function VisitSummary() {
             />
           </Box>
         )}
-      </Section>
-      <Section title={t('summary.tests')}>
+      </RecordSection>
+      <RecordSection title={t('summary.tests')}>
         {visit.tests.length === 0 ? (
           <Text>{t('summary.noTests')}</Text>
         ) : (
@@ -116,14 +105,14 @@ export function VisitSummary() {
             ))}
           </Stack>
         )}
-      </Section>
-      <Section title={t('summary.followUp')}>
+      </RecordSection>
+      <RecordSection title={t('summary.followUp')}>
         <Text>
           {visit.followUpDate
             ? t('summary.followUpOn', { day: format.longDay(visit.followUpDate) })
             : t('summary.noFollowUp')}
         </Text>
-      </Section>
+      </RecordSection>
     </Stack>
   );
 }
