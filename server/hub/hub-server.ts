@@ -7,7 +7,7 @@ import type { AuditGuard } from '@server/core/audit-guard';
 import { HubCore } from '@server/core/hub-core';
 import { type Db, openDatabase } from '@server/db/database';
 import { handlers } from '@server/handlers/registry';
-import { createGateway, type Gateway } from '@server/gateway/gateway-server';
+import { createGateway, type Gateway, type GatewayOptions } from '@server/gateway/gateway-server';
 import type { TlsFiles } from '@server/gateway/gateway-tls';
 import { describeTrustProxy, type TrustProxy } from '@server/gateway/gateway-trust-proxy';
 import { createSocketEndpoint, type SocketEndpoint } from '@server/sync/socket-endpoint';
@@ -39,6 +39,8 @@ export interface StartHubOptions {
   gatewayCorsOrigins?: readonly string[];
   /** The built companion app the gateway serves at its root (dist/companion); API only without. */
   companionDir?: string;
+  /** The gateway's per-address request limits (gateway-server.ts defaults without). */
+  gatewayLimits?: Pick<GatewayOptions, 'limit' | 'authLimit' | 'signUpLimit'>;
   /** Advertise the hub on the LAN by mDNS as `_clinic-hub._tcp` (server/discovery/). */
   mdns: boolean;
   /** Interface names or IPv4 addresses to advertise on (default: the LAN interfaces of `host`). */
@@ -159,6 +161,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
         ...(options.gatewayTls && { tls: options.gatewayTls }),
         corsOrigins: options.gatewayCorsOrigins ?? [],
         ...(options.companionDir && { companionDir: options.companionDir }),
+        ...options.gatewayLimits,
       });
       gatewayPort = await gateway.listen(options.gatewayPort, options.host);
       gatewayScheme = gateway.secure ? 'https' : 'http';
