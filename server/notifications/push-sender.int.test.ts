@@ -84,6 +84,23 @@ describe('Web Push to the patient’s phone', () => {
     expect(refused.body.error.fields.map((f) => f.field)).toContain('endpoint');
     // http://127.0.0.1 only because this hub's sender was started with the test option.
     expect(new PushSignal().endpointProblem(endpoint)).toBe('must be an https URL');
+    // Only the browsers' push services: a phone cannot aim the hub at the clinic's own network.
+    const inside = await app<{ error: { fields: { field: string; message: string }[] } }>(
+      'POST',
+      '/push/subscriptions',
+      { endpoint: 'https://192.168.1.10/admin', expirationTime: null, keys: phone.json },
+    );
+    expect(inside.status).toBe(422);
+    expect(inside.body.error.fields[0]).toMatchObject({ field: 'endpoint' });
+    for (const real of [
+      'https://fcm.googleapis.com/fcm/send/abc',
+      'https://updates.push.services.mozilla.com/wpush/v2/abc',
+      'https://web.push.apple.com/abc',
+      'https://wns2-by3p.notify.windows.com/w/?token=abc',
+    ]) {
+      expect(new PushSignal().endpointProblem(real), real).toBeNull();
+    }
+    expect(new PushSignal().endpointProblem('https://fcm.googleapis.com.evil.example/x')).not.toBeNull();
     const ok = await app('POST', '/push/subscriptions', { endpoint, expirationTime: null, keys: phone.json });
     expect(ok).toEqual({ status: 200, body: { ok: true } });
     expect(subscriptions()).toMatchObject([{ patientId: meera.patientId, endpoint, ...phone.json }]);

@@ -8,6 +8,18 @@ export const PUSH_KINDS: ReadonlySet<NotificationKind> = new Set<NotificationKin
 ]);
 
 /**
+ * The browsers' push services (Chrome/Android, Firefox, Safari, Edge). The hub POSTs to whatever
+ * endpoint a patient's phone registers, so any other https address would let a patient make the
+ * hub send requests into the clinic's own network (server-side request forgery).
+ */
+const PUSH_SERVICE_HOSTS: readonly RegExp[] = [
+  /^fcm\.googleapis\.com$/,
+  /^updates\.push\.services\.mozilla\.com$/,
+  /(^|\.)push\.apple\.com$/,
+  /(^|\.)notify\.windows\.com$/,
+];
+
+/**
  * In-app messages of a push kind reached a patient's inbox (committed): the push sender, if the
  * hub runs one, sends them after commit. A hint only, never inside a transaction; the inbox
  * stays the record whatever the push does.
@@ -27,7 +39,10 @@ export class PushSignal {
     return () => this.listeners.delete(listener);
   }
 
-  /** The endpoint a browser gave, or why it is refused: https only (loopback http in tests). */
+  /**
+   * The endpoint a browser gave, or why it is refused: https to a known push service only
+   * (loopback http in tests).
+   */
   endpointProblem(endpoint: string): string | null {
     let url: URL;
     try {
@@ -35,8 +50,11 @@ export class PushSignal {
     } catch {
       return 'must be a URL';
     }
-    if (url.protocol === 'https:') return null;
     if (this.allowLoopbackHttp && url.protocol === 'http:' && url.hostname === '127.0.0.1') return null;
-    return 'must be an https URL';
+    if (url.protocol !== 'https:') return 'must be an https URL';
+    if (url.port !== '' || !PUSH_SERVICE_HOSTS.some((host) => host.test(url.hostname))) {
+      return 'must be a browser push service (Google, Mozilla, Apple or Microsoft)';
+    }
+    return null;
   }
 }
