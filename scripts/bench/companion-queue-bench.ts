@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { appPatient, liveWorld, SseClient } from '@server/gateway/testing/live-setup';
 import { insertAppointment, queueWorld } from '@server/testing/queue-fixtures';
 import { launchBrowser } from '@renderer/testing/browser';
-import { companionBuild, serveCompanion } from '@renderer/testing/companion-static';
+import { companionBuild, serveCompanion } from './companion-site';
 import { percentile } from './bench-hub';
 
 /** Patients ahead of the watching phone: one doctor's "call next" each, one sample each. */
