@@ -32,21 +32,19 @@ async function expectAccessible(page: Page, screen: string) {
 async function screenshotMainScreens(page: Page, appUrl: string, language: 'en' | 'hi') {
   if (!SHOTS) return;
   const screens: [string, string, string][] = [
-    ['home', '/', 'next-appointment'],
+    ['home', '/', `[data-testid="next-appointment"] >> text=${SINGH}`],
     ['booking', '/book', `[data-doctor="${SINGH}"]`],
-    ['appointments', '/appointments', 'appointments-past'],
+    ['appointments', '/appointments', '[data-appointment]'],
     ['records', '/records/visits', 'a[href^="/records/visits/"]'],
     ['profile', '/profile', 'h1'],
   ];
   for (const [name, path, ready] of screens) {
     await page.goto(`${appUrl}${path}`);
-    const marker = /^[a-z-]+$/.test(ready) ? page.getByTestId(ready) : page.locator(ready);
-    await marker
-      .first()
-      .waitFor(TIMEOUT)
-      .catch(() => undefined);
+    await page.locator(ready).first().waitFor(TIMEOUT);
     await settle(page);
-    await page.screenshot({ path: `${SHOTS}/${name}-${language}.png`, fullPage: true });
+    // The phone's screen as the patient sees it (a full-page capture would draw the fixed bottom
+    // bar in the middle of the page).
+    await page.screenshot({ path: `${SHOTS}/${name}-${language}.png` });
   }
 }
 
@@ -86,23 +84,25 @@ describe('the companion app: a patient’s whole journey on a phone', () => {
     });
     const singhId = doctors.body.find((d) => d.fullName === SINGH)!.id;
     let date = addDays(clinicToday(ZONE), 1);
-    for (let i = 0; i < 7; i++, date = addDays(date, 1)) {
+    let free: string[] = [];
+    for (let i = 0; i < 7; i++) {
       const day = await gatewayCall<{ slots: { start: string }[] }>(
         appUrl,
         'GET',
         `/slots?doctorId=${singhId}&date=${date}`,
         { token },
       );
-      if (day.body.slots.length >= 2) break;
+      free = day.body.slots.map((s) => s.start);
+      if (free.length >= 2) break;
+      date = addDays(date, 1);
     }
     await page.getByRole('link', { name: 'Book' }).first().click();
     await page.getByRole('link', { name: `Choose a day with ${SINGH}` }).click(TIMEOUT);
     await page.locator(`[data-day="${date}"]`).click(TIMEOUT);
     // The second free time: another patient takes the first, to be ahead of me in the queue.
-    const slot = page.locator('[data-slot]').nth(1);
+    const [earlier, startsAt] = [free[0]!, free[1]!];
+    const slot = page.locator(`[data-slot="${startsAt}"]`);
     await slot.waitFor(TIMEOUT);
-    const earlier = (await page.locator('[data-slot]').first().getAttribute('data-slot'))!;
-    const startsAt = (await slot.getAttribute('data-slot'))!;
     await slot.click();
     await page.getByRole('heading', { name: 'Confirm your visit' }).waitFor(TIMEOUT);
     await page.getByRole('button', { name: /^(Book|Send booking request)$/ }).click();
@@ -234,7 +234,25 @@ describe('the companion app: a patient’s whole journey on a phone', () => {
       ).toBe('%PDF-');
       expect(device.problems).toEqual([]);
 
-      // The main screens in English, then in Hindi (chosen in the profile).
+      // The main screens in English, then in Hindi (chosen in the profile), with a follow-up booked.
+      if (SHOTS) {
+        for (let i = 1; i <= 7; i++) {
+          const later = await gatewayCall<{ slots: { start: string }[] }>(
+            appUrl,
+            'GET',
+            `/slots?doctorId=${singhId}&date=${addDays(date, i)}`,
+            { token },
+          );
+          const first = later.body.slots[0];
+          if (!first) continue;
+          const followUp = await gatewayCall(appUrl, 'POST', '/appointments', {
+            token,
+            body: { doctorId: singhId, startsAt: first.start, type: 'FOLLOW_UP' },
+          });
+          expect(followUp.status).toBe(201);
+          break;
+        }
+      }
       await screenshotMainScreens(page, appUrl, 'en');
       await page.goto(`${appUrl}/profile`);
       await page.getByRole('button', { name: 'हिन्दी' }).click(TIMEOUT);
