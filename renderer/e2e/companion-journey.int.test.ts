@@ -56,8 +56,8 @@ describe('the companion app: a patient’s whole journey on a phone', () => {
     newPatient,
     signedIn,
   }) => {
-    const suffix = randomUUID().slice(0, 4);
-    const name = `Kiran Journey ${suffix}`;
+    // Not one of the demo's patients (the hub is this file's own): reception finds exactly them.
+    const name = 'Kiran Malhotra';
     const number = `97${String(process.pid % 10_000).padStart(4, '0')}${String(Date.now() % 10_000).padStart(4, '0')}`;
     const device = await phone({ language: 'en' });
     const { page, context } = device;
