@@ -1,130 +1,163 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appPatient, liveWorld, type LiveWorld } from '@server/gateway/testing/live-setup';
-import { at as atOn, bookAt, TUESDAY } from '@server/testing/booking-setup';
-import { insertAppointment, queueWorld, type QueueWorld } from '@server/testing/queue-fixtures';
+import { randomUUID } from 'node:crypto';
+import { describe, expect } from 'vitest';
 import { axeScan } from '@renderer/testing/axe';
-import { launchBrowser } from '@renderer/testing/browser';
-import { type CompanionSite, companionBuild, serveCompanion } from '@renderer/testing/companion-static';
+import { companionTest as test, gatewayCall } from '@renderer/testing/companion-phone';
+import { addQueuedDoctor } from '@renderer/testing/queued-doctor';
+import { staffSocket } from '@renderer/testing/staff-socket';
+import { addDays, clinicToday } from '@renderer/companion/screens/booking/date-strip';
 
-// The hub's clock: Monday 23 Nov 2026, 08:00 in Kolkata; the doctor works from 09:00.
-let world: LiveWorld;
-let desk: QueueWorld;
-let browser: Browser;
-let site: CompanionSite;
+const ZONE = 'Asia/Kolkata';
+const TIMEOUT = { timeout: 30_000 };
 
-beforeAll(async () => {
-  if (!existsSync(join(companionBuild, 'companion.html'))) {
-    throw new Error('The companion is not built: run `npm run build:companion` first.');
-  }
-  world = await liveWorld();
-  desk = await queueWorld(world.hub, { fullName: 'Dr. Arjun Singh' });
-  world.hub.core.saveSettings({
-    ...world.hub.core.settings(),
-    address: '12 MG Road, Pune',
-    phone: '+91 20 1234 5678',
-  });
-  site = await serveCompanion(world.api);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  await world?.close();
-});
-
-/** A phone (360×800, touch) with the patient's session already on it. */
-async function phone(session: { token: string; patientId: string }): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 360, height: 800 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'en-IN',
-  });
-  await context.addInitScript((stored) => {
-    localStorage.setItem('clinic.companion.session', stored);
-  }, JSON.stringify(session));
-  const page = await context.newPage();
-  await page.goto(site.url);
-  return page;
-}
-
-const text = (page: Page, testId: string) => page.getByTestId(testId);
+/** 20261123T040000Z: an instant as an .ics DTSTART writes it. */
+const icsInstant = (iso: string) => `${new Date(iso).toISOString().replace(/[-:]|\.\d{3}/g, '')}`;
 
 describe('the companion’s home screen on the day', () => {
-  it('shows my position and estimated call time, and follows the doctor’s calls by itself', async () => {
-    const doctorId = desk.doctor.id;
-    const asha = appPatient(world.hub, 'Asha Rao');
-    const meera = appPatient(world.hub, 'Meera Iyer');
-    const ashaVisit = insertAppointment(world.hub.db, { doctorId, patientId: asha.patientId, time: '09:00' });
-    const meeraVisit = insertAppointment(world.hub.db, {
-      doctorId,
-      patientId: meera.patientId,
-      time: '09:30',
-    });
-    await world.hub.call(desk.reception, 'queue.checkIn', { appointmentId: ashaVisit });
+  test('shows my position and estimated call time, and follows the doctor’s calls by itself', async ({
+    hub,
+    appUrl,
+    phone,
+    newPatient,
+  }) => {
+    const admin = await staffSocket(hub.url, 'admin');
+    const reception = await staffSocket(hub.url, 'receptionist');
+    const suffix = randomUUID().slice(0, 6);
+    const doctorName = `Dr. Arjun Singh ${suffix}`;
+    const login = { username: `dr.arjun.${suffix}`, password: 'Home-Doctor-2026' };
+    try {
+      const settings = await admin.call<Record<string, unknown>>('settings.get', {});
+      await admin.call('settings.update', {
+        ...settings,
+        address: '12 MG Road, Pune',
+        phone: '+91 20 1234 5678',
+      });
+      const roomId = randomUUID();
+      await admin.call('rooms.create', { id: roomId, details: { name: `Room ${suffix}` } });
+      // The test's own doctor, working all day every day: the time of day does not matter.
+      const doctorId = await addQueuedDoctor(
+        { admin: admin.call, reception: reception.call },
+        {
+          fullName: doctorName,
+          registrationNumber: `KMC-${suffix}`,
+          tokenPrefix: 'K',
+          roomId,
+          ...login,
+        },
+        [],
+      );
+      const asha = await newPatient('Asha Rao');
+      const meera = await newPatient('Meera Iyer');
+      // Today's next free times (tomorrow's when today has fewer than two left).
+      let day = clinicToday(ZONE);
+      let slots = (
+        await gatewayCall<{ slots: { start: string }[] }>(
+          appUrl,
+          'GET',
+          `/slots?doctorId=${doctorId}&date=${day}`,
+          { token: meera.token },
+        )
+      ).body.slots;
+      if (slots.length < 2) {
+        // Too late today: live tomorrow morning instead.
+        day = addDays(day, 1);
+        slots = (
+          await gatewayCall<{ slots: { start: string }[] }>(
+            appUrl,
+            'GET',
+            `/slots?doctorId=${doctorId}&date=${day}`,
+            { token: meera.token },
+          )
+        ).body.slots;
+      }
+      const [ashaAt, meeraAt] = [slots[0]!.start, slots[1]!.start];
+      const book = (patientId: string, startsAt: string) =>
+        reception.call<{ appointment: { id: string } }>('appointments.book', {
+          id: randomUUID(),
+          patientId,
+          doctorId,
+          startsAt,
+        });
+      const ashaVisit = (await book(asha.patientId, ashaAt)).appointment.id;
+      const meeraVisit = (await book(meera.patientId, meeraAt)).appointment.id;
+      if (day !== clinicToday(ZONE)) {
+        const minutes = Math.ceil((Date.parse(ashaAt) - Date.now()) / 60_000) - 30;
+        if (minutes > 0) await hub.advanceClock(minutes);
+      }
+      await reception.call('queue.checkIn', { appointmentId: ashaVisit });
 
-    const page = await phone({ token: meera.token!, patientId: meera.patientId });
-    // Before check-in: the next visit, with whom and when, and add to calendar.
-    const next = text(page, 'next-appointment');
-    await expect.poll(() => next.innerText()).toContain('9:30');
-    expect(await next.innerText()).toContain('Dr. Arjun Singh');
-    expect(await page.getByTestId('live-queue').count()).toBe(0);
+      const device = await phone({ language: 'en', patient: meera });
+      const { page } = device;
+      // Before check-in: the next visit, with whom and when, and add to calendar.
+      const next = page.getByTestId('next-appointment');
+      await next.waitFor(TIMEOUT);
+      await expect.poll(() => next.innerText()).toContain(doctorName);
+      expect(await page.getByTestId('live-queue').count()).toBe(0);
 
-    const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Add to calendar' }).click();
-    const ics = await (await download).createReadStream().then(async (stream) => {
-      let body = '';
-      for await (const chunk of stream) body += String(chunk);
-      return body;
-    });
-    expect(ics).toContain('DTSTART:20261123T040000Z');
-    expect(ics).toContain('SUMMARY:Visit with Dr. Arjun Singh');
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Add to calendar' }).click();
+      const stream = await (await download).createReadStream();
+      let ics = '';
+      for await (const chunk of stream) ics += String(chunk);
+      expect(ics).toContain(`DTSTART:${icsInstant(meeraAt)}`);
+      expect(ics).toContain(`SUMMARY:Visit with ${doctorName}`);
 
-    // Reception checks me in: the live card appears by itself, one patient ahead of me.
-    await world.hub.call(desk.reception, 'queue.checkIn', { appointmentId: meeraVisit });
-    await text(page, 'live-queue').waitFor();
-    await expect.poll(() => text(page, 'my-token').innerText()).toBe('K-002');
-    expect(await text(page, 'patients-ahead').innerText()).toBe('1 patient ahead of you');
-    expect(await text(page, 'estimated-call').innerText()).toBe('9:30 am');
-    expect(await text(page, 'now-serving').innerText()).toBe('Not started yet');
-    expect(await text(page, 'next-token').innerText()).toContain('K-002');
-    expect(await page.getByText('Updates by itself').count()).toBe(1);
+      // Reception checks me in: the live card appears by itself, one patient ahead of me.
+      await reception.call('queue.checkIn', { appointmentId: meeraVisit });
+      await page.getByTestId('live-queue').waitFor(TIMEOUT);
+      await expect.poll(() => page.getByTestId('my-token').innerText()).toBe('K-002');
+      expect(await page.getByTestId('patients-ahead').innerText()).toBe('1 patient ahead of you');
+      expect(await page.getByTestId('estimated-call').innerText()).toMatch(/^\d{1,2}:\d{2} (am|pm)$/);
+      expect(await page.getByTestId('now-serving').innerText()).toBe('Not started yet');
+      expect(await page.getByTestId('next-token').innerText()).toContain('K-002');
+      expect(await page.getByText('Updates by itself').count()).toBe(1);
 
-    // The doctor calls Asha: the card updates by itself (no reload).
-    await world.hub.call(desk.doctorCaller, 'queue.callNext', { doctorId });
-    await page.getByTestId('now-serving').getByText('K-001').waitFor();
-    await page.getByTestId('patients-ahead').getByText('You are next').waitFor();
+      // The doctor calls Asha: the card updates by itself (no reload).
+      const doctor = await staffSocket(hub.url, login);
+      try {
+        await doctor.call('queue.callNext', { doctorId });
+        await page.getByTestId('now-serving').getByText('K-001').waitFor(TIMEOUT);
+        await page.getByTestId('patients-ahead').getByText('You are next').waitFor(TIMEOUT);
+        // …and then me.
+        await doctor.call('queue.callNext', { doctorId });
+        await page.getByTestId('queue-turn').waitFor(TIMEOUT);
+        expect(await page.getByTestId('now-serving').innerText()).toBe('K-002');
+      } finally {
+        doctor.close();
+      }
 
-    // …and then me.
-    await world.hub.call(desk.doctorCaller, 'queue.callNext', { doctorId });
-    await page.getByTestId('queue-turn').waitFor();
-    expect(await text(page, 'now-serving').innerText()).toBe('K-002');
+      // The clinic's phone to call and its address for directions.
+      expect(await page.getByTestId('clinic-phone').getAttribute('href')).toBe('tel:+912012345678');
+      expect(await page.getByTestId('clinic-directions').getAttribute('href')).toContain(
+        encodeURIComponent('12 MG Road, Pune'),
+      );
+      expect(await axeScan(page)).toEqual([]);
 
-    // The clinic's phone to call and its address for directions.
-    expect(await text(page, 'clinic-phone').getAttribute('href')).toBe('tel:+912012345678');
-    expect(await text(page, 'clinic-directions').getAttribute('href')).toContain(
-      encodeURIComponent('12 MG Road, Pune'),
-    );
+      // A message for me (a booking's confirmation): the inbox badge counts it, from the stream.
+      const badge = page.getByTestId('unread-badge');
+      const before = (await badge.count()) ? Number(await badge.innerText()) : 0;
+      await book(meera.patientId, slots[2]?.start ?? slots[1]!.start).catch(async () => {
+        // No third time that day: the day after.
+        const later = await gatewayCall<{ slots: { start: string }[] }>(
+          appUrl,
+          'GET',
+          `/slots?doctorId=${doctorId}&date=${addDays(day, 1)}`,
+          { token: meera.token },
+        );
+        await book(meera.patientId, later.body.slots[0]!.start);
+      });
+      await expect.poll(async () => Number(await badge.innerText()), TIMEOUT).toBe(before + 1);
 
-    expect(await axeScan(page)).toEqual([]);
+      expect(device.problems).toEqual([]);
 
-    // A message for me (a booking's confirmation): the inbox badge counts it, from the stream.
-    await bookAt(world.hub, desk.reception, doctorId, meera.patientId, atOn(TUESDAY, '11:00'));
-    await page.getByTestId('unread-badge').getByText('1').waitFor();
-
-    // Signed out elsewhere: the stream says so and the phone goes back to the welcome screen.
-    const logout = await fetch(`${world.api}/auth/logout`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${meera.token}` },
-    });
-    expect(logout.status).toBe(200);
-    await page.waitForURL((url) => url.pathname === '/welcome');
-    expect(await page.evaluate(() => localStorage.getItem('clinic.companion.session'))).toBeNull();
-    await page.context().close();
+      // Signed out elsewhere: the stream says so and the phone goes back to the welcome screen.
+      const logout = await gatewayCall(appUrl, 'POST', '/auth/logout', { token: meera.token });
+      expect(logout.status).toBe(200);
+      await page.waitForURL((url) => url.pathname === '/welcome', TIMEOUT);
+      expect(await page.evaluate(() => localStorage.getItem('clinic.companion.session'))).toBeNull();
+      await device.close();
+    } finally {
+      admin.close();
+      reception.close();
+    }
   });
 });

@@ -2,7 +2,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
-import { repoRoot } from './hub-process';
+import { repoRoot } from '@renderer/testing/hub-process';
 
 export interface CompanionSite {
   url: string;
@@ -22,8 +22,8 @@ const TYPES: Record<string, string> = {
 
 /**
  * The built companion on one origin with the gateway's /api behind it, streamed through (the
- * live channel too). Stands in until renderer/testing/companion-phone.ts (the gateway serving
- * the app itself) is on main.
+ * live channel too), for the queue bench's in-process hub (tests use
+ * renderer/testing/companion-phone.ts, where the gateway serves the app itself).
  */
 export function serveCompanion(gatewayApi: string): Promise<CompanionSite> {
   const gateway = new URL(gatewayApi);
