@@ -1,4 +1,4 @@
-import { formatMoney } from '@shared/rules/money-format';
+import { currencyExponent, toDecimalString } from '@shared/rules/money-format';
 
 /**
  * Dates, times and money for the patient's language, always in the clinic's time zone: an
@@ -13,7 +13,7 @@ export interface CompanionFormat {
   time(instant: string): string;
   /** "Tue, 8 Dec, 10:30 am". */
   dayTime(instant: string): string;
-  /** ₹ amounts from minor units (paise). */
+  /** ₹ amounts from minor units (paise): whole rupees without the paise. */
   money(minor: number): string;
 }
 
@@ -44,6 +44,15 @@ export function companionFormat(language: string, timeZone: string, currency: st
         minute: '2-digit',
         timeZone,
       }).format(new Date(instant)),
-    money: (minor) => formatMoney(minor, currency, locale),
+    money: (minor) => {
+      // ₹600, not ₹600.00: fees are whole rupees; an amount with paise keeps them.
+      const exponent = currencyExponent(currency);
+      const whole = minor % 10 ** exponent === 0;
+      return new Intl.NumberFormat(locale, {
+        style: 'currency',
+        currency,
+        ...(whole && { minimumFractionDigits: 0, maximumFractionDigits: 0 }),
+      }).format(toDecimalString(minor, exponent));
+    },
   };
 }

@@ -9,7 +9,7 @@ export const appointments = {
     NO_SHOW: 'Missed',
   },
   list: {
-    title: 'My appointments',
+    title: 'My visits',
     upcoming: 'Upcoming',
     past: 'Past',
     noneUpcoming: 'You have no upcoming appointments.',

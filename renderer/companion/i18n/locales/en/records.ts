@@ -1,7 +1,7 @@
 /** Visit summaries, documents and bills (English). */
 export const records = {
   title: 'My records',
-  tabs: { visits: 'Visits', documents: 'Documents', bills: 'Bills' },
+  tabs: { visits: 'Summaries', documents: 'Documents', bills: 'Bills' },
   doctor: 'Doctor',
   unknownDoctor: 'Your doctor',
   visits: {

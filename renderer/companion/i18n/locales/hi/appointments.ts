@@ -12,7 +12,7 @@ export const appointments: Translation<typeof en> = {
     NO_SHOW: 'नहीं आए',
   },
   list: {
-    title: 'मेरे अपॉइंटमेंट',
+    title: 'मेरी विज़िट',
     upcoming: 'आने वाले',
     past: 'पिछले',
     noneUpcoming: 'आपका कोई आने वाला अपॉइंटमेंट नहीं है।',

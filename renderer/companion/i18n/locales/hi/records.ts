@@ -4,7 +4,7 @@ import type { records as en } from '../en/records';
 /** Visit summaries, documents and bills (Hindi). */
 export const records: Translation<typeof en> = {
   title: 'मेरे रिकॉर्ड',
-  tabs: { visits: 'विज़िट', documents: 'दस्तावेज़', bills: 'बिल' },
+  tabs: { visits: 'सारांश', documents: 'दस्तावेज़', bills: 'बिल' },
   doctor: 'डॉक्टर',
   unknownDoctor: 'आपके डॉक्टर',
   visits: {
