@@ -95,6 +95,7 @@ describe('hub database', () => {
       { name: '015-display-rooms' },
       { name: '016-display-qr' },
       { name: '017-account-codes' },
+      { name: '018-web-push' },
     ]);
   });
 
