@@ -192,7 +192,12 @@ describe('client core sync protocol', { timeout: 60_000 }, () => {
     });
     await waitFor(() => again.core.connectionState().user === null, 'signed out after the role change');
     expect(again.core.connectionState().signedOutReason).toMatch(/role|session/i);
-    await signedIn(again, clinic.users.doctor);
+    // The hub has just dropped the old session's link: a sign-in while it reconnects is told the
+    // hub cannot be reached (as a user would be, and tries again).
+    await waitFor(async () => {
+      await signedIn(again, clinic.users.doctor);
+      return true;
+    }, 'signed in again once the link is back');
     expect(again.core.connectionState().user?.role).toBe('receptionist');
     await again.core.close();
     desktops.splice(desktops.indexOf(again), 1);
