@@ -41,10 +41,11 @@ async function firstLoad(
     );
   });
   await page.goto(hub.appUrl!);
-  // The screen is up when its heading shows (the skeleton has none), its requests done when the
-  // network has been quiet for a while (playwright's networkidle).
+  // The screen is up when its heading shows (the skeleton has none): by then the page, the entry
+  // and the screen's own chunk have arrived. Not "network idle": the home screen keeps its live
+  // channel (an event stream) open for as long as it shows.
+  await page.waitForLoadState('load');
   await page.getByRole('heading').first().waitFor();
-  await page.waitForLoadState('networkidle');
   const fetched = (await Promise.all(bodies)).filter((entry) => entry !== null);
   await context.close();
   return {
