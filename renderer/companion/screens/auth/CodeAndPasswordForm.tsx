@@ -4,7 +4,14 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { api } from '@renderer/companion/api/client';
-import { AuthField, FailureNote, type SessionAnswer, useAuthSubmit, useSignedIn } from './auth-form';
+import {
+  AuthField,
+  FailureNote,
+  LoginField,
+  type SessionAnswer,
+  useAuthSubmit,
+  useSignedIn,
+} from './auth-form';
 import { deviceId } from './device-id';
 import { authState } from './return-path';
 
@@ -84,15 +91,7 @@ export function CodeAndPasswordForm({ kind }: { kind: 'activate' | 'reset' }) {
           </Alert.Root>
         )}
         <FailureNote failure={note} />
-        <AuthField label={t('fields.login.label')} error={errors.login?.message}>
-          <Input
-            autoComplete="username"
-            inputMode="tel"
-            {...form.register('login', {
-              validate: (v) => v.trim().length >= 6 || t('fields.login.invalid'),
-            })}
-          />
-        </AuthField>
+        <LoginField error={errors.login?.message} register={(rules) => form.register('login', rules)} />
         {kind === 'reset' && !showCode && (
           <Button colorPalette="teal" width="full" loading={sending} onClick={() => void sendCode()}>
             {t('forgot.sendCode')}

@@ -4,7 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useLocation } from 'react-router';
 import { api } from '@renderer/companion/api/client';
 import { paths } from '@renderer/companion/shell/routes';
-import { AuthField, FailureNote, type SessionAnswer, useAuthSubmit, useSignedIn } from './auth-form';
+import {
+  AuthField,
+  FailureNote,
+  LoginField,
+  type SessionAnswer,
+  useAuthSubmit,
+  useSignedIn,
+} from './auth-form';
 import { AuthFrame } from './AuthFrame';
 import { deviceId } from './device-id';
 import { authState } from './return-path';
@@ -41,15 +48,7 @@ export function SignInScreen() {
       <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label={t('signIn.title')}>
         <Stack gap="4">
           <FailureNote failure={note} />
-          <AuthField label={t('fields.login.label')} error={errors.login?.message}>
-            <Input
-              autoComplete="username"
-              inputMode="tel"
-              {...form.register('login', {
-                validate: (v) => v.trim().length >= 6 || t('fields.login.invalid'),
-              })}
-            />
-          </AuthField>
+          <LoginField error={errors.login?.message} register={(rules) => form.register('login', rules)} />
           <AuthField label={t('fields.password.label')} error={errors.password?.message}>
             <Input
               type="password"

@@ -1,6 +1,6 @@
-import { Field } from '@chakra-ui/react';
+import { Field, Input } from '@chakra-ui/react';
 import { useState } from 'react';
-import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
+import type { FieldValues, Path, UseFormRegisterReturn, UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { ResultOf } from '@shared/contract/index';
 import { useSession } from '@renderer/companion/api/session';
@@ -8,6 +8,29 @@ import { type FormFailure, formFailure, waitFor } from './form-failure';
 import { Notice } from '@renderer/companion/shell/Notice';
 
 export type SessionAnswer = ResultOf<'auth.patientLogin'>;
+
+/**
+ * The "mobile number or patient code" field of sign-in, activation and password reset: `register`
+ * is the form's own `register('login', rules)`.
+ */
+export function LoginField({
+  error,
+  register,
+}: {
+  error: string | undefined;
+  register: (rules: { validate: (value: string) => true | string }) => UseFormRegisterReturn;
+}) {
+  const { t } = useTranslation('auth');
+  return (
+    <AuthField label={t('fields.login.label')} error={error}>
+      <Input
+        autoComplete="username"
+        inputMode="tel"
+        {...register({ validate: (value) => value.trim().length >= 6 || t('fields.login.invalid') })}
+      />
+    </AuthField>
+  );
+}
 
 /** A labelled input with its hint, or the error in its place (announced, tied to the input). */
 export function AuthField({
